@@ -1,0 +1,133 @@
+/* The running program: one context that owns every resource (DESIGN.md §1),
+ * the event loop, and the screens as a table of operations. */
+#ifndef KIOSK_APP_H
+#define KIOSK_APP_H
+
+#include <SDL.h>
+#include <signal.h>
+#include <stdbool.h>
+
+#include "core/content.h"
+#include "core/flow.h"
+#include "core/settings.h"
+
+struct kiosk;
+struct store;
+struct player;
+struct notify;
+struct hours;
+
+struct screen_ops {
+	void (*enter)(struct kiosk *k);
+	void (*leave)(struct kiosk *k);
+	/* Draw the screen and declare its controls (see ui.h). */
+	void (*draw)(struct kiosk *k);
+	/* A control of this screen was activated. */
+	void (*action)(struct kiosk *k, int action, int arg);
+	/* A tap on no control (optional). */
+	void (*tap)(struct kiosk *k, int x, int y);
+	/* A vertical drag of dy pixels (optional). */
+	void (*scroll)(struct kiosk *k, int dy);
+	/* An SDL event of the screen's own, e.g. a video frame (optional). */
+	void (*event)(struct kiosk *k, const SDL_Event *e);
+	/* Time passes: returns ms until it needs to run again (-1: never);
+	 * sets k->dirty if the screen must be redrawn (optional). */
+	long long (*update)(struct kiosk *k);
+};
+
+extern const struct screen_ops screen_attract, screen_language, screen_home, screen_chapter,
+	screen_video, screen_quiz, screen_result, screen_still_there, screen_trainer_pin,
+	screen_trainer;
+
+enum { UI_MAX_CONTROLS = 64, UI_LABEL = 160 };
+
+/* A control declared by the last draw: what a tap at its place does. */
+struct control {
+	SDL_Rect r;
+	char label[UI_LABEL];
+	int action, arg;
+};
+
+/* Sizes of this frame, from the window size, DPI and text size. */
+struct layout {
+	int w, h;
+	bool portrait;
+	int text;   /* body text px */
+	int small;  /* secondary text px */
+	int title;  /* titles px */
+	int touch;  /* minimum touch target px (10 mm or more) */
+	int pad;    /* spacing px */
+	int radius; /* corner radius px */
+	int header; /* header bar height */
+	SDL_Rect body; /* the area under the header bar */
+};
+
+struct press {
+	bool down;
+	SDL_FingerID finger;
+	bool mouse;
+	int x0, y0, x, y;
+	long long since;
+	int control; /* index in controls when it went down, -1 none */
+	int action, arg; /* of that control, to recognise it after a redraw */
+	bool dragging;
+	bool long_done;
+};
+
+struct kiosk {
+	struct settings settings;
+	struct content_module *module;
+	struct gfx *gfx;
+	struct store *store;
+	struct player *player;
+	struct notify *notify;
+	struct flow flow;
+
+	bool headless;
+	bool kiosk_mode;
+	bool trace;
+	long long virtual_ms; /* the clock in headless mode */
+	bool running;
+	int exit_code;
+	bool dirty;
+	bool realtime; /* headless: a video plays, let script waits take real time */
+	bool ready_sent;
+	long long next_retry;
+	long long wake_at; /* the next time the loop must run (-1 none) */
+	Uint32 user_event; /* first of our SDL user events */
+
+	enum screen_id shown;
+	const struct screen_ops *ops;
+	struct layout lay;
+	struct control controls[UI_MAX_CONTROLS];
+	int n_controls;
+	struct press press;
+
+	/* State of the screens that need some. */
+	int scroll;     /* chapter: scroll offset px */
+	int scroll_max; /* chapter: how far it can scroll */
+	char pin[9];    /* trainer-pin: digits typed */
+	bool pin_wrong;
+	long long attract_since;
+};
+
+/* The program's one signal flag (DESIGN.md allows no other global). */
+extern volatile sig_atomic_t kiosk_stop_signal;
+
+long long app_now(const struct kiosk *k);
+/* Switch screens if the flow moved on, take ended sessions; one point per
+ * iteration. */
+void app_settle(struct kiosk *k);
+/* Draw the current screen if needed (or forced). */
+void app_draw(struct kiosk *k, bool force);
+/* Handle one SDL event. */
+void app_handle_event(struct kiosk *k, const SDL_Event *e);
+/* One pass of the loop without waiting: events, timers, screen, draw. */
+void app_iterate(struct kiosk *k);
+/* The interactive loop until stopped. */
+int app_run(struct kiosk *k);
+/* Language of the session in progress. */
+int app_lang(const struct kiosk *k);
+const char *app_ui(const struct kiosk *k, enum ui_key key);
+
+#endif

@@ -1,0 +1,97 @@
+/* The module: chapters, questions and interface texts, loaded from
+ * module.yaml by a libcyaml schema (see assets/modules/FORMAT.yaml). */
+#ifndef KIOSK_CORE_CONTENT_H
+#define KIOSK_CORE_CONTENT_H
+
+#include <stdbool.h>
+
+#include "core/diag.h"
+#include "core/ui_keys.h"
+
+/* Languages the kiosk knows, in the order of struct ltext. */
+enum { LANG_FR, LANG_EN, LANG_DE, LANG_MAX };
+const char *lang_code(int lang);
+int lang_index(const char *code); /* -1 if unknown */
+
+/* A text in every language; s[lang] is NULL where the author gave none. */
+struct ltext {
+	char *s[LANG_MAX];
+};
+
+struct content_objective {
+	char *id;
+	struct ltext label;
+};
+
+struct content_chapter {
+	char *id;
+	struct ltext title;
+	struct ltext *paragraphs;
+	unsigned n_paragraphs;
+	struct ltext *key_points;
+	unsigned n_key_points;
+	struct ltext video;     /* file per language, relative to the module */
+	struct ltext subtitles; /* SRT per language, relative to the module */
+	char *image;            /* optional poster, relative to the module */
+};
+
+struct content_question {
+	char *id;
+	char *chapter; /* optional: also asked at the end of this chapter */
+	char *objective;
+	struct ltext prompt;
+	struct ltext *choices;
+	unsigned n_choices;
+	unsigned answer; /* 1-based, as authors count */
+	struct ltext explanation;
+};
+
+struct content_ui {
+	struct ltext s[UI_COUNT];
+};
+
+struct content_module {
+	char *id;
+	int version;
+	char **languages;
+	unsigned n_languages;
+	unsigned pass_mark; /* percent */
+	bool allow_skip_video;
+	char *more_url;
+	struct ltext title;
+	struct ltext tagline;
+	struct content_objective *objectives;
+	unsigned n_objectives;
+	struct content_chapter *chapters;
+	unsigned n_chapters;
+	struct content_question *questions;
+	unsigned n_questions;
+	struct ltext *more;
+	unsigned n_more;
+	struct content_ui ui;
+
+	/* Filled by content_load, not by the author. */
+	char *dir;        /* the module folder */
+	char *file;       /* its module.yaml */
+	int langs[LANG_MAX]; /* module languages as lang indexes */
+	int n_langs;
+};
+
+/* Load DIR/module.yaml. Every problem is added to diag with its position;
+ * returns NULL if the file could not be loaded at all. A module that loads
+ * but has problems (diag_count > 0) is returned and must not be shown. */
+struct content_module *content_load(const char *dir, struct diag *diag);
+void content_destroy(struct content_module *m);
+
+/* The text in `lang`, else in the module's first language, else "". */
+const char *ltext_get(const struct ltext *t, int lang);
+const char *content_ui(const struct content_module *m, enum ui_key k, int lang);
+/* Absolute-ish path of a file named by the module (caller frees). */
+char *content_path(const struct content_module *m, const char *rel);
+/* Index of the chapter a question belongs to, or -1. */
+int content_question_chapter(const struct content_module *m, unsigned q);
+/* Number of questions of chapter c, and the i-th of them. */
+unsigned content_chapter_questions(const struct content_module *m, unsigned c, unsigned *out,
+				   unsigned max);
+
+#endif

@@ -1,0 +1,426 @@
+#include "core/flow.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const screen_names[SCR_COUNT] = {
+	"attract", "language", "home",        "chapter",     "video",
+	"quiz",    "result",   "still-there", "trainer-pin", "trainer",
+};
+
+const char *screen_name(enum screen_id s)
+{
+	return s < SCR_COUNT ? screen_names[s] : "?";
+}
+
+int screen_by_name(const char *name)
+{
+	for (int i = 0; i < SCR_COUNT; i++)
+		if (strcmp(name, screen_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+static bool go(struct flow *f, enum screen_id s, long long now)
+{
+	if (f->screen == s)
+		return false;
+	f->screen = s;
+	f->screen_since = now;
+	return true;
+}
+
+static void reach(struct flow *f, enum session_stage st)
+{
+	if (st > f->furthest)
+		f->furthest = st;
+}
+
+static void reset_session(struct flow *f)
+{
+	f->in_session = false;
+	f->lang = f->default_lang;
+	f->furthest = STAGE_LANGUAGE;
+	f->chapter = -1;
+	f->chosen = -1;
+	f->quiz_n = f->quiz_pos = 0;
+	f->score = -1;
+	f->passed = false;
+	f->large_text = false;
+	for (int i = 0; i < SESSION_MAX_CHAPTERS; i++) {
+		f->chapter_seen[i] = f->chapter_done[i] = false;
+		f->video_share[i] = -1;
+	}
+	for (int i = 0; i < SESSION_MAX_ANSWERS; i++)
+		f->final_choice[i] = -1;
+}
+
+void flow_init(struct flow *f, const struct content_module *m, long long idle_ms,
+	       long long still_ms, int default_lang, long long now)
+{
+	*f = (struct flow){.m = m, .idle_ms = idle_ms, .still_ms = still_ms};
+	f->default_lang = default_lang >= 0 ? default_lang : m->langs[0];
+	f->screen = SCR_ATTRACT;
+	f->screen_since = f->last_input = now;
+	reset_session(f);
+}
+
+/* The record keeps only what DESIGN.md §4 allows; see PRIVACY.md. */
+static void end_session(struct flow *f, enum session_end how, long long now)
+{
+	if (f->in_session && f->furthest >= STAGE_HOME) {
+		struct session_record *r = &f->record;
+		memset(r, 0, sizeof(*r));
+		snprintf(r->module_id, sizeof(r->module_id), "%s", f->m->id);
+		r->module_version = f->m->version;
+		snprintf(r->lang, sizeof(r->lang), "%s", lang_code(f->lang));
+		r->furthest = f->furthest;
+		r->n_chapters = (int)f->m->n_chapters;
+		for (int c = 0; c < r->n_chapters && c < SESSION_MAX_CHAPTERS; c++) {
+			snprintf(r->chapters[c].id, sizeof(r->chapters[c].id), "%s",
+				 f->m->chapters[c].id);
+			r->chapters[c].seen = f->chapter_seen[c];
+			r->chapters[c].video_share = f->video_share[c];
+		}
+		for (unsigned q = 0; q < f->m->n_questions && q < SESSION_MAX_ANSWERS; q++) {
+			if (f->final_choice[q] < 0)
+				continue;
+			const struct content_question *cq = &f->m->questions[q];
+			struct session_answer *a = &r->answers[r->n_answers++];
+			snprintf(a->question_id, sizeof(a->question_id), "%s", cq->id);
+			snprintf(a->objective, sizeof(a->objective), "%s", cq->objective);
+			a->choice = f->final_choice[q];
+			a->correct = (unsigned)f->final_choice[q] + 1 == cq->answer;
+		}
+		r->score = f->score;
+		r->passed = f->passed;
+		r->end = how;
+		r->duration_s = session_round_duration(now - f->session_start);
+		f->has_record = true;
+	}
+	reset_session(f);
+}
+
+void flow_input(struct flow *f, long long now)
+{
+	f->last_input = now;
+}
+
+bool flow_accepts_tap(const struct flow *f, long long now)
+{
+	return now - f->screen_since >= FLOW_TAP_GUARD_MS;
+}
+
+static bool idle_applies(const struct flow *f)
+{
+	switch (f->screen) {
+	case SCR_ATTRACT:
+	case SCR_STILL_THERE:
+		return false;
+	case SCR_VIDEO:
+		return !f->video_playing;
+	default:
+		return true;
+	}
+}
+
+static long long idle_limit(const struct flow *f)
+{
+	bool trainer = f->screen == SCR_TRAINER || f->screen == SCR_TRAINER_PIN;
+	return trainer ? FLOW_TRAINER_IDLE_MS : f->idle_ms;
+}
+
+bool flow_tick(struct flow *f, long long now)
+{
+	if (f->screen == SCR_STILL_THERE) {
+		if (now - f->screen_since < f->still_ms)
+			return false;
+		end_session(f, END_TIMED_OUT, now);
+		return go(f, SCR_ATTRACT, now);
+	}
+	if (!idle_applies(f) || now - f->last_input < idle_limit(f))
+		return false;
+	if (f->screen == SCR_TRAINER || f->screen == SCR_TRAINER_PIN)
+		return go(f, SCR_ATTRACT, now);
+	f->resume = f->screen;
+	return go(f, SCR_STILL_THERE, now);
+}
+
+long long flow_next_deadline(const struct flow *f, long long now)
+{
+	long long at;
+	if (f->screen == SCR_STILL_THERE)
+		at = f->screen_since + f->still_ms;
+	else if (idle_applies(f))
+		at = f->last_input + idle_limit(f);
+	else
+		return -1;
+	return at > now ? at - now : 0;
+}
+
+bool flow_start(struct flow *f, long long now)
+{
+	if (f->screen != SCR_ATTRACT)
+		return false;
+	reset_session(f);
+	f->in_session = true;
+	f->session_start = now;
+	f->resume = SCR_HOME;
+	return go(f, SCR_LANGUAGE, now);
+}
+
+bool flow_choose_language(struct flow *f, int lang, long long now)
+{
+	if (f->screen != SCR_LANGUAGE || lang < 0 || lang >= LANG_MAX)
+		return false;
+	f->lang = lang;
+	reach(f, STAGE_HOME);
+	return go(f, f->resume, now);
+}
+
+bool flow_change_language(struct flow *f, long long now)
+{
+	if (!f->in_session || f->screen == SCR_LANGUAGE || f->screen == SCR_VIDEO)
+		return false;
+	f->resume = f->screen;
+	return go(f, SCR_LANGUAGE, now);
+}
+
+bool flow_open_chapter(struct flow *f, unsigned c, long long now)
+{
+	if (f->screen != SCR_HOME || c >= f->m->n_chapters || c >= SESSION_MAX_CHAPTERS)
+		return false;
+	f->chapter = (int)c;
+	f->chapter_seen[c] = true;
+	if (!f->m->chapters[c].video.s[f->lang] &&
+	    !content_chapter_questions(f->m, c, NULL, 0))
+		f->chapter_done[c] = true; /* nothing more to do in it than read */
+	reach(f, STAGE_CHAPTER);
+	return go(f, SCR_CHAPTER, now);
+}
+
+bool flow_watch_video(struct flow *f, long long now)
+{
+	if (f->screen != SCR_CHAPTER || f->chapter < 0)
+		return false;
+	f->video_playing = false;
+	if (f->video_share[f->chapter] < 0)
+		f->video_share[f->chapter] = 0;
+	return go(f, SCR_VIDEO, now);
+}
+
+void flow_video_playing(struct flow *f, bool playing, long long now)
+{
+	if (f->video_playing && !playing)
+		f->last_input = now; /* the idle period starts when the video stops */
+	f->video_playing = playing;
+}
+
+static bool begin_quiz(struct flow *f, enum quiz_mode mode, long long now)
+{
+	f->quiz_mode = mode;
+	f->quiz_pos = 0;
+	f->chosen = -1;
+	if (mode == QUIZ_CHAPTER) {
+		f->quiz_n = content_chapter_questions(f->m, (unsigned)f->chapter, f->quiz,
+						      SESSION_MAX_ANSWERS);
+	} else {
+		f->quiz_n = f->m->n_questions < SESSION_MAX_ANSWERS ? f->m->n_questions
+								  : SESSION_MAX_ANSWERS;
+		for (unsigned i = 0; i < f->quiz_n; i++)
+			f->quiz[i] = i;
+		for (unsigned i = 0; i < SESSION_MAX_ANSWERS; i++)
+			f->final_choice[i] = -1;
+		reach(f, STAGE_QUIZ);
+	}
+	if (f->quiz_n == 0)
+		return false;
+	return go(f, SCR_QUIZ, now);
+}
+
+bool flow_video_done(struct flow *f, int share, bool reached_end, long long now)
+{
+	if (f->screen != SCR_VIDEO || f->chapter < 0)
+		return false;
+	int c = f->chapter;
+	if (share < 0)
+		share = 0;
+	if (share > 100)
+		share = 100;
+	if (share > f->video_share[c])
+		f->video_share[c] = share;
+	f->video_playing = false;
+	f->last_input = now;
+	if (!reached_end)
+		return go(f, SCR_CHAPTER, now);
+	/* The chapter continues by itself: its questions, else back home. */
+	if (begin_quiz(f, QUIZ_CHAPTER, now))
+		return true;
+	f->chapter_done[c] = true;
+	return go(f, SCR_HOME, now);
+}
+
+bool flow_chapter_questions(struct flow *f, long long now)
+{
+	if (f->screen != SCR_CHAPTER || f->chapter < 0)
+		return false;
+	if (begin_quiz(f, QUIZ_CHAPTER, now))
+		return true;
+	f->chapter_done[f->chapter] = true;
+	return go(f, SCR_HOME, now);
+}
+
+bool flow_start_quiz(struct flow *f, long long now)
+{
+	if (f->screen != SCR_HOME)
+		return false;
+	return begin_quiz(f, QUIZ_FINAL, now);
+}
+
+const struct content_question *flow_question(const struct flow *f)
+{
+	if (f->quiz_pos >= f->quiz_n)
+		return NULL;
+	return &f->m->questions[f->quiz[f->quiz_pos]];
+}
+
+bool flow_answer(struct flow *f, unsigned choice)
+{
+	const struct content_question *q = flow_question(f);
+	if (f->screen != SCR_QUIZ || !q || f->chosen >= 0 || choice >= q->n_choices)
+		return false;
+	f->chosen = (int)choice;
+	if (f->quiz_mode == QUIZ_FINAL)
+		f->final_choice[f->quiz[f->quiz_pos]] = (int)choice;
+	return true;
+}
+
+static void score_final(struct flow *f)
+{
+	unsigned right = 0;
+	for (unsigned i = 0; i < f->quiz_n; i++) {
+		unsigned q = f->quiz[i];
+		right += f->final_choice[q] >= 0 &&
+			 (unsigned)f->final_choice[q] + 1 == f->m->questions[q].answer;
+	}
+	f->score = f->quiz_n ? (int)((right * 100 + f->quiz_n / 2) / f->quiz_n) : 0;
+	f->passed = f->score >= (int)f->m->pass_mark;
+}
+
+bool flow_next(struct flow *f, long long now)
+{
+	if (f->screen != SCR_QUIZ || f->chosen < 0)
+		return false;
+	f->chosen = -1;
+	if (++f->quiz_pos < f->quiz_n) {
+		f->screen_since = now; /* a new question is a new screen for taps */
+		return true;
+	}
+	if (f->quiz_mode == QUIZ_CHAPTER) {
+		f->chapter_done[f->chapter] = true;
+		return go(f, SCR_HOME, now);
+	}
+	score_final(f);
+	reach(f, STAGE_RESULT);
+	return go(f, SCR_RESULT, now);
+}
+
+bool flow_finish(struct flow *f, long long now)
+{
+	if (f->screen != SCR_RESULT)
+		return false;
+	end_session(f, END_FINISHED, now);
+	return go(f, SCR_ATTRACT, now);
+}
+
+bool flow_back(struct flow *f, long long now)
+{
+	switch (f->screen) {
+	case SCR_LANGUAGE:
+		if (f->furthest >= STAGE_HOME)
+			return go(f, f->resume, now);
+		end_session(f, END_ABANDONED, now);
+		return go(f, SCR_ATTRACT, now);
+	case SCR_HOME:
+		f->resume = SCR_HOME;
+		return go(f, SCR_LANGUAGE, now);
+	case SCR_CHAPTER:
+		return go(f, SCR_HOME, now);
+	case SCR_VIDEO:
+		return go(f, SCR_CHAPTER, now);
+	case SCR_QUIZ:
+		return go(f, f->quiz_mode == QUIZ_CHAPTER ? SCR_CHAPTER : SCR_HOME, now);
+	case SCR_RESULT:
+		return go(f, SCR_HOME, now);
+	case SCR_TRAINER_PIN:
+	case SCR_TRAINER:
+		return go(f, SCR_ATTRACT, now);
+	default:
+		return false;
+	}
+}
+
+bool flow_still_here(struct flow *f, long long now)
+{
+	if (f->screen != SCR_STILL_THERE)
+		return false;
+	f->last_input = now;
+	return go(f, f->resume, now);
+}
+
+void flow_toggle_text_size(struct flow *f)
+{
+	f->large_text = !f->large_text;
+}
+
+bool flow_trainer_request(struct flow *f, long long now)
+{
+	if (f->screen != SCR_ATTRACT)
+		return false;
+	return go(f, SCR_TRAINER_PIN, now);
+}
+
+bool flow_trainer_unlocked(struct flow *f, long long now)
+{
+	if (f->screen != SCR_TRAINER_PIN)
+		return false;
+	return go(f, SCR_TRAINER, now);
+}
+
+bool flow_trainer_exit(struct flow *f, long long now)
+{
+	if (f->screen != SCR_TRAINER && f->screen != SCR_TRAINER_PIN)
+		return false;
+	return go(f, SCR_ATTRACT, now);
+}
+
+void flow_shutdown(struct flow *f, long long now)
+{
+	end_session(f, END_ABANDONED, now);
+}
+
+unsigned flow_chapters_done(const struct flow *f)
+{
+	unsigned n = 0;
+	for (unsigned c = 0; c < f->m->n_chapters && c < SESSION_MAX_CHAPTERS; c++)
+		n += f->chapter_done[c];
+	return n;
+}
+
+bool flow_all_chapters_done(const struct flow *f)
+{
+	return flow_chapters_done(f) == f->m->n_chapters;
+}
+
+bool flow_take_record(struct flow *f, const char *day, const char *kiosk_id,
+		      struct session_record *out)
+{
+	if (!f->has_record)
+		return false;
+	*out = f->record;
+	snprintf(out->day, sizeof(out->day), "%s", day);
+	snprintf(out->kiosk_id, sizeof(out->kiosk_id), "%s", kiosk_id);
+	session_new_id(out->id);
+	f->has_record = false;
+	return true;
+}

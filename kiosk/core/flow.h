@@ -1,0 +1,114 @@
+/* The screen flow and the session it carries: which screen comes next,
+ * the inactivity timeout, quiz answers and scoring. Pure logic driven by
+ * the caller's clock (milliseconds), so tests use a fake one. */
+#ifndef KIOSK_CORE_FLOW_H
+#define KIOSK_CORE_FLOW_H
+
+#include <stdbool.h>
+
+#include "core/content.h"
+#include "core/session.h"
+
+enum screen_id {
+	SCR_ATTRACT,
+	SCR_LANGUAGE,
+	SCR_HOME,
+	SCR_CHAPTER,
+	SCR_VIDEO,
+	SCR_QUIZ,
+	SCR_RESULT,
+	SCR_STILL_THERE,
+	SCR_TRAINER_PIN,
+	SCR_TRAINER,
+	SCR_COUNT
+};
+
+const char *screen_name(enum screen_id s);
+int screen_by_name(const char *name); /* -1 if unknown */
+
+enum quiz_mode { QUIZ_CHAPTER, QUIZ_FINAL };
+
+/* Taps closer than this after a screen change are ignored, so that an
+ * accidental double tap does not go through two screens. */
+enum { FLOW_TAP_GUARD_MS = 400, FLOW_TRAINER_IDLE_MS = 60000 };
+
+struct flow {
+	const struct content_module *m;
+	long long idle_ms, still_ms;
+	int default_lang;
+
+	enum screen_id screen;
+	enum screen_id resume; /* where still-there and language go back to */
+	long long screen_since;
+	long long last_input;
+	bool video_playing;
+	bool large_text;
+
+	/* The session in progress. */
+	bool in_session;
+	long long session_start;
+	int lang;
+	enum session_stage furthest;
+	int chapter; /* current chapter, -1 none */
+	bool chapter_seen[SESSION_MAX_CHAPTERS];
+	bool chapter_done[SESSION_MAX_CHAPTERS];
+	int video_share[SESSION_MAX_CHAPTERS];
+
+	enum quiz_mode quiz_mode;
+	unsigned quiz[SESSION_MAX_ANSWERS]; /* question indexes of this quiz */
+	unsigned quiz_n, quiz_pos;
+	int chosen;                            /* answer to the current question, -1 none */
+	int final_choice[SESSION_MAX_ANSWERS]; /* by question index, -1 none */
+	int score;                             /* of the final quiz, -1 not finished */
+	bool passed;
+
+	/* A session that ended and waits for the caller to store it. */
+	bool has_record;
+	struct session_record record;
+};
+
+void flow_init(struct flow *f, const struct content_module *m, long long idle_ms,
+	       long long still_ms, int default_lang, long long now);
+
+/* Every touch, click or key, before it is dispatched (resets the idle timer). */
+void flow_input(struct flow *f, long long now);
+/* Whether a tap may act now (see FLOW_TAP_GUARD_MS). */
+bool flow_accepts_tap(const struct flow *f, long long now);
+/* Timers: idle → still-there → timed out. Returns true if the screen changed. */
+bool flow_tick(struct flow *f, long long now);
+/* Milliseconds until flow_tick has something to do (-1: nothing pending). */
+long long flow_next_deadline(const struct flow *f, long long now);
+
+/* What a person did. Each returns true if the screen changed. */
+bool flow_start(struct flow *f, long long now);                /* attract touched */
+bool flow_choose_language(struct flow *f, int lang, long long now);
+bool flow_change_language(struct flow *f, long long now);      /* "Langue" button */
+bool flow_open_chapter(struct flow *f, unsigned c, long long now);
+bool flow_watch_video(struct flow *f, long long now);
+void flow_video_playing(struct flow *f, bool playing, long long now);
+/* The video ended or was left; share is the percent watched. */
+bool flow_video_done(struct flow *f, int share, bool reached_end, long long now);
+bool flow_chapter_questions(struct flow *f, long long now);
+bool flow_start_quiz(struct flow *f, long long now);
+bool flow_answer(struct flow *f, unsigned choice); /* false if already answered */
+bool flow_next(struct flow *f, long long now);
+bool flow_finish(struct flow *f, long long now); /* "Terminer" on the result */
+bool flow_back(struct flow *f, long long now);
+bool flow_still_here(struct flow *f, long long now);
+void flow_toggle_text_size(struct flow *f);
+bool flow_trainer_request(struct flow *f, long long now); /* the hidden gesture */
+bool flow_trainer_unlocked(struct flow *f, long long now);
+bool flow_trainer_exit(struct flow *f, long long now);
+/* The program stops: a session in progress ends as abandoned. */
+void flow_shutdown(struct flow *f, long long now);
+
+/* Questions of the current quiz. */
+const struct content_question *flow_question(const struct flow *f);
+unsigned flow_chapters_done(const struct flow *f);
+bool flow_all_chapters_done(const struct flow *f);
+
+/* Take the record of a session that ended (day is YYYY-MM-DD). */
+bool flow_take_record(struct flow *f, const char *day, const char *kiosk_id,
+		      struct session_record *out);
+
+#endif

@@ -1,0 +1,40 @@
+/* The kiosk's settings (config/kiosk.yaml), with safe defaults. */
+#ifndef KIOSK_CORE_SETTINGS_H
+#define KIOSK_CORE_SETTINGS_H
+
+#include <stdbool.h>
+
+#include "core/diag.h"
+
+struct settings {
+	char *file; /* where they were read from, or NULL for the defaults */
+	char *kiosk_id;
+	char *content;
+	char *database;
+	char *language;
+	char *font;
+	char *font_bold;
+	char *trainer_pin;
+	int retention_months;
+	int width, height, dpi;
+	bool large_text;
+	int idle_timeout_s;
+	int still_there_s;
+	int volume;
+	bool subtitles;
+	int first_frame_timeout_s;
+	int min_group;
+	bool has_hours;     /* false: always open */
+	char *hours[7];     /* Monday first; "" closed */
+};
+
+/* The defaults, for when no settings file exists. */
+void settings_defaults(struct settings *s);
+/* Read FILE over the defaults; problems go to diag. Returns false if the
+ * file could not be used (then *s still holds the defaults). */
+bool settings_load(const char *file, struct settings *s, struct diag *diag);
+/* Replace one string setting (for --content, --db). */
+void settings_set(char **field, const char *value);
+void settings_free(struct settings *s);
+
+#endif

@@ -1,0 +1,18 @@
+/* Where each node of a YAML file starts, by path ("chapters.2.title.de"),
+ * so that problems found after loading can be reported with a position. */
+#ifndef KIOSK_CORE_YAMLPOS_H
+#define KIOSK_CORE_YAMLPOS_H
+
+struct yamlpos;
+
+struct yamlpos *yamlpos_read(const char *file);
+void yamlpos_destroy(struct yamlpos *p);
+/* Position of the node at `path` (printf-style), or of its nearest parent
+ * that exists; 1-based. Both are 0 if nothing is known. */
+void yamlpos_find(const struct yamlpos *p, int *line, int *col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* The first syntax error of the file, if any: returns its message. */
+const char *yamlpos_syntax_error(const struct yamlpos *p, int *line, int *col);
+
+#endif

@@ -1,0 +1,231 @@
+/* kiosk: arguments, wiring, exit codes. Resources are acquired in order
+ * and released on one path at the end. */
+#include <SDL.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "core/content.h"
+#include "core/diag.h"
+#include "core/settings.h"
+#include "platform/gfx.h"
+#include "platform/notify.h"
+#include "platform/player.h"
+#include "platform/store.h"
+#include "script.h"
+
+enum { EXIT_OK = 0, EXIT_INTERNAL = 1, EXIT_BAD_INPUT = 2 };
+
+struct args {
+	bool windowed, check, headless, trace;
+	const char *config, *content, *db, *script, *shots;
+	int width, height;
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: kiosk [--windowed] [--config FILE] [--content DIR] [--db PATH]\n"
+		"       kiosk --check [--config FILE] [--content DIR]\n"
+		"       kiosk --headless --script FILE [--shots DIR] [--size WxH] [--trace]\n"
+		"             [--config FILE] [--content DIR] [--db PATH]\n"
+		"\n"
+		"The onboarding kiosk: full screen, touch, no way out (unless --windowed,\n"
+		"where Escape quits). --check validates the settings and the module and\n"
+		"prints every problem as FILE:LINE:COL: message. --headless runs a script\n"
+		"of taps on a virtual clock without a display (see README.md).\n"
+		"Exit codes: 0 done, 1 internal error, 2 bad arguments, settings or\n"
+		"content, 3 a script's expect or press failed.\n");
+}
+
+static int parse_args(int argc, char **argv, struct args *a)
+{
+	enum { O_WINDOWED = 256, O_CONFIG, O_CONTENT, O_DB, O_CHECK, O_HEADLESS, O_SCRIPT,
+	       O_SHOTS, O_SIZE, O_TRACE, O_HELP, O_VERSION };
+	static const struct option opts[] = {
+		{"windowed", no_argument, 0, O_WINDOWED}, {"config", required_argument, 0, O_CONFIG},
+		{"content", required_argument, 0, O_CONTENT}, {"db", required_argument, 0, O_DB},
+		{"check", no_argument, 0, O_CHECK},        {"headless", no_argument, 0, O_HEADLESS},
+		{"script", required_argument, 0, O_SCRIPT}, {"shots", required_argument, 0, O_SHOTS},
+		{"size", required_argument, 0, O_SIZE},     {"trace", no_argument, 0, O_TRACE},
+		{"help", no_argument, 0, O_HELP},           {"version", no_argument, 0, O_VERSION},
+		{0, 0, 0, 0},
+	};
+	int c;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case O_WINDOWED: a->windowed = true; break;
+		case O_CONFIG: a->config = optarg; break;
+		case O_CONTENT: a->content = optarg; break;
+		case O_DB: a->db = optarg; break;
+		case O_CHECK: a->check = true; break;
+		case O_HEADLESS: a->headless = true; break;
+		case O_SCRIPT: a->script = optarg; break;
+		case O_SHOTS: a->shots = optarg; break;
+		case O_TRACE: a->trace = true; break;
+		case O_SIZE:
+			if (sscanf(optarg, "%dx%d", &a->width, &a->height) != 2 || a->width < 200 ||
+			    a->height < 200 || a->width > 8192 || a->height > 8192) {
+				fprintf(stderr, "kiosk: --size wants WxH, e.g. 1920x1080\n");
+				return EXIT_BAD_INPUT;
+			}
+			break;
+		case O_HELP: usage(stdout); exit(EXIT_OK);
+		case O_VERSION: printf("kiosk %s\n", KIOSK_VERSION); exit(EXIT_OK);
+		default: usage(stderr); return EXIT_BAD_INPUT;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "kiosk: unexpected argument '%s'\n", argv[optind]);
+		return EXIT_BAD_INPUT;
+	}
+	if (a->headless != (a->script != NULL)) {
+		fprintf(stderr, "kiosk: --headless and --script go together\n");
+		return EXIT_BAD_INPUT;
+	}
+	return EXIT_OK;
+}
+
+/* --config, else ./config/kiosk.yaml, else /etc/kiosk/kiosk.yaml, else defaults. */
+static bool load_settings(const struct args *a, struct settings *s, struct diag *d)
+{
+	settings_defaults(s);
+	const char *file = a->config;
+	if (!file && access("config/kiosk.yaml", F_OK) == 0)
+		file = "config/kiosk.yaml";
+	if (!file && access("/etc/kiosk/kiosk.yaml", F_OK) == 0)
+		file = "/etc/kiosk/kiosk.yaml";
+	if (file && !settings_load(file, s, d))
+		return false;
+	if (a->content)
+		settings_set(&s->content, a->content);
+	if (a->db)
+		settings_set(&s->database, a->db);
+	return diag_count(d) == 0;
+}
+
+static void handle_signal(int sig)
+{
+	(void)sig;
+	kiosk_stop_signal = 1;
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa = {0};
+	sa.sa_handler = handle_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static void set_hints(const struct args *a, bool kiosk_mode)
+{
+	if (a->headless) {
+		setenv("SDL_VIDEODRIVER", getenv("SDL_VIDEODRIVER") ? getenv("SDL_VIDEODRIVER") : "offscreen", 1);
+		setenv("SDL_AUDIODRIVER", "dummy", 1);
+	}
+	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+	SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+	SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+	SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+	if (kiosk_mode)
+		SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+}
+
+int main(int argc, char **argv)
+{
+	struct args a = {0};
+	struct diag d = {0};
+	struct kiosk k = {0};
+	int rc = parse_args(argc, argv, &a);
+	bool sdl_up = false;
+	if (rc != EXIT_OK)
+		return rc;
+	install_signals();
+
+	bool ok = load_settings(&a, &k.settings, &d);
+	if (ok || a.check) {
+		k.module = content_load(k.settings.content, &d);
+		ok = ok && k.module;
+	}
+	if (diag_count(&d) > 0 || !ok) {
+		diag_print(&d, stderr);
+		if (diag_count(&d) == 0)
+			fprintf(stderr, "kiosk: cannot load the module from %s\n", k.settings.content);
+		rc = EXIT_BAD_INPUT;
+		goto end;
+	}
+	if (a.check) {
+		printf("%s: %s v%d is valid (%u chapters, %u questions, languages:", k.module->file,
+		       k.module->id, k.module->version, k.module->n_chapters, k.module->n_questions);
+		for (int i = 0; i < k.module->n_langs; i++)
+			printf(" %s", lang_code(k.module->langs[i]));
+		printf(")\n");
+		goto end;
+	}
+
+	k.headless = a.headless;
+	k.kiosk_mode = !a.windowed;
+	k.trace = a.trace;
+	set_hints(&a, k.kiosk_mode);
+	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_TIMER) != 0) {
+		fprintf(stderr, "<3>kiosk: SDL_Init: %s\n", SDL_GetError());
+		if (!getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY"))
+			fprintf(stderr, "kiosk: no display here. To see the kiosk anyway, run the "
+					"headless playthrough: make shots (screenshots in build/shots/)\n");
+		rc = EXIT_INTERNAL;
+		goto end;
+	}
+	sdl_up = true;
+	k.user_event = SDL_RegisterEvents(4);
+	struct gfx_options go = {
+		.headless = a.headless,
+		.fullscreen = k.kiosk_mode && !a.headless,
+		.width = a.width ? a.width : k.settings.width,
+		.height = a.height ? a.height : k.settings.height,
+		.dpi = k.settings.dpi,
+		.font = k.settings.font,
+		.font_bold = k.settings.font_bold,
+		.title = ltext_get(&k.module->title, k.module->langs[0]),
+	};
+	k.gfx = gfx_create(&go);
+	if (!k.gfx) {
+		rc = EXIT_INTERNAL;
+		goto end;
+	}
+	if (k.kiosk_mode && !a.headless)
+		SDL_ShowCursor(SDL_DISABLE);
+	k.store = store_open(k.settings.database, k.settings.retention_months);
+	k.notify = notify_create();
+	k.player = player_create(k.headless, k.settings.volume, k.user_event);
+	int lang = lang_index(k.settings.language);
+	flow_init(&k.flow, k.module, k.settings.idle_timeout_s * 1000LL,
+		  k.settings.still_there_s * 1000LL, lang, app_now(&k));
+	k.flow.large_text = k.settings.large_text;
+	k.shown = SCR_ATTRACT;
+	k.ops = NULL;
+	app_settle(&k);
+
+	if (a.headless)
+		rc = script_run(&k, a.script, a.shots);
+	else
+		rc = app_run(&k);
+
+end:
+	player_destroy(k.player);
+	notify_destroy(k.notify);
+	store_destroy(k.store);
+	gfx_destroy(k.gfx);
+	if (sdl_up)
+		SDL_Quit();
+	content_destroy(k.module);
+	settings_free(&k.settings);
+	diag_free(&d);
+	return rc;
+}

@@ -1,0 +1,67 @@
+/* The window, the renderer and cached text: everything SDL draws with. */
+#ifndef KIOSK_PLATFORM_GFX_H
+#define KIOSK_PLATFORM_GFX_H
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdbool.h>
+
+struct gfx_options {
+	bool headless;   /* offscreen window, software renderer */
+	bool fullscreen; /* kiosk mode */
+	int width, height;
+	int dpi;          /* 0: ask the system, else 96 */
+	const char *font; /* file or fontconfig name; "" for Open Sans */
+	const char *font_bold;
+	const char *title;
+};
+
+enum text_align { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
+
+struct gfx;
+
+struct gfx *gfx_create(const struct gfx_options *o);
+void gfx_destroy(struct gfx *g);
+
+SDL_Renderer *gfx_renderer(struct gfx *g);
+SDL_Window *gfx_window(struct gfx *g);
+void gfx_size(const struct gfx *g, int *w, int *h);
+float gfx_dpi(const struct gfx *g);
+/* Pixels for a length in millimetres on this screen. */
+int gfx_mm(const struct gfx *g, float mm);
+/* Re-read the window size; true if it changed. */
+bool gfx_update_size(struct gfx *g);
+
+void gfx_color(struct gfx *g, Uint32 rgba);
+void gfx_clear(struct gfx *g, Uint32 rgba);
+void gfx_fill(struct gfx *g, SDL_Rect r, Uint32 rgba);
+void gfx_round(struct gfx *g, SDL_Rect r, int radius, Uint32 rgba);
+void gfx_circle(struct gfx *g, int cx, int cy, int radius, Uint32 rgba);
+void gfx_line(struct gfx *g, int x1, int y1, int x2, int y2, int width, Uint32 rgba);
+
+/* A text texture, rendered once and kept while it is drawn every frame. */
+struct gfx_text {
+	SDL_Texture *tex;
+	int w, h;
+};
+/* Text of `size` px, wrapped at `wrap` px (0: one line). NULL on failure. */
+const struct gfx_text *gfx_text(struct gfx *g, const char *utf8, int size, bool bold, int wrap,
+				Uint32 rgba);
+/* Draw text in the box `r` (top-aligned, horizontally as asked); returns its height. */
+int gfx_draw_text(struct gfx *g, const char *utf8, int size, bool bold, SDL_Rect r,
+		  enum text_align align, Uint32 rgba);
+/* Height and width the text would take. */
+int gfx_text_height(struct gfx *g, const char *utf8, int size, bool bold, int wrap);
+int gfx_text_width(struct gfx *g, const char *utf8, int size, bool bold);
+/* Longest word wider than `wrap`? (it would be broken inside a word). */
+bool gfx_text_fits(struct gfx *g, const char *utf8, int size, bool bold, int wrap);
+
+/* Mark the start of a frame: text not drawn for a while is freed. */
+void gfx_frame_begin(struct gfx *g);
+void gfx_present(struct gfx *g);
+/* Write the current frame as PNG. */
+bool gfx_screenshot(struct gfx *g, const char *path);
+
+#define RGBA(r, g, b, a) ((Uint32)(((r) << 24) | ((g) << 16) | ((b) << 8) | (a)))
+
+#endif

@@ -1,0 +1,266 @@
+/* Anonymous session statistics in SQLite: see store.h and PRIVACY.md. */
+#include "platform/store.h"
+
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "platform/store_priv.h"
+#include "platform/store_schema.h"
+
+void store_update_problem(struct store *s)
+{
+	const char *what = NULL;
+	switch (s->fault & 0xff) {
+	case 0: break;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED: what = "base verrouillée"; break;
+	case SQLITE_READONLY: what = "base en lecture seule"; break;
+	case SQLITE_FULL: what = "disque plein"; break;
+	case SQLITE_IOERR: what = "erreur d'écriture sur le disque"; break;
+	case SQLITE_CANTOPEN: what = "base impossible à ouvrir"; break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB: what = "base endommagée"; break;
+	default: what = "erreur de la base"; break;
+	}
+	if (what)
+		snprintf(s->problem, sizeof s->problem,
+			 "Statistiques : %s, %d session(s) en attente%s", what, s->q_len,
+			 s->lost ? ", certaines perdues" : "");
+	else if (s->aside[0])
+		snprintf(s->problem, sizeof s->problem,
+			 "Statistiques : base endommagée mise de côté (%s), nouvelle base créée",
+			 s->aside);
+	else
+		s->problem[0] = '\0';
+}
+
+/* Logs a fault once per episode: the kiosk keeps retrying every minute and
+ * the journal must not fill with the same line. */
+void store_note_fault(struct store *s, int rc, const char *what)
+{
+	if (rc != s->fault)
+		fprintf(stderr, "<3>store: %s: %s (%s); sessions are kept in memory\n", s->path,
+			what, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+	s->fault = rc;
+	store_update_problem(s);
+}
+
+static int exec(struct store *s, const char *sql)
+{
+	return sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+}
+
+void store_close_db(struct store *s)
+{
+	sqlite3_close(s->db);
+	s->db = NULL;
+}
+
+static void today(char out[11])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* A damaged file is evidence and may hold recoverable sessions: it is moved
+ * aside under a dated name, never deleted. */
+static void move_aside(struct store *s, const char *why)
+{
+	char day[11], dest[300], from[300], to[320];
+	today(day);
+	for (int n = 0; n < 100; n++) {
+		if (n == 0)
+			snprintf(dest, sizeof dest, "%s.corrupt-%s", s->path, day);
+		else
+			snprintf(dest, sizeof dest, "%s.corrupt-%s.%d", s->path, day, n);
+		if (access(dest, F_OK) != 0)
+			break;
+	}
+	if (rename(s->path, dest) != 0) {
+		fprintf(stderr, "<3>store: %s failed its check (%s) and cannot be moved aside: %s\n",
+			s->path, why, strerror(errno));
+		return;
+	}
+	static const char *const side[] = {"-wal", "-shm", "-journal"};
+	for (int i = 0; i < 3; i++) {
+		snprintf(from, sizeof from, "%s%s", s->path, side[i]);
+		snprintf(to, sizeof to, "%s%s", dest, side[i]);
+		if (access(from, F_OK) == 0 && rename(from, to) != 0)
+			fprintf(stderr, "<4>store: cannot move %s aside: %s\n", from, strerror(errno));
+	}
+	snprintf(s->aside, sizeof s->aside, "%s", dest);
+	fprintf(stderr, "<3>store: %s failed its check (%s); kept as %s, starting a fresh database\n",
+		s->path, why, dest);
+}
+
+/* "ok", or why not, in why. Returns 0 when the file passes. */
+static int quick_check(struct store *s, char *why, size_t n)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *r = (const char *)sqlite3_column_text(st, 0);
+		snprintf(why, n, "%s", r ? r : "?");
+		rc = r && strcmp(r, "ok") == 0 ? 0 : SQLITE_CORRUPT;
+	} else {
+		snprintf(why, n, "%s", sqlite3_errmsg(s->db));
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int user_version(struct store *s)
+{
+	sqlite3_stmt *st = NULL;
+	int v = -1;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Each step moves the schema one version up, in one transaction. */
+static int migrate(struct store *s)
+{
+	int v = user_version(s);
+	if (v < 0)
+		return SQLITE_ERROR;
+	if (v > STORE_SCHEMA_VERSION) {
+		fprintf(stderr, "<3>store: %s has schema version %d, newer than this program's %d\n",
+			s->path, v, STORE_SCHEMA_VERSION);
+		return SQLITE_READONLY;
+	}
+	if (v == 0) {
+		int rc = exec(s, "BEGIN IMMEDIATE;" STORE_SCHEMA_V1 "PRAGMA user_version = 1; COMMIT;");
+		if (rc != SQLITE_OK) {
+			fprintf(stderr, "<3>store: %s: cannot create the schema: %s\n", s->path,
+				sqlite3_errmsg(s->db));
+			exec(s, "ROLLBACK");
+			return rc;
+		}
+		fprintf(stderr, "<6>store: created %s (schema version %d)\n", s->path,
+			STORE_SCHEMA_VERSION);
+	}
+	return SQLITE_OK;
+}
+
+static void apply_retention(struct store *s)
+{
+	if (s->retention_months <= 0)
+		return;
+	char cut[40];
+	snprintf(cut, sizeof cut, "-%d months", s->retention_months);
+	static const char *const tables[] = {"session", "chapter", "answer", "stat_day",
+					     "stat_score", "stat_chapter", "stat_answer"};
+	if (exec(s, "BEGIN IMMEDIATE") != SQLITE_OK) {
+		fprintf(stderr, "<4>store: retention skipped: %s\n", sqlite3_errmsg(s->db));
+		return;
+	}
+	int deleted = 0;
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		char sql[200];
+		snprintf(sql, sizeof sql, "DELETE FROM %s WHERE day < date('now', 'localtime', ?)",
+			 tables[i]);
+		sqlite3_stmt *st = NULL;
+		int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+		if (rc == SQLITE_OK) {
+			sqlite3_bind_text(st, 1, cut, -1, SQLITE_STATIC);
+			rc = sqlite3_step(st);
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			fprintf(stderr, "<4>store: retention skipped: %s\n", sqlite3_errmsg(s->db));
+			exec(s, "ROLLBACK");
+			return;
+		}
+		if (i == 0)
+			deleted = sqlite3_changes(s->db);
+	}
+	if (exec(s, "COMMIT") != SQLITE_OK) {
+		fprintf(stderr, "<4>store: retention skipped: %s\n", sqlite3_errmsg(s->db));
+		exec(s, "ROLLBACK");
+		return;
+	}
+	if (deleted > 0) {
+		fprintf(stderr, "<6>store: deleted %d sessions older than %d months\n", deleted,
+			s->retention_months);
+		/* secure_delete zeroes the freed space; VACUUM also gives the
+		 * pages back, so the file keeps no trace of old sessions. */
+		exec(s, "VACUUM");
+	}
+}
+
+/* Opens, checks and prepares the database. 0 or a SQLite code (the store
+ * then runs on its queue). */
+int store_open_db(struct store *s, bool first)
+{
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI;
+	char why[200];
+	for (int attempt = 0; attempt < 2; attempt++) {
+		int rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
+		if (rc != SQLITE_OK) {
+			store_note_fault(s, rc, "cannot open the database");
+			store_close_db(s);
+			return rc;
+		}
+		sqlite3_extended_result_codes(s->db, 0);
+		sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+		rc = quick_check(s, why, sizeof why);
+		if (rc == SQLITE_OK)
+			break;
+		store_close_db(s);
+		if (rc == SQLITE_BUSY || rc == SQLITE_IOERR || rc == SQLITE_CANTOPEN || !first ||
+		    attempt > 0) {
+			/* Not proof of damage: try again later rather than move
+			 * a good file aside. */
+			store_note_fault(s, rc, "cannot check the database");
+			return rc;
+		}
+		move_aside(s, why);
+	}
+	int rc = exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+			 "PRAGMA secure_delete = ON;");
+	if (rc == SQLITE_OK)
+		rc = migrate(s);
+	if (rc == SQLITE_OK && sqlite3_db_readonly(s->db, "main") == 1)
+		rc = SQLITE_READONLY;
+	if (rc != SQLITE_OK) {
+		store_note_fault(s, rc, "cannot prepare the database");
+		store_close_db(s);
+		return rc;
+	}
+	if (first)
+		apply_retention(s);
+	/* Leaves no write-ahead log of earlier runs lying next to the file. */
+	exec(s, "PRAGMA wal_checkpoint(TRUNCATE)");
+	return SQLITE_OK;
+}
+
+struct store *store_open(const char *path, int retention_months)
+{
+	struct store *s = calloc(1, sizeof *s);
+	if (!s)
+		return NULL;
+	s->path = strdup(path);
+	s->queue = calloc(STORE_QUEUE_MAX, sizeof *s->queue);
+	if (!s->path || !s->queue) {
+		free(s->path);
+		free(s->queue);
+		free(s);
+		return NULL;
+	}
+	s->retention_months = retention_months;
+	store_open_db(s, true);
+	store_update_problem(s);
+	return s;
+}

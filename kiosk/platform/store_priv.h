@@ -1,0 +1,32 @@
+/* Internals shared by store.c (opening, checking, migrating) and
+ * store_write.c (saving, queueing, summaries). */
+#ifndef KIOSK_PLATFORM_STORE_PRIV_H
+#define KIOSK_PLATFORM_STORE_PRIV_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "platform/store.h"
+
+/* Long enough to ride out a report reading the file, short enough that the
+ * person at the kiosk never notices a locked database. */
+enum { BUSY_TIMEOUT_MS = 500 };
+
+struct store {
+	char *path;
+	sqlite3 *db;
+	int retention_months;
+	struct session_record *queue; /* ring of STORE_QUEUE_MAX */
+	int q_head, q_len;
+	int lost;          /* dropped because the queue was full */
+	int fault;         /* SQLite code of the fault being reported, or 0 */
+	char aside[300];   /* where a corrupt file was moved */
+	char problem[400]; /* what store_problem() returns, "" when fine */
+};
+
+void store_update_problem(struct store *s);
+void store_note_fault(struct store *s, int rc, const char *what);
+void store_close_db(struct store *s);
+int store_open_db(struct store *s, bool first);
+
+#endif

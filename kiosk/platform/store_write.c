@@ -1,0 +1,322 @@
+/* Saving sessions, the in-memory queue, and the trainer's summary. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "platform/store_priv.h"
+
+/* Module ids are meant to be lower-case already; this makes sure a stray
+ * capital or space in a content file cannot make every save fail the
+ * schema's CHECK and pile sessions up in the queue forever. */
+static void clean_id(char *id, size_t size)
+{
+	size_t n = strnlen(id, size - 1);
+	id[n] = '\0';
+	if (n > 31)
+		id[n = 31] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)id[i];
+		c = (unsigned char)tolower(c);
+		id[i] = isalnum(c) || c == '-' || c == '_' || c == '.' ? (char)c : '-';
+	}
+	if (n == 0)
+		snprintf(id, size, "unknown");
+}
+
+static int clamp(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+static bool valid_day(const char *d)
+{
+	int y, m, dd;
+	char tail;
+	return strnlen(d, 11) == 10 && sscanf(d, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) == 3 &&
+	       m >= 1 && m <= 12 && dd >= 1 && dd <= 31;
+}
+
+/* Makes a record the schema will accept, so that a save can only fail for
+ * a reason that goes away (lock, disk), never for its content. */
+static void clean_record(struct session_record *r)
+{
+	r->id[SESSION_ID_LEN] = '\0';
+	if (strspn(r->id, "0123456789abcdef") != SESSION_ID_LEN)
+		session_new_id(r->id);
+	if (!valid_day(r->day)) {
+		time_t now = time(NULL);
+		struct tm tm;
+		localtime_r(&now, &tm);
+		strftime(r->day, sizeof r->day, "%Y-%m-%d", &tm);
+	}
+	clean_id(r->kiosk_id, sizeof r->kiosk_id);
+	clean_id(r->module_id, sizeof r->module_id);
+	r->lang[sizeof r->lang - 1] = '\0';
+	for (char *p = r->lang; *p; p++)
+		*p = isalpha((unsigned char)*p) ? (char)tolower((unsigned char)*p) : '-';
+	if (strlen(r->lang) < 2)
+		snprintf(r->lang, sizeof r->lang, "und");
+	r->module_version = clamp(r->module_version, 0, 9999);
+	r->furthest = (enum session_stage)clamp((int)r->furthest, STAGE_LANGUAGE, STAGE_RESULT);
+	r->end = (enum session_end)clamp((int)r->end, END_FINISHED, END_TIMED_OUT);
+	r->n_chapters = clamp(r->n_chapters, 0, SESSION_MAX_CHAPTERS);
+	r->n_answers = clamp(r->n_answers, 0, SESSION_MAX_ANSWERS);
+	r->score = r->score < 0 ? -1 : clamp(r->score, 0, 100);
+	r->duration_s = clamp((r->duration_s + 15) / 30 * 30, 0, 14400);
+	for (int i = 0; i < r->n_chapters; i++) {
+		clean_id(r->chapters[i].id, sizeof r->chapters[i].id);
+		int v = r->chapters[i].video_share;
+		r->chapters[i].video_share = v < 0 ? -1 : clamp(v, 0, 100);
+	}
+	/* One answer per question and session (the first), so a question
+	 * counts people, not attempts. */
+	int kept = 0;
+	for (int i = 0; i < r->n_answers; i++) {
+		struct session_answer a = r->answers[i];
+		clean_id(a.question_id, sizeof a.question_id);
+		clean_id(a.objective, sizeof a.objective);
+		a.choice = clamp(a.choice, 0, 31);
+		bool dup = false;
+		for (int j = 0; j < kept && !dup; j++)
+			dup = strcmp(r->answers[j].question_id, a.question_id) == 0;
+		if (!dup)
+			r->answers[kept++] = a;
+	}
+	r->n_answers = kept;
+}
+
+static void id_bytes(const char *hex, unsigned char out[16])
+{
+	for (int i = 0; i < 16; i++) {
+		unsigned v = 0;
+		sscanf(hex + 2 * i, "%2x", &v);
+		out[i] = (unsigned char)v;
+	}
+}
+
+static int step_done(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* INSERT OR IGNORE makes a retry harmless when a commit did reach the disk
+ * but reported an error. */
+static int insert_rows(struct store *s, const struct session_record *r, const unsigned char id[16])
+{
+	sqlite3_stmt *ss = NULL, *sc = NULL, *sa = NULL;
+	int rc = sqlite3_prepare_v2(s->db,
+				    "INSERT OR IGNORE INTO session (day, id, kiosk, module, "
+				    "module_version, lang, furthest, chapters_seen, score, passed, "
+				    "ended, duration_s) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+				    -1, &ss, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(s->db,
+					"INSERT OR IGNORE INTO chapter (module, chapter, day, "
+					"session, seen, video_share) VALUES (?,?,?,?,?,?)",
+					-1, &sc, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(s->db,
+					"INSERT OR IGNORE INTO answer (module, question, objective, "
+					"choice, correct, day, session) VALUES (?,?,?,?,?,?,?)",
+					-1, &sa, NULL);
+	int seen = 0;
+	for (int i = 0; i < r->n_chapters; i++)
+		seen += r->chapters[i].seen;
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(ss, 1, r->day, -1, SQLITE_STATIC);
+		sqlite3_bind_blob(ss, 2, id, 16, SQLITE_STATIC);
+		sqlite3_bind_text(ss, 3, r->kiosk_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ss, 4, r->module_id, -1, SQLITE_STATIC);
+		sqlite3_bind_int(ss, 5, r->module_version);
+		sqlite3_bind_text(ss, 6, r->lang, -1, SQLITE_STATIC);
+		sqlite3_bind_int(ss, 7, (int)r->furthest);
+		sqlite3_bind_int(ss, 8, clamp(seen, 0, 16));
+		if (r->score < 0)
+			sqlite3_bind_null(ss, 9);
+		else
+			sqlite3_bind_int(ss, 9, r->score);
+		sqlite3_bind_int(ss, 10, r->passed);
+		sqlite3_bind_int(ss, 11, (int)r->end);
+		sqlite3_bind_int(ss, 12, r->duration_s);
+		rc = step_done(ss);
+	}
+	for (int i = 0; rc == SQLITE_OK && i < r->n_chapters; i++) {
+		const struct session_chapter *c = &r->chapters[i];
+		sqlite3_bind_text(sc, 1, r->module_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(sc, 2, c->id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(sc, 3, r->day, -1, SQLITE_STATIC);
+		sqlite3_bind_blob(sc, 4, id, 16, SQLITE_STATIC);
+		sqlite3_bind_int(sc, 5, c->seen);
+		if (c->video_share < 0)
+			sqlite3_bind_null(sc, 6);
+		else
+			sqlite3_bind_int(sc, 6, c->video_share);
+		rc = step_done(sc);
+	}
+	for (int i = 0; rc == SQLITE_OK && i < r->n_answers; i++) {
+		const struct session_answer *a = &r->answers[i];
+		sqlite3_bind_text(sa, 1, r->module_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(sa, 2, a->question_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(sa, 3, a->objective, -1, SQLITE_STATIC);
+		sqlite3_bind_int(sa, 4, a->choice);
+		sqlite3_bind_int(sa, 5, a->correct);
+		sqlite3_bind_text(sa, 6, r->day, -1, SQLITE_STATIC);
+		sqlite3_bind_blob(sa, 7, id, 16, SQLITE_STATIC);
+		rc = step_done(sa);
+	}
+	sqlite3_finalize(ss);
+	sqlite3_finalize(sc);
+	sqlite3_finalize(sa);
+	return rc;
+}
+
+/* One session, one transaction. 0 or the SQLite code of the failure. */
+static int write_one(struct store *s, const struct session_record *r)
+{
+	if (!s->db)
+		return s->fault ? s->fault : SQLITE_CANTOPEN;
+	unsigned char id[16];
+	id_bytes(r->id, id);
+	int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = insert_rows(s, r, id);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		int code = rc;
+		if (!sqlite3_get_autocommit(s->db))
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return code;
+	}
+	/* The WAL would otherwise keep the latest sessions in the order they
+	 * happened; folding it back after each save keeps no such trace. */
+	sqlite3_exec(s->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+	return SQLITE_OK;
+}
+
+static void enqueue(struct store *s, const struct session_record *r)
+{
+	if (s->q_len == STORE_QUEUE_MAX) {
+		/* The oldest goes: memory stays bounded on a kiosk left
+		 * running for weeks with a broken disk. */
+		s->q_head = (s->q_head + 1) % STORE_QUEUE_MAX;
+		s->q_len--;
+		if (s->lost++ == 0)
+			fprintf(stderr, "<3>store: queue full (%d sessions); dropping the oldest\n",
+				STORE_QUEUE_MAX);
+	}
+	s->queue[(s->q_head + s->q_len) % STORE_QUEUE_MAX] = *r;
+	s->q_len++;
+}
+
+void store_retry(struct store *s)
+{
+	if (!s)
+		return;
+	if (!s->db && store_open_db(s, false) != SQLITE_OK)
+		return;
+	if (s->fault == SQLITE_READONLY && s->q_len > 0 && sqlite3_db_readonly(s->db, "main") == 1) {
+		/* Read-only at open time (remounted disk): reopen to see
+		 * whether it has become writable. */
+		store_close_db(s);
+		if (store_open_db(s, false) != SQLITE_OK)
+			return;
+	}
+	int saved = 0;
+	while (s->q_len > 0) {
+		int rc = write_one(s, &s->queue[s->q_head]);
+		if (rc != SQLITE_OK) {
+			store_note_fault(s, rc, "cannot save a session");
+			return;
+		}
+		s->q_head = (s->q_head + 1) % STORE_QUEUE_MAX;
+		s->q_len--;
+		saved++;
+	}
+	if (s->fault)
+		fprintf(stderr, "<6>store: %s writable again; %d queued session(s) saved\n", s->path,
+			saved);
+	s->fault = 0;
+	store_update_problem(s);
+}
+
+void store_save(struct store *s, const struct session_record *r)
+{
+	if (!s || !r)
+		return;
+	struct session_record copy = *r;
+	clean_record(&copy);
+	enqueue(s, &copy);
+	store_retry(s);
+}
+
+int store_pending(const struct store *s)
+{
+	return s ? s->q_len : 0;
+}
+
+const char *store_problem(const struct store *s)
+{
+	return s && s->problem[0] ? s->problem : NULL;
+}
+
+int store_summary(struct store *s, const char *from_day, int min_group, struct store_summary *out)
+{
+	memset(out, 0, sizeof *out);
+	out->suppressed = true;
+	if (!s || !s->db)
+		return -1;
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db,
+				    "SELECT total(sessions), total(finished), total(passed), "
+				    "total(timed_out), total(abandoned), total(score_sum), "
+				    "total(quiz_taken) FROM stat_day WHERE day >= coalesce(?, '')",
+				    -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		if (from_day)
+			sqlite3_bind_text(st, 1, from_day, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+	}
+	if (rc != SQLITE_ROW) {
+		fprintf(stderr, "<4>store: summary: %s\n", sqlite3_errmsg(s->db));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	int n = sqlite3_column_int(st, 0);
+	if (n >= min_group && n > 0) {
+		out->sessions = n;
+		out->finished = sqlite3_column_int(st, 1);
+		out->passed = sqlite3_column_int(st, 2);
+		out->timed_out = sqlite3_column_int(st, 3);
+		out->abandoned = sqlite3_column_int(st, 4);
+		double taken = sqlite3_column_double(st, 6);
+		out->avg_score = taken > 0 ? (int)(sqlite3_column_double(st, 5) / taken + 0.5) : 0;
+		out->suppressed = false;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+void store_destroy(struct store *s)
+{
+	if (!s)
+		return;
+	store_retry(s);
+	if (s->q_len > 0)
+		fprintf(stderr, "<3>store: %d session(s) could not be saved before exit\n", s->q_len);
+	store_close_db(s);
+	free(s->queue);
+	free(s->path);
+	free(s);
+}
+
+int store_debug_exec(struct store *s, const char *sql)
+{
+	if (!s || !s->db)
+		return SQLITE_MISUSE;
+	return sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+}

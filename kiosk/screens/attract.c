@@ -1,0 +1,87 @@
+/* attract: the campaign's title and an invitation that pulses slowly. */
+#include <math.h>
+
+#include "screens/ui.h"
+
+enum { PULSE_MS = 2400, FRAME_MS = 100 };
+
+static void enter(struct kiosk *k)
+{
+	k->attract_since = app_now(k);
+}
+
+/* The pulse is a function of the time since the screen opened, so the
+ * screen a timed-out session leaves is the very one a fresh start shows. */
+static Uint8 pulse_alpha(const struct kiosk *k)
+{
+	long long t = (app_now(k) - k->attract_since) % PULSE_MS;
+	double phase = (double)t / PULSE_MS * 2 * M_PI;
+	return (Uint8)(165 + 90 * (0.5 + 0.5 * cos(phase)));
+}
+
+static void draw(struct kiosk *k)
+{
+	struct layout *l = &k->lay;
+	const struct content_module *m = k->module;
+	int lang = k->flow.default_lang;
+	gfx_clear(k->gfx, COL_PRIMARY);
+	/* A network of followers: a few linked dots, drawn once per frame. */
+	int side = l->w < l->h ? l->w : l->h;
+	int r = side / 40;
+	int cx = l->w / 2, cy = l->portrait ? l->h * 3 / 10 : l->h * 11 / 40;
+	int pts[5][2] = {{-5, 0}, {-2, -2}, {0, 1}, {3, -1}, {5, 1}};
+	for (int i = 0; i < 4; i++)
+		gfx_line(k->gfx, cx + pts[i][0] * r * 2, cy + pts[i][1] * r * 2,
+			 cx + pts[i + 1][0] * r * 2, cy + pts[i + 1][1] * r * 2, r / 3,
+			 RGBA(0x45, 0x7B, 0x9D, 0xFF));
+	for (int i = 0; i < 5; i++)
+		gfx_circle(k->gfx, cx + pts[i][0] * r * 2, cy + pts[i][1] * r * 2, i == 2 ? r * 3 / 2 : r,
+			   i == 2 ? COL_ACCENT : RGBA(0xA8, 0xDA, 0xDC, 0xFF));
+	int width = l->w - l->pad * 6;
+	int y = cy + r * 5;
+	int big = l->title * 2;
+	y += gfx_draw_text(k->gfx, ltext_get(&m->title, lang), big, true,
+			   (SDL_Rect){l->pad * 3, y, width, 0}, ALIGN_CENTER, COL_WHITE);
+	y += l->pad;
+	y += gfx_draw_text(k->gfx, ltext_get(&m->tagline, lang), l->text, false,
+			   (SDL_Rect){l->pad * 3, y, width, 0}, ALIGN_CENTER,
+			   RGBA(0xE0, 0xE8, 0xF0, 0xFF));
+	/* The invitation, in the default language and, smaller, the others. */
+	int by = l->h - l->h / 4;
+	int bh = l->touch + l->pad;
+	int bw = width < l->text * 24 ? width : l->text * 24;
+	SDL_Rect pill = {(l->w - bw) / 2, by, bw, bh};
+	Uint8 a = pulse_alpha(k);
+	gfx_round(k->gfx, pill, bh / 2, RGBA(0xE6, 0x39, 0x46, a));
+	const char *invite = content_ui(m, UI_touch_to_start, lang);
+	int th = gfx_text_height(k->gfx, invite, l->text, true, bw - l->pad * 2);
+	gfx_draw_text(k->gfx, invite, l->text, true,
+		      (SDL_Rect){pill.x + l->pad, by + (bh - th) / 2, bw - l->pad * 2, 0},
+		      ALIGN_CENTER, COL_WHITE);
+	int oy = by + bh + l->pad;
+	for (int i = 0; i < m->n_langs; i++) {
+		int other = m->langs[i];
+		if (other == lang)
+			continue;
+		oy += gfx_draw_text(k->gfx, content_ui(m, UI_touch_to_start, other), l->small, false,
+				    (SDL_Rect){l->pad * 3, oy, width, 0}, ALIGN_CENTER,
+				    RGBA(0xC8, 0xD3, 0xE0, 0xFF));
+	}
+}
+
+static void tap(struct kiosk *k, int x, int y)
+{
+	(void)x;
+	(void)y;
+	flow_start(&k->flow, app_now(k));
+}
+
+static long long update(struct kiosk *k)
+{
+	k->dirty = true;
+	return FRAME_MS;
+}
+
+const struct screen_ops screen_attract = {
+	.enter = enter, .draw = draw, .tap = tap, .update = update,
+};

@@ -1,0 +1,140 @@
+/* chapter: the text, "À retenir", then its video and questions. The text
+ * scrolls with a finger when it is longer than the screen. */
+#include "screens/ui.h"
+
+enum { ACT_VIDEO = ACT_SCREEN, ACT_QUESTIONS };
+
+static int draw_paragraphs(struct kiosk *k, const struct content_chapter *ch, SDL_Rect r)
+{
+	struct layout *l = &k->lay;
+	int lang = app_lang(k), y = r.y;
+	y += gfx_draw_text(k->gfx, ltext_get(&ch->title, lang), l->title, true,
+			   (SDL_Rect){r.x, y, r.w, 0}, ALIGN_LEFT, COL_PRIMARY);
+	y += l->pad;
+	for (unsigned i = 0; i < ch->n_paragraphs; i++) {
+		y += gfx_draw_text(k->gfx, ltext_get(&ch->paragraphs[i], lang), l->text, false,
+				   (SDL_Rect){r.x, y, r.w, 0}, ALIGN_LEFT, COL_INK);
+		y += l->pad;
+	}
+	return y - r.y;
+}
+
+static int key_points_height(struct kiosk *k, const struct content_chapter *ch, int w)
+{
+	struct layout *l = &k->lay;
+	int lang = app_lang(k);
+	int h = l->pad * 2 + gfx_text_height(k->gfx, app_ui(k, UI_key_points), l->text, true, w);
+	for (unsigned i = 0; i < ch->n_key_points; i++)
+		h += l->pad / 2 + gfx_text_height(k->gfx, ltext_get(&ch->key_points[i], lang),
+						  l->text, false, w - l->pad * 3 - l->text);
+	return h + l->pad * 2;
+}
+
+static int draw_key_points(struct kiosk *k, const struct content_chapter *ch, SDL_Rect r)
+{
+	struct layout *l = &k->lay;
+	int lang = app_lang(k);
+	int inner = r.w - l->pad * 2;
+	int h = key_points_height(k, ch, inner);
+	gfx_round(k->gfx, (SDL_Rect){r.x, r.y, r.w, h}, l->radius, RGBA(0xFF, 0xF1, 0xD6, 0xFF));
+	gfx_fill(k->gfx, (SDL_Rect){r.x, r.y + l->radius, l->pad / 3, h - 2 * l->radius},
+		 RGBA(0xF4, 0xA2, 0x61, 0xFF));
+	int x = r.x + l->pad, y = r.y + l->pad;
+	y += gfx_draw_text(k->gfx, app_ui(k, UI_key_points), l->text, true,
+			   (SDL_Rect){x, y, inner, 0}, ALIGN_LEFT, COL_PRIMARY);
+	for (unsigned i = 0; i < ch->n_key_points; i++) {
+		y += l->pad / 2;
+		gfx_circle(k->gfx, x + l->text / 3, y + l->text * 2 / 3, l->text / 5, COL_ACCENT);
+		y += gfx_draw_text(k->gfx, ltext_get(&ch->key_points[i], lang), l->text, false,
+				   (SDL_Rect){x + l->text, y, inner - l->pad - l->text, 0},
+				   ALIGN_LEFT, COL_INK);
+	}
+	return h;
+}
+
+static void draw_actions(struct kiosk *k, const struct content_chapter *ch, int c, int y)
+{
+	struct layout *l = &k->lay;
+	unsigned nq = content_chapter_questions(k->module, (unsigned)c, NULL, 0);
+	bool video = ch->video.s[app_lang(k)] != NULL;
+	bool watched = k->flow.video_share[c] >= 0;
+	const char *next = app_ui(k, nq ? UI_chapter_questions : UI_chapter_done);
+	int n = video ? 2 : 1;
+	int gap = l->pad;
+	int bw = (l->body.w - (n - 1) * gap) / n;
+	int bh = l->touch + l->pad / 2;
+	int x = l->body.x;
+	if (video) {
+		ui_button(k, (SDL_Rect){x, y, bw, bh}, app_ui(k, UI_watch_video),
+			  watched ? BTN_PRIMARY : BTN_ACCENT, ACT_VIDEO, 0);
+		x += bw + gap;
+	}
+	ui_button(k, (SDL_Rect){x, y, bw, bh}, next, video && !watched ? BTN_PRIMARY : BTN_ACCENT,
+		  ACT_QUESTIONS, 0);
+}
+
+static void draw(struct kiosk *k)
+{
+	struct layout *l = &k->lay;
+	int c = k->flow.chapter;
+	if (c < 0)
+		return;
+	const struct content_chapter *ch = &k->module->chapters[c];
+	ui_header(k, ltext_get(&ch->title, app_lang(k)), true);
+	int bar_h = l->touch + l->pad / 2 + l->pad * 2;
+	SDL_Rect view = {0, l->header, l->w, l->h - l->header - bar_h};
+	SDL_RenderSetClipRect(gfx_renderer(k->gfx), &view);
+	int top = l->body.y - k->scroll;
+	int content;
+	if (l->portrait) {
+		int h = draw_paragraphs(k, ch, (SDL_Rect){l->body.x, top, l->body.w, 0});
+		h += draw_key_points(k, ch, (SDL_Rect){l->body.x, top + h, l->body.w, 0});
+		content = h + l->pad;
+	} else {
+		int lw = l->body.w * 3 / 5;
+		int h1 = draw_paragraphs(k, ch, (SDL_Rect){l->body.x, top, lw - l->pad, 0});
+		int h2 = draw_key_points(k, ch,
+					 (SDL_Rect){l->body.x + lw + l->pad, top + l->title + l->pad,
+						    l->body.w - lw - l->pad, 0});
+		content = (h1 > h2 + l->title + l->pad ? h1 : h2 + l->title + l->pad) + l->pad;
+	}
+	SDL_RenderSetClipRect(gfx_renderer(k->gfx), NULL);
+	k->scroll_max = content - (view.h - l->pad);
+	if (k->scroll_max < 0)
+		k->scroll_max = 0;
+	if (k->scroll_max > 0) {
+		/* Where we are in the text, and a hint that there is more below. */
+		int track = view.h - l->pad * 2;
+		int thumb = track * view.h / (content + l->pad);
+		int ty = view.y + l->pad + (track - thumb) * k->scroll / k->scroll_max;
+		gfx_round(k->gfx, (SDL_Rect){l->w - l->pad, ty, l->pad / 2, thumb}, l->pad / 4,
+			  COL_MUTED);
+		if (k->scroll < k->scroll_max)
+			for (int i = 0; i < l->pad * 2; i++)
+				gfx_fill(k->gfx,
+					 (SDL_Rect){0, view.y + view.h - l->pad * 2 + i, l->w - l->pad, 1},
+					 RGBA(0xF6, 0xF4, 0xEF, (Uint8)(i * 255 / (l->pad * 2))));
+	}
+	gfx_fill(k->gfx, (SDL_Rect){0, view.y + view.h, l->w, 1}, COL_LINE);
+	draw_actions(k, ch, c, view.y + view.h + l->pad);
+}
+
+static void scroll(struct kiosk *k, int dy)
+{
+	k->scroll -= dy;
+	if (k->scroll > k->scroll_max)
+		k->scroll = k->scroll_max;
+	if (k->scroll < 0)
+		k->scroll = 0;
+}
+
+static void action(struct kiosk *k, int act, int arg)
+{
+	(void)arg;
+	if (act == ACT_VIDEO)
+		flow_watch_video(&k->flow, app_now(k));
+	else if (act == ACT_QUESTIONS)
+		flow_chapter_questions(&k->flow, app_now(k));
+}
+
+const struct screen_ops screen_chapter = {.draw = draw, .action = action, .scroll = scroll};

@@ -1,0 +1,37 @@
+/* language: one big button per language of the module, each in its own words. */
+#include "screens/ui.h"
+
+static void draw(struct kiosk *k)
+{
+	struct layout *l = &k->lay;
+	const struct content_module *m = k->module;
+	ui_header(k, content_ui(m, UI_choose_language, app_lang(k)), true);
+	int bw = l->portrait ? l->body.w : l->body.w * 2 / 3;
+	if (bw > l->text * 22)
+		bw = l->text * 22;
+	int bh = l->touch * 3 / 2;
+	int gap = l->pad * 2;
+	int total = m->n_langs * bh + (m->n_langs - 1) * gap;
+	int y = l->body.y + (l->body.h - total) / 2;
+	/* The prompt in every language, above the buttons. */
+	int py = l->body.y + l->pad;
+	for (int i = 0; i < m->n_langs && py + l->text < y - l->pad; i++)
+		py += gfx_draw_text(k->gfx, content_ui(m, UI_choose_language, m->langs[i]), l->text,
+				    i == 0, (SDL_Rect){l->body.x, py, l->body.w, 0}, ALIGN_CENTER,
+				    i == 0 ? COL_INK : COL_MUTED);
+	for (int i = 0; i < m->n_langs; i++) {
+		int lang = m->langs[i];
+		SDL_Rect r = {(l->w - bw) / 2, y + i * (bh + gap), bw, bh};
+		bool current = k->flow.furthest >= STAGE_HOME && lang == app_lang(k);
+		ui_button(k, r, content_ui(m, UI_language_name, lang),
+			  current ? BTN_ACCENT : BTN_PRIMARY, ACT_SCREEN, lang);
+	}
+}
+
+static void action(struct kiosk *k, int act, int arg)
+{
+	if (act == ACT_SCREEN)
+		flow_choose_language(&k->flow, arg, app_now(k));
+}
+
+const struct screen_ops screen_language = {.draw = draw, .action = action};

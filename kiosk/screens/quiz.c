@@ -1,0 +1,104 @@
+/* quiz: one question, big choices; after a tap, right or wrong, why, "Suivant". */
+#include <stdio.h>
+
+#include "screens/ui.h"
+
+enum { ACT_CHOICE = ACT_SCREEN, ACT_NEXT };
+
+static void draw_feedback(struct kiosk *k, const struct content_question *q, SDL_Rect r)
+{
+	struct layout *l = &k->lay;
+	int lang = app_lang(k);
+	bool right = (unsigned)k->flow.chosen + 1 == q->answer;
+	const char *verdict = app_ui(k, right ? UI_right : UI_wrong);
+	const char *expl = ltext_get(&q->explanation, lang);
+	bool last = k->flow.quiz_pos + 1 >= k->flow.quiz_n;
+	const char *next = app_ui(k, last && k->flow.quiz_mode == QUIZ_FINAL ? UI_see_result : UI_next);
+	int inner = r.w - l->pad * 2;
+	int bh = l->touch + l->pad / 2;
+	int h = l->pad * 3 + gfx_text_height(k->gfx, verdict, l->title, true, inner) +
+		gfx_text_height(k->gfx, expl, l->text, false, inner) + l->pad + bh;
+	if (!right)
+		h += l->pad / 2 + gfx_text_height(k->gfx, app_ui(k, UI_right_answer_was), l->small,
+						  true, inner) +
+		     gfx_text_height(k->gfx, ltext_get(&q->choices[q->answer - 1], lang), l->small,
+				     false, inner);
+	if (h > r.h)
+		h = r.h;
+	gfx_round(k->gfx, (SDL_Rect){r.x, r.y, r.w, h}, l->radius, right ? COL_RIGHT_BG : COL_WRONG_BG);
+	int x = r.x + l->pad, y = r.y + l->pad;
+	y += gfx_draw_text(k->gfx, verdict, l->title, true, (SDL_Rect){x, y, inner, 0}, ALIGN_LEFT,
+			   right ? COL_RIGHT : COL_WRONG);
+	if (!right) {
+		y += l->pad / 2;
+		y += gfx_draw_text(k->gfx, app_ui(k, UI_right_answer_was), l->small, true,
+				   (SDL_Rect){x, y, inner, 0}, ALIGN_LEFT, COL_INK);
+		y += gfx_draw_text(k->gfx, ltext_get(&q->choices[q->answer - 1], lang), l->small, false,
+				   (SDL_Rect){x, y, inner, 0}, ALIGN_LEFT, COL_INK);
+	}
+	y += l->pad;
+	y += gfx_draw_text(k->gfx, expl, l->text, false, (SDL_Rect){x, y, inner, 0}, ALIGN_LEFT,
+			   COL_INK);
+	y += l->pad;
+	int bw = inner < l->text * 14 ? inner : l->text * 14;
+	ui_button(k, (SDL_Rect){r.x + r.w - l->pad - bw, y, bw, bh}, next, BTN_ACCENT, ACT_NEXT, 0);
+}
+
+static void draw(struct kiosk *k)
+{
+	struct layout *l = &k->lay;
+	const struct content_question *q = flow_question(&k->flow);
+	if (!q)
+		return;
+	int lang = app_lang(k);
+	char heading[160];
+	ui_format(heading, sizeof(heading), app_ui(k, UI_question_of), (int)k->flow.quiz_pos + 1,
+		  (int)k->flow.quiz_n);
+	ui_header(k, heading, true);
+	bool answered = k->flow.chosen >= 0;
+	int colw = l->portrait || !answered ? l->body.w : l->body.w * 11 / 20;
+	if (!l->portrait && !answered && colw > l->text * 34)
+		colw = l->text * 34;
+	int x = l->portrait || answered ? l->body.x : (l->w - colw) / 2;
+	int y = l->body.y;
+	/* Progress through the quiz as small dots. */
+	int dot = l->pad / 3 + 2;
+	for (unsigned i = 0; i < k->flow.quiz_n; i++)
+		gfx_circle(k->gfx, x + dot + (int)i * dot * 3, y + dot, dot,
+			   i < k->flow.quiz_pos ? COL_PRIMARY : i == k->flow.quiz_pos ? COL_ACCENT : COL_LINE);
+	y += dot * 2 + l->pad;
+	y += gfx_draw_text(k->gfx, ltext_get(&q->prompt, lang), l->title * 4 / 5, true,
+			   (SDL_Rect){x, y, colw, 0}, ALIGN_LEFT, COL_INK);
+	y += l->pad * 3 / 2;
+	for (unsigned i = 0; i < q->n_choices; i++) {
+		const char *label = ltext_get(&q->choices[i], lang);
+		int bh = ui_button_height(k, label, colw);
+		enum button_style st = BTN_CARD;
+		if (answered && i + 1 == q->answer)
+			st = BTN_RIGHT;
+		else if (answered && (int)i == k->flow.chosen)
+			st = BTN_WRONG;
+		else if (answered)
+			st = BTN_DISABLED;
+		ui_button(k, (SDL_Rect){x, y, colw, bh}, label, st, ACT_CHOICE, (int)i);
+		y += bh + l->pad * 2 / 3;
+	}
+	if (!answered)
+		return;
+	if (l->portrait)
+		draw_feedback(k, q, (SDL_Rect){x, y + l->pad / 2, l->body.w, l->h - y - l->pad * 2});
+	else
+		draw_feedback(k, q,
+			      (SDL_Rect){x + colw + l->pad * 2, l->body.y, l->body.w - colw - l->pad * 2,
+					 l->body.h});
+}
+
+static void action(struct kiosk *k, int act, int arg)
+{
+	if (act == ACT_CHOICE)
+		flow_answer(&k->flow, (unsigned)arg);
+	else if (act == ACT_NEXT)
+		flow_next(&k->flow, app_now(k));
+}
+
+const struct screen_ops screen_quiz = {.draw = draw, .action = action};

@@ -1,0 +1,62 @@
+/* The look shared by all screens: colours, sizes, buttons, the header bar.
+ * Drawing a control also declares it, so that taps (and the script's
+ * `press LABEL`) find it where it was drawn. */
+#ifndef KIOSK_SCREENS_UI_H
+#define KIOSK_SCREENS_UI_H
+
+#include "app.h"
+#include "platform/gfx.h"
+
+#define COL_BG RGBA(0xF6, 0xF4, 0xEF, 0xFF)
+#define COL_INK RGBA(0x1B, 0x1F, 0x2A, 0xFF)
+#define COL_MUTED RGBA(0x4A, 0x50, 0x5C, 0xFF)
+#define COL_PRIMARY RGBA(0x1D, 0x35, 0x57, 0xFF)
+#define COL_PRIMARY_DOWN RGBA(0x10, 0x20, 0x38, 0xFF)
+#define COL_ACCENT RGBA(0xE6, 0x39, 0x46, 0xFF)
+#define COL_CARD RGBA(0xFF, 0xFF, 0xFF, 0xFF)
+#define COL_CARD_DOWN RGBA(0xDD, 0xE4, 0xEE, 0xFF)
+#define COL_LINE RGBA(0xD5, 0xD9, 0xE0, 0xFF)
+#define COL_RIGHT RGBA(0x1E, 0x7B, 0x4F, 0xFF)
+#define COL_RIGHT_BG RGBA(0xDD, 0xF3, 0xE6, 0xFF)
+#define COL_WRONG RGBA(0xB0, 0x27, 0x1E, 0xFF)
+#define COL_WRONG_BG RGBA(0xFB, 0xE2, 0xDF, 0xFF)
+#define COL_WHITE RGBA(0xFF, 0xFF, 0xFF, 0xFF)
+
+/* Actions every screen shares; a screen's own start at ACT_SCREEN. */
+enum {
+	ACT_NONE = 0,
+	ACT_BACK,
+	ACT_LANGUAGE_MENU,
+	ACT_TEXT_SIZE,
+	ACT_SCREEN = 100,
+};
+
+enum button_style {
+	BTN_PRIMARY, /* filled dark blue, white text */
+	BTN_ACCENT,  /* filled red: the one thing to do next */
+	BTN_CARD,    /* white card, dark text */
+	BTN_GHOST,   /* outlined, for the header */
+	BTN_RIGHT,   /* a quiz choice shown right */
+	BTN_WRONG,   /* a quiz choice shown wrong */
+	BTN_DISABLED,
+};
+
+void ui_layout(struct kiosk *k);
+void ui_begin(struct kiosk *k); /* clear controls, start a frame */
+/* A button with its label centred (wrapped if needed); returns its index. */
+int ui_button(struct kiosk *k, SDL_Rect r, const char *label, enum button_style st, int action,
+	      int arg);
+/* A touchable area drawn by the caller (label is what `press` matches). */
+int ui_area(struct kiosk *k, SDL_Rect r, const char *label, int action, int arg);
+bool ui_is_pressed(const struct kiosk *k, int control);
+/* Height a button needs for this label at width w. */
+int ui_button_height(struct kiosk *k, const char *label, int w);
+/* The header bar: back, title, language, text size. */
+void ui_header(struct kiosk *k, const char *title, bool with_back);
+/* Replace {n}, {total}, {score}, {pass} in a UI text. */
+void ui_format(char *out, size_t len, const char *tmpl, int n, int total);
+/* A tick mark in a circle (chapter done). */
+void ui_tick(struct kiosk *k, int cx, int cy, int r, Uint32 bg);
+void ui_progress(struct kiosk *k, SDL_Rect r, int done, int total);
+
+#endif

@@ -1,0 +1,251 @@
+/* Headless script mode (DESIGN.md §3): drives the real screens and flow
+ * with synthetic touches on a virtual clock, and writes screenshots. */
+#include "script.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "platform/gfx.h"
+
+/* A person's pace: a tap comes this long after the previous command, and
+ * the finger stays down this long. */
+enum { REACH_MS = 500, TAP_MS = 80, WAIT_STEP_MS = 1000 };
+
+struct script {
+	struct kiosk *k;
+	const char *file;
+	int line;
+	const char *shots;
+};
+
+static void fail(struct script *s, const char *fmt, const char *a, const char *b)
+{
+	fprintf(stderr, "%s:%d: ", s->file, s->line);
+	fprintf(stderr, fmt, a, b);
+	fputc('\n', stderr);
+}
+
+/* Let virtual time pass, running the loop at every moment it would wake. */
+static void advance(struct kiosk *k, long long ms)
+{
+	long long end = k->virtual_ms + ms;
+	app_iterate(k);
+	while (k->virtual_ms < end && k->running) {
+		long long next = k->wake_at >= 0 && k->wake_at > k->virtual_ms ? k->wake_at : end;
+		if (next > end)
+			next = end;
+		if (next - k->virtual_ms > WAIT_STEP_MS)
+			next = k->virtual_ms + WAIT_STEP_MS;
+		if (k->realtime)
+			SDL_Delay((Uint32)(next - k->virtual_ms)); /* a video plays in real time */
+		k->virtual_ms = next;
+		app_iterate(k);
+	}
+}
+
+static void push_finger(struct kiosk *k, Uint32 type, float x, float y)
+{
+	SDL_Event e = {0};
+	e.type = type;
+	e.tfinger.touchId = 1;
+	e.tfinger.fingerId = 1;
+	e.tfinger.x = x;
+	e.tfinger.y = y;
+	e.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
+	SDL_PushEvent(&e);
+	app_iterate(k);
+}
+
+static void tap(struct kiosk *k, float x, float y, bool quick)
+{
+	if (!quick)
+		advance(k, REACH_MS);
+	push_finger(k, SDL_FINGERDOWN, x, y);
+	advance(k, TAP_MS);
+	push_finger(k, SDL_FINGERUP, x, y);
+}
+
+static bool press(struct script *s, const char *label)
+{
+	struct kiosk *k = s->k;
+	advance(k, REACH_MS);
+	app_draw(k, true); /* the controls of the screen as it is now */
+	for (int i = 0; i < k->n_controls; i++) {
+		if (strcmp(k->controls[i].label, label) != 0)
+			continue;
+		SDL_Rect r = k->controls[i].r;
+		float x = (r.x + r.w / 2.0f) / (float)k->lay.w;
+		float y = (r.y + r.h / 2.0f) / (float)k->lay.h;
+		tap(k, x, y, true);
+		return true;
+	}
+	fail(s, "press: no control labelled \"%s\" on screen %s", label, screen_name(k->shown));
+	for (int i = 0; i < k->n_controls; i++)
+		fprintf(stderr, "  control: \"%s\"\n", k->controls[i].label);
+	return false;
+}
+
+static void swipe(struct kiosk *k, float x1, float y1, float x2, float y2)
+{
+	advance(k, REACH_MS);
+	push_finger(k, SDL_FINGERDOWN, x1, y1);
+	enum { STEPS = 10 };
+	for (int i = 1; i <= STEPS; i++) {
+		advance(k, 16);
+		push_finger(k, SDL_FINGERMOTION, x1 + (x2 - x1) * i / STEPS,
+			    y1 + (y2 - y1) * i / STEPS);
+	}
+	push_finger(k, SDL_FINGERUP, x2, y2);
+}
+
+static bool key(struct kiosk *k, const char *combo)
+{
+	char buf[64];
+	snprintf(buf, sizeof(buf), "%s", combo);
+	Uint16 mod = KMOD_NONE;
+	SDL_Keycode sym = SDLK_UNKNOWN;
+	for (char *save = NULL, *t = strtok_r(buf, "+", &save); t; t = strtok_r(NULL, "+", &save)) {
+		if (strcasecmp(t, "alt") == 0)
+			mod |= KMOD_LALT;
+		else if (strcasecmp(t, "ctrl") == 0)
+			mod |= KMOD_LCTRL;
+		else if (strcasecmp(t, "shift") == 0)
+			mod |= KMOD_LSHIFT;
+		else if (strcasecmp(t, "super") == 0 || strcasecmp(t, "gui") == 0)
+			mod |= KMOD_LGUI;
+		else
+			sym = SDL_GetKeyFromName(t);
+	}
+	if (sym == SDLK_UNKNOWN)
+		return false;
+	SDL_Event e = {0};
+	e.type = SDL_KEYDOWN;
+	e.key.state = SDL_PRESSED;
+	e.key.keysym.sym = sym;
+	e.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
+	e.key.keysym.mod = mod;
+	SDL_PushEvent(&e);
+	e.type = SDL_KEYUP;
+	e.key.state = SDL_RELEASED;
+	SDL_PushEvent(&e);
+	app_iterate(k);
+	return true;
+}
+
+static bool parse_floats(const char *args, float *v, int n)
+{
+	const char *p = args;
+	for (int i = 0; i < n; i++) {
+		char *end;
+		errno = 0;
+		v[i] = strtof(p, &end);
+		if (end == p || errno)
+			return false;
+		p = end;
+	}
+	while (isspace((unsigned char)*p))
+		p++;
+	return *p == '\0';
+}
+
+/* Returns an exit code: 0 go on, 2 bad script, 3 failed expectation. */
+static int run_line(struct script *s, char *cmd, char *args)
+{
+	struct kiosk *k = s->k;
+	float v[4];
+	if (strcmp(cmd, "tap") == 0 || strcmp(cmd, "quick-tap") == 0) {
+		if (!parse_floats(args, v, 2))
+			goto bad;
+		tap(k, v[0], v[1], cmd[0] == 'q');
+	} else if (strcmp(cmd, "press") == 0) {
+		if (!*args)
+			goto bad;
+		return press(s, args) ? 0 : 3;
+	} else if (strcmp(cmd, "swipe") == 0) {
+		if (!parse_floats(args, v, 4))
+			goto bad;
+		swipe(k, v[0], v[1], v[2], v[3]);
+	} else if (strcmp(cmd, "hold") == 0) {
+		if (!parse_floats(args, v, 3) || v[2] < 0)
+			goto bad;
+		advance(k, REACH_MS);
+		push_finger(k, SDL_FINGERDOWN, v[0], v[1]);
+		advance(k, (long long)v[2]);
+		push_finger(k, SDL_FINGERUP, v[0], v[1]);
+	} else if (strcmp(cmd, "key") == 0) {
+		if (!key(k, args))
+			goto bad;
+	} else if (strcmp(cmd, "quit-event") == 0) {
+		SDL_Event e = {.type = SDL_QUIT};
+		SDL_PushEvent(&e);
+		app_iterate(k);
+	} else if (strcmp(cmd, "wait") == 0) {
+		if (!parse_floats(args, v, 1) || v[0] < 0)
+			goto bad;
+		advance(k, (long long)v[0]);
+	} else if (strcmp(cmd, "expect") == 0) {
+		app_iterate(k);
+		if (strcmp(args, screen_name(k->shown)) != 0) {
+			fail(s, "expected screen %s, but the screen is %s", args,
+			     screen_name(k->shown));
+			return 3;
+		}
+	} else if (strcmp(cmd, "shot") == 0) {
+		if (!*args || strchr(args, '/'))
+			goto bad;
+		app_iterate(k);
+		app_draw(k, true);
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s.png", s->shots, args);
+		if (!gfx_screenshot(k->gfx, path))
+			return 1;
+	} else {
+		fail(s, "unknown command \"%s\"%s", cmd, "");
+		return 2;
+	}
+	return 0;
+bad:
+	fail(s, "bad arguments for %s: \"%s\"", cmd, args);
+	return 2;
+}
+
+int script_run(struct kiosk *k, const char *file, const char *shots)
+{
+	FILE *f = fopen(file, "r");
+	if (!f) {
+		fprintf(stderr, "%s: %s\n", file, strerror(errno));
+		return 2;
+	}
+	struct script s = {.k = k, .file = file, .shots = shots ? shots : "."};
+	k->running = true;
+	app_iterate(k);
+	char buf[1024];
+	int rc = 0;
+	while (rc == 0 && k->running && fgets(buf, sizeof(buf), f)) {
+		s.line++;
+		char *p = buf;
+		while (isspace((unsigned char)*p))
+			p++;
+		char *end = p + strlen(p);
+		while (end > p && isspace((unsigned char)end[-1]))
+			*--end = '\0';
+		if (!*p || *p == '#')
+			continue;
+		char *args = p + strcspn(p, " \t");
+		if (*args) {
+			*args++ = '\0';
+			while (isspace((unsigned char)*args))
+				args++;
+		}
+		rc = run_line(&s, p, args);
+		if (kiosk_stop_signal)
+			break;
+	}
+	fclose(f);
+	flow_shutdown(&k->flow, app_now(k));
+	app_settle(k);
+	return rc;
+}

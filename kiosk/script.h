@@ -1,0 +1,9 @@
+#ifndef KIOSK_SCRIPT_H
+#define KIOSK_SCRIPT_H
+
+#include "app.h"
+
+/* Run a headless script; returns the exit code of DESIGN.md §3. */
+int script_run(struct kiosk *k, const char *file, const char *shots);
+
+#endif

@@ -1,0 +1,106 @@
+# install, uninstall, deb: lay the kiosk out in the usual places, and build
+# the Debian package from that same staged install.
+#   make install [PREFIX=/usr/local] [DESTDIR=]
+#   make deb        -> $(BUILD)/kiosk_$(VERSION)_<arch>.deb  (PREFIX=/usr)
+
+BINDIR      ?= $(PREFIX)/bin
+DATADIR     ?= $(PREFIX)/share
+MANDIR      ?= $(DATADIR)/man
+DOCDIR      ?= $(DATADIR)/doc/kiosk
+SYSCONFDIR  ?= /etc
+STATEDIR    ?= /var/lib/kiosk
+UNITDIR     ?= $(or $(shell pkg-config --variable=systemdsystemunitdir systemd 2>/dev/null),/lib/systemd/system)
+SYSUSERSDIR ?= $(or $(shell pkg-config --variable=sysusersdir systemd 2>/dev/null),/usr/lib/sysusers.d)
+
+# Runtime needs of the package that the linker cannot see.
+DEB_RUNTIME := cage, seatd, vlc-plugin-base, fonts-open-sans, fonts-dejavu-core, systemd
+DEB_ARCH    := $(shell dpkg --print-architecture 2>/dev/null)
+DEB_FILE    := $(BUILD)/kiosk_$(VERSION)_$(DEB_ARCH).deb
+DEB_DIR     := $(BUILD)/deb
+# The unit test of the installed package and `systemd-analyze verify` need
+# the compositor and the seat daemon on the test machine.
+DEBS_TEST   += cage seatd
+
+INSTALL_SHARE := $(filter-out tools,$(notdir $(patsubst %/,%,$(wildcard assets/*/))))
+
+.PHONY: install uninstall deb
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/kiosk $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(DOCDIR) $(DESTDIR)$(SYSCONFDIR)/kiosk $(DESTDIR)$(SYSCONFDIR)/default \
+		$(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR)
+	install -m 0755 $(BUILD)/kiosk $(BUILD)/kiosk-report $(DESTDIR)$(BINDIR)/
+	@# The module and assets: replaced as a whole, so no stale file survives.
+	for d in $(INSTALL_SHARE); do \
+		rm -rf $(DESTDIR)$(DATADIR)/kiosk/$$d && \
+		cp -R assets/$$d $(DESTDIR)$(DATADIR)/kiosk/$$d && \
+		chmod -R u=rwX,go=rX $(DESTDIR)$(DATADIR)/kiosk/$$d || exit 1; \
+	done
+	@# Settings: the repo's, pointed at the installed module and database;
+	@# an existing file is the kiosk's own settings and is kept.
+	@if [ -e $(DESTDIR)$(SYSCONFDIR)/kiosk/kiosk.yaml ]; then \
+		echo "keeping $(DESTDIR)$(SYSCONFDIR)/kiosk/kiosk.yaml"; \
+	else \
+		sed -e 's#^\(content:[[:space:]]*["'"'"']\{0,1\}\)assets/#\1$(DATADIR)/kiosk/#' \
+		    -e 's#^\(database:[[:space:]]*\).*#\1$(STATEDIR)/kiosk.db#' \
+		    config/kiosk.yaml >$(DESTDIR)$(SYSCONFDIR)/kiosk/kiosk.yaml.new && \
+		chmod 0640 $(DESTDIR)$(SYSCONFDIR)/kiosk/kiosk.yaml.new && \
+		mv $(DESTDIR)$(SYSCONFDIR)/kiosk/kiosk.yaml.new $(DESTDIR)$(SYSCONFDIR)/kiosk/kiosk.yaml; \
+	fi
+	@[ -e $(DESTDIR)$(SYSCONFDIR)/default/kiosk ] || \
+		install -m 0644 packaging/default $(DESTDIR)$(SYSCONFDIR)/default/kiosk
+	sed -e 's#/usr/bin/kiosk#$(BINDIR)/kiosk#g' -e 's#/etc/kiosk/#$(SYSCONFDIR)/kiosk/#g' \
+	    -e 's#/etc/default/kiosk#$(SYSCONFDIR)/default/kiosk#g' \
+	    -e 's#/usr/share/doc/kiosk#$(DOCDIR)#g' \
+	    systemd/kiosk.service >$(DESTDIR)$(UNITDIR)/kiosk.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/kiosk.service
+	install -m 0644 systemd/kiosk.sysusers $(DESTDIR)$(SYSUSERSDIR)/kiosk.conf
+	install -m 0644 man/kiosk.1 man/kiosk-report.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 0644 $(wildcard docs/setup.md README.md PRIVACY.md) $(DESTDIR)$(DOCDIR)/
+	@# Installing into the live system: the user, and settings it may read.
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" -eq 0 ]; then \
+		systemd-sysusers kiosk.conf && \
+		chgrp kiosk $(SYSCONFDIR)/kiosk/kiosk.yaml && \
+		install -d -o kiosk -g kiosk -m 0750 $(STATEDIR) && \
+		{ [ ! -d /run/systemd/system ] || systemctl daemon-reload; } && \
+		echo "installed; enable at boot with: systemctl enable kiosk"; \
+	fi
+
+# Keeps the settings ($(SYSCONFDIR)/kiosk) and the statistics ($(STATEDIR)).
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/kiosk $(DESTDIR)$(BINDIR)/kiosk-report \
+		$(DESTDIR)$(UNITDIR)/kiosk.service $(DESTDIR)$(SYSUSERSDIR)/kiosk.conf \
+		$(DESTDIR)$(MANDIR)/man1/kiosk.1 $(DESTDIR)$(MANDIR)/man1/kiosk-report.1
+	rm -rf $(DESTDIR)$(DATADIR)/kiosk $(DESTDIR)$(DOCDIR)
+	@echo "kept $(DESTDIR)$(SYSCONFDIR)/kiosk and $(DESTDIR)$(STATEDIR)"
+
+deb: all
+	rm -rf $(DEB_DIR)
+	$(MAKE) --no-print-directory install BUILD=$(BUILD) DESTDIR=$(abspath $(DEB_DIR)/root) \
+		PREFIX=/usr SYSCONFDIR=/etc STATEDIR=/var/lib/kiosk \
+		UNITDIR=/lib/systemd/system SYSUSERSDIR=/usr/lib/sysusers.d
+	gzip -9n $(DEB_DIR)/root/usr/share/man/man1/*.1
+	install -d $(DEB_DIR)/root/DEBIAN $(DEB_DIR)/shlibs/debian
+	install -m 0755 packaging/postinst packaging/prerm packaging/postrm $(DEB_DIR)/root/DEBIAN/
+	cd $(DEB_DIR)/root && find etc -type f | sort | sed 's#^#/#' >DEBIAN/conffiles
+	@# dpkg-shlibdeps names the exact library packages and versions the
+	@# binaries were linked against.
+	printf 'Source: kiosk\n\nPackage: kiosk\nArchitecture: any\n' >$(DEB_DIR)/shlibs/debian/control
+	cd $(DEB_DIR)/shlibs && dpkg-shlibdeps -O -e../root/usr/bin/kiosk \
+		-e../root/usr/bin/kiosk-report 2>/dev/null | sed -n 's/^shlibs:Depends=//p' >../shlibs.txt
+	@test -s $(DEB_DIR)/shlibs.txt || { echo "deb: dpkg-shlibdeps found no libraries" >&2; exit 1; }
+	{ echo "Package: kiosk"; \
+	  echo "Version: $(VERSION)"; \
+	  echo "Architecture: $(DEB_ARCH)"; \
+	  echo "Maintainer: Onboarding kiosk team <kiosk@localhost>"; \
+	  echo "Installed-Size: $$(du -sk --exclude=DEBIAN $(DEB_DIR)/root | cut -f1)"; \
+	  echo "Depends: $$(cat $(DEB_DIR)/shlibs.txt), $(DEB_RUNTIME)"; \
+	  echo "Section: misc"; \
+	  echo "Priority: optional"; \
+	  echo "Description: touchscreen onboarding kiosk for welcome days"; \
+	  echo " Boots a touchscreen PC into a full-screen kiosk (cage compositor on"; \
+	  echo " tty1) that plays the onboarding module's videos and quiz and keeps"; \
+	  echo " anonymous statistics; kiosk-report summarises them."; \
+	} >$(DEB_DIR)/root/DEBIAN/control
+	dpkg-deb --root-owner-group -Zxz --build $(DEB_DIR)/root $(DEB_FILE)
+	@echo "built $(DEB_FILE)"

@@ -1,0 +1,114 @@
+#!/bin/sh
+# `make deb`, then (as root) install it with apt like a fresh kiosk would,
+# run the installed `kiosk --check` as the kiosk user with the installed
+# paths, and purge it: every file must be gone.
+BUILD=${BUILD:-build}
+tmp=$(mktemp -d /tmp/kiosk-deb.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+
+if [ -n "${KIOSK_ASAN:-}" ]; then
+	echo "SKIP deb: the package is built from the normal build, not the sanitizer one"
+	exit 0
+fi
+if ! make --no-print-directory BUILD="$BUILD" deb >"$tmp/make.log" 2>&1; then
+	echo "FAIL deb build: $(tail -5 "$tmp/make.log" | tr '\n' ' ')"
+	exit 0
+fi
+deb=$(ls "$BUILD"/kiosk_*_*.deb 2>/dev/null | head -1)
+if [ -z "$deb" ]; then
+	echo "FAIL deb build: no $BUILD/kiosk_*.deb"
+	exit 0
+fi
+echo "PASS deb build: $deb ($(du -k "$deb" | cut -f1) KiB)"
+
+dpkg-deb -f "$deb" Depends >"$tmp/depends"
+missing=""
+for p in cage seatd vlc-plugin-base libsdl2-2.0-0 libsdl2-ttf-2.0-0 libvlc5 libsqlite3-0 libsystemd0; do
+	grep -Eq "(^|, )$p( |,|$)" "$tmp/depends" || missing="$missing $p"
+done
+if [ -z "$missing" ]; then
+	echo "PASS deb depends: $(cat "$tmp/depends")"
+else
+	echo "FAIL deb depends: missing$missing in: $(cat "$tmp/depends")"
+fi
+
+dpkg-deb -e "$deb" "$tmp/control"
+if grep -qx /etc/kiosk/kiosk.yaml "$tmp/control/conffiles"; then
+	echo "PASS deb conffiles: $(tr '\n' ' ' <"$tmp/control/conffiles")"
+else
+	echo "FAIL deb conffiles: /etc/kiosk/kiosk.yaml not a conffile"
+fi
+dpkg-deb -x "$deb" "$tmp/root"
+yaml="$tmp/root/etc/kiosk/kiosk.yaml"
+if grep -q '^content: */usr/share/kiosk/modules/' "$yaml" &&
+	grep -q '^database: */var/lib/kiosk/kiosk.db' "$yaml"; then
+	echo "PASS deb settings: content and database point at the installed paths"
+else
+	echo "FAIL deb settings: $(grep -E '^(content|database):' "$yaml" | tr '\n' ' ')"
+fi
+bad=""
+for f in usr/bin/kiosk usr/bin/kiosk-report lib/systemd/system/kiosk.service \
+	usr/lib/sysusers.d/kiosk.conf usr/share/man/man1/kiosk.1.gz \
+	usr/share/man/man1/kiosk-report.1.gz usr/share/kiosk/modules etc/default/kiosk; do
+	[ -e "$tmp/root/$f" ] || bad="$bad $f"
+done
+[ -z "$bad" ] && echo "PASS deb layout: binaries, unit, module, man pages" ||
+	echo "FAIL deb layout: missing$bad"
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "SKIP deb install: needs root"
+	exit 0
+fi
+if dpkg-query -W -f='${Status}' kiosk 2>/dev/null | grep -q 'ok installed'; then
+	echo "SKIP deb install: a kiosk package is already installed here; not touching it"
+	exit 0
+fi
+
+abs=$(cd "$(dirname "$deb")" && pwd)/$(basename "$deb")
+if DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$abs" \
+	>"$tmp/apt.log" 2>&1; then
+	echo "PASS deb install: apt-get install ./$(basename "$deb")"
+else
+	echo "FAIL deb install: $(tail -5 "$tmp/apt.log" | tr '\n' ' ')"
+	dpkg --purge kiosk >/dev/null 2>&1
+	exit 0
+fi
+
+if getent passwd kiosk >/dev/null && [ "$(stat -c %U /var/lib/kiosk 2>/dev/null)" = kiosk ] &&
+	[ "$(stat -c %G:%a /etc/kiosk/kiosk.yaml)" = kiosk:640 ]; then
+	echo "PASS deb postinst: kiosk user, /var/lib/kiosk, settings readable by kiosk only"
+else
+	echo "FAIL deb postinst: user $(getent passwd kiosk), state $(ls -ld /var/lib/kiosk 2>&1), settings $(stat -c %G:%a /etc/kiosk/kiosk.yaml 2>&1)"
+fi
+if [ -L /etc/systemd/system/graphical.target.wants/kiosk.service ]; then
+	echo "PASS deb enable: kiosk.service starts at boot"
+else
+	echo "FAIL deb enable: kiosk.service not enabled"
+fi
+man_check=--man=no
+command -v man >/dev/null 2>&1 && man_check=--man=yes
+if out=$(systemd-analyze verify $man_check /lib/systemd/system/kiosk.service 2>&1) && [ -z "$out" ]; then
+	echo "PASS deb unit: installed kiosk.service verifies ($man_check)"
+else
+	echo "FAIL deb unit: $(echo "$out" | tr '\n' ' ')"
+fi
+# As the service runs it: the kiosk user, the installed settings.
+if out=$(cd / && runuser -u kiosk -- /usr/bin/kiosk --check --config /etc/kiosk/kiosk.yaml 2>&1); then
+	echo "PASS deb check: installed kiosk --check passes"
+else
+	echo "FAIL deb check: $(echo "$out" | head -5 | tr '\n' ' ')"
+fi
+
+if dpkg --purge kiosk >"$tmp/purge.log" 2>&1; then
+	echo "PASS deb purge: dpkg --purge kiosk"
+else
+	echo "FAIL deb purge: $(tail -3 "$tmp/purge.log" | tr '\n' ' ')"
+fi
+left=""
+for f in /usr/bin/kiosk /usr/bin/kiosk-report /lib/systemd/system/kiosk.service \
+	/usr/share/kiosk /usr/share/doc/kiosk /etc/kiosk /etc/default/kiosk /var/lib/kiosk \
+	/var/cache/kiosk /usr/lib/sysusers.d/kiosk.conf /usr/share/man/man1/kiosk.1.gz \
+	/etc/systemd/system/graphical.target.wants/kiosk.service; do
+	[ -e "$f" ] || [ -L "$f" ] && left="$left $f"
+done
+[ -z "$left" ] && echo "PASS deb removed: no file left" || echo "FAIL deb removed: left$left"

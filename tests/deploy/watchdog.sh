@@ -1,0 +1,84 @@
+#!/bin/sh
+# Watchdog without systemd: a fake notify socket (tests/tools/notify_listen)
+# must receive READY=1 after the first frame and WATCHDOG=1 at half of
+# WATCHDOG_USEC; once the loop is frozen on purpose (SIGSTOP) the pings stop.
+# Runs first against a stand-in loop (tests/tools/notify_loop, the notify
+# module alone), then against the real kiosk with an offscreen display.
+BUILD=${BUILD:-build}
+tmp=$(mktemp -d /tmp/kiosk-watchdog.XXXXXX)
+listener=""
+app=""
+cleanup() {
+	[ -n "$app" ] && { kill -CONT "$app"; kill -KILL "$app"; } 2>/dev/null
+	[ -n "$listener" ] && kill "$listener" 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+# check NAME LOG RUN_MS STOP_MS INTERVAL_MS READY_WITHIN_MS
+# The log holds "MS LINE" rows; MARK is when the app was stopped.
+check() {
+	awk -v name="$1" -v interval="$5" -v ready_within="$6" '
+		$2 == "READY=1" && ready == "" { ready = $1 }
+		$2 == "MARK" { mark = $1 }
+		$2 == "WATCHDOG=1" {
+			if (mark == "") { n++; if (last != "") { gap = $1 - last; sum += gap;
+				if (gap > max) max = gap; if (min == "" || gap < min) min = gap }
+				last = $1 }
+			else if ($1 > mark + 50) late++
+		}
+		END {
+			if (ready == "") { print "FAIL " name " ready: no READY=1 received"; exit }
+			if (ready > ready_within) { printf "FAIL %s ready: READY=1 after %d ms\n", name, ready; exit }
+			printf "PASS %s ready: READY=1 after %d ms\n", name, ready
+			if (n < 3) { printf "FAIL %s rate: only %d WATCHDOG=1 before the freeze\n", name, n; exit }
+			avg = sum / (n - 1)
+			if (avg < interval * 0.8 || avg > interval * 1.25 || max > interval * 1.6) {
+				printf "FAIL %s rate: %d pings, mean gap %.0f ms (min %d, max %d), want %d\n", name, n, avg, min, max, interval; exit }
+			printf "PASS %s rate: %d pings, mean gap %.0f ms (min %d, max %d), want %d\n", name, n, avg, min, max, interval
+			if (mark == "") { print "FAIL " name " freeze: no MARK in the log"; exit }
+			if (late > 0) { printf "FAIL %s freeze: %d WATCHDOG=1 after SIGSTOP\n", name, late; exit }
+			printf "PASS %s freeze: no WATCHDOG=1 in the %d ms after SIGSTOP\n", name, '"$4"'
+		}' "$2"
+}
+
+# run NAME WATCHDOG_USEC RUN_S STOP_S READY_WITHIN_MS COMMAND...
+run() {
+	name=$1 usec=$2 run_s=$3 stop_s=$4 ready_ms=$5
+	shift 5
+	sock="$tmp/$name.sock"
+	log="$tmp/$name.log"
+	"$BUILD/tools/notify_listen" "$sock" $((run_s + stop_s + 1)) >"$log" &
+	listener=$!
+	i=0
+	while [ ! -S "$sock" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	NOTIFY_SOCKET="$sock" WATCHDOG_USEC=$usec "$@" >"$tmp/$name.out" 2>&1 &
+	app=$!
+	sleep "$run_s"
+	if ! kill -0 "$app" 2>/dev/null; then
+		echo "FAIL $name: exited early:"; tail -5 "$tmp/$name.out"
+		wait "$listener"; listener=""; app=""
+		return
+	fi
+	kill -STOP "$app"
+	kill -USR1 "$listener"
+	sleep "$stop_s"
+	wait "$listener"
+	listener=""
+	kill -CONT "$app"; kill -TERM "$app"; wait "$app" 2>/dev/null; app=""
+	check "$name" "$log" $((run_s * 1000)) $((stop_s * 1000)) $((usec / 2000)) "$ready_ms"
+}
+
+for t in notify_listen notify_loop; do
+	[ -x "$BUILD/tools/$t" ] || { echo "FAIL tools: $BUILD/tools/$t not built"; exit 1; }
+done
+
+run notify-module 400000 3 2 1000 "$BUILD/tools/notify_loop"
+
+if [ ! -x "$BUILD/kiosk" ]; then
+	echo "FAIL kiosk: $BUILD/kiosk not built"
+	exit 0
+fi
+# The real loop: an offscreen window, no sound, a fresh database.
+export SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy
+run kiosk 1000000 4 3 8000 "$BUILD/kiosk" --windowed --db "$tmp/kiosk.db"

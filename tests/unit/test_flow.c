@@ -1,0 +1,931 @@
+/* The screen flow on a fake clock, over a module built in memory:
+ *   chapter 0 "video"   video in fr and en, questions 0 and 1
+ *   chapter 1 "text"    no video, question 2
+ *   chapter 2 "read"    no video, no question
+ *   question 3          final quiz only
+ * Every question has 3 choices; the right one is choice index 1 (answer: 2). */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/flow.h"
+
+enum { IDLE = 90000, STILL = 15000, T0 = 1000000 };
+
+static struct ltext T(const char *s)
+{
+	return (struct ltext){{[LANG_FR] = (char *)s, [LANG_EN] = (char *)s}};
+}
+
+static struct ltext choices[3];
+static struct content_chapter chapters[3];
+static struct content_question questions[4];
+static struct content_module mod;
+
+static void build_module(unsigned pass_mark)
+{
+	for (int i = 0; i < 3; i++)
+		choices[i] = T("choice");
+	memset(chapters, 0, sizeof chapters);
+	chapters[0] = (struct content_chapter){.id = "video", .title = T("Video")};
+	chapters[0].video.s[LANG_FR] = "videos/v-fr.mp4";
+	chapters[0].video.s[LANG_EN] = "videos/v-en.mp4";
+	chapters[1] = (struct content_chapter){.id = "text", .title = T("Text")};
+	chapters[2] = (struct content_chapter){.id = "read", .title = T("Read")};
+	static const struct {
+		const char *id, *chapter, *objective;
+	} q[4] = {
+		{"q0", "video", "obj-a"},
+		{"q1", "video", "obj-b"},
+		{"q2", "text", "obj-a"},
+		{"q3", NULL, "obj-b"},
+	};
+	for (int i = 0; i < 4; i++)
+		questions[i] = (struct content_question){
+			.id = (char *)q[i].id,
+			.chapter = (char *)q[i].chapter,
+			.objective = (char *)q[i].objective,
+			.prompt = T("?"),
+			.choices = choices,
+			.n_choices = 3,
+			.answer = 2,
+		};
+	mod = (struct content_module){
+		.id = "test-module",
+		.version = 7,
+		.pass_mark = pass_mark,
+		.chapters = chapters,
+		.n_chapters = 3,
+		.questions = questions,
+		.n_questions = 4,
+		.langs = {LANG_FR, LANG_EN},
+		.n_langs = 2,
+	};
+}
+
+static struct flow f;
+static long long now;
+
+static void setup(void)
+{
+	build_module(70);
+	now = T0;
+	flow_init(&f, &mod, IDLE, STILL, -1, now);
+}
+
+/* Advance the fake clock past the tap guard and act like a person. */
+static void later(long long ms)
+{
+	now += ms;
+}
+
+#define SCREEN(s)                                                                        \
+	ck_assert_msg(f.screen == (s), "screen is %s, expected %s", screen_name(f.screen), \
+		      screen_name(s))
+
+/* attract → language → home in French. */
+static void to_home(void)
+{
+	later(500);
+	flow_input(&f, now);
+	ck_assert(flow_start(&f, now));
+	later(500);
+	ck_assert(flow_choose_language(&f, LANG_FR, now));
+	SCREEN(SCR_HOME);
+}
+
+/* Answer the current quiz to the end: right[i] says whether to answer
+ * question i right (choice 1) or wrong (choice 0). */
+static void answer_all(const bool *right)
+{
+	unsigned n = f.quiz_n;
+	for (unsigned i = 0; i < n; i++) {
+		later(500);
+		ck_assert_msg(flow_answer(&f, right[i] ? 1 : 0), "answer %u refused", i);
+		later(500);
+		ck_assert_msg(flow_next(&f, now), "next after %u refused", i);
+	}
+}
+
+/* ---- names ---- */
+
+START_TEST(test_screen_names)
+{
+	static const char *const names[SCR_COUNT] = {
+		"attract", "language", "home",        "chapter",     "video",
+		"quiz",    "result",   "still-there", "trainer-pin", "trainer",
+	};
+	ck_assert_str_eq(screen_name((enum screen_id)_i), names[_i]);
+	ck_assert_int_eq(screen_by_name(names[_i]), _i);
+}
+END_TEST
+
+START_TEST(test_screen_name_unknown)
+{
+	ck_assert_int_eq(screen_by_name("Home"), -1);
+	ck_assert_int_eq(screen_by_name(""), -1);
+	ck_assert_str_eq(screen_name(SCR_COUNT), "?");
+}
+END_TEST
+
+/* ---- start, language ---- */
+
+START_TEST(test_init)
+{
+	SCREEN(SCR_ATTRACT);
+	ck_assert(!f.in_session);
+	ck_assert_int_eq(f.lang, LANG_FR); /* -1: the module's first language */
+	ck_assert(!f.has_record);
+	flow_init(&f, &mod, IDLE, STILL, LANG_EN, now);
+	ck_assert_int_eq(f.lang, LANG_EN);
+}
+END_TEST
+
+START_TEST(test_start_and_language)
+{
+	ck_assert(!flow_choose_language(&f, LANG_EN, now)); /* not on the language screen */
+	ck_assert(flow_start(&f, now));
+	SCREEN(SCR_LANGUAGE);
+	ck_assert(f.in_session);
+	ck_assert_int_eq(f.furthest, STAGE_LANGUAGE);
+	ck_assert(!flow_start(&f, now)); /* only from attract */
+	ck_assert(!flow_choose_language(&f, -1, now));
+	ck_assert(!flow_choose_language(&f, LANG_MAX, now));
+	ck_assert(flow_choose_language(&f, LANG_EN, now));
+	SCREEN(SCR_HOME);
+	ck_assert_int_eq(f.lang, LANG_EN);
+	ck_assert_int_eq(f.furthest, STAGE_HOME);
+}
+END_TEST
+
+START_TEST(test_change_language_resumes)
+{
+	to_home();
+	later(500);
+	ck_assert(flow_open_chapter(&f, 1, now));
+	later(500);
+	ck_assert(flow_change_language(&f, now));
+	SCREEN(SCR_LANGUAGE);
+	ck_assert(!flow_change_language(&f, now)); /* already there */
+	ck_assert(flow_choose_language(&f, LANG_EN, now));
+	SCREEN(SCR_CHAPTER); /* back where the person was, in English */
+	ck_assert_int_eq(f.lang, LANG_EN);
+	ck_assert_int_eq(f.chapter, 1);
+	/* Back from the language screen keeps the language. */
+	ck_assert(flow_change_language(&f, now));
+	ck_assert(flow_back(&f, now));
+	SCREEN(SCR_CHAPTER);
+	ck_assert_int_eq(f.lang, LANG_EN);
+}
+END_TEST
+
+START_TEST(test_no_language_change_in_video_or_outside_session)
+{
+	ck_assert(!flow_change_language(&f, now)); /* attract: no session */
+	to_home();
+	ck_assert(flow_open_chapter(&f, 0, now));
+	ck_assert(flow_watch_video(&f, now));
+	ck_assert(!flow_change_language(&f, now));
+	SCREEN(SCR_VIDEO);
+}
+END_TEST
+
+START_TEST(test_language_back_before_choice_abandons)
+{
+	ck_assert(flow_start(&f, now));
+	later(3000);
+	ck_assert(flow_back(&f, now));
+	SCREEN(SCR_ATTRACT);
+	ck_assert(!f.in_session);
+	/* Nobody chose a language: nothing worth storing. */
+	ck_assert(!f.has_record);
+}
+END_TEST
+
+START_TEST(test_home_back_goes_to_language)
+{
+	to_home();
+	ck_assert(flow_back(&f, now));
+	SCREEN(SCR_LANGUAGE);
+	ck_assert(flow_choose_language(&f, LANG_EN, now));
+	SCREEN(SCR_HOME);
+}
+END_TEST
+
+/* ---- back, table-driven ---- */
+
+static void reach_screen(enum screen_id s)
+{
+	switch (s) {
+	case SCR_ATTRACT:
+		return;
+	case SCR_LANGUAGE:
+		ck_assert(flow_start(&f, now));
+		return;
+	case SCR_TRAINER_PIN:
+		ck_assert(flow_trainer_request(&f, now));
+		return;
+	case SCR_TRAINER:
+		ck_assert(flow_trainer_request(&f, now));
+		ck_assert(flow_trainer_unlocked(&f, now));
+		return;
+	default:
+		break;
+	}
+	to_home();
+	if (s == SCR_HOME)
+		return;
+	if (s == SCR_RESULT) {
+		ck_assert(flow_start_quiz(&f, now));
+		static const bool right[4] = {1, 1, 1, 1};
+		answer_all(right);
+		return;
+	}
+	ck_assert(flow_open_chapter(&f, 0, now));
+	if (s == SCR_VIDEO)
+		ck_assert(flow_watch_video(&f, now));
+	if (s == SCR_QUIZ)
+		ck_assert(flow_chapter_questions(&f, now));
+}
+
+static const struct {
+	enum screen_id from, to;
+	bool changes;
+} back_cases[] = {
+	{SCR_ATTRACT, SCR_ATTRACT, false},     {SCR_LANGUAGE, SCR_ATTRACT, true},
+	{SCR_HOME, SCR_LANGUAGE, true},        {SCR_CHAPTER, SCR_HOME, true},
+	{SCR_VIDEO, SCR_CHAPTER, true},        {SCR_QUIZ, SCR_CHAPTER, true},
+	{SCR_RESULT, SCR_HOME, true},          {SCR_TRAINER_PIN, SCR_ATTRACT, true},
+	{SCR_TRAINER, SCR_ATTRACT, true},
+};
+
+START_TEST(test_back)
+{
+	reach_screen(back_cases[_i].from);
+	SCREEN(back_cases[_i].from);
+	bool changed = flow_back(&f, now);
+	ck_assert_msg(changed == back_cases[_i].changes, "back from %s returned %d",
+		      screen_name(back_cases[_i].from), changed);
+	SCREEN(back_cases[_i].to);
+}
+END_TEST
+
+START_TEST(test_back_from_final_quiz)
+{
+	to_home();
+	ck_assert(flow_start_quiz(&f, now));
+	ck_assert(flow_back(&f, now));
+	SCREEN(SCR_HOME);
+}
+END_TEST
+
+/* ---- idle ---- */
+
+START_TEST(test_idle_timeline)
+{
+	ck_assert_int_eq(flow_next_deadline(&f, now), -1); /* attract waits forever */
+	to_home();
+	long long t = f.last_input;
+	ck_assert_int_eq(flow_next_deadline(&f, t), IDLE);
+	ck_assert(!flow_tick(&f, t + IDLE - 1));
+	ck_assert_int_eq(flow_next_deadline(&f, t + IDLE - 1), 1);
+	ck_assert(flow_tick(&f, t + IDLE));
+	SCREEN(SCR_STILL_THERE);
+	ck_assert_int_eq(flow_next_deadline(&f, t + IDLE), STILL);
+	ck_assert(!flow_tick(&f, t + IDLE + STILL - 1));
+	ck_assert(flow_tick(&f, t + IDLE + STILL));
+	SCREEN(SCR_ATTRACT);
+	ck_assert(!f.in_session);
+	ck_assert(f.has_record);
+	ck_assert_int_eq(f.record.end, END_TIMED_OUT);
+	ck_assert_int_eq(f.record.furthest, STAGE_HOME);
+	/* 1000 ms to home + 105 s idle: rounds to 120 s. */
+	ck_assert_int_eq(f.record.duration_s, 120);
+}
+END_TEST
+
+START_TEST(test_input_postpones_idle)
+{
+	to_home();
+	later(IDLE - 10);
+	flow_input(&f, now);
+	ck_assert(!flow_tick(&f, now + IDLE - 1));
+	ck_assert(flow_tick(&f, now + IDLE));
+	SCREEN(SCR_STILL_THERE);
+}
+END_TEST
+
+START_TEST(test_still_here_resumes)
+{
+	to_home();
+	ck_assert(flow_open_chapter(&f, 1, now));
+	later(IDLE);
+	ck_assert(flow_tick(&f, now));
+	SCREEN(SCR_STILL_THERE);
+	later(STILL - 1);
+	ck_assert(flow_still_here(&f, now));
+	SCREEN(SCR_CHAPTER);
+	ck_assert(f.in_session);
+	ck_assert(!f.has_record);
+	/* A full idle period again from the answer. */
+	ck_assert_int_eq(flow_next_deadline(&f, now), IDLE);
+	ck_assert(!flow_still_here(&f, now)); /* only on still-there */
+}
+END_TEST
+
+/* Still-there on the language screen must come back to a language screen
+ * that still works, the first time and after a language change. */
+START_TEST(test_still_here_on_language_screen)
+{
+	ck_assert(flow_start(&f, now));
+	later(IDLE);
+	ck_assert(flow_tick(&f, now));
+	SCREEN(SCR_STILL_THERE);
+	ck_assert(flow_still_here(&f, now));
+	SCREEN(SCR_LANGUAGE);
+	later(500);
+	ck_assert_msg(flow_choose_language(&f, LANG_EN, now),
+		      "choosing a language after still-there does nothing");
+	SCREEN(SCR_HOME);
+
+	ck_assert(flow_open_chapter(&f, 1, now));
+	ck_assert(flow_change_language(&f, now));
+	later(IDLE);
+	ck_assert(flow_tick(&f, now));
+	ck_assert(flow_still_here(&f, now));
+	SCREEN(SCR_LANGUAGE);
+	ck_assert_msg(flow_back(&f, now), "back after still-there does nothing");
+	SCREEN(SCR_CHAPTER);
+}
+END_TEST
+
+START_TEST(test_no_idle_while_video_plays)
+{
+	to_home();
+	ck_assert(flow_open_chapter(&f, 0, now));
+	ck_assert(flow_watch_video(&f, now));
+	flow_video_playing(&f, true, now);
+	ck_assert_int_eq(flow_next_deadline(&f, now), -1);
+	later(10 * IDLE);
+	ck_assert(!flow_tick(&f, now));
+	SCREEN(SCR_VIDEO);
+	/* Paused: the idle period starts at the pause, not at the last touch. */
+	flow_video_playing(&f, false, now);
+	ck_assert_int_eq(flow_next_deadline(&f, now), IDLE);
+	ck_assert(!flow_tick(&f, now + IDLE - 1));
+	ck_assert(flow_tick(&f, now + IDLE));
+	SCREEN(SCR_STILL_THERE);
+	ck_assert(flow_still_here(&f, now + IDLE + 1));
+	SCREEN(SCR_VIDEO);
+}
+END_TEST
+
+START_TEST(test_tap_guard)
+{
+	ck_assert(flow_accepts_tap(&f, now + FLOW_TAP_GUARD_MS));
+	ck_assert(flow_start(&f, now));
+	ck_assert(!flow_accepts_tap(&f, now));
+	ck_assert(!flow_accepts_tap(&f, now + FLOW_TAP_GUARD_MS - 1));
+	ck_assert(flow_accepts_tap(&f, now + FLOW_TAP_GUARD_MS));
+	later(1000);
+	ck_assert(flow_choose_language(&f, LANG_FR, now));
+	ck_assert(flow_start_quiz(&f, now));
+	later(1000);
+	ck_assert(flow_answer(&f, 1));
+	ck_assert(flow_accepts_tap(&f, now));
+	ck_assert(flow_next(&f, now)); /* same screen, next question */
+	SCREEN(SCR_QUIZ);
+	ck_assert(!flow_accepts_tap(&f, now + FLOW_TAP_GUARD_MS - 1));
+	ck_assert(flow_accepts_tap(&f, now + FLOW_TAP_GUARD_MS));
+}
+END_TEST
+
+/* ---- trainer ---- */
+
+START_TEST(test_trainer)
+{
+	to_home();
+	ck_assert(!flow_trainer_request(&f, now)); /* only from attract */
+	setup();
+	ck_assert(!flow_trainer_unlocked(&f, now));
+	ck_assert(flow_trainer_request(&f, now));
+	SCREEN(SCR_TRAINER_PIN);
+	ck_assert_int_eq(flow_next_deadline(&f, now), FLOW_TRAINER_IDLE_MS);
+	ck_assert(flow_trainer_unlocked(&f, now));
+	SCREEN(SCR_TRAINER);
+	ck_assert(!flow_tick(&f, now + FLOW_TRAINER_IDLE_MS - 1));
+	ck_assert(flow_tick(&f, now + FLOW_TRAINER_IDLE_MS));
+	SCREEN(SCR_ATTRACT); /* no still-there for the trainer */
+	ck_assert(!f.has_record);
+	ck_assert(flow_trainer_request(&f, now));
+	ck_assert(flow_trainer_exit(&f, now));
+	SCREEN(SCR_ATTRACT);
+	ck_assert(!flow_trainer_exit(&f, now));
+}
+END_TEST
+
+/* ---- chapters ---- */
+
+START_TEST(test_chapter_with_video)
+{
+	to_home();
+	ck_assert(!flow_open_chapter(&f, 3, now));
+	ck_assert(flow_open_chapter(&f, 0, now));
+	SCREEN(SCR_CHAPTER);
+	ck_assert(f.chapter_seen[0]);
+	ck_assert(!f.chapter_done[0]);
+	ck_assert_int_eq(f.furthest, STAGE_CHAPTER);
+	ck_assert_int_eq(f.video_share[0], -1);
+	ck_assert(flow_watch_video(&f, now));
+	SCREEN(SCR_VIDEO);
+	ck_assert_int_eq(f.video_share[0], 0); /* started */
+	flow_video_playing(&f, true, now);
+	/* Left early: back to the chapter, share kept. */
+	ck_assert(flow_video_done(&f, 40, false, now));
+	SCREEN(SCR_CHAPTER);
+	ck_assert_int_eq(f.video_share[0], 40);
+	ck_assert(!f.video_playing);
+	/* Watched to the end: straight into the chapter's two questions. */
+	ck_assert(flow_watch_video(&f, now));
+	ck_assert(flow_video_done(&f, 100, true, now));
+	SCREEN(SCR_QUIZ);
+	ck_assert_int_eq(f.quiz_mode, QUIZ_CHAPTER);
+	ck_assert_uint_eq(f.quiz_n, 2);
+	ck_assert_str_eq(flow_question(&f)->id, "q0");
+	static const bool right[2] = {1, 0};
+	answer_all(right);
+	SCREEN(SCR_HOME);
+	ck_assert(f.chapter_done[0]);
+	ck_assert_uint_eq(flow_chapters_done(&f), 1);
+	/* Chapter answers are not final-quiz answers. */
+	for (int q = 0; q < 4; q++)
+		ck_assert_int_eq(f.final_choice[q], -1);
+	ck_assert_int_eq(f.furthest, STAGE_CHAPTER);
+}
+END_TEST
+
+static const struct {
+	int share, want;
+} share_cases[] = {
+	{-5, 0}, {0, 0}, {37, 37}, {100, 100}, {150, 100},
+};
+
+START_TEST(test_video_share_clamped)
+{
+	to_home();
+	ck_assert(flow_open_chapter(&f, 0, now));
+	ck_assert(flow_watch_video(&f, now));
+	ck_assert(flow_video_done(&f, share_cases[_i].share, false, now));
+	ck_assert_msg(f.video_share[0] == share_cases[_i].want, "share %d stored as %d",
+		      share_cases[_i].share, f.video_share[0]);
+}
+END_TEST
+
+START_TEST(test_video_share_keeps_the_most)
+{
+	to_home();
+	ck_assert(flow_open_chapter(&f, 0, now));
+	ck_assert(flow_watch_video(&f, now));
+	ck_assert(flow_video_done(&f, 80, false, now));
+	ck_assert(flow_watch_video(&f, now));
+	ck_assert(flow_video_done(&f, 10, false, now));
+	ck_assert_int_eq(f.video_share[0], 80);
+	ck_assert(!flow_video_done(&f, 90, false, now)); /* not in the video */
+	ck_assert_int_eq(f.video_share[0], 80);
+}
+END_TEST
+
+START_TEST(test_chapter_without_video_with_questions)
+{
+	to_home();
+	ck_assert(flow_open_chapter(&f, 1, now));
+	ck_assert(!f.chapter_done[1]); /* its question is still to answer */
+	ck_assert(flow_chapter_questions(&f, now));
+	SCREEN(SCR_QUIZ);
+	ck_assert_uint_eq(f.quiz_n, 1);
+	ck_assert_str_eq(flow_question(&f)->id, "q2");
+	static const bool right[1] = {1};
+	answer_all(right);
+	SCREEN(SCR_HOME);
+	ck_assert(f.chapter_done[1]);
+}
+END_TEST
+
+START_TEST(test_chapter_to_read_only)
+{
+	to_home();
+	ck_assert(flow_open_chapter(&f, 2, now));
+	ck_assert(f.chapter_done[2]); /* nothing to do but read */
+	ck_assert(flow_chapter_questions(&f, now)); /* "Chapitre terminé" */
+	SCREEN(SCR_HOME);
+	ck_assert_uint_eq(flow_chapters_done(&f), 1);
+	ck_assert(!flow_all_chapters_done(&f));
+}
+END_TEST
+
+START_TEST(test_video_ends_without_questions)
+{
+	/* A chapter with a video but no question goes home at the end. */
+	questions[0].chapter = questions[1].chapter = NULL;
+	to_home();
+	ck_assert(flow_open_chapter(&f, 0, now));
+	ck_assert(!f.chapter_done[0]);
+	ck_assert(flow_watch_video(&f, now));
+	ck_assert(flow_video_done(&f, 100, true, now));
+	SCREEN(SCR_HOME);
+	ck_assert(f.chapter_done[0]);
+}
+END_TEST
+
+START_TEST(test_all_chapters_done)
+{
+	to_home();
+	ck_assert(flow_open_chapter(&f, 0, now));
+	ck_assert(flow_chapter_questions(&f, now));
+	static const bool right[2] = {1, 1};
+	answer_all(right);
+	ck_assert(flow_open_chapter(&f, 1, now));
+	ck_assert(flow_chapter_questions(&f, now));
+	answer_all(right);
+	ck_assert(!flow_all_chapters_done(&f));
+	ck_assert(flow_open_chapter(&f, 2, now));
+	ck_assert(flow_back(&f, now));
+	ck_assert_uint_eq(flow_chapters_done(&f), 3);
+	ck_assert(flow_all_chapters_done(&f));
+}
+END_TEST
+
+/* ---- answers ---- */
+
+START_TEST(test_answer_rules)
+{
+	ck_assert(!flow_answer(&f, 0)); /* no quiz */
+	to_home();
+	ck_assert(flow_start_quiz(&f, now));
+	ck_assert(!flow_next(&f, now)); /* must answer first */
+	ck_assert(!flow_answer(&f, 3)); /* only 3 choices */
+	ck_assert_int_eq(f.chosen, -1);
+	ck_assert(flow_answer(&f, 2));
+	ck_assert(!flow_answer(&f, 1)); /* no second try */
+	ck_assert_int_eq(f.chosen, 2);
+	ck_assert_int_eq(f.final_choice[0], 2);
+	ck_assert(flow_next(&f, now));
+	ck_assert_int_eq(f.chosen, -1);
+	ck_assert_uint_eq(f.quiz_pos, 1);
+	ck_assert_str_eq(flow_question(&f)->id, "q1");
+}
+END_TEST
+
+/* ---- final quiz scoring ---- */
+
+static const struct {
+	unsigned pass_mark;
+	bool right[4];
+	int score;
+	bool passed;
+} score_cases[] = {
+	{70, {0, 0, 0, 0}, 0, false},   {70, {1, 0, 0, 0}, 25, false},
+	{70, {1, 0, 1, 0}, 50, false},  {70, {1, 1, 1, 0}, 75, true},
+	{70, {1, 1, 1, 1}, 100, true},  {75, {0, 1, 1, 1}, 75, true}, /* the mark itself passes */
+	{76, {1, 1, 0, 1}, 75, false},  {100, {1, 1, 1, 1}, 100, true},
+	{1, {0, 0, 0, 0}, 0, false},
+};
+
+START_TEST(test_final_score)
+{
+	build_module(score_cases[_i].pass_mark);
+	to_home();
+	ck_assert(flow_start_quiz(&f, now));
+	SCREEN(SCR_QUIZ);
+	ck_assert_int_eq(f.quiz_mode, QUIZ_FINAL);
+	ck_assert_uint_eq(f.quiz_n, 4);
+	ck_assert_int_eq(f.furthest, STAGE_QUIZ);
+	answer_all(score_cases[_i].right);
+	SCREEN(SCR_RESULT);
+	ck_assert_int_eq(f.furthest, STAGE_RESULT);
+	ck_assert_msg(f.score == score_cases[_i].score, "case %d: score %d, expected %d", _i,
+		      f.score, score_cases[_i].score);
+	ck_assert_msg(f.passed == score_cases[_i].passed, "case %d: passed %d at mark %u", _i,
+		      f.passed, score_cases[_i].pass_mark);
+}
+END_TEST
+
+/* Three questions: 67 % rounds to nearest and fails at 70. */
+START_TEST(test_score_rounding)
+{
+	mod.n_questions = 3;
+	to_home();
+	ck_assert(flow_start_quiz(&f, now));
+	static const bool right[3] = {1, 1, 0};
+	answer_all(right);
+	ck_assert_int_eq(f.score, 67);
+	ck_assert(!f.passed);
+	ck_assert(flow_back(&f, now));
+	ck_assert(flow_start_quiz(&f, now));
+	static const bool one[3] = {0, 1, 0};
+	answer_all(one);
+	ck_assert_int_eq(f.score, 33);
+}
+END_TEST
+
+/* ---- the session record ---- */
+
+static void check_record_chapters(const struct session_record *r, const bool *seen,
+				  const int *share)
+{
+	ck_assert_int_eq(r->n_chapters, 3);
+	static const char *const ids[3] = {"video", "text", "read"};
+	for (int c = 0; c < 3; c++) {
+		ck_assert_msg(strcmp(r->chapters[c].id, ids[c]) == 0, "chapter %d id %s", c,
+			      r->chapters[c].id);
+		ck_assert_msg(r->chapters[c].seen == seen[c], "chapter %d seen %d", c,
+			      r->chapters[c].seen);
+		ck_assert_msg(r->chapters[c].video_share == share[c], "chapter %d share %d, expected %d",
+			      c, r->chapters[c].video_share, share[c]);
+	}
+}
+
+START_TEST(test_record_finished)
+{
+	long long start = now + 500;
+	to_home();
+	ck_assert(flow_open_chapter(&f, 0, now));
+	ck_assert(flow_watch_video(&f, now));
+	ck_assert(flow_video_done(&f, 55, false, now));
+	ck_assert(flow_back(&f, now));
+	ck_assert(flow_start_quiz(&f, now));
+	static const bool right[4] = {1, 0, 1, 1};
+	answer_all(right);
+	SCREEN(SCR_RESULT);
+	now = start + 100000; /* 100 s → 90 s */
+	ck_assert(!f.has_record);
+	ck_assert(flow_finish(&f, now));
+	SCREEN(SCR_ATTRACT);
+	ck_assert(!f.in_session);
+
+	struct session_record r;
+	ck_assert(flow_take_record(&f, "2024-05-14", "accueil-1", &r));
+	ck_assert(!flow_take_record(&f, "2024-05-14", "accueil-1", &r)); /* once */
+	ck_assert_uint_eq(strlen(r.id), SESSION_ID_LEN);
+	ck_assert_uint_eq(strspn(r.id, "0123456789abcdef"), SESSION_ID_LEN);
+	ck_assert_str_eq(r.day, "2024-05-14");
+	ck_assert_str_eq(r.kiosk_id, "accueil-1");
+	ck_assert_str_eq(r.module_id, "test-module");
+	ck_assert_int_eq(r.module_version, 7);
+	ck_assert_str_eq(r.lang, "fr");
+	ck_assert_int_eq(r.furthest, STAGE_RESULT);
+	static const bool seen[3] = {1, 0, 0};
+	static const int share[3] = {55, -1, -1};
+	check_record_chapters(&r, seen, share);
+	ck_assert_int_eq(r.n_answers, 4);
+	static const char *const objectives[4] = {"obj-a", "obj-b", "obj-a", "obj-b"};
+	for (int i = 0; i < 4; i++) {
+		char qid[4];
+		snprintf(qid, sizeof qid, "q%d", i);
+		ck_assert_str_eq(r.answers[i].question_id, qid);
+		ck_assert_str_eq(r.answers[i].objective, objectives[i]);
+		ck_assert_int_eq(r.answers[i].choice, right[i] ? 1 : 0);
+		ck_assert_msg(r.answers[i].correct == right[i], "answer %d correct %d", i,
+			      r.answers[i].correct);
+	}
+	ck_assert_int_eq(r.score, 75);
+	ck_assert(r.passed);
+	ck_assert_int_eq(r.end, END_FINISHED);
+	ck_assert_int_eq(r.duration_s, 90);
+}
+END_TEST
+
+START_TEST(test_record_ids_differ)
+{
+	struct session_record a, b;
+	to_home();
+	flow_shutdown(&f, now);
+	ck_assert(flow_take_record(&f, "2024-05-14", "k", &a));
+	flow_init(&f, &mod, IDLE, STILL, -1, now); /* the program starts again */
+	to_home();
+	flow_shutdown(&f, now);
+	ck_assert(flow_take_record(&f, "2024-05-14", "k", &b));
+	ck_assert_str_ne(a.id, b.id);
+}
+END_TEST
+
+START_TEST(test_record_timed_out_in_quiz)
+{
+	to_home();
+	ck_assert(flow_start_quiz(&f, now));
+	later(500);
+	ck_assert(flow_answer(&f, 1));
+	ck_assert(flow_next(&f, now));
+	ck_assert(flow_answer(&f, 0));
+	later(IDLE);
+	ck_assert(flow_tick(&f, now));
+	later(STILL);
+	ck_assert(flow_tick(&f, now));
+	SCREEN(SCR_ATTRACT);
+	struct session_record r;
+	ck_assert(flow_take_record(&f, "2024-05-14", "k", &r));
+	ck_assert_int_eq(r.end, END_TIMED_OUT);
+	ck_assert_int_eq(r.furthest, STAGE_QUIZ);
+	ck_assert_int_eq(r.n_answers, 2); /* what was answered, nothing more */
+	ck_assert(r.answers[0].correct);
+	ck_assert(!r.answers[1].correct);
+	ck_assert_int_eq(r.score, -1);
+	ck_assert(!r.passed);
+}
+END_TEST
+
+/* A second attempt at the final quiz that times out must not carry the
+ * score of the first attempt next to the answers of the second. */
+START_TEST(test_record_retake_times_out)
+{
+	to_home();
+	ck_assert(flow_start_quiz(&f, now));
+	static const bool right[4] = {1, 1, 1, 1};
+	answer_all(right);
+	ck_assert_int_eq(f.score, 100);
+	ck_assert(flow_back(&f, now));
+	ck_assert(flow_start_quiz(&f, now));
+	ck_assert(flow_answer(&f, 0));
+	later(IDLE);
+	ck_assert(flow_tick(&f, now));
+	later(STILL);
+	ck_assert(flow_tick(&f, now));
+	struct session_record r;
+	ck_assert(flow_take_record(&f, "2024-05-14", "k", &r));
+	ck_assert_int_eq(r.n_answers, 1);
+	ck_assert_int_eq(r.furthest, STAGE_RESULT);
+	ck_assert_msg(r.score == -1 && !r.passed,
+		      "score %d passed %d recorded with the answers of an unfinished retake",
+		      r.score, r.passed);
+}
+END_TEST
+
+START_TEST(test_record_abandoned_on_shutdown)
+{
+	flow_shutdown(&f, now); /* nobody there: nothing */
+	ck_assert(!f.has_record);
+	to_home();
+	ck_assert(flow_open_chapter(&f, 2, now));
+	flow_shutdown(&f, now + 20000);
+	ck_assert(f.has_record);
+	ck_assert(!f.in_session);
+	struct session_record r;
+	ck_assert(flow_take_record(&f, "2024-05-14", "k", &r));
+	ck_assert_int_eq(r.end, END_ABANDONED);
+	ck_assert_int_eq(r.furthest, STAGE_CHAPTER);
+	ck_assert_int_eq(r.n_answers, 0);
+	ck_assert_int_eq(r.score, -1);
+	static const bool seen[3] = {0, 0, 1};
+	static const int share[3] = {-1, -1, -1};
+	check_record_chapters(&r, seen, share);
+}
+END_TEST
+
+START_TEST(test_new_session_is_clean)
+{
+	to_home();
+	flow_toggle_text_size(&f);
+	ck_assert(f.large_text);
+	ck_assert(flow_open_chapter(&f, 0, now));
+	ck_assert(flow_watch_video(&f, now));
+	ck_assert(flow_video_done(&f, 30, false, now));
+	ck_assert(flow_back(&f, now));
+	ck_assert(flow_back(&f, now));
+	ck_assert(flow_choose_language(&f, LANG_EN, now));
+	ck_assert_int_eq(f.lang, LANG_EN);
+	/* The person walks away; the next one starts from scratch. */
+	later(IDLE);
+	ck_assert(flow_tick(&f, now));
+	later(STILL);
+	ck_assert(flow_tick(&f, now));
+	SCREEN(SCR_ATTRACT);
+	ck_assert(flow_start(&f, now));
+	ck_assert_int_eq(f.lang, LANG_FR);
+	ck_assert(!f.large_text);
+	ck_assert(!f.chapter_seen[0]);
+	ck_assert_int_eq(f.video_share[0], -1);
+	ck_assert_int_eq(f.score, -1);
+	ck_assert_int_eq(f.furthest, STAGE_LANGUAGE);
+}
+END_TEST
+
+START_TEST(test_text_size_toggle)
+{
+	ck_assert(!f.large_text);
+	flow_toggle_text_size(&f);
+	ck_assert(f.large_text);
+	flow_toggle_text_size(&f);
+	ck_assert(!f.large_text);
+}
+END_TEST
+
+/* ---- session helpers (core/session.c) ---- */
+
+static const struct {
+	long long ms;
+	int s;
+} round_cases[] = {
+	{-5000, 0},    {0, 0},         {1, 0},           {14999, 0},     {15000, 30},
+	{44999, 30},   {45000, 60},    {60000, 60},      {100000, 90},   {3600000, 3600},
+	{14400000, 14400}, {14415000, 14400}, {86400000LL * 365, 14400},
+};
+
+START_TEST(test_round_duration)
+{
+	int got = session_round_duration(round_cases[_i].ms);
+	ck_assert_msg(got == round_cases[_i].s, "%lld ms rounded to %d s, expected %d",
+		      round_cases[_i].ms, got, round_cases[_i].s);
+	ck_assert_msg(got % 30 == 0, "%d is not a multiple of 30", got);
+}
+END_TEST
+
+START_TEST(test_session_names)
+{
+	ck_assert_str_eq(session_stage_name(STAGE_LANGUAGE), "language");
+	ck_assert_str_eq(session_stage_name(STAGE_HOME), "home");
+	ck_assert_str_eq(session_stage_name(STAGE_CHAPTER), "chapter");
+	ck_assert_str_eq(session_stage_name(STAGE_QUIZ), "quiz");
+	ck_assert_str_eq(session_stage_name(STAGE_RESULT), "result");
+	ck_assert_str_eq(session_end_name(END_FINISHED), "finished");
+	ck_assert_str_eq(session_end_name(END_ABANDONED), "abandoned");
+	ck_assert_str_eq(session_end_name(END_TIMED_OUT), "timed-out");
+}
+END_TEST
+
+static Suite *flow_suite(void)
+{
+	Suite *s = suite_create("flow");
+	TCase *tc = tcase_create("names");
+	tcase_add_loop_test(tc, test_screen_names, 0, SCR_COUNT);
+	tcase_add_test(tc, test_screen_name_unknown);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("navigation");
+	tcase_add_checked_fixture(tc, setup, NULL);
+	tcase_add_test(tc, test_init);
+	tcase_add_test(tc, test_start_and_language);
+	tcase_add_test(tc, test_change_language_resumes);
+	tcase_add_test(tc, test_no_language_change_in_video_or_outside_session);
+	tcase_add_test(tc, test_language_back_before_choice_abandons);
+	tcase_add_test(tc, test_home_back_goes_to_language);
+	tcase_add_loop_test(tc, test_back, 0, sizeof(back_cases) / sizeof(back_cases[0]));
+	tcase_add_test(tc, test_back_from_final_quiz);
+	tcase_add_test(tc, test_trainer);
+	tcase_add_test(tc, test_text_size_toggle);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("idle");
+	tcase_add_checked_fixture(tc, setup, NULL);
+	tcase_add_test(tc, test_idle_timeline);
+	tcase_add_test(tc, test_input_postpones_idle);
+	tcase_add_test(tc, test_still_here_resumes);
+	tcase_add_test(tc, test_still_here_on_language_screen);
+	tcase_add_test(tc, test_no_idle_while_video_plays);
+	tcase_add_test(tc, test_tap_guard);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("chapters");
+	tcase_add_checked_fixture(tc, setup, NULL);
+	tcase_add_test(tc, test_chapter_with_video);
+	tcase_add_loop_test(tc, test_video_share_clamped, 0,
+			    sizeof(share_cases) / sizeof(share_cases[0]));
+	tcase_add_test(tc, test_video_share_keeps_the_most);
+	tcase_add_test(tc, test_chapter_without_video_with_questions);
+	tcase_add_test(tc, test_chapter_to_read_only);
+	tcase_add_test(tc, test_video_ends_without_questions);
+	tcase_add_test(tc, test_all_chapters_done);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("quiz");
+	tcase_add_checked_fixture(tc, setup, NULL);
+	tcase_add_test(tc, test_answer_rules);
+	tcase_add_loop_test(tc, test_final_score, 0, sizeof(score_cases) / sizeof(score_cases[0]));
+	tcase_add_test(tc, test_score_rounding);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("record");
+	tcase_add_checked_fixture(tc, setup, NULL);
+	tcase_add_test(tc, test_record_finished);
+	tcase_add_test(tc, test_record_ids_differ);
+	tcase_add_test(tc, test_record_timed_out_in_quiz);
+	tcase_add_test(tc, test_record_retake_times_out);
+	tcase_add_test(tc, test_record_abandoned_on_shutdown);
+	tcase_add_test(tc, test_new_session_is_clean);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("session");
+	tcase_add_loop_test(tc, test_round_duration, 0,
+			    sizeof(round_cases) / sizeof(round_cases[0]));
+	tcase_add_test(tc, test_session_names);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(flow_suite());
+	srunner_run_all(sr, CK_ENV);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
