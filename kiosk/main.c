@@ -207,7 +207,7 @@ int main(int argc, char **argv)
 	int lang = lang_index(k.settings.language);
 	flow_init(&k.flow, k.module, k.settings.idle_timeout_s * 1000LL,
 		  k.settings.still_there_s * 1000LL, lang, app_now(&k));
-	k.flow.large_text = k.settings.large_text;
+	k.flow.default_large = k.flow.large_text = k.settings.large_text;
 	k.shown = SCR_ATTRACT;
 	k.ops = NULL;
 	app_settle(&k);

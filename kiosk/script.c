@@ -193,6 +193,15 @@ static int run_line(struct script *s, char *cmd, char *args)
 			     screen_name(k->shown));
 			return 3;
 		}
+	} else if (strcmp(cmd, "controls") == 0) {
+		/* For tests that click a real window: where each control is. */
+		app_iterate(k);
+		app_draw(k, true);
+		for (int i = 0; i < k->n_controls; i++) {
+			SDL_Rect r = k->controls[i].r;
+			printf("control %d %d %d %d %s\n", r.x, r.y, r.w, r.h, k->controls[i].label);
+		}
+		fflush(stdout);
 	} else if (strcmp(cmd, "shot") == 0) {
 		if (!*args || strchr(args, '/'))
 			goto bad;

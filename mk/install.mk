@@ -23,9 +23,13 @@ DEBS_TEST   += cage seatd
 
 INSTALL_SHARE := $(filter-out tools,$(notdir $(patsubst %/,%,$(wildcard assets/*/))))
 
-.PHONY: install uninstall deb
+.PHONY: install install-files uninstall deb
 
 install: all
+	@$(MAKE) --no-print-directory install-files
+
+# The install proper, without rebuilding (deb stages with it).
+install-files:
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/kiosk $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(DOCDIR) $(DESTDIR)$(SYSCONFDIR)/kiosk $(DESTDIR)$(SYSCONFDIR)/default \
 		$(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR)
@@ -76,7 +80,7 @@ uninstall:
 
 deb: all
 	rm -rf $(DEB_DIR)
-	$(MAKE) --no-print-directory install BUILD=$(BUILD) DESTDIR=$(abspath $(DEB_DIR)/root) \
+	$(MAKE) --no-print-directory install-files BUILD=$(BUILD) DESTDIR=$(abspath $(DEB_DIR)/root) \
 		PREFIX=/usr SYSCONFDIR=/etc STATEDIR=/var/lib/kiosk \
 		UNITDIR=/lib/systemd/system SYSUSERSDIR=/usr/lib/sysusers.d
 	gzip -9n $(DEB_DIR)/root/usr/share/man/man1/*.1

@@ -166,10 +166,12 @@ static bool valid_id(const char *id)
 	return true;
 }
 
-static void check_id(struct check *c, const char *id, const char *path)
+/* parent: the path of the mapping holding the id ("" for the module). */
+static void check_id(struct check *c, const char *id, const char *parent)
 {
 	if (!valid_id(id))
-		problem(c, "an id may only use a-z, 0-9 and '-'", "%s", path);
+		problem(c, "an id may only use a-z, 0-9 and '-'", "%s%sid", parent,
+			*parent ? "." : "");
 }
 
 /* Every module language must have a non-empty text. */
@@ -319,7 +321,7 @@ static void check_questions(struct check *c)
 static void check_module(struct check *c, struct content_module *m)
 {
 	check_languages(c, m);
-	check_id(c, m->id, "id");
+	check_id(c, m->id, "");
 	if (m->version < 1)
 		problem(c, "version must be 1 or more", "version");
 	if (m->pass_mark < 1 || m->pass_mark > 100)

@@ -6,11 +6,37 @@
 
 #include "core/yamlpos.h"
 
+enum { MAX_FRAMES = 32 };
+
 struct capture {
 	char msg[256];
 	int line, col;
 	bool have_msg, have_pos;
+	/* The backtrace as path segments, innermost first ("" for a mapping
+	 * with no current field); frames_ok is false if a line was not understood. */
+	char frames[MAX_FRAMES][64];
+	int n_frames;
+	bool frames_ok;
 };
+
+static void add_frame(struct capture *cap, const char *text)
+{
+	char name[64];
+	unsigned entry;
+	if (cap->n_frames == MAX_FRAMES) {
+		cap->frames_ok = false;
+		return;
+	}
+	char *seg = cap->frames[cap->n_frames++];
+	if (sscanf(text, "  in mapping field '%63[^']'", name) == 1)
+		snprintf(seg, 64, "%s", name);
+	else if (sscanf(text, "  in sequence entry '%u'", &entry) == 1 && entry > 0)
+		snprintf(seg, 64, "%u", entry - 1); /* libcyaml counts entries from 1 */
+	else if (strncmp(text, "  in mapping (", 14) == 0)
+		seg[0] = '\0';
+	else
+		cap->frames_ok = false;
+}
 
 /* libcyaml logs its first error, then "Backtrace:" and one line per level
  * from the innermost, each with "(line: L, column: C)". */
@@ -26,6 +52,8 @@ static void handle_log(cyaml_log_t level, void *ctx, const char *fmt, va_list ar
 	if (strstr(text, "Backtrace:"))
 		return;
 	const char *at = strstr(text, "(line: ");
+	if (at && strncmp(text, "  in ", 5) == 0)
+		add_frame(cap, text);
 	if (at) {
 		if (!cap->have_pos && sscanf(at, "(line: %d, column: %d)", &cap->line, &cap->col) == 2)
 			cap->have_pos = true;
@@ -44,6 +72,35 @@ static const cyaml_config_t base_config = {
 	.flags = CYAML_CFG_NO_ALIAS,
 };
 
+/* libcyaml gives, for a mapping, the position of the last value it read
+ * there: for an unknown key that is the value before it, for a missing key
+ * the mapping's last value. Point at the key itself, or at the mapping. */
+static void locate(const struct capture *cap, const struct yamlpos *pos, int *line, int *col)
+{
+	*line = cap->line;
+	*col = cap->col;
+	char key[128];
+	bool unknown = sscanf(cap->msg, "Unexpected key: %127[^\n]", key) == 1;
+	bool missing = strncmp(cap->msg, "Missing required mapping field", 30) == 0;
+	if ((!unknown && !missing) || cap->n_frames == 0 || !cap->frames_ok)
+		return;
+	/* The innermost frame is the mapping itself: its path is the others. */
+	char path[1024] = "";
+	size_t used = 0;
+	for (int i = cap->n_frames - 1; i >= 1 && used < sizeof(path); i--)
+		used += (size_t)snprintf(path + used, sizeof(path) - used, "%s%s", used ? "." : "",
+					 cap->frames[i]);
+	int l = 0, c = 0;
+	if (unknown)
+		yamlpos_find_key(pos, &l, &c, "%s%s%s", path, *path ? "." : "", key);
+	if (l == 0)
+		yamlpos_find(pos, &l, &c, "%s", path);
+	if (l > 0) {
+		*line = l;
+		*col = c;
+	}
+}
+
 bool cyaml_diag_load(const char *file, const cyaml_schema_value_t *schema, void **out,
 		     struct diag *diag)
 {
@@ -53,7 +110,7 @@ bool cyaml_diag_load(const char *file, const cyaml_schema_value_t *schema, void 
 		return false;
 	}
 	fclose(f);
-	struct capture cap = {0};
+	struct capture cap = {.frames_ok = true};
 	cyaml_config_t config = base_config;
 	config.log_ctx = &cap;
 	cyaml_err_t err = cyaml_load_file(file, &config, schema, (cyaml_data_t **)out, NULL);
@@ -65,8 +122,10 @@ bool cyaml_diag_load(const char *file, const cyaml_schema_value_t *schema, void 
 	const char *syntax = yamlpos_syntax_error(pos, &line, &col);
 	if (syntax)
 		diag_add(diag, file, line, col, "YAML syntax error: %s", syntax);
-	else if (cap.have_msg)
-		diag_add(diag, file, cap.line, cap.col, "%s", cap.msg);
+	else if (cap.have_msg) {
+		locate(&cap, pos, &line, &col);
+		diag_add(diag, file, line, col, "%s", cap.msg);
+	}
 	else
 		diag_add(diag, file, cap.line, cap.col, "%s", cyaml_strerror(err));
 	yamlpos_destroy(pos);

@@ -46,7 +46,7 @@ static void reset_session(struct flow *f)
 	f->quiz_n = f->quiz_pos = 0;
 	f->score = -1;
 	f->passed = false;
-	f->large_text = false;
+	f->large_text = f->default_large;
 	for (int i = 0; i < SESSION_MAX_CHAPTERS; i++) {
 		f->chapter_seen[i] = f->chapter_done[i] = false;
 		f->video_share[i] = -1;
@@ -65,7 +65,9 @@ void flow_init(struct flow *f, const struct content_module *m, long long idle_ms
 	reset_session(f);
 }
 
-/* The record keeps only what DESIGN.md §4 allows; see PRIVACY.md. */
+/* The record keeps only what DESIGN.md §4 allows; see PRIVACY.md. A touch
+ * on the attract screen that never chose a language is not a session (a
+ * passer-by brushing the screen), so nothing is recorded for it. */
 static void end_session(struct flow *f, enum session_end how, long long now)
 {
 	if (f->in_session && f->furthest >= STAGE_HOME) {
@@ -142,7 +144,7 @@ bool flow_tick(struct flow *f, long long now)
 		return false;
 	if (f->screen == SCR_TRAINER || f->screen == SCR_TRAINER_PIN)
 		return go(f, SCR_ATTRACT, now);
-	f->resume = f->screen;
+	f->still_resume = f->screen;
 	return go(f, SCR_STILL_THERE, now);
 }
 
@@ -171,7 +173,10 @@ bool flow_start(struct flow *f, long long now)
 
 bool flow_choose_language(struct flow *f, int lang, long long now)
 {
-	if (f->screen != SCR_LANGUAGE || lang < 0 || lang >= LANG_MAX)
+	bool known = false;
+	for (int i = 0; i < f->m->n_langs; i++)
+		known |= f->m->langs[i] == lang;
+	if (f->screen != SCR_LANGUAGE || !known)
 		return false;
 	f->lang = lang;
 	reach(f, STAGE_HOME);
@@ -231,6 +236,8 @@ static bool begin_quiz(struct flow *f, enum quiz_mode mode, long long now)
 			f->quiz[i] = i;
 		for (unsigned i = 0; i < SESSION_MAX_ANSWERS; i++)
 			f->final_choice[i] = -1;
+		f->score = -1; /* a retake replaces the previous result */
+		f->passed = false;
 		reach(f, STAGE_QUIZ);
 	}
 	if (f->quiz_n == 0)
@@ -365,7 +372,7 @@ bool flow_still_here(struct flow *f, long long now)
 	if (f->screen != SCR_STILL_THERE)
 		return false;
 	f->last_input = now;
-	return go(f, f->resume, now);
+	return go(f, f->still_resume, now);
 }
 
 void flow_toggle_text_size(struct flow *f)

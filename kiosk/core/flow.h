@@ -38,11 +38,13 @@ struct flow {
 	int default_lang;
 
 	enum screen_id screen;
-	enum screen_id resume; /* where still-there and language go back to */
+	enum screen_id resume;       /* where the language screen goes back to */
+	enum screen_id still_resume; /* where still-there goes back to */
 	long long screen_since;
 	long long last_input;
 	bool video_playing;
 	bool large_text;
+	bool default_large; /* the setting: each session starts with it */
 
 	/* The session in progress. */
 	bool in_session;

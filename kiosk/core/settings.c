@@ -166,9 +166,10 @@ bool settings_load(const char *file, struct settings *s, struct diag *diag)
 			settings_set(&s->hours[d], r->opening_hours->day[d]);
 	}
 	int line, col;
-	if (strlen(s->kiosk_id) == 0 || strlen(s->kiosk_id) > 31) {
+	size_t idlen = strlen(s->kiosk_id);
+	if (idlen == 0 || idlen > 31 || strspn(s->kiosk_id, "abcdefghijklmnopqrstuvwxyz0123456789-") != idlen) {
 		yamlpos_find(rc.pos, &line, &col, "kiosk_id");
-		diag_add(diag, file, line, col, "kiosk_id must have 1 to 31 characters");
+		diag_add(diag, file, line, col, "kiosk_id must be 1 to 31 of a-z, 0-9 and '-'");
 	}
 	size_t pin = strlen(s->trainer_pin);
 	if (pin < 4 || pin > 8 || strspn(s->trainer_pin, "0123456789") != pin) {

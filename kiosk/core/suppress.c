@@ -45,3 +45,19 @@ int suppress_partition(const long long *bases, bool *hidden, int n, int k)
 	}
 	return n_hidden;
 }
+
+int suppress_chain(const long long *counts, bool *hidden, int n, int k)
+{
+	int n_hidden = 0, last = -1;
+	for (int i = 0; i < n; i++) {
+		if (!hidden[i] && suppress_small(counts[i], k))
+			hidden[i] = true;
+		if (!hidden[i] && last >= 0 && suppress_small(counts[last] - counts[i], k))
+			hidden[i] = true;
+		if (hidden[i])
+			n_hidden++;
+		else
+			last = i;
+	}
+	return n_hidden;
+}

@@ -21,6 +21,12 @@ bool suppress_small(long long base, int k);
  * hidden. bases[i] < 0 is treated as 0. */
 int suppress_partition(const long long *bases, bool *hidden, int n, int k);
 
+/* For a funnel: counts[0] >= counts[1] >= ... (people who reached each
+ * step). Hides small counts, then any count whose drop from the previous
+ * shown step is small, since that drop counts the few who stopped there.
+ * Cells already marked stay hidden. Returns how many are hidden. */
+int suppress_chain(const long long *counts, bool *hidden, int n, int k);
+
 /* True when the total of a partition must be hidden too: it is itself a
  * small figure. */
 bool suppress_total(long long total, int k);

@@ -10,6 +10,7 @@
 struct yamlpos_entry {
 	char *path;
 	int line, col;
+	bool key; /* the key of the entry at path, not its value */
 };
 
 struct yamlpos {
@@ -42,7 +43,8 @@ static void current_path(const struct level *lv, int depth, char *out, size_t le
 	}
 }
 
-static void record(struct yamlpos *p, const struct level *lv, int depth, yaml_mark_t m)
+static void record(struct yamlpos *p, const struct level *lv, int depth, yaml_mark_t m,
+		   bool key)
 {
 	char path[1024];
 	current_path(lv, depth, path, sizeof(path));
@@ -55,7 +57,7 @@ static void record(struct yamlpos *p, const struct level *lv, int depth, yaml_ma
 		p->cap = cap;
 	}
 	p->e[p->n++] = (struct yamlpos_entry){
-		.path = strdup(path), .line = (int)m.line + 1, .col = (int)m.column + 1};
+		.path = strdup(path), .line = (int)m.line + 1, .col = (int)m.column + 1, .key = key};
 }
 
 static void advance(struct level *lv, int depth)
@@ -99,14 +101,15 @@ struct yamlpos *yamlpos_read(const char *file)
 			if (is_key) {
 				snprintf(lv[depth - 1].key, SEG, "%s", (char *)ev.data.scalar.value);
 				lv[depth - 1].want_key = false;
+				record(p, lv, depth, ev.start_mark, true);
 			} else {
-				record(p, lv, depth, ev.start_mark);
+				record(p, lv, depth, ev.start_mark, false);
 				advance(lv, depth);
 			}
 			break;
 		case YAML_MAPPING_START_EVENT:
 		case YAML_SEQUENCE_START_EVENT:
-			record(p, lv, depth, ev.start_mark);
+			record(p, lv, depth, ev.start_mark, false);
 			if (depth < DEPTH) {
 				lv[depth] = (struct level){.is_map = ev.type == YAML_MAPPING_START_EVENT,
 							   .want_key = true};
@@ -155,7 +158,7 @@ void yamlpos_find(const struct yamlpos *p, int *line, int *col, const char *fmt,
 		return;
 	for (;;) {
 		for (int i = 0; i < p->n; i++) {
-			if (p->e[i].path && strcmp(p->e[i].path, path) == 0) {
+			if (!p->e[i].key && p->e[i].path && strcmp(p->e[i].path, path) == 0) {
 				*line = p->e[i].line;
 				*col = p->e[i].col;
 				return;
@@ -169,6 +172,23 @@ void yamlpos_find(const struct yamlpos *p, int *line, int *col, const char *fmt,
 			continue;
 		}
 		*dot = '\0';
+	}
+}
+
+void yamlpos_find_key(const struct yamlpos *p, int *line, int *col, const char *fmt, ...)
+{
+	char path[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(path, sizeof(path), fmt, ap);
+	va_end(ap);
+	*line = *col = 0;
+	for (int i = 0; p && i < p->n; i++) {
+		if (p->e[i].key && p->e[i].path && strcmp(p->e[i].path, path) == 0) {
+			*line = p->e[i].line;
+			*col = p->e[i].col;
+			return;
+		}
 	}
 }
 

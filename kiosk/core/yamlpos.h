@@ -12,6 +12,11 @@ void yamlpos_destroy(struct yamlpos *p);
 void yamlpos_find(const struct yamlpos *p, int *line, int *col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* Position of the key of the mapping entry at `path` (exact match only);
+ * both 0 if there is no such key. */
+void yamlpos_find_key(const struct yamlpos *p, int *line, int *col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
 /* The first syntax error of the file, if any: returns its message. */
 const char *yamlpos_syntax_error(const struct yamlpos *p, int *line, int *col);
 

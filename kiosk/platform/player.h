@@ -1,4 +1,8 @@
-/* Video playback through libVLC (issue 3 fills this in). */
+/* Video playback through libVLC (DESIGN.md §1). One libVLC instance lives
+ * as long as the program; each video gets its own media player, stopped and
+ * released by a worker thread so that leaving a video never blocks the main
+ * loop. libVLC's threads only copy frames into buffers we own and post SDL
+ * user events; the main thread uploads the newest frame to a texture. */
 #ifndef KIOSK_PLATFORM_PLAYER_H
 #define KIOSK_PLATFORM_PLAYER_H
 
@@ -7,8 +11,62 @@
 
 struct player;
 
-/* One libVLC instance for the program's life (its plugin scan is slow). */
+enum player_state {
+	PLAYER_IDLE,    /* nothing open */
+	PLAYER_OPENING, /* started, no frame yet */
+	PLAYER_PLAYING,
+	PLAYER_PAUSED,
+	PLAYER_ENDED,  /* reached the end after showing frames */
+	PLAYER_FAILED, /* see player_error(); already logged */
+};
+
+/* What one of our SDL events changed (player_handle_event). */
+enum player_change { PLAYER_NOTHING, PLAYER_NEW_FRAME, PLAYER_NEW_STATE };
+
+/* The frame on screen: a texture in the player, and the size to show it at. */
+struct player_frame {
+	SDL_Texture *tex; /* NULL: no frame yet */
+	int w, h;         /* pixels of the picture */
+	float aspect;     /* display aspect ratio (w/h with the pixel aspect) */
+};
+
+/* One libVLC instance for the program's life (its plugin scan is slow).
+ * headless: no sound device (VLC's dummy audio output). user_event is the
+ * first of the SDL event types registered for us (we use two). NULL if
+ * libVLC cannot start; the kiosk then says videos are unavailable. */
 struct player *player_create(bool headless, int volume, Uint32 user_event);
 void player_destroy(struct player *p);
+
+/* Start playing `file` at `start_ms`, paused if asked. Returns false if it
+ * cannot even start (missing or empty file...): logged, player_error() says
+ * why. Any media still open is closed first. */
+bool player_open(struct player *p, const char *file, long long start_ms, bool paused);
+/* Stop and release the media without waiting for libVLC. */
+void player_close(struct player *p);
+/* Give up on the media (e.g. no frame in time): logged with the file name
+ * and libVLC's last error. */
+void player_fail(struct player *p, const char *why);
+
+/* One of our SDL events (type >= user_event): what it changed. */
+enum player_change player_handle_event(struct player *p, const SDL_Event *e);
+/* Copy the newest decoded frame into the player's texture. */
+bool player_upload(struct player *p, SDL_Renderer *r);
+struct player_frame player_frame(const struct player *p);
+/* The first frame of `file` if it was played before (a poster), else
+ * tex NULL. */
+struct player_frame player_poster(const struct player *p, const char *file);
+
+void player_pause(struct player *p, bool pause);
+void player_seek(struct player *p, long long ms);
+void player_set_volume(struct player *p, int volume);
+int player_volume(const struct player *p);
+
+enum player_state player_state(const struct player *p);
+long long player_time(const struct player *p);   /* ms, -1 unknown */
+long long player_length(struct player *p); /* ms, -1 unknown */
+unsigned player_frames(const struct player *p);  /* frames shown of this media */
+const char *player_error(const struct player *p);
+/* Media closed whose worker has not finished yet (tests watch for leaks). */
+int player_pending_stops(struct player *p);
 
 #endif

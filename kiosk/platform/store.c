@@ -45,9 +45,16 @@ void store_note_fault(struct store *s, int rc, const char *what)
 {
 	if (rc != s->fault)
 		fprintf(stderr, "<3>store: %s: %s (%s); sessions are kept in memory\n", s->path,
-			what, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+			what, s->error[0] ? s->error : sqlite3_errstr(rc));
+	s->error[0] = '\0';
 	s->fault = rc;
 	store_update_problem(s);
+}
+
+void store_keep_error(struct store *s)
+{
+	bool real = s->db && sqlite3_errcode(s->db) != SQLITE_OK;
+	snprintf(s->error, sizeof s->error, "%s", real ? sqlite3_errmsg(s->db) : "");
 }
 
 static int exec(struct store *s, const char *sql)
@@ -110,6 +117,9 @@ static int quick_check(struct store *s, char *why, size_t n)
 	if (rc == SQLITE_ROW) {
 		const char *r = (const char *)sqlite3_column_text(st, 0);
 		snprintf(why, n, "%s", r ? r : "?");
+		for (char *p = why; *p; p++)
+			if (*p == '\n')
+				*p = ' ';
 		rc = r && strcmp(r, "ok") == 0 ? 0 : SQLITE_CORRUPT;
 	} else {
 		snprintf(why, n, "%s", sqlite3_errmsg(s->db));
@@ -209,6 +219,7 @@ int store_open_db(struct store *s, bool first)
 	for (int attempt = 0; attempt < 2; attempt++) {
 		int rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
 		if (rc != SQLITE_OK) {
+			store_keep_error(s);
 			store_note_fault(s, rc, "cannot open the database");
 			store_close_db(s);
 			return rc;
@@ -235,6 +246,7 @@ int store_open_db(struct store *s, bool first)
 	if (rc == SQLITE_OK && sqlite3_db_readonly(s->db, "main") == 1)
 		rc = SQLITE_READONLY;
 	if (rc != SQLITE_OK) {
+		store_keep_error(s);
 		store_note_fault(s, rc, "cannot prepare the database");
 		store_close_db(s);
 		return rc;

@@ -21,11 +21,14 @@ struct store {
 	int lost;          /* dropped because the queue was full */
 	int fault;         /* SQLite code of the fault being reported, or 0 */
 	char aside[300];   /* where a corrupt file was moved */
+	char error[200];   /* sqlite3_errmsg() of the last failure, for the log */
 	char problem[400]; /* what store_problem() returns, "" when fine */
 };
 
 void store_update_problem(struct store *s);
 void store_note_fault(struct store *s, int rc, const char *what);
+/* Keeps sqlite3_errmsg() before a ROLLBACK or close replaces it. */
+void store_keep_error(struct store *s);
 void store_close_db(struct store *s);
 int store_open_db(struct store *s, bool first);
 

@@ -5,7 +5,7 @@
  * Privacy (DESIGN.md §4, PRIVACY.md): every TEXT column is either a day
  * (YYYY-MM-DD, checked to be a real date and nothing more) or a module
  * identifier (lower-case letters, digits, '-', '_', '.', at most 31
- * characters): no spaces, no colons, no capitals, so no time of day, no
+ * characters, never a digit-h-digit): no spaces, no colons, no capitals, so no time of day, no
  * name as written and no sentence fits. Tables are STRICT so an INTEGER
  * column cannot quietly hold text. Every table is WITHOUT ROWID and keyed
  * by a random session id (after the grouping columns for the child tables),
@@ -23,11 +23,13 @@
 
 #define STORE_SCHEMA_VERSION 1
 
-#define STORE_ID_CHECK(c) \
-	"length(" c ") BETWEEN 1 AND 31 AND NOT " c " GLOB '*[^a-z0-9._-]*'"
+/* "14h32" is how a French time is written: refused even inside an id. */
+#define STORE_ID_CHECK(c)                                                    \
+	"length(" c ") BETWEEN 1 AND 31 AND NOT " c " GLOB '*[^a-z0-9._-]*' AND NOT " c \
+	" GLOB '*[0-9]h[0-9]*'"
 #define STORE_DAY_CHECK(c)                                                   \
 	"length(" c ") = 10 AND " c                                           \
-	" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(" c ") = " c
+	" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(" c ") IS " c
 
 #define STORE_COUNT(c) "  " c " INTEGER NOT NULL CHECK (" c " >= 0),\n"
 

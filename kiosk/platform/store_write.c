@@ -21,6 +21,10 @@ static void clean_id(char *id, size_t size)
 		c = (unsigned char)tolower(c);
 		id[i] = isalnum(c) || c == '-' || c == '_' || c == '.' ? (char)c : '-';
 	}
+	for (size_t i = 1; i + 1 < n; i++)
+		if (id[i] == 'h' && isdigit((unsigned char)id[i - 1]) &&
+		    isdigit((unsigned char)id[i + 1]))
+			id[i] = '-';
 	if (n == 0)
 		snprintf(id, size, "unknown");
 }
@@ -188,6 +192,7 @@ static int write_one(struct store *s, const struct session_record *r)
 		rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		int code = rc;
+		store_keep_error(s);
 		if (!sqlite3_get_autocommit(s->db))
 			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		return code;

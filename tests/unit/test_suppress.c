@@ -92,6 +92,28 @@ START_TEST(test_partition_exhaustive)
 }
 END_TEST
 
+START_TEST(test_chain)
+{
+	/* 40 reached home, 38 a chapter: the 2 who stopped must not show. */
+	long long c[] = {40, 38, 30, 30, 12};
+	bool h[5] = {0};
+	ck_assert_int_eq(suppress_chain(c, h, 5, 5), 1);
+	ck_assert(!h[0] && h[1] && !h[2] && !h[3] && !h[4]);
+	/* Drops between shown steps are never small. */
+	long long d[] = {20, 19, 17, 3, 0};
+	bool g[5] = {0};
+	suppress_chain(d, g, 5, 5);
+	ck_assert(!g[0] && g[1] && g[2] && g[3] && !g[4]);
+	long long prev = -1;
+	for (int i = 0; i < 5; i++)
+		if (!g[i]) {
+			if (prev >= 0)
+				ck_assert(!suppress_small(prev - d[i], 5));
+			prev = d[i];
+		}
+}
+END_TEST
+
 START_TEST(test_round_duration)
 {
 	ck_assert_int_eq(session_round_duration(0), 0);
@@ -125,6 +147,7 @@ int main(void)
 			    (int)(sizeof part_cases / sizeof part_cases[0]));
 	tcase_add_test(tc, test_small);
 	tcase_add_test(tc, test_partition_exhaustive);
+	tcase_add_test(tc, test_chain);
 	tcase_add_test(tc, test_round_duration);
 	tcase_add_test(tc, test_new_id);
 	suite_add_tcase(s, tc);

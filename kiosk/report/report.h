@@ -1,0 +1,80 @@
+/* kiosk-report: the figures of one report, loaded from one or more
+ * statistics databases, then suppressed (DESIGN.md §4) and written out in
+ * one of four formats. Every figure carries the number of sessions it was
+ * computed from (its base) and whether it must be hidden. */
+#ifndef KIOSK_REPORT_REPORT_H
+#define KIOSK_REPORT_REPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+enum { REPORT_STAGES = 5, REPORT_ENDS = 3, REPORT_BINS = 10, REPORT_CHOICES = 32 };
+
+/* Sessions of one day, one language, or all of them. */
+struct report_group {
+	char key[16];
+	long long sessions, reached[REPORT_STAGES], ended[REPORT_ENDS];
+	long long quiz_taken, score_sum, passed, duration_sum;
+	bool hidden;      /* every figure of the row (base: sessions) */
+	bool quiz_hidden; /* pass rate and average score (base: quiz_taken) */
+};
+
+struct report_chapter {
+	char module[32], id[32];
+	long long seen, video_started, share_sum;
+	bool hidden, share_hidden;
+};
+
+struct report_question {
+	char module[32], id[32], objective[32];
+	long long answered, right, wrong, wrong_by_choice[REPORT_CHOICES];
+	int top_wrong; /* 0-based choice, -1 when nobody was wrong */
+	bool hidden, wrong_hidden;
+};
+
+struct report_objective {
+	char module[32], id[32];
+	long long answered, right;
+	int n_questions;
+	bool hidden;
+};
+
+struct report {
+	int k;
+	char from[11], to[11]; /* "" when open */
+	int n_files;           /* distinct files read */
+	struct report_group total;
+	struct report_group *days, *langs;
+	int n_days, n_langs;
+	bool funnel_hidden[REPORT_STAGES]; /* of total.reached */
+	bool ended_hidden[REPORT_ENDS];    /* of total.ended */
+	long long bins[REPORT_BINS];       /* quiz scores 0-9, 10-19 ... 90-100 */
+	bool bins_hidden[REPORT_BINS];
+	struct report_chapter *chapters;
+	struct report_question *questions;
+	struct report_objective *objectives;
+	int n_chapters, n_questions, n_objectives;
+	char modules[128]; /* module ids, comma-separated */
+};
+
+/* Reads the files (each counted once, sessions in several files once) for
+ * days within from..to (NULL for open). 0, or -1 after printing why. */
+int report_load(struct report *r, const char *const *paths, int n, const char *from,
+		const char *to);
+void report_suppress(struct report *r, int k);
+void report_free(struct report *r);
+
+/* Output; each returns 0 or -1 on a write error. sep is the CSV
+ * separator (',' or ';', which also makes decimals use a comma). */
+int report_text(const struct report *r, FILE *f);
+int report_csv(const struct report *r, FILE *f, char sep);
+int report_json(const struct report *r, FILE *f);
+int report_html(const struct report *r, FILE *f);
+
+/* Shared helpers for the writers. */
+double report_pct(long long part, long long whole);
+const char *report_stage_label(int stage);
+const char *report_end_label(int end);
+char report_choice_letter(int choice);
+
+#endif

@@ -1,0 +1,168 @@
+/* The readable text report (the default format), in French for trainers. */
+#include <string.h>
+
+#include "report/report.h"
+
+#define HIDDEN "masqué"
+
+/* printf widths count bytes; accented labels need code points. */
+static void cell(FILE *f, const char *s, int width, bool right)
+{
+	int len = 0;
+	for (const char *p = s; *p; p++)
+		len += ((unsigned char)*p & 0xc0) != 0x80;
+	if (right)
+		fprintf(f, "%*s%s", width > len ? width - len : 0, "", s);
+	else
+		fprintf(f, "%s%*s", s, width > len ? width - len : 0, "");
+}
+
+static const char *pct(char *buf, bool hidden, long long part, long long whole)
+{
+	if (hidden)
+		return HIDDEN;
+	if (whole <= 0)
+		return "—";
+	snprintf(buf, 24, "%.1f %%", report_pct(part, whole));
+	return buf;
+}
+
+static const char *num(char *buf, bool hidden, long long n)
+{
+	if (hidden)
+		return HIDDEN;
+	snprintf(buf, 24, "%lld", n);
+	return buf;
+}
+
+static const char *avg_score(char *buf, bool hidden, long long sum, long long n)
+{
+	if (hidden)
+		return HIDDEN;
+	if (n <= 0)
+		return "—";
+	snprintf(buf, 24, "%.0f / 100", (double)sum / (double)n);
+	return buf;
+}
+
+static const char *minutes(char *buf, bool hidden, long long seconds, long long n)
+{
+	if (hidden)
+		return HIDDEN;
+	if (n <= 0)
+		return "—";
+	long long s = (seconds + n / 2) / n;
+	snprintf(buf, 24, "%lld min %02lld s", s / 60, s % 60);
+	return buf;
+}
+
+static void groups(FILE *f, const char *title, const char *first, const struct report_group *g,
+		   int n)
+{
+	char a[24], b[24], c[24], d[24], e[24];
+	fprintf(f, "\n%s\n", title);
+	cell(f, first, 12, false);
+	fprintf(f, "  Sessions  Achèvement    Réussite  Score moyen  Durée moyenne\n");
+	for (int i = 0; i < n; i++) {
+		const struct report_group *x = &g[i];
+		cell(f, x->key, 12, false);
+		cell(f, num(a, x->hidden, x->sessions), 10, true);
+		cell(f, pct(b, x->hidden, x->reached[4], x->sessions), 12, true);
+		cell(f, pct(c, x->quiz_hidden, x->passed, x->quiz_taken), 12, true);
+		cell(f, avg_score(d, x->quiz_hidden, x->score_sum, x->quiz_taken), 13, true);
+		cell(f, minutes(e, x->hidden, x->duration_sum, x->sessions), 15, true);
+		fputc('\n', f);
+	}
+}
+
+int report_text(const struct report *r, FILE *f)
+{
+	char a[24], b[24];
+	const struct report_group *t = &r->total;
+	fprintf(f, "Statistiques anonymes du module « Tu me suis ? »\n");
+	fprintf(f, "Période : %s → %s   Fichiers lus : %d   Modules : %s\n",
+		r->from[0] ? r->from : "début", r->to[0] ? r->to : "aujourd'hui", r->n_files,
+		r->modules[0] ? r->modules : "aucun");
+	fprintf(f, "Confidentialité : tout chiffre calculé sur moins de %d sessions est « %s »,\n"
+		   "ainsi que les chiffres voisins qui permettraient de le retrouver.\n",
+		r->k, HIDDEN);
+
+	fprintf(f, "\nSYNTHÈSE\n");
+	fprintf(f, "  Sessions ........................ %s\n", num(a, t->hidden, t->sessions));
+	fprintf(f, "  Taux d'achèvement (résultat vu) . %s\n",
+		pct(a, t->hidden, t->reached[4], t->sessions));
+	fprintf(f, "  Taux de réussite (quiz fini) .... %s\n",
+		pct(a, t->quiz_hidden, t->passed, t->quiz_taken));
+	fprintf(f, "  Score moyen au quiz ............. %s\n",
+		avg_score(a, t->quiz_hidden, t->score_sum, t->quiz_taken));
+	fprintf(f, "  Durée moyenne d'une session ..... %s\n",
+		minutes(a, t->hidden, t->duration_sum, t->sessions));
+	if (t->hidden)
+		fprintf(f, "  Temps total passé ............... %s\n", HIDDEN);
+	else
+		fprintf(f, "  Temps total passé ............... %.1f h\n", (double)t->duration_sum / 3600.0);
+
+	groups(f, "PAR JOUR", "Jour", r->days, r->n_days);
+	groups(f, "PAR LANGUE", "Langue", r->langs, r->n_langs);
+
+	fprintf(f, "\nPARCOURS (combien sont allés jusqu'à chaque étape)\n");
+	for (int i = 0; i < REPORT_STAGES; i++) {
+		fputs("  ", f);
+		cell(f, report_stage_label(i), 24, false);
+		cell(f, num(a, r->funnel_hidden[i], t->reached[i]), 8, true);
+		cell(f, pct(b, r->funnel_hidden[i], t->reached[i], t->sessions), 10, true);
+		fputc('\n', f);
+	}
+	fprintf(f, "\nFIN DES SESSIONS\n");
+	for (int i = 0; i < REPORT_ENDS; i++) {
+		fputs("  ", f);
+		cell(f, report_end_label(i), 24, false);
+		cell(f, num(a, r->ended_hidden[i], t->ended[i]), 8, true);
+		cell(f, pct(b, r->ended_hidden[i], t->ended[i], t->sessions), 10, true);
+		fputc('\n', f);
+	}
+
+	fprintf(f, "\nCHAPITRES\n  Chapitre              Ouvert par  %% des sessions  Vidéo vue (moy.)\n");
+	for (int i = 0; i < r->n_chapters; i++) {
+		const struct report_chapter *c = &r->chapters[i];
+		fputs("  ", f);
+		cell(f, c->id, 20, false);
+		cell(f, num(a, c->hidden, c->seen), 12, true);
+		cell(f, pct(b, c->hidden || t->hidden, c->seen, t->sessions), 16, true);
+		cell(f, pct(a, c->share_hidden, c->share_sum, 100 * c->video_started), 18, true);
+		fputc('\n', f);
+	}
+
+	fprintf(f, "\nQUESTIONS DU QUIZ\n  Question    Objectif              Réponses  %% juste  "
+		   "Mauvaise réponse la plus choisie\n");
+	for (int i = 0; i < r->n_questions; i++) {
+		const struct report_question *q = &r->questions[i];
+		fputs("  ", f);
+		cell(f, q->id, 10, false);
+		fputs("  ", f);
+		cell(f, q->objective, 20, false);
+		cell(f, num(a, q->hidden, q->answered), 10, true);
+		cell(f, pct(b, q->hidden, q->right, q->answered), 9, true);
+		fputs("  ", f);
+		if (q->wrong_hidden)
+			fputs(HIDDEN, f);
+		else if (q->top_wrong < 0)
+			fputs("(aucune erreur)", f);
+		else
+			fprintf(f, "%c (%.0f %% des erreurs)", report_choice_letter(q->top_wrong),
+				report_pct(q->wrong_by_choice[q->top_wrong], q->wrong));
+		fputc('\n', f);
+	}
+
+	fprintf(f, "\nOBJECTIFS PÉDAGOGIQUES\n  Objectif              Questions  Réponses  %% juste\n");
+	for (int i = 0; i < r->n_objectives; i++) {
+		const struct report_objective *o = &r->objectives[i];
+		fputs("  ", f);
+		cell(f, o->id, 20, false);
+		fprintf(f, "%11d", o->n_questions);
+		cell(f, num(a, o->hidden, o->answered), 10, true);
+		cell(f, pct(b, o->hidden, o->right, o->answered), 9, true);
+		fputc('\n', f);
+	}
+	return ferror(f) ? -1 : 0;
+}

@@ -1,0 +1,126 @@
+#!/bin/sh
+# The kiosk cannot be escaped, resets itself when left alone, ignores
+# accidental double taps, survives random touches, and stops on SIGTERM.
+. tests/lib.sh
+
+run_script escape 1280x720 <<'S'
+tap 0.5 0.5
+press Français
+expect home
+key escape
+key alt+f4
+key ctrl+q
+key alt+tab
+key ctrl+alt+delete
+quit-event
+wait 1000
+expect home
+S
+check "escape keys and close requests do nothing in kiosk mode" test $? -eq 0
+
+run_script windowed 1280x720 --windowed <<'S'
+tap 0.5 0.5
+key escape
+expect attract
+S
+rc=$?
+check "windowed mode: Escape quits (script stops early, exit 0)" sh -c \
+	"[ $rc -eq 0 ] && ! grep -q 'expect' $TMP/windowed.err"
+
+run_script idle 1920x1080 <<'S'
+shot fresh
+tap 0.5 0.5
+press Français
+press Texte plus grand
+press Qui me voit ?
+wait 89000
+expect chapter
+wait 1000
+expect still-there
+shot still
+wait 15000
+expect attract
+shot after-timeout
+S
+check "idle: chapter → still-there after 90 s → attract after 15 s" test $? -eq 0
+check "idle: attract after a timeout is pixel-identical to a fresh start" \
+	"$PROBE" same "$TMP/idle/fresh.png" "$TMP/idle/after-timeout.png"
+check "idle: timed-out session stored as timed out" sh -c \
+	"[ \"\$(sqlite3 $TMP/kiosk.db \"select count(*) from session where ended=2\" 2>/dev/null)\" = 1 ]"
+
+run_script still 1280x720 <<'S'
+tap 0.5 0.5
+press Français
+wait 90000
+expect still-there
+tap 0.5 0.3
+expect home
+wait 60000
+expect home
+S
+check "still-there: a touch goes back to the same screen, idle restarts" test $? -eq 0
+
+run_script double 1280x720 <<'S'
+tap 0.5 0.5
+expect language
+quick-tap 0.5 0.5
+quick-tap 0.5 0.5
+expect language
+S
+check "double tap: a second tap right after a screen change does nothing" test $? -eq 0
+
+run_script trainer 1280x720 <<'S'
+hold 0.03 0.03 3500
+expect trainer-pin
+press 1
+press OK
+expect trainer-pin
+shot wrong-pin
+press 2
+press 4
+press 6
+press 8
+press OK
+expect trainer
+shot trainer
+press Fermer
+expect attract
+S
+check "trainer: hold the corner 3 s, wrong PIN refused, right PIN opens" test $? -eq 0
+
+# Random touches, swipes and keys: never a crash, always a known screen.
+awk 'BEGIN { srand(42); for (i = 0; i < 400; i++) { r = rand();
+	if (r < 0.6) printf "tap %.3f %.3f\n", rand(), rand();
+	else if (r < 0.7) printf "quick-tap %.3f %.3f\n", rand(), rand();
+	else if (r < 0.8) printf "swipe %.3f %.3f %.3f %.3f\n", rand(), rand(), rand(), rand();
+	else if (r < 0.85) print "key escape";
+	else if (r < 0.9) printf "wait %d\n", int(rand() * 20000);
+	else if (r < 0.95) printf "hold %.3f %.3f %d\n", rand(), rand(), int(rand() * 4000);
+	else print "quit-event" } }' >"$TMP/monkey.txt"
+run_script monkey 1080x1920 <"$TMP/monkey.txt"
+check "monkey: 400 random touches, swipes and keys without a crash" test $? -eq 0
+
+# SIGTERM stops the interactive loop within a second.
+SDL_VIDEODRIVER=offscreen "$KIOSK" --config "$TMP/kiosk.yaml" --content "$MINI" >/dev/null 2>"$TMP/term.err" &
+pid=$!
+sleep 2
+start=$(date +%s%N)
+kill -TERM $pid
+wait $pid
+rc=$?
+ms=$((($(date +%s%N) - start) / 1000000))
+check "SIGTERM: exits cleanly (status $rc) in ${ms} ms (< 1000)" sh -c "[ $rc -eq 0 ] && [ $ms -lt 1000 ]"
+
+# Bad input: clear messages and exit code 2.
+"$KIOSK" --check --content "$TMP/nowhere" >"$TMP/c1.out" 2>&1
+check "--check: missing module folder → exit 2 with the path" sh -c "[ $? -eq 2 ] && grep -q 'nowhere/module.yaml' $TMP/c1.out"
+printf 'idle_timeout_s: soon\n' >"$TMP/bad.yaml"
+"$KIOSK" --check --config "$TMP/bad.yaml" --content "$MINI" >"$TMP/c2.out" 2>&1
+check "--check: bad setting → exit 2 with FILE:LINE:COL" sh -c "[ $? -eq 2 ] && grep -q 'bad.yaml:1:' $TMP/c2.out"
+"$KIOSK" --check --config "$TMP/kiosk.yaml" --content "$MINI" >"$TMP/c3.out" 2>&1
+check "--check: the mini module is valid" test $? -eq 0
+"$KIOSK" --headless --script "$TMP/none.txt" >/dev/null 2>&1
+check "--headless with a missing script → exit 2" test $? -eq 2
+printf 'expect home\n' >"$TMP/exp.txt"
+"$KIOSK" --headless --script "$TMP/exp.txt" --config "$TMP/kiosk.yaml" --content "$MINI" >/dev/null 2>&1
+check "failed expect → exit 3" test $? -eq 3

@@ -1,0 +1,50 @@
+# Shared by the shell suites: run from the repo root by tests/run.sh.
+# Each suite prints "PASS name" or "FAIL name: why" per test.
+ROOT=$(pwd)
+BUILD=${BUILD:-build}
+KIOSK="$ROOT/$BUILD/kiosk"
+REPORT="$ROOT/$BUILD/kiosk-report"
+PROBE="$ROOT/$BUILD/tools/pngprobe"
+[ -x "$PROBE" ] || PROBE="$ROOT/build/tools/pngprobe"
+MINI="$ROOT/tests/fixtures/mini"
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-test.XXXXXX")
+[ -n "${KEEP_TMP:-}" ] && echo "# keeping $TMP" >&2 || trap 'rm -rf "$TMP"' EXIT
+export SDL_AUDIODRIVER=dummy
+
+pass() { echo "PASS $1"; }
+fail() { echo "FAIL $1: $2"; }
+# check NAME COMMAND...: PASS if the command succeeds.
+check() {
+	name=$1
+	shift
+	if "$@" >"$TMP/check.out" 2>&1; then pass "$name"; else fail "$name" "$(head -c 600 "$TMP/check.out" | tr '\n' ' ')"; fi
+}
+
+# A settings file for tests: no opening hours, a database in $TMP.
+cat >"$TMP/kiosk.yaml" <<YAML
+kiosk_id: test
+database: $TMP/kiosk.db
+idle_timeout_s: 90
+still_there_s: 15
+YAML
+
+# run_script NAME SIZE [kiosk args...] < script: runs the headless kiosk,
+# screenshots in $TMP/NAME/, trace in $TMP/NAME.trace, stderr in $TMP/NAME.err.
+run_script() {
+	name=$1
+	size=$2
+	shift 2
+	mkdir -p "$TMP/$name"
+	cat >"$TMP/$name.script"
+	"$KIOSK" --headless --script "$TMP/$name.script" --size "$size" --trace \
+		--config "$TMP/kiosk.yaml" --content "$MINI" --shots "$TMP/$name" "$@" \
+		>"$TMP/$name.trace" 2>"$TMP/$name.err"
+}
+
+# The colour of one pixel ("R G B") of a screenshot, at fractions of its size.
+pixel_at() {
+	set -- "$1" "$2" "$3" "$($PROBE size "$1")"
+	w=${4% *}
+	h=${4#* }
+	$PROBE pixel "$1" "$(awk "BEGIN{print int($2*$w)}")" "$(awk "BEGIN{print int($3*$h)}")"
+}

@@ -1,0 +1,383 @@
+/* The statistics store, with fault injection: a database that is read-only,
+ * full, locked, missing or corrupt must never crash the kiosk nor lose a
+ * session once the fault is gone. */
+#include <check.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "platform/store.h"
+
+static char dir[64], path[128];
+
+static void setup(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/test-store-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/kiosk.db", dir);
+}
+
+static void teardown(void)
+{
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+static struct session_record record(const char *day, int furthest, int score, int end)
+{
+	struct session_record r = {0};
+	session_new_id(r.id);
+	snprintf(r.day, sizeof r.day, "%s", day);
+	snprintf(r.kiosk_id, sizeof r.kiosk_id, "hall-1");
+	snprintf(r.module_id, sizeof r.module_id, "tu-me-suis");
+	r.module_version = 2;
+	snprintf(r.lang, sizeof r.lang, "fr");
+	r.furthest = (enum session_stage)furthest;
+	r.n_chapters = 2;
+	snprintf(r.chapters[0].id, sizeof r.chapters[0].id, "c1");
+	r.chapters[0].seen = true;
+	r.chapters[0].video_share = 100;
+	snprintf(r.chapters[1].id, sizeof r.chapters[1].id, "c2");
+	r.chapters[1].video_share = -1;
+	if (score >= 0) {
+		r.n_answers = 2;
+		snprintf(r.answers[0].question_id, 32, "q1");
+		snprintf(r.answers[0].objective, 32, "o1");
+		r.answers[0].correct = true;
+		snprintf(r.answers[1].question_id, 32, "q2");
+		snprintf(r.answers[1].objective, 32, "o2");
+		r.answers[1].choice = 2;
+	}
+	r.score = score;
+	r.passed = score >= 70;
+	r.end = (enum session_end)end;
+	r.duration_s = 330;
+	return r;
+}
+
+/* Counts rows with a connection of our own, as an inspector would. */
+static long long count(const char *db_path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	long long n = -1;
+	ck_assert_int_eq(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
+		      sqlite3_errmsg(db));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+START_TEST(test_save_and_summary)
+{
+	struct store *s = store_open(path, 25);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_ptr_null(store_problem(s));
+	struct session_record r = record("2024-05-02", STAGE_RESULT, 80, END_FINISHED);
+	store_save(s, &r);
+	store_save(s, &r); /* the same session twice is one session */
+	for (int i = 0; i < 4; i++) {
+		r = record("2024-05-02", STAGE_QUIZ, 40, END_TIMED_OUT);
+		store_save(s, &r);
+	}
+	ck_assert_int_eq(store_pending(s), 0);
+	struct store_summary sum;
+	ck_assert_int_eq(store_summary(s, "2024-05-02", 5, &sum), 0);
+	ck_assert(!sum.suppressed);
+	ck_assert_int_eq(sum.sessions, 5);
+	ck_assert_int_eq(sum.finished, 1);
+	ck_assert_int_eq(sum.timed_out, 4);
+	ck_assert_int_eq(sum.passed, 1);
+	ck_assert_int_eq(sum.avg_score, 48);
+	ck_assert_int_eq(store_summary(s, "2024-05-02", 6, &sum), 0);
+	ck_assert(sum.suppressed);
+	ck_assert_int_eq(sum.sessions, 0);
+	store_destroy(s);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM answer"), 10);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM chapter WHERE video_share IS NULL"), 5);
+	ck_assert_int_eq(count(path, "SELECT duration_s FROM session WHERE day = '2024-05-02' LIMIT 1"), 330);
+	ck_assert_int_eq(count(path, "PRAGMA user_version"), 1);
+	ck_assert_int_eq(count(path, "SELECT sum(sessions) FROM stat_day"), 5);
+	/* No write-ahead log keeps the order of the last sessions. */
+	char wal[160];
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	struct stat stw;
+	ck_assert(stat(wal, &stw) != 0 || stw.st_size == 0);
+}
+END_TEST
+
+START_TEST(test_ids_are_cleaned)
+{
+	struct store *s = store_open(path, 0);
+	struct session_record r = record("2024-05-02", STAGE_RESULT, 50, END_FINISHED);
+	snprintf(r.kiosk_id, sizeof r.kiosk_id, "Hall Accueil");
+	snprintf(r.answers[0].question_id, 32, "Q1:x");
+	snprintf(r.lang, sizeof r.lang, "FR");
+	r.duration_s = 44;
+	store_save(s, &r);
+	ck_assert_int_eq(store_pending(s), 0);
+	store_destroy(s);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM session WHERE kiosk = 'hall-accueil' AND lang = 'fr' AND duration_s = 30"), 1);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM answer WHERE question = 'q1-x'"), 1);
+	/* Records missing an id or a day are completed, not lost. */
+	s = store_open(path, 0);
+	for (int i = 0; i < 6; i++)
+		store_save(s, &(struct session_record){.furthest = STAGE_RESULT, .score = -1});
+	store_destroy(s);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM session WHERE day = date('now','localtime')"), 6);
+}
+END_TEST
+
+static void fault_then_recover(const char *fault_sql, const char *fix_sql, int n,
+			       const char *expect_word)
+{
+	struct store *s = store_open(path, 25);
+	ck_assert_ptr_null(store_problem(s));
+	struct session_record r = record("2024-05-02", STAGE_RESULT, 90, END_FINISHED);
+	store_save(s, &r);
+	ck_assert_int_eq(store_debug_exec(s, fault_sql), SQLITE_OK);
+	for (int i = 0; i < n; i++) {
+		r = record("2024-05-03", STAGE_RESULT, 90, END_FINISHED);
+		store_save(s, &r);
+	}
+	ck_assert_int_gt(store_pending(s), 0);
+	ck_assert_ptr_nonnull(store_problem(s));
+	ck_assert_msg(strstr(store_problem(s), expect_word), "%s", store_problem(s));
+	store_retry(s); /* still failing: no crash, nothing dropped */
+	ck_assert_int_gt(store_pending(s), 0);
+	ck_assert_int_eq(store_debug_exec(s, fix_sql), SQLITE_OK);
+	store_retry(s);
+	ck_assert_int_eq(store_pending(s), 0);
+	ck_assert_ptr_null(store_problem(s));
+	store_destroy(s);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM session"), n + 1);
+	ck_assert_int_eq(count(path, "SELECT sum(sessions) FROM stat_day"), n + 1);
+	ck_assert_int_eq(count(path, "PRAGMA quick_check"), 0); /* "ok" as a number */
+}
+
+START_TEST(test_read_only)
+{
+	fault_then_recover("PRAGMA query_only = ON", "PRAGMA query_only = OFF", 3, "lecture seule");
+}
+END_TEST
+
+START_TEST(test_disk_full)
+{
+	/* No page beyond those the file has now: the next growth is
+	 * SQLITE_FULL, exactly what a full disk gives. */
+	char sql[128];
+	struct store *s = store_open(path, 25);
+	store_destroy(s);
+	long long pages = count(path, "PRAGMA page_count");
+	snprintf(sql, sizeof sql, "PRAGMA max_page_count = %lld", pages);
+	fault_then_recover(sql, "PRAGMA max_page_count = 1000000", 40, "disque plein");
+}
+END_TEST
+
+START_TEST(test_locked)
+{
+	struct store *s = store_open(path, 25);
+	sqlite3 *other;
+	ck_assert_int_eq(sqlite3_open(path, &other), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	struct session_record r = record("2024-05-02", STAGE_HOME, -1, END_ABANDONED);
+	store_save(s, &r);
+	ck_assert_int_eq(store_pending(s), 1);
+	ck_assert(strstr(store_problem(s), "verrouillée"));
+	ck_assert_int_eq(sqlite3_exec(other, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(other);
+	store_retry(s);
+	ck_assert_int_eq(store_pending(s), 0);
+	ck_assert_ptr_null(store_problem(s));
+	store_destroy(s);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM session WHERE score IS NULL"), 1);
+}
+END_TEST
+
+START_TEST(test_missing_directory_then_created)
+{
+	char sub[160], db[200];
+	snprintf(sub, sizeof sub, "%s/later", dir);
+	snprintf(db, sizeof db, "%s/kiosk.db", sub);
+	struct store *s = store_open(db, 25);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_ptr_nonnull(store_problem(s));
+	struct session_record r = record("2024-05-02", STAGE_RESULT, 70, END_FINISHED);
+	store_save(s, &r);
+	ck_assert_int_eq(store_pending(s), 1);
+	struct store_summary sum;
+	ck_assert_int_eq(store_summary(s, NULL, 1, &sum), -1);
+	ck_assert(sum.suppressed);
+	ck_assert_int_eq(mkdir(sub, 0755), 0);
+	store_retry(s);
+	ck_assert_int_eq(store_pending(s), 0);
+	ck_assert_ptr_null(store_problem(s));
+	store_destroy(s);
+	ck_assert_int_eq(count(db, "SELECT count(*) FROM session"), 1);
+}
+END_TEST
+
+START_TEST(test_read_only_file_at_open)
+{
+	store_destroy(store_open(path, 25));
+	char uri[200];
+	snprintf(uri, sizeof uri, "file:%s?mode=ro", path);
+	struct store *s = store_open(uri, 25);
+	ck_assert_ptr_nonnull(store_problem(s));
+	struct session_record r = record("2024-05-02", STAGE_RESULT, 70, END_FINISHED);
+	store_save(s, &r);
+	store_retry(s);
+	ck_assert_int_eq(store_pending(s), 1);
+	ck_assert(strstr(store_problem(s), "lecture seule"));
+	store_destroy(s);
+}
+END_TEST
+
+START_TEST(test_queue_is_bounded)
+{
+	struct store *s = store_open(path, 25);
+	store_debug_exec(s, "PRAGMA query_only = ON");
+	for (int i = 0; i < STORE_QUEUE_MAX + 10; i++) {
+		struct session_record r = record("2024-05-02", STAGE_RESULT, 70, END_FINISHED);
+		store_save(s, &r);
+	}
+	ck_assert_int_eq(store_pending(s), STORE_QUEUE_MAX);
+	ck_assert(strstr(store_problem(s), "perdues"));
+	store_debug_exec(s, "PRAGMA query_only = OFF");
+	store_destroy(s); /* flushes on the way out */
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM session"), STORE_QUEUE_MAX);
+}
+END_TEST
+
+static int file_equals(const char *p, const char *bytes, size_t n)
+{
+	char buf[4096];
+	FILE *f = fopen(p, "rb");
+	if (!f)
+		return 0;
+	size_t got = fread(buf, 1, sizeof buf, f);
+	fclose(f);
+	return got == n && memcmp(buf, bytes, n) == 0;
+}
+
+START_TEST(test_garbage_file_is_kept_aside)
+{
+	static const char junk[] = "this is not a database, but it may be evidence";
+	FILE *f = fopen(path, "wb");
+	fwrite(junk, 1, sizeof junk, f);
+	fclose(f);
+	struct store *s = store_open(path, 25);
+	ck_assert_ptr_nonnull(store_problem(s));
+	ck_assert(strstr(store_problem(s), "mise de côté"));
+	struct session_record r = record("2024-05-02", STAGE_RESULT, 70, END_FINISHED);
+	store_save(s, &r);
+	ck_assert_int_eq(store_pending(s), 0);
+	store_destroy(s);
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "ls %s/kiosk.db.corrupt-* | head -1 > %s/aside", dir, dir);
+	ck_assert_int_eq(system(cmd), 0);
+	char aside[200] = "", list[200];
+	snprintf(list, sizeof list, "%s/aside", dir);
+	f = fopen(list, "r");
+	ck_assert(fgets(aside, sizeof aside, f));
+	fclose(f);
+	aside[strcspn(aside, "\n")] = '\0';
+	ck_assert_msg(file_equals(aside, junk, sizeof junk), "aside file %s", aside);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM session"), 1);
+}
+END_TEST
+
+START_TEST(test_damaged_pages_are_kept_aside)
+{
+	struct store *s = store_open(path, 25);
+	for (int i = 0; i < 200; i++) {
+		struct session_record r = record("2024-05-02", STAGE_RESULT, 70, END_FINISHED);
+		store_save(s, &r);
+	}
+	store_destroy(s);
+	/* Scribble over the middle of the file, past the header. */
+	FILE *f = fopen(path, "r+b");
+	ck_assert_ptr_nonnull(f);
+	fseek(f, 0, SEEK_END);
+	long size = ftell(f);
+	fseek(f, size / 2, SEEK_SET);
+	for (int i = 0; i < 8192; i++)
+		fputc(i * 7 & 0xff, f);
+	fclose(f);
+	s = store_open(path, 25);
+	ck_assert_ptr_nonnull(store_problem(s));
+	struct session_record r = record("2024-05-02", STAGE_RESULT, 70, END_FINISHED);
+	store_save(s, &r);
+	store_destroy(s);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM session"), 1);
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "test $(ls %s/kiosk.db.corrupt-* | wc -l) -eq 1", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+START_TEST(test_retention)
+{
+	struct store *s = store_open(path, 25);
+	struct session_record r = record("2019-01-15", STAGE_RESULT, 70, END_FINISHED);
+	store_save(s, &r);
+	r = record("2020-03-01", STAGE_RESULT, 70, END_FINISHED);
+	store_save(s, &r);
+	char today[11];
+	time_t now = time(NULL);
+	strftime(today, sizeof today, "%Y-%m-%d", localtime(&now));
+	r = record(today, STAGE_RESULT, 70, END_FINISHED);
+	store_save(s, &r);
+	store_destroy(s);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM session"), 3);
+	store_destroy(store_open(path, 0)); /* 0 keeps everything */
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM session"), 3);
+	store_destroy(store_open(path, 25));
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM session"), 1);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM answer WHERE day < '2021-01-01'"), 0);
+	ck_assert_int_eq(count(path, "SELECT sum(sessions) FROM stat_day"), 1);
+}
+END_TEST
+
+START_TEST(test_destroy_null)
+{
+	store_destroy(NULL);
+	store_save(NULL, NULL);
+	store_retry(NULL);
+	ck_assert_int_eq(store_pending(NULL), 0);
+	ck_assert_ptr_null(store_problem(NULL));
+}
+END_TEST
+
+int main(void)
+{
+	Suite *su = suite_create("store");
+	TCase *tc = tcase_create("store");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_save_and_summary);
+	tcase_add_test(tc, test_ids_are_cleaned);
+	tcase_add_test(tc, test_read_only);
+	tcase_add_test(tc, test_disk_full);
+	tcase_add_test(tc, test_locked);
+	tcase_add_test(tc, test_missing_directory_then_created);
+	tcase_add_test(tc, test_read_only_file_at_open);
+	tcase_add_test(tc, test_queue_is_bounded);
+	tcase_add_test(tc, test_garbage_file_is_kept_aside);
+	tcase_add_test(tc, test_damaged_pages_are_kept_aside);
+	tcase_add_test(tc, test_retention);
+	tcase_add_test(tc, test_destroy_null);
+	suite_add_tcase(su, tc);
+	SRunner *sr = srunner_create(su);
+	srunner_run_all(sr, CK_ENV);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
