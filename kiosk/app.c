@@ -79,7 +79,13 @@ void app_draw(struct kiosk *k, bool force)
 	if (!k->dirty && !force)
 		return;
 	ui_begin(k);
-	k->ops->draw(k);
+	if (k->blank) {
+		/* Closed: one dark frame, then nothing until a touch or opening time. */
+		gfx_clear(k->gfx, RGBA(0, 0, 0, 0xFF));
+		k->n_controls = 0;
+	} else {
+		k->ops->draw(k);
+	}
 	gfx_present(k->gfx);
 	k->dirty = false;
 	if (!k->ready_sent && k->shown == SCR_ATTRACT) {
@@ -118,11 +124,26 @@ static void activate(struct kiosk *k, int action, int arg)
 	k->dirty = true;
 }
 
+static struct hours_time local_time(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	return hours_time_from_tm(&tm);
+}
+
 static void pointer_down(struct kiosk *k, int x, int y, SDL_FingerID finger, bool mouse)
 {
-	if (k->press.down)
+	if (k->press.down || k->swallow)
 		return; /* one finger at a time: a palm or a second hand does nothing */
 	long long now = app_now(k);
+	if (hours_state_touch(&k->hstate, &k->hours, local_time(), (unsigned long long)now)) {
+		k->swallow = true; /* it only wakes the screen */
+		k->blank = false;
+		k->dirty = true;
+		flow_input(&k->flow, now);
+		return;
+	}
 	flow_input(&k->flow, now);
 	int c = control_at(k, x, y);
 	k->press = (struct press){.down = true, .finger = finger, .mouse = mouse, .x0 = x,
@@ -154,6 +175,7 @@ static void pointer_move(struct kiosk *k, int x, int y)
 
 static void pointer_up(struct kiosk *k, int x, int y)
 {
+	k->swallow = false;
 	if (!k->press.down)
 		return;
 	struct press p = k->press;
@@ -213,6 +235,7 @@ void app_handle_event(struct kiosk *k, const SDL_Event *e)
 				     (int)(e->tfinger.y * k->lay.h));
 		break;
 	case SDL_FINGERUP:
+		k->swallow = false; /* the waking gesture ends here */
 		if (k->press.down && !k->press.mouse && k->press.finger == e->tfinger.fingerId)
 			pointer_up(k, (int)(e->tfinger.x * k->lay.w),
 				   (int)(e->tfinger.y * k->lay.h));
@@ -228,9 +251,11 @@ void app_handle_event(struct kiosk *k, const SDL_Event *e)
 		to_pixels(k, &x, &y);
 		if (e->type == SDL_MOUSEBUTTONDOWN && e->button.button == SDL_BUTTON_LEFT)
 			pointer_down(k, x, y, 0, true);
-		else if (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT &&
-			 k->press.mouse)
-			pointer_up(k, x, y);
+		else if (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT) {
+			k->swallow = false;
+			if (k->press.mouse)
+				pointer_up(k, x, y);
+		}
 		else if (e->type == SDL_MOUSEMOTION && k->press.mouse)
 			pointer_move(k, x, y);
 		break;
@@ -279,6 +304,19 @@ static long long run_timers(struct kiosk *k)
 	if (flow_tick(&k->flow, now))
 		k->dirty = true;
 	wait = min_wait(wait, flow_next_deadline(&k->flow, now));
+	struct hours_time ht = local_time();
+	char msg[160];
+	bool blank = hours_state_update(&k->hstate, &k->hours, ht, (unsigned long long)now, msg,
+					sizeof(msg)) &&
+		     k->shown == SCR_ATTRACT;
+	if (msg[0])
+		fprintf(stderr, "<6>kiosk: %s\n", msg); /* sleeping on schedule is normal */
+	if (blank != k->blank) {
+		k->blank = blank;
+		k->dirty = true;
+	}
+	long long hw = hours_state_wait_ms(&k->hstate, &k->hours, ht, (unsigned long long)now);
+	wait = min_wait(wait, hw);
 	if (k->store && store_pending(k->store) > 0) {
 		if (now >= k->next_retry) {
 			store_retry(k->store);
@@ -296,7 +334,7 @@ void app_iterate(struct kiosk *k)
 		app_handle_event(k, &e);
 	long long wait = run_timers(k);
 	app_settle(k);
-	if (k->ops->update)
+	if (k->ops->update && !k->blank)
 		wait = min_wait(wait, k->ops->update(k));
 	app_draw(k, false);
 	k->wake_at = wait < 0 ? -1 : app_now(k) + wait;

@@ -9,6 +9,7 @@
 
 #include "core/content.h"
 #include "core/flow.h"
+#include "core/hours.h"
 #include "core/settings.h"
 
 struct kiosk;
@@ -82,6 +83,10 @@ struct kiosk {
 	struct player *player;
 	struct notify *notify;
 	struct flow flow;
+	struct hours hours;
+	struct hours_state hstate;
+	bool blank;   /* outside opening hours: the screen is dark */
+	bool swallow; /* the touch that woke the screen does nothing else */
 
 	bool headless;
 	bool kiosk_mode;
@@ -109,6 +114,7 @@ struct kiosk {
 	char pin[9];    /* trainer-pin: digits typed */
 	bool pin_wrong;
 	long long attract_since;
+	struct video_view *video; /* video: its state while shown (screens/video.c) */
 };
 
 /* The program's one signal flag (DESIGN.md allows no other global). */

@@ -12,6 +12,7 @@
 #include "core/content.h"
 #include "core/diag.h"
 #include "core/settings.h"
+#include "core/yamlpos.h"
 #include "platform/gfx.h"
 #include "platform/notify.h"
 #include "platform/player.h"
@@ -108,6 +109,30 @@ static bool load_settings(const struct args *a, struct settings *s, struct diag 
 	return diag_count(d) == 0;
 }
 
+/* Opening hours: parsed here so that --check reports them with positions. */
+static bool load_hours(const struct settings *s, struct hours *h, struct diag *d)
+{
+	static const char *const days[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+	if (!s->has_hours) {
+		hours_init_always(h);
+		return true;
+	}
+	hours_init_closed(h);
+	struct yamlpos *pos = yamlpos_read(s->file);
+	bool ok = true;
+	for (int day = 0; day < 7; day++) {
+		char err[200];
+		int col = 0, line = 0, c0 = 0;
+		if (hours_parse_day(h, day, s->hours[day], err, sizeof(err), &col))
+			continue;
+		yamlpos_find(pos, &line, &c0, "opening_hours.%s", days[day]);
+		diag_add(d, s->file, line, c0 + col + 1, "%s", err);
+		ok = false;
+	}
+	yamlpos_destroy(pos);
+	return ok;
+}
+
 static void handle_signal(int sig)
 {
 	(void)sig;
@@ -149,7 +174,7 @@ int main(int argc, char **argv)
 		return rc;
 	install_signals();
 
-	bool ok = load_settings(&a, &k.settings, &d);
+	bool ok = load_settings(&a, &k.settings, &d) && load_hours(&k.settings, &k.hours, &d);
 	if (ok || a.check) {
 		k.module = content_load(k.settings.content, &d);
 		ok = ok && k.module;
@@ -207,6 +232,7 @@ int main(int argc, char **argv)
 	int lang = lang_index(k.settings.language);
 	flow_init(&k.flow, k.module, k.settings.idle_timeout_s * 1000LL,
 		  k.settings.still_there_s * 1000LL, lang, app_now(&k));
+	hours_state_init(&k.hstate, 0);
 	k.flow.default_large = k.flow.large_text = k.settings.large_text;
 	k.shown = SCR_ATTRACT;
 	k.ops = NULL;

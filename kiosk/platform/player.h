@@ -37,10 +37,10 @@ struct player_frame {
 struct player *player_create(bool headless, int volume, Uint32 user_event);
 void player_destroy(struct player *p);
 
-/* Start playing `file` at `start_ms`, paused if asked. Returns false if it
+/* Start playing `file` at `start_ms`. Returns false if it
  * cannot even start (missing or empty file...): logged, player_error() says
  * why. Any media still open is closed first. */
-bool player_open(struct player *p, const char *file, long long start_ms, bool paused);
+bool player_open(struct player *p, const char *file, long long start_ms);
 /* Stop and release the media without waiting for libVLC. */
 void player_close(struct player *p);
 /* Give up on the media (e.g. no frame in time): logged with the file name

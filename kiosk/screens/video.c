@@ -1,31 +1,474 @@
-/* video: placeholder until libVLC playback lands (issue 3): says the video
- * is not available and lets the person continue. */
+/* video: the chapter's video, letterboxed, with our own large subtitles and
+ * controls that appear on a tap. The chapter goes on by itself at the end;
+ * a file that cannot be played says so and lets the person continue. */
+#include <SDL_image.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/srt.h"
+#include "platform/player.h"
 #include "screens/ui.h"
+
+enum {
+	ACT_PLAY = ACT_SCREEN,
+	ACT_REWIND,
+	ACT_RESTART,
+	ACT_SUBTITLES,
+	ACT_VOLUME,
+	ACT_SEEK,
+	ACT_SKIP,
+	ACT_CONTINUE,
+};
+enum { CONTROLS_MS = 4000, REWIND_MS = 10000, FRAME_POLL_MS = 40 };
+
+#define COL_STAGE RGBA(0x0B, 0x0E, 0x14, 0xFF)
+#define COL_BAND RGBA(0x00, 0x00, 0x00, 0xB8)
+#define COL_PANEL RGBA(0x0B, 0x0E, 0x14, 0xD0)
+
+struct video_view {
+	char *file; /* NULL: the chapter has no video in any language */
+	struct srt *srt;
+	SDL_Texture *image; /* the chapter's poster image */
+	int image_w, image_h;
+	bool subtitles;
+	bool failed, done;
+	long long opened_at;      /* app clock */
+	Uint64 opened_ticks;      /* real clock, for the first-frame figure */
+	long long controls_until; /* controls shown until then */
+	long long furthest_ms;    /* how far the person got */
+};
+
+static long long now_ms(const struct kiosk *k)
+{
+	return app_now(k);
+}
+
+static int share(struct kiosk *k)
+{
+	struct video_view *v = k->video;
+	long long len = player_length(k->player);
+	if (player_state(k->player) == PLAYER_ENDED)
+		return 100;
+	if (len <= 0)
+		return 0;
+	return (int)(v->furthest_ms * 100 / len);
+}
+
+static void set_playing(struct kiosk *k, bool playing)
+{
+	flow_video_playing(&k->flow, playing, now_ms(k));
+	k->realtime = playing; /* headless: script waits take real time */
+}
+
+static void fail(struct kiosk *k)
+{
+	k->video->failed = true;
+	set_playing(k, false);
+	k->dirty = true;
+}
+
+static void finish(struct kiosk *k, bool reached_end)
+{
+	struct video_view *v = k->video;
+	if (v->done)
+		return;
+	int pc = share(k);
+	v->done = true;
+	set_playing(k, false);
+	flow_video_done(&k->flow, pc, reached_end, now_ms(k));
+}
+
+static char *module_file(struct kiosk *k, const struct ltext *t)
+{
+	const char *rel = ltext_get(t, app_lang(k));
+	return rel && *rel ? content_path(k->module, rel) : NULL;
+}
+
+static void enter(struct kiosk *k)
+{
+	struct video_view *v = calloc(1, sizeof(*v));
+	k->video = v;
+	int c = k->flow.chapter;
+	if (!v || c < 0) {
+		if (v)
+			v->failed = true;
+		return;
+	}
+	const struct content_chapter *ch = &k->module->chapters[c];
+	v->subtitles = k->settings.subtitles;
+	v->file = module_file(k, &ch->video);
+	char *srt = module_file(k, &ch->subtitles);
+	if (srt)
+		v->srt = srt_load(srt);
+	free(srt);
+	if (ch->image && *ch->image) {
+		char *img = content_path(k->module, ch->image);
+		v->image = img ? IMG_LoadTexture(gfx_renderer(k->gfx), img) : NULL;
+		if (!v->image)
+			fprintf(stderr, "<4>video: poster %s: %s\n", img ? img : ch->image,
+				IMG_GetError());
+		else
+			SDL_QueryTexture(v->image, NULL, NULL, &v->image_w, &v->image_h);
+		free(img);
+	}
+	v->opened_at = now_ms(k);
+	v->opened_ticks = SDL_GetTicks64();
+	v->controls_until = v->opened_at + CONTROLS_MS;
+	if (!k->player) {
+		fprintf(stderr, "<3>video: cannot play %s: libVLC is not available\n",
+			v->file ? v->file : "(no file)");
+		fail(k);
+	} else if (!v->file || !player_open(k->player, v->file, 0)) {
+		if (!v->file)
+			fprintf(stderr, "<3>video: chapter %s has no video\n", ch->id);
+		fail(k);
+	} else {
+		set_playing(k, true);
+	}
+}
+
+static void leave(struct kiosk *k)
+{
+	struct video_view *v = k->video;
+	if (!v)
+		return;
+	int c = k->flow.chapter;
+	if (!v->done && c >= 0) {
+		/* Left by the header (back, language) or the idle timeout: the flow
+		 * has moved on already, so record how far the person got here. */
+		int pc = share(k);
+		if (pc > k->flow.video_share[c])
+			k->flow.video_share[c] = pc;
+	}
+	set_playing(k, false);
+	player_close(k->player);
+	if (v->image)
+		SDL_DestroyTexture(v->image);
+	srt_destroy(v->srt);
+	free(v->file);
+	free(v);
+	k->video = NULL;
+}
+
+/* The largest rectangle of this aspect ratio centred in box. */
+static SDL_Rect fit(SDL_Rect box, float aspect)
+{
+	SDL_Rect r = box;
+	if (aspect <= 0 || box.w <= 0 || box.h <= 0)
+		return r;
+	if ((float)box.w / (float)box.h > aspect) {
+		r.w = (int)((float)box.h * aspect + 0.5f);
+		r.x = box.x + (box.w - r.w) / 2;
+	} else {
+		r.h = (int)((float)box.w / aspect + 0.5f);
+		r.y = box.y + (box.h - r.h) / 2;
+	}
+	return r;
+}
+
+static void format_time(char *out, size_t len, long long ms)
+{
+	long long s = ms > 0 ? ms / 1000 : 0;
+	snprintf(out, len, "%lld:%02lld", s / 60, s % 60);
+}
+
+static void draw_failure(struct kiosk *k)
+{
+	struct layout *l = &k->lay;
+	int w = l->body.w < l->text * 30 ? l->body.w : l->text * 30;
+	const char *msg = app_ui(k, UI_video_unavailable);
+	int th = gfx_text_height(k->gfx, msg, l->title, true, w - l->pad * 2);
+	int y = l->body.y + l->body.h / 4;
+	SDL_Rect card = {(l->w - w) / 2, y, w, th + l->touch + l->pad * 5};
+	gfx_round(k->gfx, card, l->radius, COL_CARD);
+	y += l->pad * 2;
+	y += gfx_draw_text(k->gfx, msg, l->title, true, (SDL_Rect){card.x + l->pad, y, w - l->pad * 2, 0},
+			   ALIGN_CENTER, COL_INK);
+	y += l->pad;
+	int bw = w / 2;
+	ui_button(k, (SDL_Rect){(l->w - bw) / 2, y, bw, l->touch}, app_ui(k, UI_continue_chapter),
+		  BTN_ACCENT, ACT_CONTINUE, 0);
+}
+
+/* The picture: the newest frame, else a poster (the chapter's image or
+ * the video's first frame from an earlier showing), never a black screen. */
+static SDL_Rect draw_picture(struct kiosk *k, SDL_Rect stage)
+{
+	struct video_view *v = k->video;
+	SDL_Renderer *r = gfx_renderer(k->gfx);
+	struct player_frame f = player_frame(k->player);
+	if (!f.tex && v->file)
+		f = player_poster(k->player, v->file);
+	if (!f.tex && v->image)
+		f = (struct player_frame){v->image, v->image_w, v->image_h,
+					  (float)v->image_w / (float)v->image_h};
+	if (!f.tex) {
+		/* Nothing to show yet: the title on the stage, not an empty frame. */
+		const struct content_chapter *ch = &k->module->chapters[k->flow.chapter];
+		int y = stage.y + stage.h / 2 - k->lay.title;
+		gfx_draw_text(k->gfx, ltext_get(&ch->title, app_lang(k)), k->lay.title, true,
+			      (SDL_Rect){stage.x + k->lay.pad, y, stage.w - 2 * k->lay.pad, 0},
+			      ALIGN_CENTER, COL_WHITE);
+		return stage;
+	}
+	SDL_Rect dst = fit(stage, f.aspect > 0 ? f.aspect : (float)f.w / (float)f.h);
+	SDL_RenderCopy(r, f.tex, NULL, &dst);
+	return dst;
+}
+
+static void draw_subtitles(struct kiosk *k, SDL_Rect pic, SDL_Rect stage, int bottom)
+{
+	struct video_view *v = k->video;
+	const char *text = v->subtitles ? srt_at(v->srt, player_time(k->player)) : NULL;
+	if (!text)
+		return;
+	struct layout *l = &k->lay;
+	int size = l->title * 11 / 10;
+	int wrap = pic.w - l->pad * 4;
+	int th = gfx_text_height(k->gfx, text, size, true, wrap);
+	int bh = th + l->pad;
+	/* Under the picture if the letterbox leaves room, so nothing is hidden. */
+	int y = pic.y + pic.h + bh <= stage.y + stage.h ? pic.y + pic.h : pic.y + pic.h - bh - l->pad;
+	if (y + bh > bottom)
+		y = bottom - bh;
+	gfx_fill(k->gfx, (SDL_Rect){pic.x, y, pic.w, bh}, COL_BAND);
+	gfx_draw_text(k->gfx, text, size, true, (SDL_Rect){pic.x + l->pad * 2, y + l->pad / 2, wrap, 0},
+		      ALIGN_CENTER, COL_WHITE);
+}
+
+static void draw_volume(struct kiosk *k, SDL_Rect r)
+{
+	struct layout *l = &k->lay;
+	int id = ui_area(k, r, app_ui(k, UI_volume), ACT_VOLUME, 0);
+	gfx_round(k->gfx, r, l->radius, ui_is_pressed(k, id) ? COL_PRIMARY_DOWN : COL_PRIMARY);
+	int bars = 4, level = (player_volume(k->player) + 24) / 25;
+	int bw = l->small / 3, gap = bw / 2, bx = r.x + r.w - l->pad - bars * (bw + gap);
+	for (int i = 0; i < bars; i++) {
+		int h = l->small * (i + 1) / bars;
+		gfx_fill(k->gfx, (SDL_Rect){bx + i * (bw + gap), r.y + (r.h + l->small) / 2 - h, bw, h},
+			 i < level ? COL_WHITE : RGBA(0xFF, 0xFF, 0xFF, 0x50));
+	}
+	gfx_draw_text(k->gfx, app_ui(k, UI_volume), l->small, true,
+		      (SDL_Rect){r.x + l->pad / 2, r.y + (r.h - l->small * 4 / 3) / 2,
+				 bx - r.x - l->pad, 0},
+		      ALIGN_CENTER, COL_WHITE);
+}
+
+/* Returns the top of the panel. */
+static int draw_controls(struct kiosk *k, SDL_Rect stage)
+{
+	struct layout *l = &k->lay;
+	struct video_view *v = k->video;
+	bool paused = player_state(k->player) == PLAYER_PAUSED;
+	int per_row = l->portrait ? 3 : 5, rows = l->portrait ? 2 : 1;
+	int gap = l->pad / 2, inner = stage.w - l->pad * 2;
+	int bw = (inner - (per_row - 1) * gap) / per_row, bh = l->touch;
+	int bar_h = l->small * 2;
+	int ph = l->pad * 2 + bar_h + rows * bh + (rows - 1) * gap + l->pad;
+	int top = stage.y + stage.h - ph;
+	gfx_fill(k->gfx, (SDL_Rect){stage.x, top, stage.w, ph}, COL_PANEL);
+
+	/* Progress: elapsed / total, and a bar to tap (backwards always,
+	 * forwards only where the module lets people skip). */
+	long long t = player_time(k->player), len = player_length(k->player);
+	char el[16], tot[16], times[40];
+	format_time(el, sizeof(el), t);
+	format_time(tot, sizeof(tot), len);
+	snprintf(times, sizeof(times), "%s / %s", el, tot);
+	int x = stage.x + l->pad, y = top + l->pad;
+	int tw = gfx_text_width(k->gfx, "00:00 / 00:00", l->small, true);
+	gfx_draw_text(k->gfx, times, l->small, true, (SDL_Rect){x, y + (bar_h - l->small * 4 / 3) / 2, tw, 0},
+		      ALIGN_LEFT, COL_WHITE);
+	SDL_Rect bar = {x + tw + l->pad, y, inner - tw - l->pad, bar_h};
+	ui_area(k, bar, "progress", ACT_SEEK, 0);
+	int track = l->small / 3;
+	SDL_Rect tr = {bar.x, bar.y + (bar_h - track) / 2, bar.w, track};
+	gfx_round(k->gfx, tr, track / 2, RGBA(0xFF, 0xFF, 0xFF, 0x50));
+	int done = len > 0 ? (int)((long long)bar.w * (t < len ? t : len) / len) : 0;
+	gfx_round(k->gfx, (SDL_Rect){tr.x, tr.y, done, track}, track / 2, COL_ACCENT);
+	gfx_circle(k->gfx, tr.x + done, tr.y + track / 2, track * 3 / 2, COL_WHITE);
+
+	y += bar_h + l->pad;
+	const char *labels[4] = {app_ui(k, paused ? UI_play : UI_pause), app_ui(k, UI_rewind),
+				 app_ui(k, UI_restart), app_ui(k, UI_subtitles)};
+	const int acts[4] = {ACT_PLAY, ACT_REWIND, ACT_RESTART, ACT_SUBTITLES};
+	for (int i = 0; i < 5; i++) {
+		SDL_Rect r = {x + (i % per_row) * (bw + gap), y + (i / per_row) * (bh + gap), bw, bh};
+		if (i == 4)
+			draw_volume(k, r);
+		else
+			ui_button(k, r, labels[i],
+				  i == 3 && !v->subtitles ? BTN_GHOST : i == 0 ? BTN_ACCENT : BTN_PRIMARY,
+				  acts[i], 0);
+	}
+	if (k->module->allow_skip_video) {
+		const char *skip = app_ui(k, UI_skip_video);
+		int sw = gfx_text_width(k->gfx, skip, l->text, true) + l->pad * 2;
+		ui_button(k, (SDL_Rect){stage.x + stage.w - sw - l->pad, stage.y + l->pad, sw, bh}, skip,
+			  BTN_CARD, ACT_SKIP, 0);
+	}
+	return top;
+}
+
+static bool controls_shown(const struct kiosk *k)
+{
+	enum player_state s = player_state(k->player);
+	return s == PLAYER_PAUSED || now_ms(k) < k->video->controls_until;
+}
 
 static void draw(struct kiosk *k)
 {
 	struct layout *l = &k->lay;
+	struct video_view *v = k->video;
 	int c = k->flow.chapter;
 	const char *title = c >= 0 ? ltext_get(&k->module->chapters[c].title, app_lang(k)) : "";
+	if (!v || v->failed) {
+		ui_header(k, title, true);
+		draw_failure(k);
+		return;
+	}
+	SDL_Rect stage = {0, l->header, l->w, l->h - l->header};
+	gfx_fill(k->gfx, stage, COL_STAGE);
 	ui_header(k, title, true);
-	int w = l->body.w < l->text * 30 ? l->body.w : l->text * 30;
-	int y = l->body.y + l->body.h / 4;
-	SDL_Rect card = {(l->w - w) / 2, y, w, l->title * 2 + l->touch * 2 + l->pad * 3};
-	gfx_round(k->gfx, card, l->radius, COL_CARD);
-	y += l->pad * 2;
-	y += gfx_draw_text(k->gfx, app_ui(k, UI_video_unavailable), l->title, true,
-			   (SDL_Rect){card.x + l->pad, y, w - l->pad * 2, 0}, ALIGN_CENTER, COL_INK);
-	y += l->pad * 2;
-	int bw = w / 2;
-	ui_button(k, (SDL_Rect){(l->w - bw) / 2, y, bw, l->touch}, app_ui(k, UI_continue_chapter),
-		  BTN_ACCENT, ACT_SCREEN, 0);
+	SDL_Rect pic = draw_picture(k, stage);
+	int bottom = stage.y + stage.h;
+	if (controls_shown(k))
+		bottom = draw_controls(k, stage);
+	draw_subtitles(k, pic, stage, bottom);
+	if (player_frames(k->player) == 1 && v->opened_ticks) {
+		fprintf(stderr, "<6>video: %s: first frame on screen after %llu ms\n", v->file,
+			(unsigned long long)(SDL_GetTicks64() - v->opened_ticks));
+		v->opened_ticks = 0;
+	}
 }
 
 static void action(struct kiosk *k, int act, int arg)
 {
-	(void)act;
 	(void)arg;
-	flow_video_done(&k->flow, 0, true, app_now(k));
+	struct video_view *v = k->video;
+	long long now = now_ms(k);
+	if (!v || act == ACT_CONTINUE) {
+		if (v)
+			v->done = true;
+		set_playing(k, false);
+		flow_video_done(&k->flow, v ? share(k) : 0, true, now);
+		return;
+	}
+	v->controls_until = now + CONTROLS_MS;
+	long long t = player_time(k->player);
+	switch (act) {
+	case ACT_PLAY: {
+		bool pause = player_state(k->player) != PLAYER_PAUSED;
+		player_pause(k->player, pause);
+		set_playing(k, !pause);
+		break;
+	}
+	case ACT_REWIND:
+		player_seek(k->player, t - REWIND_MS);
+		break;
+	case ACT_RESTART:
+		player_seek(k->player, 0);
+		break;
+	case ACT_SUBTITLES:
+		v->subtitles = !v->subtitles;
+		break;
+	case ACT_VOLUME: {
+		int vol = player_volume(k->player);
+		player_set_volume(k->player, vol >= 100 ? 0 : (vol / 25 + 1) * 25);
+		break;
+	}
+	case ACT_SEEK: {
+		/* The tap's place on the bar, as the press left it. */
+		long long len = player_length(k->player);
+		int x0 = k->lay.pad, w = k->lay.w - 2 * x0;
+		for (int i = 0; i < k->n_controls; i++)
+			if (k->controls[i].action == ACT_SEEK) {
+				x0 = k->controls[i].r.x;
+				w = k->controls[i].r.w;
+			}
+		long long to = len > 0 && w > 0 ? len * (k->press.x - x0) / w : t;
+		if (to < t || k->module->allow_skip_video)
+			player_seek(k->player, to);
+		break;
+	}
+	case ACT_SKIP:
+		finish(k, true);
+		break;
+	}
 }
 
-const struct screen_ops screen_video = {.draw = draw, .action = action};
+static void tap(struct kiosk *k, int x, int y)
+{
+	(void)x;
+	(void)y;
+	struct video_view *v = k->video;
+	if (!v || v->failed)
+		return;
+	long long now = now_ms(k);
+	v->controls_until = now < v->controls_until ? 0 : now + CONTROLS_MS;
+	k->dirty = true;
+}
+
+static void event(struct kiosk *k, const SDL_Event *e)
+{
+	struct video_view *v = k->video;
+	if (!v || v->failed || v->done)
+		return;
+	switch (player_handle_event(k->player, e)) {
+	case PLAYER_NEW_FRAME:
+		if (player_upload(k->player, gfx_renderer(k->gfx)))
+			k->dirty = true;
+		break;
+	case PLAYER_NEW_STATE:
+		if (player_state(k->player) == PLAYER_ENDED)
+			finish(k, true);
+		else if (player_state(k->player) == PLAYER_FAILED)
+			fail(k);
+		k->dirty = true;
+		break;
+	case PLAYER_NOTHING:
+		break;
+	}
+}
+
+static long long update(struct kiosk *k)
+{
+	struct video_view *v = k->video;
+	if (!v || v->failed || v->done)
+		return -1;
+	long long now = now_ms(k);
+	enum player_state s = player_state(k->player);
+	if (s == PLAYER_OPENING && now - v->opened_at >= k->settings.first_frame_timeout_s * 1000LL) {
+		char why[64];
+		snprintf(why, sizeof(why), "no picture within %d s", k->settings.first_frame_timeout_s);
+		player_fail(k->player, why);
+		fail(k);
+		return -1;
+	}
+	long long t = player_time(k->player);
+	if (t > v->furthest_ms && s == PLAYER_PLAYING)
+		v->furthest_ms = t;
+	long long wait = -1;
+	if (v->controls_until > now)
+		wait = v->controls_until - now;
+	else if (v->controls_until > 0 && s != PLAYER_PAUSED) {
+		v->controls_until = 0; /* they just hid */
+		k->dirty = true;
+	}
+	if (s == PLAYER_OPENING || s == PLAYER_PLAYING) {
+		/* Frames wake the loop; this also keeps time for subtitles and
+		 * the first-frame timeout when frames stop coming. */
+		wait = wait < 0 || wait > FRAME_POLL_MS ? FRAME_POLL_MS : wait;
+	}
+	return wait;
+}
+
+const struct screen_ops screen_video = {
+	.enter = enter,
+	.leave = leave,
+	.draw = draw,
+	.action = action,
+	.tap = tap,
+	.event = event,
+	.update = update,
+};

@@ -124,3 +124,18 @@ check "--headless with a missing script → exit 2" test $? -eq 2
 printf 'expect home\n' >"$TMP/exp.txt"
 "$KIOSK" --headless --script "$TMP/exp.txt" --config "$TMP/kiosk.yaml" --content "$MINI" >/dev/null 2>&1
 check "failed expect → exit 3" test $? -eq 3
+
+# Opening hours: closed every day → a dark screen; a touch wakes the attract
+# screen without starting a session; the next touch starts one.
+cat "$TMP/kiosk.yaml" >"$TMP/closed.yaml"
+printf 'opening_hours:\n  mon: ""\n' >>"$TMP/closed.yaml"
+mkdir -p "$TMP/closed"
+printf 'shot dark\ntap 0.5 0.5\nexpect attract\nshot woken\ntap 0.5 0.5\nexpect language\n' >"$TMP/closed.script"
+"$KIOSK" --headless --script "$TMP/closed.script" --size 640x360 --config "$TMP/closed.yaml" \
+	--content "$MINI" --shots "$TMP/closed" >/dev/null 2>"$TMP/closed.err"
+check "opening hours: closed → dark, a touch only wakes it" sh -c \
+	"[ $? -eq 0 ] && [ \"\$($PROBE count $TMP/closed/dark.png 0 0 1 1 0 0 0 0)\" = 230400 ] && [ \"\$($PROBE count $TMP/closed/woken.png 0 0 1 1 0 0 0 0)\" -lt 1000 ]"
+check "opening hours: sleeping is logged as info" grep -q '^<6>.*clos' "$TMP/closed.err"
+printf 'opening_hours:\n  mon: "25:00-26:00"\n' >"$TMP/badhours.yaml"
+"$KIOSK" --check --config "$TMP/badhours.yaml" --content "$MINI" >"$TMP/bh.out" 2>&1
+check "--check: bad opening hours → exit 2 with position" sh -c "[ $? -eq 2 ] && grep -q 'badhours.yaml:2:' $TMP/bh.out"

@@ -1,80 +1,64 @@
-/* pngprobe: look at screenshots from shell tests.
- *   pngprobe size FILE              -> "W H"
- *   pngprobe pixel FILE X Y         -> "R G B" (X, Y in pixels)
- *   pngprobe count FILE X0 Y0 X1 Y1 R G B TOL
- *                                   -> number of pixels in [X0,X1)x[Y0,Y1)
- *                                      (fractions 0..1) within TOL of R G B
- *   pngprobe same A B               -> exit 0 if pixel-identical, else 1
- */
+/* pngprobe FILE X Y          prints the pixel's "R G B"
+ * pngprobe FILE X Y W H      prints "R G B white N bright N" over the
+ *                            rectangle: the mean colour, how many pixels are
+ *                            near white (text) and how many are bright.
+ * Coordinates with a '.' are fractions of the image (0..1), else pixels.
+ * For the shell tests, which check screenshots for colours and text. */
 #include <SDL.h>
 #include <SDL_image.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static SDL_Surface *load(const char *file)
+static int coord(const char *s, int size)
 {
-	SDL_Surface *s = IMG_Load(file);
-	if (!s) {
-		fprintf(stderr, "pngprobe: %s: %s\n", file, IMG_GetError());
-		exit(2);
-	}
-	SDL_Surface *c = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_RGBA32, 0);
-	SDL_FreeSurface(s);
-	if (!c) {
-		fprintf(stderr, "pngprobe: %s\n", SDL_GetError());
-		exit(2);
-	}
-	return c;
-}
-
-static const Uint8 *at(SDL_Surface *s, int x, int y)
-{
-	return (const Uint8 *)s->pixels + y * s->pitch + x * 4;
+	if (strchr(s, '.'))
+		return (int)(atof(s) * size);
+	return atoi(s);
 }
 
 int main(int argc, char **argv)
 {
-	if (argc == 3 && strcmp(argv[1], "size") == 0) {
-		SDL_Surface *s = load(argv[2]);
-		printf("%d %d\n", s->w, s->h);
+	if (argc != 4 && argc != 6) {
+		fprintf(stderr, "usage: pngprobe FILE X Y [W H]\n");
+		return 2;
+	}
+	SDL_Surface *raw = IMG_Load(argv[1]);
+	if (!raw) {
+		fprintf(stderr, "pngprobe: %s: %s\n", argv[1], IMG_GetError());
+		return 1;
+	}
+	SDL_Surface *s = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_RGBA32, 0);
+	SDL_FreeSurface(raw);
+	if (!s) {
+		fprintf(stderr, "pngprobe: %s\n", SDL_GetError());
+		return 1;
+	}
+	int x = coord(argv[2], s->w), y = coord(argv[3], s->h);
+	int w = argc == 6 ? coord(argv[4], s->w) : 1, h = argc == 6 ? coord(argv[5], s->h) : 1;
+	if (x < 0 || y < 0 || w < 1 || h < 1 || x + w > s->w || y + h > s->h) {
+		fprintf(stderr, "pngprobe: %d,%d %dx%d is outside the %dx%d image\n", x, y, w, h,
+			s->w, s->h);
 		SDL_FreeSurface(s);
-		return 0;
+		return 2;
 	}
-	if (argc == 5 && strcmp(argv[1], "pixel") == 0) {
-		SDL_Surface *s = load(argv[2]);
-		int x = atoi(argv[3]), y = atoi(argv[4]);
-		if (x < 0 || y < 0 || x >= s->w || y >= s->h)
-			return 2;
-		const Uint8 *p = at(s, x, y);
-		printf("%d %d %d\n", p[0], p[1], p[2]);
-		SDL_FreeSurface(s);
-		return 0;
+	unsigned long long sum[3] = {0}, white = 0, bright = 0;
+	for (int j = y; j < y + h; j++) {
+		const Uint8 *row = (const Uint8 *)s->pixels + (size_t)j * (size_t)s->pitch;
+		for (int i = x; i < x + w; i++) {
+			const Uint8 *p = row + i * 4;
+			for (int c = 0; c < 3; c++)
+				sum[c] += p[c];
+			white += p[0] > 220 && p[1] > 220 && p[2] > 220;
+			bright += p[0] + p[1] + p[2] > 3 * 128;
+		}
 	}
-	if (argc == 11 && strcmp(argv[1], "count") == 0) {
-		SDL_Surface *s = load(argv[2]);
-		int x0 = (int)(atof(argv[3]) * s->w), y0 = (int)(atof(argv[4]) * s->h);
-		int x1 = (int)(atof(argv[5]) * s->w), y1 = (int)(atof(argv[6]) * s->h);
-		int r = atoi(argv[7]), g = atoi(argv[8]), b = atoi(argv[9]), tol = atoi(argv[10]);
-		long n = 0;
-		for (int y = y0; y < y1 && y < s->h; y++)
-			for (int x = x0; x < x1 && x < s->w; x++) {
-				const Uint8 *p = at(s, x, y);
-				n += abs(p[0] - r) <= tol && abs(p[1] - g) <= tol && abs(p[2] - b) <= tol;
-			}
-		printf("%ld\n", n);
-		SDL_FreeSurface(s);
-		return 0;
-	}
-	if (argc == 4 && strcmp(argv[1], "same") == 0) {
-		SDL_Surface *a = load(argv[2]), *b = load(argv[3]);
-		int same = a->w == b->w && a->h == b->h;
-		for (int y = 0; same && y < a->h; y++)
-			same = memcmp(at(a, 0, y), at(b, 0, y), (size_t)a->w * 4) == 0;
-		SDL_FreeSurface(a);
-		SDL_FreeSurface(b);
-		return same ? 0 : 1;
-	}
-	fprintf(stderr, "usage: pngprobe size|pixel|count|same ...\n");
-	return 2;
+	unsigned long long n = (unsigned long long)w * (unsigned long long)h;
+	if (argc == 4)
+		printf("%llu %llu %llu\n", sum[0], sum[1], sum[2]);
+	else
+		printf("%llu %llu %llu white %llu bright %llu\n", sum[0] / n, sum[1] / n, sum[2] / n,
+		       white, bright);
+	SDL_FreeSurface(s);
+	return 0;
 }

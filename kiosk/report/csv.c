@@ -1,0 +1,180 @@
+/* CSV: one table per report section, one after the other, each introduced
+ * by a line naming it and a header line (docs/reports.md lists the
+ * columns). UTF-8 with a byte-order mark so Excel reads the accents; with
+ * ';' as separator decimals take a comma, as a French Excel expects. */
+#include <string.h>
+
+#include "report/report.h"
+
+struct csv {
+	FILE *f;
+	char sep;
+	int col;
+};
+
+static void begin(struct csv *c, const char *section, const char *header)
+{
+	fprintf(c->f, "%s\r\n", section);
+	for (const char *p = header; *p; p++)
+		fputc(*p == ',' ? c->sep : *p, c->f);
+	fputs("\r\n", c->f);
+}
+
+static void next(struct csv *c)
+{
+	if (c->col++ > 0)
+		fputc(c->sep, c->f);
+}
+
+static void str(struct csv *c, const char *s)
+{
+	next(c);
+	if (strchr(s, c->sep) || strchr(s, '"') || strchr(s, '\n')) {
+		fputc('"', c->f);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', c->f);
+			fputc(*s, c->f);
+		}
+		fputc('"', c->f);
+	} else {
+		fputs(s, c->f);
+	}
+}
+
+static void count(struct csv *c, bool hidden, long long n)
+{
+	next(c);
+	if (hidden)
+		fputs("masqué", c->f);
+	else
+		fprintf(c->f, "%lld", n);
+}
+
+/* A ratio shown with one decimal; empty when there is no base at all. */
+static void ratio(struct csv *c, bool hidden, double num, double den, double scale)
+{
+	next(c);
+	if (hidden) {
+		fputs("masqué", c->f);
+		return;
+	}
+	if (den <= 0)
+		return;
+	char buf[32];
+	snprintf(buf, sizeof buf, "%.1f", scale * num / den);
+	if (c->sep == ';')
+		*strchr(buf, '.') = ',';
+	fputs(buf, c->f);
+}
+
+static void end(struct csv *c)
+{
+	fputs("\r\n", c->f);
+	c->col = 0;
+}
+
+static void group(struct csv *c, const char *kind, const struct report_group *g)
+{
+	str(c, kind);
+	str(c, g->key);
+	count(c, g->hidden, g->sessions);
+	ratio(c, g->hidden, (double)g->reached[4], (double)g->sessions, 100);
+	count(c, g->quiz_hidden, g->quiz_taken);
+	ratio(c, g->quiz_hidden, (double)g->passed, (double)g->quiz_taken, 100);
+	ratio(c, g->quiz_hidden, (double)g->score_sum, (double)g->quiz_taken, 1);
+	ratio(c, g->hidden, (double)g->duration_sum, (double)g->sessions, 1.0 / 60);
+	end(c);
+}
+
+int report_csv(const struct report *r, FILE *f, char sep)
+{
+	struct csv c = {.f = f, .sep = sep};
+	const struct report_group *t = &r->total;
+	char buf[32];
+	fputs("\xef\xbb\xbf", f);
+	begin(&c, "groups", "kind,key,sessions,completion_rate_pct,quiz_taken,pass_rate_pct,"
+			    "avg_score,avg_duration_min");
+	group(&c, "total", t);
+	for (int i = 0; i < r->n_days; i++)
+		group(&c, "day", &r->days[i]);
+	for (int i = 0; i < r->n_langs; i++)
+		group(&c, "language", &r->langs[i]);
+	fputs("\r\n", f);
+
+	static const char *const stages[] = {"language", "home", "chapter", "quiz", "result"};
+	begin(&c, "funnel", "step,stage,sessions,share_pct");
+	for (int i = 0; i < REPORT_STAGES; i++) {
+		snprintf(buf, sizeof buf, "%d", i + 1);
+		str(&c, buf);
+		str(&c, stages[i]);
+		count(&c, r->funnel_hidden[i], t->reached[i]);
+		ratio(&c, r->funnel_hidden[i], (double)t->reached[i], (double)t->sessions, 100);
+		end(&c);
+	}
+	fputs("\r\n", f);
+
+	static const char *const ends[] = {"finished", "abandoned", "timed-out"};
+	begin(&c, "endings", "ending,sessions,share_pct");
+	for (int i = 0; i < REPORT_ENDS; i++) {
+		str(&c, ends[i]);
+		count(&c, r->ended_hidden[i], t->ended[i]);
+		ratio(&c, r->ended_hidden[i], (double)t->ended[i], (double)t->sessions, 100);
+		end(&c);
+	}
+	fputs("\r\n", f);
+
+	begin(&c, "scores", "score_from,score_to,sessions");
+	for (int i = 0; i < REPORT_BINS; i++) {
+		snprintf(buf, sizeof buf, "%d", 10 * i);
+		str(&c, buf);
+		snprintf(buf, sizeof buf, "%d", i == REPORT_BINS - 1 ? 100 : 10 * i + 9);
+		str(&c, buf);
+		count(&c, r->bins_hidden[i], r->bins[i]);
+		end(&c);
+	}
+	fputs("\r\n", f);
+
+	begin(&c, "chapters", "module,chapter,opened_by,opened_pct,video_started,video_watched_avg_pct");
+	for (int i = 0; i < r->n_chapters; i++) {
+		const struct report_chapter *ch = &r->chapters[i];
+		str(&c, ch->module);
+		str(&c, ch->id);
+		count(&c, ch->hidden, ch->seen);
+		ratio(&c, ch->hidden || t->hidden, (double)ch->seen, (double)t->sessions, 100);
+		count(&c, ch->share_hidden, ch->video_started);
+		ratio(&c, ch->share_hidden, (double)ch->share_sum, (double)ch->video_started, 1);
+		end(&c);
+	}
+	fputs("\r\n", f);
+
+	begin(&c, "questions", "module,question,objective,answered,right_pct,top_wrong_choice,"
+			       "top_wrong_share_pct");
+	for (int i = 0; i < r->n_questions; i++) {
+		const struct report_question *q = &r->questions[i];
+		str(&c, q->module);
+		str(&c, q->id);
+		str(&c, q->objective);
+		count(&c, q->hidden, q->answered);
+		ratio(&c, q->hidden, (double)q->right, (double)q->answered, 100);
+		snprintf(buf, sizeof buf, "%c", report_choice_letter(q->top_wrong));
+		str(&c, q->wrong_hidden ? "masqué" : q->top_wrong < 0 ? "" : buf);
+		ratio(&c, q->wrong_hidden, q->top_wrong < 0 ? 0 : (double)q->wrong_by_choice[q->top_wrong],
+		      (double)q->wrong, 100);
+		end(&c);
+	}
+	fputs("\r\n", f);
+
+	begin(&c, "objectives", "module,objective,questions,answered,right_pct");
+	for (int i = 0; i < r->n_objectives; i++) {
+		const struct report_objective *o = &r->objectives[i];
+		str(&c, o->module);
+		str(&c, o->id);
+		snprintf(buf, sizeof buf, "%d", o->n_questions);
+		str(&c, buf);
+		count(&c, o->hidden, o->answered);
+		ratio(&c, o->hidden, (double)o->right, (double)o->answered, 100);
+		end(&c);
+	}
+	return ferror(f) ? -1 : 0;
+}
