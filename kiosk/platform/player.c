@@ -57,7 +57,8 @@ struct player {
 	char error[ERR_LEN];
 
 	SDL_Texture *tex;
-	int tex_w, tex_h;
+	int tex_w, tex_h; /* decoded size */
+	int vis_w, vis_h; /* visible part */
 	float aspect;
 
 	struct poster posters[MAX_POSTERS];
@@ -438,22 +439,31 @@ void player_fail(struct player *p, const char *why)
 	player_close(p);
 }
 
-/* The display aspect ratio, from the track's sample aspect ratio. */
-static float track_aspect(struct media *m, int w, int h)
+/* The picture's visible size and display aspect ratio, from the track: the
+ * decoded picture can be taller (1080p decodes to 1088 lines), and pixels
+ * need not be square. */
+static void track_geometry(struct media *m, int *w, int *h, float *aspect)
 {
-	float aspect = (float)w / (float)h;
 	libvlc_media_track_t **tracks = NULL;
 	unsigned n = libvlc_media_tracks_get(m->md, &tracks);
+	unsigned sar_num = 1, sar_den = 1;
 	for (unsigned i = 0; i < n; i++) {
 		libvlc_media_track_t *t = tracks[i];
-		if (t->i_type == libvlc_track_video && t->video->i_sar_num && t->video->i_sar_den) {
-			aspect = aspect * t->video->i_sar_num / t->video->i_sar_den;
-			break;
+		if (t->i_type != libvlc_track_video)
+			continue;
+		if (t->video->i_width && t->video->i_width <= (unsigned)*w)
+			*w = (int)t->video->i_width;
+		if (t->video->i_height && t->video->i_height <= (unsigned)*h)
+			*h = (int)t->video->i_height;
+		if (t->video->i_sar_num && t->video->i_sar_den) {
+			sar_num = t->video->i_sar_num;
+			sar_den = t->video->i_sar_den;
 		}
+		break;
 	}
 	if (tracks)
 		libvlc_media_tracks_release(tracks, n);
-	return aspect;
+	*aspect = (float)*w * (float)sar_num / ((float)*h * (float)sar_den);
 }
 
 enum player_change player_handle_event(struct player *p, const SDL_Event *e)
@@ -516,7 +526,7 @@ static void keep_poster(struct player *p, SDL_Renderer *r, const struct media *m
 		memmove(&p->posters[0], &p->posters[1], sizeof(p->posters[0]) * (MAX_POSTERS - 1));
 		p->n_posters--;
 	}
-	p->posters[p->n_posters++] = (struct poster){file, t, (int)m->w, (int)m->h, p->aspect};
+	p->posters[p->n_posters++] = (struct poster){file, t, p->vis_w, p->vis_h, p->aspect};
 }
 
 bool player_upload(struct player *p, SDL_Renderer *r)
@@ -540,8 +550,11 @@ bool player_upload(struct player *p, SDL_Renderer *r)
 		}
 		if (p->tex && update_yuv(p->tex, m)) {
 			uploaded = true;
-			if (p->aspect <= 0)
-				p->aspect = track_aspect(m, p->tex_w, p->tex_h);
+			if (p->aspect <= 0) {
+				p->vis_w = p->tex_w;
+				p->vis_h = p->tex_h;
+				track_geometry(m, &p->vis_w, &p->vis_h, &p->aspect);
+			}
 			if (p->frames == 0)
 				keep_poster(p, r, m);
 			p->frames++;
@@ -556,7 +569,7 @@ struct player_frame player_frame(const struct player *p)
 {
 	if (!p || !p->tex || p->frames == 0)
 		return (struct player_frame){0};
-	return (struct player_frame){p->tex, p->tex_w, p->tex_h, p->aspect};
+	return (struct player_frame){p->tex, p->vis_w, p->vis_h, p->aspect};
 }
 
 struct player_frame player_poster(const struct player *p, const char *file)

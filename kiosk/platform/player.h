@@ -26,7 +26,7 @@ enum player_change { PLAYER_NOTHING, PLAYER_NEW_FRAME, PLAYER_NEW_STATE };
 /* The frame on screen: a texture in the player, and the size to show it at. */
 struct player_frame {
 	SDL_Texture *tex; /* NULL: no frame yet */
-	int w, h;         /* pixels of the picture */
+	int w, h;         /* visible pixels: draw the texture's {0, 0, w, h} */
 	float aspect;     /* display aspect ratio (w/h with the pixel aspect) */
 };
 

@@ -212,7 +212,7 @@ static SDL_Rect draw_picture(struct kiosk *k, SDL_Rect stage)
 		return stage;
 	}
 	SDL_Rect dst = fit(stage, f.aspect > 0 ? f.aspect : (float)f.w / (float)f.h);
-	SDL_RenderCopy(r, f.tex, NULL, &dst);
+	SDL_RenderCopy(r, f.tex, &(SDL_Rect){0, 0, f.w, f.h}, &dst);
 	return dst;
 }
 
@@ -303,7 +303,7 @@ static int draw_controls(struct kiosk *k, SDL_Rect stage)
 	}
 	if (k->module->allow_skip_video) {
 		const char *skip = app_ui(k, UI_skip_video);
-		int sw = gfx_text_width(k->gfx, skip, l->text, true) + l->pad * 2;
+		int sw = gfx_text_width(k->gfx, skip, l->text, true) + l->pad * 4;
 		ui_button(k, (SDL_Rect){stage.x + stage.w - sw - l->pad, stage.y + l->pad, sw, bh}, skip,
 			  BTN_CARD, ACT_SKIP, 0);
 	}
