@@ -4,8 +4,8 @@ ROOT=$(pwd)
 BUILD=${BUILD:-build}
 KIOSK="$ROOT/$BUILD/kiosk"
 REPORT="$ROOT/$BUILD/kiosk-report"
-PROBE="$ROOT/$BUILD/tools/pngprobe"
-[ -x "$PROBE" ] || PROBE="$ROOT/build/tools/pngprobe"
+PROBE="$ROOT/$BUILD/tools/shotprobe"
+[ -x "$PROBE" ] || PROBE="$ROOT/build/tools/shotprobe"
 MINI="$ROOT/tests/fixtures/mini"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-test.XXXXXX")
 [ -n "${KEEP_TMP:-}" ] && echo "# keeping $TMP" >&2 || trap 'rm -rf "$TMP"' EXIT

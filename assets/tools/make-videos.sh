@@ -38,7 +38,7 @@ LEAD=0.5         # silence before each sentence, seconds
 TAIL=0.7         # silence after each sentence
 FADE=0.25        # text fade in and out
 CRF=${CRF:-30}
-ABITRATE=${ABITRATE:-48k}
+ABITRATE=${ABITRATE:-32k}
 
 FF=(ffmpeg -hide_banner -loglevel error -nostdin -y)
 
@@ -253,7 +253,7 @@ make_clip() { # chapter-number lang
 	vf+="${concat}concat=n=$i:v=1:a=0[txt];[0:v][txt]overlay=0:0:format=auto,format=yuv420p[v]"
 	"${FF[@]}" -loop 1 -framerate "$FPS" -t "$total" -i "$t/bg.png" "${inputs[@]}" \
 		-i "$t/voice.wav" -filter_complex "$vf" -map "[v]" -map "$((i + 1)):a" \
-		-c:v libx264 -preset slow -tune stillimage -crf "$CRF" -profile:v main \
+		-c:v libx264 -preset "${PRESET:-slow}" -tune stillimage -crf "$CRF" -profile:v main \
 		-pix_fmt yuv420p -r "$FPS" -g $((FPS * 4)) -force_key_frames "$keys" \
 		-c:a aac -b:a "$ABITRATE" -ar 48000 -ac 1 -t "$total" \
 		-metadata title="$(head -n 1 "$script" | sed 's/ | .*//')" \

@@ -196,7 +196,14 @@ struct srt *srt_parse(const char *text, size_t len)
 			p[--n] = '\0';
 		long long a, b;
 		if (parse_timing(p, &a, &b)) {
-			/* A timing line starts a cue, even without the blank line before. */
+			/* A timing line starts a cue, even without the blank line
+			 * before; then the line above it was the next cue's number. */
+			if (in_cue && acc) {
+				char *last = strrchr(acc, '\n');
+				char *num = last ? last + 1 : acc;
+				if (*num && strspn(num, "0123456789") == strlen(num))
+					*num = '\0';
+			}
 			if (in_cue && acc)
 				ok = add_cue(s, &cap, start, end, acc);
 			else

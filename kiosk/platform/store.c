@@ -29,12 +29,12 @@ void store_update_problem(struct store *s)
 	}
 	if (what)
 		snprintf(s->problem, sizeof s->problem,
-			 "Statistiques : %s, %d session(s) en attente%s", what, s->q_len,
-			 s->lost ? ", certaines perdues" : "");
+		         "Statistiques : %s, %d session(s) en attente%s", what, s->q_len,
+		         s->lost ? ", certaines perdues" : "");
 	else if (s->aside[0])
 		snprintf(s->problem, sizeof s->problem,
-			 "Statistiques : base endommagée mise de côté (%s), nouvelle base créée",
-			 s->aside);
+		         "Statistiques : base endommagée mise de côté (%s), nouvelle base créée",
+		         s->aside);
 	else
 		s->problem[0] = '\0';
 }
@@ -45,7 +45,7 @@ void store_note_fault(struct store *s, int rc, const char *what)
 {
 	if (rc != s->fault)
 		fprintf(stderr, "<3>store: %s: %s (%s); sessions are kept in memory\n", s->path,
-			what, s->error[0] ? s->error : sqlite3_errstr(rc));
+		        what, s->error[0] ? s->error : sqlite3_errstr(rc));
 	s->error[0] = '\0';
 	s->fault = rc;
 	store_update_problem(s);
@@ -91,8 +91,9 @@ static void move_aside(struct store *s, const char *why)
 			break;
 	}
 	if (rename(s->path, dest) != 0) {
-		fprintf(stderr, "<3>store: %s failed its check (%s) and cannot be moved aside: %s\n",
-			s->path, why, strerror(errno));
+		fprintf(stderr,
+		        "<3>store: %s failed its check (%s) and cannot be moved aside: %s\n",
+		        s->path, why, strerror(errno));
 		return;
 	}
 	static const char *const side[] = {"-wal", "-shm", "-journal"};
@@ -100,11 +101,13 @@ static void move_aside(struct store *s, const char *why)
 		snprintf(from, sizeof from, "%s%s", s->path, side[i]);
 		snprintf(to, sizeof to, "%s%s", dest, side[i]);
 		if (access(from, F_OK) == 0 && rename(from, to) != 0)
-			fprintf(stderr, "<4>store: cannot move %s aside: %s\n", from, strerror(errno));
+			fprintf(stderr, "<4>store: cannot move %s aside: %s\n", from,
+			        strerror(errno));
 	}
 	snprintf(s->aside, sizeof s->aside, "%s", dest);
-	fprintf(stderr, "<3>store: %s failed its check (%s); kept as %s, starting a fresh database\n",
-		s->path, why, dest);
+	fprintf(stderr,
+	        "<3>store: %s failed its check (%s); kept as %s, starting a fresh database\n",
+	        s->path, why, dest);
 }
 
 /* "ok", or why not, in why. Returns 0 when the file passes. */
@@ -146,20 +149,22 @@ static int migrate(struct store *s)
 	if (v < 0)
 		return SQLITE_ERROR;
 	if (v > STORE_SCHEMA_VERSION) {
-		fprintf(stderr, "<3>store: %s has schema version %d, newer than this program's %d\n",
-			s->path, v, STORE_SCHEMA_VERSION);
+		fprintf(stderr,
+		        "<3>store: %s has schema version %d, newer than this program's %d\n",
+		        s->path, v, STORE_SCHEMA_VERSION);
 		return SQLITE_READONLY;
 	}
 	if (v == 0) {
-		int rc = exec(s, "BEGIN IMMEDIATE;" STORE_SCHEMA_V1 "PRAGMA user_version = 1; COMMIT;");
+		int rc =
+		    exec(s, "BEGIN IMMEDIATE;" STORE_SCHEMA_V1 "PRAGMA user_version = 1; COMMIT;");
 		if (rc != SQLITE_OK) {
 			fprintf(stderr, "<3>store: %s: cannot create the schema: %s\n", s->path,
-				sqlite3_errmsg(s->db));
+			        sqlite3_errmsg(s->db));
 			exec(s, "ROLLBACK");
 			return rc;
 		}
 		fprintf(stderr, "<6>store: created %s (schema version %d)\n", s->path,
-			STORE_SCHEMA_VERSION);
+		        STORE_SCHEMA_VERSION);
 	}
 	return SQLITE_OK;
 }
@@ -170,8 +175,8 @@ static void apply_retention(struct store *s)
 		return;
 	char cut[40];
 	snprintf(cut, sizeof cut, "-%d months", s->retention_months);
-	static const char *const tables[] = {"session", "chapter", "answer", "stat_day",
-					     "stat_score", "stat_chapter", "stat_answer"};
+	static const char *const tables[] = {"session",    "chapter",      "answer",     "stat_day",
+	                                     "stat_score", "stat_chapter", "stat_answer"};
 	if (exec(s, "BEGIN IMMEDIATE") != SQLITE_OK) {
 		fprintf(stderr, "<4>store: retention skipped: %s\n", sqlite3_errmsg(s->db));
 		return;
@@ -180,7 +185,7 @@ static void apply_retention(struct store *s)
 	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
 		char sql[200];
 		snprintf(sql, sizeof sql, "DELETE FROM %s WHERE day < date('now', 'localtime', ?)",
-			 tables[i]);
+		         tables[i]);
 		sqlite3_stmt *st = NULL;
 		int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
 		if (rc == SQLITE_OK) {
@@ -203,7 +208,7 @@ static void apply_retention(struct store *s)
 	}
 	if (deleted > 0) {
 		fprintf(stderr, "<6>store: deleted %d sessions older than %d months\n", deleted,
-			s->retention_months);
+		        s->retention_months);
 		/* secure_delete zeroes the freed space; VACUUM also gives the
 		 * pages back, so the file keeps no trace of old sessions. */
 		exec(s, "VACUUM");
@@ -240,7 +245,7 @@ int store_open_db(struct store *s, bool first)
 		move_aside(s, why);
 	}
 	int rc = exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
-			 "PRAGMA secure_delete = ON;");
+	                 "PRAGMA secure_delete = ON;");
 	if (rc == SQLITE_OK)
 		rc = migrate(s);
 	if (rc == SQLITE_OK && sqlite3_db_readonly(s->db, "main") == 1)

@@ -46,8 +46,7 @@ struct store_summary {
 /* Figures for the sessions from from_day (YYYY-MM-DD, NULL for all) on.
  * Returns 0, or -1 when the database cannot be read (out is then zero and
  * suppressed). avg_score is the mean quiz score of those who took it. */
-int store_summary(struct store *s, const char *from_day, int min_group,
-		  struct store_summary *out);
+int store_summary(struct store *s, const char *from_day, int min_group, struct store_summary *out);
 
 /* Writes what it can of the queue, then closes. Accepts NULL. */
 void store_destroy(struct store *s);

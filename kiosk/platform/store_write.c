@@ -113,20 +113,21 @@ static int insert_rows(struct store *s, const struct session_record *r, const un
 {
 	sqlite3_stmt *ss = NULL, *sc = NULL, *sa = NULL;
 	int rc = sqlite3_prepare_v2(s->db,
-				    "INSERT OR IGNORE INTO session (day, id, kiosk, module, "
-				    "module_version, lang, furthest, chapters_seen, score, passed, "
-				    "ended, duration_s) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-				    -1, &ss, NULL);
+	                            "INSERT OR IGNORE INTO session (day, id, kiosk, module, "
+	                            "module_version, lang, furthest, chapters_seen, score, passed, "
+	                            "ended, duration_s) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+	                            -1, &ss, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(s->db,
-					"INSERT OR IGNORE INTO chapter (module, chapter, day, "
-					"session, seen, video_share) VALUES (?,?,?,?,?,?)",
-					-1, &sc, NULL);
+		                        "INSERT OR IGNORE INTO chapter (module, chapter, day, "
+		                        "session, seen, video_share) VALUES (?,?,?,?,?,?)",
+		                        -1, &sc, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(s->db,
-					"INSERT OR IGNORE INTO answer (module, question, objective, "
-					"choice, correct, day, session) VALUES (?,?,?,?,?,?,?)",
-					-1, &sa, NULL);
+		rc =
+		    sqlite3_prepare_v2(s->db,
+		                       "INSERT OR IGNORE INTO answer (module, question, objective, "
+		                       "choice, correct, day, session) VALUES (?,?,?,?,?,?,?)",
+		                       -1, &sa, NULL);
 	int seen = 0;
 	for (int i = 0; i < r->n_chapters; i++)
 		seen += r->chapters[i].seen;
@@ -212,7 +213,7 @@ static void enqueue(struct store *s, const struct session_record *r)
 		s->q_len--;
 		if (s->lost++ == 0)
 			fprintf(stderr, "<3>store: queue full (%d sessions); dropping the oldest\n",
-				STORE_QUEUE_MAX);
+			        STORE_QUEUE_MAX);
 	}
 	s->queue[(s->q_head + s->q_len) % STORE_QUEUE_MAX] = *r;
 	s->q_len++;
@@ -224,7 +225,8 @@ void store_retry(struct store *s)
 		return;
 	if (!s->db && store_open_db(s, false) != SQLITE_OK)
 		return;
-	if (s->fault == SQLITE_READONLY && s->q_len > 0 && sqlite3_db_readonly(s->db, "main") == 1) {
+	if (s->fault == SQLITE_READONLY && s->q_len > 0 &&
+	    sqlite3_db_readonly(s->db, "main") == 1) {
 		/* Read-only at open time (remounted disk): reopen to see
 		 * whether it has become writable. */
 		store_close_db(s);
@@ -243,8 +245,8 @@ void store_retry(struct store *s)
 		saved++;
 	}
 	if (s->fault)
-		fprintf(stderr, "<6>store: %s writable again; %d queued session(s) saved\n", s->path,
-			saved);
+		fprintf(stderr, "<6>store: %s writable again; %d queued session(s) saved\n",
+		        s->path, saved);
 	s->fault = 0;
 	store_update_problem(s);
 }
@@ -277,10 +279,10 @@ int store_summary(struct store *s, const char *from_day, int min_group, struct s
 		return -1;
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(s->db,
-				    "SELECT total(sessions), total(finished), total(passed), "
-				    "total(timed_out), total(abandoned), total(score_sum), "
-				    "total(quiz_taken) FROM stat_day WHERE day >= coalesce(?, '')",
-				    -1, &st, NULL);
+	                            "SELECT total(sessions), total(finished), total(passed), "
+	                            "total(timed_out), total(abandoned), total(score_sum), "
+	                            "total(quiz_taken) FROM stat_day WHERE day >= coalesce(?, '')",
+	                            -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		if (from_day)
 			sqlite3_bind_text(st, 1, from_day, -1, SQLITE_STATIC);
@@ -312,7 +314,8 @@ void store_destroy(struct store *s)
 		return;
 	store_retry(s);
 	if (s->q_len > 0)
-		fprintf(stderr, "<3>store: %d session(s) could not be saved before exit\n", s->q_len);
+		fprintf(stderr, "<3>store: %d session(s) could not be saved before exit\n",
+		        s->q_len);
 	store_close_db(s);
 	free(s->queue);
 	free(s->path);

@@ -93,8 +93,9 @@ int report_csv(const struct report *r, FILE *f, char sep)
 	const struct report_group *t = &r->total;
 	char buf[32];
 	fputs("\xef\xbb\xbf", f);
-	begin(&c, "groups", "kind,key,sessions,completion_rate_pct,quiz_taken,pass_rate_pct,"
-			    "avg_score,avg_duration_min");
+	begin(&c, "groups",
+	      "kind,key,sessions,completion_rate_pct,quiz_taken,pass_rate_pct,"
+	      "avg_score,avg_duration_min");
 	group(&c, "total", t);
 	for (int i = 0; i < r->n_days; i++)
 		group(&c, "day", &r->days[i]);
@@ -135,7 +136,8 @@ int report_csv(const struct report *r, FILE *f, char sep)
 	}
 	fputs("\r\n", f);
 
-	begin(&c, "chapters", "module,chapter,opened_by,opened_pct,video_started,video_watched_avg_pct");
+	begin(&c, "chapters",
+	      "module,chapter,opened_by,opened_pct,video_started,video_watched_avg_pct");
 	for (int i = 0; i < r->n_chapters; i++) {
 		const struct report_chapter *ch = &r->chapters[i];
 		str(&c, ch->module);
@@ -148,8 +150,9 @@ int report_csv(const struct report *r, FILE *f, char sep)
 	}
 	fputs("\r\n", f);
 
-	begin(&c, "questions", "module,question,objective,answered,right_pct,top_wrong_choice,"
-			       "top_wrong_share_pct");
+	begin(&c, "questions",
+	      "module,question,objective,answered,right_pct,top_wrong_choice,"
+	      "top_wrong_share_pct");
 	for (int i = 0; i < r->n_questions; i++) {
 		const struct report_question *q = &r->questions[i];
 		str(&c, q->module);
@@ -159,7 +162,8 @@ int report_csv(const struct report *r, FILE *f, char sep)
 		ratio(&c, q->hidden, (double)q->right, (double)q->answered, 100);
 		snprintf(buf, sizeof buf, "%c", report_choice_letter(q->top_wrong));
 		str(&c, q->wrong_hidden ? "masqué" : q->top_wrong < 0 ? "" : buf);
-		ratio(&c, q->wrong_hidden, q->top_wrong < 0 ? 0 : (double)q->wrong_by_choice[q->top_wrong],
+		ratio(&c, q->wrong_hidden,
+		      q->top_wrong < 0 ? 0 : (double)q->wrong_by_choice[q->top_wrong],
 		      (double)q->wrong, 100);
 		end(&c);
 	}

@@ -73,7 +73,8 @@ void report_suppress(struct report *r, int k)
 		struct report_question *qs[64];
 		for (int i = 0; i < r->n_questions && n < 64; i++) {
 			struct report_question *q = &r->questions[i];
-			if (strcmp(q->module, ob->module) == 0 && strcmp(q->objective, ob->id) == 0) {
+			if (strcmp(q->module, ob->module) == 0 &&
+			    strcmp(q->objective, ob->id) == 0) {
 				qs[n] = q;
 				base[n] = q->answered;
 				hid[n++] = q->hidden;
@@ -95,8 +96,8 @@ double report_pct(long long part, long long whole)
 const char *report_stage_label(int stage)
 {
 	static const char *const labels[] = {"a touché l'écran", "a choisi sa langue",
-					     "a ouvert un chapitre", "a commencé le quiz",
-					     "a vu son résultat"};
+	                                     "a ouvert un chapitre", "a commencé le quiz",
+	                                     "a vu son résultat"};
 	return stage >= 0 && stage < REPORT_STAGES ? labels[stage] : "?";
 }
 

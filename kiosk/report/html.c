@@ -9,40 +9,40 @@
 #define HIDDEN "masqué"
 
 static const char style[] =
-	"<style>\n"
-	":root{--ink:#1f2937;--muted:#6b7280;--bar:#2563eb;--bar2:#0d9488;--line:#e5e7eb}\n"
-	"*{box-sizing:border-box}\n"
-	"body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;"
-	"color:var(--ink);margin:0 auto;max-width:60rem;padding:1rem;line-height:1.4;background:#fff}\n"
-	"h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.15rem;margin:1.6rem 0 .5rem;"
-	"border-bottom:2px solid var(--line);padding-bottom:.2rem}\n"
-	".meta,.note{color:var(--muted);font-size:.9rem}\n"
-	".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.6rem;"
-	"margin:1rem 0}\n"
-	".card{border:1px solid var(--line);border-radius:.5rem;padding:.6rem .8rem}\n"
-	".card b{display:block;font-size:1.5rem}.card span{color:var(--muted);font-size:.85rem}\n"
-	".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1rem}\n"
-	"figure{margin:0;border:1px solid var(--line);border-radius:.5rem;padding:.6rem;"
-	"break-inside:avoid}\n"
-	"figcaption{font-weight:600;margin-bottom:.3rem}\n"
-	"svg{width:100%;height:auto;display:block}\n"
-	"svg text{font-family:inherit;font-size:13px;fill:var(--ink)}\n"
-	".scroll{overflow-x:auto}\n"
-	"table{border-collapse:collapse;width:100%;font-size:.9rem;break-inside:auto}\n"
-	"th,td{padding:.25rem .5rem;border-bottom:1px solid var(--line);text-align:right;"
-	"white-space:nowrap}\n"
-	"th:first-child,td:first-child{text-align:left}th{background:#f3f4f6}\n"
-	"td.h{color:var(--muted);font-style:italic}\n"
-	"@media print{@page{size:A4;margin:14mm}body{max-width:none;padding:0;font-size:10pt}"
-	"h2{break-after:avoid}.grid{grid-template-columns:1fr 1fr}}\n"
-	"</style>\n";
+    "<style>\n"
+    ":root{--ink:#1f2937;--muted:#6b7280;--bar:#2563eb;--bar2:#0d9488;--line:#e5e7eb}\n"
+    "*{box-sizing:border-box}\n"
+    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;"
+    "color:var(--ink);margin:0 auto;max-width:60rem;padding:1rem;line-height:1.4;background:#fff}\n"
+    "h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.15rem;margin:1.6rem 0 .5rem;"
+    "border-bottom:2px solid var(--line);padding-bottom:.2rem}\n"
+    ".meta,.note{color:var(--muted);font-size:.9rem}\n"
+    ".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.6rem;"
+    "margin:1rem 0}\n"
+    ".card{border:1px solid var(--line);border-radius:.5rem;padding:.6rem .8rem}\n"
+    ".card b{display:block;font-size:1.5rem}.card span{color:var(--muted);font-size:.85rem}\n"
+    ".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1rem}\n"
+    "figure{margin:0;border:1px solid var(--line);border-radius:.5rem;padding:.6rem;"
+    "break-inside:avoid}\n"
+    "figcaption{font-weight:600;margin-bottom:.3rem}\n"
+    "svg{width:100%;height:auto;display:block}\n"
+    "svg text{font-family:inherit;font-size:13px;fill:var(--ink)}\n"
+    ".scroll{overflow-x:auto}\n"
+    "table{border-collapse:collapse;width:100%;font-size:.9rem;break-inside:auto}\n"
+    "th,td{padding:.25rem .5rem;border-bottom:1px solid var(--line);text-align:right;"
+    "white-space:nowrap}\n"
+    "th:first-child,td:first-child{text-align:left}th{background:#f3f4f6}\n"
+    "td.h{color:var(--muted);font-style:italic}\n"
+    "@media print{@page{size:A4;margin:14mm}body{max-width:none;padding:0;font-size:10pt}"
+    "h2{break-after:avoid}.grid{grid-template-columns:1fr 1fr}}\n"
+    "</style>\n";
 
 static const char defs[] =
-	"<svg width='0' height='0' style='position:absolute' aria-hidden='true'><defs>"
-	"<pattern id='hatch' width='6' height='6' patternUnits='userSpaceOnUse' "
-	"patternTransform='rotate(45)'><rect width='6' height='6' fill='#f3f4f6'/>"
-	"<line x1='0' y1='0' x2='0' y2='6' stroke='#9ca3af' stroke-width='2'/></pattern>"
-	"</defs></svg>\n";
+    "<svg width='0' height='0' style='position:absolute' aria-hidden='true'><defs>"
+    "<pattern id='hatch' width='6' height='6' patternUnits='userSpaceOnUse' "
+    "patternTransform='rotate(45)'><rect width='6' height='6' fill='#f3f4f6'/>"
+    "<line x1='0' y1='0' x2='0' y2='6' stroke='#9ca3af' stroke-width='2'/></pattern>"
+    "</defs></svg>\n";
 
 /* Ids, days and languages only hold [a-z0-9._-], but escaping costs
  * nothing and keeps the page safe if that ever changes. */
@@ -87,79 +87,83 @@ struct bar {
 
 /* Horizontal bars: one row per item, the label on the left. */
 static void hbars(FILE *f, const char *id, const char *caption, const struct bar *b, int n,
-		  double max, const char *color)
+                  double max, const char *color)
 {
 	const int row = 26, left = 150, width = 560, room = 120;
 	fprintf(f, "<figure><figcaption>%s</figcaption>\n", caption);
-	fprintf(f, "<svg id='%s' class='chart' viewBox='0 0 %d %d' role='img' aria-label='%s'>\n", id,
-		width, n * row + 8, caption);
+	fprintf(f, "<svg id='%s' class='chart' viewBox='0 0 %d %d' role='img' aria-label='%s'>\n",
+	        id, width, n * row + 8, caption);
 	for (int i = 0; i < n; i++) {
 		int y = 4 + i * row;
 		double w = b[i].hidden || max <= 0 ? width - left - room
-						 : (width - left - room) * b[i].value / max;
+		                                   : (width - left - room) * b[i].value / max;
 		fprintf(f, "<text x='%d' y='%d' text-anchor='end'>", left - 6, y + 17);
 		esc(f, b[i].label);
-		fprintf(f, "</text><rect x='%d' y='%d' width='%.1f' height='%d' rx='3' fill='%s'/>", left,
-			y + 3, w < 1 && !b[i].hidden ? 1 : w, row - 8,
-			b[i].hidden ? "url(#hatch)" : color);
+		fprintf(f, "</text><rect x='%d' y='%d' width='%.1f' height='%d' rx='3' fill='%s'/>",
+		        left, y + 3, w < 1 && !b[i].hidden ? 1 : w, row - 8,
+		        b[i].hidden ? "url(#hatch)" : color);
 		fprintf(f, "<text x='%.1f' y='%d'>%s</text>\n",
-			b[i].hidden ? left + 6.0 : left + (w < 1 ? 1 : w) + 5, y + 17,
-			b[i].hidden ? HIDDEN : b[i].text);
+		        b[i].hidden ? left + 6.0 : left + (w < 1 ? 1 : w) + 5, y + 17,
+		        b[i].hidden ? HIDDEN : b[i].text);
 	}
 	fputs("</svg></figure>\n", f);
 }
 
 /* Vertical bars along an axis (score bins, days). */
 static void vbars(FILE *f, const char *id, const char *caption, const struct bar *b, int n,
-		  double max, const char *color, int label_every)
+                  double max, const char *color, int label_every)
 {
 	const int width = 560, height = 220, left = 58, bottom = 30, top = 16;
 	double slot = (double)(width - left - 6) / (n > 0 ? n : 1);
 	fprintf(f, "<figure><figcaption>%s</figcaption>\n", caption);
-	fprintf(f, "<svg id='%s' class='chart' viewBox='0 0 %d %d' role='img' aria-label='%s'>\n", id,
-		width, height, caption);
+	fprintf(f, "<svg id='%s' class='chart' viewBox='0 0 %d %d' role='img' aria-label='%s'>\n",
+	        id, width, height, caption);
 	int plot = height - bottom - top;
 	fprintf(f, "<line x1='%d' y1='%d' x2='%d' y2='%d' stroke='#9ca3af'/>\n", left, top + plot,
-		width - 4, top + plot);
+	        width - 4, top + plot);
 	fprintf(f, "<text x='%d' y='%d' text-anchor='end'>%.0f</text>", left - 4, top + 4, max);
 	fprintf(f, "<text x='%d' y='%d' text-anchor='end'>0</text>\n", left - 4, top + plot);
 	for (int i = 0; i < n; i++) {
 		double h = b[i].hidden || max <= 0 ? plot * 0.15 : plot * b[i].value / max;
 		double x = left + i * slot + slot * 0.1;
-		fprintf(f, "<rect x='%.1f' y='%.1f' width='%.1f' height='%.1f' fill='%s'><title>", x,
-			top + plot - h, slot * 0.8, h, b[i].hidden ? "url(#hatch)" : color);
+		fprintf(f, "<rect x='%.1f' y='%.1f' width='%.1f' height='%.1f' fill='%s'><title>",
+		        x, top + plot - h, slot * 0.8, h, b[i].hidden ? "url(#hatch)" : color);
 		esc(f, b[i].label);
 		fprintf(f, " : %s</title></rect>", b[i].hidden ? HIDDEN : b[i].text);
 		if (i % label_every == 0) {
 			fprintf(f, "<text x='%.1f' y='%d' text-anchor='middle'>", x + slot * 0.4,
-				height - bottom + 16);
+			        height - bottom + 16);
 			esc(f, b[i].label);
 			fputs("</text>", f);
 		}
 		if (n <= 12 && !b[i].hidden)
-			fprintf(f, "<text x='%.1f' y='%.1f' text-anchor='middle'>%s</text>", x + slot * 0.4,
-				top + plot - h - 3, b[i].text);
+			fprintf(f, "<text x='%.1f' y='%.1f' text-anchor='middle'>%s</text>",
+			        x + slot * 0.4, top + plot - h - 3, b[i].text);
 		fputc('\n', f);
 	}
 	fputs("</svg></figure>\n", f);
 }
 
 static void group_table(FILE *f, const char *title, const char *first, const struct report_group *g,
-			int n)
+                        int n)
 {
-	fprintf(f, "<h2>%s</h2><div class='scroll'><table><tr><th>%s</th><th>Sessions</th>"
-		   "<th>Achèvement</th><th>Réussite</th><th>Score moyen</th><th>Durée moyenne "
-		   "(min)</th></tr>\n",
-		title, first);
+	fprintf(f,
+	        "<h2>%s</h2><div class='scroll'><table><tr><th>%s</th><th>Sessions</th>"
+	        "<th>Achèvement</th><th>Réussite</th><th>Score moyen</th><th>Durée moyenne "
+	        "(min)</th></tr>\n",
+	        title, first);
 	for (int i = 0; i < n; i++) {
 		fputs("<tr><td>", f);
 		esc(f, g[i].key);
 		fputs("</td>", f);
 		td_num(f, g[i].hidden, g[i].sessions);
 		td_ratio(f, g[i].hidden, (double)g[i].reached[4], (double)g[i].sessions, 100, " %");
-		td_ratio(f, g[i].quiz_hidden, (double)g[i].passed, (double)g[i].quiz_taken, 100, " %");
-		td_ratio(f, g[i].quiz_hidden, (double)g[i].score_sum, (double)g[i].quiz_taken, 1, "");
-		td_ratio(f, g[i].hidden, (double)g[i].duration_sum, (double)g[i].sessions, 1.0 / 60, "");
+		td_ratio(f, g[i].quiz_hidden, (double)g[i].passed, (double)g[i].quiz_taken, 100,
+		         " %");
+		td_ratio(f, g[i].quiz_hidden, (double)g[i].score_sum, (double)g[i].quiz_taken, 1,
+		         "");
+		td_ratio(f, g[i].hidden, (double)g[i].duration_sum, (double)g[i].sessions, 1.0 / 60,
+		         "");
 		fputs("</tr>\n", f);
 	}
 	fputs("</table></div>\n", f);
@@ -167,7 +171,8 @@ static void group_table(FILE *f, const char *title, const char *first, const str
 
 static void card(FILE *f, bool hidden, const char *value, const char *label)
 {
-	fprintf(f, "<div class='card'><b>%s</b><span>%s</span></div>\n", hidden ? HIDDEN : value, label);
+	fprintf(f, "<div class='card'><b>%s</b><span>%s</span></div>\n", hidden ? HIDDEN : value,
+	        label);
 }
 
 static void charts(const struct report *r, FILE *f)
@@ -179,7 +184,7 @@ static void charts(const struct report *r, FILE *f)
 		b[i].value = (double)t->reached[i];
 		b[i].hidden = r->funnel_hidden[i];
 		snprintf(b[i].text, sizeof b[i].text, "%lld (%.0f %%)", t->reached[i],
-			 report_pct(t->reached[i], t->sessions));
+		         report_pct(t->reached[i], t->sessions));
 	}
 	fputs("<div class='grid'>\n", f);
 	hbars(f, "chart-funnel", "Parcours : jusqu'où les personnes sont allées", b, REPORT_STAGES,
@@ -218,7 +223,7 @@ static void question_chart(const struct report *r, FILE *f)
 	for (int i = 1; i < n; i++)
 		for (int j = i; j > 0; j--) {
 			const struct report_question *a = &r->questions[order[j - 1]],
-						     *c = &r->questions[order[j]];
+			                             *c = &r->questions[order[j]];
 			double pa = a->hidden ? 1e9 : report_pct(a->right, a->answered);
 			double pc = c->hidden ? 1e9 : report_pct(c->right, c->answered);
 			if (pc >= pa)
@@ -234,8 +239,8 @@ static void question_chart(const struct report *r, FILE *f)
 		b[i].hidden = q->hidden;
 		snprintf(b[i].text, sizeof b[i].text, "%.0f %%", b[i].value);
 	}
-	hbars(f, "chart-questions", "Bonnes réponses par question (les plus difficiles d'abord)", b, n,
-	      100, "var(--bar)");
+	hbars(f, "chart-questions", "Bonnes réponses par question (les plus difficiles d'abord)", b,
+	      n, 100, "var(--bar)");
 	free(b);
 	free(order);
 }
@@ -280,20 +285,22 @@ int report_html(const struct report *r, FILE *f)
 	esc(f, r->to[0] ? r->to : "aujourd'hui");
 	fprintf(f, " · fichiers lus : %d · modules : ", r->n_files);
 	esc(f, r->modules[0] ? r->modules : "aucun");
-	fprintf(f, "</p>\n<p class='note'>Tout chiffre calculé sur moins de %d sessions est "
-		   "<i>" HIDDEN "</i> (barres hachurées), ainsi que les chiffres voisins qui "
-		   "permettraient de le retrouver.</p>\n",
-		r->k);
+	fprintf(f,
+	        "</p>\n<p class='note'>Tout chiffre calculé sur moins de %d sessions est "
+	        "<i>" HIDDEN "</i> (barres hachurées), ainsi que les chiffres voisins qui "
+	        "permettraient de le retrouver.</p>\n",
+	        r->k);
 
 	fputs("<div class='cards'>\n", f);
 	snprintf(v, sizeof v, "%lld", t->sessions);
 	card(f, t->hidden, v, "sessions");
 	snprintf(v, sizeof v, "%.0f %%", report_pct(t->reached[4], t->sessions));
 	card(f, t->hidden, v, "ont vu leur résultat");
-	snprintf(v, sizeof v, t->quiz_taken ? "%.0f %%" : "—", report_pct(t->passed, t->quiz_taken));
+	snprintf(v, sizeof v, t->quiz_taken ? "%.0f %%" : "—",
+	         report_pct(t->passed, t->quiz_taken));
 	card(f, t->quiz_hidden, v, "de réussite au quiz");
 	snprintf(v, sizeof v, t->quiz_taken ? "%.0f / 100" : "—",
-		 t->quiz_taken ? (double)t->score_sum / (double)t->quiz_taken : 0.0);
+	         t->quiz_taken ? (double)t->score_sum / (double)t->quiz_taken : 0.0);
 	card(f, t->quiz_hidden, v, "score moyen");
 	long long avg = t->sessions ? (t->duration_sum + t->sessions / 2) / t->sessions : 0;
 	snprintf(v, sizeof v, "%lld min %02lld", avg / 60, avg % 60);
@@ -315,7 +322,8 @@ int report_html(const struct report *r, FILE *f)
 	for (int i = 0; i < REPORT_ENDS; i++) {
 		fprintf(f, "<tr><td>%s</td>", report_end_label(i));
 		td_num(f, r->ended_hidden[i], t->ended[i]);
-		td_ratio(f, r->ended_hidden[i], (double)t->ended[i], (double)t->sessions, 100, " %");
+		td_ratio(f, r->ended_hidden[i], (double)t->ended[i], (double)t->sessions, 100,
+		         " %");
 		fputs("</tr>\n", f);
 	}
 	fputs("</table></div>\n", f);
@@ -329,8 +337,10 @@ int report_html(const struct report *r, FILE *f)
 		esc(f, c->id);
 		fputs("</td>", f);
 		td_num(f, c->hidden, c->seen);
-		td_ratio(f, c->hidden || t->hidden, (double)c->seen, (double)t->sessions, 100, " %");
-		td_ratio(f, c->share_hidden, (double)c->share_sum, (double)c->video_started, 1, " %");
+		td_ratio(f, c->hidden || t->hidden, (double)c->seen, (double)t->sessions, 100,
+		         " %");
+		td_ratio(f, c->share_hidden, (double)c->share_sum, (double)c->video_started, 1,
+		         " %");
 		fputs("</tr>\n", f);
 	}
 	fputs("</table></div>\n", f);
@@ -354,8 +364,8 @@ int report_html(const struct report *r, FILE *f)
 			fputs("<td>aucune erreur</td>", f);
 		else
 			fprintf(f, "<td>réponse %c (%.0f %% des erreurs)</td>",
-				report_choice_letter(q->top_wrong),
-				report_pct(q->wrong_by_choice[q->top_wrong], q->wrong));
+			        report_choice_letter(q->top_wrong),
+			        report_pct(q->wrong_by_choice[q->top_wrong], q->wrong));
 		fputs("</tr>\n", f);
 	}
 	fputs("</table></div>\n", f);

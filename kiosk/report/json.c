@@ -24,7 +24,7 @@ static void ratio(FILE *f, const char *name, bool hidden, double a, double b, do
 static void group(FILE *f, const struct report_group *g, bool last)
 {
 	fprintf(f, "    {\"key\": \"%s\", \"suppressed\": %s, \"quiz_suppressed\": %s, ", g->key,
-		g->hidden ? "true" : "false", g->quiz_hidden ? "true" : "false");
+	        g->hidden ? "true" : "false", g->quiz_hidden ? "true" : "false");
 	num(f, "sessions", g->hidden, g->sessions);
 	fputs(", ", f);
 	ratio(f, "completion_rate_pct", g->hidden, (double)g->reached[4], (double)g->sessions, 100);
@@ -47,7 +47,7 @@ int report_json(const struct report *r, FILE *f)
 	fputs(",\n  \"to\": ", f);
 	fprintf(f, r->to[0] ? "\"%s\"" : "null", r->to);
 	fprintf(f, ",\n  \"files\": %d,\n  \"modules\": \"%s\",\n  \"total\":\n", r->n_files,
-		r->modules);
+	        r->modules);
 	group(f, t, true);
 	fputs("  ,\n  \"days\": [\n", f);
 	for (int i = 0; i < r->n_days; i++)
@@ -59,32 +59,34 @@ int report_json(const struct report *r, FILE *f)
 	fputs("  ],\n  \"funnel\": [\n", f);
 	for (int i = 0; i < REPORT_STAGES; i++) {
 		fprintf(f, "    {\"stage\": \"%s\", \"suppressed\": %s, ", stages[i],
-			r->funnel_hidden[i] ? "true" : "false");
+		        r->funnel_hidden[i] ? "true" : "false");
 		num(f, "sessions", r->funnel_hidden[i], t->reached[i]);
 		fputs(", ", f);
-		ratio(f, "share_pct", r->funnel_hidden[i], (double)t->reached[i], (double)t->sessions, 100);
+		ratio(f, "share_pct", r->funnel_hidden[i], (double)t->reached[i],
+		      (double)t->sessions, 100);
 		fprintf(f, "}%s\n", i == REPORT_STAGES - 1 ? "" : ",");
 	}
 	static const char *const ends[] = {"finished", "abandoned", "timed-out"};
 	fputs("  ],\n  \"endings\": [\n", f);
 	for (int i = 0; i < REPORT_ENDS; i++) {
 		fprintf(f, "    {\"ending\": \"%s\", \"suppressed\": %s, ", ends[i],
-			r->ended_hidden[i] ? "true" : "false");
+		        r->ended_hidden[i] ? "true" : "false");
 		num(f, "sessions", r->ended_hidden[i], t->ended[i]);
 		fprintf(f, "}%s\n", i == REPORT_ENDS - 1 ? "" : ",");
 	}
 	fputs("  ],\n  \"score_bins\": [\n", f);
 	for (int i = 0; i < REPORT_BINS; i++) {
 		fprintf(f, "    {\"from\": %d, \"to\": %d, \"suppressed\": %s, ", 10 * i,
-			i == REPORT_BINS - 1 ? 100 : 10 * i + 9, r->bins_hidden[i] ? "true" : "false");
+		        i == REPORT_BINS - 1 ? 100 : 10 * i + 9,
+		        r->bins_hidden[i] ? "true" : "false");
 		num(f, "sessions", r->bins_hidden[i], r->bins[i]);
 		fprintf(f, "}%s\n", i == REPORT_BINS - 1 ? "" : ",");
 	}
 	fputs("  ],\n  \"chapters\": [\n", f);
 	for (int i = 0; i < r->n_chapters; i++) {
 		const struct report_chapter *c = &r->chapters[i];
-		fprintf(f, "    {\"module\": \"%s\", \"chapter\": \"%s\", \"suppressed\": %s, ", c->module,
-			c->id, c->hidden ? "true" : "false");
+		fprintf(f, "    {\"module\": \"%s\", \"chapter\": \"%s\", \"suppressed\": %s, ",
+		        c->module, c->id, c->hidden ? "true" : "false");
 		num(f, "opened_by", c->hidden, c->seen);
 		fputs(", ", f);
 		ratio(f, "video_watched_avg_pct", c->share_hidden, (double)c->share_sum,
@@ -94,26 +96,29 @@ int report_json(const struct report *r, FILE *f)
 	fputs("  ],\n  \"questions\": [\n", f);
 	for (int i = 0; i < r->n_questions; i++) {
 		const struct report_question *q = &r->questions[i];
-		fprintf(f, "    {\"module\": \"%s\", \"question\": \"%s\", \"objective\": \"%s\", "
-			   "\"suppressed\": %s, ",
-			q->module, q->id, q->objective, q->hidden ? "true" : "false");
+		fprintf(f,
+		        "    {\"module\": \"%s\", \"question\": \"%s\", \"objective\": \"%s\", "
+		        "\"suppressed\": %s, ",
+		        q->module, q->id, q->objective, q->hidden ? "true" : "false");
 		num(f, "answered", q->hidden, q->answered);
 		fputs(", ", f);
 		ratio(f, "right_pct", q->hidden, (double)q->right, (double)q->answered, 100);
 		if (q->wrong_hidden || q->top_wrong < 0)
 			fprintf(f, ", \"top_wrong_choice\": null, \"top_wrong_suppressed\": %s}",
-				q->wrong_hidden ? "true" : "false");
+			        q->wrong_hidden ? "true" : "false");
 		else
-			fprintf(f, ", \"top_wrong_choice\": \"%c\", \"top_wrong_suppressed\": false}",
-				report_choice_letter(q->top_wrong));
+			fprintf(f,
+			        ", \"top_wrong_choice\": \"%c\", \"top_wrong_suppressed\": false}",
+			        report_choice_letter(q->top_wrong));
 		fprintf(f, "%s\n", i == r->n_questions - 1 ? "" : ",");
 	}
 	fputs("  ],\n  \"objectives\": [\n", f);
 	for (int i = 0; i < r->n_objectives; i++) {
 		const struct report_objective *o = &r->objectives[i];
-		fprintf(f, "    {\"module\": \"%s\", \"objective\": \"%s\", \"questions\": %d, "
-			   "\"suppressed\": %s, ",
-			o->module, o->id, o->n_questions, o->hidden ? "true" : "false");
+		fprintf(f,
+		        "    {\"module\": \"%s\", \"objective\": \"%s\", \"questions\": %d, "
+		        "\"suppressed\": %s, ",
+		        o->module, o->id, o->n_questions, o->hidden ? "true" : "false");
 		num(f, "answered", o->hidden, o->answered);
 		fputs(", ", f);
 		ratio(f, "right_pct", o->hidden, (double)o->right, (double)o->answered, 100);

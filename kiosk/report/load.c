@@ -1,6 +1,6 @@
 /* Loading a report: aggregate queries over the stat_* tables. A single file
- * is queried in place; several files are first merged into a private
- * temporary database where a session present twice is kept once. */
+ * is queried in place; several files are first merged into the stat_*
+ * tables of a private temporary database, each session counted once. */
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,20 +30,103 @@ static int check_version(sqlite3 *db, const char *schema, const char *path)
 		return fail(db, path);
 	if (v != STORE_SCHEMA_VERSION) {
 		fprintf(stderr, "kiosk-report: %s: %s (schema version %d, expected %d)\n", path,
-			v == 0 ? "not a kiosk statistics database" : "unknown schema version", v,
-			STORE_SCHEMA_VERSION);
+		        v == 0 ? "not a kiosk statistics database" : "unknown schema version", v,
+		        STORE_SCHEMA_VERSION);
 		return -1;
 	}
 	return 0;
 }
 
-/* The merge keeps the first copy of each session (same day and random id)
- * and of each of its chapter and answer rows, then recounts. */
-static int merge(sqlite3 *db, const char *const *paths, int n, const char *from, const char *to)
+/* Adds a file's stat_* rows (within the days) to the merged ones. */
+static int add_stats(sqlite3 *db, const char *lo, const char *hi)
 {
-	if (sqlite3_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" STORE_SCHEMA_V1
-			 STORE_DROP_TRIGGERS "BEGIN",
-			 NULL, NULL, NULL) != SQLITE_OK)
+	static const struct {
+		const char *table, *keys, *counts[12];
+	} t[] = {
+	    {"stat_day",
+	     "day, module, lang",
+	     {"sessions", "reached_home", "reached_chapter", "reached_quiz", "reached_result",
+	      "finished", "abandoned", "timed_out", "quiz_taken", "score_sum", "passed",
+	      "duration_sum"}},
+	    {"stat_score", "day, module, score", {"sessions"}},
+	    {"stat_chapter", "day, module, chapter", {"seen", "video_started", "video_share_sum"}},
+	    {"stat_answer", "day, module, question, objective, choice, correct", {"answers"}},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char cols[400] = "", set[1200] = "";
+		for (int c = 0; c < 12 && t[i].counts[c]; c++) {
+			const char *n = t[i].counts[c];
+			snprintf(cols + strlen(cols), sizeof cols - strlen(cols), ", %s", n);
+			snprintf(set + strlen(set), sizeof set - strlen(set),
+			         "%s%s = %s + excluded.%s", c ? ", " : "", n, n, n);
+		}
+		char *sql = sqlite3_mprintf("INSERT INTO main.%s SELECT %s%s FROM src.%s WHERE day "
+		                            "BETWEEN %Q AND %Q ON CONFLICT DO UPDATE SET %s",
+		                            t[i].table, t[i].keys, cols, t[i].table, lo, hi, set);
+		int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+		sqlite3_free(sql);
+		if (rc != SQLITE_OK)
+			return -1;
+	}
+	return 0;
+}
+
+/* Counts only the sessions of src not already counted from an earlier
+ * file, from its session rows: slower, needed only when files overlap. */
+static int add_new_sessions(sqlite3 *db, const char *lo, const char *hi)
+{
+	char *sql = sqlite3_mprintf(
+	    "DROP VIEW IF EXISTS temp.new_session; DROP VIEW IF EXISTS temp.new_chapter;"
+	    "DROP VIEW IF EXISTS temp.new_answer;"
+	    "CREATE TEMP VIEW new_session AS SELECT * FROM src.session s WHERE day BETWEEN %Q "
+	    "AND %Q AND NOT EXISTS (SELECT 1 FROM main.seen WHERE seen.day = s.day AND seen.id = "
+	    "s.id);"
+	    "CREATE TEMP VIEW new_chapter AS SELECT * FROM src.chapter c WHERE day BETWEEN %Q "
+	    "AND %Q AND NOT EXISTS (SELECT 1 FROM main.seen WHERE seen.day = c.day AND seen.id = "
+	    "c.session);"
+	    "CREATE TEMP VIEW new_answer AS SELECT * FROM src.answer a WHERE day BETWEEN %Q "
+	    "AND %Q AND NOT EXISTS (SELECT 1 FROM main.seen WHERE seen.day = a.day AND seen.id = "
+	    "a.session);",
+	    lo, hi, lo, hi, lo, hi);
+	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db,
+		                  STORE_DAY_ADD("new_session") STORE_CHAPTER_ADD("new_chapter")
+		                      STORE_ANSWER_ADD("new_answer") "DROP VIEW temp.new_session;"
+		                                                     "DROP VIEW temp.new_chapter;"
+		                                                     "DROP VIEW temp.new_answer;",
+		                  NULL, NULL, NULL);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+static long long scalar(sqlite3 *db, const char *sql, const char *lo, const char *hi)
+{
+	sqlite3_stmt *st;
+	long long v = -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Several files: a session (same day, same random id) found in more than
+ * one is counted from the first only. Files that share no session (the
+ * usual case: one file per kiosk) are merged by adding their stat_* rows;
+ * a file that shares some is recounted from its session rows, leaving out
+ * those already seen. */
+static int merge(sqlite3 *db, const char *const *paths, int n, const char *lo, const char *hi)
+{
+	if (sqlite3_exec(
+	        db,
+	        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+	        "PRAGMA cache_size = -262144; BEGIN;" STORE_STATS_V1
+	        "CREATE TABLE seen (day TEXT, id BLOB, PRIMARY KEY (day, id)) WITHOUT ROWID;",
+	        NULL, NULL, NULL) != SQLITE_OK)
 		return fail(db, "temporary database");
 	for (int i = 0; i < n; i++) {
 		sqlite3_stmt *st;
@@ -60,25 +143,36 @@ static int merge(sqlite3 *db, const char *const *paths, int n, const char *from,
 			return fail(db, paths[i]);
 		if (check_version(db, "src", paths[i]) != 0)
 			return -1;
-		static const char *const copy[] = {
-			"INSERT OR IGNORE INTO session SELECT * FROM src.session WHERE day BETWEEN ?1 AND ?2",
-			"INSERT OR IGNORE INTO chapter SELECT * FROM src.chapter WHERE day BETWEEN ?1 AND ?2",
-			"INSERT OR IGNORE INTO answer SELECT * FROM src.answer WHERE day BETWEEN ?1 AND ?2",
-		};
-		for (int q = 0; q < 3; q++) {
-			if (sqlite3_prepare_v2(db, copy[q], -1, &st, NULL) != SQLITE_OK)
+		long long shared =
+		    i == 0 ? 0
+		           : scalar(db,
+		                    "SELECT count(*) FROM src.session s WHERE day BETWEEN ?1 "
+		                    "AND ?2 AND EXISTS (SELECT 1 FROM main.seen WHERE "
+		                    "seen.day = s.day AND seen.id = s.id)",
+		                    lo, hi);
+		if (shared < 0 ||
+		    (shared == 0 ? add_stats(db, lo, hi) : add_new_sessions(db, lo, hi)) != 0)
+			return fail(db, paths[i]);
+		if (i + 1 < n) {
+			st = NULL;
+			if (sqlite3_prepare_v2(
+			        db,
+			        "INSERT OR IGNORE INTO main.seen SELECT day, id FROM "
+			        "src.session WHERE day BETWEEN ?1 AND ?2",
+			        -1, &st, NULL) != SQLITE_OK)
 				return fail(db, paths[i]);
-			sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
 			rc = sqlite3_step(st);
 			sqlite3_finalize(st);
 			if (rc != SQLITE_DONE)
 				return fail(db, paths[i]);
 		}
+		/* DETACH needs no open transaction on the attached file. */
 		if (sqlite3_exec(db, "COMMIT; DETACH src; BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 			return fail(db, paths[i]);
 	}
-	if (sqlite3_exec(db, STORE_REBUILD_STATS "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 		return fail(db, "merging");
 	return 0;
 }
@@ -130,13 +224,14 @@ static const char *col(sqlite3_stmt *st, int i)
 
 static int load_groups(struct report *r, sqlite3 *db, const char *from, const char *to)
 {
-	sqlite3_stmt *st = query(db,
-				 "SELECT day, lang, sum(sessions), sum(reached_home), "
-				 "sum(reached_chapter), sum(reached_quiz), sum(reached_result), "
-				 "sum(finished), sum(abandoned), sum(timed_out), sum(quiz_taken), "
-				 "sum(score_sum), sum(passed), sum(duration_sum) FROM stat_day "
-				 "WHERE day BETWEEN ?1 AND ?2 GROUP BY day, lang ORDER BY day, lang",
-				 from, to);
+	sqlite3_stmt *st =
+	    query(db,
+	          "SELECT day, lang, sum(sessions), sum(reached_home), "
+	          "sum(reached_chapter), sum(reached_quiz), sum(reached_result), "
+	          "sum(finished), sum(abandoned), sum(timed_out), sum(quiz_taken), "
+	          "sum(score_sum), sum(passed), sum(duration_sum) FROM stat_day "
+	          "WHERE day BETWEEN ?1 AND ?2 GROUP BY day, lang ORDER BY day, lang",
+	          from, to);
 	if (!st)
 		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -160,15 +255,19 @@ static int load_groups(struct report *r, sqlite3 *db, const char *from, const ch
 	}
 	sqlite3_finalize(st);
 	snprintf(r->total.key, sizeof r->total.key, "total");
-	st = query(db, "SELECT min(score / 10, 9), sum(sessions) FROM stat_score "
-		       "WHERE day BETWEEN ?1 AND ?2 GROUP BY 1", from, to);
+	st = query(db,
+	           "SELECT min(score / 10, 9), sum(sessions) FROM stat_score "
+	           "WHERE day BETWEEN ?1 AND ?2 GROUP BY 1",
+	           from, to);
 	if (!st)
 		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW)
 		r->bins[sqlite3_column_int(st, 0)] += sqlite3_column_int64(st, 1);
 	sqlite3_finalize(st);
-	st = query(db, "SELECT group_concat(module, ', ') FROM (SELECT DISTINCT module FROM "
-		       "stat_day WHERE day BETWEEN ?1 AND ?2 ORDER BY 1)", from, to);
+	st = query(db,
+	           "SELECT group_concat(module, ', ') FROM (SELECT DISTINCT module FROM "
+	           "stat_day WHERE day BETWEEN ?1 AND ?2 ORDER BY 1)",
+	           from, to);
 	if (!st)
 		return -1;
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -179,11 +278,12 @@ static int load_groups(struct report *r, sqlite3 *db, const char *from, const ch
 
 static int load_chapters(struct report *r, sqlite3 *db, const char *from, const char *to)
 {
-	sqlite3_stmt *st = query(db,
-				 "SELECT module, chapter, sum(seen), sum(video_started), "
-				 "sum(video_share_sum) FROM stat_chapter WHERE day BETWEEN ?1 AND ?2 "
-				 "GROUP BY module, chapter ORDER BY module, length(chapter), chapter",
-				 from, to);
+	sqlite3_stmt *st =
+	    query(db,
+	          "SELECT module, chapter, sum(seen), sum(video_started), "
+	          "sum(video_share_sum) FROM stat_chapter WHERE day BETWEEN ?1 AND ?2 "
+	          "GROUP BY module, chapter ORDER BY module, length(chapter), chapter",
+	          from, to);
 	if (!st)
 		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -215,17 +315,19 @@ static struct report_objective *objective(struct report *r, const char *module, 
 
 static int load_questions(struct report *r, sqlite3 *db, const char *from, const char *to)
 {
-	sqlite3_stmt *st = query(db,
-				 "SELECT module, question, objective, choice, correct, sum(answers) "
-				 "FROM stat_answer WHERE day BETWEEN ?1 AND ?2 GROUP BY module, "
-				 "question, objective, choice, correct "
-				 "ORDER BY module, length(question), question, objective",
-				 from, to);
+	sqlite3_stmt *st =
+	    query(db,
+	          "SELECT module, question, objective, choice, correct, sum(answers) "
+	          "FROM stat_answer WHERE day BETWEEN ?1 AND ?2 GROUP BY module, "
+	          "question, objective, choice, correct "
+	          "ORDER BY module, length(question), question, objective",
+	          from, to);
 	if (!st)
 		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *m = col(st, 0), *q = col(st, 1), *o = col(st, 2);
-		struct report_question *qu = r->n_questions ? &r->questions[r->n_questions - 1] : NULL;
+		struct report_question *qu =
+		    r->n_questions ? &r->questions[r->n_questions - 1] : NULL;
 		if (!qu || strcmp(qu->module, m) || strcmp(qu->id, q) || strcmp(qu->objective, o)) {
 			r->questions = grow(r->questions, r->n_questions, sizeof *r->questions);
 			qu = &r->questions[r->n_questions++];
@@ -250,7 +352,8 @@ static int load_questions(struct report *r, sqlite3 *db, const char *from, const
 		struct report_question *qu = &r->questions[i];
 		for (int c = 0; c < REPORT_CHOICES; c++)
 			if (qu->wrong_by_choice[c] > 0 &&
-			    (qu->top_wrong < 0 || qu->wrong_by_choice[c] > qu->wrong_by_choice[qu->top_wrong]))
+			    (qu->top_wrong < 0 ||
+			     qu->wrong_by_choice[c] > qu->wrong_by_choice[qu->top_wrong]))
 				qu->top_wrong = c;
 		struct report_objective *o = objective(r, qu->module, qu->objective);
 		o->answered += qu->answered;
@@ -285,8 +388,7 @@ static int distinct(const char *const *paths, int n, const char **out)
 	return k;
 }
 
-int report_load(struct report *r, const char *const *paths, int n, const char *from,
-		const char *to)
+int report_load(struct report *r, const char *const *paths, int n, const char *from, const char *to)
 {
 	*r = (struct report){0};
 	snprintf(r->from, sizeof r->from, "%s", from ? from : "");

@@ -11,16 +11,16 @@
 
 static void usage(FILE *f)
 {
-	fprintf(f,
-		"Usage: kiosk-report DB... [--format text|csv|html|json] [--from YYYY-MM-DD]\n"
-		"                    [--to YYYY-MM-DD] [--min-group K] [--sep ',' | ';'] [-o FILE]\n"
-		"Reports the kiosk's anonymous statistics. Several files are reported together;\n"
-		"a file given twice, or a session found in two files, counts once.\n"
-		"  --format     text (default), csv, html (one self-contained page) or json\n"
-		"  --from/--to  first and last day included\n"
-		"  --min-group  hide every figure computed from fewer than K sessions (default 5)\n"
-		"  --sep        CSV separator; ';' also writes decimal commas (French Excel)\n"
-		"  -o FILE      write there instead of standard output\n");
+	fprintf(
+	    f, "Usage: kiosk-report DB... [--format text|csv|html|json] [--from YYYY-MM-DD]\n"
+	       "                    [--to YYYY-MM-DD] [--min-group K] [--sep ',' | ';'] [-o FILE]\n"
+	       "Reports the kiosk's anonymous statistics. Several files are reported together;\n"
+	       "a file given twice, or a session found in two files, counts once.\n"
+	       "  --format     text (default), csv, html (one self-contained page) or json\n"
+	       "  --from/--to  first and last day included\n"
+	       "  --min-group  hide every figure computed from fewer than K sessions (default 5)\n"
+	       "  --sep        CSV separator; ';' also writes decimal commas (French Excel)\n"
+	       "  -o FILE      write there instead of standard output\n");
 }
 
 static bool is_day(const char *s)
@@ -44,7 +44,7 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 		bool takes = !strcmp(a, "--format") || !strcmp(a, "--from") || !strcmp(a, "--to") ||
-			     !strcmp(a, "--min-group") || !strcmp(a, "-o") || !strcmp(a, "--sep");
+		             !strcmp(a, "--min-group") || !strcmp(a, "-o") || !strcmp(a, "--sep");
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			usage(stdout);
 			status = 0;
@@ -69,7 +69,8 @@ int main(int argc, char **argv)
 			char *e;
 			long x = strtol(v, &e, 10);
 			if (*e || x < 1 || x > 1000000) {
-				fprintf(stderr, "kiosk-report: --min-group wants a number from 1\n");
+				fprintf(stderr,
+				        "kiosk-report: --min-group wants a number from 1\n");
 				status = 2;
 				goto end;
 			}
@@ -115,10 +116,10 @@ int main(int argc, char **argv)
 		perror(out);
 		goto end;
 	}
-	int rc = !strcmp(format, "csv")	   ? report_csv(&r, f, sep)
-		 : !strcmp(format, "json") ? report_json(&r, f)
-		 : !strcmp(format, "html") ? report_html(&r, f)
-					   : report_text(&r, f);
+	int rc = !strcmp(format, "csv")    ? report_csv(&r, f, sep)
+	         : !strcmp(format, "json") ? report_json(&r, f)
+	         : !strcmp(format, "html") ? report_html(&r, f)
+	                                   : report_text(&r, f);
 	if (fflush(f) != 0 || rc != 0) {
 		perror(out ? out : "stdout");
 		goto end;

@@ -60,7 +60,7 @@ struct report {
 /* Reads the files (each counted once, sessions in several files once) for
  * days within from..to (NULL for open). 0, or -1 after printing why. */
 int report_load(struct report *r, const char *const *paths, int n, const char *from,
-		const char *to);
+                const char *to);
 void report_suppress(struct report *r, int k);
 void report_free(struct report *r);
 

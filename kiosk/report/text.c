@@ -57,7 +57,7 @@ static const char *minutes(char *buf, bool hidden, long long seconds, long long 
 }
 
 static void groups(FILE *f, const char *title, const char *first, const struct report_group *g,
-		   int n)
+                   int n)
 {
 	char a[24], b[24], c[24], d[24], e[24];
 	fprintf(f, "\n%s\n", title);
@@ -81,26 +81,28 @@ int report_text(const struct report *r, FILE *f)
 	const struct report_group *t = &r->total;
 	fprintf(f, "Statistiques anonymes du module « Tu me suis ? »\n");
 	fprintf(f, "Période : %s → %s   Fichiers lus : %d   Modules : %s\n",
-		r->from[0] ? r->from : "début", r->to[0] ? r->to : "aujourd'hui", r->n_files,
-		r->modules[0] ? r->modules : "aucun");
-	fprintf(f, "Confidentialité : tout chiffre calculé sur moins de %d sessions est « %s »,\n"
-		   "ainsi que les chiffres voisins qui permettraient de le retrouver.\n",
-		r->k, HIDDEN);
+	        r->from[0] ? r->from : "début", r->to[0] ? r->to : "aujourd'hui", r->n_files,
+	        r->modules[0] ? r->modules : "aucun");
+	fprintf(f,
+	        "Confidentialité : tout chiffre calculé sur moins de %d sessions est « %s »,\n"
+	        "ainsi que les chiffres voisins qui permettraient de le retrouver.\n",
+	        r->k, HIDDEN);
 
 	fprintf(f, "\nSYNTHÈSE\n");
 	fprintf(f, "  Sessions ........................ %s\n", num(a, t->hidden, t->sessions));
 	fprintf(f, "  Taux d'achèvement (résultat vu) . %s\n",
-		pct(a, t->hidden, t->reached[4], t->sessions));
+	        pct(a, t->hidden, t->reached[4], t->sessions));
 	fprintf(f, "  Taux de réussite (quiz fini) .... %s\n",
-		pct(a, t->quiz_hidden, t->passed, t->quiz_taken));
+	        pct(a, t->quiz_hidden, t->passed, t->quiz_taken));
 	fprintf(f, "  Score moyen au quiz ............. %s\n",
-		avg_score(a, t->quiz_hidden, t->score_sum, t->quiz_taken));
+	        avg_score(a, t->quiz_hidden, t->score_sum, t->quiz_taken));
 	fprintf(f, "  Durée moyenne d'une session ..... %s\n",
-		minutes(a, t->hidden, t->duration_sum, t->sessions));
+	        minutes(a, t->hidden, t->duration_sum, t->sessions));
 	if (t->hidden)
 		fprintf(f, "  Temps total passé ............... %s\n", HIDDEN);
 	else
-		fprintf(f, "  Temps total passé ............... %.1f h\n", (double)t->duration_sum / 3600.0);
+		fprintf(f, "  Temps total passé ............... %.1f h\n",
+		        (double)t->duration_sum / 3600.0);
 
 	groups(f, "PAR JOUR", "Jour", r->days, r->n_days);
 	groups(f, "PAR LANGUE", "Langue", r->langs, r->n_langs);
@@ -122,7 +124,9 @@ int report_text(const struct report *r, FILE *f)
 		fputc('\n', f);
 	}
 
-	fprintf(f, "\nCHAPITRES\n  Chapitre              Ouvert par  %% des sessions  Vidéo vue (moy.)\n");
+	fprintf(
+	    f,
+	    "\nCHAPITRES\n  Chapitre              Ouvert par  %% des sessions  Vidéo vue (moy.)\n");
 	for (int i = 0; i < r->n_chapters; i++) {
 		const struct report_chapter *c = &r->chapters[i];
 		fputs("  ", f);
@@ -134,7 +138,7 @@ int report_text(const struct report *r, FILE *f)
 	}
 
 	fprintf(f, "\nQUESTIONS DU QUIZ\n  Question    Objectif              Réponses  %% juste  "
-		   "Mauvaise réponse la plus choisie\n");
+	           "Mauvaise réponse la plus choisie\n");
 	for (int i = 0; i < r->n_questions; i++) {
 		const struct report_question *q = &r->questions[i];
 		fputs("  ", f);
@@ -150,11 +154,12 @@ int report_text(const struct report *r, FILE *f)
 			fputs("(aucune erreur)", f);
 		else
 			fprintf(f, "%c (%.0f %% des erreurs)", report_choice_letter(q->top_wrong),
-				report_pct(q->wrong_by_choice[q->top_wrong], q->wrong));
+			        report_pct(q->wrong_by_choice[q->top_wrong], q->wrong));
 		fputc('\n', f);
 	}
 
-	fprintf(f, "\nOBJECTIFS PÉDAGOGIQUES\n  Objectif              Questions  Réponses  %% juste\n");
+	fprintf(
+	    f, "\nOBJECTIFS PÉDAGOGIQUES\n  Objectif              Questions  Réponses  %% juste\n");
 	for (int i = 0; i < r->n_objectives; i++) {
 		const struct report_objective *o = &r->objectives[i];
 		fputs("  ", f);

@@ -223,6 +223,12 @@ static void draw_subtitles(struct kiosk *k, SDL_Rect pic, SDL_Rect stage, int bo
 	if (!text)
 		return;
 	struct layout *l = &k->lay;
+	if (pic.w < stage.w * 2 / 3) {
+		/* A narrow (portrait) picture: a band across the stage keeps
+		 * the lines long enough to read at a glance. */
+		pic.x = stage.x;
+		pic.w = stage.w;
+	}
 	int size = l->title * 11 / 10;
 	int wrap = pic.w - l->pad * 4;
 	int th = gfx_text_height(k->gfx, text, size, true, wrap);

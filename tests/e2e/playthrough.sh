@@ -17,8 +17,9 @@ expect chapter
 shot chapter
 press Voir la vidéo
 expect video
+wait 1000
 shot video
-press Continuer
+wait 4500
 expect quiz
 press Tout le monde
 shot quiz-right

@@ -154,17 +154,28 @@ static void parse_line(struct gen *g, char *line)
 			exit(2);
 		}
 		*v++ = '\0';
-		if (!strcmp(w, "n")) n = atoi(v);
-		else if (!strcmp(w, "day")) snprintf(s.day, sizeof s.day, "%s", v);
-		else if (!strcmp(w, "lang")) snprintf(s.lang, sizeof s.lang, "%s", v);
-		else if (!strcmp(w, "kiosk")) snprintf(s.kiosk, sizeof s.kiosk, "%s", v);
-		else if (!strcmp(w, "module")) snprintf(s.module, sizeof s.module, "%s", v);
-		else if (!strcmp(w, "version")) s.version = atoi(v);
-		else if (!strcmp(w, "stage")) s.stage = lookup(v, stages, 5);
-		else if (!strcmp(w, "end")) s.end = lookup(v, ends, 3);
-		else if (!strcmp(w, "dur")) s.dur = atoi(v);
-		else if (!strcmp(w, "score")) s.score = atoi(v);
-		else if (!strcmp(w, "passed")) s.passed = atoi(v);
+		if (!strcmp(w, "n"))
+			n = atoi(v);
+		else if (!strcmp(w, "day"))
+			snprintf(s.day, sizeof s.day, "%s", v);
+		else if (!strcmp(w, "lang"))
+			snprintf(s.lang, sizeof s.lang, "%s", v);
+		else if (!strcmp(w, "kiosk"))
+			snprintf(s.kiosk, sizeof s.kiosk, "%s", v);
+		else if (!strcmp(w, "module"))
+			snprintf(s.module, sizeof s.module, "%s", v);
+		else if (!strcmp(w, "version"))
+			s.version = atoi(v);
+		else if (!strcmp(w, "stage"))
+			s.stage = lookup(v, stages, 5);
+		else if (!strcmp(w, "end"))
+			s.end = lookup(v, ends, 3);
+		else if (!strcmp(w, "dur"))
+			s.dur = atoi(v);
+		else if (!strcmp(w, "score"))
+			s.score = atoi(v);
+		else if (!strcmp(w, "passed"))
+			s.passed = atoi(v);
 		else if (!strcmp(w, "id")) {
 			for (int i = 0; i < 16; i++)
 				sscanf(v + 2 * i, "%2hhx", &s.id[i]);
@@ -179,7 +190,7 @@ static void parse_line(struct gen *g, char *line)
 			for (char *it = strtok_r(v, ",", &v); it; it = strtok_r(NULL, ",", &v)) {
 				struct ans *a = &s.ans[s.n_ans++];
 				if (sscanf(it, "%31[^:]:%31[^:]:%d:%d", a->q, a->obj, &a->choice,
-					   &a->correct) != 4)
+				           &a->correct) != 4)
 					exit(2);
 			}
 		} else {
@@ -198,10 +209,10 @@ static void parse_line(struct gen *g, char *line)
  * about two thirds take the quiz, a few walk away. */
 static void random_session(struct gen *g, struct sess *s, const char *from, int days)
 {
-	static const char *const langs[] = {"fr", "fr", "fr", "fr", "fr", "fr", "fr",
-					    "en", "en", "ar", "uk"};
+	static const char *const langs[] = {"fr", "fr", "fr", "fr", "fr", "fr",
+	                                    "fr", "en", "en", "ar", "uk"};
 	static const char *const objs[] = {"visibility", "privacy", "reputation",
-					   "duty-of-reserve"};
+	                                   "duty-of-reserve"};
 	memset(s, 0, sizeof *s);
 	for (int i = 0; i < 16; i++)
 		s->id[i] = (unsigned char)rnd(g);
@@ -264,14 +275,19 @@ int main(int argc, char **argv)
 	struct gen g = {.rng = 42};
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-		if (!strcmp(a, "-o") && v) out = v, i++;
-		else if (!strcmp(a, "--random") && v) random_n = atoll(v), i++;
-		else if (!strcmp(a, "--seed") && v) g.rng = strtoull(v, NULL, 10), i++;
-		else if (!strcmp(a, "--from") && v) from = v, i++;
-		else if (!strcmp(a, "--days") && v) days = atoi(v), i++;
+		if (!strcmp(a, "-o") && v)
+			out = v, i++;
+		else if (!strcmp(a, "--random") && v)
+			random_n = atoll(v), i++;
+		else if (!strcmp(a, "--seed") && v)
+			g.rng = strtoull(v, NULL, 10), i++;
+		else if (!strcmp(a, "--from") && v)
+			from = v, i++;
+		else if (!strcmp(a, "--days") && v)
+			days = atoi(v), i++;
 		else {
 			fprintf(stderr, "usage: gen_sessions -o FILE [--random N [--seed S] "
-					"[--from DAY] [--days D]] [< spec]\n");
+			                "[--from DAY] [--days D]] [< spec]\n");
 			return 2;
 		}
 	}
@@ -289,30 +305,31 @@ int main(int argc, char **argv)
 		version = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	const char *setup = version ? "PRAGMA synchronous=OFF; PRAGMA cache_size=-1000000; BEGIN;"
-				    : "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
-				      "PRAGMA cache_size=-1000000; BEGIN;" STORE_SCHEMA_V1
-				      "PRAGMA user_version=1;";
+	                            : "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
+	                              "PRAGMA cache_size=-1000000; BEGIN;" STORE_SCHEMA_V1
+	                              "PRAGMA user_version=1;";
 	if (sqlite3_exec(g.db, setup, NULL, NULL, &err) != SQLITE_OK) {
 		fprintf(stderr, "gen_sessions: schema: %s\n", err);
 		return 1;
 	}
 	if (sqlite3_prepare_v2(g.db,
-			       "INSERT INTO session (day, id, kiosk, module, module_version, "
-			       "lang, furthest, chapters_seen, score, passed, ended, duration_s) "
-			       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-			       -1, &g.s_sess, NULL) != SQLITE_OK ||
+	                       "INSERT INTO session (day, id, kiosk, module, module_version, "
+	                       "lang, furthest, chapters_seen, score, passed, ended, duration_s) "
+	                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+	                       -1, &g.s_sess, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(g.db,
-			       "INSERT INTO chapter (module, chapter, day, session, seen, "
-			       "video_share) VALUES (?,?,?,?,?,?)",
-			       -1, &g.s_ch, NULL) != SQLITE_OK ||
+	                       "INSERT INTO chapter (module, chapter, day, session, seen, "
+	                       "video_share) VALUES (?,?,?,?,?,?)",
+	                       -1, &g.s_ch, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(g.db,
-			       "INSERT INTO answer (module, question, objective, choice, "
-			       "correct, day, session) VALUES (?,?,?,?,?,?,?)",
-			       -1, &g.s_ans, NULL) != SQLITE_OK)
+	                       "INSERT INTO answer (module, question, objective, choice, "
+	                       "correct, day, session) VALUES (?,?,?,?,?,?,?)",
+	                       -1, &g.s_ans, NULL) != SQLITE_OK)
 		die_db(&g, "prepare");
 	/* Bulk loads skip the per-row triggers and recount once at the end:
 	 * the same figures, several times faster. */
-	if (random_n >= 0 && sqlite3_exec(g.db, STORE_DROP_TRIGGERS, NULL, NULL, &err) != SQLITE_OK) {
+	if (random_n >= 0 &&
+	    sqlite3_exec(g.db, STORE_DROP_TRIGGERS, NULL, NULL, &err) != SQLITE_OK) {
 		fprintf(stderr, "gen_sessions: %s\n", err);
 		return 1;
 	}
@@ -336,8 +353,8 @@ int main(int argc, char **argv)
 	sqlite3_finalize(g.s_sess);
 	sqlite3_finalize(g.s_ch);
 	sqlite3_finalize(g.s_ans);
-	if (random_n >= 0 &&
-	    sqlite3_exec(g.db, STORE_REBUILD_STATS STORE_TRIGGERS_V1, NULL, NULL, &err) != SQLITE_OK) {
+	if (random_n >= 0 && sqlite3_exec(g.db, STORE_REBUILD_STATS STORE_TRIGGERS_V1, NULL, NULL,
+	                                  &err) != SQLITE_OK) {
 		fprintf(stderr, "gen_sessions: rebuild: %s\n", err);
 		return 1;
 	}

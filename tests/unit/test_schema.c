@@ -22,52 +22,88 @@ struct column {
 };
 
 static const struct column reviewed[] = {
-	{"session", "day", K_DAY}, {"session", "id", K_SID},
-	{"session", "kiosk", K_ID}, {"session", "module", K_ID},
-	{"session", "module_version", K_SMALL}, {"session", "lang", K_LANG},
-	{"session", "furthest", K_SMALL}, {"session", "chapters_seen", K_SMALL},
-	{"session", "score", K_SMALL}, {"session", "passed", K_SMALL},
-	{"session", "ended", K_SMALL}, {"session", "duration_s", K_DURATION},
-	{"chapter", "module", K_ID}, {"chapter", "chapter", K_ID},
-	{"chapter", "day", K_DAY}, {"chapter", "session", K_SID},
-	{"chapter", "seen", K_SMALL}, {"chapter", "video_share", K_SMALL},
-	{"answer", "module", K_ID}, {"answer", "question", K_ID},
-	{"answer", "objective", K_ID}, {"answer", "choice", K_SMALL},
-	{"answer", "correct", K_SMALL}, {"answer", "day", K_DAY},
-	{"answer", "session", K_SID},
-	{"stat_day", "day", K_DAY}, {"stat_day", "module", K_ID},
-	{"stat_day", "lang", K_LANG}, {"stat_day", "sessions", K_COUNT},
-	{"stat_day", "reached_home", K_COUNT}, {"stat_day", "reached_chapter", K_COUNT},
-	{"stat_day", "reached_quiz", K_COUNT}, {"stat_day", "reached_result", K_COUNT},
-	{"stat_day", "finished", K_COUNT}, {"stat_day", "abandoned", K_COUNT},
-	{"stat_day", "timed_out", K_COUNT}, {"stat_day", "quiz_taken", K_COUNT},
-	{"stat_day", "score_sum", K_COUNT}, {"stat_day", "passed", K_COUNT},
-	{"stat_day", "duration_sum", K_COUNT},
-	{"stat_score", "day", K_DAY}, {"stat_score", "module", K_ID},
-	{"stat_score", "score", K_SMALL}, {"stat_score", "sessions", K_COUNT},
-	{"stat_chapter", "day", K_DAY}, {"stat_chapter", "module", K_ID},
-	{"stat_chapter", "chapter", K_ID}, {"stat_chapter", "seen", K_COUNT},
-	{"stat_chapter", "video_started", K_COUNT},
-	{"stat_chapter", "video_share_sum", K_COUNT},
-	{"stat_answer", "day", K_DAY}, {"stat_answer", "module", K_ID},
-	{"stat_answer", "question", K_ID}, {"stat_answer", "objective", K_ID},
-	{"stat_answer", "choice", K_SMALL}, {"stat_answer", "correct", K_SMALL},
-	{"stat_answer", "answers", K_COUNT},
+    {"session", "day", K_DAY},
+    {"session", "id", K_SID},
+    {"session", "kiosk", K_ID},
+    {"session", "module", K_ID},
+    {"session", "module_version", K_SMALL},
+    {"session", "lang", K_LANG},
+    {"session", "furthest", K_SMALL},
+    {"session", "chapters_seen", K_SMALL},
+    {"session", "score", K_SMALL},
+    {"session", "passed", K_SMALL},
+    {"session", "ended", K_SMALL},
+    {"session", "duration_s", K_DURATION},
+    {"chapter", "module", K_ID},
+    {"chapter", "chapter", K_ID},
+    {"chapter", "day", K_DAY},
+    {"chapter", "session", K_SID},
+    {"chapter", "seen", K_SMALL},
+    {"chapter", "video_share", K_SMALL},
+    {"answer", "module", K_ID},
+    {"answer", "question", K_ID},
+    {"answer", "objective", K_ID},
+    {"answer", "choice", K_SMALL},
+    {"answer", "correct", K_SMALL},
+    {"answer", "day", K_DAY},
+    {"answer", "session", K_SID},
+    {"stat_day", "day", K_DAY},
+    {"stat_day", "module", K_ID},
+    {"stat_day", "lang", K_LANG},
+    {"stat_day", "sessions", K_COUNT},
+    {"stat_day", "reached_home", K_COUNT},
+    {"stat_day", "reached_chapter", K_COUNT},
+    {"stat_day", "reached_quiz", K_COUNT},
+    {"stat_day", "reached_result", K_COUNT},
+    {"stat_day", "finished", K_COUNT},
+    {"stat_day", "abandoned", K_COUNT},
+    {"stat_day", "timed_out", K_COUNT},
+    {"stat_day", "quiz_taken", K_COUNT},
+    {"stat_day", "score_sum", K_COUNT},
+    {"stat_day", "passed", K_COUNT},
+    {"stat_day", "duration_sum", K_COUNT},
+    {"stat_score", "day", K_DAY},
+    {"stat_score", "module", K_ID},
+    {"stat_score", "score", K_SMALL},
+    {"stat_score", "sessions", K_COUNT},
+    {"stat_chapter", "day", K_DAY},
+    {"stat_chapter", "module", K_ID},
+    {"stat_chapter", "chapter", K_ID},
+    {"stat_chapter", "seen", K_COUNT},
+    {"stat_chapter", "video_started", K_COUNT},
+    {"stat_chapter", "video_share_sum", K_COUNT},
+    {"stat_answer", "day", K_DAY},
+    {"stat_answer", "module", K_ID},
+    {"stat_answer", "question", K_ID},
+    {"stat_answer", "objective", K_ID},
+    {"stat_answer", "choice", K_SMALL},
+    {"stat_answer", "correct", K_SMALL},
+    {"stat_answer", "answers", K_COUNT},
 };
 enum { N_REVIEWED = sizeof reviewed / sizeof reviewed[0] };
 
 /* Values nobody may be able to store. */
 static const char *const bad_text[] = {
-	"14:32", "14h32", "2024-05-02 14:32", "2024-05-02T14:32:05", "2024-05-02 14:32:05.123",
-	"Marie Dupont", "DUPONT", "Marie", "marie.dupont@ville.fr", "Dupont, Marie",
-	"J'ai trouvé la vidéo trop longue", "trop long", "0612345678 appeler",
-	"a-very-long-identifier-that-could-carry-a-message-inside",
+    "14:32",
+    "14h32",
+    "2024-05-02 14:32",
+    "2024-05-02T14:32:05",
+    "2024-05-02 14:32:05.123",
+    "Marie Dupont",
+    "DUPONT",
+    "Marie",
+    "marie.dupont@ville.fr",
+    "Dupont, Marie",
+    "J'ai trouvé la vidéo trop longue",
+    "trop long",
+    "0612345678 appeler",
+    "a-very-long-identifier-that-could-carry-a-message-inside",
 };
 static const long long bad_int[] = {
-	1714650725LL,    /* a Unix time */
-	1714650725000LL, /* the same in ms */
-	52325,           /* 14:32:05 as seconds since midnight */
-	-1,
+    1714650725LL,    /* a Unix time */
+    1714650725000LL, /* the same in ms */
+    52325,           /* 14:32:05 as seconds since midnight */
+    -1,
 };
 
 static sqlite3 *db;
@@ -101,12 +137,13 @@ static const struct column *find(const char *table, const char *name)
 START_TEST(test_every_column_is_reviewed)
 {
 	sqlite3_stmt *st;
-	ck_assert_int_eq(sqlite3_prepare_v2(db,
-					    "SELECT t.name, c.name, t.strict, t.wr FROM "
-					    "pragma_table_list AS t, pragma_table_info(t.name) AS c "
-					    "WHERE t.schema = 'main' AND t.name NOT LIKE 'sqlite_%'",
-					    -1, &st, NULL),
-			 SQLITE_OK);
+	ck_assert_int_eq(
+	    sqlite3_prepare_v2(db,
+	                       "SELECT t.name, c.name, t.strict, t.wr FROM "
+	                       "pragma_table_list AS t, pragma_table_info(t.name) AS c "
+	                       "WHERE t.schema = 'main' AND t.name NOT LIKE 'sqlite_%'",
+	                       -1, &st, NULL),
+	    SQLITE_OK);
 	int n = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(st, 0);
@@ -140,8 +177,8 @@ static void bind_valid(sqlite3_stmt *st, int i, enum kind k, int serial)
 
 /* Inserts one row into table with every column valid except column
  * `probe`, bound by bind_probe. Returns the SQLite result. */
-static int try_row(const char *table, const char *probe, void (*bind_probe)(sqlite3_stmt *, int, const void *),
-		   const void *arg)
+static int try_row(const char *table, const char *probe,
+                   void (*bind_probe)(sqlite3_stmt *, int, const void *), const void *arg)
 {
 	static int serial = 1;
 	char sql[1024] = "", cols[600] = "", qs[200] = "";
@@ -190,30 +227,31 @@ static void bind_blob20(sqlite3_stmt *st, int i, const void *arg)
 
 START_TEST(test_columns_refuse_times_names_and_text)
 {
-	static const char *const tables[] = {"session", "chapter", "answer", "stat_day",
-					     "stat_score", "stat_chapter", "stat_answer"};
+	static const char *const tables[] = {"session",    "chapter",      "answer",     "stat_day",
+	                                     "stat_score", "stat_chapter", "stat_answer"};
 	for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
 		ck_assert_msg(try_row(tables[t], NULL, NULL, NULL) == SQLITE_DONE,
-			      "a valid row of %s is refused: %s", tables[t], sqlite3_errmsg(db));
+		              "a valid row of %s is refused: %s", tables[t], sqlite3_errmsg(db));
 	for (int c = 0; c < N_REVIEWED; c++) {
 		const struct column *col = &reviewed[c];
 		/* No column of any kind takes a time, a name or a sentence
 		 * as text. */
 		for (size_t b = 0; b < sizeof bad_text / sizeof bad_text[0]; b++)
 			ck_assert_msg(try_row(col->table, col->name, bind_text, bad_text[b]) ==
-					      SQLITE_CONSTRAINT,
-				      "%s.%s accepts \"%s\"", col->table, col->name, bad_text[b]);
+			                  SQLITE_CONSTRAINT,
+			              "%s.%s accepts \"%s\"", col->table, col->name, bad_text[b]);
 		if (col->kind == K_SID)
 			ck_assert_msg(try_row(col->table, col->name, bind_blob20, NULL) ==
-					      SQLITE_CONSTRAINT,
-				      "%s.%s accepts a 20-byte blob", col->table, col->name);
+			                  SQLITE_CONSTRAINT,
+			              "%s.%s accepts a 20-byte blob", col->table, col->name);
 		/* Counts are sums kept by triggers (see the next test), the
 		 * only integers allowed to grow large. */
 		if (col->kind == K_SMALL || col->kind == K_DURATION)
 			for (size_t b = 0; b < sizeof bad_int / sizeof bad_int[0]; b++)
-				ck_assert_msg(try_row(col->table, col->name, bind_int, &bad_int[b]) ==
-						      SQLITE_CONSTRAINT,
-					      "%s.%s accepts %lld", col->table, col->name, bad_int[b]);
+				ck_assert_msg(try_row(col->table, col->name, bind_int,
+				                      &bad_int[b]) == SQLITE_CONSTRAINT,
+				              "%s.%s accepts %lld", col->table, col->name,
+				              bad_int[b]);
 	}
 	static const long long odd = 605;
 	ck_assert_int_eq(try_row("session", "duration_s", bind_int, &odd), SQLITE_CONSTRAINT);
@@ -264,15 +302,15 @@ START_TEST(test_stats_derive_from_sessions)
 	store_destroy(s);
 	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
 	static const char *const sums[] = {
-		"SELECT group_concat(x, '|') FROM (SELECT day||module||lang||sessions||reached_home||"
-		"reached_chapter||reached_quiz||reached_result||finished||abandoned||timed_out||"
-		"quiz_taken||score_sum||passed||duration_sum AS x FROM stat_day ORDER BY 1)",
-		"SELECT group_concat(x, '|') FROM (SELECT day||module||score||sessions AS x FROM "
-		"stat_score ORDER BY 1)",
-		"SELECT group_concat(x, '|') FROM (SELECT day||module||chapter||seen||video_started||"
-		"video_share_sum AS x FROM stat_chapter ORDER BY 1)",
-		"SELECT group_concat(x, '|') FROM (SELECT day||module||question||objective||choice||"
-		"correct||answers AS x FROM stat_answer ORDER BY 1)",
+	    "SELECT group_concat(x, '|') FROM (SELECT day||module||lang||sessions||reached_home||"
+	    "reached_chapter||reached_quiz||reached_result||finished||abandoned||timed_out||"
+	    "quiz_taken||score_sum||passed||duration_sum AS x FROM stat_day ORDER BY 1)",
+	    "SELECT group_concat(x, '|') FROM (SELECT day||module||score||sessions AS x FROM "
+	    "stat_score ORDER BY 1)",
+	    "SELECT group_concat(x, '|') FROM (SELECT day||module||chapter||seen||video_started||"
+	    "video_share_sum AS x FROM stat_chapter ORDER BY 1)",
+	    "SELECT group_concat(x, '|') FROM (SELECT day||module||question||objective||choice||"
+	    "correct||answers AS x FROM stat_answer ORDER BY 1)",
 	};
 	char before[4][4096], after[4096];
 	for (int i = 0; i < 4; i++)

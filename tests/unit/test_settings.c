@@ -212,10 +212,10 @@ static const struct {
 	     "out-of-range.yaml:10:11: video.volume must be from 0 to 100\n" DIR
 	     "out-of-range.yaml:11:26: video.first_frame_timeout_s must be from 1 to 60\n"},
 	{"bad-strings.yaml", true,
-	 DIR "bad-strings.yaml:2:11: kiosk_id must have 1 to 31 characters\n" DIR
+	 DIR "bad-strings.yaml:2:11: kiosk_id must be 1 to 31 of a-z, 0-9 and '-'\n" DIR
 	     "bad-strings.yaml:3:14: trainer_pin must be 4 to 8 digits\n"},
 	{"empty-id.yaml", true,
-	 DIR "empty-id.yaml:2:11: kiosk_id must have 1 to 31 characters\n" DIR
+	 DIR "empty-id.yaml:2:11: kiosk_id must be 1 to 31 of a-z, 0-9 and '-'\n" DIR
 	     "empty-id.yaml:3:14: trainer_pin must be 4 to 8 digits\n"},
 	/* The key itself, line 3 (libcyaml's own position is the value before it). */
 	{"unknown-key.yaml", false, DIR "unknown-key.yaml:3:1: Unexpected key: idle_timeout\n"},

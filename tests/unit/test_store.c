@@ -68,7 +68,7 @@ static long long count(const char *db_path, const char *sql)
 	long long n = -1;
 	ck_assert_int_eq(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
-		      sqlite3_errmsg(db));
+	              sqlite3_errmsg(db));
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
@@ -103,7 +103,8 @@ START_TEST(test_save_and_summary)
 	store_destroy(s);
 	ck_assert_int_eq(count(path, "SELECT count(*) FROM answer"), 10);
 	ck_assert_int_eq(count(path, "SELECT count(*) FROM chapter WHERE video_share IS NULL"), 5);
-	ck_assert_int_eq(count(path, "SELECT duration_s FROM session WHERE day = '2024-05-02' LIMIT 1"), 330);
+	ck_assert_int_eq(
+	    count(path, "SELECT duration_s FROM session WHERE day = '2024-05-02' LIMIT 1"), 330);
 	ck_assert_int_eq(count(path, "PRAGMA user_version"), 1);
 	ck_assert_int_eq(count(path, "SELECT sum(sessions) FROM stat_day"), 5);
 	/* No write-ahead log keeps the order of the last sessions. */
@@ -125,19 +126,22 @@ START_TEST(test_ids_are_cleaned)
 	store_save(s, &r);
 	ck_assert_int_eq(store_pending(s), 0);
 	store_destroy(s);
-	ck_assert_int_eq(count(path, "SELECT count(*) FROM session WHERE kiosk = 'hall-accueil' AND lang = 'fr' AND duration_s = 30"), 1);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM session WHERE kiosk = 'hall-accueil' "
+	                             "AND lang = 'fr' AND duration_s = 30"),
+	                 1);
 	ck_assert_int_eq(count(path, "SELECT count(*) FROM answer WHERE question = 'q1-x'"), 1);
 	/* Records missing an id or a day are completed, not lost. */
 	s = store_open(path, 0);
 	for (int i = 0; i < 6; i++)
 		store_save(s, &(struct session_record){.furthest = STAGE_RESULT, .score = -1});
 	store_destroy(s);
-	ck_assert_int_eq(count(path, "SELECT count(*) FROM session WHERE day = date('now','localtime')"), 6);
+	ck_assert_int_eq(
+	    count(path, "SELECT count(*) FROM session WHERE day = date('now','localtime')"), 6);
 }
 END_TEST
 
 static void fault_then_recover(const char *fault_sql, const char *fix_sql, int n,
-			       const char *expect_word)
+                               const char *expect_word)
 {
 	struct store *s = store_open(path, 25);
 	ck_assert_ptr_null(store_problem(s));
@@ -179,6 +183,140 @@ START_TEST(test_disk_full)
 	long long pages = count(path, "PRAGMA page_count");
 	snprintf(sql, sizeof sql, "PRAGMA max_page_count = %lld", pages);
 	fault_then_recover(sql, "PRAGMA max_page_count = 1000000", 40, "disque plein");
+}
+END_TEST
+
+/* A VFS that forwards to the default one but fails writes on demand: a
+ * disk returning I/O errors, which no PRAGMA can simulate. */
+static bool io_fail;
+static sqlite3_vfs faulty_vfs;
+static sqlite3_vfs *real_vfs;
+
+struct faulty_file {
+	sqlite3_file base;
+	sqlite3_file *real; /* allocated right after this struct */
+};
+
+#define REAL(f) (((struct faulty_file *)(f))->real)
+static int f_close(sqlite3_file *f)
+{
+	return REAL(f)->pMethods->xClose(REAL(f));
+}
+static int f_read(sqlite3_file *f, void *b, int n, sqlite3_int64 o)
+{
+	return REAL(f)->pMethods->xRead(REAL(f), b, n, o);
+}
+static int f_write(sqlite3_file *f, const void *b, int n, sqlite3_int64 o)
+{
+	return io_fail ? SQLITE_IOERR_WRITE : REAL(f)->pMethods->xWrite(REAL(f), b, n, o);
+}
+static int f_truncate(sqlite3_file *f, sqlite3_int64 n)
+{
+	return io_fail ? SQLITE_IOERR_TRUNCATE : REAL(f)->pMethods->xTruncate(REAL(f), n);
+}
+static int f_sync(sqlite3_file *f, int fl)
+{
+	return io_fail ? SQLITE_IOERR_FSYNC : REAL(f)->pMethods->xSync(REAL(f), fl);
+}
+static int f_size(sqlite3_file *f, sqlite3_int64 *n)
+{
+	return REAL(f)->pMethods->xFileSize(REAL(f), n);
+}
+static int f_lock(sqlite3_file *f, int l)
+{
+	return REAL(f)->pMethods->xLock(REAL(f), l);
+}
+static int f_unlock(sqlite3_file *f, int l)
+{
+	return REAL(f)->pMethods->xUnlock(REAL(f), l);
+}
+static int f_check(sqlite3_file *f, int *r)
+{
+	return REAL(f)->pMethods->xCheckReservedLock(REAL(f), r);
+}
+static int f_fctl(sqlite3_file *f, int op, void *a)
+{
+	return REAL(f)->pMethods->xFileControl(REAL(f), op, a);
+}
+static int f_sector(sqlite3_file *f)
+{
+	return REAL(f)->pMethods->xSectorSize(REAL(f));
+}
+static int f_dev(sqlite3_file *f)
+{
+	return REAL(f)->pMethods->xDeviceCharacteristics(REAL(f));
+}
+static int f_shmmap(sqlite3_file *f, int i, int sz, int e, void volatile **p)
+{
+	return REAL(f)->pMethods->xShmMap(REAL(f), i, sz, e, p);
+}
+static int f_shmlock(sqlite3_file *f, int o, int n, int fl)
+{
+	return REAL(f)->pMethods->xShmLock(REAL(f), o, n, fl);
+}
+static void f_shmbarrier(sqlite3_file *f)
+{
+	REAL(f)->pMethods->xShmBarrier(REAL(f));
+}
+static int f_shmunmap(sqlite3_file *f, int d)
+{
+	return REAL(f)->pMethods->xShmUnmap(REAL(f), d);
+}
+
+static const sqlite3_io_methods faulty_io = {
+    2,         f_close,      f_read,     f_write, f_truncate, f_sync, f_size,
+    f_lock,    f_unlock,     f_check,    f_fctl,  f_sector,   f_dev,  f_shmmap,
+    f_shmlock, f_shmbarrier, f_shmunmap, NULL,    NULL,
+};
+
+static int f_open(sqlite3_vfs *v, const char *name, sqlite3_file *f, int flags, int *out)
+{
+	(void)v;
+	struct faulty_file *ff = (struct faulty_file *)f;
+	ff->real = (sqlite3_file *)(ff + 1);
+	int rc = real_vfs->xOpen(real_vfs, name, ff->real, flags, out);
+	f->pMethods = rc == SQLITE_OK ? &faulty_io : NULL;
+	return rc;
+}
+
+static void faulty_register(void)
+{
+	if (real_vfs)
+		return;
+	real_vfs = sqlite3_vfs_find(NULL);
+	faulty_vfs = *real_vfs;
+	faulty_vfs.zName = "faulty";
+	faulty_vfs.szOsFile = (int)sizeof(struct faulty_file) + real_vfs->szOsFile;
+	faulty_vfs.xOpen = f_open;
+	sqlite3_vfs_register(&faulty_vfs, 0);
+}
+
+START_TEST(test_io_error)
+{
+	faulty_register();
+	char uri[200];
+	snprintf(uri, sizeof uri, "file:%s?vfs=faulty", path);
+	struct store *s = store_open(uri, 25);
+	ck_assert_ptr_null(store_problem(s));
+	struct session_record r = record("2024-05-02", STAGE_RESULT, 90, END_FINISHED);
+	store_save(s, &r);
+	io_fail = true;
+	for (int i = 0; i < 3; i++) {
+		r = record("2024-05-03", STAGE_QUIZ, 20, END_TIMED_OUT);
+		store_save(s, &r);
+	}
+	ck_assert_int_eq(store_pending(s), 3);
+	ck_assert_msg(strstr(store_problem(s), "erreur d'écriture"), "%s", store_problem(s));
+	store_retry(s);
+	ck_assert_int_eq(store_pending(s), 3);
+	io_fail = false;
+	store_retry(s);
+	ck_assert_int_eq(store_pending(s), 0);
+	ck_assert_ptr_null(store_problem(s));
+	store_destroy(s);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM session"), 4);
+	ck_assert_int_eq(count(path, "SELECT sum(sessions) FROM stat_day"), 4);
+	ck_assert_int_eq(count(path, "PRAGMA quick_check"), 0);
 }
 END_TEST
 
@@ -367,6 +505,7 @@ int main(void)
 	tcase_add_test(tc, test_read_only);
 	tcase_add_test(tc, test_disk_full);
 	tcase_add_test(tc, test_locked);
+	tcase_add_test(tc, test_io_error);
 	tcase_add_test(tc, test_missing_directory_then_created);
 	tcase_add_test(tc, test_read_only_file_at_open);
 	tcase_add_test(tc, test_queue_is_bounded);

@@ -13,26 +13,21 @@ struct part_case {
 	int k;
 	int n;
 	long long bases[MAXC];
-	bool pre[MAXC];      /* hidden before the call */
-	bool expect[MAXC];   /* hidden after */
+	bool pre[MAXC];    /* hidden before the call */
+	bool expect[MAXC]; /* hidden after */
 	int expect_hidden;
 };
 
 static const struct part_case part_cases[] = {
-	{"nothing small", 5, 3, {5, 9, 12}, {0}, {0, 0, 0}, 0},
-	{"one small cell takes the next smallest", 5, 4, {3, 9, 6, 20}, {0},
-	 {1, 0, 1, 0}, 2},
-	{"two tiny cells still need k between them", 5, 4, {1, 1, 9, 6}, {0},
-	 {1, 1, 0, 1}, 3},
-	{"two small cells summing to k are enough", 5, 3, {2, 3, 40}, {0},
-	 {1, 1, 0}, 2},
-	{"empty cells are never used as cover", 5, 4, {2, 0, 0, 7}, {0},
-	 {1, 0, 0, 1}, 2},
-	{"all small: all hidden", 5, 3, {1, 2, 1}, {0}, {1, 1, 1}, 3},
-	{"pre-hidden cell counts and pulls a partner", 5, 3, {8, 9, 30}, {1, 0, 0},
-	 {1, 1, 0}, 2},
-	{"k of 1 hides nothing", 1, 3, {1, 1, 1}, {0}, {0, 0, 0}, 0},
-	{"single small cell alone", 5, 1, {3}, {0}, {1}, 1},
+    {"nothing small", 5, 3, {5, 9, 12}, {0}, {0, 0, 0}, 0},
+    {"one small cell takes the next smallest", 5, 4, {3, 9, 6, 20}, {0}, {1, 0, 1, 0}, 2},
+    {"two tiny cells still need k between them", 5, 4, {1, 1, 9, 6}, {0}, {1, 1, 0, 1}, 3},
+    {"two small cells summing to k are enough", 5, 3, {2, 3, 40}, {0}, {1, 1, 0}, 2},
+    {"empty cells are never used as cover", 5, 4, {2, 0, 0, 7}, {0}, {1, 0, 0, 1}, 2},
+    {"all small: all hidden", 5, 3, {1, 2, 1}, {0}, {1, 1, 1}, 3},
+    {"pre-hidden cell counts and pulls a partner", 5, 3, {8, 9, 30}, {1, 0, 0}, {1, 1, 0}, 2},
+    {"k of 1 hides nothing", 1, 3, {1, 1, 1}, {0}, {0, 0, 0}, 0},
+    {"single small cell alone", 5, 1, {3}, {0}, {1}, 1},
 };
 
 START_TEST(test_partition)
@@ -41,8 +36,8 @@ START_TEST(test_partition)
 	bool hidden[MAXC];
 	memcpy(hidden, c->pre, sizeof hidden);
 	int got = suppress_partition(c->bases, hidden, c->n, c->k);
-	ck_assert_msg(got == c->expect_hidden, "%s: %d hidden, expected %d", c->name,
-		      got, c->expect_hidden);
+	ck_assert_msg(got == c->expect_hidden, "%s: %d hidden, expected %d", c->name, got,
+	              c->expect_hidden);
 	long long total = 0, hidden_sum = 0;
 	for (int i = 0; i < c->n; i++) {
 		ck_assert_msg(hidden[i] == c->expect[i], "%s: cell %d", c->name, i);
@@ -143,8 +138,7 @@ int main(void)
 {
 	Suite *s = suite_create("suppress");
 	TCase *tc = tcase_create("core");
-	tcase_add_loop_test(tc, test_partition, 0,
-			    (int)(sizeof part_cases / sizeof part_cases[0]));
+	tcase_add_loop_test(tc, test_partition, 0, (int)(sizeof part_cases / sizeof part_cases[0]));
 	tcase_add_test(tc, test_small);
 	tcase_add_test(tc, test_partition_exhaustive);
 	tcase_add_test(tc, test_chain);

@@ -1,0 +1,80 @@
+#!/bin/sh
+# Stress: open a video, let it play, leave it, 200 times in one kiosk
+# process (VIDEO_STRESS_CYCLES to change). Every cycle must show a new real
+# frame; memory and threads must not grow (players are stopped and freed by
+# the worker); the process must end on its own. Under `make asan`,
+# LeakSanitizer checks every allocation at exit as well.
+BUILD=${BUILD:-build}
+K=$BUILD/kiosk
+PROBE=$BUILD/tools/pngprobe
+N=${VIDEO_STRESS_CYCLES:-200}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT INT TERM
+
+pass() { echo "PASS $1"; }
+fail() { echo "FAIL $1: $2"; }
+
+command -v ffmpeg >/dev/null || { fail setup "ffmpeg is not installed"; exit 1; }
+[ -x "$K" ] && [ -x "$PROBE" ] || { fail setup "build $K and $PROBE first"; exit 1; }
+
+cp -r tests/fixtures/mini "$T/mod"
+ffmpeg -nostdin -v error -y -f lavfi -i color=c=red:s=640x360:r=25:d=30 -f lavfi \
+	-i sine=f=440:d=30 -c:v libx264 -preset ultrafast -pix_fmt yuv420p -c:a aac -shortest \
+	"$T/mod/videos/public-fr.mp4" || { fail setup "ffmpeg failed"; exit 1; }
+printf 'database: %s\n' "$T/k.db" >"$T/k.yaml"
+
+{
+	printf 'tap 0.5 0.5\npress Français\npress Qui me voit ?\n'
+	i=0
+	while [ $i -lt "$N" ]; do
+		# Taps closer than 400 ms to a screen change are ignored (flow.h).
+		printf 'press Voir la vidéo\nwait 450\n'
+		printf 'quick-tap 0.066 0.064\nexpect chapter\n' # the header's back button
+		i=$((i + 1))
+	done
+	printf 'press Voir la vidéo\nwait 1500\nshot last\nexpect video\n'
+} >"$T/stress.script"
+
+mkdir -p "$T/shots"
+start=$(date +%s)
+timeout 900 "$K" --headless --script "$T/stress.script" --config "$T/k.yaml" \
+	--content "$T/mod" --shots "$T/shots" --size 640x360 >/dev/null 2>"$T/err" &
+pid=$!
+# The kiosk's pid is timeout's child.
+sleep 1
+kpid=$(pgrep -P $pid | head -1)
+: >"$T/samples"
+while kill -0 $pid 2>/dev/null; do
+	[ -n "$kpid" ] && awk '/^VmRSS/ { r = $2 } /^Threads/ { t = $2 } END { if (r) print r, t }' \
+		"/proc/$kpid/status" 2>/dev/null >>"$T/samples"
+	sleep 1
+done
+wait $pid
+rc=$?
+took=$(($(date +%s) - start))
+
+[ $rc -eq 0 ] && pass "$N open/play/leave cycles ran and the kiosk ended by itself (${took}s)" ||
+	fail "cycles" "exit status $rc; $(grep -v '^<6>' "$T/err" | tail -3 | tr '\n' ' ')"
+frames=$(grep -c "first frame on screen" "$T/err")
+[ "$frames" -eq $((N + 1)) ] && pass "every cycle showed a new real frame ($frames)" ||
+	fail "frames" "$frames first frames for $((N + 1)) videos"
+grep -q "^<3>" "$T/err" && fail "errors" "$(grep -m1 '^<3>' "$T/err")" || pass "no error logged"
+$PROBE "$T/shots/last.png" 320 150 | awk '{ exit !($1 > 200 && $2 < 60 && $3 < 60) }' &&
+	pass "after the cycles, frames still reach the screen" ||
+	fail "last frame" "pixel 640,300 is $($PROBE "$T/shots/last.png" 320 150 2>&1)"
+
+n=$(wc -l <"$T/samples")
+if [ "$n" -ge 8 ]; then
+	q=$((n / 4))
+	early=$(sed -n "$q,$((2 * q))p" "$T/samples" | sort -n | tail -1)
+	late=$(tail -n "$q" "$T/samples" | sort -n | tail -1)
+	set -- $early $late
+	grow=$((($3 - $1) / 1024))
+	echo "rss: ${1} kB early, ${3} kB late; threads ${2} early, ${4} late"
+	[ "$grow" -lt 40 ] && pass "memory flat over the cycles (+${grow} MB)" ||
+		fail "memory" "grew by ${grow} MB from the first to the last quarter"
+	[ "$4" -le $(($2 + 4)) ] && pass "threads do not pile up (${2} -> ${4})" ||
+		fail "threads" "${2} threads early, ${4} late"
+else
+	fail "samples" "only $n memory samples"
+fi
