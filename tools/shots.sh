@@ -6,7 +6,13 @@ out="$BUILD/shots"
 mkdir -p "$out"
 db=$(mktemp -d)/shots.db
 m=assets/modules/tu-me-suis
-ch1=$(sed -n '/^chapters:/,$p' $m/module.yaml | grep -m1 'title:' | sed 's/.*fr: "\([^"]*\)".*/\1/')
+# The first chapter's French title, as the kiosk shows it on its card.
+ch1=$("$BUILD/kiosk" --headless --script /dev/stdin --config config/kiosk.yaml --db "$db" <<S | awk '$0 ~ /^control/ && n++ == 3 {for (i = 6; i <= NF; i++) printf "%s%s", $i, (i < NF ? " " : "")}'
+tap 0.5 0.5
+press Français
+controls
+S
+)
 for size in 1920x1080 1080x1920; do
 	cat >"$out/script-$size.txt" <<S
 shot $size-attract

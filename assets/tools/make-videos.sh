@@ -180,23 +180,28 @@ srt_time() { # seconds -> HH:MM:SS,mmm
 		printf "%02d:%02d:%02d,%03d", ms / 3600000, ms / 60000 % 60, ms / 1000 % 60, ms % 1000 }'
 }
 
-# Writes the cue(s) of one sentence: split into two cues when it needs
-# more than two subtitle lines, timed by share of characters.
+# Writes the cue(s) of one sentence: split in two cues when it needs more
+# than two subtitle lines, preferably after a punctuation mark near the
+# middle, timed by share of characters.
 write_cues() { # srt text start end
-	local srt=$1 text=$2 start=$3 end=$4 n half mid
-	local -a l
+	local srt=$1 text=$2 start=$3 end=$4 k pos=0 d score best=-1 bestscore=999999
+	local -a l words
 	mapfile -t l < <(wrap 42 "$text")
-	n=${#l[@]}
-	if [ "$n" -le 2 ]; then
+	if [ ${#l[@]} -le 2 ]; then
 		CUE=$((CUE + 1))
 		printf '%d\n%s --> %s\n%s\n\n' "$CUE" "$(srt_time "$start")" \
 			"$(srt_time "$end")" "$(printf '%s\n' "${l[@]}")" >>"$srt"
 		return
 	fi
-	half=$(((n + 1) / 2))
-	local a b
-	a=$(printf '%s ' "${l[@]:0:half}"); a=${a% }
-	b=$(printf '%s ' "${l[@]:half}"); b=${b% }
+	IFS=' ' read -r -a words <<<"$text"
+	for ((k = 0; k < ${#words[@]} - 1; k++)); do
+		pos=$((pos + ${#words[k]} + 1))
+		d=$((pos * 2 - ${#text})); d=${d#-}
+		score=$d
+		case ${words[k]} in *[,:\;?!.]) ;; *) score=$((d + ${#text} / 2)) ;; esac
+		if [ "$score" -lt "$bestscore" ]; then best=$k bestscore=$score; fi
+	done
+	local a="${words[*]:0:best+1}" b="${words[*]:best+1}" mid
 	mid=$(awk -v s="$start" -v e="$end" -v a="${#a}" -v b="${#b}" \
 		'BEGIN { printf "%.3f", s + (e - s) * a / (a + b) }')
 	write_cues "$srt" "$a" "$start" "$mid"

@@ -1,299 +1,183 @@
 /* The statistics database schema, shared by the store (which creates and
- * migrates it), kiosk-report (which checks the version) and the test data
- * generator. Version 1.
+ * migrates it), kiosk-report (which checks the version and merges files)
+ * and the test data generator. Version 1.
  *
  * Privacy (DESIGN.md §4, PRIVACY.md): every TEXT column is either a day
  * (YYYY-MM-DD, checked to be a real date and nothing more) or a module
  * identifier (lower-case letters, digits, '-', '_', '.', at most 31
- * characters, never a digit-h-digit): no spaces, no colons, no capitals, so no time of day, no
- * name as written and no sentence fits. Tables are STRICT so an INTEGER
- * column cannot quietly hold text. Every table is WITHOUT ROWID and keyed
- * by a random session id (after the grouping columns for the child tables),
- * so neither rowids nor the order of rows on disk follow the order in which
- * sessions happened. tests/unit/test_schema.c probes all of this.
+ * characters, never digit-h-digit): no spaces, no colons, no capitals, so
+ * no time of day, no name as written and no sentence fits. Tables are
+ * STRICT so an INTEGER column cannot quietly hold text. Every table is
+ * WITHOUT ROWID and keyed by the day and a random session id, so neither
+ * rowids nor the order of rows on disk follow the order in which sessions
+ * happened. tests/unit/test_schema.c probes all of this.
  *
  * The stat_* tables hold running counts per day, kept by triggers in the
  * same transaction as the session rows: a report over a million sessions
  * then reads a few thousand rows. They hold nothing the session rows do not
  * (counts per day), and STORE_REBUILD_STATS recomputes them from the
- * session rows (merges of several files, bulk loads). The child tables
- * repeat day and module so that rebuild needs no join. */
+ * session rows (bulk loads, repairs). The child tables repeat day and
+ * module so that this needs no join. */
 #ifndef KIOSK_PLATFORM_STORE_SCHEMA_H
 #define KIOSK_PLATFORM_STORE_SCHEMA_H
 
 #define STORE_SCHEMA_VERSION 1
 
-/* "14h32" is how a French time is written: refused even inside an id. */
-#define STORE_ID_CHECK(c)                                                                          \
-	"length(" c ") BETWEEN 1 AND 31 AND NOT " c " GLOB '*[^a-z0-9._-]*' AND NOT " c            \
-	" GLOB '*[0-9]h[0-9]*'"
-#define STORE_DAY_CHECK(c)                                                                         \
-	"length(" c ") = 10 AND " c                                                                \
-	" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(" c ") IS " c
+// clang-format off
 
+/* "14h32" is how a French time is written: refused even inside an id. */
+#define STORE_ID_CHECK(c)                                                      \
+	"length(" c ") BETWEEN 1 AND 31 AND NOT " c " GLOB '*[^a-z0-9._-]*' "  \
+	"AND NOT " c " GLOB '*[0-9]h[0-9]*'"
+#define STORE_DAY_CHECK(c)                                                     \
+	"length(" c ") = 10 AND " c                                            \
+	" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(" c ") IS " c
+#define STORE_LANG_CHECK "length(lang) BETWEEN 2 AND 7 AND NOT lang GLOB '*[^a-z-]*'"
 #define STORE_COUNT(c) "  " c " INTEGER NOT NULL CHECK (" c " >= 0),\n"
 
-#define STORE_STATS_V1                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                   \
-	"CREATE TABLE stat_day (\n"                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                      \
-	"  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK(                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                   \
-	    "day") "),\n"                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                \
-	           "  module TEXT NOT NULL CHECK (" STORE_ID_CHECK(                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                      \
-	               "module") "),\n"                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                  \
-	                         "  lang TEXT NOT NULL CHECK (length(lang) BETWEEN 2 AND 7 AND "                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                         \
-	                         "NOT lang GLOB '*[^a-z-]*'),\n" STORE_COUNT(                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            \
-	                             "sessions") STORE_COUNT("reached_home")                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                             \
-	                             STORE_COUNT("reached_chapter") STORE_COUNT(                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                         \
-	                                 "reached_quiz") STORE_COUNT("reached_result")                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                   \
-	                                 STORE_COUNT("finished") STORE_COUNT(                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            \
-	                                     "abandoned") STORE_COUNT("timed_out") STORE_COUNT("q"                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                       \
-	                                                                                       "u"                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                       \
-	                                                                                       "i"                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                       \
-	                                                                                       "z"                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                       \
-	                                                                                       "_"                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                       \
-	                                                                                       "t"                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                       \
-	                                                                                       "a"                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                       \
-	                                                                                       "k"                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                       \
-	                                                                                       "e"                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                       \
-	                                                                                       "n") STORE_COUNT("score_sum") STORE_COUNT("passed") STORE_COUNT("duration_sum") "  PRIMARY KEY (day, module, lang)\n"                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                     \
-	                                                                                                                                                                       ") STRICT, WITHOUT ROWID;\n"                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                              \
-	                                                                                                                                                                       "CREATE TABLE stat_score (\n"                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                             \
-	                                                                                                                                                                       "  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("day") "),\n"                                                                                                                                                                                                                                                                                                                                                                                                                                                                               \
-	                                                                                                                                                                                                                            "  module TEXT NOT NULL CHECK (" STORE_ID_CHECK("module") "),\n"                                                                                                                                                                                                                                                                                                                                                                                                                     \
-	                                                                                                                                                                                                                                                                                      "  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100),\n" STORE_COUNT("sessions") "  PRIMARY KEY (day, module, score)\n"                                                                                                                                                                                                                                                                                               \
-	                                                                                                                                                                                                                                                                                                                                                                            ") STRICT, WITHOUT ROWID;\n"                                                                                                                                                                                                                                                                                                         \
-	                                                                                                                                                                                                                                                                                                                                                                            "CREATE TABLE stat_chapter (\n"                                                                                                                                                                                                                                                                                                      \
-	                                                                                                                                                                                                                                                                                                                                                                            "  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("day") "),\n"                                                                                                                                                                                                                                                                          \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                 "  module TEXT NOT NULL CHECK (" STORE_ID_CHECK(                                                                                                                                                                                                                                \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                     "module") "),\n"                                                                                                                                                                                                                                                            \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                               "  chapter TEXT NOT NULL CHECK (" STORE_ID_CHECK("chapter") "),\n" STORE_COUNT("seen")                                                                                                                                                                            \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                   STORE_COUNT("video_started") STORE_COUNT(                                                                                                                                                                                                                     \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                       "video_share_sum") "  PRIMARY KEY (day, module, chapter)\n"                                                                                                                                                                                               \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                                          ") STRICT, WITHOUT ROWID;\n"                                                                                                                                                                                                           \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                                          "CREATE TABLE stat_answer (\n"                                                                                                                                                                                                         \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                                          "  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("day") "),\n"                                                                                                                                                                            \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                               "  module TEXT NOT NULL CHECK (" STORE_ID_CHECK(                                                                                                                                  \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                   "module") "),\n"                                                                                                                                                              \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                             "  question TEXT NOT NULL CHECK (" STORE_ID_CHECK("question") "),\n"                                                                                                \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                           "  objective TEXT NOT NULL CHECK (" STORE_ID_CHECK(                                                   \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                               "objective") "),\n"                                                                               \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            "  choice INTEGER NOT NULL CHECK (choice BETWEEN 0 AND 31),\n"                       \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            "  correct INTEGER NOT NULL CHECK (correct IN (0, 1)),\n" STORE_COUNT(               \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                "answers") "  PRIMARY KEY (day, module, question, objective, choice, correct)\n" \
-	                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                           ") STRICT, WITHOUT ROWID;\n"
+#define STORE_STATS_V1                                                         \
+	"CREATE TABLE stat_day (\n"                                            \
+	"  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("day") "),\n"            \
+	"  module TEXT NOT NULL CHECK (" STORE_ID_CHECK("module") "),\n"       \
+	"  lang TEXT NOT NULL CHECK (" STORE_LANG_CHECK "),\n"                 \
+	STORE_COUNT("sessions") STORE_COUNT("reached_home")                    \
+	STORE_COUNT("reached_chapter") STORE_COUNT("reached_quiz")             \
+	STORE_COUNT("reached_result") STORE_COUNT("finished")                  \
+	STORE_COUNT("abandoned") STORE_COUNT("timed_out")                      \
+	STORE_COUNT("quiz_taken") STORE_COUNT("score_sum")                     \
+	STORE_COUNT("passed") STORE_COUNT("duration_sum")                      \
+	"  PRIMARY KEY (day, module, lang)\n"                                  \
+	") STRICT, WITHOUT ROWID;\n"                                           \
+	"CREATE TABLE stat_score (\n"                                          \
+	"  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("day") "),\n"            \
+	"  module TEXT NOT NULL CHECK (" STORE_ID_CHECK("module") "),\n"       \
+	"  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100),\n"          \
+	STORE_COUNT("sessions")                                                \
+	"  PRIMARY KEY (day, module, score)\n"                                 \
+	") STRICT, WITHOUT ROWID;\n"                                           \
+	"CREATE TABLE stat_chapter (\n"                                        \
+	"  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("day") "),\n"            \
+	"  module TEXT NOT NULL CHECK (" STORE_ID_CHECK("module") "),\n"       \
+	"  chapter TEXT NOT NULL CHECK (" STORE_ID_CHECK("chapter") "),\n"     \
+	STORE_COUNT("seen") STORE_COUNT("video_started")                       \
+	STORE_COUNT("video_share_sum")                                         \
+	"  PRIMARY KEY (day, module, chapter)\n"                               \
+	") STRICT, WITHOUT ROWID;\n"                                           \
+	"CREATE TABLE stat_answer (\n"                                         \
+	"  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("day") "),\n"            \
+	"  module TEXT NOT NULL CHECK (" STORE_ID_CHECK("module") "),\n"       \
+	"  question TEXT NOT NULL CHECK (" STORE_ID_CHECK("question") "),\n"   \
+	"  objective TEXT NOT NULL CHECK (" STORE_ID_CHECK("objective") "),\n" \
+	"  choice INTEGER NOT NULL CHECK (choice BETWEEN 0 AND 31),\n"         \
+	"  correct INTEGER NOT NULL CHECK (correct IN (0, 1)),\n"              \
+	STORE_COUNT("answers")                                                 \
+	"  PRIMARY KEY (day, module, question, objective, choice, correct)\n"  \
+	") STRICT, WITHOUT ROWID;\n"
 
-/* One row of counts per inserted row; the SELECT form serves both the
- * triggers (FROM a one-row SELECT of NEW) and the rebuild (FROM the whole table). */
-#define STORE_DAY_ADD(src)                                                                         \
-	"INSERT INTO stat_day SELECT day, module, lang, count(*), sum(furthest >= 1),\n"           \
-	"  sum(furthest >= 2), sum(furthest >= 3), sum(furthest >= 4), sum(ended = 0),\n"          \
-	"  sum(ended = 1), sum(ended = 2), count(score), coalesce(sum(score), 0),\n"               \
-	"  sum(passed), sum(duration_s) FROM " src " WHERE true GROUP BY day, module, lang\n"      \
-	"ON CONFLICT DO UPDATE SET sessions = sessions + excluded.sessions,\n"                     \
-	"  reached_home = reached_home + excluded.reached_home,\n"                                 \
-	"  reached_chapter = reached_chapter + excluded.reached_chapter,\n"                        \
-	"  reached_quiz = reached_quiz + excluded.reached_quiz,\n"                                 \
-	"  reached_result = reached_result + excluded.reached_result,\n"                           \
-	"  finished = finished + excluded.finished,\n"                                             \
-	"  abandoned = abandoned + excluded.abandoned,\n"                                          \
-	"  timed_out = timed_out + excluded.timed_out,\n"                                          \
-	"  quiz_taken = quiz_taken + excluded.quiz_taken,\n"                                       \
-	"  score_sum = score_sum + excluded.score_sum,\n"                                          \
-	"  passed = passed + excluded.passed,\n"                                                   \
-	"  duration_sum = duration_sum + excluded.duration_sum;\n"                                 \
-	"INSERT INTO stat_score SELECT day, module, score, count(*) FROM " src                     \
-	" WHERE score IS NOT NULL GROUP BY day, module, score\n"                                   \
+/* Counts added for the rows of src: the triggers pass a one-row SELECT of
+ * NEW, the rebuild and the report's merges a whole table or view. */
+#define STORE_DAY_ADD(src)                                                     \
+	"INSERT INTO stat_day SELECT day, module, lang, count(*),\n"           \
+	"  sum(furthest >= 1), sum(furthest >= 2), sum(furthest >= 3),\n"      \
+	"  sum(furthest >= 4), sum(ended = 0), sum(ended = 1), sum(ended = 2),\n" \
+	"  count(score), coalesce(sum(score), 0), sum(passed), sum(duration_s)\n" \
+	"  FROM " src " WHERE true GROUP BY day, module, lang\n"               \
+	"ON CONFLICT DO UPDATE SET sessions = sessions + excluded.sessions,\n" \
+	"  reached_home = reached_home + excluded.reached_home,\n"             \
+	"  reached_chapter = reached_chapter + excluded.reached_chapter,\n"    \
+	"  reached_quiz = reached_quiz + excluded.reached_quiz,\n"             \
+	"  reached_result = reached_result + excluded.reached_result,\n"       \
+	"  finished = finished + excluded.finished,\n"                         \
+	"  abandoned = abandoned + excluded.abandoned,\n"                      \
+	"  timed_out = timed_out + excluded.timed_out,\n"                      \
+	"  quiz_taken = quiz_taken + excluded.quiz_taken,\n"                   \
+	"  score_sum = score_sum + excluded.score_sum,\n"                      \
+	"  passed = passed + excluded.passed,\n"                               \
+	"  duration_sum = duration_sum + excluded.duration_sum;\n"             \
+	"INSERT INTO stat_score SELECT day, module, score, count(*) FROM " src \
+	"  WHERE score IS NOT NULL GROUP BY day, module, score\n"              \
 	"ON CONFLICT DO UPDATE SET sessions = sessions + excluded.sessions;\n"
-#define STORE_CHAPTER_ADD(src)                                                                     \
-	"INSERT INTO stat_chapter SELECT day, module, chapter, sum(seen),\n"                       \
-	"  count(video_share), coalesce(sum(video_share), 0) FROM " src                            \
-	" WHERE true GROUP BY day, module, chapter\n"                                              \
-	"ON CONFLICT DO UPDATE SET seen = seen + excluded.seen,\n"                                 \
-	"  video_started = video_started + excluded.video_started,\n"                              \
+#define STORE_CHAPTER_ADD(src)                                                 \
+	"INSERT INTO stat_chapter SELECT day, module, chapter, sum(seen),\n"   \
+	"  count(video_share), coalesce(sum(video_share), 0) FROM " src        \
+	"  WHERE true GROUP BY day, module, chapter\n"                         \
+	"ON CONFLICT DO UPDATE SET seen = seen + excluded.seen,\n"             \
+	"  video_started = video_started + excluded.video_started,\n"          \
 	"  video_share_sum = video_share_sum + excluded.video_share_sum;\n"
-#define STORE_ANSWER_ADD(src)                                                                      \
-	"INSERT INTO stat_answer SELECT day, module, question, objective, choice,\n"               \
-	"  correct, count(*) FROM " src                                                            \
-	" WHERE true GROUP BY day, module, question, objective, choice, correct\n"                 \
+#define STORE_ANSWER_ADD(src)                                                  \
+	"INSERT INTO stat_answer SELECT day, module, question, objective,\n"   \
+	"  choice, correct, count(*) FROM " src " WHERE true\n"                \
+	"  GROUP BY day, module, question, objective, choice, correct\n"       \
 	"ON CONFLICT DO UPDATE SET answers = answers + excluded.answers;\n"
 
-#define STORE_TRIGGERS_V1                                                                                  \
-	"CREATE TRIGGER session_stats AFTER INSERT ON session BEGIN\n" STORE_DAY_ADD(                      \
-	    "(SELECT NEW.day AS day, NEW.module AS module, "                                               \
-	    "NEW.lang AS lang, NEW.furthest AS furthest, NEW.ended AS ended, "                             \
-	    "NEW.score AS score, NEW.passed AS passed, "                                                   \
-	    "NEW.duration_s AS duration_s)") "END;\n"                                                      \
-	                                     "CREATE TRIGGER chapter_stats AFTER INSERT ON "               \
-	                                     "chapter BEGIN\n" STORE_CHAPTER_ADD(                          \
-	                                         "(SELECT NEW.day AS day, NEW.module AS module, "          \
-	                                         "NEW.chapter AS chapter, NEW.seen AS seen, "              \
-	                                         "NEW.video_share AS video_share)") "END;\n"               \
-	                                                                            "CREATE "              \
-	                                                                            "TRIGGER "             \
-	                                                                            "answer_"              \
-	                                                                            "stats AFTER "         \
-	                                                                            "INSERT ON "           \
-	                                                                            "answer "              \
-	                                                                            "BEGIN"                \
-	                                                                            "\n" STORE_ANSWER_ADD( \
-	                                                                                "(SELECT "         \
-	                                                                                "NEW.day "         \
-	                                                                                "AS day, "         \
-	                                                                                "NEW."             \
-	                                                                                "module "          \
-	                                                                                "AS "              \
-	                                                                                "module, "         \
-	                                                                                "NEW."             \
-	                                                                                "question"         \
-	                                                                                " AS "             \
-	                                                                                "question"         \
-	                                                                                ", "               \
-	                                                                                "NEW."             \
-	                                                                                "objectiv"         \
-	                                                                                "e AS "            \
-	                                                                                "objectiv"         \
-	                                                                                "e, "              \
-	                                                                                "NEW."             \
-	                                                                                "choice "          \
-	                                                                                "AS "              \
-	                                                                                "choice, "         \
-	                                                                                "NEW."             \
-	                                                                                "correct "         \
-	                                                                                "AS "              \
-	                                                                                "correct"          \
-	                                                                                ")") "END"         \
-	                                                                                     ";\n"
+#define STORE_TRIGGERS_V1                                                      \
+	"CREATE TRIGGER session_stats AFTER INSERT ON session BEGIN\n"         \
+	STORE_DAY_ADD("(SELECT NEW.day AS day, NEW.module AS module,"          \
+		      " NEW.lang AS lang, NEW.furthest AS furthest,"           \
+		      " NEW.ended AS ended, NEW.score AS score,"               \
+		      " NEW.passed AS passed, NEW.duration_s AS duration_s)")  \
+	"END;\n"                                                               \
+	"CREATE TRIGGER chapter_stats AFTER INSERT ON chapter BEGIN\n"         \
+	STORE_CHAPTER_ADD("(SELECT NEW.day AS day, NEW.module AS module,"      \
+			  " NEW.chapter AS chapter, NEW.seen AS seen,"         \
+			  " NEW.video_share AS video_share)")                  \
+	"END;\n"                                                               \
+	"CREATE TRIGGER answer_stats AFTER INSERT ON answer BEGIN\n"           \
+	STORE_ANSWER_ADD("(SELECT NEW.day AS day, NEW.module AS module,"       \
+			 " NEW.question AS question, NEW.objective AS objective," \
+			 " NEW.choice AS choice, NEW.correct AS correct)")     \
+	"END;\n"
 
-#define STORE_DROP_TRIGGERS                                                                        \
-	"DROP TRIGGER IF EXISTS session_stats; DROP TRIGGER IF EXISTS chapter_stats;\n"            \
+#define STORE_DROP_TRIGGERS                                                    \
+	"DROP TRIGGER IF EXISTS session_stats;\n"                              \
+	"DROP TRIGGER IF EXISTS chapter_stats;\n"                              \
 	"DROP TRIGGER IF EXISTS answer_stats;\n"
 
-#define STORE_REBUILD_STATS                                                                        \
-	"DELETE FROM stat_day; DELETE FROM stat_score; DELETE FROM stat_chapter;\n"                \
-	"DELETE FROM stat_answer;\n" STORE_DAY_ADD("session") STORE_CHAPTER_ADD("chapter")         \
-	    STORE_ANSWER_ADD("answer")
+#define STORE_REBUILD_STATS                                                    \
+	"DELETE FROM stat_day; DELETE FROM stat_score;\n"                      \
+	"DELETE FROM stat_chapter; DELETE FROM stat_answer;\n"                 \
+	STORE_DAY_ADD("session") STORE_CHAPTER_ADD("chapter")                  \
+	STORE_ANSWER_ADD("answer")
 
-#define STORE_SCHEMA_V1                                                                                                                                                                                                   \
-	"CREATE TABLE session (\n"                                                                                                                                                                                        \
-	"  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK(                                                                                                                                                                    \
-	    "day") "),\n"                                                                                                                                                                                                 \
-	           "  id BLOB NOT NULL CHECK (length(id) = 16),\n"                                                                                                                                                        \
-	           "  kiosk TEXT NOT NULL CHECK (" STORE_ID_CHECK(                                                                                                                                                        \
-	               "kiosk") "),\n"                                                                                                                                                                                    \
-	                        "  module TEXT NOT NULL CHECK (" STORE_ID_CHECK(                                                                                                                                          \
-	                            "module") "),\n"                                                                                                                                                                      \
-	                                      "  module_version INTEGER NOT NULL CHECK "                                                                                                                                  \
-	                                      "(module_version BETWEEN 0 AND 9999),\n"                                                                                                                                    \
-	                                      "  lang TEXT NOT NULL CHECK (length(lang) BETWEEN "                                                                                                                         \
-	                                      "2 AND 7 AND NOT lang GLOB '*[^a-z-]*'),\n"                                                                                                                                 \
-	                                      "  furthest INTEGER NOT NULL CHECK (furthest "                                                                                                                              \
-	                                      "BETWEEN 0 AND 4),\n"                                                                                                                                                       \
-	                                      "  chapters_seen INTEGER NOT NULL CHECK "                                                                                                                                   \
-	                                      "(chapters_seen BETWEEN 0 AND 16),\n"                                                                                                                                       \
-	                                      "  score INTEGER CHECK (score BETWEEN 0 AND 100),\n"                                                                                                                        \
-	                                      "  passed INTEGER NOT NULL CHECK (passed IN (0, "                                                                                                                           \
-	                                      "1)),\n"                                                                                                                                                                    \
-	                                      "  ended INTEGER NOT NULL CHECK (ended BETWEEN 0 "                                                                                                                          \
-	                                      "AND 2),\n"                                                                                                                                                                 \
-	                                      "  duration_s INTEGER NOT NULL CHECK (duration_s "                                                                                                                          \
-	                                      "BETWEEN 0 AND 14400 AND duration_s % 30 = 0),\n"                                                                                                                           \
-	                                      "  PRIMARY KEY (day, id)\n"                                                                                                                                                 \
-	                                      ") STRICT, WITHOUT ROWID;\n"                                                                                                                                                \
-	                                      "CREATE TABLE chapter (\n"                                                                                                                                                  \
-	                                      "  module TEXT NOT NULL CHECK (" STORE_ID_CHECK(                                                                                                                            \
-	                                          "module") "),\n"                                                                                                                                                        \
-	                                                    "  chapter TEXT NOT NULL CHECK "                                                                                                                              \
-	                                                    "(" STORE_ID_CHECK(                                                                                                                                           \
-	                                                        "chapter") "),\n"                                                                                                                                         \
-	                                                                   "  day TEXT NOT NULL "                                                                                                                         \
-	                                                                   "CHECK "                                                                                                                                       \
-	                                                                   "(" STORE_DAY_CHECK(                                                                                                                           \
-	                                                                       "day") "),\n"                                                                                                                              \
-	                                                                              "  session "                                                                                                                        \
-	                                                                              "BLOB NOT "                                                                                                                         \
-	                                                                              "NULL "                                                                                                                             \
-	                                                                              "CHECK "                                                                                                                            \
-	                                                                              "(length("                                                                                                                          \
-	                                                                              "session) "                                                                                                                         \
-	                                                                              "= 16),\n"                                                                                                                          \
-	                                                                              "  seen "                                                                                                                           \
-	                                                                              "INTEGER "                                                                                                                          \
-	                                                                              "NOT NULL "                                                                                                                         \
-	                                                                              "CHECK "                                                                                                                            \
-	                                                                              "(seen IN "                                                                                                                         \
-	                                                                              "(0, 1)),\n"                                                                                                                        \
-	                                                                              "  "                                                                                                                                \
-	                                                                              "video_"                                                                                                                            \
-	                                                                              "share "                                                                                                                            \
-	                                                                              "INTEGER "                                                                                                                          \
-	                                                                              "CHECK "                                                                                                                            \
-	                                                                              "(video_"                                                                                                                           \
-	                                                                              "share "                                                                                                                            \
-	                                                                              "BETWEEN 0 "                                                                                                                        \
-	                                                                              "AND "                                                                                                                              \
-	                                                                              "100),\n"                                                                                                                           \
-	                                                                              "  PRIMARY "                                                                                                                        \
-	                                                                              "KEY "                                                                                                                              \
-	                                                                              "(module, "                                                                                                                         \
-	                                                                              "chapter, "                                                                                                                         \
-	                                                                              "day, "                                                                                                                             \
-	                                                                              "session)\n"                                                                                                                        \
-	                                                                              ") STRICT, "                                                                                                                        \
-	                                                                              "WITHOUT "                                                                                                                          \
-	                                                                              "ROWID;\n"                                                                                                                          \
-	                                                                              "CREATE "                                                                                                                           \
-	                                                                              "TABLE "                                                                                                                            \
-	                                                                              "answer (\n"                                                                                                                        \
-	                                                                              "  module "                                                                                                                         \
-	                                                                              "TEXT NOT "                                                                                                                         \
-	                                                                              "NULL "                                                                                                                             \
-	                                                                              "CHECK "                                                                                                                            \
-	                                                                              "(" STORE_ID_CHECK(                                                                                                                 \
-	                                                                                  "modul"                                                                                                                         \
-	                                                                                  "e") ")"                                                                                                                        \
-	                                                                                       ","                                                                                                                        \
-	                                                                                       "\n"                                                                                                                       \
-	                                                                                       " "                                                                                                                        \
-	                                                                                       " "                                                                                                                        \
-	                                                                                       "q"                                                                                                                        \
-	                                                                                       "u"                                                                                                                        \
-	                                                                                       "e"                                                                                                                        \
-	                                                                                       "s"                                                                                                                        \
-	                                                                                       "t"                                                                                                                        \
-	                                                                                       "i"                                                                                                                        \
-	                                                                                       "o"                                                                                                                        \
-	                                                                                       "n"                                                                                                                        \
-	                                                                                       " "                                                                                                                        \
-	                                                                                       "T"                                                                                                                        \
-	                                                                                       "E"                                                                                                                        \
-	                                                                                       "X"                                                                                                                        \
-	                                                                                       "T"                                                                                                                        \
-	                                                                                       " "                                                                                                                        \
-	                                                                                       "N"                                                                                                                        \
-	                                                                                       "O"                                                                                                                        \
-	                                                                                       "T"                                                                                                                        \
-	                                                                                       " "                                                                                                                        \
-	                                                                                       "N"                                                                                                                        \
-	                                                                                       "U"                                                                                                                        \
-	                                                                                       "L"                                                                                                                        \
-	                                                                                       "L"                                                                                                                        \
-	                                                                                       " "                                                                                                                        \
-	                                                                                       "C"                                                                                                                        \
-	                                                                                       "H"                                                                                                                        \
-	                                                                                       "E"                                                                                                                        \
-	                                                                                       "C"                                                                                                                        \
-	                                                                                       "K"                                                                                                                        \
-	                                                                                       " "                                                                                                                        \
-	                                                                                       "(" STORE_ID_CHECK(                                                                                                        \
-	                                                                                           "question") "),\n"                                                                                                     \
-	                                                                                                       "  objective TEXT NOT NULL CHECK (" STORE_ID_CHECK(                                                        \
-	                                                                                                           "objective") "),\n"                                                                                    \
-	                                                                                                                        "  choice INTEGER NOT NULL CHECK (choice BETWEEN 0 AND 31),\n"                            \
-	                                                                                                                        "  correct INTEGER NOT NULL CHECK (correct IN (0, 1)),\n"                                 \
-	                                                                                                                        "  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK(                                            \
-	                                                                                                                            "day") "),\n"                                                                         \
-	                                                                                                                                   "  session BLOB NOT NULL CHECK (length(session) = 16),\n"                      \
-	                                                                                                                                   "  PRIMARY KEY (module, question, objective, choice, correct, day, session)\n" \
-	                                                                                                                                   ") STRICT, WITHOUT ROWID;\n" STORE_STATS_V1                                    \
-	                                                                                                                                       STORE_TRIGGERS_V1
+#define STORE_SCHEMA_V1                                                        \
+	"CREATE TABLE session (\n"                                             \
+	"  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("day") "),\n"            \
+	"  id BLOB NOT NULL CHECK (length(id) = 16),\n"                        \
+	"  kiosk TEXT NOT NULL CHECK (" STORE_ID_CHECK("kiosk") "),\n"         \
+	"  module TEXT NOT NULL CHECK (" STORE_ID_CHECK("module") "),\n"       \
+	"  module_version INTEGER NOT NULL\n"                                  \
+	"    CHECK (module_version BETWEEN 0 AND 9999),\n"                     \
+	"  lang TEXT NOT NULL CHECK (" STORE_LANG_CHECK "),\n"                 \
+	"  furthest INTEGER NOT NULL CHECK (furthest BETWEEN 0 AND 4),\n"      \
+	"  chapters_seen INTEGER NOT NULL CHECK (chapters_seen BETWEEN 0 AND 16),\n" \
+	"  score INTEGER CHECK (score BETWEEN 0 AND 100),\n"                   \
+	"  passed INTEGER NOT NULL CHECK (passed IN (0, 1)),\n"                \
+	"  ended INTEGER NOT NULL CHECK (ended BETWEEN 0 AND 2),\n"            \
+	"  duration_s INTEGER NOT NULL\n"                                      \
+	"    CHECK (duration_s BETWEEN 0 AND 14400 AND duration_s % 30 = 0),\n" \
+	"  PRIMARY KEY (day, id)\n"                                            \
+	") STRICT, WITHOUT ROWID;\n"                                           \
+	"CREATE TABLE chapter (\n"                                             \
+	"  module TEXT NOT NULL CHECK (" STORE_ID_CHECK("module") "),\n"       \
+	"  chapter TEXT NOT NULL CHECK (" STORE_ID_CHECK("chapter") "),\n"     \
+	"  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("day") "),\n"            \
+	"  session BLOB NOT NULL CHECK (length(session) = 16),\n"              \
+	"  seen INTEGER NOT NULL CHECK (seen IN (0, 1)),\n"                    \
+	"  video_share INTEGER CHECK (video_share BETWEEN 0 AND 100),\n"       \
+	"  PRIMARY KEY (module, chapter, day, session)\n"                      \
+	") STRICT, WITHOUT ROWID;\n"                                           \
+	"CREATE TABLE answer (\n"                                              \
+	"  module TEXT NOT NULL CHECK (" STORE_ID_CHECK("module") "),\n"       \
+	"  question TEXT NOT NULL CHECK (" STORE_ID_CHECK("question") "),\n"   \
+	"  objective TEXT NOT NULL CHECK (" STORE_ID_CHECK("objective") "),\n" \
+	"  choice INTEGER NOT NULL CHECK (choice BETWEEN 0 AND 31),\n"         \
+	"  correct INTEGER NOT NULL CHECK (correct IN (0, 1)),\n"              \
+	"  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("day") "),\n"            \
+	"  session BLOB NOT NULL CHECK (length(session) = 16),\n"              \
+	"  PRIMARY KEY (module, question, objective, choice, correct, day, session)\n" \
+	") STRICT, WITHOUT ROWID;\n"                                           \
+	STORE_STATS_V1 STORE_TRIGGERS_V1
+
+// clang-format on
 
 #endif
