@@ -27,14 +27,14 @@ void store_update_problem(struct store *s)
 	case SQLITE_NOTADB: what = "base endommagée"; break;
 	default: what = "erreur de la base"; break;
 	}
+	/* The trainer screen adds the number of waiting sessions itself. */
 	if (what)
-		snprintf(s->problem, sizeof s->problem,
-		         "Statistiques : %s, %d session(s) en attente%s", what, s->q_len,
-		         s->lost ? ", certaines perdues" : "");
+		snprintf(s->problem, sizeof s->problem, "%s%s", what,
+		         s->lost ? " ; des sessions ont été perdues" : "");
 	else if (s->aside[0])
 		snprintf(s->problem, sizeof s->problem,
-		         "Statistiques : base endommagée mise de côté (%s), nouvelle base créée",
-		         s->aside);
+		         "base endommagée mise de côté (%s), nouvelle base créée",
+		         strrchr(s->aside, '/') ? strrchr(s->aside, '/') + 1 : s->aside);
 	else
 		s->problem[0] = '\0';
 }

@@ -389,6 +389,7 @@ START_TEST(test_queue_is_bounded)
 	}
 	ck_assert_int_eq(store_pending(s), STORE_QUEUE_MAX);
 	ck_assert(strstr(store_problem(s), "perdues"));
+	ck_assert(strstr(store_problem(s), "lecture seule"));
 	store_debug_exec(s, "PRAGMA query_only = OFF");
 	store_destroy(s); /* flushes on the way out */
 	ck_assert_int_eq(count(path, "SELECT count(*) FROM session"), STORE_QUEUE_MAX);

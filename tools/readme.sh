@@ -1,0 +1,18 @@
+#!/bin/sh
+# Rebuilds README.md: the hand-written top (docs/README.top.md), then the
+# user guides of docs/ one level down, so each guide is also read alone.
+cd "$(dirname "$0")/.."
+{
+	cat docs/README.top.md
+	for f in docs/setup.md docs/module.md docs/video.md docs/reports.md; do
+		[ -f "$f" ] || continue
+		echo
+		sed -E 's/^(#+) /\1# /' "$f" | sed -E '1s/^###? /## /'
+	done
+	echo
+	echo "## Privacy"
+	echo
+	echo "What the statistics keep, what they never keep, and why nobody can be"
+	echo "singled out is written for the data-protection officer in"
+	echo "[PRIVACY.md](PRIVACY.md)."
+} >README.md
