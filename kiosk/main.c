@@ -244,6 +244,8 @@ int main(int argc, char **argv)
 		rc = app_run(&k);
 
 end:
+	if (k.ops && k.ops->leave)
+		k.ops->leave(&k); /* the screen shown lets go of what it holds (a video) */
 	player_destroy(k.player);
 	notify_destroy(k.notify);
 	store_destroy(k.store);

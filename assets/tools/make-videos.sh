@@ -181,8 +181,8 @@ srt_time() { # seconds -> HH:MM:SS,mmm
 }
 
 # Writes the cue(s) of one sentence: split in two cues when it needs more
-# than two subtitle lines, preferably after a punctuation mark near the
-# middle, timed by share of characters.
+# than two subtitle lines, preferably after a punctuation mark or before a
+# conjunction near the middle, timed by share of characters.
 write_cues() { # srt text start end
 	local srt=$1 text=$2 start=$3 end=$4 k pos=0 d score best=-1 bestscore=999999
 	local -a l words
@@ -198,7 +198,12 @@ write_cues() { # srt text start end
 		pos=$((pos + ${#words[k]} + 1))
 		d=$((pos * 2 - ${#text})); d=${d#-}
 		score=$d
-		case ${words[k]} in *[,:\;?!.]) ;; *) score=$((d + ${#text} / 2)) ;; esac
+		case ${words[k]},${words[k + 1]} in
+		*[,:\;?!.],*) ;;
+		*,und | *,oder | *,aber | *,et | *,ou | *,mais | *,and | *,or | *,but)
+			score=$((d + ${#text} / 5)) ;;
+		*) score=$((d + ${#text} / 2)) ;;
+		esac
 		if [ "$score" -lt "$bestscore" ]; then best=$k bestscore=$score; fi
 	done
 	local a="${words[*]:0:best+1}" b="${words[*]:best+1}" mid

@@ -236,7 +236,15 @@ void store_retry(struct store *s)
 	int saved = 0;
 	while (s->q_len > 0) {
 		int rc = write_one(s, &s->queue[s->q_head]);
-		if (rc != SQLITE_OK) {
+		if (rc == SQLITE_CONSTRAINT || rc == SQLITE_MISMATCH || rc == SQLITE_TOOBIG) {
+			/* clean_record() should make this impossible; if not,
+			 * retrying would never succeed and would hold up every
+			 * session queued behind this one. */
+			fprintf(stderr,
+			        "<3>store: a session was refused by the schema (%s); dropped\n",
+			        s->error);
+			s->error[0] = '\0';
+		} else if (rc != SQLITE_OK) {
 			store_note_fault(s, rc, "cannot save a session");
 			return;
 		}

@@ -89,7 +89,7 @@ struct bar {
 static void hbars(FILE *f, const char *id, const char *caption, const struct bar *b, int n,
                   double max, const char *color)
 {
-	const int row = 26, left = 150, width = 560, room = 120;
+	const int row = 26, left = 140, width = 430, room = 105;
 	fprintf(f, "<figure><figcaption>%s</figcaption>\n", caption);
 	fprintf(f, "<svg id='%s' class='chart' viewBox='0 0 %d %d' role='img' aria-label='%s'>\n",
 	        id, width, n * row + 8, caption);
@@ -113,7 +113,7 @@ static void hbars(FILE *f, const char *id, const char *caption, const struct bar
 static void vbars(FILE *f, const char *id, const char *caption, const struct bar *b, int n,
                   double max, const char *color, int label_every)
 {
-	const int width = 560, height = 220, left = 58, bottom = 30, top = 16;
+	const int width = 430, height = 200, left = 52, bottom = 30, top = 18;
 	double slot = (double)(width - left - 6) / (n > 0 ? n : 1);
 	fprintf(f, "<figure><figcaption>%s</figcaption>\n", caption);
 	fprintf(f, "<svg id='%s' class='chart' viewBox='0 0 %d %d' role='img' aria-label='%s'>\n",

@@ -15,6 +15,27 @@ static int fail(sqlite3 *db, const char *what)
 	return -1;
 }
 
+/* A read-only URI for path: '?', '#' or '%' in a file name must not be
+ * taken for URI syntax. Free with sqlite3_free(). */
+static char *ro_uri(const char *path)
+{
+	size_t n = strlen(path);
+	char *enc = sqlite3_malloc64(3 * n + 1), *o = enc;
+	if (!enc)
+		return NULL;
+	for (const char *p = path; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '?' || c == '#' || c == '%' || c < 0x21 || c > 0x7e)
+			o += sprintf(o, "%%%02X", c);
+		else
+			*o++ = (char)c;
+	}
+	*o = '\0';
+	char *uri = sqlite3_mprintf("file:%s?mode=ro", enc);
+	sqlite3_free(enc);
+	return uri;
+}
+
 static int check_version(sqlite3 *db, const char *schema, const char *path)
 {
 	char sql[64];
@@ -130,7 +151,7 @@ static int merge(sqlite3 *db, const char *const *paths, int n, const char *lo, c
 		return fail(db, "temporary database");
 	for (int i = 0; i < n; i++) {
 		sqlite3_stmt *st;
-		char *uri = sqlite3_mprintf("file:%s?mode=ro", paths[i]);
+		char *uri = ro_uri(paths[i]);
 		int rc = sqlite3_prepare_v2(db, "ATTACH ? AS src", -1, &st, NULL);
 		if (rc == SQLITE_OK) {
 			sqlite3_bind_text(st, 1, uri, -1, sqlite3_free);
@@ -402,7 +423,9 @@ int report_load(struct report *r, const char *const *paths, int n, const char *f
 	sqlite3 *db = NULL;
 	int rc;
 	if (k == 1) {
-		char *uri = sqlite3_mprintf("file:%s?mode=ro", files[0]);
+		char *uri = ro_uri(files[0]);
+		if (!uri)
+			return -1;
 		rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 		sqlite3_free(uri);
 		rc = rc == SQLITE_OK ? check_version(db, "main", files[0]) : fail(db, files[0]);

@@ -43,3 +43,10 @@ expect_rc "unwritable -o" 1 "$R" "$T/a.db" -o "$T/no/such/dir/r.txt"
 # Reading a database the kiosk is writing to (WAL, another connection).
 sqlite3 "$T/a.db" "PRAGMA journal_mode=WAL" >/dev/null 2>&1
 expect_rc "reads a live WAL database" 0 "$R" "$T/a.db" --format json
+# File names that look like URI syntax.
+odd="$T/stats?x=1#%41 é.db"
+cp "$T/a.db" "$odd"
+expect_rc "odd file name" 0 "$R" "$odd" --format json --min-group 1
+grep -q '"sessions": 6' "$T/out" && ok "odd file name read" || ko "odd file name read" "$(head -c 300 "$T/out")"
+expect_rc "odd file name in a merge" 0 "$R" "$odd" "$T/a.db" --format json --min-group 1
+grep -q '"sessions": 6' "$T/out" && ok "odd file name merged" || ko "odd file name merged" "$(head -c 300 "$T/out")"

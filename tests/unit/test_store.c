@@ -486,6 +486,27 @@ START_TEST(test_retention)
 }
 END_TEST
 
+/* A record the schema refuses must not hold up the ones behind it. */
+START_TEST(test_refused_record_is_dropped)
+{
+	struct store *s = store_open(path, 25);
+	ck_assert_int_eq(store_debug_exec(s, "CREATE TEMP TRIGGER refuse BEFORE INSERT ON session "
+	                                     "WHEN NEW.duration_s = 600 BEGIN "
+	                                     "SELECT RAISE(ABORT, 'refused'); END"),
+	                 SQLITE_OK);
+	struct session_record bad = record("2024-05-02", STAGE_RESULT, 70, END_FINISHED);
+	bad.duration_s = 600;
+	struct session_record good = record("2024-05-02", STAGE_RESULT, 70, END_FINISHED);
+	store_save(s, &bad);
+	store_save(s, &good);
+	ck_assert_int_eq(store_pending(s), 0);
+	ck_assert_ptr_null(store_problem(s));
+	store_destroy(s);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM session"), 1);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM answer"), 2);
+}
+END_TEST
+
 START_TEST(test_destroy_null)
 {
 	store_destroy(NULL);
@@ -513,6 +534,7 @@ int main(void)
 	tcase_add_test(tc, test_garbage_file_is_kept_aside);
 	tcase_add_test(tc, test_damaged_pages_are_kept_aside);
 	tcase_add_test(tc, test_retention);
+	tcase_add_test(tc, test_refused_record_is_dropped);
 	tcase_add_test(tc, test_destroy_null);
 	suite_add_tcase(su, tc);
 	SRunner *sr = srunner_create(su);
