@@ -21,7 +21,7 @@ PKGS := sdl2 SDL2_ttf SDL2_image libvlc sqlite3 libcyaml fontconfig \
 CC      ?= cc
 SAN     ?=
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Wall -Wextra -Werror \
+override CFLAGS += -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Wall -Wextra -Werror \
 	-Wshadow -Wstrict-prototypes -Wno-missing-field-initializers -Wno-format-truncation \
 	-DKIOSK_VERSION='"$(VERSION)"' -Ikiosk $(SAN)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
