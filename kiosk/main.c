@@ -17,6 +17,7 @@
 #include "platform/notify.h"
 #include "platform/player.h"
 #include "platform/store.h"
+#include "maintenance.h"
 #include "script.h"
 
 enum { EXIT_OK = 0, EXIT_INTERNAL = 1, EXIT_BAD_INPUT = 2 };
@@ -179,12 +180,15 @@ int main(int argc, char **argv)
 		k.module = content_load(k.settings.content, &d);
 		ok = ok && k.module;
 	}
-	if (diag_count(&d) > 0 || !ok) {
+	bool broken = diag_count(&d) > 0 || !ok;
+	if (broken) {
 		diag_print(&d, stderr);
 		if (diag_count(&d) == 0)
 			fprintf(stderr, "kiosk: cannot load the module from %s\n", k.settings.content);
-		rc = EXIT_BAD_INPUT;
-		goto end;
+		if (a.check || a.headless) {
+			rc = EXIT_BAD_INPUT;
+			goto end;
+		}
 	}
 	if (a.check) {
 		printf("%s: %s v%d is valid (%u chapters, %u questions, languages:", k.module->file,
@@ -217,7 +221,7 @@ int main(int argc, char **argv)
 		.dpi = k.settings.dpi,
 		.font = k.settings.font,
 		.font_bold = k.settings.font_bold,
-		.title = ltext_get(&k.module->title, k.module->langs[0]),
+		.title = k.module && !broken ? ltext_get(&k.module->title, k.module->langs[0]) : "Kiosk",
 	};
 	k.gfx = gfx_create(&go);
 	if (!k.gfx) {
@@ -226,6 +230,11 @@ int main(int argc, char **argv)
 	}
 	if (k.kiosk_mode && !a.headless)
 		SDL_ShowCursor(SDL_DISABLE);
+	if (broken) {
+		k.notify = notify_create();
+		rc = maintenance_run(&k);
+		goto end;
+	}
 	k.store = store_open(k.settings.database, k.settings.retention_months);
 	k.notify = notify_create();
 	k.player = player_create(k.headless, k.settings.volume, k.user_event);

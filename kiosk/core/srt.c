@@ -11,9 +11,9 @@ enum { MAX_FILE = 4 << 20 };
 
 /* Windows-1252 bytes 0x80-0x9F (0: undefined, kept as U+FFFD). */
 static const unsigned short cp1252[32] = {
-	0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-	0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-	0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
 };
 
 static bool valid_utf8(const unsigned char *s, size_t len)
@@ -21,8 +21,11 @@ static bool valid_utf8(const unsigned char *s, size_t len)
 	size_t i = 0;
 	while (i < len) {
 		unsigned c = s[i];
-		int n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2
-			: (c & 0xF8) == 0xF0 ? 3 : -1;
+		int n = c < 0x80             ? 0
+		        : (c & 0xE0) == 0xC0 ? 1
+		        : (c & 0xF0) == 0xE0 ? 2
+		        : (c & 0xF8) == 0xF0 ? 3
+		                             : -1;
 		if (n < 0 || (n == 1 && c < 0xC2) || i + (size_t)n >= len)
 			return false;
 		for (int k = 1; k <= n; k++)
@@ -289,8 +292,8 @@ long long srt_next_change(const struct srt *s, long long ms)
 	long long next = -1;
 	for (unsigned i = 0; s && i < s->n; i++) {
 		long long t = s->cues[i].start_ms > ms ? s->cues[i].start_ms
-			      : s->cues[i].end_ms > ms ? s->cues[i].end_ms
-						       : -1;
+		              : s->cues[i].end_ms > ms ? s->cues[i].end_ms
+		                                       : -1;
 		if (t >= 0 && (next < 0 || t - ms < next))
 			next = t - ms;
 	}

@@ -27,9 +27,9 @@ struct media {
 	pthread_mutex_t lock;
 	unsigned w, h; /* picture size libVLC decodes to */
 	unsigned pitch[3], lines[3];
-	unsigned char *dec[3];   /* libVLC draws here */
-	unsigned char *ready[3]; /* the newest complete picture */
-	bool fresh;              /* ready holds a picture not uploaded yet */
+	unsigned char *dec[3];    /* libVLC draws here */
+	unsigned char *ready[3];  /* the newest complete picture */
+	bool fresh;               /* ready holds a picture not uploaded yet */
 	atomic_bool frame_posted; /* one frame event in the queue at most */
 	atomic_uint displayed;
 
@@ -90,7 +90,7 @@ static void free_planes(struct media *m)
 }
 
 static unsigned handle_format(void **opaque, char *chroma, unsigned *width, unsigned *height,
-			      unsigned *pitches, unsigned *lines)
+                              unsigned *pitches, unsigned *lines)
 {
 	struct media *m = *opaque;
 	unsigned w = *width, h = *height;
@@ -172,7 +172,7 @@ static void handle_vlc_event(const struct libvlc_event_t *ev, void *data)
 }
 
 static void handle_log(void *data, int level, const libvlc_log_t *ctx, const char *fmt,
-		       va_list args)
+                       va_list args)
 {
 	(void)ctx;
 	struct player *p = data;
@@ -186,10 +186,10 @@ static void handle_log(void *data, int level, const libvlc_log_t *ctx, const cha
 /* ---- The stop worker. ---- */
 
 static const libvlc_event_type_t watched[] = {
-	libvlc_MediaPlayerPlaying,
-	libvlc_MediaPlayerPaused,
-	libvlc_MediaPlayerEndReached,
-	libvlc_MediaPlayerEncounteredError,
+    libvlc_MediaPlayerPlaying,
+    libvlc_MediaPlayerPaused,
+    libvlc_MediaPlayerEndReached,
+    libvlc_MediaPlayerEncounteredError,
 };
 
 static void media_free(struct media *m)
@@ -246,15 +246,23 @@ struct player *player_create(bool headless, int volume, Uint32 user_event)
 	/* We draw frames and subtitles ourselves: no window, title or OSD of
 	 * VLC's own, and no subtitle decoding. */
 	const char *args[] = {
-		"--quiet",      "--no-xlib",   "--no-video-title-show", "--no-osd",
-		"--no-spu",     "--no-sub-autodetect-file", "--no-stats", "--no-snapshot-preview",
-		"--no-lua",     headless ? "--aout=adummy" : "--no-video-deco",
+	    "--quiet",
+	    "--no-xlib",
+	    "--no-video-title-show",
+	    "--no-osd",
+	    "--no-spu",
+	    "--no-sub-autodetect-file",
+	    "--no-stats",
+	    "--no-snapshot-preview",
+	    "--no-lua",
+	    headless ? "--aout=adummy" : "--no-video-deco",
 	};
 	p->vlc = libvlc_new((int)(sizeof(args) / sizeof(args[0])), args);
 	if (!p->vlc) {
 		const char *why = libvlc_errmsg();
-		fprintf(stderr, "<3>player: cannot start libVLC: %s (is vlc-plugin-base installed?)\n",
-			why ? why : "unknown error");
+		fprintf(stderr,
+		        "<3>player: cannot start libVLC: %s (is vlc-plugin-base installed?)\n",
+		        why ? why : "unknown error");
 		player_destroy(p);
 		return NULL;
 	}
@@ -481,7 +489,7 @@ enum player_change player_handle_event(struct player *p, const SDL_Event *e)
 	case libvlc_MediaPlayerEndReached:
 		if (atomic_load(&m->displayed) == 0) {
 			player_fail(p, "no picture in the file (audio only, unsupported codec "
-				       "or damaged)");
+			               "or damaged)");
 		} else {
 			p->last_time = p->length > 0 ? p->length : player_time(p);
 			p->failed_or_ended = PLAYER_ENDED;
@@ -491,15 +499,14 @@ enum player_change player_handle_event(struct player *p, const SDL_Event *e)
 	case libvlc_MediaPlayerEncounteredError:
 		player_fail(p, "playback error");
 		return PLAYER_NEW_STATE;
-	default:
-		return PLAYER_NEW_STATE;
+	default: return PLAYER_NEW_STATE;
 	}
 }
 
 static bool update_yuv(SDL_Texture *t, const struct media *m)
 {
 	if (SDL_UpdateYUVTexture(t, NULL, m->ready[0], (int)m->pitch[0], m->ready[1],
-				 (int)m->pitch[1], m->ready[2], (int)m->pitch[2]) != 0) {
+	                         (int)m->pitch[1], m->ready[2], (int)m->pitch[2]) != 0) {
 		fprintf(stderr, "<3>player: SDL_UpdateYUVTexture: %s\n", SDL_GetError());
 		return false;
 	}
@@ -512,7 +519,7 @@ static void keep_poster(struct player *p, SDL_Renderer *r, const struct media *m
 		if (strcmp(p->posters[i].file, m->file) == 0)
 			return;
 	SDL_Texture *t = SDL_CreateTexture(r, SDL_PIXELFORMAT_IYUV, SDL_TEXTUREACCESS_STATIC,
-					   (int)m->w, (int)m->h);
+	                                   (int)m->w, (int)m->h);
 	char *file = strdup(m->file);
 	if (!t || !file || !update_yuv(t, m)) {
 		if (t)
@@ -540,10 +547,12 @@ bool player_upload(struct player *p, SDL_Renderer *r)
 		if (!p->tex || p->tex_w != (int)m->w || p->tex_h != (int)m->h) {
 			if (p->tex)
 				SDL_DestroyTexture(p->tex);
-			p->tex = SDL_CreateTexture(r, SDL_PIXELFORMAT_IYUV,
-						   SDL_TEXTUREACCESS_STREAMING, (int)m->w, (int)m->h);
+			p->tex =
+			    SDL_CreateTexture(r, SDL_PIXELFORMAT_IYUV, SDL_TEXTUREACCESS_STREAMING,
+			                      (int)m->w, (int)m->h);
 			if (!p->tex)
-				fprintf(stderr, "<3>player: SDL_CreateTexture: %s\n", SDL_GetError());
+				fprintf(stderr, "<3>player: SDL_CreateTexture: %s\n",
+				        SDL_GetError());
 			p->tex_w = p->tex ? (int)m->w : 0;
 			p->tex_h = p->tex ? (int)m->h : 0;
 			p->aspect = 0;
@@ -577,7 +586,7 @@ struct player_frame player_poster(const struct player *p, const char *file)
 	for (int i = 0; p && i < p->n_posters; i++)
 		if (strcmp(p->posters[i].file, file) == 0)
 			return (struct player_frame){p->posters[i].tex, p->posters[i].w,
-						     p->posters[i].h, p->posters[i].aspect};
+			                             p->posters[i].h, p->posters[i].aspect};
 	return (struct player_frame){0};
 }
 

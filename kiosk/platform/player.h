@@ -62,9 +62,9 @@ void player_set_volume(struct player *p, int volume);
 int player_volume(const struct player *p);
 
 enum player_state player_state(const struct player *p);
-long long player_time(const struct player *p);   /* ms, -1 unknown */
-long long player_length(struct player *p); /* ms, -1 unknown */
-unsigned player_frames(const struct player *p);  /* frames shown of this media */
+long long player_time(const struct player *p);  /* ms, -1 unknown */
+long long player_length(struct player *p);      /* ms, -1 unknown */
+unsigned player_frames(const struct player *p); /* frames shown of this media */
 const char *player_error(const struct player *p);
 /* Media closed whose worker has not finished yet (tests watch for leaks). */
 int player_pending_stops(struct player *p);

@@ -22,7 +22,7 @@ enum {
 enum { CONTROLS_MS = 4000, REWIND_MS = 10000, FRAME_POLL_MS = 40 };
 
 #define COL_STAGE RGBA(0x0B, 0x0E, 0x14, 0xFF)
-#define COL_BAND RGBA(0x00, 0x00, 0x00, 0xB8)
+#define COL_BAND  RGBA(0x00, 0x00, 0x00, 0xB8)
 #define COL_PANEL RGBA(0x0B, 0x0E, 0x14, 0xD0)
 
 struct video_view {
@@ -106,7 +106,7 @@ static void enter(struct kiosk *k)
 		v->image = img ? IMG_LoadTexture(gfx_renderer(k->gfx), img) : NULL;
 		if (!v->image)
 			fprintf(stderr, "<4>video: poster %s: %s\n", img ? img : ch->image,
-				IMG_GetError());
+			        IMG_GetError());
 		else
 			SDL_QueryTexture(v->image, NULL, NULL, &v->image_w, &v->image_h);
 		free(img);
@@ -116,7 +116,7 @@ static void enter(struct kiosk *k)
 	v->controls_until = v->opened_at + CONTROLS_MS;
 	if (!k->player) {
 		fprintf(stderr, "<3>video: cannot play %s: libVLC is not available\n",
-			v->file ? v->file : "(no file)");
+		        v->file ? v->file : "(no file)");
 		fail(k);
 	} else if (!v->file || !player_open(k->player, v->file, 0)) {
 		if (!v->file)
@@ -182,12 +182,13 @@ static void draw_failure(struct kiosk *k)
 	SDL_Rect card = {(l->w - w) / 2, y, w, th + l->touch + l->pad * 5};
 	gfx_round(k->gfx, card, l->radius, COL_CARD);
 	y += l->pad * 2;
-	y += gfx_draw_text(k->gfx, msg, l->title, true, (SDL_Rect){card.x + l->pad, y, w - l->pad * 2, 0},
-			   ALIGN_CENTER, COL_INK);
+	y +=
+	    gfx_draw_text(k->gfx, msg, l->title, true,
+	                  (SDL_Rect){card.x + l->pad, y, w - l->pad * 2, 0}, ALIGN_CENTER, COL_INK);
 	y += l->pad;
 	int bw = w / 2;
 	ui_button(k, (SDL_Rect){(l->w - bw) / 2, y, bw, l->touch}, app_ui(k, UI_continue_chapter),
-		  BTN_ACCENT, ACT_CONTINUE, 0);
+	          BTN_ACCENT, ACT_CONTINUE, 0);
 }
 
 /* The picture: the newest frame, else a poster (the chapter's image or
@@ -201,14 +202,14 @@ static SDL_Rect draw_picture(struct kiosk *k, SDL_Rect stage)
 		f = player_poster(k->player, v->file);
 	if (!f.tex && v->image)
 		f = (struct player_frame){v->image, v->image_w, v->image_h,
-					  (float)v->image_w / (float)v->image_h};
+		                          (float)v->image_w / (float)v->image_h};
 	if (!f.tex) {
 		/* Nothing to show yet: the title on the stage, not an empty frame. */
 		const struct content_chapter *ch = &k->module->chapters[k->flow.chapter];
 		int y = stage.y + stage.h / 2 - k->lay.title;
 		gfx_draw_text(k->gfx, ltext_get(&ch->title, app_lang(k)), k->lay.title, true,
-			      (SDL_Rect){stage.x + k->lay.pad, y, stage.w - 2 * k->lay.pad, 0},
-			      ALIGN_CENTER, COL_WHITE);
+		              (SDL_Rect){stage.x + k->lay.pad, y, stage.w - 2 * k->lay.pad, 0},
+		              ALIGN_CENTER, COL_WHITE);
 		return stage;
 	}
 	SDL_Rect dst = fit(stage, f.aspect > 0 ? f.aspect : (float)f.w / (float)f.h);
@@ -234,12 +235,14 @@ static void draw_subtitles(struct kiosk *k, SDL_Rect pic, SDL_Rect stage, int bo
 	int th = gfx_text_height(k->gfx, text, size, true, wrap);
 	int bh = th + l->pad;
 	/* Under the picture if the letterbox leaves room, so nothing is hidden. */
-	int y = pic.y + pic.h + bh <= stage.y + stage.h ? pic.y + pic.h : pic.y + pic.h - bh - l->pad;
+	int y =
+	    pic.y + pic.h + bh <= stage.y + stage.h ? pic.y + pic.h : pic.y + pic.h - bh - l->pad;
 	if (y + bh > bottom)
 		y = bottom - bh;
 	gfx_fill(k->gfx, (SDL_Rect){pic.x, y, pic.w, bh}, COL_BAND);
-	gfx_draw_text(k->gfx, text, size, true, (SDL_Rect){pic.x + l->pad * 2, y + l->pad / 2, wrap, 0},
-		      ALIGN_CENTER, COL_WHITE);
+	gfx_draw_text(k->gfx, text, size, true,
+	              (SDL_Rect){pic.x + l->pad * 2, y + l->pad / 2, wrap, 0}, ALIGN_CENTER,
+	              COL_WHITE);
 }
 
 static void draw_volume(struct kiosk *k, SDL_Rect r)
@@ -251,13 +254,14 @@ static void draw_volume(struct kiosk *k, SDL_Rect r)
 	int bw = l->small / 3, gap = bw / 2, bx = r.x + r.w - l->pad - bars * (bw + gap);
 	for (int i = 0; i < bars; i++) {
 		int h = l->small * (i + 1) / bars;
-		gfx_fill(k->gfx, (SDL_Rect){bx + i * (bw + gap), r.y + (r.h + l->small) / 2 - h, bw, h},
-			 i < level ? COL_WHITE : RGBA(0xFF, 0xFF, 0xFF, 0x50));
+		gfx_fill(k->gfx,
+		         (SDL_Rect){bx + i * (bw + gap), r.y + (r.h + l->small) / 2 - h, bw, h},
+		         i < level ? COL_WHITE : RGBA(0xFF, 0xFF, 0xFF, 0x50));
 	}
-	gfx_draw_text(k->gfx, app_ui(k, UI_volume), l->small, true,
-		      (SDL_Rect){r.x + l->pad / 2, r.y + (r.h - l->small * 4 / 3) / 2,
-				 bx - r.x - l->pad, 0},
-		      ALIGN_CENTER, COL_WHITE);
+	gfx_draw_text(
+	    k->gfx, app_ui(k, UI_volume), l->small, true,
+	    (SDL_Rect){r.x + l->pad / 2, r.y + (r.h - l->small * 4 / 3) / 2, bx - r.x - l->pad, 0},
+	    ALIGN_CENTER, COL_WHITE);
 }
 
 /* Returns the top of the panel. */
@@ -283,8 +287,9 @@ static int draw_controls(struct kiosk *k, SDL_Rect stage)
 	snprintf(times, sizeof(times), "%s / %s", el, tot);
 	int x = stage.x + l->pad, y = top + l->pad;
 	int tw = gfx_text_width(k->gfx, "00:00 / 00:00", l->small, true);
-	gfx_draw_text(k->gfx, times, l->small, true, (SDL_Rect){x, y + (bar_h - l->small * 4 / 3) / 2, tw, 0},
-		      ALIGN_LEFT, COL_WHITE);
+	gfx_draw_text(k->gfx, times, l->small, true,
+	              (SDL_Rect){x, y + (bar_h - l->small * 4 / 3) / 2, tw, 0}, ALIGN_LEFT,
+	              COL_WHITE);
 	SDL_Rect bar = {x + tw + l->pad, y, inner - tw - l->pad, bar_h};
 	ui_area(k, bar, "progress", ACT_SEEK, 0);
 	int track = l->small / 3;
@@ -296,22 +301,25 @@ static int draw_controls(struct kiosk *k, SDL_Rect stage)
 
 	y += bar_h + l->pad;
 	const char *labels[4] = {app_ui(k, paused ? UI_play : UI_pause), app_ui(k, UI_rewind),
-				 app_ui(k, UI_restart), app_ui(k, UI_subtitles)};
+	                         app_ui(k, UI_restart), app_ui(k, UI_subtitles)};
 	const int acts[4] = {ACT_PLAY, ACT_REWIND, ACT_RESTART, ACT_SUBTITLES};
 	for (int i = 0; i < 5; i++) {
-		SDL_Rect r = {x + (i % per_row) * (bw + gap), y + (i / per_row) * (bh + gap), bw, bh};
+		SDL_Rect r = {x + (i % per_row) * (bw + gap), y + (i / per_row) * (bh + gap), bw,
+		              bh};
 		if (i == 4)
 			draw_volume(k, r);
 		else
 			ui_button(k, r, labels[i],
-				  i == 3 && !v->subtitles ? BTN_GHOST : i == 0 ? BTN_ACCENT : BTN_PRIMARY,
-				  acts[i], 0);
+			          i == 3 && !v->subtitles ? BTN_GHOST
+			          : i == 0                ? BTN_ACCENT
+			                                  : BTN_PRIMARY,
+			          acts[i], 0);
 	}
 	if (k->module->allow_skip_video) {
 		const char *skip = app_ui(k, UI_skip_video);
 		int sw = gfx_text_width(k->gfx, skip, l->text, true) + l->pad * 4;
-		ui_button(k, (SDL_Rect){stage.x + stage.w - sw - l->pad, stage.y + l->pad, sw, bh}, skip,
-			  BTN_CARD, ACT_SKIP, 0);
+		ui_button(k, (SDL_Rect){stage.x + stage.w - sw - l->pad, stage.y + l->pad, sw, bh},
+		          skip, BTN_CARD, ACT_SKIP, 0);
 	}
 	return top;
 }
@@ -343,7 +351,7 @@ static void draw(struct kiosk *k)
 	draw_subtitles(k, pic, stage, bottom);
 	if (player_frames(k->player) == 1 && v->opened_ticks) {
 		fprintf(stderr, "<6>video: %s: first frame on screen after %llu ms\n", v->file,
-			(unsigned long long)(SDL_GetTicks64() - v->opened_ticks));
+		        (unsigned long long)(SDL_GetTicks64() - v->opened_ticks));
 		v->opened_ticks = 0;
 	}
 }
@@ -369,15 +377,9 @@ static void action(struct kiosk *k, int act, int arg)
 		set_playing(k, !pause);
 		break;
 	}
-	case ACT_REWIND:
-		player_seek(k->player, t - REWIND_MS);
-		break;
-	case ACT_RESTART:
-		player_seek(k->player, 0);
-		break;
-	case ACT_SUBTITLES:
-		v->subtitles = !v->subtitles;
-		break;
+	case ACT_REWIND: player_seek(k->player, t - REWIND_MS); break;
+	case ACT_RESTART: player_seek(k->player, 0); break;
+	case ACT_SUBTITLES: v->subtitles = !v->subtitles; break;
 	case ACT_VOLUME: {
 		int vol = player_volume(k->player);
 		player_set_volume(k->player, vol >= 100 ? 0 : (vol / 25 + 1) * 25);
@@ -397,9 +399,7 @@ static void action(struct kiosk *k, int act, int arg)
 			player_seek(k->player, to);
 		break;
 	}
-	case ACT_SKIP:
-		finish(k, true);
-		break;
+	case ACT_SKIP: finish(k, true); break;
 	}
 }
 
@@ -432,8 +432,7 @@ static void event(struct kiosk *k, const SDL_Event *e)
 			fail(k);
 		k->dirty = true;
 		break;
-	case PLAYER_NOTHING:
-		break;
+	case PLAYER_NOTHING: break;
 	}
 }
 
@@ -444,9 +443,11 @@ static long long update(struct kiosk *k)
 		return -1;
 	long long now = now_ms(k);
 	enum player_state s = player_state(k->player);
-	if (s == PLAYER_OPENING && now - v->opened_at >= k->settings.first_frame_timeout_s * 1000LL) {
+	if (s == PLAYER_OPENING &&
+	    now - v->opened_at >= k->settings.first_frame_timeout_s * 1000LL) {
 		char why[64];
-		snprintf(why, sizeof(why), "no picture within %d s", k->settings.first_frame_timeout_s);
+		snprintf(why, sizeof(why), "no picture within %d s",
+		         k->settings.first_frame_timeout_s);
 		player_fail(k->player, why);
 		fail(k);
 		return -1;
@@ -470,11 +471,11 @@ static long long update(struct kiosk *k)
 }
 
 const struct screen_ops screen_video = {
-	.enter = enter,
-	.leave = leave,
-	.draw = draw,
-	.action = action,
-	.tap = tap,
-	.event = event,
-	.update = update,
+    .enter = enter,
+    .leave = leave,
+    .draw = draw,
+    .action = action,
+    .tap = tap,
+    .event = event,
+    .update = update,
 };

@@ -139,3 +139,18 @@ check "opening hours: sleeping is logged as info" grep -q '^<6>.*clos' "$TMP/clo
 printf 'opening_hours:\n  mon: "25:00-26:00"\n' >"$TMP/badhours.yaml"
 "$KIOSK" --check --config "$TMP/badhours.yaml" --content "$MINI" >"$TMP/bh.out" 2>&1
 check "--check: bad opening hours → exit 2 with position" sh -c "[ $? -eq 2 ] && grep -q 'badhours.yaml:2:' $TMP/bh.out"
+
+# A broken module in kiosk mode: an out-of-order screen that stays up (no
+# crash loop in front of a new agent), the problems in the log.
+SDL_VIDEODRIVER=offscreen "$KIOSK" --config "$TMP/kiosk.yaml" --content "$TMP/nowhere" \
+	>/dev/null 2>"$TMP/broken.err" &
+pid=$!
+sleep 2
+alive=0
+kill -0 $pid 2>/dev/null && alive=1
+kill -TERM $pid 2>/dev/null
+wait $pid
+rc=$?
+check "broken module: out-of-order screen stays up, stops cleanly on SIGTERM" sh -c "[ $alive -eq 1 ] && [ $rc -eq 0 ]"
+check "broken module: the log names the file and the way to check" sh -c \
+	"grep -q 'nowhere/module.yaml' $TMP/broken.err && grep -q 'kiosk --check' $TMP/broken.err"

@@ -38,7 +38,7 @@ int main(int argc, char **argv)
 	int w = argc == 6 ? coord(argv[4], s->w) : 1, h = argc == 6 ? coord(argv[5], s->h) : 1;
 	if (x < 0 || y < 0 || w < 1 || h < 1 || x + w > s->w || y + h > s->h) {
 		fprintf(stderr, "pngprobe: %d,%d %dx%d is outside the %dx%d image\n", x, y, w, h,
-			s->w, s->h);
+		        s->w, s->h);
 		SDL_FreeSurface(s);
 		return 2;
 	}
@@ -57,8 +57,8 @@ int main(int argc, char **argv)
 	if (argc == 4)
 		printf("%llu %llu %llu\n", sum[0], sum[1], sum[2]);
 	else
-		printf("%llu %llu %llu white %llu bright %llu\n", sum[0] / n, sum[1] / n, sum[2] / n,
-		       white, bright);
+		printf("%llu %llu %llu white %llu bright %llu\n", sum[0] / n, sum[1] / n,
+		       sum[2] / n, white, bright);
 	SDL_FreeSurface(s);
 	return 0;
 }

@@ -17,7 +17,7 @@ static struct srt *parse(const char *s)
 START_TEST(test_basic)
 {
 	struct srt *s = parse("1\n00:00:01,000 --> 00:00:02,500\nBonjour\n\n"
-			      "2\n00:00:03,000 --> 00:00:04,000\nDeux\nlignes\n");
+	                      "2\n00:00:03,000 --> 00:00:04,000\nDeux\nlignes\n");
 	ck_assert_uint_eq(s->n, 2);
 	ck_assert_ptr_null(srt_at(s, 999));
 	ck_assert_str_eq(srt_at(s, 1000), "Bonjour");
@@ -32,7 +32,7 @@ END_TEST
 START_TEST(test_crlf_bom_dot)
 {
 	struct srt *s = parse("\xEF\xBB\xBF"
-			      "1\r\n00:00:00.5 --> 00:00:01.25\r\nÀ retenir\r\n\r\n");
+	                      "1\r\n00:00:00.5 --> 00:00:01.25\r\nÀ retenir\r\n\r\n");
 	ck_assert_uint_eq(s->n, 1);
 	ck_assert_int_eq(s->cues[0].start_ms, 500);
 	ck_assert_int_eq(s->cues[0].end_ms, 1250);
@@ -53,7 +53,7 @@ END_TEST
 START_TEST(test_markup)
 {
 	struct srt *s = parse("1\n00:00:00,000 --> 00:00:01,000\n{\\an8}<i>Très</i> "
-			      "<font color=\"#fff\">important</font> a < b\n");
+	                      "<font color=\"#fff\">important</font> a < b\n");
 	ck_assert_str_eq(srt_at(s, 0), "Très important a < b");
 	srt_destroy(s);
 }
@@ -62,7 +62,7 @@ END_TEST
 START_TEST(test_no_blank_line_and_unsorted)
 {
 	struct srt *s = parse("2\n00:00:05,000 --> 00:00:06,000\nLater\n"
-			      "1\n00:00:01,000 --> 00:00:02,000\nFirst\n");
+	                      "1\n00:00:01,000 --> 00:00:02,000\nFirst\n");
 	ck_assert_uint_eq(s->n, 2);
 	ck_assert_str_eq(srt_at(s, 1500), "First");
 	ck_assert_str_eq(srt_at(s, 5500), "Later"); /* not "Later\n1" */
@@ -74,9 +74,9 @@ END_TEST
 START_TEST(test_broken_blocks_skipped)
 {
 	struct srt *s = parse("1\n00:00:01 --> nonsense\nLost\n\n"
-			      "2\n00:00:03,000 --> 00:00:02,000\nBackwards\n\n"
-			      "3\n00:00:04,000 --> 00:00:05,000\n\n"
-			      "4\n01:02:03,004 --> 01:02:04,000\nKept\n");
+	                      "2\n00:00:03,000 --> 00:00:02,000\nBackwards\n\n"
+	                      "3\n00:00:04,000 --> 00:00:05,000\n\n"
+	                      "4\n01:02:03,004 --> 01:02:04,000\nKept\n");
 	ck_assert_uint_eq(s->n, 1);
 	ck_assert_int_eq(s->cues[0].start_ms, 3723004);
 	ck_assert_str_eq(srt_at(s, 3723500), "Kept");
@@ -87,7 +87,7 @@ END_TEST
 START_TEST(test_next_change)
 {
 	struct srt *s = parse("1\n00:00:01,000 --> 00:00:02,000\nA\n\n"
-			      "2\n00:00:04,000 --> 00:00:05,000\nB\n");
+	                      "2\n00:00:04,000 --> 00:00:05,000\nB\n");
 	ck_assert_int_eq(srt_next_change(s, 0), 1000);
 	ck_assert_int_eq(srt_next_change(s, 1500), 500);
 	ck_assert_int_eq(srt_next_change(s, 2000), 2000);
