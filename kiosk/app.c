@@ -21,6 +21,11 @@ static const struct screen_ops *const screen_table[SCR_COUNT] = {
 	[SCR_TRAINER_PIN] = &screen_trainer_pin, [SCR_TRAINER] = &screen_trainer,
 };
 
+const struct screen_ops *app_screen(enum screen_id s)
+{
+	return screen_table[s];
+}
+
 long long app_now(const struct kiosk *k)
 {
 	return k->headless ? k->virtual_ms : (long long)SDL_GetTicks64();

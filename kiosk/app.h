@@ -17,6 +17,7 @@ struct store;
 struct player;
 struct notify;
 struct hours;
+struct fit_log;
 
 struct screen_ops {
 	void (*enter)(struct kiosk *k);
@@ -95,6 +96,7 @@ struct kiosk {
 	bool running;
 	int exit_code;
 	bool dirty;
+	struct fit_log *fit; /* --check: texts that do not fit are logged here */
 	bool realtime; /* headless: a video plays, let script waits take real time */
 	bool ready_sent;
 	long long next_retry;
@@ -132,6 +134,8 @@ void app_handle_event(struct kiosk *k, const SDL_Event *e);
 void app_iterate(struct kiosk *k);
 /* The interactive loop until stopped. */
 int app_run(struct kiosk *k);
+/* The operations of a screen. */
+const struct screen_ops *app_screen(enum screen_id s);
 /* Language of the session in progress. */
 int app_lang(const struct kiosk *k);
 const char *app_ui(const struct kiosk *k, enum ui_key key);

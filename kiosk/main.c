@@ -16,8 +16,11 @@
 #include "platform/gfx.h"
 #include "platform/notify.h"
 #include "platform/player.h"
+#include "platform/probe.h"
 #include "platform/store.h"
+#include "fitcheck.h"
 #include "maintenance.h"
+#include "mediacheck.h"
 #include "script.h"
 
 enum { EXIT_OK = 0, EXIT_INTERNAL = 1, EXIT_BAD_INPUT = 2 };
@@ -32,7 +35,7 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"Usage: kiosk [--windowed] [--config FILE] [--content DIR] [--db PATH]\n"
-		"       kiosk --check [--config FILE] [--content DIR]\n"
+		"       kiosk --check [--config FILE] [--content DIR] [--shots DIR]\n"
 		"       kiosk --headless --script FILE [--shots DIR] [--size WxH] [--trace]\n"
 		"             [--config FILE] [--content DIR] [--db PATH]\n"
 		"\n"
@@ -190,12 +193,32 @@ int main(int argc, char **argv)
 			goto end;
 		}
 	}
+	if (a.check && !fitcheck_run(&k, &d, a.shots))
+		rc = EXIT_INTERNAL;
+	if (a.check && diag_count(&d) > 0) {
+		diag_print(&d, stderr);
+		rc = EXIT_BAD_INPUT;
+		goto end;
+	}
 	if (a.check) {
+		/* The files themselves: what the kiosk would fail to show. libVLC is
+		 * started here only, so that the checks above stay quick. */
+		struct probe *probe = probe_create();
+		struct mediacheck_summary sum;
+		int wait_s = k.settings.first_frame_timeout_s > 0 ? k.settings.first_frame_timeout_s : 5;
+		mediacheck_run(k.module, probe, wait_s * 1000, &d, &sum);
+		probe_destroy(probe);
+		if (diag_count(&d) > 0 || !probe) {
+			diag_print(&d, stderr);
+			rc = diag_count(&d) > 0 ? EXIT_BAD_INPUT : EXIT_INTERNAL;
+			goto end;
+		}
 		printf("%s: %s v%d is valid (%u chapters, %u questions, languages:", k.module->file,
 		       k.module->id, k.module->version, k.module->n_chapters, k.module->n_questions);
 		for (int i = 0; i < k.module->n_langs; i++)
 			printf(" %s", lang_code(k.module->langs[i]));
 		printf(")\n");
+		mediacheck_print_summary(k.module, &sum, stdout);
 		goto end;
 	}
 

@@ -32,6 +32,9 @@ static void fail(struct script *s, const char *fmt, const char *a, const char *b
 static void advance(struct kiosk *k, long long ms)
 {
 	long long end = k->virtual_ms + ms;
+	/* With a video playing, the virtual clock keeps pace with the real one. */
+	Uint64 t0 = SDL_GetTicks64();
+	long long v0 = k->virtual_ms;
 	app_iterate(k);
 	while (k->virtual_ms < end && k->running) {
 		long long next = k->wake_at >= 0 && k->wake_at > k->virtual_ms ? k->wake_at : end;
@@ -39,8 +42,11 @@ static void advance(struct kiosk *k, long long ms)
 			next = end;
 		if (next - k->virtual_ms > WAIT_STEP_MS)
 			next = k->virtual_ms + WAIT_STEP_MS;
-		if (k->realtime)
-			SDL_Delay((Uint32)(next - k->virtual_ms)); /* a video plays in real time */
+		if (k->realtime) {
+			long long ahead = (next - v0) - (long long)(SDL_GetTicks64() - t0);
+			if (ahead > 0)
+				SDL_Delay((Uint32)ahead);
+		}
 		k->virtual_ms = next;
 		app_iterate(k);
 	}

@@ -81,7 +81,7 @@ for_voice() {
 # together): prints the lines of $2 no longer than $1 characters, with the
 # fewest lines and, for that count, the most even lengths.
 wrap() {
-	local max=$1 text=$2 width n try
+	local max=$1 text=$2 n try
 	local -a words lines
 	IFS=' ' read -r -a words <<<"$text"
 	greedy() {

@@ -26,6 +26,12 @@ int lang_index(const char *code)
 	return -1;
 }
 
+static const char *const ui_names[] = {
+#define UI_NAME(k) #k,
+	UI_KEYS(UI_NAME)
+#undef UI_NAME
+};
+
 /* ---- schema ---- */
 
 #define LTEXT_FIELD(code, i)                                                                  \
@@ -345,11 +351,6 @@ static void check_module(struct check *c, struct content_module *m)
 		snprintf(p, sizeof(p), "more.%u", i);
 		check_ltext(c, &m->more[i], p);
 	}
-	static const char *const ui_names[] = {
-#define UI_NAME(k) #k,
-		UI_KEYS(UI_NAME)
-#undef UI_NAME
-	};
 	for (int k = 0; k < UI_COUNT; k++) {
 		char p[64];
 		snprintf(p, sizeof(p), "ui.%s", ui_names[k]);
@@ -432,4 +433,56 @@ unsigned content_chapter_questions(const struct content_module *m, unsigned c, u
 			n++;
 		}
 	return n;
+}
+
+static bool same(const struct ltext *t, int lang, const char *text, char *path, size_t len,
+		 const char *fmt, unsigned a, unsigned b)
+{
+	if (lang < 0 || lang >= LANG_MAX || !t->s[lang] || strcmp(t->s[lang], text) != 0)
+		return false;
+	int n = snprintf(path, len, fmt, a, b);
+	if (n >= 0 && (size_t)n < len)
+		snprintf(path + n, len - (size_t)n, ".%s", lang_code(lang));
+	return true;
+}
+
+bool content_text_path(const struct content_module *m, const char *text, int lang, char *path,
+		       size_t len)
+{
+	if (same(&m->title, lang, text, path, len, "title", 0, 0) ||
+	    same(&m->tagline, lang, text, path, len, "tagline", 0, 0))
+		return true;
+	for (unsigned c = 0; c < m->n_chapters; c++) {
+		const struct content_chapter *ch = &m->chapters[c];
+		if (same(&ch->title, lang, text, path, len, "chapters.%u.title", c, 0))
+			return true;
+		for (unsigned i = 0; i < ch->n_paragraphs; i++)
+			if (same(&ch->paragraphs[i], lang, text, path, len, "chapters.%u.paragraphs.%u", c, i))
+				return true;
+		for (unsigned i = 0; i < ch->n_key_points; i++)
+			if (same(&ch->key_points[i], lang, text, path, len, "chapters.%u.key_points.%u", c, i))
+				return true;
+	}
+	for (unsigned q = 0; q < m->n_questions; q++) {
+		const struct content_question *qu = &m->questions[q];
+		if (same(&qu->prompt, lang, text, path, len, "questions.%u.prompt", q, 0) ||
+		    same(&qu->explanation, lang, text, path, len, "questions.%u.explanation", q, 0))
+			return true;
+		for (unsigned i = 0; i < qu->n_choices; i++)
+			if (same(&qu->choices[i], lang, text, path, len, "questions.%u.choices.%u", q, i))
+				return true;
+	}
+	for (unsigned i = 0; i < m->n_more; i++)
+		if (same(&m->more[i], lang, text, path, len, "more.%u", i, 0))
+			return true;
+	for (unsigned i = 0; i < m->n_objectives; i++)
+		if (same(&m->objectives[i].label, lang, text, path, len, "objectives.%u.label", i, 0))
+			return true;
+	for (int k = 0; k < UI_COUNT; k++) {
+		char fmt[64];
+		snprintf(fmt, sizeof(fmt), "ui.%s", ui_names[k]);
+		if (same(&m->ui.s[k], lang, text, path, len, fmt, 0, 0))
+			return true;
+	}
+	return false;
 }

@@ -4,6 +4,7 @@
 #define KIOSK_CORE_CONTENT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/diag.h"
 #include "core/ui_keys.h"
@@ -88,6 +89,10 @@ const char *ltext_get(const struct ltext *t, int lang);
 const char *content_ui(const struct content_module *m, enum ui_key k, int lang);
 /* Absolute-ish path of a file named by the module (caller frees). */
 char *content_path(const struct content_module *m, const char *rel);
+/* The YAML path ("chapters.2.title.de") of the text shown in `lang`, if the
+ * module has it word for word; false otherwise. */
+bool content_text_path(const struct content_module *m, const char *text, int lang, char *path,
+		       size_t len);
 /* Index of the chapter a question belongs to, or -1. */
 int content_question_chapter(const struct content_module *m, unsigned q);
 /* Number of questions of chapter c, and the i-th of them. */

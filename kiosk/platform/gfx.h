@@ -62,6 +62,6 @@ void gfx_present(struct gfx *g);
 /* Write the current frame as PNG. */
 bool gfx_screenshot(struct gfx *g, const char *path);
 
-#define RGBA(r, g, b, a) ((Uint32)(((r) << 24) | ((g) << 16) | ((b) << 8) | (a)))
+#define RGBA(r, g, b, a) (((Uint32)(r) << 24) | ((Uint32)(g) << 16) | ((Uint32)(b) << 8) | (Uint32)(a))
 
 #endif

@@ -1,5 +1,7 @@
 /* chapter: the text, "À retenir", then its video and questions. The text
  * scrolls with a finger when it is longer than the screen. */
+#include <limits.h>
+
 #include "screens/ui.h"
 
 enum { ACT_VIDEO = ACT_SCREEN, ACT_QUESTIONS };
@@ -11,7 +13,10 @@ static int draw_paragraphs(struct kiosk *k, const struct content_chapter *ch, SD
 	y += gfx_draw_text(k->gfx, ltext_get(&ch->title, lang), l->title, true,
 			   (SDL_Rect){r.x, y, r.w, 0}, ALIGN_LEFT, COL_PRIMARY);
 	y += l->pad;
+	ui_check_fit(k, ltext_get(&ch->title, lang), l->title, true, (SDL_Rect){r.x, y, r.w, INT_MAX});
 	for (unsigned i = 0; i < ch->n_paragraphs; i++) {
+		ui_check_fit(k, ltext_get(&ch->paragraphs[i], lang), l->text, false,
+			     (SDL_Rect){r.x, y, r.w, INT_MAX});
 		y += gfx_draw_text(k->gfx, ltext_get(&ch->paragraphs[i], lang), l->text, false,
 				   (SDL_Rect){r.x, y, r.w, 0}, ALIGN_LEFT, COL_INK);
 		y += l->pad;
@@ -45,6 +50,8 @@ static int draw_key_points(struct kiosk *k, const struct content_chapter *ch, SD
 	for (unsigned i = 0; i < ch->n_key_points; i++) {
 		y += l->pad / 2;
 		gfx_circle(k->gfx, x + l->text / 3, y + l->text * 2 / 3, l->text / 5, COL_ACCENT);
+		ui_check_fit(k, ltext_get(&ch->key_points[i], lang), l->text, false,
+			     (SDL_Rect){x + l->text, y, inner - l->pad - l->text, INT_MAX});
 		y += gfx_draw_text(k->gfx, ltext_get(&ch->key_points[i], lang), l->text, false,
 				   (SDL_Rect){x + l->text, y, inner - l->pad - l->text, 0},
 				   ALIGN_LEFT, COL_INK);

@@ -30,6 +30,7 @@ static void draw_card(struct kiosk *k, SDL_Rect r, unsigned c)
 	int tx = bx + badge + l->pad;
 	int tw = r.x + r.w - l->pad - tx;
 	int th = gfx_text_height(k->gfx, title, l->text, true, tw);
+	ui_check_fit(k, title, l->text, true, (SDL_Rect){tx, r.y, tw, r.h});
 	gfx_draw_text(k->gfx, title, l->text, true, (SDL_Rect){tx, r.y + (r.h - th) / 2, tw, 0},
 		      ALIGN_LEFT, COL_INK);
 }

@@ -1,4 +1,5 @@
 /* quiz: one question, big choices; after a tap, right or wrong, why, "Suivant". */
+#include <limits.h>
 #include <stdio.h>
 
 #include "screens/ui.h"
@@ -16,18 +17,19 @@ static void draw_feedback(struct kiosk *k, const struct content_question *q, SDL
 	const char *next = app_ui(k, last && k->flow.quiz_mode == QUIZ_FINAL ? UI_see_result : UI_next);
 	int inner = r.w - l->pad * 2;
 	int bh = l->touch + l->pad / 2;
-	int h = l->pad * 3 + gfx_text_height(k->gfx, verdict, l->title, true, inner) +
+	int h = l->pad * 3 + gfx_text_height(k->gfx, verdict, l->title * 4 / 5, true, inner) +
 		gfx_text_height(k->gfx, expl, l->text, false, inner) + l->pad + bh;
 	if (!right)
 		h += l->pad / 2 + gfx_text_height(k->gfx, app_ui(k, UI_right_answer_was), l->small,
 						  true, inner) +
 		     gfx_text_height(k->gfx, ltext_get(&q->choices[q->answer - 1], lang), l->small,
 				     false, inner);
+	ui_check_bottom(k, expl, h, r.h);
 	if (h > r.h)
 		h = r.h;
 	gfx_round(k->gfx, (SDL_Rect){r.x, r.y, r.w, h}, l->radius, right ? COL_RIGHT_BG : COL_WRONG_BG);
 	int x = r.x + l->pad, y = r.y + l->pad;
-	y += gfx_draw_text(k->gfx, verdict, l->title, true, (SDL_Rect){x, y, inner, 0}, ALIGN_LEFT,
+	y += gfx_draw_text(k->gfx, verdict, l->title * 4 / 5, true, (SDL_Rect){x, y, inner, 0}, ALIGN_LEFT,
 			   right ? COL_RIGHT : COL_WRONG);
 	if (!right) {
 		y += l->pad / 2;
@@ -67,6 +69,7 @@ static void draw(struct kiosk *k)
 		gfx_circle(k->gfx, x + dot + (int)i * dot * 3, y + dot, dot,
 			   i < k->flow.quiz_pos ? COL_PRIMARY : i == k->flow.quiz_pos ? COL_ACCENT : COL_LINE);
 	y += dot * 2 + l->pad;
+	ui_check_fit(k, ltext_get(&q->prompt, lang), l->title * 4 / 5, true, (SDL_Rect){x, y, colw, INT_MAX});
 	y += gfx_draw_text(k->gfx, ltext_get(&q->prompt, lang), l->title * 4 / 5, true,
 			   (SDL_Rect){x, y, colw, 0}, ALIGN_LEFT, COL_INK);
 	y += l->pad * 3 / 2;
@@ -83,6 +86,8 @@ static void draw(struct kiosk *k)
 		ui_button(k, (SDL_Rect){x, y, colw, bh}, label, st, ACT_CHOICE, (int)i);
 		y += bh + l->pad * 2 / 3;
 	}
+	/* The choices must leave room for the feedback below them in portrait. */
+	ui_check_bottom(k, ltext_get(&q->prompt, lang), y, l->portrait && !answered ? l->h * 3 / 5 : l->h);
 	if (!answered)
 		return;
 	if (l->portrait)

@@ -39,11 +39,19 @@ static int draw_list(struct kiosk *k, const char *heading, const struct ltext *i
 		const struct ltext *t = (const struct ltext *)((const char *)items + i * stride);
 		y += l->pad / 3;
 		gfx_circle(k->gfx, r.x + l->small / 3, y + l->small * 2 / 3, l->small / 5, COL_ACCENT);
+		ui_check_fit(k, ltext_get(t, app_lang(k)), l->small, false,
+			     (SDL_Rect){r.x + l->small, y, r.w - l->small, 1 << 20});
 		y += gfx_draw_text(k->gfx, ltext_get(t, app_lang(k)), l->small, false,
 				   (SDL_Rect){r.x + l->small, y, r.w - l->small, 0}, ALIGN_LEFT,
 				   COL_INK);
 	}
 	return y - r.y;
+}
+
+static const char *last_more(const struct kiosk *k)
+{
+	const struct content_module *m = k->module;
+	return m->n_more ? ltext_get(&m->more[m->n_more - 1], app_lang(k)) : "";
 }
 
 static void draw(struct kiosk *k)
@@ -58,15 +66,19 @@ static void draw(struct kiosk *k)
 		  (int)m->pass_mark, 0);
 	int y = l->body.y;
 	int bh = l->touch + l->pad / 2;
-	SDL_Rect banner = {l->body.x, y, l->body.w, l->title * 2 + l->text * 2 + l->pad * 2};
+	/* The banner is as tall as its two lines; landscape screens are short. */
+	int ss = l->portrait ? l->title * 3 / 2 : l->title * 5 / 4;
+	int sh = gfx_text_height(k->gfx, score, ss, true, l->body.w);
+	int vh = gfx_text_height(k->gfx, verdict, l->text, true, l->body.w - l->pad * 2);
+	SDL_Rect banner = {l->body.x, y, l->body.w, l->pad * 3 / 2 + sh + vh};
 	gfx_round(k->gfx, banner, l->radius, passed ? COL_RIGHT : COL_PRIMARY);
-	int by = y + l->pad;
-	by += gfx_draw_text(k->gfx, score, l->title * 3 / 2, true,
-			    (SDL_Rect){banner.x, by, banner.w, 0}, ALIGN_CENTER, COL_WHITE);
+	int by = y + l->pad / 2;
+	by += gfx_draw_text(k->gfx, score, ss, true, (SDL_Rect){banner.x, by, banner.w, 0},
+			    ALIGN_CENTER, COL_WHITE);
 	gfx_draw_text(k->gfx, verdict, l->text, true,
 		      (SDL_Rect){banner.x + l->pad, by, banner.w - l->pad * 2, 0}, ALIGN_CENTER,
 		      COL_WHITE);
-	y += banner.h + l->pad * 2;
+	y += banner.h + (l->portrait ? l->pad * 2 : l->pad);
 	/* The first key point of each chapter: the gist of the module. */
 	struct ltext take[SESSION_MAX_CHAPTERS];
 	unsigned nt = 0;
@@ -80,8 +92,9 @@ static void draw(struct kiosk *k)
 			       (SDL_Rect){l->body.x, y, l->body.w, 0});
 		y += l->pad * 2;
 		int lw = qr ? l->body.w - qr_size - l->pad * 2 : l->body.w;
-		draw_list(k, app_ui(k, UI_more_title), m->more, m->n_more, sizeof(m->more[0]),
-			  (SDL_Rect){l->body.x, y, lw, 0});
+		int mh = draw_list(k, app_ui(k, UI_more_title), m->more, m->n_more,
+				   sizeof(m->more[0]), (SDL_Rect){l->body.x, y, lw, 0});
+		ui_check_bottom(k, last_more(k), y + mh, bottom);
 		if (qr) {
 			draw_qr(k, m->more_url, (SDL_Rect){l->body.x + lw + l->pad * 2, y, qr_size, 0});
 			gfx_draw_text(k->gfx, app_ui(k, UI_scan_me), l->small, true,
@@ -91,12 +104,14 @@ static void draw(struct kiosk *k)
 		}
 	} else {
 		int half = (l->body.w - l->pad * 2) / 2;
-		draw_list(k, app_ui(k, UI_takeaways), take, nt, sizeof(take[0]),
-			  (SDL_Rect){l->body.x, y, half, 0});
+		int th = draw_list(k, app_ui(k, UI_takeaways), take, nt, sizeof(take[0]),
+				   (SDL_Rect){l->body.x, y, half, 0});
+		ui_check_bottom(k, ltext_get(&take[nt - 1], app_lang(k)), y + th, bottom);
 		int rx = l->body.x + half + l->pad * 2;
 		int lw = qr ? half - qr_size - l->pad : half;
-		draw_list(k, app_ui(k, UI_more_title), m->more, m->n_more, sizeof(m->more[0]),
-			  (SDL_Rect){rx, y, lw, 0});
+		int mh = draw_list(k, app_ui(k, UI_more_title), m->more, m->n_more,
+				   sizeof(m->more[0]), (SDL_Rect){rx, y, lw, 0});
+		ui_check_bottom(k, last_more(k), y + mh, bottom);
 		if (qr) {
 			int qx = rx + lw + l->pad;
 			draw_qr(k, m->more_url, (SDL_Rect){qx, y, qr_size, 0});

@@ -1,5 +1,7 @@
 #include "screens/ui.h"
 
+#include "fitcheck.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -55,7 +57,8 @@ bool ui_is_pressed(const struct kiosk *k, int control)
 
 int ui_button_height(struct kiosk *k, const char *label, int w)
 {
-	int inner = w - k->lay.pad * 2;
+	/* As narrow as the text gets inside the thickest border (a quiz answer). */
+	int inner = w - k->lay.pad * 2 - 4 * max_i(k->lay.text / 12, 2);
 	int th = gfx_text_height(k->gfx, label, k->lay.text, true, inner > 10 ? inner : 10);
 	return max_i(k->lay.touch, th + k->lay.pad * 3 / 2);
 }
@@ -113,6 +116,7 @@ int ui_button(struct kiosk *k, SDL_Rect r, const char *label, enum button_style 
 	int inner = r.w - k->lay.pad * 2;
 	int th = gfx_text_height(k->gfx, label, k->lay.text, true, inner);
 	SDL_Rect tr = {r.x + k->lay.pad, r.y + (r.h - th) / 2, inner, th};
+	ui_check_fit(k, label, k->lay.text, true, (SDL_Rect){tr.x, r.y, inner, r.h});
 	gfx_draw_text(k->gfx, label, k->lay.text, true, tr, ALIGN_CENTER, fg);
 	return id;
 }
@@ -173,6 +177,7 @@ void ui_header(struct kiosk *k, const char *title, bool with_back)
 			while (size > l->small && gfx_text_width(k->gfx, title, size, true) > tw)
 				size--;
 			int th = gfx_text_height(k->gfx, title, size, true, tw);
+			ui_check_fit(k, title, size, true, (SDL_Rect){x, 0, tw, l->touch + l->pad});
 			if (th > l->touch + l->pad)
 				th = l->touch;
 			gfx_draw_text(k->gfx, title, size, true,
@@ -224,4 +229,20 @@ void ui_progress(struct kiosk *k, SDL_Rect r, int done, int total)
 			f.w = r.h;
 		gfx_round(k->gfx, f, r.h / 2, COL_RIGHT);
 	}
+}
+
+void ui_check_fit(struct kiosk *k, const char *text, int size, bool bold, SDL_Rect box)
+{
+	if (!k->fit || !text || !*text)
+		return;
+	if (!gfx_text_fits(k->gfx, text, size, bold, box.w))
+		fit_log_overflow(k->fit, text, "a word is wider than its box");
+	else if (gfx_text_height(k->gfx, text, size, bold, box.w) > box.h)
+		fit_log_overflow(k->fit, text, "too long for its box");
+}
+
+void ui_check_bottom(struct kiosk *k, const char *text, int bottom, int limit)
+{
+	if (k->fit && bottom > limit)
+		fit_log_overflow(k->fit, text, "runs off the screen");
 }

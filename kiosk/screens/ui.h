@@ -57,6 +57,10 @@ void ui_header(struct kiosk *k, const char *title, bool with_back);
 void ui_format(char *out, size_t len, const char *tmpl, int n, int total);
 /* A tick mark in a circle (chapter done). */
 void ui_tick(struct kiosk *k, int cx, int cy, int r, Uint32 bg);
+/* --check: log a text that would not fit its box (a word wider than it, or
+ * taller than it), or content that runs below `limit`. No-ops otherwise. */
+void ui_check_fit(struct kiosk *k, const char *text, int size, bool bold, SDL_Rect box);
+void ui_check_bottom(struct kiosk *k, const char *text, int bottom, int limit);
 void ui_progress(struct kiosk *k, SDL_Rect r, int done, int total);
 
 #endif

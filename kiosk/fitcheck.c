@@ -1,0 +1,142 @@
+#include "fitcheck.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/yamlpos.h"
+#include "platform/gfx.h"
+#include "screens/ui.h"
+
+enum { MAX_SEEN = 256 };
+
+struct fit_log {
+	const struct content_module *m;
+	struct diag *diag;
+	struct yamlpos *pos;
+	const char *size;
+	int lang;
+	const char *shots; /* write each screen of the tour here, if set */
+	int shot;
+	char *seen[MAX_SEEN];
+	int n_seen;
+};
+
+void fit_log_overflow(struct fit_log *f, const char *text, const char *why)
+{
+	char path[256], key[512];
+	bool found = content_text_path(f->m, text, f->lang, path, sizeof(path));
+	snprintf(key, sizeof(key), "%s|%s|%s", found ? path : text, f->size, why);
+	for (int i = 0; i < f->n_seen; i++)
+		if (strcmp(f->seen[i], key) == 0)
+			return; /* one message per text, size and reason */
+	if (f->n_seen < MAX_SEEN)
+		f->seen[f->n_seen++] = strdup(key);
+	int line = 0, col = 0;
+	if (found) {
+		yamlpos_find(f->pos, &line, &col, "%s", path);
+		diag_add(f->diag, f->m->file, line, col, "text does not fit at %s: %s", f->size, why);
+	} else {
+		diag_add(f->diag, f->m->file, 0, 0, "text does not fit at %s: %s: \"%.60s\"", f->size,
+			 why, text);
+	}
+}
+
+static void show(struct kiosk *k, enum screen_id s)
+{
+	k->shown = s;
+	k->ops = app_screen(s);
+	k->flow.screen = s;
+	ui_begin(k);
+	k->ops->draw(k);
+	struct fit_log *f = k->fit;
+	if (f->shots) {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s-%s-%03d-%s.png", f->shots, f->size,
+			 lang_code(f->lang), f->shot++, screen_name(s));
+		gfx_screenshot(k->gfx, path);
+	}
+}
+
+/* Every screen a person can meet, with every chapter and question, the
+ * quiz both before and after an answer (right and wrong). */
+static void tour(struct kiosk *k, int lang)
+{
+	const struct content_module *m = k->module;
+	struct flow *f = &k->flow;
+	flow_init(f, m, 90000, 15000, lang, 0);
+	show(k, SCR_ATTRACT);
+	f->in_session = true;
+	f->lang = lang;
+	f->furthest = STAGE_HOME;
+	show(k, SCR_LANGUAGE);
+	show(k, SCR_HOME);
+	for (unsigned c = 0; c < m->n_chapters; c++) {
+		f->chapter = (int)c;
+		show(k, SCR_CHAPTER);
+	}
+	f->quiz_mode = QUIZ_FINAL;
+	f->quiz_n = m->n_questions < SESSION_MAX_ANSWERS ? m->n_questions : SESSION_MAX_ANSWERS;
+	for (unsigned i = 0; i < f->quiz_n; i++)
+		f->quiz[i] = i;
+	for (unsigned i = 0; i < f->quiz_n; i++) {
+		const struct content_question *q = &m->questions[i];
+		f->quiz_pos = i;
+		f->chosen = -1;
+		show(k, SCR_QUIZ);
+		f->chosen = (int)(q->answer % q->n_choices); /* a wrong one */
+		show(k, SCR_QUIZ);
+		f->chosen = (int)q->answer - 1;
+		show(k, SCR_QUIZ);
+	}
+	f->score = 100;
+	f->passed = true;
+	show(k, SCR_RESULT);
+	f->score = 0;
+	f->passed = false;
+	show(k, SCR_RESULT);
+	show(k, SCR_STILL_THERE);
+	show(k, SCR_TRAINER_PIN);
+}
+
+bool fitcheck_run(struct kiosk *k, struct diag *diag, const char *shots)
+{
+	static const struct {
+		int w, h;
+		const char *name;
+	} sizes[] = {{1920, 1080, "1920x1080"}, {1080, 1920, "1080x1920"}};
+	if (!getenv("SDL_VIDEODRIVER"))
+		setenv("SDL_VIDEODRIVER", "offscreen", 1);
+	if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+		fprintf(stderr, "kiosk: cannot check the layout: SDL_Init: %s\n", SDL_GetError());
+		return false;
+	}
+	struct fit_log log = {.m = k->module, .diag = diag, .pos = yamlpos_read(k->module->file),
+			      .shots = shots};
+	bool ok = true;
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]) && ok; i++) {
+		struct gfx_options go = {.headless = true, .width = sizes[i].w, .height = sizes[i].h,
+					 .dpi = k->settings.dpi, .font = k->settings.font,
+					 .font_bold = k->settings.font_bold, .title = "check"};
+		k->gfx = gfx_create(&go);
+		if (!k->gfx) {
+			ok = false;
+			break;
+		}
+		k->fit = &log;
+		log.size = sizes[i].name;
+		for (int l = 0; l < k->module->n_langs; l++) {
+			log.lang = k->module->langs[l];
+			log.shot = 0;
+			tour(k, log.lang);
+		}
+		k->fit = NULL;
+		gfx_destroy(k->gfx);
+		k->gfx = NULL;
+	}
+	for (int i = 0; i < log.n_seen; i++)
+		free(log.seen[i]);
+	yamlpos_destroy(log.pos);
+	SDL_Quit();
+	return ok;
+}

@@ -1,0 +1,34 @@
+#!/bin/sh
+# kiosk --check draws every screen at 1920x1080 and 1080x1920 with the real
+# fonts and layout, and reports each text that does not fit, at its position.
+. tests/lib.sh
+
+cp -r "$MINI" "$TMP/long"
+word=Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenhalterung
+sed -i "s/{fr: \"Seulement mes amis\"/{fr: \"$word$word\"/" "$TMP/long/module.yaml"
+para="Une phrase assez longue pour remplir une carte du menu principal."
+sed -i "s/title: {fr: \"Les bons réflexes\"/title: {fr: \"$para $para $para $para\"/" "$TMP/long/module.yaml"
+"$KIOSK" --check --config "$TMP/kiosk.yaml" --content "$TMP/long" >"$TMP/long.out" 2>&1
+rc=$?
+check "fit: an overlong text makes --check fail (exit 2)" test "$rc" -eq 2
+line=$(grep -n "$word" "$TMP/long/module.yaml" | cut -d: -f1)
+col=$(grep "$word" "$TMP/long/module.yaml" | awk -v w="$word" '{print index($0, "\"" w) + 0}')
+check "fit: a word wider than its button, at its line and column, at both sizes" sh -c \
+	"grep -q '^$TMP/long/module.yaml:$line:$((col)): text does not fit at 1920x1080: a word is wider than its box' $TMP/long.out &&
+	 grep -q '^$TMP/long/module.yaml:$line:$((col)): text does not fit at 1080x1920: a word is wider than its box' $TMP/long.out"
+tline=$(grep -n "$para" "$TMP/long/module.yaml" | cut -d: -f1)
+check "fit: a chapter title too long for its card is reported at its line" \
+	grep -q "^$TMP/long/module.yaml:$tline:[0-9]*: text does not fit at .*: too long for its box" "$TMP/long.out"
+[ "$rc" -eq 2 ] || sed 's/^/    /' "$TMP/long.out" | head
+
+mkdir -p "$TMP/tour"
+"$KIOSK" --check --config "$TMP/kiosk.yaml" --content "$MINI" --shots "$TMP/tour" >"$TMP/tour.out" 2>&1
+check "fit: the mini module fits everywhere" test $? -eq 0
+for size in 1920x1080 1080x1920; do
+	for lang in fr en; do
+		n=$(ls "$TMP/tour" | grep -c "^$size-$lang-.*-chapter.png")
+		check "fit: --check --shots drew each chapter at $size in $lang ($n)" test "$n" -eq 2
+	done
+done
+check "fit: tour screenshots have the right size" sh -c \
+	"[ \"\$($PROBE size $TMP/tour/1080x1920-en-003-chapter.png)\" = '1080 1920' ]"
