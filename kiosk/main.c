@@ -137,6 +137,49 @@ static bool load_hours(const struct settings *s, struct hours *h, struct diag *d
 	return ok;
 }
 
+/* --check: the settings, the module, its layout at both screen shapes and
+ * its video and subtitle files; every problem printed together at the end. */
+static int run_check(const struct args *a, struct kiosk *k, struct diag *d)
+{
+	int rc = EXIT_OK;
+	bool content_ok = k->module && diag_count(d) == 0;
+	struct mediacheck_summary sum = {0};
+	if (k->module) {
+		/* libVLC is started here only, so that the kiosk itself starts quickly. */
+		struct probe *probe = probe_create();
+		int wait_s = k->settings.first_frame_timeout_s > 0 ? k->settings.first_frame_timeout_s : 5;
+		bool done = mediacheck_run(k->module, probe, wait_s * 1000, d, &sum);
+		if (!probe)
+			rc = EXIT_INTERNAL;
+		probe_destroy(probe);
+		if (!done) {
+			fprintf(stderr, "kiosk: check interrupted\n");
+			return EXIT_INTERNAL;
+		}
+	}
+	/* Drawing every screen needs a module without mistakes. */
+	if (content_ok && !fitcheck_run(k, d, a->shots))
+		rc = EXIT_INTERNAL;
+	if (diag_count(d) > 0) {
+		diag_print(d, stderr);
+		return EXIT_BAD_INPUT;
+	}
+	if (!k->module) {
+		fprintf(stderr, "kiosk: cannot load the module from %s\n", k->settings.content);
+		return EXIT_BAD_INPUT;
+	}
+	if (rc != EXIT_OK)
+		return rc;
+	const struct content_module *m = k->module;
+	printf("%s: %s v%d is valid (%u chapters, %u questions, languages:", m->file, m->id,
+	       m->version, m->n_chapters, m->n_questions);
+	for (int i = 0; i < m->n_langs; i++)
+		printf(" %s", lang_code(m->langs[i]));
+	printf(")\n");
+	mediacheck_print_summary(m, &sum, stdout);
+	return EXIT_OK;
+}
+
 static void handle_signal(int sig)
 {
 	(void)sig;
@@ -183,43 +226,19 @@ int main(int argc, char **argv)
 		k.module = content_load(k.settings.content, &d);
 		ok = ok && k.module;
 	}
+	if (a.check) {
+		rc = run_check(&a, &k, &d);
+		goto end;
+	}
 	bool broken = diag_count(&d) > 0 || !ok;
 	if (broken) {
 		diag_print(&d, stderr);
 		if (diag_count(&d) == 0)
 			fprintf(stderr, "kiosk: cannot load the module from %s\n", k.settings.content);
-		if (a.check || a.headless) {
+		if (a.headless) {
 			rc = EXIT_BAD_INPUT;
 			goto end;
 		}
-	}
-	if (a.check && !fitcheck_run(&k, &d, a.shots))
-		rc = EXIT_INTERNAL;
-	if (a.check && diag_count(&d) > 0) {
-		diag_print(&d, stderr);
-		rc = EXIT_BAD_INPUT;
-		goto end;
-	}
-	if (a.check) {
-		/* The files themselves: what the kiosk would fail to show. libVLC is
-		 * started here only, so that the checks above stay quick. */
-		struct probe *probe = probe_create();
-		struct mediacheck_summary sum;
-		int wait_s = k.settings.first_frame_timeout_s > 0 ? k.settings.first_frame_timeout_s : 5;
-		mediacheck_run(k.module, probe, wait_s * 1000, &d, &sum);
-		probe_destroy(probe);
-		if (diag_count(&d) > 0 || !probe) {
-			diag_print(&d, stderr);
-			rc = diag_count(&d) > 0 ? EXIT_BAD_INPUT : EXIT_INTERNAL;
-			goto end;
-		}
-		printf("%s: %s v%d is valid (%u chapters, %u questions, languages:", k.module->file,
-		       k.module->id, k.module->version, k.module->n_chapters, k.module->n_questions);
-		for (int i = 0; i < k.module->n_langs; i++)
-			printf(" %s", lang_code(k.module->langs[i]));
-		printf(")\n");
-		mediacheck_print_summary(k.module, &sum, stdout);
-		goto end;
 	}
 
 	k.headless = a.headless;

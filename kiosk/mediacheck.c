@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "app.h"
 #include "core/srt_check.h"
 #include "core/yamlpos.h"
 #include "platform/probe.h"
@@ -43,7 +44,8 @@ static long long check_video(struct walk *w, unsigned c, int lang)
 	} else {
 		int line, col;
 		yamlpos_find(w->pos, &line, &col, "chapters.%u.video.%s", c, lang_code(lang));
-		diag_add(w->diag, w->m->file, line, col, "%s cannot be played: %s", rel, info.error);
+		diag_add(w->diag, w->m->file, line, col, "%s cannot be played: %s", rel,
+		         info.error);
 	}
 end:
 	free(path);
@@ -75,26 +77,27 @@ static void check_subtitles(struct walk *w, unsigned c, int lang, long long vide
 	}
 	int line, col;
 	yamlpos_find(w->pos, &line, &col, "chapters.%u.subtitles.%s", c, lang_code(lang));
-	diag_add(w->diag, w->m->file, line, col, "%s runs to %s, past the end of %s (%s)", rel, runs,
-		 ch->video.s[lang], ends);
+	diag_add(w->diag, w->m->file, line, col, "%s runs to %s, past the end of %s (%s)", rel,
+	         runs, ch->video.s[lang], ends);
 }
 
-void mediacheck_run(const struct content_module *m, struct probe *probe, int timeout_ms,
-		    struct diag *diag, struct mediacheck_summary *sum)
+bool mediacheck_run(const struct content_module *m, struct probe *probe, int timeout_ms,
+                    struct diag *diag, struct mediacheck_summary *sum)
 {
 	*sum = (struct mediacheck_summary){0};
 	if (!m)
-		return;
+		return true;
 	struct walk w = {
-		.m = m,
-		.probe = probe,
-		.timeout_ms = timeout_ms,
-		.diag = diag,
-		.pos = yamlpos_read(m->file),
-		.sum = sum,
+	    .m = m,
+	    .probe = probe,
+	    .timeout_ms = timeout_ms,
+	    .diag = diag,
+	    .pos = yamlpos_read(m->file),
+	    .sum = sum,
 	};
-	for (unsigned c = 0; c < m->n_chapters; c++) {
-		for (int i = 0; i < m->n_langs; i++) {
+	/* A check of many videos takes a while: SIGINT or SIGTERM stops it. */
+	for (unsigned c = 0; c < m->n_chapters && !kiosk_stop_signal; c++) {
+		for (int i = 0; i < m->n_langs && !kiosk_stop_signal; i++) {
 			int lang = m->langs[i];
 			long long ms = -1;
 			if (m->chapters[c].video.s[lang])
@@ -104,10 +107,11 @@ void mediacheck_run(const struct content_module *m, struct probe *probe, int tim
 		}
 	}
 	yamlpos_destroy(w.pos);
+	return !kiosk_stop_signal;
 }
 
-void mediacheck_print_summary(const struct content_module *m,
-			      const struct mediacheck_summary *sum, FILE *f)
+void mediacheck_print_summary(const struct content_module *m, const struct mediacheck_summary *sum,
+                              FILE *f)
 {
 	bool any = false;
 	for (int i = 0; i < m->n_langs; i++) {
@@ -117,10 +121,10 @@ void mediacheck_print_summary(const struct content_module *m,
 		char t[32];
 		srt_check_format_time(t, sizeof(t), sum->total_ms[lang], 1);
 		fprintf(f, "%s%s %s (%u video%s)", any ? ", " : "videos: ", lang_code(lang), t,
-			sum->videos[lang], sum->videos[lang] == 1 ? "" : "s");
+		        sum->videos[lang], sum->videos[lang] == 1 ? "" : "s");
 		any = true;
 	}
 	if (any)
 		fprintf(f, "; %u subtitle file%s checked\n", sum->subtitles,
-			sum->subtitles == 1 ? "" : "s");
+		        sum->subtitles == 1 ? "" : "s");
 }

@@ -4,6 +4,7 @@
 #ifndef KIOSK_MEDIACHECK_H
 #define KIOSK_MEDIACHECK_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "core/content.h"
@@ -12,22 +13,23 @@
 struct probe;
 
 struct mediacheck_summary {
-	unsigned videos[LANG_MAX];   /* videos that can be shown, per language */
+	unsigned videos[LANG_MAX];    /* videos that can be shown, per language */
 	long long total_ms[LANG_MAX]; /* their total duration */
-	unsigned subtitles;          /* subtitle files checked */
+	unsigned subtitles;           /* subtitle files checked */
 };
 
 /* Adds every problem of the module's videos and subtitles to diag, with
  * the position of its entry in module.yaml or in the SRT file; files that
  * do not exist are left to content_load, which already reports them.
  * probe may be NULL: then only the subtitles' own format is checked.
- * timeout_ms bounds each wait for libVLC. */
-void mediacheck_run(const struct content_module *m, struct probe *probe, int timeout_ms,
-		    struct diag *diag, struct mediacheck_summary *sum);
+ * timeout_ms bounds each wait for libVLC. Returns false when SIGINT or
+ * SIGTERM cut the check short (its result then proves nothing). */
+bool mediacheck_run(const struct content_module *m, struct probe *probe, int timeout_ms,
+                    struct diag *diag, struct mediacheck_summary *sum);
 
-/* One line: "videos: fr 4:35.2 (6), en 4:47.0 (6)", or nothing when the
- * module has no video. */
-void mediacheck_print_summary(const struct content_module *m,
-			      const struct mediacheck_summary *sum, FILE *f);
+/* One line, "videos: fr 4:35.2 (6 videos), en 4:47.0 (6 videos); 18
+ * subtitle files checked", or nothing when the module has no video. */
+void mediacheck_print_summary(const struct content_module *m, const struct mediacheck_summary *sum,
+                              FILE *f);
 
 #endif

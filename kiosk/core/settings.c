@@ -133,6 +133,10 @@ bool settings_load(const char *file, struct settings *s, struct diag *diag)
 	struct raw *r = NULL;
 	if (!cyaml_diag_load(file, &raw_schema, (void **)&r, diag))
 		return false;
+	if (!r) { /* an empty file: every default stands */
+		settings_set(&s->file, file);
+		return true;
+	}
 	struct range_check rc = {.diag = diag, .file = file, .pos = yamlpos_read(file)};
 	settings_set(&s->file, file);
 	take_str(&s->kiosk_id, r->kiosk_id);

@@ -22,21 +22,22 @@ struct checker {
 	struct diag *d;
 	int problems;
 
-	unsigned next_number;    /* the cue number expected next */
-	unsigned number;         /* of the cue being read */
-	bool have_prev;          /* a cue with a valid timing line was read */
+	unsigned next_number; /* the cue number expected next */
+	unsigned number;      /* of the cue being read */
+	bool have_prev;       /* a cue with a valid timing line was read */
 	long long prev_start, prev_end;
 	struct srt_check_result *r;
 };
 
 static void problem(struct checker *c, int line, int col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 
 static void problem(struct checker *c, int line, int col, const char *fmt, ...)
 {
 	if (++c->problems > SRT_CHECK_MAX_PROBLEMS) {
 		if (c->problems == SRT_CHECK_MAX_PROBLEMS + 1)
-			diag_add(c->d, c->file, line, col, "more problems in this file are not listed");
+			diag_add(c->d, c->file, line, col,
+			         "more problems in this file are not listed");
 		return;
 	}
 	char msg[400];
@@ -248,7 +249,8 @@ static bool check_timing(struct checker *c, const struct line *l)
 	if (end < start) {
 		srt_time(a, sizeof(a), start);
 		srt_time(b, sizeof(b), end);
-		problem(c, l->no, end_col, "cue %u ends (%s) before it starts (%s)", c->number, b, a);
+		problem(c, l->no, end_col, "cue %u ends (%s) before it starts (%s)", c->number, b,
+		        a);
 		return false;
 	}
 	if (end == start) {
@@ -260,14 +262,15 @@ static bool check_timing(struct checker *c, const struct line *l)
 	if (c->have_prev && start < c->prev_start) {
 		srt_time(a, sizeof(a), start);
 		srt_time(b, sizeof(b), c->prev_start);
-		problem(c, l->no, 1, "cue %u starts (%s) before the previous cue (%s): cues out of order",
+		problem(c, l->no, 1,
+		        "cue %u starts (%s) before the previous cue (%s): cues out of order",
 		        c->number, a, b);
 	} else if (c->have_prev && start < c->prev_end) {
 		srt_time(a, sizeof(a), start);
 		srt_time(b, sizeof(b), c->prev_end);
 		problem(c, l->no, 1,
-		        "cue %u starts (%s) before the previous cue ends (%s): cues overlap", c->number,
-		        a, b);
+		        "cue %u starts (%s) before the previous cue ends (%s): cues overlap",
+		        c->number, a, b);
 	}
 	c->have_prev = true;
 	c->prev_start = start;

@@ -1,14 +1,24 @@
 #include "platform/probe.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 #include <vlc/vlc.h>
+
+/* libVLC runs in a child process that the checker talks to through two
+ * pipes. A file that makes libVLC hang or crash costs that child, not the
+ * check: the parent waits a bounded time, kills it and starts another. */
 
 /* The probe asks libVLC for small RGB pictures: it only needs to know that
  * one arrived, and scaling keeps the copy cheap whatever the video's size. */
@@ -16,7 +26,7 @@ enum { FRAME_W = 64, FRAME_H = 36, FRAME_PITCH = FRAME_W * 4 };
 /* How far before the end a picture must still come from. */
 enum { TAIL_MS = 2000 };
 
-struct probe {
+struct worker {
 	libvlc_instance_t *vlc;
 	unsigned char frame[FRAME_PITCH * FRAME_H];
 
@@ -34,7 +44,7 @@ static void handle_log(void *data, int level, const libvlc_log_t *ctx, const cha
                        va_list args)
 {
 	(void)ctx;
-	struct probe *p = data;
+	struct worker *p = data;
 	if (level < LIBVLC_ERROR)
 		return;
 	pthread_mutex_lock(&p->lock);
@@ -44,7 +54,7 @@ static void handle_log(void *data, int level, const libvlc_log_t *ctx, const cha
 
 static void handle_event(const struct libvlc_event_t *ev, void *data)
 {
-	struct probe *p = data;
+	struct worker *p = data;
 	pthread_mutex_lock(&p->lock);
 	switch (ev->type) {
 	case libvlc_MediaParsedChanged: p->parsed = true; break;
@@ -58,7 +68,7 @@ static void handle_event(const struct libvlc_event_t *ev, void *data)
 
 static void *handle_lock(void *opaque, void **planes)
 {
-	struct probe *p = opaque;
+	struct worker *p = opaque;
 	planes[0] = p->frame;
 	return NULL;
 }
@@ -66,7 +76,7 @@ static void *handle_lock(void *opaque, void **planes)
 static void handle_display(void *opaque, void *picture)
 {
 	(void)picture;
-	struct probe *p = opaque;
+	struct worker *p = opaque;
 	pthread_mutex_lock(&p->lock);
 	p->frames++;
 	pthread_cond_signal(&p->cond);
@@ -88,62 +98,29 @@ static struct timespec deadline_in(int ms)
 	return t;
 }
 
-/* Waits until *flag (read under the lock) or *stop is set, or the
- * deadline passes; returns whether *flag was set. */
-static bool wait_for(struct probe *p, const bool *flag, const unsigned *count, const bool *stop,
-                     int timeout_ms)
+enum wait { WAIT_PARSED, WAIT_FRAME };
+
+/* Waits until what is awaited happens (or, for a frame, until playing
+ * ends or fails), at most timeout_ms; returns whether it happened. */
+static bool wait_for(struct worker *p, enum wait what, int timeout_ms)
 {
 	struct timespec until = deadline_in(timeout_ms);
-	bool got = false;
+	bool got, stop;
 	pthread_mutex_lock(&p->lock);
 	for (;;) {
-		got = flag ? *flag : *count > 0;
-		if (got || (stop && *stop))
+		got = what == WAIT_PARSED ? p->parsed : p->frames > 0;
+		stop = got || (what == WAIT_FRAME && (p->failed || p->ended));
+		if (stop || pthread_cond_timedwait(&p->cond, &p->lock, &until) == ETIMEDOUT)
 			break;
-		if (pthread_cond_timedwait(&p->cond, &p->lock, &until) == ETIMEDOUT) {
-			got = flag ? *flag : *count > 0;
-			break;
-		}
 	}
+	got = what == WAIT_PARSED ? p->parsed : p->frames > 0;
 	pthread_mutex_unlock(&p->lock);
 	return got;
 }
 
 /* ---- the probe ---- */
 
-struct probe *probe_create(void)
-{
-	struct probe *p = calloc(1, sizeof(*p));
-	if (!p) {
-		fprintf(stderr, "<3>probe: out of memory\n");
-		return NULL;
-	}
-	pthread_mutex_init(&p->lock, NULL);
-	pthread_condattr_t attr;
-	pthread_condattr_init(&attr);
-	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
-	pthread_cond_init(&p->cond, &attr);
-	pthread_condattr_destroy(&attr);
-	/* No sound, no window, no subtitles of VLC's own: only whether a
-	 * picture can be decoded matters. */
-	const char *args[] = {
-	    "--quiet",         "--no-xlib",   "--aout=adummy",          "--vout=vdummy",
-	    "--no-video-title-show", "--no-osd", "--no-spu", "--no-sub-autodetect-file",
-	    "--no-stats",      "--no-lua",    "--no-snapshot-preview",
-	};
-	p->vlc = libvlc_new((int)(sizeof(args) / sizeof(args[0])), args);
-	if (!p->vlc) {
-		const char *why = libvlc_errmsg();
-		fprintf(stderr, "<3>probe: cannot start libVLC: %s (is vlc-plugin-base installed?)\n",
-		        why ? why : "unknown error");
-		probe_destroy(p);
-		return NULL;
-	}
-	libvlc_log_set(p->vlc, handle_log, p);
-	return p;
-}
-
-void probe_destroy(struct probe *p)
+static void worker_destroy(struct worker *p)
 {
 	if (!p)
 		return;
@@ -156,7 +133,46 @@ void probe_destroy(struct probe *p)
 	free(p);
 }
 
-static void reset(struct probe *p)
+static struct worker *worker_create(void)
+{
+	struct worker *p = calloc(1, sizeof(*p));
+	if (!p) {
+		fprintf(stderr, "<3>probe: out of memory\n");
+		return NULL;
+	}
+	pthread_mutex_init(&p->lock, NULL);
+	pthread_condattr_t attr;
+	pthread_condattr_init(&attr);
+	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+	pthread_cond_init(&p->cond, &attr);
+	pthread_condattr_destroy(&attr);
+	/* No sound, no window, no subtitles of VLC's own: only whether a
+	 * picture can be decoded matters. */
+	const char *args[] = {"--quiet",
+	                      "--no-xlib",
+	                      "--aout=adummy",
+	                      "--vout=vdummy",
+	                      "--no-osd",
+	                      "--no-video-title-show",
+	                      "--no-spu",
+	                      "--no-stats",
+	                      "--no-sub-autodetect-file",
+	                      "--no-lua",
+	                      "--no-snapshot-preview"};
+	p->vlc = libvlc_new((int)(sizeof(args) / sizeof(args[0])), args);
+	if (!p->vlc) {
+		const char *why = libvlc_errmsg();
+		fprintf(stderr,
+		        "<3>probe: cannot start libVLC: %s (is vlc-plugin-base installed?)\n",
+		        why ? why : "unknown error");
+		worker_destroy(p);
+		return NULL;
+	}
+	libvlc_log_set(p->vlc, handle_log, p);
+	return p;
+}
+
+static void reset(struct worker *p)
 {
 	pthread_mutex_lock(&p->lock);
 	p->parsed = p->failed = p->ended = false;
@@ -166,10 +182,10 @@ static void reset(struct probe *p)
 }
 
 /* info->error = what, followed by VLC's own reason when it logged one. */
-static bool fail(struct probe *p, struct probe_info *info, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+static bool fail(struct worker *p, struct probe_info *info, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
-static bool fail(struct probe *p, struct probe_info *info, const char *fmt, ...)
+static bool fail(struct worker *p, struct probe_info *info, const char *fmt, ...)
 {
 	char what[PROBE_ERR_LEN];
 	va_list ap;
@@ -204,7 +220,7 @@ static void read_tracks(libvlc_media_t *md, struct probe_info *info)
 }
 
 /* Duration and tracks, as libVLC's preparser reads them from the file. */
-static bool parse(struct probe *p, libvlc_media_t *md, int timeout_ms, struct probe_info *info)
+static bool parse(struct worker *p, libvlc_media_t *md, int timeout_ms, struct probe_info *info)
 {
 	libvlc_event_manager_t *em = libvlc_media_event_manager(md);
 	libvlc_event_attach(em, libvlc_MediaParsedChanged, handle_event, p);
@@ -215,7 +231,7 @@ static bool parse(struct probe *p, libvlc_media_t *md, int timeout_ms, struct pr
 		goto end;
 	}
 	/* The preparser has its own timeout; ours is a second more, in case. */
-	if (!wait_for(p, &p->parsed, NULL, NULL, timeout_ms + 1000)) {
+	if (!wait_for(p, WAIT_PARSED, timeout_ms + 1000)) {
 		libvlc_media_parse_stop(md);
 		fail(p, info, "VLC took more than %d s to read it", (timeout_ms + 999) / 1000);
 		goto end;
@@ -232,8 +248,9 @@ static bool parse(struct probe *p, libvlc_media_t *md, int timeout_ms, struct pr
 	/* Garbage can parse "done" with nothing in it: no picture or no
 	 * length is as unusable as a failure. */
 	if (!info->has_video)
-		fail(p, info, info->has_audio ? "no video track (sound only)"
-		                              : "no video or sound track: not a video VLC can read");
+		fail(p, info,
+		     info->has_audio ? "no video track (sound only)"
+		                     : "no video or sound track: not a video VLC can read");
 	else if (info->duration_ms <= 0)
 		fail(p, info, "VLC cannot tell its duration");
 	else
@@ -245,7 +262,7 @@ end:
 
 /* A track listed in the header may still not decode (an unsupported
  * codec, data cut short): play from from_ms until a picture shows. */
-static bool first_frame(struct probe *p, libvlc_media_t *md, long long from_ms, int timeout_ms,
+static bool first_frame(struct worker *p, libvlc_media_t *md, long long from_ms, int timeout_ms,
                         struct probe_info *info)
 {
 	reset(p);
@@ -270,7 +287,7 @@ static bool first_frame(struct probe *p, libvlc_media_t *md, long long from_ms, 
 	if (libvlc_media_player_play(mp) != 0) {
 		const char *why = libvlc_errmsg();
 		fail(p, info, "VLC cannot play it: %s", why ? why : "unknown error");
-	} else if (wait_for(p, NULL, &p->frames, &p->failed, timeout_ms)) {
+	} else if (wait_for(p, WAIT_FRAME, timeout_ms)) {
 		ok = true;
 	} else {
 		pthread_mutex_lock(&p->lock);
@@ -284,7 +301,8 @@ static bool first_frame(struct probe *p, libvlc_media_t *md, long long from_ms, 
 		else if (ended)
 			fail(p, info, "it ends without showing a picture");
 		else
-			fail(p, info, "no picture%s after %d s of playing", at, (timeout_ms + 999) / 1000);
+			fail(p, info, "no picture%s after %d s of playing", at,
+			     (timeout_ms + 999) / 1000);
 	}
 	/* Stop before detaching, so that no event comes half-way. */
 	libvlc_media_player_stop(mp);
@@ -296,8 +314,7 @@ static bool first_frame(struct probe *p, libvlc_media_t *md, long long from_ms, 
 
 /* The header can promise more than the file holds (a copy cut short
  * still starts well): a picture must also come from near the end. */
-static bool last_frames(struct probe *p, const char *file, int timeout_ms,
-                        struct probe_info *info)
+static bool last_frames(struct worker *p, const char *file, int timeout_ms, struct probe_info *info)
 {
 	long long from = info->duration_ms - TAIL_MS;
 	if (from <= 0)
@@ -315,7 +332,8 @@ static bool last_frames(struct probe *p, const char *file, int timeout_ms,
 	return ok;
 }
 
-bool probe_media(struct probe *p, const char *file, int timeout_ms, struct probe_info *info)
+static bool worker_probe(struct worker *p, const char *file, int timeout_ms,
+                         struct probe_info *info)
 {
 	*info = (struct probe_info){.duration_ms = -1};
 	if (!p)
@@ -336,4 +354,213 @@ bool probe_media(struct probe *p, const char *file, int timeout_ms, struct probe
 	bool ok = parse(p, md, timeout_ms, info) && first_frame(p, md, 0, timeout_ms, info);
 	libvlc_media_release(md);
 	return ok && last_frames(p, file, timeout_ms, info);
+}
+
+/* ---- the child: one libVLC instance, one request at a time ---- */
+
+struct request {
+	int32_t timeout_ms;
+	uint32_t len; /* of the path that follows, without NUL */
+};
+
+static bool write_all(int fd, const void *buf, size_t len)
+{
+	const char *p = buf;
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		p += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+/* Reads len bytes, waiting at most timeout_ms in all (-1: no limit).
+ * 1 done, 0 end of file, -1 error, -2 timed out. */
+static int read_all(int fd, void *buf, size_t len, int timeout_ms)
+{
+	char *p = buf;
+	struct timespec until = deadline_in(timeout_ms < 0 ? 0 : timeout_ms);
+	while (len > 0) {
+		int wait = -1;
+		if (timeout_ms >= 0) {
+			struct timespec now;
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			long long left = (until.tv_sec - now.tv_sec) * 1000LL +
+			                 (until.tv_nsec - now.tv_nsec) / 1000000L;
+			if (left <= 0)
+				return -2;
+			wait = (int)left;
+		}
+		struct pollfd pfd = {.fd = fd, .events = POLLIN};
+		int r = poll(&pfd, 1, wait);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			continue; /* the deadline is checked above */
+		ssize_t n = read(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			return 0;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 1;
+}
+
+static void child_main(int req_fd, int rep_fd)
+{
+	struct worker *w = worker_create();
+	char ready = w ? 1 : 0;
+	if (!write_all(rep_fd, &ready, 1) || !w)
+		goto end;
+	for (;;) {
+		struct request rq;
+		if (read_all(req_fd, &rq, sizeof(rq), -1) != 1 || rq.len > 65536)
+			break;
+		char *path = malloc(rq.len + 1);
+		if (!path || read_all(req_fd, path, rq.len, -1) != 1) {
+			free(path);
+			break;
+		}
+		path[rq.len] = '\0';
+		struct probe_info info;
+		worker_probe(w, path, rq.timeout_ms, &info);
+		free(path);
+		if (!write_all(rep_fd, &info, sizeof(info)))
+			break;
+	}
+end:
+	worker_destroy(w);
+	_exit(0); /* the parent's atexit handlers and stdio are not ours */
+}
+
+/* ---- the parent ---- */
+
+struct probe {
+	pid_t child; /* -1 when none runs */
+	int req_fd, rep_fd;
+};
+
+static void stop_child(struct probe *p, bool kill_it)
+{
+	if (p->child <= 0)
+		return;
+	close(p->req_fd); /* asks a healthy child to end */
+	close(p->rep_fd);
+	p->req_fd = p->rep_fd = -1;
+	if (kill_it)
+		kill(p->child, SIGKILL);
+	/* A child that will not end within 3 s is killed. */
+	for (int i = 0; i < 300; i++) {
+		if (waitpid(p->child, NULL, WNOHANG) != 0)
+			goto done;
+		struct timespec t = {0, 10000000L};
+		nanosleep(&t, NULL);
+	}
+	kill(p->child, SIGKILL);
+	waitpid(p->child, NULL, 0);
+done:
+	p->child = -1;
+}
+
+/* Starts the child and waits (bounded) until its libVLC is up. */
+static bool start_child(struct probe *p)
+{
+	int req[2], rep[2];
+	if (pipe2(req, O_CLOEXEC) != 0)
+		goto fail;
+	if (pipe2(rep, O_CLOEXEC) != 0) {
+		close(req[0]);
+		close(req[1]);
+		goto fail;
+	}
+	fflush(NULL); /* nothing buffered may be written twice */
+	pid_t pid = fork();
+	if (pid == 0) {
+		/* Ctrl-C or a stop ends the child at once; the parent notices. */
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		close(req[1]);
+		close(rep[0]);
+		child_main(req[0], rep[1]);
+	}
+	close(req[0]);
+	close(rep[1]);
+	if (pid < 0) {
+		close(req[1]);
+		close(rep[0]);
+		goto fail;
+	}
+	p->child = pid;
+	p->req_fd = req[1];
+	p->rep_fd = rep[0];
+	char ready = 0;
+	if (read_all(p->rep_fd, &ready, 1, 20000) == 1 && ready)
+		return true;
+	stop_child(p, true); /* the child said why on stderr */
+	return false;
+fail:
+	fprintf(stderr, "<3>probe: cannot start the libVLC process: %s\n", strerror(errno));
+	return false;
+}
+
+struct probe *probe_create(void)
+{
+	struct probe *p = calloc(1, sizeof(*p));
+	if (!p) {
+		fprintf(stderr, "<3>probe: out of memory\n");
+		return NULL;
+	}
+	*p = (struct probe){.child = -1, .req_fd = -1, .rep_fd = -1};
+	if (!start_child(p)) {
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void probe_destroy(struct probe *p)
+{
+	if (!p)
+		return;
+	stop_child(p, false);
+	free(p);
+}
+
+bool probe_media(struct probe *p, const char *file, int timeout_ms, struct probe_info *info)
+{
+	*info = (struct probe_info){.duration_ms = -1};
+	if (!p)
+		return false;
+	if (p->child <= 0 && !start_child(p)) {
+		snprintf(info->error, sizeof(info->error), "libVLC could not be restarted");
+		return false;
+	}
+	struct request rq = {.timeout_ms = timeout_ms, .len = (uint32_t)strlen(file)};
+	/* Reading, then two plays, each bounded by timeout_ms in the child. */
+	int budget = 3 * timeout_ms + 5000;
+	int r = -1;
+	if (write_all(p->req_fd, &rq, sizeof(rq)) && write_all(p->req_fd, file, rq.len))
+		r = read_all(p->rep_fd, info, sizeof(*info), budget);
+	if (r == 1) {
+		info->error[sizeof(info->error) - 1] = '\0';
+		return info->error[0] == '\0';
+	}
+	*info = (struct probe_info){.duration_ms = -1};
+	if (r == -2)
+		snprintf(info->error, sizeof(info->error),
+		         "VLC was still reading it after %d s and was stopped", budget / 1000);
+	else
+		snprintf(info->error, sizeof(info->error), "VLC crashed reading it");
+	stop_child(p, true);
+	return false;
 }

@@ -10,7 +10,7 @@
 enum { PROBE_ERR_LEN = 320 };
 
 struct probe_info {
-	long long duration_ms; /* -1 when unknown */
+	long long duration_ms;  /* -1 when unknown */
 	unsigned width, height; /* of the first video track; 0 when none */
 	bool has_video, has_audio;
 	char error[PROBE_ERR_LEN]; /* why it cannot be shown; "" when it can */

@@ -13,7 +13,8 @@ static char *check_text(const char *text, size_t len, struct srt_check_result *r
 	struct diag d = {0};
 	int n = srt_check(text, len, "t.srt", &d, r);
 	/* Past the cap, problems are counted but not listed. */
-	ck_assert_int_eq(n > SRT_CHECK_MAX_PROBLEMS ? SRT_CHECK_MAX_PROBLEMS + 1 : n, diag_count(&d));
+	ck_assert_int_eq(n > SRT_CHECK_MAX_PROBLEMS ? SRT_CHECK_MAX_PROBLEMS + 1 : n,
+	                 diag_count(&d));
 	char *out = NULL;
 	size_t size = 0;
 	FILE *f = open_memstream(&out, &size);
@@ -33,10 +34,14 @@ struct srt_case {
 };
 
 static const struct srt_case cases[] = {
-    {"valid", "1\n00:00:01,000 --> 00:00:03,500\nBonjour\n\n2\n00:00:04,000 --> 00:00:05,250\nDeux\nlignes\n",
+    {"valid",
+     "1\n00:00:01,000 --> 00:00:03,500\nBonjour\n\n2\n00:00:04,000 --> "
+     "00:00:05,250\nDeux\nlignes\n",
      "", 2, 5250},
     {"crlf, bom, no final newline",
-     "\xEF\xBB\xBF" "1\r\n00:00:00,500 --> 00:00:01,250\r\nÀ retenir\r\n\r\n2\r\n00:00:02,000 --> 00:00:03,000\r\nFin",
+     "\xEF\xBB\xBF"
+     "1\r\n00:00:00,500 --> 00:00:01,250\r\nÀ retenir\r\n\r\n2\r\n00:00:02,000 --> "
+     "00:00:03,000\r\nFin",
      "", 2, 3000},
     {"extra blank lines and trailing spaces",
      "\n\n1 \n00:00:01,000 --> 00:00:02,000  \nA\n\n\n\n2\n00:00:02,000 --> 01:00:00,000\nB\n\n",
@@ -44,21 +49,26 @@ static const struct srt_case cases[] = {
     {"empty file", "", "1:1: no subtitles in this file\n", 0, -1},
     {"bad index", "un\n00:00:01,000 --> 00:00:02,000\nA\n\n2\n00:00:03,000 --> 00:00:04,000\nB\n",
      "1:1: bad cue number: a number (1) expected\n", 1, 4000},
-    {"index out of sequence", "1\n00:00:01,000 --> 00:00:02,000\nA\n\n3\n00:00:03,000 --> 00:00:04,000\nB\n",
+    {"index out of sequence",
+     "1\n00:00:01,000 --> 00:00:02,000\nA\n\n3\n00:00:03,000 --> 00:00:04,000\nB\n",
      "5:1: cue number 3, expected 2\n", 2, 4000},
     {"dot before milliseconds", "1\n00:00:01.000 --> 00:00:03,500\nA\n",
-     "2:9: bad timing line: ',' expected before the milliseconds; expected HH:MM:SS,mmm --> HH:MM:SS,mmm\n",
+     "2:9: bad timing line: ',' expected before the milliseconds; expected HH:MM:SS,mmm --> "
+     "HH:MM:SS,mmm\n",
      0, -1},
     {"missing arrow", "1\n00:00:01,000 -> 00:00:03,500\nA\n",
-     "2:14: bad timing line: ' --> ' expected between the two times; expected HH:MM:SS,mmm --> HH:MM:SS,mmm\n",
+     "2:14: bad timing line: ' --> ' expected between the two times; expected HH:MM:SS,mmm --> "
+     "HH:MM:SS,mmm\n",
      0, -1},
     {"minutes over 59", "1\n00:00:01,000 --> 00:61:03,500\nA\n",
      "2:21: bad timing line: minutes over 59; expected HH:MM:SS,mmm --> HH:MM:SS,mmm\n", 0, -1},
     {"short milliseconds", "1\n00:00:01,000 --> 00:00:03,5\nA\n",
-     "2:27: bad timing line: three digits expected for the milliseconds; expected HH:MM:SS,mmm --> HH:MM:SS,mmm\n",
+     "2:27: bad timing line: three digits expected for the milliseconds; expected HH:MM:SS,mmm --> "
+     "HH:MM:SS,mmm\n",
      0, -1},
     {"text after the end time", "1\n00:00:01,000 --> 00:00:03,500 X1:10\nA\n",
-     "2:31: bad timing line: unexpected text after the end time; expected HH:MM:SS,mmm --> HH:MM:SS,mmm\n",
+     "2:31: bad timing line: unexpected text after the end time; expected HH:MM:SS,mmm --> "
+     "HH:MM:SS,mmm\n",
      0, -1},
     {"end before start", "1\n00:00:05,000 --> 00:00:03,000\nA\n",
      "2:18: cue 1 ends (00:00:03,000) before it starts (00:00:05,000)\n", 0, -1},
@@ -76,17 +86,25 @@ static const struct srt_case cases[] = {
      "2:1: bad timing line: hours expected; expected HH:MM:SS,mmm --> HH:MM:SS,mmm\n", 1, 4000},
     {"number without timing at the end", "1\n00:00:01,000 --> 00:00:02,000\nA\n\n2\n",
      "5:1: timing line expected (HH:MM:SS,mmm --> HH:MM:SS,mmm) after cue number 2\n", 1, 2000},
-    {"missing blank line", "1\n00:00:01,000 --> 00:00:02,000\nA\n2\n00:00:03,000 --> 00:00:04,000\nB\n",
+    {"missing blank line",
+     "1\n00:00:01,000 --> 00:00:02,000\nA\n2\n00:00:03,000 --> 00:00:04,000\nB\n",
      "4:1: blank line missing before cue 2\n", 2, 4000},
-    {"a number as text is fine", "1\n00:00:01,000 --> 00:00:02,000\n2024\n\n2\n00:00:03,000 --> 00:00:04,000\nB\n",
-     "", 2, 4000},
-    {"missing cue number", "1\n00:00:01,000 --> 00:00:02,000\nA\n\n00:00:03,000 --> 00:00:04,000\nB\n",
+    {"a number as text is fine",
+     "1\n00:00:01,000 --> 00:00:02,000\n2024\n\n2\n00:00:03,000 --> 00:00:04,000\nB\n", "", 2,
+     4000},
+    {"missing cue number",
+     "1\n00:00:01,000 --> 00:00:02,000\nA\n\n00:00:03,000 --> 00:00:04,000\nB\n",
      "5:1: cue number missing before the timing line\n", 2, 4000},
-    {"latin-1", "1\n00:00:01,000 --> 00:00:02,000\nR\xE9seaux\n\n2\n00:00:03,000 --> 00:00:04,000\n\xE9t\xE9\n",
+    {"latin-1",
+     "1\n00:00:01,000 --> 00:00:02,000\nR\xE9seaux\n\n2\n00:00:03,000 --> "
+     "00:00:04,000\n\xE9t\xE9\n",
      "3:2: not UTF-8 (byte 0xE9): save the file as UTF-8\n", 2, 4000},
-    {"overlong utf-8", "1\n00:00:01,000 --> 00:00:02,000\nA\xC0\xAF\n", "3:2: not UTF-8 (byte 0xC0): save the file as UTF-8\n",
-     1, 2000},
-    {"utf-16", "\xFF\xFE" "1\0", "1:1: the file is UTF-16: save it as UTF-8\n", 0, -1},
+    {"overlong utf-8", "1\n00:00:01,000 --> 00:00:02,000\nA\xC0\xAF\n",
+     "3:2: not UTF-8 (byte 0xC0): save the file as UTF-8\n", 1, 2000},
+    {"utf-16",
+     "\xFF\xFE"
+     "1\0",
+     "1:1: the file is UTF-16: save it as UTF-8\n", 0, -1},
 };
 
 START_TEST(test_cases)
@@ -121,7 +139,8 @@ START_TEST(test_many_problems_capped)
 	for (const char *p = got; *p; p++)
 		lines += *p == '\n';
 	ck_assert_int_eq(lines, SRT_CHECK_MAX_PROBLEMS + 1);
-	ck_assert_ptr_nonnull(strstr(got, "6:1: cue 2 starts (00:00:48,000) before the previous cue"));
+	ck_assert_ptr_nonnull(
+	    strstr(got, "6:1: cue 2 starts (00:00:48,000) before the previous cue"));
 	ck_assert_ptr_nonnull(strstr(got, "more problems in this file are not listed"));
 	ck_assert_uint_eq(r.cues, 40);
 	ck_assert_int_eq(r.last_end_ms, 50000);
