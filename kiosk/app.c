@@ -14,11 +14,16 @@ volatile sig_atomic_t kiosk_stop_signal;
 enum { HOLD_TRAINER_MS = 3000, STORE_RETRY_MS = 60000, SIGNAL_POLL_MS = 250 };
 
 static const struct screen_ops *const screen_table[SCR_COUNT] = {
-	[SCR_ATTRACT] = &screen_attract,         [SCR_LANGUAGE] = &screen_language,
-	[SCR_HOME] = &screen_home,               [SCR_CHAPTER] = &screen_chapter,
-	[SCR_VIDEO] = &screen_video,             [SCR_QUIZ] = &screen_quiz,
-	[SCR_RESULT] = &screen_result,           [SCR_STILL_THERE] = &screen_still_there,
-	[SCR_TRAINER_PIN] = &screen_trainer_pin, [SCR_TRAINER] = &screen_trainer,
+    [SCR_ATTRACT] = &screen_attract,
+    [SCR_LANGUAGE] = &screen_language,
+    [SCR_HOME] = &screen_home,
+    [SCR_CHAPTER] = &screen_chapter,
+    [SCR_VIDEO] = &screen_video,
+    [SCR_QUIZ] = &screen_quiz,
+    [SCR_RESULT] = &screen_result,
+    [SCR_STILL_THERE] = &screen_still_there,
+    [SCR_TRAINER_PIN] = &screen_trainer_pin,
+    [SCR_TRAINER] = &screen_trainer,
 };
 
 const struct screen_ops *app_screen(enum screen_id s)
@@ -113,15 +118,9 @@ static void activate(struct kiosk *k, int action, int arg)
 {
 	long long now = app_now(k);
 	switch (action) {
-	case ACT_BACK:
-		flow_back(&k->flow, now);
-		break;
-	case ACT_LANGUAGE_MENU:
-		flow_change_language(&k->flow, now);
-		break;
-	case ACT_TEXT_SIZE:
-		flow_toggle_text_size(&k->flow);
-		break;
+	case ACT_BACK: flow_back(&k->flow, now); break;
+	case ACT_LANGUAGE_MENU: flow_change_language(&k->flow, now); break;
+	case ACT_TEXT_SIZE: flow_toggle_text_size(&k->flow); break;
 	default:
 		if (k->ops->action)
 			k->ops->action(k, action, arg);
@@ -151,8 +150,15 @@ static void pointer_down(struct kiosk *k, int x, int y, SDL_FingerID finger, boo
 	}
 	flow_input(&k->flow, now);
 	int c = control_at(k, x, y);
-	k->press = (struct press){.down = true, .finger = finger, .mouse = mouse, .x0 = x,
-				  .y0 = y, .x = x, .y = y, .since = now, .control = c};
+	k->press = (struct press){.down = true,
+	                          .finger = finger,
+	                          .mouse = mouse,
+	                          .x0 = x,
+	                          .y0 = y,
+	                          .x = x,
+	                          .y = y,
+	                          .since = now,
+	                          .control = c};
 	if (c >= 0) {
 		k->press.action = k->controls[c].action;
 		k->press.arg = k->controls[c].arg;
@@ -232,18 +238,18 @@ void app_handle_event(struct kiosk *k, const SDL_Event *e)
 		break;
 	case SDL_FINGERDOWN:
 		pointer_down(k, (int)(e->tfinger.x * k->lay.w), (int)(e->tfinger.y * k->lay.h),
-			     e->tfinger.fingerId, false);
+		             e->tfinger.fingerId, false);
 		break;
 	case SDL_FINGERMOTION:
 		if (k->press.down && !k->press.mouse && k->press.finger == e->tfinger.fingerId)
 			pointer_move(k, (int)(e->tfinger.x * k->lay.w),
-				     (int)(e->tfinger.y * k->lay.h));
+			             (int)(e->tfinger.y * k->lay.h));
 		break;
 	case SDL_FINGERUP:
 		k->swallow = false; /* the waking gesture ends here */
 		if (k->press.down && !k->press.mouse && k->press.finger == e->tfinger.fingerId)
 			pointer_up(k, (int)(e->tfinger.x * k->lay.w),
-				   (int)(e->tfinger.y * k->lay.h));
+			           (int)(e->tfinger.y * k->lay.h));
 		break;
 	case SDL_MOUSEBUTTONDOWN:
 	case SDL_MOUSEBUTTONUP:
@@ -260,14 +266,11 @@ void app_handle_event(struct kiosk *k, const SDL_Event *e)
 			k->swallow = false;
 			if (k->press.mouse)
 				pointer_up(k, x, y);
-		}
-		else if (e->type == SDL_MOUSEMOTION && k->press.mouse)
+		} else if (e->type == SDL_MOUSEMOTION && k->press.mouse)
 			pointer_move(k, x, y);
 		break;
 	}
-	case SDL_KEYDOWN:
-		handle_key(k, &e->key);
-		break;
+	case SDL_KEYDOWN: handle_key(k, &e->key); break;
 	case SDL_WINDOWEVENT:
 		if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
 		    e->window.event == SDL_WINDOWEVENT_EXPOSED) {
@@ -312,8 +315,8 @@ static long long run_timers(struct kiosk *k)
 	struct hours_time ht = local_time();
 	char msg[160];
 	bool blank = hours_state_update(&k->hstate, &k->hours, ht, (unsigned long long)now, msg,
-					sizeof(msg)) &&
-		     k->shown == SCR_ATTRACT;
+	                                sizeof(msg)) &&
+	             k->shown == SCR_ATTRACT;
 	if (msg[0])
 		fprintf(stderr, "<6>kiosk: %s\n", msg); /* sleeping on schedule is normal */
 	if (blank != k->blank) {

@@ -38,8 +38,8 @@ struct screen_ops {
 };
 
 extern const struct screen_ops screen_attract, screen_language, screen_home, screen_chapter,
-	screen_video, screen_quiz, screen_result, screen_still_there, screen_trainer_pin,
-	screen_trainer;
+    screen_video, screen_quiz, screen_result, screen_still_there, screen_trainer_pin,
+    screen_trainer;
 
 enum { UI_MAX_CONTROLS = 64, UI_LABEL = 160 };
 
@@ -54,13 +54,13 @@ struct control {
 struct layout {
 	int w, h;
 	bool portrait;
-	int text;   /* body text px */
-	int small;  /* secondary text px */
-	int title;  /* titles px */
-	int touch;  /* minimum touch target px (10 mm or more) */
-	int pad;    /* spacing px */
-	int radius; /* corner radius px */
-	int header; /* header bar height */
+	int text;      /* body text px */
+	int small;     /* secondary text px */
+	int title;     /* titles px */
+	int touch;     /* minimum touch target px (10 mm or more) */
+	int pad;       /* spacing px */
+	int radius;    /* corner radius px */
+	int header;    /* header bar height */
 	SDL_Rect body; /* the area under the header bar */
 };
 
@@ -70,7 +70,7 @@ struct press {
 	bool mouse;
 	int x0, y0, x, y;
 	long long since;
-	int control; /* index in controls when it went down, -1 none */
+	int control;     /* index in controls when it went down, -1 none */
 	int action, arg; /* of that control, to recognise it after a redraw */
 	bool dragging;
 	bool long_done;
@@ -97,7 +97,7 @@ struct kiosk {
 	int exit_code;
 	bool dirty;
 	struct fit_log *fit; /* --check: texts that do not fit are logged here */
-	bool realtime; /* headless: a video plays, let script waits take real time */
+	bool realtime;       /* headless: a video plays, let script waits take real time */
 	bool ready_sent;
 	long long next_retry;
 	long long wake_at; /* the next time the loop must run (-1 none) */

@@ -35,10 +35,11 @@ void fit_log_overflow(struct fit_log *f, const char *text, const char *why)
 	int line = 0, col = 0;
 	if (found) {
 		yamlpos_find(f->pos, &line, &col, "%s", path);
-		diag_add(f->diag, f->m->file, line, col, "text does not fit at %s: %s", f->size, why);
+		diag_add(f->diag, f->m->file, line, col, "text does not fit at %s: %s", f->size,
+		         why);
 	} else {
-		diag_add(f->diag, f->m->file, 0, 0, "text does not fit at %s: %s: \"%.60s\"", f->size,
-			 why, text);
+		diag_add(f->diag, f->m->file, 0, 0, "text does not fit at %s: %s: \"%.60s\"",
+		         f->size, why, text);
 	}
 }
 
@@ -53,7 +54,7 @@ static void show(struct kiosk *k, enum screen_id s)
 	if (f->shots) {
 		char path[4096];
 		snprintf(path, sizeof(path), "%s/%s-%s-%03d-%s.png", f->shots, f->size,
-			 lang_code(f->lang), f->shot++, screen_name(s));
+		         lang_code(f->lang), f->shot++, screen_name(s));
 		gfx_screenshot(k->gfx, path);
 	}
 }
@@ -111,13 +112,17 @@ bool fitcheck_run(struct kiosk *k, struct diag *diag, const char *shots)
 		fprintf(stderr, "kiosk: cannot check the layout: SDL_Init: %s\n", SDL_GetError());
 		return false;
 	}
-	struct fit_log log = {.m = k->module, .diag = diag, .pos = yamlpos_read(k->module->file),
-			      .shots = shots};
+	struct fit_log log = {
+	    .m = k->module, .diag = diag, .pos = yamlpos_read(k->module->file), .shots = shots};
 	bool ok = true;
 	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]) && ok; i++) {
-		struct gfx_options go = {.headless = true, .width = sizes[i].w, .height = sizes[i].h,
-					 .dpi = k->settings.dpi, .font = k->settings.font,
-					 .font_bold = k->settings.font_bold, .title = "check"};
+		struct gfx_options go = {.headless = true,
+		                         .width = sizes[i].w,
+		                         .height = sizes[i].h,
+		                         .dpi = k->settings.dpi,
+		                         .font = k->settings.font,
+		                         .font_bold = k->settings.font_bold,
+		                         .title = "check"};
 		k->gfx = gfx_create(&go);
 		if (!k->gfx) {
 			ok = false;

@@ -33,32 +33,49 @@ struct args {
 
 static void usage(FILE *f)
 {
-	fprintf(f,
-		"Usage: kiosk [--windowed] [--config FILE] [--content DIR] [--db PATH]\n"
-		"       kiosk --check [--config FILE] [--content DIR] [--shots DIR]\n"
-		"       kiosk --headless --script FILE [--shots DIR] [--size WxH] [--trace]\n"
-		"             [--config FILE] [--content DIR] [--db PATH]\n"
-		"\n"
-		"The onboarding kiosk: full screen, touch, no way out (unless --windowed,\n"
-		"where Escape quits). --check validates the settings and the module and\n"
-		"prints every problem as FILE:LINE:COL: message. --headless runs a script\n"
-		"of taps on a virtual clock without a display (see README.md).\n"
-		"Exit codes: 0 done, 1 internal error, 2 bad arguments, settings or\n"
-		"content, 3 a script's expect or press failed.\n");
+	fprintf(f, "Usage: kiosk [--windowed] [--config FILE] [--content DIR] [--db PATH]\n"
+	           "       kiosk --check [--config FILE] [--content DIR] [--shots DIR]\n"
+	           "       kiosk --headless --script FILE [--shots DIR] [--size WxH] [--trace]\n"
+	           "             [--config FILE] [--content DIR] [--db PATH]\n"
+	           "\n"
+	           "The onboarding kiosk: full screen, touch, no way out (unless --windowed,\n"
+	           "where Escape quits). --check validates the settings and the module and\n"
+	           "prints every problem as FILE:LINE:COL: message. --headless runs a script\n"
+	           "of taps on a virtual clock without a display (see README.md).\n"
+	           "Exit codes: 0 done, 1 internal error, 2 bad arguments, settings or\n"
+	           "content, 3 a script's expect or press failed.\n");
 }
 
 static int parse_args(int argc, char **argv, struct args *a)
 {
-	enum { O_WINDOWED = 256, O_CONFIG, O_CONTENT, O_DB, O_CHECK, O_HEADLESS, O_SCRIPT,
-	       O_SHOTS, O_SIZE, O_TRACE, O_HELP, O_VERSION };
+	enum {
+		O_WINDOWED = 256,
+		O_CONFIG,
+		O_CONTENT,
+		O_DB,
+		O_CHECK,
+		O_HEADLESS,
+		O_SCRIPT,
+		O_SHOTS,
+		O_SIZE,
+		O_TRACE,
+		O_HELP,
+		O_VERSION
+	};
 	static const struct option opts[] = {
-		{"windowed", no_argument, 0, O_WINDOWED}, {"config", required_argument, 0, O_CONFIG},
-		{"content", required_argument, 0, O_CONTENT}, {"db", required_argument, 0, O_DB},
-		{"check", no_argument, 0, O_CHECK},        {"headless", no_argument, 0, O_HEADLESS},
-		{"script", required_argument, 0, O_SCRIPT}, {"shots", required_argument, 0, O_SHOTS},
-		{"size", required_argument, 0, O_SIZE},     {"trace", no_argument, 0, O_TRACE},
-		{"help", no_argument, 0, O_HELP},           {"version", no_argument, 0, O_VERSION},
-		{0, 0, 0, 0},
+	    {"windowed", no_argument, 0, O_WINDOWED},
+	    {"config", required_argument, 0, O_CONFIG},
+	    {"content", required_argument, 0, O_CONTENT},
+	    {"db", required_argument, 0, O_DB},
+	    {"check", no_argument, 0, O_CHECK},
+	    {"headless", no_argument, 0, O_HEADLESS},
+	    {"script", required_argument, 0, O_SCRIPT},
+	    {"shots", required_argument, 0, O_SHOTS},
+	    {"size", required_argument, 0, O_SIZE},
+	    {"trace", no_argument, 0, O_TRACE},
+	    {"help", no_argument, 0, O_HELP},
+	    {"version", no_argument, 0, O_VERSION},
+	    {0, 0, 0, 0},
 	};
 	int c;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -147,7 +164,8 @@ static int run_check(const struct args *a, struct kiosk *k, struct diag *d)
 	if (k->module) {
 		/* libVLC is started here only, so that the kiosk itself starts quickly. */
 		struct probe *probe = probe_create();
-		int wait_s = k->settings.first_frame_timeout_s > 0 ? k->settings.first_frame_timeout_s : 5;
+		int wait_s =
+		    k->settings.first_frame_timeout_s > 0 ? k->settings.first_frame_timeout_s : 5;
 		bool done = mediacheck_run(k->module, probe, wait_s * 1000, d, &sum);
 		if (!probe)
 			rc = EXIT_INTERNAL;
@@ -199,7 +217,8 @@ static void install_signals(void)
 static void set_hints(const struct args *a, bool kiosk_mode)
 {
 	if (a->headless) {
-		setenv("SDL_VIDEODRIVER", getenv("SDL_VIDEODRIVER") ? getenv("SDL_VIDEODRIVER") : "offscreen", 1);
+		setenv("SDL_VIDEODRIVER",
+		       getenv("SDL_VIDEODRIVER") ? getenv("SDL_VIDEODRIVER") : "offscreen", 1);
 		setenv("SDL_AUDIODRIVER", "dummy", 1);
 	}
 	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
@@ -234,7 +253,8 @@ int main(int argc, char **argv)
 	if (broken) {
 		diag_print(&d, stderr);
 		if (diag_count(&d) == 0)
-			fprintf(stderr, "kiosk: cannot load the module from %s\n", k.settings.content);
+			fprintf(stderr, "kiosk: cannot load the module from %s\n",
+			        k.settings.content);
 		if (a.headless) {
 			rc = EXIT_BAD_INPUT;
 			goto end;
@@ -248,22 +268,24 @@ int main(int argc, char **argv)
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_TIMER) != 0) {
 		fprintf(stderr, "<3>kiosk: SDL_Init: %s\n", SDL_GetError());
 		if (!getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY"))
-			fprintf(stderr, "kiosk: no display here. To see the kiosk anyway, run the "
-					"headless playthrough: make shots (screenshots in build/shots/)\n");
+			fprintf(stderr,
+			        "kiosk: no display here. To see the kiosk anyway, run the "
+			        "headless playthrough: make shots (screenshots in build/shots/)\n");
 		rc = EXIT_INTERNAL;
 		goto end;
 	}
 	sdl_up = true;
 	k.user_event = SDL_RegisterEvents(4);
 	struct gfx_options go = {
-		.headless = a.headless,
-		.fullscreen = k.kiosk_mode && !a.headless,
-		.width = a.width ? a.width : k.settings.width,
-		.height = a.height ? a.height : k.settings.height,
-		.dpi = k.settings.dpi,
-		.font = k.settings.font,
-		.font_bold = k.settings.font_bold,
-		.title = k.module && !broken ? ltext_get(&k.module->title, k.module->langs[0]) : "Kiosk",
+	    .headless = a.headless,
+	    .fullscreen = k.kiosk_mode && !a.headless,
+	    .width = a.width ? a.width : k.settings.width,
+	    .height = a.height ? a.height : k.settings.height,
+	    .dpi = k.settings.dpi,
+	    .font = k.settings.font,
+	    .font_bold = k.settings.font_bold,
+	    .title =
+	        k.module && !broken ? ltext_get(&k.module->title, k.module->langs[0]) : "Kiosk",
 	};
 	k.gfx = gfx_create(&go);
 	if (!k.gfx) {
@@ -282,7 +304,7 @@ int main(int argc, char **argv)
 	k.player = player_create(k.headless, k.settings.volume, k.user_event);
 	int lang = lang_index(k.settings.language);
 	flow_init(&k.flow, k.module, k.settings.idle_timeout_s * 1000LL,
-		  k.settings.still_there_s * 1000LL, lang, app_now(&k));
+	          k.settings.still_there_s * 1000LL, lang, app_now(&k));
 	hours_state_init(&k.hstate, 0);
 	k.flow.default_large = k.flow.large_text = k.settings.large_text;
 	k.shown = SCR_ATTRACT;

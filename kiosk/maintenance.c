@@ -7,10 +7,10 @@
 #include "screens/ui.h"
 
 static const char *const lines[] = {
-	"Borne momentanément indisponible",
-	"Merci de prévenir l'équipe d'accueil.",
-	"This kiosk is out of order for a moment. Please tell the welcome team.",
-	"Dieses Terminal ist kurz außer Betrieb. Bitte sagen Sie dem Empfangsteam Bescheid.",
+    "Borne momentanément indisponible",
+    "Merci de prévenir l'équipe d'accueil.",
+    "This kiosk is out of order for a moment. Please tell the welcome team.",
+    "Dieses Terminal ist kurz außer Betrieb. Bitte sagen Sie dem Empfangsteam Bescheid.",
 };
 
 static void draw(struct kiosk *k)
@@ -24,8 +24,9 @@ static void draw(struct kiosk *k)
 	int y = h / 3;
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
 		int size = i == 0 ? text * 8 / 5 : i == 1 ? text : text * 4 / 5;
-		y += gfx_draw_text(k->gfx, lines[i], size, i == 0, (SDL_Rect){w / 10, y, w * 8 / 10, 0},
-				   ALIGN_CENTER, i < 2 ? COL_WHITE : RGBA(0xC8, 0xD3, 0xE0, 0xFF));
+		y += gfx_draw_text(k->gfx, lines[i], size, i == 0,
+		                   (SDL_Rect){w / 10, y, w * 8 / 10, 0}, ALIGN_CENTER,
+		                   i < 2 ? COL_WHITE : RGBA(0xC8, 0xD3, 0xE0, 0xFF));
 		y += text / 2 + (i == 0 ? text : 0);
 	}
 	gfx_present(k->gfx);
@@ -34,7 +35,7 @@ static void draw(struct kiosk *k)
 int maintenance_run(struct kiosk *k)
 {
 	fprintf(stderr, "<3>kiosk: showing the out-of-order screen until the problems above "
-			"are fixed (check with: kiosk --check)\n");
+	                "are fixed (check with: kiosk --check)\n");
 	bool running = true;
 	bool dirty = true;
 	while (running && !kiosk_stop_signal) {
@@ -50,8 +51,9 @@ int maintenance_run(struct kiosk *k)
 			continue;
 		if (e.type == SDL_WINDOWEVENT)
 			dirty = true;
-		else if (!k->kiosk_mode && (e.type == SDL_QUIT ||
-					    (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_ESCAPE)))
+		else if (!k->kiosk_mode &&
+		         (e.type == SDL_QUIT ||
+		          (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_ESCAPE)))
 			running = false;
 	}
 	notify_stopping(k->notify);

@@ -102,7 +102,7 @@ static void swipe(struct kiosk *k, float x1, float y1, float x2, float y2)
 	for (int i = 1; i <= STEPS; i++) {
 		advance(k, 16);
 		push_finger(k, SDL_FINGERMOTION, x1 + (x2 - x1) * i / STEPS,
-			    y1 + (y2 - y1) * i / STEPS);
+		            y1 + (y2 - y1) * i / STEPS);
 	}
 	push_finger(k, SDL_FINGERUP, x2, y2);
 }
@@ -205,7 +205,8 @@ static int run_line(struct script *s, char *cmd, char *args)
 		app_draw(k, true);
 		for (int i = 0; i < k->n_controls; i++) {
 			SDL_Rect r = k->controls[i].r;
-			printf("control %d %d %d %d %s\n", r.x, r.y, r.w, r.h, k->controls[i].label);
+			printf("control %d %d %d %d %s\n", r.x, r.y, r.w, r.h,
+			       k->controls[i].label);
 		}
 		fflush(stdout);
 	} else if (strcmp(cmd, "shot") == 0) {

@@ -28,115 +28,111 @@ int lang_index(const char *code)
 
 static const char *const ui_names[] = {
 #define UI_NAME(k) #k,
-	UI_KEYS(UI_NAME)
+    UI_KEYS(UI_NAME)
 #undef UI_NAME
 };
 
 /* ---- schema ---- */
 
-#define LTEXT_FIELD(code, i)                                                                  \
+#define LTEXT_FIELD(code, i)                                                                       \
 	CYAML_FIELD_STRING_PTR(code, CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, struct ltext, s[i], \
-			       0, CYAML_UNLIMITED)
+	                       0, CYAML_UNLIMITED)
 
 static const cyaml_schema_field_t ltext_fields[] = {
-	LTEXT_FIELD("fr", LANG_FR),
-	LTEXT_FIELD("en", LANG_EN),
-	LTEXT_FIELD("de", LANG_DE),
-	CYAML_FIELD_END,
+    LTEXT_FIELD("fr", LANG_FR),
+    LTEXT_FIELD("en", LANG_EN),
+    LTEXT_FIELD("de", LANG_DE),
+    CYAML_FIELD_END,
 };
 static const cyaml_schema_value_t ltext_schema = {
-	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct ltext, ltext_fields),
+    CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct ltext, ltext_fields),
 };
 static const cyaml_schema_value_t string_schema = {
-	CYAML_VALUE_STRING(CYAML_FLAG_POINTER, char, 0, CYAML_UNLIMITED),
+    CYAML_VALUE_STRING(CYAML_FLAG_POINTER, char, 0, CYAML_UNLIMITED),
 };
 
-#define ID_FIELD(key, flags, type, member)                                        \
+#define ID_FIELD(key, flags, type, member)                                                         \
 	CYAML_FIELD_STRING_PTR(key, CYAML_FLAG_POINTER | (flags), type, member, 1, 31)
 
 static const cyaml_schema_field_t objective_fields[] = {
-	ID_FIELD("id", 0, struct content_objective, id),
-	CYAML_FIELD_MAPPING("label", CYAML_FLAG_DEFAULT, struct content_objective, label,
-			    ltext_fields),
-	CYAML_FIELD_END,
+    ID_FIELD("id", 0, struct content_objective, id),
+    CYAML_FIELD_MAPPING("label", CYAML_FLAG_DEFAULT, struct content_objective, label, ltext_fields),
+    CYAML_FIELD_END,
 };
 static const cyaml_schema_value_t objective_schema = {
-	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct content_objective, objective_fields),
+    CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct content_objective, objective_fields),
 };
 
 static const cyaml_schema_field_t chapter_fields[] = {
-	ID_FIELD("id", 0, struct content_chapter, id),
-	CYAML_FIELD_MAPPING("title", CYAML_FLAG_DEFAULT, struct content_chapter, title,
-			    ltext_fields),
-	CYAML_FIELD_SEQUENCE_COUNT("paragraphs", CYAML_FLAG_POINTER, struct content_chapter,
-				   paragraphs, n_paragraphs, &ltext_schema, 1, 6),
-	CYAML_FIELD_SEQUENCE_COUNT("key_points", CYAML_FLAG_POINTER, struct content_chapter,
-				   key_points, n_key_points, &ltext_schema, 1, 5),
-	CYAML_FIELD_MAPPING("video", CYAML_FLAG_OPTIONAL, struct content_chapter, video,
-			    ltext_fields),
-	CYAML_FIELD_MAPPING("subtitles", CYAML_FLAG_OPTIONAL, struct content_chapter, subtitles,
-			    ltext_fields),
-	CYAML_FIELD_STRING_PTR("image", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
-			       struct content_chapter, image, 1, CYAML_UNLIMITED),
-	CYAML_FIELD_END,
+    ID_FIELD("id", 0, struct content_chapter, id),
+    CYAML_FIELD_MAPPING("title", CYAML_FLAG_DEFAULT, struct content_chapter, title, ltext_fields),
+    CYAML_FIELD_SEQUENCE_COUNT("paragraphs", CYAML_FLAG_POINTER, struct content_chapter, paragraphs,
+                               n_paragraphs, &ltext_schema, 1, 6),
+    CYAML_FIELD_SEQUENCE_COUNT("key_points", CYAML_FLAG_POINTER, struct content_chapter, key_points,
+                               n_key_points, &ltext_schema, 1, 5),
+    CYAML_FIELD_MAPPING("video", CYAML_FLAG_OPTIONAL, struct content_chapter, video, ltext_fields),
+    CYAML_FIELD_MAPPING("subtitles", CYAML_FLAG_OPTIONAL, struct content_chapter, subtitles,
+                        ltext_fields),
+    CYAML_FIELD_STRING_PTR("image", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+                           struct content_chapter, image, 1, CYAML_UNLIMITED),
+    CYAML_FIELD_END,
 };
 static const cyaml_schema_value_t chapter_schema = {
-	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct content_chapter, chapter_fields),
+    CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct content_chapter, chapter_fields),
 };
 
 static const cyaml_schema_field_t question_fields[] = {
-	ID_FIELD("id", 0, struct content_question, id),
-	ID_FIELD("chapter", CYAML_FLAG_OPTIONAL, struct content_question, chapter),
-	ID_FIELD("objective", 0, struct content_question, objective),
-	CYAML_FIELD_MAPPING("prompt", CYAML_FLAG_DEFAULT, struct content_question, prompt,
-			    ltext_fields),
-	CYAML_FIELD_SEQUENCE_COUNT("choices", CYAML_FLAG_POINTER, struct content_question, choices,
-				   n_choices, &ltext_schema, 2, 4),
-	CYAML_FIELD_UINT("answer", CYAML_FLAG_DEFAULT, struct content_question, answer),
-	CYAML_FIELD_MAPPING("explanation", CYAML_FLAG_DEFAULT, struct content_question,
-			    explanation, ltext_fields),
-	CYAML_FIELD_END,
+    ID_FIELD("id", 0, struct content_question, id),
+    ID_FIELD("chapter", CYAML_FLAG_OPTIONAL, struct content_question, chapter),
+    ID_FIELD("objective", 0, struct content_question, objective),
+    CYAML_FIELD_MAPPING("prompt", CYAML_FLAG_DEFAULT, struct content_question, prompt,
+                        ltext_fields),
+    CYAML_FIELD_SEQUENCE_COUNT("choices", CYAML_FLAG_POINTER, struct content_question, choices,
+                               n_choices, &ltext_schema, 2, 4),
+    CYAML_FIELD_UINT("answer", CYAML_FLAG_DEFAULT, struct content_question, answer),
+    CYAML_FIELD_MAPPING("explanation", CYAML_FLAG_DEFAULT, struct content_question, explanation,
+                        ltext_fields),
+    CYAML_FIELD_END,
 };
 static const cyaml_schema_value_t question_schema = {
-	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct content_question, question_fields),
+    CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct content_question, question_fields),
 };
 
 static const cyaml_schema_field_t ui_fields[] = {
-#define UI_FIELD(k)                                                                     \
+#define UI_FIELD(k)                                                                                \
 	CYAML_FIELD_MAPPING(#k, CYAML_FLAG_DEFAULT, struct content_ui, s[UI_##k], ltext_fields),
-	UI_KEYS(UI_FIELD)
+    UI_KEYS(UI_FIELD)
 #undef UI_FIELD
-		CYAML_FIELD_END,
+        CYAML_FIELD_END,
 };
 
 static const cyaml_schema_field_t module_fields[] = {
-	ID_FIELD("id", 0, struct content_module, id),
-	CYAML_FIELD_INT("version", CYAML_FLAG_DEFAULT, struct content_module, version),
-	CYAML_FIELD_SEQUENCE_COUNT("languages", CYAML_FLAG_POINTER, struct content_module,
-				   languages, n_languages, &string_schema, 1, LANG_MAX),
-	CYAML_FIELD_UINT("pass_mark", CYAML_FLAG_DEFAULT, struct content_module, pass_mark),
-	CYAML_FIELD_BOOL("allow_skip_video", CYAML_FLAG_OPTIONAL, struct content_module,
-			 allow_skip_video),
-	CYAML_FIELD_STRING_PTR("more_url", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
-			       struct content_module, more_url, 1, 1000),
-	CYAML_FIELD_MAPPING("title", CYAML_FLAG_DEFAULT, struct content_module, title,
-			    ltext_fields),
-	CYAML_FIELD_MAPPING("tagline", CYAML_FLAG_DEFAULT, struct content_module, tagline,
-			    ltext_fields),
-	CYAML_FIELD_SEQUENCE_COUNT("objectives", CYAML_FLAG_POINTER, struct content_module,
-				   objectives, n_objectives, &objective_schema, 1, 32),
-	CYAML_FIELD_SEQUENCE_COUNT("chapters", CYAML_FLAG_POINTER, struct content_module, chapters,
-				   n_chapters, &chapter_schema, 1, 16),
-	CYAML_FIELD_SEQUENCE_COUNT("questions", CYAML_FLAG_POINTER, struct content_module,
-				   questions, n_questions, &question_schema, 1, 64),
-	CYAML_FIELD_SEQUENCE_COUNT("more", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
-				   struct content_module, more, n_more, &ltext_schema, 0, 6),
-	CYAML_FIELD_MAPPING("ui", CYAML_FLAG_DEFAULT, struct content_module, ui, ui_fields),
-	/* Filled by the loader; listed so that cyaml_free knows nothing of them. */
-	CYAML_FIELD_END,
+    ID_FIELD("id", 0, struct content_module, id),
+    CYAML_FIELD_INT("version", CYAML_FLAG_DEFAULT, struct content_module, version),
+    CYAML_FIELD_SEQUENCE_COUNT("languages", CYAML_FLAG_POINTER, struct content_module, languages,
+                               n_languages, &string_schema, 1, LANG_MAX),
+    CYAML_FIELD_UINT("pass_mark", CYAML_FLAG_DEFAULT, struct content_module, pass_mark),
+    CYAML_FIELD_BOOL("allow_skip_video", CYAML_FLAG_OPTIONAL, struct content_module,
+                     allow_skip_video),
+    CYAML_FIELD_STRING_PTR("more_url", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+                           struct content_module, more_url, 1, 1000),
+    CYAML_FIELD_MAPPING("title", CYAML_FLAG_DEFAULT, struct content_module, title, ltext_fields),
+    CYAML_FIELD_MAPPING("tagline", CYAML_FLAG_DEFAULT, struct content_module, tagline,
+                        ltext_fields),
+    CYAML_FIELD_SEQUENCE_COUNT("objectives", CYAML_FLAG_POINTER, struct content_module, objectives,
+                               n_objectives, &objective_schema, 1, 32),
+    CYAML_FIELD_SEQUENCE_COUNT("chapters", CYAML_FLAG_POINTER, struct content_module, chapters,
+                               n_chapters, &chapter_schema, 1, 16),
+    CYAML_FIELD_SEQUENCE_COUNT("questions", CYAML_FLAG_POINTER, struct content_module, questions,
+                               n_questions, &question_schema, 1, 64),
+    CYAML_FIELD_SEQUENCE_COUNT("more", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+                               struct content_module, more, n_more, &ltext_schema, 0, 6),
+    CYAML_FIELD_MAPPING("ui", CYAML_FLAG_DEFAULT, struct content_module, ui, ui_fields),
+    /* Filled by the loader; listed so that cyaml_free knows nothing of them. */
+    CYAML_FIELD_END,
 };
 static const cyaml_schema_value_t module_schema = {
-	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct content_module, module_fields),
+    CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct content_module, module_fields),
 };
 
 /* ---- validation ---- */
@@ -148,7 +144,7 @@ struct check {
 };
 
 static void problem(struct check *c, const char *msg, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 static void problem(struct check *c, const char *msg, const char *fmt, ...)
 {
@@ -177,7 +173,7 @@ static void check_id(struct check *c, const char *id, const char *parent)
 {
 	if (!valid_id(id))
 		problem(c, "an id may only use a-z, 0-9 and '-'", "%s%sid", parent,
-			*parent ? "." : "");
+		        *parent ? "." : "");
 }
 
 /* Every module language must have a non-empty text. */
@@ -252,7 +248,8 @@ static void check_chapters(struct check *c)
 		char p[64];
 		snprintf(p, sizeof(p), "chapters.%u", i);
 		check_id(c, ch->id, p);
-		if (find_id(ch->id, m->chapters, sizeof(*ch), i, offsetof(struct content_chapter, id)) >= 0)
+		if (find_id(ch->id, m->chapters, sizeof(*ch), i,
+		            offsetof(struct content_chapter, id)) >= 0)
 			problem(c, "two chapters have this id", "%s.id", p);
 		char t[96];
 		snprintf(t, sizeof(t), "%s.title", p);
@@ -299,18 +296,20 @@ static void check_questions(struct check *c)
 		char p[64], sub[96];
 		snprintf(p, sizeof(p), "questions.%u", i);
 		check_id(c, q->id, p);
-		if (find_id(q->id, m->questions, sizeof(*q), i, offsetof(struct content_question, id)) >= 0)
+		if (find_id(q->id, m->questions, sizeof(*q), i,
+		            offsetof(struct content_question, id)) >= 0)
 			problem(c, "two questions have this id", "%s.id", p);
-		if (q->chapter && find_id(q->chapter, m->chapters, sizeof(*m->chapters), m->n_chapters,
-					  offsetof(struct content_chapter, id)) < 0)
+		if (q->chapter && find_id(q->chapter, m->chapters, sizeof(*m->chapters),
+		                          m->n_chapters, offsetof(struct content_chapter, id)) < 0)
 			problem(c, "no chapter has this id", "%s.chapter", p);
 		if (find_id(q->objective, m->objectives, sizeof(*m->objectives), m->n_objectives,
-			    offsetof(struct content_objective, id)) < 0)
+		            offsetof(struct content_objective, id)) < 0)
 			problem(c, "no objective has this id", "%s.objective", p);
 		if (q->answer < 1 || q->answer > q->n_choices) {
 			char msg[96];
-			snprintf(msg, sizeof(msg), "the right answer %u is not among the %u choices",
-				 q->answer, q->n_choices);
+			snprintf(msg, sizeof(msg),
+			         "the right answer %u is not among the %u choices", q->answer,
+			         q->n_choices);
 			problem(c, msg, "%s.answer", p);
 		}
 		snprintf(sub, sizeof(sub), "%s.prompt", p);
@@ -339,7 +338,7 @@ static void check_module(struct check *c, struct content_module *m)
 		snprintf(p, sizeof(p), "objectives.%u", i);
 		check_id(c, m->objectives[i].id, p);
 		if (find_id(m->objectives[i].id, m->objectives, sizeof(*m->objectives), i,
-			    offsetof(struct content_objective, id)) >= 0)
+		            offsetof(struct content_objective, id)) >= 0)
 			problem(c, "two objectives have this id", "%s.id", p);
 		strcat(p, ".label");
 		check_ltext(c, &m->objectives[i].label, p);
@@ -419,11 +418,11 @@ int content_question_chapter(const struct content_module *m, unsigned q)
 	if (q >= m->n_questions || !m->questions[q].chapter)
 		return -1;
 	return find_id(m->questions[q].chapter, m->chapters, sizeof(*m->chapters), m->n_chapters,
-		       offsetof(struct content_chapter, id));
+	               offsetof(struct content_chapter, id));
 }
 
 unsigned content_chapter_questions(const struct content_module *m, unsigned c, unsigned *out,
-				   unsigned max)
+                                   unsigned max)
 {
 	unsigned n = 0;
 	for (unsigned q = 0; q < m->n_questions; q++)
@@ -436,7 +435,7 @@ unsigned content_chapter_questions(const struct content_module *m, unsigned c, u
 }
 
 static bool same(const struct ltext *t, int lang, const char *text, char *path, size_t len,
-		 const char *fmt, unsigned a, unsigned b)
+                 const char *fmt, unsigned a, unsigned b)
 {
 	if (lang < 0 || lang >= LANG_MAX || !t->s[lang] || strcmp(t->s[lang], text) != 0)
 		return false;
@@ -447,7 +446,7 @@ static bool same(const struct ltext *t, int lang, const char *text, char *path, 
 }
 
 bool content_text_path(const struct content_module *m, const char *text, int lang, char *path,
-		       size_t len)
+                       size_t len)
 {
 	if (same(&m->title, lang, text, path, len, "title", 0, 0) ||
 	    same(&m->tagline, lang, text, path, len, "tagline", 0, 0))
@@ -457,10 +456,12 @@ bool content_text_path(const struct content_module *m, const char *text, int lan
 		if (same(&ch->title, lang, text, path, len, "chapters.%u.title", c, 0))
 			return true;
 		for (unsigned i = 0; i < ch->n_paragraphs; i++)
-			if (same(&ch->paragraphs[i], lang, text, path, len, "chapters.%u.paragraphs.%u", c, i))
+			if (same(&ch->paragraphs[i], lang, text, path, len,
+			         "chapters.%u.paragraphs.%u", c, i))
 				return true;
 		for (unsigned i = 0; i < ch->n_key_points; i++)
-			if (same(&ch->key_points[i], lang, text, path, len, "chapters.%u.key_points.%u", c, i))
+			if (same(&ch->key_points[i], lang, text, path, len,
+			         "chapters.%u.key_points.%u", c, i))
 				return true;
 	}
 	for (unsigned q = 0; q < m->n_questions; q++) {
@@ -469,14 +470,16 @@ bool content_text_path(const struct content_module *m, const char *text, int lan
 		    same(&qu->explanation, lang, text, path, len, "questions.%u.explanation", q, 0))
 			return true;
 		for (unsigned i = 0; i < qu->n_choices; i++)
-			if (same(&qu->choices[i], lang, text, path, len, "questions.%u.choices.%u", q, i))
+			if (same(&qu->choices[i], lang, text, path, len, "questions.%u.choices.%u",
+			         q, i))
 				return true;
 	}
 	for (unsigned i = 0; i < m->n_more; i++)
 		if (same(&m->more[i], lang, text, path, len, "more.%u", i, 0))
 			return true;
 	for (unsigned i = 0; i < m->n_objectives; i++)
-		if (same(&m->objectives[i].label, lang, text, path, len, "objectives.%u.label", i, 0))
+		if (same(&m->objectives[i].label, lang, text, path, len, "objectives.%u.label", i,
+		         0))
 			return true;
 	for (int k = 0; k < UI_COUNT; k++) {
 		char fmt[64];

@@ -72,8 +72,8 @@ struct content_module {
 	struct content_ui ui;
 
 	/* Filled by content_load, not by the author. */
-	char *dir;        /* the module folder */
-	char *file;       /* its module.yaml */
+	char *dir;           /* the module folder */
+	char *file;          /* its module.yaml */
 	int langs[LANG_MAX]; /* module languages as lang indexes */
 	int n_langs;
 };
@@ -92,11 +92,11 @@ char *content_path(const struct content_module *m, const char *rel);
 /* The YAML path ("chapters.2.title.de") of the text shown in `lang`, if the
  * module has it word for word; false otherwise. */
 bool content_text_path(const struct content_module *m, const char *text, int lang, char *path,
-		       size_t len);
+                       size_t len);
 /* Index of the chapter a question belongs to, or -1. */
 int content_question_chapter(const struct content_module *m, unsigned q);
 /* Number of questions of chapter c, and the i-th of them. */
 unsigned content_chapter_questions(const struct content_module *m, unsigned c, unsigned *out,
-				   unsigned max);
+                                   unsigned max);
 
 #endif

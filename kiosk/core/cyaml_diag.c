@@ -55,7 +55,8 @@ static void handle_log(cyaml_log_t level, void *ctx, const char *fmt, va_list ar
 	if (at && strncmp(text, "  in ", 5) == 0)
 		add_frame(cap, text);
 	if (at) {
-		if (!cap->have_pos && sscanf(at, "(line: %d, column: %d)", &cap->line, &cap->col) == 2)
+		if (!cap->have_pos &&
+		    sscanf(at, "(line: %d, column: %d)", &cap->line, &cap->col) == 2)
 			cap->have_pos = true;
 		return;
 	}
@@ -66,10 +67,10 @@ static void handle_log(cyaml_log_t level, void *ctx, const char *fmt, va_list ar
 }
 
 static const cyaml_config_t base_config = {
-	.log_fn = handle_log,
-	.mem_fn = cyaml_mem,
-	.log_level = CYAML_LOG_ERROR,
-	.flags = CYAML_CFG_NO_ALIAS,
+    .log_fn = handle_log,
+    .mem_fn = cyaml_mem,
+    .log_level = CYAML_LOG_ERROR,
+    .flags = CYAML_CFG_NO_ALIAS,
 };
 
 /* libcyaml gives, for a mapping, the position of the last value it read
@@ -89,7 +90,7 @@ static void locate(const struct capture *cap, const struct yamlpos *pos, int *li
 	size_t used = 0;
 	for (int i = cap->n_frames - 1; i >= 1 && used < sizeof(path); i--)
 		used += (size_t)snprintf(path + used, sizeof(path) - used, "%s%s", used ? "." : "",
-					 cap->frames[i]);
+		                         cap->frames[i]);
 	int l = 0, c = 0;
 	if (unknown)
 		yamlpos_find_key(pos, &l, &c, "%s%s%s", path, *path ? "." : "", key);
@@ -102,7 +103,7 @@ static void locate(const struct capture *cap, const struct yamlpos *pos, int *li
 }
 
 bool cyaml_diag_load(const char *file, const cyaml_schema_value_t *schema, void **out,
-		     struct diag *diag)
+                     struct diag *diag)
 {
 	FILE *f = fopen(file, "rb");
 	if (!f) {
@@ -125,8 +126,7 @@ bool cyaml_diag_load(const char *file, const cyaml_schema_value_t *schema, void 
 	else if (cap.have_msg) {
 		locate(&cap, pos, &line, &col);
 		diag_add(diag, file, line, col, "%s", cap.msg);
-	}
-	else
+	} else
 		diag_add(diag, file, cap.line, cap.col, "%s", cyaml_strerror(err));
 	yamlpos_destroy(pos);
 	return false;

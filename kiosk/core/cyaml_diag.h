@@ -10,7 +10,7 @@
 #include "core/diag.h"
 
 bool cyaml_diag_load(const char *file, const cyaml_schema_value_t *schema, void **out,
-		     struct diag *diag);
+                     struct diag *diag);
 void cyaml_diag_free(const cyaml_schema_value_t *schema, void *data);
 
 #endif

@@ -21,7 +21,7 @@ void diag_add(struct diag *d, const char *file, int line, int col, const char *f
 		msg = NULL;
 	va_end(ap);
 	d->items[d->n++] = (struct diag_item){
-		.file = strdup(file ? file : "?"), .line = line, .col = col, .msg = msg};
+	    .file = strdup(file ? file : "?"), .line = line, .col = col, .msg = msg};
 }
 
 void diag_print(const struct diag *d, FILE *f)
@@ -29,7 +29,7 @@ void diag_print(const struct diag *d, FILE *f)
 	for (int i = 0; i < d->n; i++) {
 		const struct diag_item *it = &d->items[i];
 		fprintf(f, "%s:%d:%d: %s\n", it->file, it->line, it->col,
-			it->msg ? it->msg : "out of memory");
+		        it->msg ? it->msg : "out of memory");
 	}
 }
 

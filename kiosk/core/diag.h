@@ -17,7 +17,7 @@ struct diag {
 };
 
 void diag_add(struct diag *d, const char *file, int line, int col, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+    __attribute__((format(printf, 5, 6)));
 void diag_print(const struct diag *d, FILE *f);
 int diag_count(const struct diag *d);
 void diag_free(struct diag *d);

@@ -4,8 +4,8 @@
 #include <string.h>
 
 static const char *const screen_names[SCR_COUNT] = {
-	"attract", "language", "home",        "chapter",     "video",
-	"quiz",    "result",   "still-there", "trainer-pin", "trainer",
+    "attract", "language", "home",        "chapter",     "video",
+    "quiz",    "result",   "still-there", "trainer-pin", "trainer",
 };
 
 const char *screen_name(enum screen_id s)
@@ -56,7 +56,7 @@ static void reset_session(struct flow *f)
 }
 
 void flow_init(struct flow *f, const struct content_module *m, long long idle_ms,
-	       long long still_ms, int default_lang, long long now)
+               long long still_ms, int default_lang, long long now)
 {
 	*f = (struct flow){.m = m, .idle_ms = idle_ms, .still_ms = still_ms};
 	f->default_lang = default_lang >= 0 ? default_lang : m->langs[0];
@@ -80,7 +80,7 @@ static void end_session(struct flow *f, enum session_end how, long long now)
 		r->n_chapters = (int)f->m->n_chapters;
 		for (int c = 0; c < r->n_chapters && c < SESSION_MAX_CHAPTERS; c++) {
 			snprintf(r->chapters[c].id, sizeof(r->chapters[c].id), "%s",
-				 f->m->chapters[c].id);
+			         f->m->chapters[c].id);
 			r->chapters[c].seen = f->chapter_seen[c];
 			r->chapters[c].video_share = f->video_share[c];
 		}
@@ -117,12 +117,9 @@ static bool idle_applies(const struct flow *f)
 {
 	switch (f->screen) {
 	case SCR_ATTRACT:
-	case SCR_STILL_THERE:
-		return false;
-	case SCR_VIDEO:
-		return !f->video_playing;
-	default:
-		return true;
+	case SCR_STILL_THERE: return false;
+	case SCR_VIDEO: return !f->video_playing;
+	default: return true;
 	}
 }
 
@@ -197,8 +194,7 @@ bool flow_open_chapter(struct flow *f, unsigned c, long long now)
 		return false;
 	f->chapter = (int)c;
 	f->chapter_seen[c] = true;
-	if (!f->m->chapters[c].video.s[f->lang] &&
-	    !content_chapter_questions(f->m, c, NULL, 0))
+	if (!f->m->chapters[c].video.s[f->lang] && !content_chapter_questions(f->m, c, NULL, 0))
 		f->chapter_done[c] = true; /* nothing more to do in it than read */
 	reach(f, STAGE_CHAPTER);
 	return go(f, SCR_CHAPTER, now);
@@ -228,10 +224,10 @@ static bool begin_quiz(struct flow *f, enum quiz_mode mode, long long now)
 	f->chosen = -1;
 	if (mode == QUIZ_CHAPTER) {
 		f->quiz_n = content_chapter_questions(f->m, (unsigned)f->chapter, f->quiz,
-						      SESSION_MAX_ANSWERS);
+		                                      SESSION_MAX_ANSWERS);
 	} else {
 		f->quiz_n = f->m->n_questions < SESSION_MAX_ANSWERS ? f->m->n_questions
-								  : SESSION_MAX_ANSWERS;
+		                                                    : SESSION_MAX_ANSWERS;
 		for (unsigned i = 0; i < f->quiz_n; i++)
 			f->quiz[i] = i;
 		for (unsigned i = 0; i < SESSION_MAX_ANSWERS; i++)
@@ -308,7 +304,7 @@ static void score_final(struct flow *f)
 	for (unsigned i = 0; i < f->quiz_n; i++) {
 		unsigned q = f->quiz[i];
 		right += f->final_choice[q] >= 0 &&
-			 (unsigned)f->final_choice[q] + 1 == f->m->questions[q].answer;
+		         (unsigned)f->final_choice[q] + 1 == f->m->questions[q].answer;
 	}
 	f->score = f->quiz_n ? (int)((right * 100 + f->quiz_n / 2) / f->quiz_n) : 0;
 	f->passed = f->score >= (int)f->m->pass_mark;
@@ -348,22 +344,14 @@ bool flow_back(struct flow *f, long long now)
 			return go(f, f->resume, now);
 		end_session(f, END_ABANDONED, now);
 		return go(f, SCR_ATTRACT, now);
-	case SCR_HOME:
-		f->resume = SCR_HOME;
-		return go(f, SCR_LANGUAGE, now);
-	case SCR_CHAPTER:
-		return go(f, SCR_HOME, now);
-	case SCR_VIDEO:
-		return go(f, SCR_CHAPTER, now);
-	case SCR_QUIZ:
-		return go(f, f->quiz_mode == QUIZ_CHAPTER ? SCR_CHAPTER : SCR_HOME, now);
-	case SCR_RESULT:
-		return go(f, SCR_HOME, now);
+	case SCR_HOME: f->resume = SCR_HOME; return go(f, SCR_LANGUAGE, now);
+	case SCR_CHAPTER: return go(f, SCR_HOME, now);
+	case SCR_VIDEO: return go(f, SCR_CHAPTER, now);
+	case SCR_QUIZ: return go(f, f->quiz_mode == QUIZ_CHAPTER ? SCR_CHAPTER : SCR_HOME, now);
+	case SCR_RESULT: return go(f, SCR_HOME, now);
 	case SCR_TRAINER_PIN:
-	case SCR_TRAINER:
-		return go(f, SCR_ATTRACT, now);
-	default:
-		return false;
+	case SCR_TRAINER: return go(f, SCR_ATTRACT, now);
+	default: return false;
 	}
 }
 
@@ -420,7 +408,7 @@ bool flow_all_chapters_done(const struct flow *f)
 }
 
 bool flow_take_record(struct flow *f, const char *day, const char *kiosk_id,
-		      struct session_record *out)
+                      struct session_record *out)
 {
 	if (!f->has_record)
 		return false;

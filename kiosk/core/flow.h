@@ -70,7 +70,7 @@ struct flow {
 };
 
 void flow_init(struct flow *f, const struct content_module *m, long long idle_ms,
-	       long long still_ms, int default_lang, long long now);
+               long long still_ms, int default_lang, long long now);
 
 /* Every touch, click or key, before it is dispatched (resets the idle timer). */
 void flow_input(struct flow *f, long long now);
@@ -82,9 +82,9 @@ bool flow_tick(struct flow *f, long long now);
 long long flow_next_deadline(const struct flow *f, long long now);
 
 /* What a person did. Each returns true if the screen changed. */
-bool flow_start(struct flow *f, long long now);                /* attract touched */
+bool flow_start(struct flow *f, long long now); /* attract touched */
 bool flow_choose_language(struct flow *f, int lang, long long now);
-bool flow_change_language(struct flow *f, long long now);      /* "Langue" button */
+bool flow_change_language(struct flow *f, long long now); /* "Langue" button */
 bool flow_open_chapter(struct flow *f, unsigned c, long long now);
 bool flow_watch_video(struct flow *f, long long now);
 void flow_video_playing(struct flow *f, bool playing, long long now);
@@ -111,6 +111,6 @@ bool flow_all_chapters_done(const struct flow *f);
 
 /* Take the record of a session that ended (day is YYYY-MM-DD). */
 bool flow_take_record(struct flow *f, const char *day, const char *kiosk_id,
-		      struct session_record *out);
+                      struct session_record *out);
 
 #endif

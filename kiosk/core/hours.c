@@ -97,7 +97,8 @@ bool hours_parse_day(struct hours *h, int weekday, const char *text, char *err, 
 		}
 		p = skip_space(p);
 		if (*p != '-') {
-			snprintf(msg, sizeof(msg), "%s: expected '-' between two times at \"%.12s\"",
+			snprintf(msg, sizeof(msg),
+			         "%s: expected '-' between two times at \"%.12s\"",
 			         day_short[weekday], p);
 			return fail(err, err_size, err_col, text, p, msg);
 		}
@@ -110,15 +111,17 @@ bool hours_parse_day(struct hours *h, int weekday, const char *text, char *err, 
 			return fail(err, err_size, err_col, text, end_at, msg);
 		}
 		if (s.to <= s.from) {
-			snprintf(msg, sizeof(msg),
-			         "%s: span \"%.*s\" ends before it starts (a span past midnight must "
-			         "be split: \"...-24:00\" and the next day \"00:00-...\")",
-			         day_short[weekday], (int)(p - start), start);
+			snprintf(
+			    msg, sizeof(msg),
+			    "%s: span \"%.*s\" ends before it starts (a span past midnight must "
+			    "be split: \"...-24:00\" and the next day \"00:00-...\")",
+			    day_short[weekday], (int)(p - start), start);
 			return fail(err, err_size, err_col, text, start, msg);
 		}
 		for (int i = 0; i < n; i++) {
 			if (s.from < spans[i].to && spans[i].from < s.to) {
-				snprintf(msg, sizeof(msg), "%s: span \"%.*s\" overlaps another span",
+				snprintf(msg, sizeof(msg),
+				         "%s: span \"%.*s\" overlaps another span",
 				         day_short[weekday], (int)(p - start), start);
 				return fail(err, err_size, err_col, text, start, msg);
 			}
@@ -168,8 +171,8 @@ int hours_minutes_to_change(const struct hours *h, int weekday, int minute_of_da
 struct hours_time hours_time_from_tm(const struct tm *tm)
 {
 	struct hours_time t = {
-		.weekday = (tm->tm_wday + 6) % 7,
-		.second = tm->tm_hour * 3600 + tm->tm_min * 60 + (tm->tm_sec > 59 ? 59 : tm->tm_sec),
+	    .weekday = (tm->tm_wday + 6) % 7,
+	    .second = tm->tm_hour * 3600 + tm->tm_min * 60 + (tm->tm_sec > 59 ? 59 : tm->tm_sec),
 	};
 	return t;
 }
@@ -217,7 +220,8 @@ bool hours_state_update(struct hours_state *s, const struct hours *h, struct hou
 			snprintf(msg, msg_size, "closed: sleeping %s%s", when,
 			         was_woken ? " (touch wake-up ended)" : "");
 		} else if (s->started || !open) {
-			snprintf(msg, msg_size, open ? "open: opening hours began" : "woken by a touch");
+			snprintf(msg, msg_size,
+			         open ? "open: opening hours began" : "woken by a touch");
 		}
 	}
 	s->started = true;
@@ -245,7 +249,7 @@ unsigned hours_state_wait_ms(const struct hours_state *s, const struct hours *h,
 		wait = ((unsigned long long)k * 60 - (unsigned long long)(t.second % 60)) * 1000;
 	if (s->woken)
 		wait = s->wake_end > now_ms && s->wake_end - now_ms < wait ? s->wake_end - now_ms
-		       : s->wake_end <= now_ms                            ? 0
-		                                                          : wait;
+		       : s->wake_end <= now_ms                             ? 0
+		                                                           : wait;
 	return wait > UINT_MAX ? UINT_MAX : (unsigned)wait;
 }

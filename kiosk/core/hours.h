@@ -13,8 +13,8 @@
 #include <time.h>
 
 enum {
-	HOURS_MAX_SPANS = 8,                /* per weekday */
-	HOURS_WAKE_MS = 5 * 60 * 1000,      /* a touch wakes a closed kiosk this long */
+	HOURS_MAX_SPANS = 8,           /* per weekday */
+	HOURS_WAKE_MS = 5 * 60 * 1000, /* a touch wakes a closed kiosk this long */
 };
 
 struct hours_span {

@@ -29,47 +29,47 @@ struct raw {
 	struct raw_hours *opening_hours;
 };
 
-#define OPT (CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL)
+#define OPT                    (CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL)
 #define STR(key, type, member) CYAML_FIELD_STRING_PTR(key, OPT, type, member, 0, 4096)
 
 static const cyaml_schema_field_t display_fields[] = {
-	CYAML_FIELD_INT_PTR("width", OPT, struct raw_display, width),
-	CYAML_FIELD_INT_PTR("height", OPT, struct raw_display, height),
-	CYAML_FIELD_INT_PTR("dpi", OPT, struct raw_display, dpi),
-	CYAML_FIELD_END,
+    CYAML_FIELD_INT_PTR("width", OPT, struct raw_display, width),
+    CYAML_FIELD_INT_PTR("height", OPT, struct raw_display, height),
+    CYAML_FIELD_INT_PTR("dpi", OPT, struct raw_display, dpi),
+    CYAML_FIELD_END,
 };
 static const cyaml_schema_field_t video_fields[] = {
-	CYAML_FIELD_INT_PTR("volume", OPT, struct raw_video, volume),
-	CYAML_FIELD_BOOL_PTR("subtitles", OPT, struct raw_video, subtitles),
-	CYAML_FIELD_INT_PTR("first_frame_timeout_s", OPT, struct raw_video, first_frame_timeout_s),
-	CYAML_FIELD_END,
+    CYAML_FIELD_INT_PTR("volume", OPT, struct raw_video, volume),
+    CYAML_FIELD_BOOL_PTR("subtitles", OPT, struct raw_video, subtitles),
+    CYAML_FIELD_INT_PTR("first_frame_timeout_s", OPT, struct raw_video, first_frame_timeout_s),
+    CYAML_FIELD_END,
 };
 static const cyaml_schema_field_t hours_fields[] = {
-	STR("mon", struct raw_hours, day[0]), STR("tue", struct raw_hours, day[1]),
-	STR("wed", struct raw_hours, day[2]), STR("thu", struct raw_hours, day[3]),
-	STR("fri", struct raw_hours, day[4]), STR("sat", struct raw_hours, day[5]),
-	STR("sun", struct raw_hours, day[6]), CYAML_FIELD_END,
+    STR("mon", struct raw_hours, day[0]), STR("tue", struct raw_hours, day[1]),
+    STR("wed", struct raw_hours, day[2]), STR("thu", struct raw_hours, day[3]),
+    STR("fri", struct raw_hours, day[4]), STR("sat", struct raw_hours, day[5]),
+    STR("sun", struct raw_hours, day[6]), CYAML_FIELD_END,
 };
 static const cyaml_schema_field_t raw_fields[] = {
-	STR("kiosk_id", struct raw, kiosk_id),
-	STR("content", struct raw, content),
-	STR("database", struct raw, database),
-	CYAML_FIELD_INT_PTR("retention_months", OPT, struct raw, retention_months),
-	STR("language", struct raw, language),
-	CYAML_FIELD_MAPPING_PTR("display", OPT, struct raw, display, display_fields),
-	STR("font", struct raw, font),
-	STR("font_bold", struct raw, font_bold),
-	CYAML_FIELD_BOOL_PTR("large_text", OPT, struct raw, large_text),
-	CYAML_FIELD_INT_PTR("idle_timeout_s", OPT, struct raw, idle_timeout_s),
-	CYAML_FIELD_INT_PTR("still_there_s", OPT, struct raw, still_there_s),
-	CYAML_FIELD_MAPPING_PTR("video", OPT, struct raw, video, video_fields),
-	STR("trainer_pin", struct raw, trainer_pin),
-	CYAML_FIELD_INT_PTR("min_group", OPT, struct raw, min_group),
-	CYAML_FIELD_MAPPING_PTR("opening_hours", OPT, struct raw, opening_hours, hours_fields),
-	CYAML_FIELD_END,
+    STR("kiosk_id", struct raw, kiosk_id),
+    STR("content", struct raw, content),
+    STR("database", struct raw, database),
+    CYAML_FIELD_INT_PTR("retention_months", OPT, struct raw, retention_months),
+    STR("language", struct raw, language),
+    CYAML_FIELD_MAPPING_PTR("display", OPT, struct raw, display, display_fields),
+    STR("font", struct raw, font),
+    STR("font_bold", struct raw, font_bold),
+    CYAML_FIELD_BOOL_PTR("large_text", OPT, struct raw, large_text),
+    CYAML_FIELD_INT_PTR("idle_timeout_s", OPT, struct raw, idle_timeout_s),
+    CYAML_FIELD_INT_PTR("still_there_s", OPT, struct raw, still_there_s),
+    CYAML_FIELD_MAPPING_PTR("video", OPT, struct raw, video, video_fields),
+    STR("trainer_pin", struct raw, trainer_pin),
+    CYAML_FIELD_INT_PTR("min_group", OPT, struct raw, min_group),
+    CYAML_FIELD_MAPPING_PTR("opening_hours", OPT, struct raw, opening_hours, hours_fields),
+    CYAML_FIELD_END,
 };
 static const cyaml_schema_value_t raw_schema = {
-	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct raw, raw_fields),
+    CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct raw, raw_fields),
 };
 
 void settings_set(char **field, const char *value)
@@ -84,14 +84,14 @@ void settings_set(char **field, const char *value)
 void settings_defaults(struct settings *s)
 {
 	*s = (struct settings){
-		.retention_months = 25,
-		.dpi = 0,
-		.idle_timeout_s = 90,
-		.still_there_s = 15,
-		.volume = 80,
-		.subtitles = true,
-		.first_frame_timeout_s = 5,
-		.min_group = 5,
+	    .retention_months = 25,
+	    .dpi = 0,
+	    .idle_timeout_s = 90,
+	    .still_there_s = 15,
+	    .volume = 80,
+	    .subtitles = true,
+	    .first_frame_timeout_s = 5,
+	    .min_group = 5,
 	};
 	settings_set(&s->kiosk_id, "kiosk");
 	settings_set(&s->content, "assets/modules/tu-me-suis");
@@ -109,7 +109,7 @@ struct range_check {
 };
 
 static void take_int(struct range_check *rc, int *dst, const int *src, int lo, int hi,
-		     const char *path)
+                     const char *path)
 {
 	if (!src)
 		return;
@@ -162,7 +162,7 @@ bool settings_load(const char *file, struct settings *s, struct diag *diag)
 		if (r->video->subtitles)
 			s->subtitles = *r->video->subtitles;
 		take_int(&rc, &s->first_frame_timeout_s, r->video->first_frame_timeout_s, 1, 60,
-			 "video.first_frame_timeout_s");
+		         "video.first_frame_timeout_s");
 	}
 	if (r->opening_hours) {
 		s->has_hours = true;
@@ -171,7 +171,8 @@ bool settings_load(const char *file, struct settings *s, struct diag *diag)
 	}
 	int line, col;
 	size_t idlen = strlen(s->kiosk_id);
-	if (idlen == 0 || idlen > 31 || strspn(s->kiosk_id, "abcdefghijklmnopqrstuvwxyz0123456789-") != idlen) {
+	if (idlen == 0 || idlen > 31 ||
+	    strspn(s->kiosk_id, "abcdefghijklmnopqrstuvwxyz0123456789-") != idlen) {
 		yamlpos_find(rc.pos, &line, &col, "kiosk_id");
 		diag_add(diag, file, line, col, "kiosk_id must be 1 to 31 of a-z, 0-9 and '-'");
 	}
@@ -187,8 +188,8 @@ bool settings_load(const char *file, struct settings *s, struct diag *diag)
 
 void settings_free(struct settings *s)
 {
-	char **strs[] = {&s->file, &s->kiosk_id, &s->content, &s->database, &s->language,
-			 &s->font, &s->font_bold, &s->trainer_pin};
+	char **strs[] = {&s->file,     &s->kiosk_id, &s->content,   &s->database,
+	                 &s->language, &s->font,     &s->font_bold, &s->trainer_pin};
 	for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
 		free(*strs[i]);
 	for (int d = 0; d < 7; d++)

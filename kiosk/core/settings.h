@@ -24,8 +24,8 @@ struct settings {
 	bool subtitles;
 	int first_frame_timeout_s;
 	int min_group;
-	bool has_hours;     /* false: always open */
-	char *hours[7];     /* Monday first; "" closed */
+	bool has_hours; /* false: always open */
+	char *hours[7]; /* Monday first; "" closed */
 };
 
 /* The defaults, for when no settings file exists. */

@@ -245,7 +245,8 @@ struct srt *srt_parse(const char *text, size_t len)
 		srt_destroy(s);
 		return NULL;
 	}
-	qsort(s->cues, s->n, sizeof(*s->cues), by_start);
+	if (s->n > 1)
+		qsort(s->cues, s->n, sizeof(*s->cues), by_start);
 	return s;
 }
 

@@ -4,55 +4,55 @@
 #ifndef KIOSK_CORE_UI_KEYS_H
 #define KIOSK_CORE_UI_KEYS_H
 
-#define UI_KEYS(X)                                                                  \
-	X(touch_to_start)    /* attract: "Touchez l'écran pour commencer" */            \
-	X(choose_language)   /* language: "Choisissez votre langue" */                  \
-	X(language_name)     /* this language's own name: "Français" */                 \
-	X(chapters)          /* home heading: "Les chapitres" */                        \
-	X(progress)          /* home: "{n} chapitres vus sur {total}" */                \
-	X(start_quiz)        /* home: "Faire le quiz final" */                          \
-	X(back)              /* every screen: "Retour" */                               \
-	X(home)              /* "Accueil" */                                            \
-	X(language)          /* button to change language: "Langue" */                  \
-	X(text_size)         /* text-size toggle: "Texte plus grand" */                 \
-	X(key_points)        /* chapter: "À retenir" */                                 \
-	X(watch_video)       /* chapter: "Voir la vidéo" */                             \
-	X(chapter_questions) /* chapter: "Répondre aux questions" */                    \
-	X(chapter_done)      /* chapter without questions: "Chapitre terminé" */        \
-	X(question_of)       /* quiz: "Question {n} sur {total}" */                     \
-	X(right)             /* quiz feedback: "Bonne réponse !" */                     \
-	X(wrong)             /* quiz feedback: "Ce n'est pas la bonne réponse." */      \
-	X(right_answer_was)  /* quiz feedback: "La bonne réponse :" */                  \
-	X(next)              /* "Suivant" */                                            \
-	X(see_result)        /* last question: "Voir mon résultat" */                   \
-	X(your_score)        /* result: "Votre score : {score} %" */                    \
-	X(passed)            /* result: "Bravo, module validé !" */                     \
-	X(failed)            /* result: "Pas encore : il faut {pass} %" */              \
-	X(takeaways)         /* result: "L'essentiel à retenir" */                      \
-	X(more_title)        /* result: "Pour aller plus loin" */                       \
-	X(scan_me)           /* next to the QR code: "Emportez l'essentiel" */          \
-	X(finish)            /* result: "Terminer" */                                   \
-	X(still_there)       /* "Vous êtes toujours là ?" */                            \
-	X(countdown)         /* "Retour à l'accueil dans {n} s" */                      \
-	X(continue_session)  /* "Je continue" */                                        \
-	X(video_unavailable) /* "Cette vidéo n'est pas disponible" */                   \
-	X(continue_chapter)  /* video: "Continuer" */                                   \
-	X(subtitles)         /* video control: "Sous-titres" */                         \
-	X(skip_video)        /* video: "Passer la vidéo" */                             \
-	X(play)              /* video control: "Lecture" */                             \
-	X(pause)             /* video control: "Pause" */                               \
-	X(restart)           /* video control: "Recommencer" */                         \
-	X(rewind)            /* video control: "-10 s" */                               \
-	X(volume)            /* video control: "Volume" */                              \
-	X(trainer)           /* trainer area title: "Espace formateur" */               \
-	X(enter_pin)         /* "Code formateur" */                                     \
+#define UI_KEYS(X)                                                                                 \
+	X(touch_to_start)    /* attract: "Touchez l'écran pour commencer" */                      \
+	X(choose_language)   /* language: "Choisissez votre langue" */                             \
+	X(language_name)     /* this language's own name: "Français" */                           \
+	X(chapters)          /* home heading: "Les chapitres" */                                   \
+	X(progress)          /* home: "{n} chapitres vus sur {total}" */                           \
+	X(start_quiz)        /* home: "Faire le quiz final" */                                     \
+	X(back)              /* every screen: "Retour" */                                          \
+	X(home)              /* "Accueil" */                                                       \
+	X(language)          /* button to change language: "Langue" */                             \
+	X(text_size)         /* text-size toggle: "Texte plus grand" */                            \
+	X(key_points)        /* chapter: "À retenir" */                                           \
+	X(watch_video)       /* chapter: "Voir la vidéo" */                                       \
+	X(chapter_questions) /* chapter: "Répondre aux questions" */                              \
+	X(chapter_done)      /* chapter without questions: "Chapitre terminé" */                  \
+	X(question_of)       /* quiz: "Question {n} sur {total}" */                                \
+	X(right)             /* quiz feedback: "Bonne réponse !" */                               \
+	X(wrong)             /* quiz feedback: "Ce n'est pas la bonne réponse." */                \
+	X(right_answer_was)  /* quiz feedback: "La bonne réponse :" */                            \
+	X(next)              /* "Suivant" */                                                       \
+	X(see_result)        /* last question: "Voir mon résultat" */                             \
+	X(your_score)        /* result: "Votre score : {score} %" */                               \
+	X(passed)            /* result: "Bravo, module validé !" */                               \
+	X(failed)            /* result: "Pas encore : il faut {pass} %" */                         \
+	X(takeaways)         /* result: "L'essentiel à retenir" */                                \
+	X(more_title)        /* result: "Pour aller plus loin" */                                  \
+	X(scan_me)           /* next to the QR code: "Emportez l'essentiel" */                     \
+	X(finish)            /* result: "Terminer" */                                              \
+	X(still_there)       /* "Vous êtes toujours là ?" */                                     \
+	X(countdown)         /* "Retour à l'accueil dans {n} s" */                                \
+	X(continue_session)  /* "Je continue" */                                                   \
+	X(video_unavailable) /* "Cette vidéo n'est pas disponible" */                             \
+	X(continue_chapter)  /* video: "Continuer" */                                              \
+	X(subtitles)         /* video control: "Sous-titres" */                                    \
+	X(skip_video)        /* video: "Passer la vidéo" */                                       \
+	X(play)              /* video control: "Lecture" */                                        \
+	X(pause)             /* video control: "Pause" */                                          \
+	X(restart)           /* video control: "Recommencer" */                                    \
+	X(rewind)            /* video control: "-10 s" */                                          \
+	X(volume)            /* video control: "Volume" */                                         \
+	X(trainer)           /* trainer area title: "Espace formateur" */                          \
+	X(enter_pin)         /* "Code formateur" */                                                \
 	X(wrong_pin)         /* "Code incorrect" */
 
 enum ui_key {
 #define UI_ENUM(k) UI_##k,
 	UI_KEYS(UI_ENUM)
 #undef UI_ENUM
-		UI_COUNT
+	    UI_COUNT
 };
 
 #endif

@@ -43,8 +43,7 @@ static void current_path(const struct level *lv, int depth, char *out, size_t le
 	}
 }
 
-static void record(struct yamlpos *p, const struct level *lv, int depth, yaml_mark_t m,
-		   bool key)
+static void record(struct yamlpos *p, const struct level *lv, int depth, yaml_mark_t m, bool key)
 {
 	char path[1024];
 	current_path(lv, depth, path, sizeof(path));
@@ -57,7 +56,7 @@ static void record(struct yamlpos *p, const struct level *lv, int depth, yaml_ma
 		p->cap = cap;
 	}
 	p->e[p->n++] = (struct yamlpos_entry){
-		.path = strdup(path), .line = (int)m.line + 1, .col = (int)m.column + 1, .key = key};
+	    .path = strdup(path), .line = (int)m.line + 1, .col = (int)m.column + 1, .key = key};
 }
 
 static void advance(struct level *lv, int depth)
@@ -99,7 +98,8 @@ struct yamlpos *yamlpos_read(const char *file)
 		switch (ev.type) {
 		case YAML_SCALAR_EVENT:
 			if (is_key) {
-				snprintf(lv[depth - 1].key, SEG, "%s", (char *)ev.data.scalar.value);
+				snprintf(lv[depth - 1].key, SEG, "%s",
+				         (char *)ev.data.scalar.value);
 				lv[depth - 1].want_key = false;
 				record(p, lv, depth, ev.start_mark, true);
 			} else {
@@ -111,8 +111,9 @@ struct yamlpos *yamlpos_read(const char *file)
 		case YAML_SEQUENCE_START_EVENT:
 			record(p, lv, depth, ev.start_mark, false);
 			if (depth < DEPTH) {
-				lv[depth] = (struct level){.is_map = ev.type == YAML_MAPPING_START_EVENT,
-							   .want_key = true};
+				lv[depth] =
+				    (struct level){.is_map = ev.type == YAML_MAPPING_START_EVENT,
+				                   .want_key = true};
 				depth++;
 			}
 			break;
@@ -122,11 +123,8 @@ struct yamlpos *yamlpos_read(const char *file)
 				depth--;
 			advance(lv, depth);
 			break;
-		case YAML_STREAM_END_EVENT:
-			done = true;
-			break;
-		default:
-			break;
+		case YAML_STREAM_END_EVENT: done = true; break;
+		default: break;
 		}
 		yaml_event_delete(&ev);
 	}

@@ -10,12 +10,12 @@ void yamlpos_destroy(struct yamlpos *p);
 /* Position of the node at `path` (printf-style), or of its nearest parent
  * that exists; 1-based. Both are 0 if nothing is known. */
 void yamlpos_find(const struct yamlpos *p, int *line, int *col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 
 /* Position of the key of the mapping entry at `path` (exact match only);
  * both 0 if there is no such key. */
 void yamlpos_find_key(const struct yamlpos *p, int *line, int *col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 
 /* The first syntax error of the file, if any: returns its message. */
 const char *yamlpos_syntax_error(const struct yamlpos *p, int *line, int *col);

@@ -89,7 +89,7 @@ static TTF_Font *font_get(struct gfx *g, int size, bool bold)
 	TTF_Font *f = TTF_OpenFont(g->font_path[bold], size);
 	if (!f) {
 		fprintf(stderr, "<3>gfx: cannot open font %s: %s\n", g->font_path[bold],
-			TTF_GetError());
+		        TTF_GetError());
 		return NULL;
 	}
 	g->fonts[g->n_fonts++] = (struct font_slot){.font = f, .size = size, .bold = bold};
@@ -105,7 +105,7 @@ struct gfx *gfx_create(const struct gfx_options *o)
 	g->font_path[1] = find_font(o->font_bold && *o->font_bold ? o->font_bold : o->font, true);
 	if (!g->font_path[0] || !g->font_path[1]) {
 		fprintf(stderr, "<3>gfx: no font found for '%s' (install fonts-open-sans)\n",
-			o->font && *o->font ? o->font : "Open Sans");
+		        o->font && *o->font ? o->font : "Open Sans");
 		gfx_destroy(g);
 		return NULL;
 	}
@@ -130,7 +130,7 @@ struct gfx *gfx_create(const struct gfx_options *o)
 	else if (!o->headless)
 		flags |= SDL_WINDOW_RESIZABLE;
 	g->window = SDL_CreateWindow(o->title ? o->title : "Kiosk", SDL_WINDOWPOS_CENTERED,
-				     SDL_WINDOWPOS_CENTERED, w, h, flags);
+	                             SDL_WINDOWPOS_CENTERED, w, h, flags);
 	if (!g->window) {
 		fprintf(stderr, "<3>gfx: SDL_CreateWindow: %s\n", SDL_GetError());
 		gfx_destroy(g);
@@ -273,7 +273,9 @@ void gfx_round(struct gfx *g, SDL_Rect r, int radius, Uint32 rgba)
 		for (int s = 0; s <= SEG; s++) {
 			float a = (float)M_PI / 2 * ((float)corner + (float)s / SEG);
 			v[n++] = (SDL_Vertex){
-				{cx[corner] + cosf(a) * radius, cy[corner] - sinf(a) * radius}, col, {0, 0}};
+			    {cx[corner] + cosf(a) * radius, cy[corner] - sinf(a) * radius},
+			    col,
+			    {0, 0}};
 		}
 	}
 	int ni = 0;
@@ -299,10 +301,10 @@ void gfx_line(struct gfx *g, int x1, int y1, int x2, int y2, int width, Uint32 r
 	float nx = -dy / len * width / 2, ny = dx / len * width / 2;
 	SDL_Color col = sdl_color(rgba);
 	SDL_Vertex v[4] = {
-		{{x1 + nx, y1 + ny}, col, {0, 0}},
-		{{x2 + nx, y2 + ny}, col, {0, 0}},
-		{{x2 - nx, y2 - ny}, col, {0, 0}},
-		{{x1 - nx, y1 - ny}, col, {0, 0}},
+	    {{x1 + nx, y1 + ny}, col, {0, 0}},
+	    {{x2 + nx, y2 + ny}, col, {0, 0}},
+	    {{x2 - nx, y2 - ny}, col, {0, 0}},
+	    {{x1 - nx, y1 - ny}, col, {0, 0}},
 	};
 	int idx[6] = {0, 1, 2, 0, 2, 3};
 	SDL_RenderGeometry(g->renderer, NULL, v, 4, idx, 6);
@@ -340,8 +342,8 @@ static char *prepare(const struct gfx *g, const char *utf8)
 	return s;
 }
 
-static struct text_slot *text_make(struct gfx *g, const char *utf8, int size, bool bold,
-				   int wrap, int align, Uint32 rgba)
+static struct text_slot *text_make(struct gfx *g, const char *utf8, int size, bool bold, int wrap,
+                                   int align, Uint32 rgba)
 {
 	Uint64 h = hash_text(utf8);
 	for (int i = 0; i < g->n_texts; i++) {
@@ -376,8 +378,8 @@ static struct text_slot *text_make(struct gfx *g, const char *utf8, int size, bo
 	SDL_Surface *surf;
 	if (wrap > 0) {
 		TTF_SetFontWrappedAlign(f, align == ALIGN_CENTER  ? TTF_WRAPPED_ALIGN_CENTER
-					   : align == ALIGN_RIGHT ? TTF_WRAPPED_ALIGN_RIGHT
-								  : TTF_WRAPPED_ALIGN_LEFT);
+		                           : align == ALIGN_RIGHT ? TTF_WRAPPED_ALIGN_RIGHT
+		                                                  : TTF_WRAPPED_ALIGN_LEFT);
 		surf = TTF_RenderUTF8_Blended_Wrapped(f, s, sdl_color(rgba), (Uint32)wrap);
 	} else {
 		surf = TTF_RenderUTF8_Blended(f, s, sdl_color(rgba));
@@ -395,21 +397,27 @@ static struct text_slot *text_make(struct gfx *g, const char *utf8, int size, bo
 		return NULL;
 	}
 	struct text_slot *t = &g->texts[g->n_texts++];
-	*t = (struct text_slot){.hash = h, .utf8 = strdup(utf8), .size = size, .wrap = wrap,
-				.align = align, .bold = bold, .rgba = rgba, .last_frame = g->frame,
-				.text = {tex, w, hh}};
+	*t = (struct text_slot){.hash = h,
+	                        .utf8 = strdup(utf8),
+	                        .size = size,
+	                        .wrap = wrap,
+	                        .align = align,
+	                        .bold = bold,
+	                        .rgba = rgba,
+	                        .last_frame = g->frame,
+	                        .text = {tex, w, hh}};
 	return t;
 }
 
 const struct gfx_text *gfx_text(struct gfx *g, const char *utf8, int size, bool bold, int wrap,
-				Uint32 rgba)
+                                Uint32 rgba)
 {
 	struct text_slot *t = text_make(g, utf8, size, bold, wrap, ALIGN_LEFT, rgba);
 	return t ? &t->text : NULL;
 }
 
 int gfx_draw_text(struct gfx *g, const char *utf8, int size, bool bold, SDL_Rect r,
-		  enum text_align align, Uint32 rgba)
+                  enum text_align align, Uint32 rgba)
 {
 	if (!utf8 || !*utf8)
 		return 0;
@@ -476,13 +484,13 @@ void gfx_present(struct gfx *g)
 bool gfx_screenshot(struct gfx *g, const char *path)
 {
 	SDL_Surface *s =
-		SDL_CreateRGBSurfaceWithFormat(0, g->w, g->h, 32, SDL_PIXELFORMAT_ARGB8888);
+	    SDL_CreateRGBSurfaceWithFormat(0, g->w, g->h, 32, SDL_PIXELFORMAT_ARGB8888);
 	if (!s) {
 		fprintf(stderr, "<3>gfx: screenshot: %s\n", SDL_GetError());
 		return false;
 	}
 	bool ok = SDL_RenderReadPixels(g->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels,
-				       s->pitch) == 0;
+	                               s->pitch) == 0;
 	if (!ok)
 		fprintf(stderr, "<3>gfx: SDL_RenderReadPixels: %s\n", SDL_GetError());
 	else if (IMG_SavePNG(s, path) != 0) {

@@ -46,10 +46,10 @@ struct gfx_text {
 };
 /* Text of `size` px, wrapped at `wrap` px (0: one line). NULL on failure. */
 const struct gfx_text *gfx_text(struct gfx *g, const char *utf8, int size, bool bold, int wrap,
-				Uint32 rgba);
+                                Uint32 rgba);
 /* Draw text in the box `r` (top-aligned, horizontally as asked); returns its height. */
 int gfx_draw_text(struct gfx *g, const char *utf8, int size, bool bold, SDL_Rect r,
-		  enum text_align align, Uint32 rgba);
+                  enum text_align align, Uint32 rgba);
 /* Height and width the text would take. */
 int gfx_text_height(struct gfx *g, const char *utf8, int size, bool bold, int wrap);
 int gfx_text_width(struct gfx *g, const char *utf8, int size, bool bold);
@@ -62,6 +62,7 @@ void gfx_present(struct gfx *g);
 /* Write the current frame as PNG. */
 bool gfx_screenshot(struct gfx *g, const char *path);
 
-#define RGBA(r, g, b, a) (((Uint32)(r) << 24) | ((Uint32)(g) << 16) | ((Uint32)(b) << 8) | (Uint32)(a))
+#define RGBA(r, g, b, a)                                                                           \
+	(((Uint32)(r) << 24) | ((Uint32)(g) << 16) | ((Uint32)(b) << 8) | (Uint32)(a))
 
 #endif

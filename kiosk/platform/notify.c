@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 struct notify {
-	bool enabled;                /* NOTIFY_SOCKET is set */
+	bool enabled; /* NOTIFY_SOCKET is set */
 	bool ready_sent;
 	bool failed;                 /* a send failed: logged once, never again */
 	bool pinged;                 /* at least one WATCHDOG=1 sent */
@@ -27,7 +27,8 @@ static void send_state(struct notify *n, const char *state)
 	int r = sd_notify(0, state);
 	if (r < 0 && !n->failed) {
 		n->failed = true;
-		fprintf(stderr, SD_ERR "notify: cannot tell systemd \"%s\": %s\n", state, strerror(-r));
+		fprintf(stderr, SD_ERR "notify: cannot tell systemd \"%s\": %s\n", state,
+		        strerror(-r));
 	}
 }
 

@@ -32,20 +32,21 @@ static void draw(struct kiosk *k)
 	int pts[5][2] = {{-5, 0}, {-2, -2}, {0, 1}, {3, -1}, {5, 1}};
 	for (int i = 0; i < 4; i++)
 		gfx_line(k->gfx, cx + pts[i][0] * r * 2, cy + pts[i][1] * r * 2,
-			 cx + pts[i + 1][0] * r * 2, cy + pts[i + 1][1] * r * 2, r / 3,
-			 RGBA(0x45, 0x7B, 0x9D, 0xFF));
+		         cx + pts[i + 1][0] * r * 2, cy + pts[i + 1][1] * r * 2, r / 3,
+		         RGBA(0x45, 0x7B, 0x9D, 0xFF));
 	for (int i = 0; i < 5; i++)
-		gfx_circle(k->gfx, cx + pts[i][0] * r * 2, cy + pts[i][1] * r * 2, i == 2 ? r * 3 / 2 : r,
-			   i == 2 ? COL_ACCENT : RGBA(0xA8, 0xDA, 0xDC, 0xFF));
+		gfx_circle(k->gfx, cx + pts[i][0] * r * 2, cy + pts[i][1] * r * 2,
+		           i == 2 ? r * 3 / 2 : r,
+		           i == 2 ? COL_ACCENT : RGBA(0xA8, 0xDA, 0xDC, 0xFF));
 	int width = l->w - l->pad * 6;
 	int y = cy + r * 5;
 	int big = l->title * 2;
 	y += gfx_draw_text(k->gfx, ltext_get(&m->title, lang), big, true,
-			   (SDL_Rect){l->pad * 3, y, width, 0}, ALIGN_CENTER, COL_WHITE);
+	                   (SDL_Rect){l->pad * 3, y, width, 0}, ALIGN_CENTER, COL_WHITE);
 	y += l->pad;
 	y += gfx_draw_text(k->gfx, ltext_get(&m->tagline, lang), l->text, false,
-			   (SDL_Rect){l->pad * 3, y, width, 0}, ALIGN_CENTER,
-			   RGBA(0xE0, 0xE8, 0xF0, 0xFF));
+	                   (SDL_Rect){l->pad * 3, y, width, 0}, ALIGN_CENTER,
+	                   RGBA(0xE0, 0xE8, 0xF0, 0xFF));
 	/* The invitation, in the default language and, smaller, the others. */
 	int by = l->h - l->h / 4;
 	int bh = l->touch + l->pad;
@@ -56,16 +57,16 @@ static void draw(struct kiosk *k)
 	const char *invite = content_ui(m, UI_touch_to_start, lang);
 	int th = gfx_text_height(k->gfx, invite, l->text, true, bw - l->pad * 2);
 	gfx_draw_text(k->gfx, invite, l->text, true,
-		      (SDL_Rect){pill.x + l->pad, by + (bh - th) / 2, bw - l->pad * 2, 0},
-		      ALIGN_CENTER, COL_WHITE);
+	              (SDL_Rect){pill.x + l->pad, by + (bh - th) / 2, bw - l->pad * 2, 0},
+	              ALIGN_CENTER, COL_WHITE);
 	int oy = by + bh + l->pad;
 	for (int i = 0; i < m->n_langs; i++) {
 		int other = m->langs[i];
 		if (other == lang)
 			continue;
-		oy += gfx_draw_text(k->gfx, content_ui(m, UI_touch_to_start, other), l->small, false,
-				    (SDL_Rect){l->pad * 3, oy, width, 0}, ALIGN_CENTER,
-				    RGBA(0xC8, 0xD3, 0xE0, 0xFF));
+		oy += gfx_draw_text(k->gfx, content_ui(m, UI_touch_to_start, other), l->small,
+		                    false, (SDL_Rect){l->pad * 3, oy, width, 0}, ALIGN_CENTER,
+		                    RGBA(0xC8, 0xD3, 0xE0, 0xFF));
 	}
 }
 
@@ -83,5 +84,8 @@ static long long update(struct kiosk *k)
 }
 
 const struct screen_ops screen_attract = {
-	.enter = enter, .draw = draw, .tap = tap, .update = update,
+    .enter = enter,
+    .draw = draw,
+    .tap = tap,
+    .update = update,
 };

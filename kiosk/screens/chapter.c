@@ -11,14 +11,15 @@ static int draw_paragraphs(struct kiosk *k, const struct content_chapter *ch, SD
 	struct layout *l = &k->lay;
 	int lang = app_lang(k), y = r.y;
 	y += gfx_draw_text(k->gfx, ltext_get(&ch->title, lang), l->title, true,
-			   (SDL_Rect){r.x, y, r.w, 0}, ALIGN_LEFT, COL_PRIMARY);
+	                   (SDL_Rect){r.x, y, r.w, 0}, ALIGN_LEFT, COL_PRIMARY);
 	y += l->pad;
-	ui_check_fit(k, ltext_get(&ch->title, lang), l->title, true, (SDL_Rect){r.x, y, r.w, INT_MAX});
+	ui_check_fit(k, ltext_get(&ch->title, lang), l->title, true,
+	             (SDL_Rect){r.x, y, r.w, INT_MAX});
 	for (unsigned i = 0; i < ch->n_paragraphs; i++) {
 		ui_check_fit(k, ltext_get(&ch->paragraphs[i], lang), l->text, false,
-			     (SDL_Rect){r.x, y, r.w, INT_MAX});
+		             (SDL_Rect){r.x, y, r.w, INT_MAX});
 		y += gfx_draw_text(k->gfx, ltext_get(&ch->paragraphs[i], lang), l->text, false,
-				   (SDL_Rect){r.x, y, r.w, 0}, ALIGN_LEFT, COL_INK);
+		                   (SDL_Rect){r.x, y, r.w, 0}, ALIGN_LEFT, COL_INK);
 		y += l->pad;
 	}
 	return y - r.y;
@@ -31,7 +32,7 @@ static int key_points_height(struct kiosk *k, const struct content_chapter *ch, 
 	int h = l->pad * 2 + gfx_text_height(k->gfx, app_ui(k, UI_key_points), l->text, true, w);
 	for (unsigned i = 0; i < ch->n_key_points; i++)
 		h += l->pad / 2 + gfx_text_height(k->gfx, ltext_get(&ch->key_points[i], lang),
-						  l->text, false, w - l->pad * 3 - l->text);
+		                                  l->text, false, w - l->pad * 3 - l->text);
 	return h + l->pad * 2;
 }
 
@@ -43,18 +44,18 @@ static int draw_key_points(struct kiosk *k, const struct content_chapter *ch, SD
 	int h = key_points_height(k, ch, inner);
 	gfx_round(k->gfx, (SDL_Rect){r.x, r.y, r.w, h}, l->radius, RGBA(0xFF, 0xF1, 0xD6, 0xFF));
 	gfx_fill(k->gfx, (SDL_Rect){r.x, r.y + l->radius, l->pad / 3, h - 2 * l->radius},
-		 RGBA(0xF4, 0xA2, 0x61, 0xFF));
+	         RGBA(0xF4, 0xA2, 0x61, 0xFF));
 	int x = r.x + l->pad, y = r.y + l->pad;
 	y += gfx_draw_text(k->gfx, app_ui(k, UI_key_points), l->text, true,
-			   (SDL_Rect){x, y, inner, 0}, ALIGN_LEFT, COL_PRIMARY);
+	                   (SDL_Rect){x, y, inner, 0}, ALIGN_LEFT, COL_PRIMARY);
 	for (unsigned i = 0; i < ch->n_key_points; i++) {
 		y += l->pad / 2;
 		gfx_circle(k->gfx, x + l->text / 3, y + l->text * 2 / 3, l->text / 5, COL_ACCENT);
 		ui_check_fit(k, ltext_get(&ch->key_points[i], lang), l->text, false,
-			     (SDL_Rect){x + l->text, y, inner - l->pad - l->text, INT_MAX});
+		             (SDL_Rect){x + l->text, y, inner - l->pad - l->text, INT_MAX});
 		y += gfx_draw_text(k->gfx, ltext_get(&ch->key_points[i], lang), l->text, false,
-				   (SDL_Rect){x + l->text, y, inner - l->pad - l->text, 0},
-				   ALIGN_LEFT, COL_INK);
+		                   (SDL_Rect){x + l->text, y, inner - l->pad - l->text, 0},
+		                   ALIGN_LEFT, COL_INK);
 	}
 	return h;
 }
@@ -73,11 +74,11 @@ static void draw_actions(struct kiosk *k, const struct content_chapter *ch, int 
 	int x = l->body.x;
 	if (video) {
 		ui_button(k, (SDL_Rect){x, y, bw, bh}, app_ui(k, UI_watch_video),
-			  watched ? BTN_PRIMARY : BTN_ACCENT, ACT_VIDEO, 0);
+		          watched ? BTN_PRIMARY : BTN_ACCENT, ACT_VIDEO, 0);
 		x += bw + gap;
 	}
 	ui_button(k, (SDL_Rect){x, y, bw, bh}, next, video && !watched ? BTN_PRIMARY : BTN_ACCENT,
-		  ACT_QUESTIONS, 0);
+	          ACT_QUESTIONS, 0);
 }
 
 static void draw(struct kiosk *k)
@@ -100,9 +101,10 @@ static void draw(struct kiosk *k)
 	} else {
 		int lw = l->body.w * 3 / 5;
 		int h1 = draw_paragraphs(k, ch, (SDL_Rect){l->body.x, top, lw - l->pad, 0});
-		int h2 = draw_key_points(k, ch,
-					 (SDL_Rect){l->body.x + lw + l->pad, top + l->title + l->pad,
-						    l->body.w - lw - l->pad, 0});
+		int h2 =
+		    draw_key_points(k, ch,
+		                    (SDL_Rect){l->body.x + lw + l->pad, top + l->title + l->pad,
+		                               l->body.w - lw - l->pad, 0});
 		content = (h1 > h2 + l->title + l->pad ? h1 : h2 + l->title + l->pad) + l->pad;
 	}
 	SDL_RenderSetClipRect(gfx_renderer(k->gfx), NULL);
@@ -115,12 +117,13 @@ static void draw(struct kiosk *k)
 		int thumb = track * view.h / (content + l->pad);
 		int ty = view.y + l->pad + (track - thumb) * k->scroll / k->scroll_max;
 		gfx_round(k->gfx, (SDL_Rect){l->w - l->pad, ty, l->pad / 2, thumb}, l->pad / 4,
-			  COL_MUTED);
+		          COL_MUTED);
 		if (k->scroll < k->scroll_max)
 			for (int i = 0; i < l->pad * 2; i++)
 				gfx_fill(k->gfx,
-					 (SDL_Rect){0, view.y + view.h - l->pad * 2 + i, l->w - l->pad, 1},
-					 RGBA(0xF6, 0xF4, 0xEF, (Uint8)(i * 255 / (l->pad * 2))));
+				         (SDL_Rect){0, view.y + view.h - l->pad * 2 + i,
+				                    l->w - l->pad, 1},
+				         RGBA(0xF6, 0xF4, 0xEF, (Uint8)(i * 255 / (l->pad * 2))));
 	}
 	gfx_fill(k->gfx, (SDL_Rect){0, view.y + view.h, l->w, 1}, COL_LINE);
 	draw_actions(k, ch, c, view.y + view.h + l->pad);

@@ -11,10 +11,10 @@ static void draw_card(struct kiosk *k, SDL_Rect r, unsigned c)
 	int id = ui_area(k, r, title, ACT_SCREEN, (int)c);
 	bool done = k->flow.chapter_done[c];
 	gfx_round(k->gfx, (SDL_Rect){r.x, r.y + l->pad / 4, r.w, r.h}, l->radius,
-		  RGBA(0, 0, 0, 0x18)); /* a soft shadow */
+	          RGBA(0, 0, 0, 0x18)); /* a soft shadow */
 	gfx_round(k->gfx, r, l->radius, ui_is_pressed(k, id) ? COL_CARD_DOWN : COL_CARD);
 	gfx_fill(k->gfx, (SDL_Rect){r.x, r.y + l->radius, l->pad / 3, r.h - 2 * l->radius},
-		 done ? COL_RIGHT : COL_ACCENT);
+	         done ? COL_RIGHT : COL_ACCENT);
 	int badge = l->text * 4 / 5;
 	int bx = r.x + l->pad + badge, by = r.y + r.h / 2;
 	if (done) {
@@ -24,15 +24,15 @@ static void draw_card(struct kiosk *k, SDL_Rect r, unsigned c)
 		snprintf(num, sizeof(num), "%u", c + 1);
 		gfx_circle(k->gfx, bx, by, badge, COL_PRIMARY);
 		gfx_draw_text(k->gfx, num, l->text, true,
-			      (SDL_Rect){bx - badge, by - l->text * 2 / 3, badge * 2, 0}, ALIGN_CENTER,
-			      COL_WHITE);
+		              (SDL_Rect){bx - badge, by - l->text * 2 / 3, badge * 2, 0},
+		              ALIGN_CENTER, COL_WHITE);
 	}
 	int tx = bx + badge + l->pad;
 	int tw = r.x + r.w - l->pad - tx;
 	int th = gfx_text_height(k->gfx, title, l->text, true, tw);
 	ui_check_fit(k, title, l->text, true, (SDL_Rect){tx, r.y, tw, r.h});
 	gfx_draw_text(k->gfx, title, l->text, true, (SDL_Rect){tx, r.y + (r.h - th) / 2, tw, 0},
-		      ALIGN_LEFT, COL_INK);
+	              ALIGN_LEFT, COL_INK);
 }
 
 static void draw(struct kiosk *k)
@@ -45,19 +45,19 @@ static void draw(struct kiosk *k)
 	char progress[160];
 	unsigned done = flow_chapters_done(&k->flow);
 	ui_format(progress, sizeof(progress), content_ui(m, UI_progress, lang), (int)done,
-		  (int)m->n_chapters);
+	          (int)m->n_chapters);
 	int half = l->body.w / 2;
 	gfx_draw_text(k->gfx, content_ui(m, UI_chapters, lang), l->title, true,
-		      (SDL_Rect){l->body.x, y, l->portrait ? l->body.w : half, 0}, ALIGN_LEFT,
-		      COL_PRIMARY);
+	              (SDL_Rect){l->body.x, y, l->portrait ? l->body.w : half, 0}, ALIGN_LEFT,
+	              COL_PRIMARY);
 	if (l->portrait)
 		y += l->title * 3 / 2;
 	int px = l->portrait ? l->body.x : l->body.x + half;
 	int pw = l->portrait ? l->body.w : half;
 	gfx_draw_text(k->gfx, progress, l->small, false, (SDL_Rect){px, y, pw, 0}, ALIGN_RIGHT,
-		      COL_MUTED);
+	              COL_MUTED);
 	ui_progress(k, (SDL_Rect){px, y + l->small * 3 / 2, pw, l->pad / 2 + 4}, (int)done,
-		    (int)m->n_chapters);
+	            (int)m->n_chapters);
 	y += l->small * 3 / 2 + l->pad * 2 + (l->portrait ? 0 : l->title / 2);
 	/* The quiz button at the bottom, the cards in the space between. */
 	const char *quiz = content_ui(m, UI_start_quiz, lang);
@@ -77,12 +77,12 @@ static void draw(struct kiosk *k)
 	int top = y + (area - rows * ch - (rows - 1) * gap) / 2;
 	for (unsigned c = 0; c < m->n_chapters; c++) {
 		int col = (int)c % cols, row = (int)c / cols;
-		draw_card(k, (SDL_Rect){l->body.x + col * (cw + gap), top + row * (ch + gap), cw, ch},
-			  c);
+		draw_card(
+		    k, (SDL_Rect){l->body.x + col * (cw + gap), top + row * (ch + gap), cw, ch}, c);
 	}
 	int qw = l->portrait ? l->body.w : l->body.w / 2;
 	ui_button(k, (SDL_Rect){(l->w - qw) / 2, qy, qw, qh}, quiz,
-		  flow_all_chapters_done(&k->flow) ? BTN_ACCENT : BTN_PRIMARY, ACT_SCREEN + 1, 0);
+	          flow_all_chapters_done(&k->flow) ? BTN_ACCENT : BTN_PRIMARY, ACT_SCREEN + 1, 0);
 }
 
 static void action(struct kiosk *k, int act, int arg)

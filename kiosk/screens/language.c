@@ -17,14 +17,14 @@ static void draw(struct kiosk *k)
 	int py = l->body.y + l->pad;
 	for (int i = 0; i < m->n_langs && py + l->text < y - l->pad; i++)
 		py += gfx_draw_text(k->gfx, content_ui(m, UI_choose_language, m->langs[i]), l->text,
-				    i == 0, (SDL_Rect){l->body.x, py, l->body.w, 0}, ALIGN_CENTER,
-				    i == 0 ? COL_INK : COL_MUTED);
+		                    i == 0, (SDL_Rect){l->body.x, py, l->body.w, 0}, ALIGN_CENTER,
+		                    i == 0 ? COL_INK : COL_MUTED);
 	for (int i = 0; i < m->n_langs; i++) {
 		int lang = m->langs[i];
 		SDL_Rect r = {(l->w - bw) / 2, y + i * (bh + gap), bw, bh};
 		bool current = k->flow.furthest >= STAGE_HOME && lang == app_lang(k);
 		ui_button(k, r, content_ui(m, UI_language_name, lang),
-			  current ? BTN_ACCENT : BTN_PRIMARY, ACT_SCREEN, lang);
+		          current ? BTN_ACCENT : BTN_PRIMARY, ACT_SCREEN, lang);
 	}
 }
 

@@ -14,33 +14,36 @@ static void draw_feedback(struct kiosk *k, const struct content_question *q, SDL
 	const char *verdict = app_ui(k, right ? UI_right : UI_wrong);
 	const char *expl = ltext_get(&q->explanation, lang);
 	bool last = k->flow.quiz_pos + 1 >= k->flow.quiz_n;
-	const char *next = app_ui(k, last && k->flow.quiz_mode == QUIZ_FINAL ? UI_see_result : UI_next);
+	const char *next =
+	    app_ui(k, last && k->flow.quiz_mode == QUIZ_FINAL ? UI_see_result : UI_next);
 	int inner = r.w - l->pad * 2;
 	int bh = l->touch + l->pad / 2;
 	int h = l->pad * 3 + gfx_text_height(k->gfx, verdict, l->title * 4 / 5, true, inner) +
-		gfx_text_height(k->gfx, expl, l->text, false, inner) + l->pad + bh;
+	        gfx_text_height(k->gfx, expl, l->text, false, inner) + l->pad + bh;
 	if (!right)
-		h += l->pad / 2 + gfx_text_height(k->gfx, app_ui(k, UI_right_answer_was), l->small,
-						  true, inner) +
-		     gfx_text_height(k->gfx, ltext_get(&q->choices[q->answer - 1], lang), l->small,
-				     false, inner);
+		h +=
+		    l->pad / 2 +
+		    gfx_text_height(k->gfx, app_ui(k, UI_right_answer_was), l->small, true, inner) +
+		    gfx_text_height(k->gfx, ltext_get(&q->choices[q->answer - 1], lang), l->small,
+		                    false, inner);
 	ui_check_bottom(k, expl, h, r.h);
 	if (h > r.h)
 		h = r.h;
-	gfx_round(k->gfx, (SDL_Rect){r.x, r.y, r.w, h}, l->radius, right ? COL_RIGHT_BG : COL_WRONG_BG);
+	gfx_round(k->gfx, (SDL_Rect){r.x, r.y, r.w, h}, l->radius,
+	          right ? COL_RIGHT_BG : COL_WRONG_BG);
 	int x = r.x + l->pad, y = r.y + l->pad;
-	y += gfx_draw_text(k->gfx, verdict, l->title * 4 / 5, true, (SDL_Rect){x, y, inner, 0}, ALIGN_LEFT,
-			   right ? COL_RIGHT : COL_WRONG);
+	y += gfx_draw_text(k->gfx, verdict, l->title * 4 / 5, true, (SDL_Rect){x, y, inner, 0},
+	                   ALIGN_LEFT, right ? COL_RIGHT : COL_WRONG);
 	if (!right) {
 		y += l->pad / 2;
 		y += gfx_draw_text(k->gfx, app_ui(k, UI_right_answer_was), l->small, true,
-				   (SDL_Rect){x, y, inner, 0}, ALIGN_LEFT, COL_INK);
-		y += gfx_draw_text(k->gfx, ltext_get(&q->choices[q->answer - 1], lang), l->small, false,
-				   (SDL_Rect){x, y, inner, 0}, ALIGN_LEFT, COL_INK);
+		                   (SDL_Rect){x, y, inner, 0}, ALIGN_LEFT, COL_INK);
+		y += gfx_draw_text(k->gfx, ltext_get(&q->choices[q->answer - 1], lang), l->small,
+		                   false, (SDL_Rect){x, y, inner, 0}, ALIGN_LEFT, COL_INK);
 	}
 	y += l->pad;
 	y += gfx_draw_text(k->gfx, expl, l->text, false, (SDL_Rect){x, y, inner, 0}, ALIGN_LEFT,
-			   COL_INK);
+	                   COL_INK);
 	y += l->pad;
 	int bw = inner < l->text * 14 ? inner : l->text * 14;
 	ui_button(k, (SDL_Rect){r.x + r.w - l->pad - bw, y, bw, bh}, next, BTN_ACCENT, ACT_NEXT, 0);
@@ -55,7 +58,7 @@ static void draw(struct kiosk *k)
 	int lang = app_lang(k);
 	char heading[160];
 	ui_format(heading, sizeof(heading), app_ui(k, UI_question_of), (int)k->flow.quiz_pos + 1,
-		  (int)k->flow.quiz_n);
+	          (int)k->flow.quiz_n);
 	ui_header(k, heading, true);
 	bool answered = k->flow.chosen >= 0;
 	int colw = l->portrait || !answered ? l->body.w : l->body.w * 11 / 20;
@@ -67,11 +70,14 @@ static void draw(struct kiosk *k)
 	int dot = l->pad / 3 + 2;
 	for (unsigned i = 0; i < k->flow.quiz_n; i++)
 		gfx_circle(k->gfx, x + dot + (int)i * dot * 3, y + dot, dot,
-			   i < k->flow.quiz_pos ? COL_PRIMARY : i == k->flow.quiz_pos ? COL_ACCENT : COL_LINE);
+		           i < k->flow.quiz_pos    ? COL_PRIMARY
+		           : i == k->flow.quiz_pos ? COL_ACCENT
+		                                   : COL_LINE);
 	y += dot * 2 + l->pad;
-	ui_check_fit(k, ltext_get(&q->prompt, lang), l->title * 4 / 5, true, (SDL_Rect){x, y, colw, INT_MAX});
+	ui_check_fit(k, ltext_get(&q->prompt, lang), l->title * 4 / 5, true,
+	             (SDL_Rect){x, y, colw, INT_MAX});
 	y += gfx_draw_text(k->gfx, ltext_get(&q->prompt, lang), l->title * 4 / 5, true,
-			   (SDL_Rect){x, y, colw, 0}, ALIGN_LEFT, COL_INK);
+	                   (SDL_Rect){x, y, colw, 0}, ALIGN_LEFT, COL_INK);
 	y += l->pad * 3 / 2;
 	for (unsigned i = 0; i < q->n_choices; i++) {
 		const char *label = ltext_get(&q->choices[i], lang);
@@ -87,15 +93,17 @@ static void draw(struct kiosk *k)
 		y += bh + l->pad * 2 / 3;
 	}
 	/* The choices must leave room for the feedback below them in portrait. */
-	ui_check_bottom(k, ltext_get(&q->prompt, lang), y, l->portrait && !answered ? l->h * 3 / 5 : l->h);
+	ui_check_bottom(k, ltext_get(&q->prompt, lang), y,
+	                l->portrait && !answered ? l->h * 3 / 5 : l->h);
 	if (!answered)
 		return;
 	if (l->portrait)
-		draw_feedback(k, q, (SDL_Rect){x, y + l->pad / 2, l->body.w, l->h - y - l->pad * 2});
+		draw_feedback(k, q,
+		              (SDL_Rect){x, y + l->pad / 2, l->body.w, l->h - y - l->pad * 2});
 	else
 		draw_feedback(k, q,
-			      (SDL_Rect){x + colw + l->pad * 2, l->body.y, l->body.w - colw - l->pad * 2,
-					 l->body.h});
+		              (SDL_Rect){x + colw + l->pad * 2, l->body.y,
+		                         l->body.w - colw - l->pad * 2, l->body.h});
 }
 
 static void action(struct kiosk *k, int act, int arg)

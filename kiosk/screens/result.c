@@ -22,28 +22,29 @@ static void draw_qr(struct kiosk *k, const char *url, SDL_Rect r)
 		for (int x = 0; x < qr->width; x++)
 			if (qr->data[y * qr->width + x] & 1)
 				gfx_fill(k->gfx,
-					 (SDL_Rect){r.x + (x + quiet) * cell, r.y + (y + quiet) * cell,
-						    cell, cell},
-					 COL_INK);
+				         (SDL_Rect){r.x + (x + quiet) * cell,
+				                    r.y + (y + quiet) * cell, cell, cell},
+				         COL_INK);
 	QRcode_free(qr);
 }
 
-static int draw_list(struct kiosk *k, const char *heading, const struct ltext *items,
-		     unsigned n, size_t stride, SDL_Rect r)
+static int draw_list(struct kiosk *k, const char *heading, const struct ltext *items, unsigned n,
+                     size_t stride, SDL_Rect r)
 {
 	struct layout *l = &k->lay;
 	int y = r.y;
 	y += gfx_draw_text(k->gfx, heading, l->text, true, (SDL_Rect){r.x, y, r.w, 0}, ALIGN_LEFT,
-			   COL_PRIMARY);
+	                   COL_PRIMARY);
 	for (unsigned i = 0; i < n; i++) {
 		const struct ltext *t = (const struct ltext *)((const char *)items + i * stride);
 		y += l->pad / 3;
-		gfx_circle(k->gfx, r.x + l->small / 3, y + l->small * 2 / 3, l->small / 5, COL_ACCENT);
+		gfx_circle(k->gfx, r.x + l->small / 3, y + l->small * 2 / 3, l->small / 5,
+		           COL_ACCENT);
 		ui_check_fit(k, ltext_get(t, app_lang(k)), l->small, false,
-			     (SDL_Rect){r.x + l->small, y, r.w - l->small, 1 << 20});
+		             (SDL_Rect){r.x + l->small, y, r.w - l->small, 1 << 20});
 		y += gfx_draw_text(k->gfx, ltext_get(t, app_lang(k)), l->small, false,
-				   (SDL_Rect){r.x + l->small, y, r.w - l->small, 0}, ALIGN_LEFT,
-				   COL_INK);
+		                   (SDL_Rect){r.x + l->small, y, r.w - l->small, 0}, ALIGN_LEFT,
+		                   COL_INK);
 	}
 	return y - r.y;
 }
@@ -63,7 +64,7 @@ static void draw(struct kiosk *k)
 	char score[160], verdict[160];
 	ui_format(score, sizeof(score), app_ui(k, UI_your_score), k->flow.score, 0);
 	ui_format(verdict, sizeof(verdict), app_ui(k, passed ? UI_passed : UI_failed),
-		  (int)m->pass_mark, 0);
+	          (int)m->pass_mark, 0);
 	int y = l->body.y;
 	int bh = l->touch + l->pad / 2;
 	/* The banner is as tall as its two lines; landscape screens are short. */
@@ -74,10 +75,10 @@ static void draw(struct kiosk *k)
 	gfx_round(k->gfx, banner, l->radius, passed ? COL_RIGHT : COL_PRIMARY);
 	int by = y + l->pad / 2;
 	by += gfx_draw_text(k->gfx, score, ss, true, (SDL_Rect){banner.x, by, banner.w, 0},
-			    ALIGN_CENTER, COL_WHITE);
+	                    ALIGN_CENTER, COL_WHITE);
 	gfx_draw_text(k->gfx, verdict, l->text, true,
-		      (SDL_Rect){banner.x + l->pad, by, banner.w - l->pad * 2, 0}, ALIGN_CENTER,
-		      COL_WHITE);
+	              (SDL_Rect){banner.x + l->pad, by, banner.w - l->pad * 2, 0}, ALIGN_CENTER,
+	              COL_WHITE);
 	y += banner.h + (l->portrait ? l->pad * 2 : l->pad);
 	/* The first key point of each chapter: the gist of the module. */
 	struct ltext take[SESSION_MAX_CHAPTERS];
@@ -89,41 +90,42 @@ static void draw(struct kiosk *k)
 	int qr_size = qr ? (l->portrait ? l->w / 4 : l->h / 5) : 0;
 	if (l->portrait) {
 		y += draw_list(k, app_ui(k, UI_takeaways), take, nt, sizeof(take[0]),
-			       (SDL_Rect){l->body.x, y, l->body.w, 0});
+		               (SDL_Rect){l->body.x, y, l->body.w, 0});
 		y += l->pad * 2;
 		int lw = qr ? l->body.w - qr_size - l->pad * 2 : l->body.w;
 		int mh = draw_list(k, app_ui(k, UI_more_title), m->more, m->n_more,
-				   sizeof(m->more[0]), (SDL_Rect){l->body.x, y, lw, 0});
+		                   sizeof(m->more[0]), (SDL_Rect){l->body.x, y, lw, 0});
 		ui_check_bottom(k, last_more(k), y + mh, bottom);
 		if (qr) {
-			draw_qr(k, m->more_url, (SDL_Rect){l->body.x + lw + l->pad * 2, y, qr_size, 0});
+			draw_qr(k, m->more_url,
+			        (SDL_Rect){l->body.x + lw + l->pad * 2, y, qr_size, 0});
 			gfx_draw_text(k->gfx, app_ui(k, UI_scan_me), l->small, true,
-				      (SDL_Rect){l->body.x + lw + l->pad, y + qr_size + l->pad / 2,
-						 qr_size + l->pad * 2, 0},
-				      ALIGN_CENTER, COL_PRIMARY);
+			              (SDL_Rect){l->body.x + lw + l->pad, y + qr_size + l->pad / 2,
+			                         qr_size + l->pad * 2, 0},
+			              ALIGN_CENTER, COL_PRIMARY);
 		}
 	} else {
 		int half = (l->body.w - l->pad * 2) / 2;
 		int th = draw_list(k, app_ui(k, UI_takeaways), take, nt, sizeof(take[0]),
-				   (SDL_Rect){l->body.x, y, half, 0});
+		                   (SDL_Rect){l->body.x, y, half, 0});
 		ui_check_bottom(k, ltext_get(&take[nt - 1], app_lang(k)), y + th, bottom);
 		int rx = l->body.x + half + l->pad * 2;
 		int lw = qr ? half - qr_size - l->pad : half;
 		int mh = draw_list(k, app_ui(k, UI_more_title), m->more, m->n_more,
-				   sizeof(m->more[0]), (SDL_Rect){rx, y, lw, 0});
+		                   sizeof(m->more[0]), (SDL_Rect){rx, y, lw, 0});
 		ui_check_bottom(k, last_more(k), y + mh, bottom);
 		if (qr) {
 			int qx = rx + lw + l->pad;
 			draw_qr(k, m->more_url, (SDL_Rect){qx, y, qr_size, 0});
 			gfx_draw_text(k->gfx, app_ui(k, UI_scan_me), l->small, true,
-				      (SDL_Rect){qx - l->pad / 2, y + qr_size + l->pad / 2,
-						 qr_size + l->pad, 0},
-				      ALIGN_CENTER, COL_PRIMARY);
+			              (SDL_Rect){qx - l->pad / 2, y + qr_size + l->pad / 2,
+			                         qr_size + l->pad, 0},
+			              ALIGN_CENTER, COL_PRIMARY);
 		}
 	}
 	int bw = l->portrait ? l->body.w : l->body.w / 3;
 	ui_button(k, (SDL_Rect){(l->w - bw) / 2, bottom + l->pad, bw, bh}, app_ui(k, UI_finish),
-		  BTN_ACCENT, ACT_FINISH, 0);
+	          BTN_ACCENT, ACT_FINISH, 0);
 }
 
 static void action(struct kiosk *k, int act, int arg)

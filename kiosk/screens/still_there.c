@@ -15,10 +15,10 @@ static void draw(struct kiosk *k)
 	int w = l->w - l->pad * 6;
 	int y = l->h / 4;
 	y += gfx_draw_text(k->gfx, app_ui(k, UI_still_there), l->title * 3 / 2, true,
-			   (SDL_Rect){l->pad * 3, y, w, 0}, ALIGN_CENTER, COL_WHITE);
+	                   (SDL_Rect){l->pad * 3, y, w, 0}, ALIGN_CENTER, COL_WHITE);
 	y += l->pad * 2;
 	y += gfx_draw_text(k->gfx, countdown, l->text, false, (SDL_Rect){l->pad * 3, y, w, 0},
-			   ALIGN_CENTER, RGBA(0xE0, 0xE8, 0xF0, 0xFF));
+	                   ALIGN_CENTER, RGBA(0xE0, 0xE8, 0xF0, 0xFF));
 	/* A ring of seconds running out. */
 	int r = l->touch;
 	int total = (int)((k->flow.still_ms + 999) / 1000);
@@ -27,12 +27,12 @@ static void draw(struct kiosk *k)
 		int cx = l->w / 2 + (int)(r * 1.6 * SDL_cos(a));
 		int cy = y + l->pad * 2 + r * 2 + (int)(r * 1.6 * SDL_sin(a));
 		gfx_circle(k->gfx, cx, cy, l->pad / 3 + 2,
-			   i < left ? COL_ACCENT : RGBA(0x45, 0x5B, 0x7A, 0xFF));
+		           i < left ? COL_ACCENT : RGBA(0x45, 0x5B, 0x7A, 0xFF));
 	}
 	int bw = w < l->text * 16 ? w : l->text * 16;
 	int bh = l->touch + l->pad;
 	ui_button(k, (SDL_Rect){(l->w - bw) / 2, l->h - l->h / 4, bw, bh},
-		  app_ui(k, UI_continue_session), BTN_ACCENT, ACT_SCREEN, 0);
+	          app_ui(k, UI_continue_session), BTN_ACCENT, ACT_SCREEN, 0);
 }
 
 static void go_on(struct kiosk *k)
@@ -62,4 +62,4 @@ static long long update(struct kiosk *k)
 }
 
 const struct screen_ops screen_still_there = {
-	.draw = draw, .action = action, .tap = tap, .update = update};
+    .draw = draw, .action = action, .tap = tap, .update = update};

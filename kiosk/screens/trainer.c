@@ -11,9 +11,9 @@ static int row(struct kiosk *k, int y, const char *name, const char *value, Uint
 	struct layout *l = &k->lay;
 	int half = l->body.w / 2;
 	int h1 = gfx_draw_text(k->gfx, name, l->text, false, (SDL_Rect){l->body.x, y, half, 0},
-			       ALIGN_LEFT, COL_MUTED);
+	                       ALIGN_LEFT, COL_MUTED);
 	int h2 = gfx_draw_text(k->gfx, value, l->text, true,
-			       (SDL_Rect){l->body.x + half, y, half, 0}, ALIGN_LEFT, col);
+	                       (SDL_Rect){l->body.x + half, y, half, 0}, ALIGN_LEFT, col);
 	return (h1 > h2 ? h1 : h2) + l->pad / 2;
 }
 
@@ -31,13 +31,13 @@ static void draw(struct kiosk *k)
 	int y = l->body.y;
 	snprintf(buf, sizeof(buf), "Aujourd'hui (%s) — borne %s", day, k->settings.kiosk_id);
 	y += gfx_draw_text(k->gfx, buf, l->title, true, (SDL_Rect){l->body.x, y, l->body.w, 0},
-			   ALIGN_LEFT, COL_PRIMARY);
+	                   ALIGN_LEFT, COL_PRIMARY);
 	y += l->pad;
 	if (!have) {
 		y += row(k, y, "Statistiques", "indisponibles", COL_WRONG);
 	} else if (s.suppressed) {
 		snprintf(buf, sizeof(buf), "moins de %d sessions : chiffres masqués",
-			 k->settings.min_group);
+		         k->settings.min_group);
 		y += row(k, y, "Sessions", buf, COL_INK);
 	} else {
 		snprintf(buf, sizeof(buf), "%d", s.sessions);
@@ -56,21 +56,21 @@ static void draw(struct kiosk *k)
 	int pending = k->store ? store_pending(k->store) : 0;
 	if (problem) {
 		snprintf(buf, sizeof(buf), "%s (%d session%s en attente)", problem, pending,
-			 pending > 1 ? "s" : "");
+		         pending > 1 ? "s" : "");
 		y += row(k, y, "Base de données", buf, COL_WRONG);
 	} else {
 		y += row(k, y, "Base de données", "en bon état", COL_RIGHT);
 	}
 	y += row(k, y, "Fichier", k->settings.database, COL_INK);
 	snprintf(buf, sizeof(buf), "%s v%d — %u chapitres, %u questions", k->module->id,
-		 k->module->version, k->module->n_chapters, k->module->n_questions);
+	         k->module->version, k->module->n_chapters, k->module->n_questions);
 	y += row(k, y, "Module", buf, COL_INK);
 	y += row(k, y, "Version du logiciel", KIOSK_VERSION, COL_INK);
 	(void)y;
 	int bw = l->portrait ? l->body.w : l->body.w / 3;
 	int bh = l->touch + l->pad / 2;
 	ui_button(k, (SDL_Rect){(l->w - bw) / 2, l->h - bh - l->pad * 2, bw, bh}, "Fermer",
-		  BTN_ACCENT, ACT_SCREEN, 0);
+	          BTN_ACCENT, ACT_SCREEN, 0);
 }
 
 static void action(struct kiosk *k, int act, int arg)

@@ -23,18 +23,18 @@ static void draw(struct kiosk *k)
 	int x0 = (l->w - pad_w) / 2;
 	int y = l->body.y + l->pad;
 	y += gfx_draw_text(k->gfx, app_ui(k, UI_enter_pin), l->text, true,
-			   (SDL_Rect){l->body.x, y, l->body.w, 0}, ALIGN_CENTER, COL_INK);
+	                   (SDL_Rect){l->body.x, y, l->body.w, 0}, ALIGN_CENTER, COL_INK);
 	y += l->pad;
 	/* One dot per digit typed, never the digits. */
 	size_t n = strlen(k->pin);
 	int dot = l->pad / 2 + 4;
 	for (size_t i = 0; i < 8; i++)
 		gfx_circle(k->gfx, l->w / 2 + ((int)i - 4) * dot * 3 + dot * 3 / 2, y + dot, dot,
-			   i < n ? COL_PRIMARY : COL_LINE);
+		           i < n ? COL_PRIMARY : COL_LINE);
 	y += dot * 2 + l->pad;
 	if (k->pin_wrong)
 		gfx_draw_text(k->gfx, app_ui(k, UI_wrong_pin), l->text, true,
-			      (SDL_Rect){l->body.x, y, l->body.w, 0}, ALIGN_CENTER, COL_WRONG);
+		              (SDL_Rect){l->body.x, y, l->body.w, 0}, ALIGN_CENTER, COL_WRONG);
 	y += l->text * 3 / 2 + l->pad;
 	const char *labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"};
 	for (int i = 0; i < 12; i++) {

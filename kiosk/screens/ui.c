@@ -27,7 +27,7 @@ void ui_layout(struct kiosk *k)
 	l->radius = max_i(l->text / 3, 4);
 	l->header = l->touch + l->pad * 2;
 	l->body = (SDL_Rect){l->pad * 2, l->header + l->pad, l->w - l->pad * 4,
-			     l->h - l->header - l->pad * 2};
+	                     l->h - l->header - l->pad * 2};
 }
 
 void ui_begin(struct kiosk *k)
@@ -64,7 +64,7 @@ int ui_button_height(struct kiosk *k, const char *label, int w)
 }
 
 int ui_button(struct kiosk *k, SDL_Rect r, const char *label, enum button_style st, int action,
-	      int arg)
+              int arg)
 {
 	int id = st == BTN_DISABLED ? -1 : ui_area(k, r, label, action, arg);
 	bool down = ui_is_pressed(k, id);
@@ -129,17 +129,18 @@ void ui_header(struct kiosk *k, const char *title, bool with_back)
 	int x = l->pad, y = l->pad - l->pad / 8;
 	int right = l->w - l->pad;
 	const char *size_label = "A+";
-	int sw = max_i(l->touch * 3 / 2, gfx_text_width(k->gfx, size_label, l->text, true) + l->pad * 2);
+	int sw =
+	    max_i(l->touch * 3 / 2, gfx_text_width(k->gfx, size_label, l->text, true) + l->pad * 2);
 	right -= sw;
 	int sid = ui_area(k, (SDL_Rect){right, y, sw, l->touch}, app_ui(k, UI_text_size),
-			  ACT_TEXT_SIZE, 0);
+	                  ACT_TEXT_SIZE, 0);
 	gfx_round(k->gfx, (SDL_Rect){right, y, sw, l->touch}, l->radius,
-		  ui_is_pressed(k, sid) ? RGBA(0x2E, 0x4B, 0x75, 0xFF)
-		  : k->flow.large_text  ? COL_ACCENT
-					: RGBA(0x28, 0x44, 0x6B, 0xFF));
+	          ui_is_pressed(k, sid) ? RGBA(0x2E, 0x4B, 0x75, 0xFF)
+	          : k->flow.large_text  ? COL_ACCENT
+	                                : RGBA(0x28, 0x44, 0x6B, 0xFF));
 	gfx_draw_text(k->gfx, k->flow.large_text ? "A−" : "A+", l->text, true,
-		      (SDL_Rect){right, y + (l->touch - l->text * 4 / 3) / 2, sw, 0}, ALIGN_CENTER,
-		      COL_WHITE);
+	              (SDL_Rect){right, y + (l->touch - l->text * 4 / 3) / 2, sw, 0}, ALIGN_CENTER,
+	              COL_WHITE);
 	right -= l->pad;
 	if (k->flow.in_session && k->shown != SCR_LANGUAGE) {
 		const char *lang = app_ui(k, UI_language_name);
@@ -147,27 +148,27 @@ void ui_header(struct kiosk *k, const char *title, bool with_back)
 		lw = max_i(lw, l->touch * 2);
 		right -= lw;
 		int lid = ui_area(k, (SDL_Rect){right, y, lw, l->touch}, app_ui(k, UI_language),
-				  ACT_LANGUAGE_MENU, 0);
+		                  ACT_LANGUAGE_MENU, 0);
 		gfx_round(k->gfx, (SDL_Rect){right, y, lw, l->touch}, l->radius,
-			  ui_is_pressed(k, lid) ? RGBA(0x2E, 0x4B, 0x75, 0xFF)
-						: RGBA(0x28, 0x44, 0x6B, 0xFF));
+		          ui_is_pressed(k, lid) ? RGBA(0x2E, 0x4B, 0x75, 0xFF)
+		                                : RGBA(0x28, 0x44, 0x6B, 0xFF));
 		gfx_draw_text(k->gfx, lang, l->small, true,
-			      (SDL_Rect){right, y + (l->touch - l->small * 4 / 3) / 2, lw, 0},
-			      ALIGN_CENTER, COL_WHITE);
+		              (SDL_Rect){right, y + (l->touch - l->small * 4 / 3) / 2, lw, 0},
+		              ALIGN_CENTER, COL_WHITE);
 		right -= l->pad;
 	}
 	if (with_back) {
 		const char *back = app_ui(k, UI_back);
 		char label[UI_LABEL];
 		snprintf(label, sizeof(label), "‹ %s", back);
-		int bw = max_i(gfx_text_width(k->gfx, label, l->text, true) + l->pad * 2,
-			       l->touch * 2);
+		int bw =
+		    max_i(gfx_text_width(k->gfx, label, l->text, true) + l->pad * 2, l->touch * 2);
 		int bid = ui_area(k, (SDL_Rect){x, y, bw, l->touch}, back, ACT_BACK, 0);
 		gfx_round(k->gfx, (SDL_Rect){x, y, bw, l->touch}, l->radius,
-			  ui_is_pressed(k, bid) ? COL_CARD_DOWN : COL_WHITE);
+		          ui_is_pressed(k, bid) ? COL_CARD_DOWN : COL_WHITE);
 		gfx_draw_text(k->gfx, label, l->text, true,
-			      (SDL_Rect){x, y + (l->touch - l->text * 4 / 3) / 2, bw, 0},
-			      ALIGN_CENTER, COL_PRIMARY);
+		              (SDL_Rect){x, y + (l->touch - l->text * 4 / 3) / 2, bw, 0},
+		              ALIGN_CENTER, COL_PRIMARY);
 		x += bw + l->pad;
 	}
 	if (title && *title) {
@@ -181,8 +182,8 @@ void ui_header(struct kiosk *k, const char *title, bool with_back)
 			if (th > l->touch + l->pad)
 				th = l->touch;
 			gfx_draw_text(k->gfx, title, size, true,
-				      (SDL_Rect){x, (l->header - l->pad / 4 - th) / 2, tw, 0},
-				      ALIGN_LEFT, COL_WHITE);
+			              (SDL_Rect){x, (l->header - l->pad / 4 - th) / 2, tw, 0},
+			              ALIGN_LEFT, COL_WHITE);
 		}
 	}
 }

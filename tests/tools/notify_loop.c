@@ -39,7 +39,8 @@ int main(void)
 		unsigned wait = notify_wait_ms(n, mono_ms());
 		if (wait > 1000)
 			wait = 1000; /* the idle loop's own timers */
-		struct timespec ts = {.tv_sec = wait / 1000, .tv_nsec = (long)(wait % 1000) * 1000000};
+		struct timespec ts = {.tv_sec = wait / 1000,
+		                      .tv_nsec = (long)(wait % 1000) * 1000000};
 		nanosleep(&ts, NULL);
 	}
 	notify_stopping(n);

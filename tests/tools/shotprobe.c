@@ -60,7 +60,8 @@ int main(int argc, char **argv)
 		for (int y = y0; y < y1 && y < s->h; y++)
 			for (int x = x0; x < x1 && x < s->w; x++) {
 				const Uint8 *p = at(s, x, y);
-				n += abs(p[0] - r) <= tol && abs(p[1] - g) <= tol && abs(p[2] - b) <= tol;
+				n += abs(p[0] - r) <= tol && abs(p[1] - g) <= tol &&
+				     abs(p[2] - b) <= tol;
 			}
 		printf("%ld\n", n);
 		SDL_FreeSurface(s);

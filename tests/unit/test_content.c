@@ -7,7 +7,7 @@
 
 #include "core/content.h"
 
-#define MINI "tests/fixtures/mini"
+#define MINI   "tests/fixtures/mini"
 #define BROKEN "tests/fixtures/broken/"
 
 static char *read_text(const char *path)
@@ -110,25 +110,24 @@ START_TEST(test_mini_questions)
 		unsigned n_choices, answer;
 		int chapter_index;
 	} want[] = {
-		{"q-public", "public", "audience", 3, 2, 0},
-		{"q-capture", "public", "audience", 2, 2, 0},
-		{"q-doute", NULL, "reflexes", 3, 2, -1},
+	    {"q-public", "public", "audience", 3, 2, 0},
+	    {"q-capture", "public", "audience", 2, 2, 0},
+	    {"q-doute", NULL, "reflexes", 3, 2, -1},
 	};
 	for (unsigned i = 0; i < 3; i++) {
 		const struct content_question *q = &mini->questions[i];
 		ck_assert_msg(strcmp(q->id, want[i].id) == 0, "question %u: id %s", i, q->id);
 		if (want[i].chapter)
 			ck_assert_msg(q->chapter && strcmp(q->chapter, want[i].chapter) == 0,
-				      "%s: chapter", q->id);
+			              "%s: chapter", q->id);
 		else
 			ck_assert_msg(q->chapter == NULL, "%s: has a chapter", q->id);
-		ck_assert_msg(strcmp(q->objective, want[i].objective) == 0, "%s: objective",
-			      q->id);
+		ck_assert_msg(strcmp(q->objective, want[i].objective) == 0, "%s: objective", q->id);
 		ck_assert_msg(q->n_choices == want[i].n_choices, "%s: %u choices", q->id,
-			      q->n_choices);
+		              q->n_choices);
 		ck_assert_msg(q->answer == want[i].answer, "%s: answer %u", q->id, q->answer);
 		ck_assert_msg(content_question_chapter(mini, i) == want[i].chapter_index,
-			      "%s: chapter index %d", q->id, content_question_chapter(mini, i));
+		              "%s: chapter index %d", q->id, content_question_chapter(mini, i));
 	}
 	ck_assert_int_eq(content_question_chapter(mini, 99), -1);
 
@@ -149,7 +148,7 @@ END_TEST
 
 static const char *const ui_names[UI_COUNT] = {
 #define UI_NAME(k) #k,
-	UI_KEYS(UI_NAME)
+    UI_KEYS(UI_NAME)
 #undef UI_NAME
 };
 
@@ -170,26 +169,27 @@ static const struct {
 	int lang;
 	const char *text;
 } ui_cases[] = {
-	{UI_start_quiz, LANG_FR, "Faire le quiz final"},
-	{UI_start_quiz, LANG_EN, "Take the final quiz"},
-	{UI_back, LANG_FR, "Retour"},
-	{UI_back, LANG_EN, "Back"},
-	{UI_next, LANG_FR, "Suivant"},
-	{UI_finish, LANG_EN, "Finish"},
-	{UI_continue_session, LANG_FR, "Je continue"},
-	{UI_language_name, LANG_EN, "English"},
-	/* No de text: the module's first language. */
-	{UI_start_quiz, LANG_DE, "Faire le quiz final"},
-	{UI_back, -1, "Retour"},
-	{UI_back, LANG_MAX, "Retour"},
+    {UI_start_quiz, LANG_FR, "Faire le quiz final"},
+    {UI_start_quiz, LANG_EN, "Take the final quiz"},
+    {UI_back, LANG_FR, "Retour"},
+    {UI_back, LANG_EN, "Back"},
+    {UI_next, LANG_FR, "Suivant"},
+    {UI_finish, LANG_EN, "Finish"},
+    {UI_continue_session, LANG_FR, "Je continue"},
+    {UI_language_name, LANG_EN, "English"},
+    /* No de text: the module's first language. */
+    {UI_start_quiz, LANG_DE, "Faire le quiz final"},
+    {UI_back, -1, "Retour"},
+    {UI_back, LANG_MAX, "Retour"},
 };
 
 START_TEST(test_mini_ui_text)
 {
 	ck_assert_ptr_nonnull(mini);
 	const char *got = content_ui(mini, ui_cases[_i].k, ui_cases[_i].lang);
-	ck_assert_msg(strcmp(got, ui_cases[_i].text) == 0, "ui.%s in lang %d: \"%s\", expected \"%s\"",
-		      ui_names[ui_cases[_i].k], ui_cases[_i].lang, got, ui_cases[_i].text);
+	ck_assert_msg(strcmp(got, ui_cases[_i].text) == 0,
+	              "ui.%s in lang %d: \"%s\", expected \"%s\"", ui_names[ui_cases[_i].k],
+	              ui_cases[_i].lang, got, ui_cases[_i].text);
 }
 END_TEST
 
@@ -212,15 +212,15 @@ static const struct {
 	const char *code;
 	int index;
 } lang_cases[] = {
-	{"fr", LANG_FR}, {"en", LANG_EN}, {"de", LANG_DE}, {"es", -1},
-	{"FR", -1},      {"", -1},        {"fra", -1},
+    {"fr", LANG_FR}, {"en", LANG_EN}, {"de", LANG_DE}, {"es", -1},
+    {"FR", -1},      {"", -1},        {"fra", -1},
 };
 
 START_TEST(test_lang_codes)
 {
 	ck_assert_msg(lang_index(lang_cases[_i].code) == lang_cases[_i].index,
-		      "lang_index(\"%s\") = %d, expected %d", lang_cases[_i].code,
-		      lang_index(lang_cases[_i].code), lang_cases[_i].index);
+	              "lang_index(\"%s\") = %d, expected %d", lang_cases[_i].code,
+	              lang_index(lang_cases[_i].code), lang_cases[_i].index);
 	if (lang_cases[_i].index >= 0)
 		ck_assert_str_eq(lang_code(lang_cases[_i].index), lang_cases[_i].code);
 }
@@ -245,12 +245,18 @@ static const struct {
 	const char *name;
 	bool loads; /* a module comes back (problems found after parsing) */
 } broken_cases[] = {
-	{"unknown-key", false},        {"missing-key", false},
-	{"wrong-type", false},         {"syntax-error", false},
-	{"answer-out-of-range", true}, {"missing-language", true},
-	{"video-missing", true},       {"duplicate-chapter", true},
-	{"unknown-reference", true},   {"unknown-language", true},
-	{"bad-id", true},              {"no-module", false},
+    {"unknown-key", false},
+    {"missing-key", false},
+    {"wrong-type", false},
+    {"syntax-error", false},
+    {"answer-out-of-range", true},
+    {"missing-language", true},
+    {"video-missing", true},
+    {"duplicate-chapter", true},
+    {"unknown-reference", true},
+    {"unknown-language", true},
+    {"bad-id", true},
+    {"no-module", false},
 };
 
 START_TEST(test_broken)
@@ -265,11 +271,11 @@ START_TEST(test_broken)
 	struct diag d = {0};
 	struct content_module *m = content_load(dir, &d);
 	char *got = diag_text(&d);
-	ck_assert_msg(strcmp(got, expected) == 0, "%s: diagnostics differ\n--- got:\n%s--- expected:\n%s",
-		      name, got, expected);
+	ck_assert_msg(strcmp(got, expected) == 0,
+	              "%s: diagnostics differ\n--- got:\n%s--- expected:\n%s", name, got, expected);
 	ck_assert_msg(diag_count(&d) > 0, "%s: no problem reported", name);
 	ck_assert_msg((m != NULL) == broken_cases[_i].loads, "%s: module %s", name,
-		      m ? "returned" : "not returned");
+	              m ? "returned" : "not returned");
 	content_destroy(m);
 	diag_free(&d);
 	free(got);

@@ -12,8 +12,7 @@
 
 enum { IDLE = 90000, STILL = 15000, T0 = 1000000 };
 
-static struct ltext T(const char *s)
-{
+static struct ltext T(const char *s) {
 	return (struct ltext){{[LANG_FR] = (char *)s, [LANG_EN] = (char *)s}};
 }
 
@@ -35,31 +34,31 @@ static void build_module(unsigned pass_mark)
 	static const struct {
 		const char *id, *chapter, *objective;
 	} q[4] = {
-		{"q0", "video", "obj-a"},
-		{"q1", "video", "obj-b"},
-		{"q2", "text", "obj-a"},
-		{"q3", NULL, "obj-b"},
+	    {"q0", "video", "obj-a"},
+	    {"q1", "video", "obj-b"},
+	    {"q2", "text", "obj-a"},
+	    {"q3", NULL, "obj-b"},
 	};
 	for (int i = 0; i < 4; i++)
 		questions[i] = (struct content_question){
-			.id = (char *)q[i].id,
-			.chapter = (char *)q[i].chapter,
-			.objective = (char *)q[i].objective,
-			.prompt = T("?"),
-			.choices = choices,
-			.n_choices = 3,
-			.answer = 2,
+		    .id = (char *)q[i].id,
+		    .chapter = (char *)q[i].chapter,
+		    .objective = (char *)q[i].objective,
+		    .prompt = T("?"),
+		    .choices = choices,
+		    .n_choices = 3,
+		    .answer = 2,
 		};
 	mod = (struct content_module){
-		.id = "test-module",
-		.version = 7,
-		.pass_mark = pass_mark,
-		.chapters = chapters,
-		.n_chapters = 3,
-		.questions = questions,
-		.n_questions = 4,
-		.langs = {LANG_FR, LANG_EN},
-		.n_langs = 2,
+	    .id = "test-module",
+	    .version = 7,
+	    .pass_mark = pass_mark,
+	    .chapters = chapters,
+	    .n_chapters = 3,
+	    .questions = questions,
+	    .n_questions = 4,
+	    .langs = {LANG_FR, LANG_EN},
+	    .n_langs = 2,
 	};
 }
 
@@ -79,9 +78,9 @@ static void later(long long ms)
 	now += ms;
 }
 
-#define SCREEN(s)                                                                        \
-	ck_assert_msg(f.screen == (s), "screen is %s, expected %s", screen_name(f.screen), \
-		      screen_name(s))
+#define SCREEN(s)                                                                                  \
+	ck_assert_msg(f.screen == (s), "screen is %s, expected %s", screen_name(f.screen),         \
+	              screen_name(s))
 
 /* attract → language → home in French. */
 static void to_home(void)
@@ -112,8 +111,8 @@ static void answer_all(const bool *right)
 START_TEST(test_screen_names)
 {
 	static const char *const names[SCR_COUNT] = {
-		"attract", "language", "home",        "chapter",     "video",
-		"quiz",    "result",   "still-there", "trainer-pin", "trainer",
+	    "attract", "language", "home",        "chapter",     "video",
+	    "quiz",    "result",   "still-there", "trainer-pin", "trainer",
 	};
 	ck_assert_str_eq(screen_name((enum screen_id)_i), names[_i]);
 	ck_assert_int_eq(screen_by_name(names[_i]), _i);
@@ -217,20 +216,14 @@ END_TEST
 static void reach_screen(enum screen_id s)
 {
 	switch (s) {
-	case SCR_ATTRACT:
-		return;
-	case SCR_LANGUAGE:
-		ck_assert(flow_start(&f, now));
-		return;
-	case SCR_TRAINER_PIN:
-		ck_assert(flow_trainer_request(&f, now));
-		return;
+	case SCR_ATTRACT: return;
+	case SCR_LANGUAGE: ck_assert(flow_start(&f, now)); return;
+	case SCR_TRAINER_PIN: ck_assert(flow_trainer_request(&f, now)); return;
 	case SCR_TRAINER:
 		ck_assert(flow_trainer_request(&f, now));
 		ck_assert(flow_trainer_unlocked(&f, now));
 		return;
-	default:
-		break;
+	default: break;
 	}
 	to_home();
 	if (s == SCR_HOME)
@@ -252,11 +245,11 @@ static const struct {
 	enum screen_id from, to;
 	bool changes;
 } back_cases[] = {
-	{SCR_ATTRACT, SCR_ATTRACT, false},     {SCR_LANGUAGE, SCR_ATTRACT, true},
-	{SCR_HOME, SCR_LANGUAGE, true},        {SCR_CHAPTER, SCR_HOME, true},
-	{SCR_VIDEO, SCR_CHAPTER, true},        {SCR_QUIZ, SCR_CHAPTER, true},
-	{SCR_RESULT, SCR_HOME, true},          {SCR_TRAINER_PIN, SCR_ATTRACT, true},
-	{SCR_TRAINER, SCR_ATTRACT, true},
+    {SCR_ATTRACT, SCR_ATTRACT, false}, {SCR_LANGUAGE, SCR_ATTRACT, true},
+    {SCR_HOME, SCR_LANGUAGE, true},    {SCR_CHAPTER, SCR_HOME, true},
+    {SCR_VIDEO, SCR_CHAPTER, true},    {SCR_QUIZ, SCR_CHAPTER, true},
+    {SCR_RESULT, SCR_HOME, true},      {SCR_TRAINER_PIN, SCR_ATTRACT, true},
+    {SCR_TRAINER, SCR_ATTRACT, true},
 };
 
 START_TEST(test_back)
@@ -265,7 +258,7 @@ START_TEST(test_back)
 	SCREEN(back_cases[_i].from);
 	bool changed = flow_back(&f, now);
 	ck_assert_msg(changed == back_cases[_i].changes, "back from %s returned %d",
-		      screen_name(back_cases[_i].from), changed);
+	              screen_name(back_cases[_i].from), changed);
 	SCREEN(back_cases[_i].to);
 }
 END_TEST
@@ -345,7 +338,7 @@ START_TEST(test_still_here_on_language_screen)
 	SCREEN(SCR_LANGUAGE);
 	later(500);
 	ck_assert_msg(flow_choose_language(&f, LANG_EN, now),
-		      "choosing a language after still-there does nothing");
+	              "choosing a language after still-there does nothing");
 	SCREEN(SCR_HOME);
 
 	ck_assert(flow_open_chapter(&f, 1, now));
@@ -467,7 +460,7 @@ END_TEST
 static const struct {
 	int share, want;
 } share_cases[] = {
-	{-5, 0}, {0, 0}, {37, 37}, {100, 100}, {150, 100},
+    {-5, 0}, {0, 0}, {37, 37}, {100, 100}, {150, 100},
 };
 
 START_TEST(test_video_share_clamped)
@@ -477,7 +470,7 @@ START_TEST(test_video_share_clamped)
 	ck_assert(flow_watch_video(&f, now));
 	ck_assert(flow_video_done(&f, share_cases[_i].share, false, now));
 	ck_assert_msg(f.video_share[0] == share_cases[_i].want, "share %d stored as %d",
-		      share_cases[_i].share, f.video_share[0]);
+	              share_cases[_i].share, f.video_share[0]);
 }
 END_TEST
 
@@ -515,7 +508,7 @@ START_TEST(test_chapter_to_read_only)
 {
 	to_home();
 	ck_assert(flow_open_chapter(&f, 2, now));
-	ck_assert(f.chapter_done[2]); /* nothing to do but read */
+	ck_assert(f.chapter_done[2]);               /* nothing to do but read */
 	ck_assert(flow_chapter_questions(&f, now)); /* "Chapitre terminé" */
 	SCREEN(SCR_HOME);
 	ck_assert_uint_eq(flow_chapters_done(&f), 1);
@@ -584,11 +577,11 @@ static const struct {
 	int score;
 	bool passed;
 } score_cases[] = {
-	{70, {0, 0, 0, 0}, 0, false},   {70, {1, 0, 0, 0}, 25, false},
-	{70, {1, 0, 1, 0}, 50, false},  {70, {1, 1, 1, 0}, 75, true},
-	{70, {1, 1, 1, 1}, 100, true},  {75, {0, 1, 1, 1}, 75, true}, /* the mark itself passes */
-	{76, {1, 1, 0, 1}, 75, false},  {100, {1, 1, 1, 1}, 100, true},
-	{1, {0, 0, 0, 0}, 0, false},
+    {70, {0, 0, 0, 0}, 0, false},  {70, {1, 0, 0, 0}, 25, false},
+    {70, {1, 0, 1, 0}, 50, false}, {70, {1, 1, 1, 0}, 75, true},
+    {70, {1, 1, 1, 1}, 100, true}, {75, {0, 1, 1, 1}, 75, true}, /* the mark itself passes */
+    {76, {1, 1, 0, 1}, 75, false}, {100, {1, 1, 1, 1}, 100, true},
+    {1, {0, 0, 0, 0}, 0, false},
 };
 
 START_TEST(test_final_score)
@@ -604,9 +597,9 @@ START_TEST(test_final_score)
 	SCREEN(SCR_RESULT);
 	ck_assert_int_eq(f.furthest, STAGE_RESULT);
 	ck_assert_msg(f.score == score_cases[_i].score, "case %d: score %d, expected %d", _i,
-		      f.score, score_cases[_i].score);
+	              f.score, score_cases[_i].score);
 	ck_assert_msg(f.passed == score_cases[_i].passed, "case %d: passed %d at mark %u", _i,
-		      f.passed, score_cases[_i].pass_mark);
+	              f.passed, score_cases[_i].pass_mark);
 }
 END_TEST
 
@@ -631,17 +624,18 @@ END_TEST
 /* ---- the session record ---- */
 
 static void check_record_chapters(const struct session_record *r, const bool *seen,
-				  const int *share)
+                                  const int *share)
 {
 	ck_assert_int_eq(r->n_chapters, 3);
 	static const char *const ids[3] = {"video", "text", "read"};
 	for (int c = 0; c < 3; c++) {
 		ck_assert_msg(strcmp(r->chapters[c].id, ids[c]) == 0, "chapter %d id %s", c,
-			      r->chapters[c].id);
+		              r->chapters[c].id);
 		ck_assert_msg(r->chapters[c].seen == seen[c], "chapter %d seen %d", c,
-			      r->chapters[c].seen);
-		ck_assert_msg(r->chapters[c].video_share == share[c], "chapter %d share %d, expected %d",
-			      c, r->chapters[c].video_share, share[c]);
+		              r->chapters[c].seen);
+		ck_assert_msg(r->chapters[c].video_share == share[c],
+		              "chapter %d share %d, expected %d", c, r->chapters[c].video_share,
+		              share[c]);
 	}
 }
 
@@ -686,7 +680,7 @@ START_TEST(test_record_finished)
 		ck_assert_str_eq(r.answers[i].objective, objectives[i]);
 		ck_assert_int_eq(r.answers[i].choice, right[i] ? 1 : 0);
 		ck_assert_msg(r.answers[i].correct == right[i], "answer %d correct %d", i,
-			      r.answers[i].correct);
+		              r.answers[i].correct);
 	}
 	ck_assert_int_eq(r.score, 75);
 	ck_assert(r.passed);
@@ -755,8 +749,8 @@ START_TEST(test_record_retake_times_out)
 	ck_assert_int_eq(r.n_answers, 1);
 	ck_assert_int_eq(r.furthest, STAGE_RESULT);
 	ck_assert_msg(r.score == -1 && !r.passed,
-		      "score %d passed %d recorded with the answers of an unfinished retake",
-		      r.score, r.passed);
+	              "score %d passed %d recorded with the answers of an unfinished retake",
+	              r.score, r.passed);
 }
 END_TEST
 
@@ -825,16 +819,26 @@ static const struct {
 	long long ms;
 	int s;
 } round_cases[] = {
-	{-5000, 0},    {0, 0},         {1, 0},           {14999, 0},     {15000, 30},
-	{44999, 30},   {45000, 60},    {60000, 60},      {100000, 90},   {3600000, 3600},
-	{14400000, 14400}, {14415000, 14400}, {86400000LL * 365, 14400},
+    {-5000, 0},
+    {0, 0},
+    {1, 0},
+    {14999, 0},
+    {15000, 30},
+    {44999, 30},
+    {45000, 60},
+    {60000, 60},
+    {100000, 90},
+    {3600000, 3600},
+    {14400000, 14400},
+    {14415000, 14400},
+    {86400000LL * 365, 14400},
 };
 
 START_TEST(test_round_duration)
 {
 	int got = session_round_duration(round_cases[_i].ms);
 	ck_assert_msg(got == round_cases[_i].s, "%lld ms rounded to %d s, expected %d",
-		      round_cases[_i].ms, got, round_cases[_i].s);
+	              round_cases[_i].ms, got, round_cases[_i].s);
 	ck_assert_msg(got % 30 == 0, "%d is not a multiple of 30", got);
 }
 END_TEST
@@ -888,7 +892,7 @@ static Suite *flow_suite(void)
 	tcase_add_checked_fixture(tc, setup, NULL);
 	tcase_add_test(tc, test_chapter_with_video);
 	tcase_add_loop_test(tc, test_video_share_clamped, 0,
-			    sizeof(share_cases) / sizeof(share_cases[0]));
+	                    sizeof(share_cases) / sizeof(share_cases[0]));
 	tcase_add_test(tc, test_video_share_keeps_the_most);
 	tcase_add_test(tc, test_chapter_without_video_with_questions);
 	tcase_add_test(tc, test_chapter_to_read_only);
@@ -915,7 +919,7 @@ static Suite *flow_suite(void)
 
 	tc = tcase_create("session");
 	tcase_add_loop_test(tc, test_round_duration, 0,
-			    sizeof(round_cases) / sizeof(round_cases[0]));
+	                    sizeof(round_cases) / sizeof(round_cases[0]));
 	tcase_add_test(tc, test_session_names);
 	suite_add_tcase(s, tc);
 	return s;

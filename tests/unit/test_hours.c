@@ -6,7 +6,7 @@
 #include <limits.h>
 #include <string.h>
 
-#define HM(h, m) ((h) * 3600 + (m) * 60)
+#define HM(h, m) ((h)*3600 + (m)*60)
 enum { MON = 0, TUE, WED, THU, FRI, SAT, SUN };
 
 static struct hours week(void)
@@ -39,10 +39,10 @@ START_TEST(test_open_at)
 		int day, minute;
 		bool open;
 	} cases[] = {
-		{MON, 7 * 60 + 59, false}, {MON, 8 * 60, true},       {MON, 11 * 60 + 59, true},
-		{MON, 12 * 60, false},     {MON, 13 * 60 + 30, true}, {MON, 18 * 60, false},
-		{TUE, 9 * 60, true},       {TUE, 17 * 60, false},     {WED, 10 * 60, false},
-		{SAT, 10 * 60, false},     {SUN, 0, false},
+	    {MON, 7 * 60 + 59, false}, {MON, 8 * 60, true},       {MON, 11 * 60 + 59, true},
+	    {MON, 12 * 60, false},     {MON, 13 * 60 + 30, true}, {MON, 18 * 60, false},
+	    {TUE, 9 * 60, true},       {TUE, 17 * 60, false},     {WED, 10 * 60, false},
+	    {SAT, 10 * 60, false},     {SUN, 0, false},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		ck_assert_msg(hours_open_at(&h, cases[i].day, cases[i].minute) == cases[i].open,
@@ -82,17 +82,17 @@ START_TEST(test_parse_errors)
 		int col;
 		const char *says;
 	} cases[] = {
-		{"8:00-12:00", 0, "expected an opening time HH:MM"},
-		{"08:00", 5, "expected '-'"},
-		{"08:00-25:00", 6, "expected a closing time"},
-		{"08:60-12:00", 0, "expected an opening time"},
-		{"24:00-24:00", 0, "expected an opening time"},
-		{"12:00-08:00", 0, "ends before it starts"},
-		{"22:00-02:00", 0, "past midnight"},
-		{"08:00-12:00;13:00-14:00", 11, "expected ','"},
-		{"08:00-12:00,11:00-14:00", 12, "overlaps"},
-		{"08:00-12:00,", 12, "expected an opening time"},
-		{"closed", 0, "expected an opening time"},
+	    {"8:00-12:00", 0, "expected an opening time HH:MM"},
+	    {"08:00", 5, "expected '-'"},
+	    {"08:00-25:00", 6, "expected a closing time"},
+	    {"08:60-12:00", 0, "expected an opening time"},
+	    {"24:00-24:00", 0, "expected an opening time"},
+	    {"12:00-08:00", 0, "ends before it starts"},
+	    {"22:00-02:00", 0, "past midnight"},
+	    {"08:00-12:00;13:00-14:00", 11, "expected ','"},
+	    {"08:00-12:00,11:00-14:00", 12, "overlaps"},
+	    {"08:00-12:00,", 12, "expected an opening time"},
+	    {"closed", 0, "expected an opening time"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct hours h;
@@ -101,7 +101,8 @@ START_TEST(test_parse_errors)
 		hours_init_closed(&h);
 		ck_assert_msg(!hours_parse_day(&h, WED, cases[i].text, err, sizeof(err), &col),
 		              "accepted \"%s\"", cases[i].text);
-		ck_assert_msg(strstr(err, cases[i].says), "\"%s\": message \"%s\"", cases[i].text, err);
+		ck_assert_msg(strstr(err, cases[i].says), "\"%s\": message \"%s\"", cases[i].text,
+		              err);
 		ck_assert_msg(!strncmp(err, "wed: ", 5), "message names the day: %s", err);
 		ck_assert_int_eq(col, cases[i].col);
 		ck_assert_int_eq(h.n_spans[WED], 0);
@@ -159,8 +160,8 @@ START_TEST(test_sleep_and_wake_on_schedule)
 	/* Tuesday 17:00 to the next Monday 08:00. */
 	ck_assert(!hours_state_update(&s, &h, (struct hours_time){TUE, HM(10, 0)}, now, msg,
 	                              sizeof(msg)));
-	ck_assert(hours_state_update(&s, &h, (struct hours_time){TUE, HM(17, 0)}, now, msg,
-	                             sizeof(msg)));
+	ck_assert(
+	    hours_state_update(&s, &h, (struct hours_time){TUE, HM(17, 0)}, now, msg, sizeof(msg)));
 	ck_assert_str_eq(msg, "closed: sleeping until Mon 08:00");
 }
 END_TEST
@@ -254,8 +255,8 @@ START_TEST(test_closed_all_week)
 	char msg[80];
 	hours_init_closed(&h);
 	hours_state_init(&s, 0);
-	ck_assert(hours_state_update(&s, &h, (struct hours_time){WED, HM(12, 0)}, 0, msg,
-	                             sizeof(msg)));
+	ck_assert(
+	    hours_state_update(&s, &h, (struct hours_time){WED, HM(12, 0)}, 0, msg, sizeof(msg)));
 	ck_assert_str_eq(msg, "closed: sleeping no opening hours in the week");
 }
 END_TEST

@@ -21,16 +21,16 @@ static char *diag_text(const struct diag *d)
 
 /* Compare every field; `what` names the case in messages. */
 static void assert_settings(const char *what, const struct settings *got,
-			    const struct settings *want)
+                            const struct settings *want)
 {
-#define STR_EQ(f)                                                                             \
-	ck_assert_msg((got->f == NULL && want->f == NULL) ||                                 \
-			      (got->f && want->f && strcmp(got->f, want->f) == 0),           \
-		      "%s: " #f " is \"%s\", expected \"%s\"", what, got->f ? got->f : "(null)", \
-		      want->f ? want->f : "(null)")
-#define INT_EQ(f)                                                                         \
-	ck_assert_msg(got->f == want->f, "%s: " #f " is %d, expected %d", what, (int)got->f, \
-		      (int)want->f)
+#define STR_EQ(f)                                                                                  \
+	ck_assert_msg((got->f == NULL && want->f == NULL) ||                                       \
+	                  (got->f && want->f && strcmp(got->f, want->f) == 0),                     \
+	              "%s: " #f " is \"%s\", expected \"%s\"", what, got->f ? got->f : "(null)",   \
+	              want->f ? want->f : "(null)")
+#define INT_EQ(f)                                                                                  \
+	ck_assert_msg(got->f == want->f, "%s: " #f " is %d, expected %d", what, (int)got->f,       \
+	              (int)want->f)
 	STR_EQ(file);
 	STR_EQ(kiosk_id);
 	STR_EQ(content);
@@ -61,20 +61,20 @@ static void assert_settings(const char *what, const struct settings *got,
 static void want_defaults(struct settings *w)
 {
 	*w = (struct settings){
-		.kiosk_id = "kiosk",
-		.content = "assets/modules/tu-me-suis",
-		.database = "build/kiosk.db",
-		.language = "",
-		.font = "",
-		.font_bold = "",
-		.trainer_pin = "2468",
-		.retention_months = 25,
-		.idle_timeout_s = 90,
-		.still_there_s = 15,
-		.volume = 80,
-		.subtitles = true,
-		.first_frame_timeout_s = 5,
-		.min_group = 5,
+	    .kiosk_id = "kiosk",
+	    .content = "assets/modules/tu-me-suis",
+	    .database = "build/kiosk.db",
+	    .language = "",
+	    .font = "",
+	    .font_bold = "",
+	    .trainer_pin = "2468",
+	    .retention_months = 25,
+	    .idle_timeout_s = 90,
+	    .still_there_s = 15,
+	    .volume = 80,
+	    .subtitles = true,
+	    .first_frame_timeout_s = 5,
+	    .min_group = 5,
 	};
 }
 
@@ -166,29 +166,29 @@ START_TEST(test_custom_file)
 	ck_assert_msg(diag_count(&d) == 0, "custom.yaml: %s", txt);
 	free(txt);
 	struct settings w = {
-		.file = DIR "custom.yaml",
-		.kiosk_id = "mairie-annexe-2",
-		.content = "/srv/kiosk/modules/tu-me-suis",
-		.database = "/var/lib/kiosk/kiosk.db",
-		.language = "en",
-		.font = "DejaVu Sans",
-		.font_bold = "DejaVu Sans:bold",
-		.trainer_pin = "13579",
-		.retention_months = 13,
-		.width = 1920,
-		.height = 1080,
-		.dpi = 160,
-		.large_text = true,
-		.idle_timeout_s = 120,
-		.still_there_s = 20,
-		.volume = 0,
-		.subtitles = false,
-		.first_frame_timeout_s = 10,
-		.min_group = 3,
-		.has_hours = true,
-		/* Days left out of opening_hours are closed. */
-		.hours = {"08:00-12:00,13:30-17:00", "08:00-17:00", "", "08:00-17:00", "08:00-16:00",
-			  "", ""},
+	    .file = DIR "custom.yaml",
+	    .kiosk_id = "mairie-annexe-2",
+	    .content = "/srv/kiosk/modules/tu-me-suis",
+	    .database = "/var/lib/kiosk/kiosk.db",
+	    .language = "en",
+	    .font = "DejaVu Sans",
+	    .font_bold = "DejaVu Sans:bold",
+	    .trainer_pin = "13579",
+	    .retention_months = 13,
+	    .width = 1920,
+	    .height = 1080,
+	    .dpi = 160,
+	    .large_text = true,
+	    .idle_timeout_s = 120,
+	    .still_there_s = 20,
+	    .volume = 0,
+	    .subtitles = false,
+	    .first_frame_timeout_s = 10,
+	    .min_group = 3,
+	    .has_hours = true,
+	    /* Days left out of opening_hours are closed. */
+	    .hours = {"08:00-12:00,13:30-17:00", "08:00-17:00", "", "08:00-17:00", "08:00-16:00",
+	              "", ""},
 	};
 	assert_settings("custom.yaml", &s, &w);
 	settings_free(&s);
@@ -202,28 +202,28 @@ static const struct {
 	bool used;
 	const char *diags;
 } bad_cases[] = {
-	{"out-of-range.yaml", true,
-	 DIR "out-of-range.yaml:3:19: retention_months must be from 1 to 600\n" DIR
-	     "out-of-range.yaml:5:10: display.width must be from 0 to 16384\n" DIR
-	     "out-of-range.yaml:6:8: display.dpi must be from 0 to 1000\n" DIR
-	     "out-of-range.yaml:7:17: idle_timeout_s must be from 10 to 3600\n" DIR
-	     "out-of-range.yaml:8:16: still_there_s must be from 3 to 300\n" DIR
-	     "out-of-range.yaml:12:12: min_group must be from 1 to 1000\n" DIR
-	     "out-of-range.yaml:10:11: video.volume must be from 0 to 100\n" DIR
-	     "out-of-range.yaml:11:26: video.first_frame_timeout_s must be from 1 to 60\n"},
-	{"bad-strings.yaml", true,
-	 DIR "bad-strings.yaml:2:11: kiosk_id must be 1 to 31 of a-z, 0-9 and '-'\n" DIR
-	     "bad-strings.yaml:3:14: trainer_pin must be 4 to 8 digits\n"},
-	{"empty-id.yaml", true,
-	 DIR "empty-id.yaml:2:11: kiosk_id must be 1 to 31 of a-z, 0-9 and '-'\n" DIR
-	     "empty-id.yaml:3:14: trainer_pin must be 4 to 8 digits\n"},
-	/* The key itself, line 3 (libcyaml's own position is the value before it). */
-	{"unknown-key.yaml", false, DIR "unknown-key.yaml:3:1: Unexpected key: idle_timeout\n"},
-	{"wrong-type.yaml", false, DIR "wrong-type.yaml:4:11: Invalid INT value: 'loud'\n"},
-	{"syntax-error.yaml", false,
-	 DIR "syntax-error.yaml:4:1: YAML syntax error: found unexpected end of stream\n"},
-	{"does-not-exist.yaml", false,
-	 DIR "does-not-exist.yaml:0:0: cannot open: No such file or directory\n"},
+    {"out-of-range.yaml", true,
+     DIR "out-of-range.yaml:3:19: retention_months must be from 1 to 600\n" DIR
+         "out-of-range.yaml:5:10: display.width must be from 0 to 16384\n" DIR
+         "out-of-range.yaml:6:8: display.dpi must be from 0 to 1000\n" DIR
+         "out-of-range.yaml:7:17: idle_timeout_s must be from 10 to 3600\n" DIR
+         "out-of-range.yaml:8:16: still_there_s must be from 3 to 300\n" DIR
+         "out-of-range.yaml:12:12: min_group must be from 1 to 1000\n" DIR
+         "out-of-range.yaml:10:11: video.volume must be from 0 to 100\n" DIR
+         "out-of-range.yaml:11:26: video.first_frame_timeout_s must be from 1 to 60\n"},
+    {"bad-strings.yaml", true,
+     DIR "bad-strings.yaml:2:11: kiosk_id must be 1 to 31 of a-z, 0-9 and '-'\n" DIR
+         "bad-strings.yaml:3:14: trainer_pin must be 4 to 8 digits\n"},
+    {"empty-id.yaml", true,
+     DIR "empty-id.yaml:2:11: kiosk_id must be 1 to 31 of a-z, 0-9 and '-'\n" DIR
+         "empty-id.yaml:3:14: trainer_pin must be 4 to 8 digits\n"},
+    /* The key itself, line 3 (libcyaml's own position is the value before it). */
+    {"unknown-key.yaml", false, DIR "unknown-key.yaml:3:1: Unexpected key: idle_timeout\n"},
+    {"wrong-type.yaml", false, DIR "wrong-type.yaml:4:11: Invalid INT value: 'loud'\n"},
+    {"syntax-error.yaml", false,
+     DIR "syntax-error.yaml:4:1: YAML syntax error: found unexpected end of stream\n"},
+    {"does-not-exist.yaml", false,
+     DIR "does-not-exist.yaml:0:0: cannot open: No such file or directory\n"},
 };
 
 START_TEST(test_bad_file)
@@ -235,10 +235,11 @@ START_TEST(test_bad_file)
 	settings_defaults(&s);
 	bool used = settings_load(path, &s, &d);
 	char *got = diag_text(&d);
-	ck_assert_msg(strcmp(got, bad_cases[_i].diags) == 0, "%s: diagnostics differ\n--- got:\n%s--- expected:\n%s",
-		      bad_cases[_i].file, got, bad_cases[_i].diags);
-	ck_assert_msg(used == bad_cases[_i].used, "%s: settings_load returned %d", bad_cases[_i].file,
-		      used);
+	ck_assert_msg(strcmp(got, bad_cases[_i].diags) == 0,
+	              "%s: diagnostics differ\n--- got:\n%s--- expected:\n%s", bad_cases[_i].file,
+	              got, bad_cases[_i].diags);
+	ck_assert_msg(used == bad_cases[_i].used, "%s: settings_load returned %d",
+	              bad_cases[_i].file, used);
 	if (!used) {
 		want_defaults(&w);
 		assert_settings(bad_cases[_i].file, &s, &w);
