@@ -4,8 +4,8 @@ ROOT=$(pwd)
 BUILD=${BUILD:-build}
 KIOSK="$ROOT/$BUILD/kiosk"
 REPORT="$ROOT/$BUILD/kiosk-report"
-PROBE="$ROOT/$BUILD/tools/shotprobe"
-[ -x "$PROBE" ] || PROBE="$ROOT/build/tools/shotprobe"
+PROBE="$ROOT/$BUILD/tools/pngprobe"
+[ -x "$PROBE" ] || PROBE="$ROOT/build/tools/pngprobe"
 MINI="$ROOT/tests/fixtures/mini"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-test.XXXXXX")
 [ -n "${KEEP_TMP:-}" ] && echo "# keeping $TMP" >&2 || trap 'rm -rf "$TMP"' EXIT
@@ -19,6 +19,23 @@ check() {
 	shift
 	if "$@" >"$TMP/check.out" 2>&1; then pass "$name"; else fail "$name" "$(head -c 600 "$TMP/check.out" | tr '\n' ' ')"; fi
 }
+
+# has NAME FILE TEXT: PASS if FILE contains TEXT.
+has() { # name file text
+	if grep -qF -- "$3" "$2"; then pass "$1"; else fail "$1" "'$3' not in $2: $(head -c 600 "$2")"; fi
+}
+# line_has NAME FILE SELECTOR TEXT...: the first line of FILE with SELECTOR
+# contains every TEXT.
+line_has() { # name file line-selector text...
+	name=$1 file=$2 sel=$3
+	shift 3
+	l=$(grep -F -- "$sel" "$file" | head -1)
+	for want in "$@"; do
+		case "$l" in *"$want"*) ;; *) fail "$name" "'$want' not in: $l"; return ;; esac
+	done
+	pass "$name"
+}
+GEN="$ROOT/$BUILD/tools/gen_sessions"
 
 # A settings file for tests: no opening hours, a database in $TMP.
 cat >"$TMP/kiosk.yaml" <<YAML

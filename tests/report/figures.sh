@@ -1,31 +1,15 @@
 #!/bin/sh
 # kiosk-report on a generated database: exact figures in every format.
-BUILD=${BUILD:-build}
-R=$BUILD/kiosk-report
-GEN=$BUILD/tools/gen_sessions
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-ok() { echo "PASS $1"; }
-ko() { echo "FAIL $1: $2"; }
-has() { # name file text
-	if grep -qF -- "$3" "$2"; then ok "$1"; else ko "$1" "'$3' not in $2: $(head -c 600 "$2")"; fi
-}
-line_has() { # name file line-selector text...
-	name=$1 file=$2 sel=$3
-	shift 3
-	l=$(grep -F -- "$sel" "$file" | head -1)
-	for want in "$@"; do
-		case "$l" in *"$want"*) ;; *) ko "$name" "'$want' not in: $l"; return ;; esac
-	done
-	ok "$name"
-}
+. tests/lib.sh
+R=$REPORT
+T=$TMP
 
 "$GEN" -o "$T/a.db" <<'SPEC' 2>/dev/null
 n=6 day=2024-05-02 lang=fr stage=result end=finished dur=600 score=80 passed=1 ch=c1:1:100,c2:1:50 ans=q1:o1:0:1,q2:o2:0:1
 n=4 day=2024-05-02 lang=fr stage=result end=finished dur=300 score=40 passed=0 ch=c1:1:100,c2:0:-1 ans=q1:o1:2:0,q2:o2:0:1
 n=5 day=2024-05-03 lang=en stage=home end=abandoned dur=60
 SPEC
-[ -s "$T/a.db" ] && ok "generator wrote a database" || ko "generator wrote a database" "no file"
+[ -s "$T/a.db" ] && pass "generator wrote a database" || fail "generator wrote a database" "no file"
 
 "$R" "$T/a.db" --format json -o "$T/r.json"
 line_has "json total" "$T/r.json" '"key": "total"' '"sessions": 15' \
@@ -68,11 +52,11 @@ line_has "text question row" "$T/r.txt" "  q1 " "o1" "10" "60.0 %" "masqué"
 line_has "text objective row" "$T/r.txt" "  o2 " "100.0 %"
 
 "$R" "$T/a.db" --format csv -o "$T/r.csv"
-if [ "$(head -c 3 "$T/r.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ]; then ok "csv starts with a UTF-8 BOM"; else ko "csv starts with a UTF-8 BOM" "no BOM"; fi
+if [ "$(head -c 3 "$T/r.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ]; then pass "csv starts with a UTF-8 BOM"; else fail "csv starts with a UTF-8 BOM" "no BOM"; fi
 line_has "csv total row" "$T/r.csv" "total,total," "total,total,15,66.7,10,60.0,64.0,5.7"
 line_has "csv question row" "$T/r.csv" "tu-me-suis,q1," "tu-me-suis,q1,o1,10,60.0,masqué,masqué"
 for s in groups funnel endings scores chapters questions objectives; do
-	if sed '1s/^\xef\xbb\xbf//' "$T/r.csv" | grep -q "^$s"; then ok "csv section $s"; else ko "csv section $s" "missing"; fi
+	if sed '1s/^\xef\xbb\xbf//' "$T/r.csv" | grep -q "^$s"; then pass "csv section $s"; else fail "csv section $s" "missing"; fi
 done
 "$R" "$T/a.db" --format csv --sep ';' -o "$T/fr.csv"
 line_has "csv french separator and decimal comma" "$T/fr.csv" "total;total;" "total;total;15;66,7;10;60,0;64,0;5,7"

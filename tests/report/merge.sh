@@ -1,13 +1,9 @@
 #!/bin/sh
 # Several files reported together: a file given twice, a copy of a file, or
 # a session present in two files is counted once.
-BUILD=${BUILD:-build}
-R=$BUILD/kiosk-report
-GEN=$BUILD/tools/gen_sessions
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-ok() { echo "PASS $1"; }
-ko() { echo "FAIL $1: $2"; }
+. tests/lib.sh
+R=$REPORT
+T=$TMP
 total() { # file -> sessions of the total, or "null"
 	grep -F '"key": "total"' "$1" | grep -oE '"sessions": [0-9a-z]+' | cut -d' ' -f2
 }
@@ -15,9 +11,9 @@ expect_total() { # name want files...
 	name=$1 want=$2
 	shift 2
 	"$R" "$@" --format json --min-group 1 -o "$T/out.json" 2>"$T/err" ||
-		{ ko "$name" "exit $?: $(cat "$T/err")"; return; }
+		{ fail "$name" "exit $?: $(cat "$T/err")"; return; }
 	got=$(total "$T/out.json")
-	if [ "$got" = "$want" ]; then ok "$name ($got sessions)"; else ko "$name" "got $got, want $want"; fi
+	if [ "$got" = "$want" ]; then pass "$name ($got sessions)"; else fail "$name" "got $got, want $want"; fi
 }
 id() { printf 'id=%032x' "$1"; }
 
@@ -49,14 +45,14 @@ expect_total "merge with --from" 5 "$T/a.db" "$T/b.db" "$T/c.db" --from 2024-06-
 # Child rows (answers, chapters) of a shared session are counted once too.
 "$R" "$T/a.db" "$T/b.db" --format json --min-group 1 -o "$T/m.json"
 l=$(grep -F '"question": "q1"' "$T/m.json")
-case "$l" in *'"answered": 11'*'"right_pct": 100.0'*) ok "shared answers counted once" ;; *) ko "shared answers counted once" "$l" ;; esac
+case "$l" in *'"answered": 11'*'"right_pct": 100.0'*) pass "shared answers counted once" ;; *) fail "shared answers counted once" "$l" ;; esac
 l=$(grep -F '"chapter": "c1"' "$T/m.json")
-case "$l" in *'"opened_by": 11'*) ok "shared chapters counted once" ;; *) ko "shared chapters counted once" "$l" ;; esac
+case "$l" in *'"opened_by": 11'*) pass "shared chapters counted once" ;; *) fail "shared chapters counted once" "$l" ;; esac
 l=$(grep -F '"objective": "o1", "questions"' "$T/m.json")
-case "$l" in *'"answered": 22'*'"right_pct": 50.0'*) ok "objective over merged files" ;; *) ko "objective over merged files" "$l" ;; esac
-grep -q '"files": 2' "$T/m.json" && ok "two files read" || ko "two files read" "$(grep files "$T/m.json")"
+case "$l" in *'"answered": 22'*'"right_pct": 50.0'*) pass "objective over merged files" ;; *) fail "objective over merged files" "$l" ;; esac
+grep -q '"files": 2' "$T/m.json" && pass "two files read" || fail "two files read" "$(grep files "$T/m.json")"
 
 # The inputs are only read.
 before=$(cksum <"$T/a.db")
 "$R" "$T/a.db" "$T/b.db" >/dev/null 2>&1
-[ "$(cksum <"$T/a.db")" = "$before" ] && ok "inputs untouched" || ko "inputs untouched" "a.db changed"
+[ "$(cksum <"$T/a.db")" = "$before" ] && pass "inputs untouched" || fail "inputs untouched" "a.db changed"

@@ -1,22 +1,9 @@
 #!/bin/sh
 # Small groups: every figure from fewer than K sessions is hidden, and the
 # shown figures plus the totals never give a hidden one away.
-BUILD=${BUILD:-build}
-R=$BUILD/kiosk-report
-GEN=$BUILD/tools/gen_sessions
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-ok() { echo "PASS $1"; }
-ko() { echo "FAIL $1: $2"; }
-line_has() { # name file line-selector text...
-	name=$1 file=$2 sel=$3
-	shift 3
-	l=$(grep -F -- "$sel" "$file" | head -1)
-	for want in "$@"; do
-		case "$l" in *"$want"*) ;; *) ko "$name" "'$want' not in: $l"; return ;; esac
-	done
-	ok "$name"
-}
+. tests/lib.sh
+R=$REPORT
+T=$TMP
 
 # Days: 12, 3, 7, 20 sessions. Languages: fr 38, ar 4.
 # Objective o1 has q1 and q2 (answered by 12) and q3 (answered by 3).
@@ -48,12 +35,12 @@ line_has "chapter opened by 7 shown" "$T/k5.json" '"chapter": "c1"' '"opened_by"
 
 # Generic property: no count between 1 and K-1 is printed anywhere.
 small=$(grep -oE '"(sessions|answered|opened_by|quiz_taken)": [1-4]([^0-9]|$)' "$T/k5.json" | head -3)
-if [ -z "$small" ]; then ok "no count under K anywhere"; else ko "no count under K anywhere" "$small"; fi
+if [ -z "$small" ]; then pass "no count under K anywhere"; else fail "no count under K anywhere" "$small"; fi
 
 # Property: for each partition, total minus the shown cells is 0 or >= K.
 shown=$(grep -F '"key": "2024-05-' "$T/k5.json" | grep -oE '"sessions": [0-9]+' | awk '{s+=$2} END {print s+0}')
 rest=$((42 - shown))
-if [ "$rest" -eq 0 ] || [ "$rest" -ge 5 ]; then ok "days: hidden remainder is $rest"; else ko "days: hidden remainder" "$rest"; fi
+if [ "$rest" -eq 0 ] || [ "$rest" -ge 5 ]; then pass "days: hidden remainder is $rest"; else fail "days: hidden remainder" "$rest"; fi
 
 # A chain drop of fewer than K: 10 reach the quiz, 8 see the result.
 "$GEN" -o "$T/f.db" <<'SPEC' 2>/dev/null
@@ -72,11 +59,11 @@ SPEC
 "$R" "$T/tiny.db" --format json -o "$T/tiny.json"
 line_has "tiny: total hidden" "$T/tiny.json" '"key": "total"' '"sessions": null'
 small=$(grep -oE '"(sessions|answered|opened_by|quiz_taken|pass_rate_pct|avg_score|right_pct)": [0-9]' "$T/tiny.json" | grep -v '": 0' | head -3)
-if [ -z "$small" ]; then ok "tiny: no figure shown"; else ko "tiny: no figure shown" "$small"; fi
+if [ -z "$small" ]; then pass "tiny: no figure shown"; else fail "tiny: no figure shown" "$small"; fi
 "$R" "$T/tiny.db" >"$T/tiny.txt"
-if grep -q "masqué" "$T/tiny.txt"; then ok "text says masqué"; else ko "text says masqué" "$(head -12 "$T/tiny.txt")"; fi
+if grep -q "masqué" "$T/tiny.txt"; then pass "text says masqué"; else fail "text says masqué" "$(head -12 "$T/tiny.txt")"; fi
 "$R" "$T/tiny.db" --format csv -o "$T/tiny.csv"
-if grep -q "total,total,masqué" "$T/tiny.csv"; then ok "csv says masqué"; else ko "csv says masqué" "$(head -3 "$T/tiny.csv")"; fi
+if grep -q "total,total,masqué" "$T/tiny.csv"; then pass "csv says masqué"; else fail "csv says masqué" "$(head -3 "$T/tiny.csv")"; fi
 
 # K = 1 shows everything.
 "$R" "$T/s.db" --format json --min-group 1 -o "$T/k1.json"

@@ -71,9 +71,9 @@ run() {
 
 shot() { echo "$T/shots/$1/$2.png"; }
 # is_red FILE X Y / is_dark FILE X Y
-is_red() { $PROBE "$1" "$2" "$3" | awk '{ exit !($1 > 200 && $2 < 60 && $3 < 60) }'; }
-is_dark() { $PROBE "$1" "$2" "$3" | awk '{ exit !($1 < 40 && $2 < 40 && $3 < 50) }'; }
-white_in() { $PROBE "$1" "$2" "$3" "$4" "$5" | awk '{ print $5 }'; }
+is_red() { $PROBE pixel "$1" "$2" "$3" | awk '{ exit !($1 > 200 && $2 < 60 && $3 < 60) }'; }
+is_dark() { $PROBE pixel "$1" "$2" "$3" | awk '{ exit !($1 < 40 && $2 < 40 && $3 < 50) }'; }
+white_in() { $PROBE box "$1" "$2" "$3" "$4" "$5" | awk '{ print $5 }'; }
 share_of() { sqlite3 "$T/$1.db" "SELECT video_share FROM chapter WHERE chapter = 'public'" 2>/dev/null; }
 
 # ---- H.264/AAC: frames, our subtitles on then off, end continues ----
@@ -84,7 +84,7 @@ run h264 "$m" 1280x720 true "wait 1000" "shot start" "wait 4500" "shot sub-on" "
 [ $rc -eq 0 ] && pass "h264: plays to the end, the chapter goes on to its questions" ||
 	fail "h264" "kiosk exited with $rc (see above)"
 is_red "$(shot h264 start)" 640 300 && pass "h264: a real frame (red) is on screen" ||
-	fail "h264 frame" "pixel 640,300 is $($PROBE "$(shot h264 start)" 640 300), not red"
+	fail "h264 frame" "pixel 640,300 is $($PROBE pixel "$(shot h264 start)" 640 300), not red"
 grep -q "first frame on screen after" "$T/h264.err" && pass "h264: first frame logged" ||
 	fail "h264 first frame" "no '<6>video: ... first frame' line"
 w=$(white_in "$(shot h264 sub-on)" 0.2 0.75 0.6 0.24)
@@ -129,18 +129,18 @@ run odd "$m" 1280x720 false "wait 5000" "shot land" "expect video"
 f=$(shot odd land)
 [ $rc -eq 0 ] && is_red "$f" 640 400 && is_red "$f" 95 400 && is_dark "$f" 40 400 && is_dark "$f" 1240 400 &&
 	pass "vp9 331x187: frames, pillarboxed in a landscape window" ||
-	fail "vp9 landscape" "rc $rc; 640,400 $($PROBE "$f" 640 400); 40,400 $($PROBE "$f" 40 400)"
+	fail "vp9 landscape" "rc $rc; 640,400 $($PROBE pixel "$f" 640 400); 40,400 $($PROBE pixel "$f" 40 400)"
 run oddp "$m" 720x1280 false "wait 5000" "shot port" "expect video"
 f=$(shot oddp port)
 [ $rc -eq 0 ] && is_red "$f" 360 690 && is_dark "$f" 360 300 && is_dark "$f" 360 1100 &&
 	pass "vp9 331x187: letterboxed in a portrait window" ||
-	fail "vp9 portrait" "rc $rc; 360,690 $($PROBE "$f" 360 690); 360,300 $($PROBE "$f" 360 300)"
+	fail "vp9 portrait" "rc $rc; 360,690 $($PROBE pixel "$f" 360 690); 360,300 $($PROBE pixel "$f" 360 300)"
 m=$(module portrait portrait.mp4 long.srt)
 run portrait "$m" 1280x720 false "wait 5000" "shot p" "expect video"
 f=$(shot portrait p)
 [ $rc -eq 0 ] && is_red "$f" 640 400 && is_dark "$f" 300 400 && is_dark "$f" 1000 400 &&
 	pass "portrait clip: pillarboxed, aspect kept" ||
-	fail "portrait clip" "rc $rc; 640,400 $($PROBE "$f" 640 400); 300,400 $($PROBE "$f" 300 400)"
+	fail "portrait clip" "rc $rc; 640,400 $($PROBE pixel "$f" 640 400); 300,400 $($PROBE pixel "$f" 300 400)"
 
 # ---- broken files: a message, a continue button, a log line; never a hang ----
 for clip in zero.mp4 truncated.mp4 audio.m4a garbage.mp4; do

@@ -83,9 +83,9 @@ frames=$(grep -c "first frame on screen" "$T/err")
 [ "$frames" -eq $((N + 1)) ] && pass "every cycle showed a new real frame ($frames)" ||
 	fail "frames" "$frames first frames for $((N + 1)) videos"
 grep -q "^<3>" "$T/err" && fail "errors" "$(grep -m1 '^<3>' "$T/err")" || pass "no error logged"
-$PROBE "$T/shots/last.png" 320 150 | awk '{ exit !($1 > 200 && $2 < 60 && $3 < 60) }' &&
+$PROBE pixel "$T/shots/last.png" 320 150 | awk '{ exit !($1 > 200 && $2 < 60 && $3 < 60) }' &&
 	pass "after the cycles, frames still reach the screen" ||
-	fail "last frame" "pixel 640,300 is $($PROBE "$T/shots/last.png" 320 150 2>&1)"
+	fail "last frame" "pixel 640,300 is $($PROBE pixel "$T/shots/last.png" 320 150 2>&1)"
 
 n=$(wc -l <"$T/samples")
 if [ "$n" -ge 8 ]; then
