@@ -19,8 +19,16 @@ run_suite() { # name command...
 	log="$logdir/$(echo "$name" | tr '/' '_').log"
 	"$@" >"$log" 2>&1
 	rc=$?
-	p=$(grep -Ec '^PASS |:P:' "$log")
-	f=$(grep -Ec '^FAIL |:[FE]:' "$log")
+	# Check prints "N%: Checks: C, Failures: F, Errors: E" per suite; the
+	# shell suites print one "PASS name" / "FAIL name: why" line per test.
+	p=$(grep -Ec '^PASS ' "$log")
+	f=$(grep -Ec '^FAIL ' "$log")
+	ck=$(sed -n 's/^[0-9]*%: Checks: \([0-9]*\), Failures: \([0-9]*\), Errors: \([0-9]*\).*/\1 \2 \3/p' "$log" |
+		awk '{c += $1; bad += $2 + $3} END {if (NR) print c - bad, bad}')
+	if [ -n "$ck" ]; then
+		p=$((p + ${ck% *}))
+		f=$((f + ${ck#* }))
+	fi
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		echo "FAIL $name: exited with status $rc" >>"$log"
 		f=1
