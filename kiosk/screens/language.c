@@ -5,7 +5,7 @@ static void draw(struct kiosk *k)
 {
 	struct layout *l = &k->lay;
 	const struct content_module *m = k->module;
-	ui_header(k, content_ui(m, UI_choose_language, app_lang(k)), true);
+	ui_header(k, ltext_get(&m->title, app_lang(k)), true);
 	int bw = l->portrait ? l->body.w : l->body.w * 2 / 3;
 	if (bw > l->text * 22)
 		bw = l->text * 22;
