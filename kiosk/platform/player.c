@@ -1,4 +1,5 @@
 #include "platform/player.h"
+#include "platform/vlcerr.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -72,8 +73,7 @@ struct player {
 	int pending;
 	bool quit;
 
-	pthread_mutex_t log_lock;
-	char vlc_error[ERR_LEN]; /* libVLC's last error message */
+	struct vlcerr vlc_error;
 };
 
 /* ---- libVLC's threads: copy, flag, post; never call libVLC back. ---- */
@@ -171,18 +171,6 @@ static void handle_vlc_event(const struct libvlc_event_t *ev, void *data)
 	post(m->p->ev_state, m->gen, ev->type);
 }
 
-static void handle_log(void *data, int level, const libvlc_log_t *ctx, const char *fmt,
-                       va_list args)
-{
-	(void)ctx;
-	struct player *p = data;
-	if (level < LIBVLC_ERROR)
-		return;
-	pthread_mutex_lock(&p->log_lock);
-	vsnprintf(p->vlc_error, sizeof(p->vlc_error), fmt, args);
-	pthread_mutex_unlock(&p->log_lock);
-}
-
 /* ---- The stop worker. ---- */
 
 static const libvlc_event_type_t watched[] = {
@@ -242,7 +230,7 @@ struct player *player_create(bool headless, int volume, Uint32 user_event)
 	p->last_time = p->length = -1;
 	pthread_mutex_init(&p->q_lock, NULL);
 	pthread_cond_init(&p->q_cond, NULL);
-	pthread_mutex_init(&p->log_lock, NULL);
+	vlcerr_init(&p->vlc_error);
 	/* We draw frames and subtitles ourselves: no window, title or OSD of
 	 * VLC's own, and no subtitle decoding. */
 	const char *args[] = {
@@ -266,7 +254,7 @@ struct player *player_create(bool headless, int volume, Uint32 user_event)
 		player_destroy(p);
 		return NULL;
 	}
-	libvlc_log_set(p->vlc, handle_log, p);
+	vlcerr_attach(&p->vlc_error, p->vlc);
 	if (pthread_create(&p->worker, NULL, worker_main, p) != 0) {
 		fprintf(stderr, "<3>player: cannot start the stop worker\n");
 		libvlc_log_unset(p->vlc);
@@ -298,7 +286,7 @@ void player_destroy(struct player *p)
 		SDL_DestroyTexture(p->posters[i].tex);
 		free(p->posters[i].file);
 	}
-	pthread_mutex_destroy(&p->log_lock);
+	vlcerr_fini(&p->vlc_error);
 	pthread_cond_destroy(&p->q_cond);
 	pthread_mutex_destroy(&p->q_lock);
 	free(p);
@@ -377,9 +365,7 @@ bool player_open(struct player *p, const char *file, long long start_ms)
 	p->length = -1;
 	p->error[0] = '\0';
 	p->aspect = 0;
-	pthread_mutex_lock(&p->log_lock);
-	p->vlc_error[0] = '\0';
-	pthread_mutex_unlock(&p->log_lock);
+	vlcerr_clear(&p->vlc_error);
 	if (!check_file(p, file)) {
 		p->failed_or_ended = PLAYER_FAILED;
 		return false;
@@ -435,12 +421,7 @@ void player_fail(struct player *p, const char *why)
 	if (!p || !p->cur || p->failed_or_ended != PLAYER_IDLE)
 		return;
 	char buf[ERR_LEN * 2];
-	pthread_mutex_lock(&p->log_lock);
-	if (p->vlc_error[0])
-		snprintf(buf, sizeof(buf), "%s (VLC: %s)", why, p->vlc_error);
-	else
-		snprintf(buf, sizeof(buf), "%s", why);
-	pthread_mutex_unlock(&p->log_lock);
+	vlcerr_explain(&p->vlc_error, why, buf, sizeof(buf));
 	p->last_time = player_time(p);
 	set_error(p, p->cur->file, buf);
 	p->failed_or_ended = PLAYER_FAILED;

@@ -1,4 +1,5 @@
 #include "platform/probe.h"
+#include "platform/vlcerr.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -35,22 +36,10 @@ struct worker {
 	pthread_cond_t cond;
 	bool parsed, failed, ended;
 	unsigned frames;
-	char vlc_error[PROBE_ERR_LEN]; /* libVLC's last error message */
+	struct vlcerr vlc_error;
 };
 
 /* ---- libVLC's threads: record and signal; never call libVLC back. ---- */
-
-static void handle_log(void *data, int level, const libvlc_log_t *ctx, const char *fmt,
-                       va_list args)
-{
-	(void)ctx;
-	struct worker *p = data;
-	if (level < LIBVLC_ERROR)
-		return;
-	pthread_mutex_lock(&p->lock);
-	vsnprintf(p->vlc_error, sizeof(p->vlc_error), fmt, args);
-	pthread_mutex_unlock(&p->lock);
-}
 
 static void handle_event(const struct libvlc_event_t *ev, void *data)
 {
@@ -130,6 +119,7 @@ static void worker_destroy(struct worker *p)
 	}
 	pthread_cond_destroy(&p->cond);
 	pthread_mutex_destroy(&p->lock);
+	vlcerr_fini(&p->vlc_error);
 	free(p);
 }
 
@@ -141,6 +131,7 @@ static struct worker *worker_create(void)
 		return NULL;
 	}
 	pthread_mutex_init(&p->lock, NULL);
+	vlcerr_init(&p->vlc_error);
 	pthread_condattr_t attr;
 	pthread_condattr_init(&attr);
 	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
@@ -168,7 +159,7 @@ static struct worker *worker_create(void)
 		worker_destroy(p);
 		return NULL;
 	}
-	libvlc_log_set(p->vlc, handle_log, p);
+	vlcerr_attach(&p->vlc_error, p->vlc);
 	return p;
 }
 
@@ -177,8 +168,8 @@ static void reset(struct worker *p)
 	pthread_mutex_lock(&p->lock);
 	p->parsed = p->failed = p->ended = false;
 	p->frames = 0;
-	p->vlc_error[0] = '\0';
 	pthread_mutex_unlock(&p->lock);
+	vlcerr_clear(&p->vlc_error);
 }
 
 /* info->error = what, followed by VLC's own reason when it logged one. */
@@ -192,12 +183,7 @@ static bool fail(struct worker *p, struct probe_info *info, const char *fmt, ...
 	va_start(ap, fmt);
 	vsnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
-	pthread_mutex_lock(&p->lock);
-	if (p->vlc_error[0])
-		snprintf(info->error, sizeof(info->error), "%s (VLC: %s)", what, p->vlc_error);
-	else
-		snprintf(info->error, sizeof(info->error), "%s", what);
-	pthread_mutex_unlock(&p->lock);
+	vlcerr_explain(&p->vlc_error, what, info->error, sizeof(info->error));
 	return false;
 }
 

@@ -70,13 +70,13 @@ static int box(const SDL_Surface *s, int x, int y, int w, int h, int mean_only)
 	if (mean_only)
 		printf("%llu %llu %llu\n", sum[0] / n, sum[1] / n, sum[2] / n);
 	else
-		printf("%llu %llu %llu white %llu bright %llu\n", sum[0] / n, sum[1] / n, sum[2] / n,
-		       white, bright);
+		printf("%llu %llu %llu white %llu bright %llu\n", sum[0] / n, sum[1] / n,
+		       sum[2] / n, white, bright);
 	return 0;
 }
 
-static long near(const SDL_Surface *s, int x0, int y0, int x1, int y1, int r, int g, int b,
-                 int tol, long *ink)
+static long near(const SDL_Surface *s, int x0, int y0, int x1, int y1, int r, int g, int b, int tol,
+                 long *ink)
 {
 	long n = 0;
 	for (int y = y0 < 0 ? 0 : y0; y < y1 && y < s->h; y++)
@@ -115,9 +115,10 @@ int main(int argc, char **argv)
 		rc = box(s, coord(argv[3], s->w), coord(argv[4], s->h), coord(argv[5], s->w),
 		         coord(argv[6], s->h), 0);
 	} else if (strcmp(cmd, "count") == 0 && argc == 11) {
-		printf("%ld\n", near(s, (int)(atof(argv[3]) * s->w), (int)(atof(argv[4]) * s->h),
-		                     (int)(atof(argv[5]) * s->w), (int)(atof(argv[6]) * s->h),
-		                     atoi(argv[7]), atoi(argv[8]), atoi(argv[9]), atoi(argv[10]), NULL));
+		printf("%ld\n",
+		       near(s, (int)(atof(argv[3]) * s->w), (int)(atof(argv[4]) * s->h),
+		            (int)(atof(argv[5]) * s->w), (int)(atof(argv[6]) * s->h), atoi(argv[7]),
+		            atoi(argv[8]), atoi(argv[9]), atoi(argv[10]), NULL));
 	} else if (strcmp(cmd, "colors") == 0 && (argc == 4 || argc == 5)) {
 		unsigned long c = strtoul(argv[3], NULL, 16);
 		long ink = 0;

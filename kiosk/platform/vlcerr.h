@@ -1,0 +1,24 @@
+/* libVLC's last error message, caught from its log on its own threads, so
+ * that a video that fails is logged with VLC's reason. Shared by the player
+ * and the --check probe. */
+#ifndef KIOSK_PLATFORM_VLCERR_H
+#define KIOSK_PLATFORM_VLCERR_H
+
+#include <pthread.h>
+#include <stddef.h>
+#include <vlc/vlc.h>
+
+struct vlcerr {
+	pthread_mutex_t lock;
+	char text[256];
+};
+
+void vlcerr_init(struct vlcerr *e);
+void vlcerr_fini(struct vlcerr *e);
+/* Catch the errors of this instance (libvlc_log_set). */
+void vlcerr_attach(struct vlcerr *e, libvlc_instance_t *vlc);
+void vlcerr_clear(struct vlcerr *e);
+/* "what (VLC: reason)", or just "what" when VLC said nothing. */
+void vlcerr_explain(struct vlcerr *e, const char *what, char *out, size_t len);
+
+#endif
