@@ -62,6 +62,25 @@ static void push_finger(struct kiosk *k, Uint32 type, float x, float y)
 	e.tfinger.y = y;
 	e.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
 	SDL_PushEvent(&e);
+	/* A real touchscreen also yields the mouse events SDL synthesizes from
+	 * the finger; send them too, so that every script checks a tap counts once. */
+	SDL_Event m = {0};
+	m.type = type == SDL_FINGERDOWN ? SDL_MOUSEBUTTONDOWN
+	         : type == SDL_FINGERUP ? SDL_MOUSEBUTTONUP
+	                                : SDL_MOUSEMOTION;
+	if (m.type == SDL_MOUSEMOTION) {
+		m.motion.which = SDL_TOUCH_MOUSEID;
+		m.motion.x = (int)(x * (float)k->lay.w);
+		m.motion.y = (int)(y * (float)k->lay.h);
+	} else {
+		m.button.which = SDL_TOUCH_MOUSEID;
+		m.button.button = SDL_BUTTON_LEFT;
+		m.button.state = type == SDL_FINGERUP ? SDL_RELEASED : SDL_PRESSED;
+		m.button.clicks = 1;
+		m.button.x = (int)(x * (float)k->lay.w);
+		m.button.y = (int)(y * (float)k->lay.h);
+	}
+	SDL_PushEvent(&m);
 	app_iterate(k);
 }
 
