@@ -113,6 +113,43 @@ static bool press(struct script *s, const char *label)
 	return false;
 }
 
+/* "@ui.KEY" is that interface text and "@chapter.N" the title of chapter N
+ * (from 1), in the current language: scripts that run in every language. */
+static bool resolve(struct script *s, const char *label, char *out, size_t len)
+{
+	struct kiosk *k = s->k;
+	unsigned n;
+	int key;
+	if (strncmp(label, "@ui.", 4) == 0 && (key = content_ui_key(label + 4)) >= 0) {
+		snprintf(out, len, "%s", app_ui(k, (enum ui_key)key));
+	} else if (sscanf(label, "@chapter.%u", &n) == 1 && n >= 1 && n <= k->module->n_chapters) {
+		snprintf(out, len, "%s", ltext_get(&k->module->chapters[n - 1].title, app_lang(k)));
+	} else if (label[0] == '@') {
+		fail(s, "unknown label reference \"%s\"%s", label, "");
+		return false;
+	} else {
+		snprintf(out, len, "%s", label);
+	}
+	return true;
+}
+
+/* Tap the right choice of the question on screen (or a wrong one), then
+ * the button that goes on. */
+static bool answer(struct script *s, bool right)
+{
+	struct kiosk *k = s->k;
+	const struct content_question *q = flow_question(&k->flow);
+	if (k->shown != SCR_QUIZ || !q) {
+		fail(s, "answer: no question on screen %s%s", screen_name(k->shown), "");
+		return false;
+	}
+	unsigned i = right ? q->answer - 1 : q->answer % q->n_choices;
+	if (!press(s, ltext_get(&q->choices[i], app_lang(k))))
+		return false;
+	bool last = k->flow.quiz_pos + 1 >= k->flow.quiz_n && k->flow.quiz_mode == QUIZ_FINAL;
+	return press(s, app_ui(k, last ? UI_see_result : UI_next));
+}
+
 static void swipe(struct kiosk *k, float x1, float y1, float x2, float y2)
 {
 	advance(k, REACH_MS);
@@ -188,7 +225,18 @@ static int run_line(struct script *s, char *cmd, char *args)
 	} else if (strcmp(cmd, "press") == 0) {
 		if (!*args)
 			goto bad;
-		return press(s, args) ? 0 : 3;
+		char label[UI_LABEL];
+		return resolve(s, args, label, sizeof(label)) && press(s, label) ? 0 : 3;
+	} else if (strcmp(cmd, "answer") == 0 || strcmp(cmd, "answer-all") == 0) {
+		bool right = strcmp(args, "right") == 0;
+		if (!right && strcmp(args, "wrong") != 0)
+			goto bad;
+		/* answer-all: every question until the quiz is over. */
+		int n = 0;
+		do {
+			if (!answer(s, right))
+				return 3;
+		} while (cmd[6] == '-' && k->shown == SCR_QUIZ && ++n < SESSION_MAX_ANSWERS);
 	} else if (strcmp(cmd, "swipe") == 0) {
 		if (!parse_floats(args, v, 4))
 			goto bad;

@@ -489,3 +489,11 @@ bool content_text_path(const struct content_module *m, const char *text, int lan
 	}
 	return false;
 }
+
+int content_ui_key(const char *name)
+{
+	for (int k = 0; k < UI_COUNT; k++)
+		if (strcmp(ui_names[k], name) == 0)
+			return k;
+	return -1;
+}

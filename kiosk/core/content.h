@@ -93,6 +93,8 @@ char *content_path(const struct content_module *m, const char *rel);
  * module has it word for word; false otherwise. */
 bool content_text_path(const struct content_module *m, const char *text, int lang, char *path,
                        size_t len);
+/* The UI key of this name ("start_quiz"), or -1. */
+int content_ui_key(const char *name);
 /* Index of the chapter a question belongs to, or -1. */
 int content_question_chapter(const struct content_module *m, unsigned q);
 /* Number of questions of chapter c, and the i-th of them. */
