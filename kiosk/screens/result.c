@@ -59,7 +59,7 @@ static void draw(struct kiosk *k)
 {
 	struct layout *l = &k->lay;
 	const struct content_module *m = k->module;
-	ui_header(k, ltext_get(&m->title, app_lang(k)), false);
+	ui_header(k, ltext_get(&m->title, app_lang(k)), true);
 	bool passed = k->flow.passed;
 	char score[160], verdict[160];
 	ui_format(score, sizeof(score), app_ui(k, UI_your_score), k->flow.score, 0);

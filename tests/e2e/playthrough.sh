@@ -42,14 +42,19 @@ press Je ne publie pas et j'en parle
 press Voir mon résultat
 expect result
 shot result
+press Retour
+expect home
+press Faire le quiz final
+answer-all right
+expect result
 press Terminer
 expect attract
 S
 rc=$?
-check "fr-landscape: full playthrough passes every screen" test "$rc" -eq 0
+check "fr-landscape: full playthrough passes every screen (and back from the result)" test "$rc" -eq 0
 [ "$rc" -eq 0 ] || sed 's/^/    /' "$TMP/fr.err" | head -20
 check "fr-landscape: trace shows the screens in order" sh -c \
-	"tr '\n' ' ' <'$TMP/fr.trace' | grep -q 'screen attract screen language screen home screen chapter screen video screen quiz screen home screen chapter screen home screen quiz screen result screen attract'"
+	"tr '\n' ' ' <'$TMP/fr.trace' | grep -q 'screen attract screen language screen home screen chapter screen video screen quiz screen home screen chapter screen home screen quiz screen result screen home screen quiz screen result screen attract'"
 for s in attract language home chapter video quiz-right home-done result; do
 	check "fr-landscape: screenshot $s is 1920x1080" sh -c "[ \"\$($PROBE size $TMP/fr/$s.png)\" = '1920 1080' ]"
 done
