@@ -36,7 +36,16 @@ struct video_view {
 	Uint64 opened_ticks;      /* real clock, for the first-frame figure */
 	long long controls_until; /* controls shown until then */
 	long long furthest_ms;    /* how far the person got */
+	unsigned seen_frames;     /* frames on screen at the last check */
+	long long seen_time;      /* and the player's position then */
+	Uint64 frame_ticks;       /* real clock when either last moved */
 };
+
+/* How long playing may go without a new picture. */
+#define STALL_MS(k)                                                                                \
+	((Uint64)((k)->settings.first_frame_timeout_s > 3 ? (k)->settings.first_frame_timeout_s    \
+	                                                  : 3) *                                   \
+	 1000)
 
 static long long now_ms(const struct kiosk *k)
 {
@@ -449,6 +458,22 @@ static long long update(struct kiosk *k)
 		snprintf(why, sizeof(why), "no picture within %d s",
 		         k->settings.first_frame_timeout_s);
 		player_fail(k->player, why);
+		fail(k);
+		return -1;
+	}
+	/* A video whose pictures and position both stop moving (a stuck decoder
+	 * or demuxer) must not hold the kiosk, whose idle timeout waits for the
+	 * video: give up as for a file that never showed a picture. A still
+	 * picture over running sound is fine: its position moves. */
+	Uint64 ticks = SDL_GetTicks64();
+	unsigned frames = player_frames(k->player);
+	long long pos = player_time(k->player);
+	if (frames != v->seen_frames || pos != v->seen_time || s != PLAYER_PLAYING) {
+		v->seen_frames = frames;
+		v->seen_time = pos;
+		v->frame_ticks = ticks;
+	} else if (ticks - v->frame_ticks > STALL_MS(k)) {
+		player_fail(k->player, "playback stopped moving");
 		fail(k);
 		return -1;
 	}

@@ -168,3 +168,14 @@ printf 'database: %s\n' "$T/gone.db" >"$T/gone.yaml"
 m=$(module short short.mp4 long.srt)
 run short "$m" 1280x720 true "wait 8000" "expect quiz"
 [ $rc -eq 0 ] && pass "end of a clip: the flow continues by itself" || fail "short" "rc $rc"
+
+# ---- pictures stop but the sound goes on: not a stall, it plays to its end ----
+ff -f lavfi -i "$(red 640x360 1)" -f lavfi -i sine=f=440:d=6 -c:v libx264 -preset ultrafast \
+	-pix_fmt yuv420p -c:a aac "$C/stillend.mp4"
+m=$(module stillend stillend.mp4 long.srt)
+run stillend "$m" 1280x720 true "wait 10000" "expect quiz"
+if [ $rc -eq 0 ] && ! grep -q "stopped moving" "$T/stillend.err" && [ "$(share_of stillend)" = 100 ]; then
+	pass "still picture over running sound: played to its end, no false stall"
+else
+	fail "stillend" "rc $rc, share $(share_of stillend); $(tr '\n' ' ' <"$T/stillend.err" | head -c 300)"
+fi
