@@ -1,0 +1,77 @@
+/* Inside the player: shared by player.c (libVLC, the stop worker) and
+ * player_frame.c (pictures to SDL textures, posters). */
+#ifndef KIOSK_PLATFORM_PLAYER_PRIV_H
+#define KIOSK_PLATFORM_PLAYER_PRIV_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <vlc/vlc.h>
+
+#include "platform/player.h"
+#include "platform/vlcerr.h"
+
+enum { MAX_POSTERS = 24, ERR_LEN = 256, MAX_SIDE = 8192 };
+
+#define ALIGN_UP(x, a) (((x) + (a)-1) / (a) * (a))
+
+/* One video being played. libVLC's threads write into it under `lock`;
+ * once closed it belongs to the stop worker, which frees it. */
+struct media {
+	struct player *p;
+	libvlc_media_player_t *mp;
+	libvlc_media_t *md;
+	char *file;
+	unsigned gen;
+
+	pthread_mutex_t lock;
+	unsigned w, h; /* picture size libVLC decodes to */
+	unsigned pitch[3], lines[3];
+	unsigned char *dec[3];    /* libVLC draws here */
+	unsigned char *ready[3];  /* the newest complete picture */
+	bool fresh;               /* ready holds a picture not uploaded yet */
+	atomic_bool frame_posted; /* one frame event in the queue at most */
+	atomic_uint displayed;
+
+	struct media *next; /* in the stop queue */
+};
+
+struct poster {
+	char *file;
+	SDL_Texture *tex;
+	int w, h;
+	float aspect;
+};
+
+struct player {
+	libvlc_instance_t *vlc;
+	Uint32 ev_frame, ev_state;
+	int volume;
+
+	struct media *cur; /* NULL when idle */
+	unsigned gen;
+	enum player_state failed_or_ended; /* PLAYER_IDLE while neither */
+	bool paused;
+	unsigned frames;
+	long long last_time, length;
+	char error[ERR_LEN];
+
+	SDL_Texture *tex;
+	int tex_w, tex_h; /* decoded size */
+	int vis_w, vis_h; /* visible part */
+	float aspect;
+
+	struct poster posters[MAX_POSTERS];
+	int n_posters;
+
+	/* The stop worker: libvlc_media_player_stop can block for seconds. */
+	pthread_t worker;
+	pthread_mutex_t q_lock;
+	pthread_cond_t q_cond;
+	struct media *queue;
+	int pending;
+	bool quit;
+
+	struct vlcerr vlc_error;
+};
+
+#endif
