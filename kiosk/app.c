@@ -72,6 +72,8 @@ void app_settle(struct kiosk *k)
 		k->ops->leave(k);
 	k->shown = k->flow.screen;
 	k->ops = screen_table[k->shown];
+	if (k->shown == SCR_ATTRACT)
+		k->video_resume_chapter = -1; /* nothing of a session outlives it */
 	k->press.down = false;
 	k->scroll = 0;
 	k->n_controls = 0;

@@ -117,6 +117,8 @@ struct kiosk {
 	bool pin_wrong;
 	long long attract_since;
 	struct video_view *video; /* video: its state while shown (screens/video.c) */
+	int video_resume_chapter; /* a video left for "still there?": resume it */
+	long long video_resume_ms;
 };
 
 /* The program's one signal flag (DESIGN.md allows no other global). */

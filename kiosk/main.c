@@ -307,6 +307,7 @@ int main(int argc, char **argv)
 	          k.settings.still_there_s * 1000LL, lang, app_now(&k));
 	hours_state_init(&k.hstate, 0);
 	k.flow.default_large = k.flow.large_text = k.settings.large_text;
+	k.video_resume_chapter = -1;
 	k.shown = SCR_ATTRACT;
 	k.ops = NULL;
 	app_settle(&k);

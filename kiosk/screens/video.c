@@ -120,6 +120,10 @@ static void enter(struct kiosk *k)
 			SDL_QueryTexture(v->image, NULL, NULL, &v->image_w, &v->image_h);
 		free(img);
 	}
+	/* Back from "still there?": go on where the person paused. */
+	long long start = k->video_resume_chapter == c ? k->video_resume_ms : 0;
+	k->video_resume_chapter = -1;
+	v->furthest_ms = start;
 	v->opened_at = now_ms(k);
 	v->opened_ticks = SDL_GetTicks64();
 	v->controls_until = v->opened_at + CONTROLS_MS;
@@ -127,7 +131,7 @@ static void enter(struct kiosk *k)
 		fprintf(stderr, "<3>video: cannot play %s: libVLC is not available\n",
 		        v->file ? v->file : "(no file)");
 		fail(k);
-	} else if (!v->file || !player_open(k->player, v->file, 0)) {
+	} else if (!v->file || !player_open(k->player, v->file, start)) {
 		if (!v->file)
 			fprintf(stderr, "<3>video: chapter %s has no video\n", ch->id);
 		fail(k);
@@ -148,6 +152,10 @@ static void leave(struct kiosk *k)
 		int pc = share(k);
 		if (pc > k->flow.video_share[c])
 			k->flow.video_share[c] = pc;
+	}
+	if (!v->done && !v->failed && c >= 0 && k->flow.screen == SCR_STILL_THERE) {
+		k->video_resume_chapter = c;
+		k->video_resume_ms = player_time(k->player);
 	}
 	set_playing(k, false);
 	player_close(k->player);

@@ -179,3 +179,25 @@ if [ $rc -eq 0 ] && ! grep -q "stopped moving" "$T/stillend.err" && [ "$(share_o
 else
 	fail "stillend" "rc $rc, share $(share_of stillend); $(tr '\n' ' ' <"$T/stillend.err" | head -c 300)"
 fi
+
+# ---- paused, "still there?", back: the video goes on where it was ----
+printf '1\n00:00:06,000 --> 00:00:20,000\nPLUS TARD\n' >"$C/later.srt"
+m=$(module resume h264.mp4 later.srt)
+run resume "$m" 1280x720 true "wait 7000" "tap 0.5 0.5" "press Pause" "wait 90000" \
+	"expect still-there" "tap 0.5 0.5" "expect video" "wait 1500" "shot resumed"
+w=$(white_in "$(shot resume resumed)" 0.0 0.68 1.0 0.12)
+if [ $rc -eq 0 ] && [ "${w:-0}" -gt 500 ]; then
+	pass "resume: after 'still there?' the paused video goes on where it was ($w subtitle pixels)"
+else
+	fail "resume" "rc $rc, $w white pixels where the 6 s subtitle should be"
+fi
+m=$(module restart h264.mp4 later.srt)
+run restart "$m" 1280x720 true "wait 7000" "tap 0.5 0.5" "press Pause" "wait 105000" \
+	"expect attract" "tap 0.5 0.5" "press Français" "press Qui me voit ?" "press Voir la vidéo" \
+	"wait 1500" "shot fresh"
+w=$(white_in "$(shot restart fresh)" 0.0 0.68 1.0 0.12)
+if [ $rc -eq 0 ] && [ "${w:-1}" -eq 0 ]; then
+	pass "resume: a timed-out session's position is forgotten; the next person starts at 0"
+else
+	fail "restart" "rc $rc, $w white pixels (the 6 s subtitle) at the start of a new session"
+fi
