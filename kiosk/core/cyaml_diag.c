@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/schema_lint.h"
 #include "core/yamlpos.h"
 
 enum { MAX_FRAMES = 32 };
@@ -123,6 +124,8 @@ bool cyaml_diag_load(const char *file, const cyaml_schema_value_t *schema, void 
 	const char *syntax = yamlpos_syntax_error(pos, &line, &col);
 	if (syntax)
 		diag_add(diag, file, line, col, "YAML syntax error: %s", syntax);
+	else if (schema_lint(file, schema, diag) > 0)
+		; /* every schema mistake, not only libcyaml's first */
 	else if (cap.have_msg) {
 		locate(&cap, pos, &line, &col);
 		diag_add(diag, file, line, col, "%s", cap.msg);

@@ -257,6 +257,7 @@ static const struct {
     {"unknown-language", true},
     {"bad-id", true},
     {"no-module", false},
+    {"many-schema", false},
 };
 
 START_TEST(test_broken)

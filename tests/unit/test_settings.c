@@ -218,8 +218,8 @@ static const struct {
      DIR "empty-id.yaml:2:11: kiosk_id must be 1 to 31 of a-z, 0-9 and '-'\n" DIR
          "empty-id.yaml:3:14: trainer_pin must be 4 to 8 digits\n"},
     /* The key itself, line 3 (libcyaml's own position is the value before it). */
-    {"unknown-key.yaml", false, DIR "unknown-key.yaml:3:1: Unexpected key: idle_timeout\n"},
-    {"wrong-type.yaml", false, DIR "wrong-type.yaml:4:11: Invalid INT value: 'loud'\n"},
+    {"unknown-key.yaml", false, DIR "unknown-key.yaml:3:1: unknown key 'idle_timeout'\n"},
+    {"wrong-type.yaml", false, DIR "wrong-type.yaml:4:11: wrong type: a whole number expected\n"},
     {"syntax-error.yaml", false,
      DIR "syntax-error.yaml:4:1: YAML syntax error: found unexpected end of stream\n"},
     {"does-not-exist.yaml", false,
