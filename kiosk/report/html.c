@@ -17,6 +17,7 @@ static const char style[] =
     "h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.15rem;margin:1.6rem 0 .5rem;"
     "border-bottom:2px solid var(--line);padding-bottom:.2rem}\n"
     ".meta,.note{color:var(--muted);font-size:.9rem}\n"
+    ".t{color:var(--muted);font-size:.85rem;text-align:left}\n"
     ".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.6rem;"
     "margin:1rem 0}\n"
     ".card{border:1px solid var(--line);border-radius:.5rem;padding:.6rem .8rem}\n"
@@ -335,6 +336,12 @@ int report_html(const struct report *r, FILE *f)
 		const struct report_chapter *c = &r->chapters[i];
 		fputs("<tr><td>", f);
 		esc(f, c->id);
+		const char *title = report_chapter_title(r, c->module, c->id);
+		if (title) {
+			fputs("<br><span class='t'>", f);
+			esc(f, title);
+			fputs("</span>", f);
+		}
 		fputs("</td>", f);
 		td_num(f, c->hidden, c->seen);
 		td_ratio(f, c->hidden || t->hidden, (double)c->seen, (double)t->sessions, 100,
@@ -353,8 +360,15 @@ int report_html(const struct report *r, FILE *f)
 		const struct report_question *q = &r->questions[i];
 		fputs("<tr><td>", f);
 		esc(f, q->id);
+		const char *text = report_question_text(r, q->module, q->id);
+		if (text) {
+			fputs("<br><span class='t'>", f);
+			esc(f, text);
+			fputs("</span>", f);
+		}
 		fputs("</td><td style='text-align:left'>", f);
-		esc(f, q->objective);
+		const char *label = report_objective_label(r, q->module, q->objective);
+		esc(f, label ? label : q->objective);
 		fputs("</td>", f);
 		td_num(f, q->hidden, q->answered);
 		td_ratio(f, q->hidden, (double)q->right, (double)q->answered, 100, " %");
@@ -362,10 +376,18 @@ int report_html(const struct report *r, FILE *f)
 			fputs("<td class='h'>" HIDDEN "</td>", f);
 		else if (q->top_wrong < 0)
 			fputs("<td>aucune erreur</td>", f);
-		else
-			fprintf(f, "<td>réponse %c (%.0f %% des erreurs)</td>",
+		else {
+			fprintf(f, "<td>réponse %c (%.0f %% des erreurs)",
 			        report_choice_letter(q->top_wrong),
 			        report_pct(q->wrong_by_choice[q->top_wrong], q->wrong));
+			const char *wrong = report_choice_text(r, q->module, q->id, q->top_wrong);
+			if (wrong) {
+				fputs("<br><span class='t'>« ", f);
+				esc(f, wrong);
+				fputs(" »</span>", f);
+			}
+			fputs("</td>", f);
+		}
 		fputs("</tr>\n", f);
 	}
 	fputs("</table></div>\n", f);
@@ -376,7 +398,8 @@ int report_html(const struct report *r, FILE *f)
 	for (int i = 0; i < r->n_objectives; i++) {
 		const struct report_objective *o = &r->objectives[i];
 		fputs("<tr><td>", f);
-		esc(f, o->id);
+		const char *olabel = report_objective_label(r, o->module, o->id);
+		esc(f, olabel ? olabel : o->id);
 		fprintf(f, "</td><td>%d</td>", o->n_questions);
 		td_num(f, o->hidden, o->answered);
 		td_ratio(f, o->hidden, (double)o->right, (double)o->answered, 100, " %");

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/content.h"
+#include "core/diag.h"
 #include "report/report.h"
 
 static void usage(FILE *f)
@@ -14,13 +16,16 @@ static void usage(FILE *f)
 	fprintf(
 	    f, "Usage: kiosk-report DB... [--format text|csv|html|json] [--from YYYY-MM-DD]\n"
 	       "                    [--to YYYY-MM-DD] [--min-group K] [--sep ',' | ';'] [-o FILE]\n"
+	       "                    [--content DIR]\n"
 	       "Reports the kiosk's anonymous statistics. Several files are reported together;\n"
 	       "a file given twice, or a session found in two files, counts once.\n"
 	       "  --format     text (default), csv, html (one self-contained page) or json\n"
 	       "  --from/--to  first and last day included\n"
 	       "  --min-group  hide every figure computed from fewer than K sessions (default 5)\n"
 	       "  --sep        CSV separator; ';' also writes decimal commas (French Excel)\n"
-	       "  -o FILE      write there instead of standard output\n");
+	       "  -o FILE      write there instead of standard output\n"
+	       "  --content    the module folder: name chapters, questions, answers and\n"
+	       "               objectives by their texts (text and HTML reports)\n");
 }
 
 static bool is_day(const char *s)
@@ -33,7 +38,9 @@ static bool is_day(const char *s)
 
 int main(int argc, char **argv)
 {
-	const char *format = "text", *from = NULL, *to = NULL, *out = NULL;
+	const char *format = "text", *from = NULL, *to = NULL, *out = NULL, *content = NULL;
+	struct content_module *module = NULL;
+	struct diag diag = {0};
 	char sep = ',';
 	int k = 5, n = 0, status = 1;
 	const char **paths = calloc((size_t)argc, sizeof *paths);
@@ -44,7 +51,8 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 		bool takes = !strcmp(a, "--format") || !strcmp(a, "--from") || !strcmp(a, "--to") ||
-		             !strcmp(a, "--min-group") || !strcmp(a, "-o") || !strcmp(a, "--sep");
+		             !strcmp(a, "--min-group") || !strcmp(a, "-o") || !strcmp(a, "--sep") ||
+		             !strcmp(a, "--content");
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			usage(stdout);
 			status = 0;
@@ -65,6 +73,8 @@ int main(int argc, char **argv)
 			to = v;
 		} else if (!strcmp(a, "-o")) {
 			out = v;
+		} else if (!strcmp(a, "--content")) {
+			content = v;
 		} else if (!strcmp(a, "--min-group")) {
 			char *e;
 			long x = strtol(v, &e, 10);
@@ -108,8 +118,21 @@ int main(int argc, char **argv)
 		status = 2;
 		goto end;
 	}
+	if (content) {
+		module = content_load(content, &diag);
+		if (!module || diag_count(&diag) > 0) {
+			diag_print(&diag, stderr);
+			fprintf(stderr,
+			        "kiosk-report: --content %s: not a usable module "
+			        "(kiosk --check tells more)\n",
+			        content);
+			status = 2;
+			goto end;
+		}
+	}
 	if (report_load(&r, paths, n, from, to) != 0)
 		goto end;
+	r.module = module;
 	report_suppress(&r, k);
 	f = out ? fopen(out, "w") : stdout;
 	if (!f) {
@@ -131,6 +154,8 @@ end:
 		status = 1;
 	}
 	report_free(&r);
+	content_destroy(module);
+	diag_free(&diag);
 	free(paths);
 	return status;
 }

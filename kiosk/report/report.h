@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+struct content_module;
+
 enum { REPORT_STAGES = 5, REPORT_ENDS = 3, REPORT_BINS = 10, REPORT_CHOICES = 32 };
 
 /* Sessions of one day, one language, or all of them. */
@@ -55,6 +57,8 @@ struct report {
 	struct report_objective *objectives;
 	int n_chapters, n_questions, n_objectives;
 	char modules[128]; /* module ids, comma-separated */
+	/* --content: the module whose texts name its ids (NULL: ids only). */
+	const struct content_module *module;
 };
 
 /* Reads the files (each counted once, sessions in several files once) for
@@ -70,6 +74,14 @@ int report_text(const struct report *r, FILE *f);
 int report_csv(const struct report *r, FILE *f, char sep);
 int report_json(const struct report *r, FILE *f);
 int report_html(const struct report *r, FILE *f);
+
+/* With r->module: the text of an id, in the module's first language; NULL
+ * without a module, for another module, or for an unknown id. */
+const char *report_chapter_title(const struct report *r, const char *module, const char *id);
+const char *report_question_text(const struct report *r, const char *module, const char *id);
+const char *report_choice_text(const struct report *r, const char *module, const char *id,
+                               int choice);
+const char *report_objective_label(const struct report *r, const char *module, const char *id);
 
 /* Shared helpers for the writers. */
 double report_pct(long long part, long long whole);

@@ -134,6 +134,9 @@ int report_text(const struct report *r, FILE *f)
 		cell(f, num(a, c->hidden, c->seen), 12, true);
 		cell(f, pct(b, c->hidden || t->hidden, c->seen, t->sessions), 16, true);
 		cell(f, pct(a, c->share_hidden, c->share_sum, 100 * c->video_started), 18, true);
+		const char *title = report_chapter_title(r, c->module, c->id);
+		if (title)
+			fprintf(f, "  %s", title);
 		fputc('\n', f);
 	}
 
@@ -156,6 +159,15 @@ int report_text(const struct report *r, FILE *f)
 			fprintf(f, "%c (%.0f %% des erreurs)", report_choice_letter(q->top_wrong),
 			        report_pct(q->wrong_by_choice[q->top_wrong], q->wrong));
 		fputc('\n', f);
+		const char *text = report_question_text(r, q->module, q->id);
+		if (text)
+			fprintf(f, "      « %s »\n", text);
+		const char *wrong = !q->wrong_hidden && q->top_wrong >= 0
+		                        ? report_choice_text(r, q->module, q->id, q->top_wrong)
+		                        : NULL;
+		if (wrong)
+			fprintf(f, "      réponse %c : « %s »\n",
+			        report_choice_letter(q->top_wrong), wrong);
 	}
 
 	fprintf(
@@ -167,6 +179,9 @@ int report_text(const struct report *r, FILE *f)
 		fprintf(f, "%11d", o->n_questions);
 		cell(f, num(a, o->hidden, o->answered), 10, true);
 		cell(f, pct(b, o->hidden, o->right, o->answered), 9, true);
+		const char *label = report_objective_label(r, o->module, o->id);
+		if (label)
+			fprintf(f, "  %s", label);
 		fputc('\n', f);
 	}
 	return ferror(f) ? -1 : 0;
