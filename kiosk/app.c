@@ -46,19 +46,11 @@ const char *app_ui(const struct kiosk *k, enum ui_key key)
 	return content_ui(k->module, key, k->flow.lang);
 }
 
-static void today(char day[11])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(day, 11, "%Y-%m-%d", &tm);
-}
-
 static void store_ended_session(struct kiosk *k)
 {
 	struct session_record r;
 	char day[11];
-	today(day);
+	session_today(day);
 	if (flow_take_record(&k->flow, day, k->settings.kiosk_id, &r) && k->store)
 		store_save(k->store, &r);
 }

@@ -16,7 +16,6 @@ struct kiosk;
 struct store;
 struct player;
 struct notify;
-struct hours;
 struct fit_log;
 
 struct screen_ops {

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/random.h>
+#include <time.h>
 
 const char *session_stage_name(enum session_stage s)
 {
@@ -65,4 +66,12 @@ int session_new_id(char out[SESSION_ID_LEN + 1])
 	}
 	out[SESSION_ID_LEN] = '\0';
 	return 0;
+}
+
+void session_today(char day[11])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	strftime(day, 11, "%Y-%m-%d", &tm);
 }

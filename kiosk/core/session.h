@@ -60,5 +60,7 @@ const char *session_end_name(enum session_end e);
 int session_round_duration(long long ms);
 /* Fill out with 32 random hex digits from getrandom(); 0 or -1 (logged). */
 int session_new_id(char out[SESSION_ID_LEN + 1]);
+/* Today, local time, as YYYY-MM-DD: the finest time a session keeps. */
+void session_today(char day[11]);
 
 #endif

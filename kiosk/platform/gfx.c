@@ -8,12 +8,18 @@
 #include <string.h>
 #include <sys/stat.h>
 
-enum { MAX_FONTS = 32, MAX_TEXTS = 1024, KEEP_FRAMES = 3 };
+enum { MAX_FONTS = 32, MAX_TEXTS = 1024, KEEP_FRAMES = 3, MAX_WIDTHS = 512 };
 
 struct font_slot {
 	TTF_Font *font;
 	int size;
 	bool bold;
+};
+
+/* A text texture, rendered once and kept while it is drawn every frame. */
+struct gfx_text {
+	SDL_Texture *tex;
+	int w, h;
 };
 
 struct text_slot {
@@ -38,7 +44,13 @@ struct gfx {
 	struct text_slot texts[MAX_TEXTS];
 	int n_texts;
 	unsigned frame;
-	int pending_align;
+	/* Widths already measured: layout asks for them on every frame. */
+	struct width_slot {
+		Uint64 hash;
+		int size, w;
+		bool bold;
+	} widths[MAX_WIDTHS];
+	int n_widths, next_width;
 };
 
 static bool is_file(const char *p)
@@ -202,11 +214,6 @@ void gfx_size(const struct gfx *g, int *w, int *h)
 	*h = g->h;
 }
 
-float gfx_dpi(const struct gfx *g)
-{
-	return g->dpi;
-}
-
 int gfx_mm(const struct gfx *g, float mm)
 {
 	return (int)lroundf(mm * g->dpi / 25.4f);
@@ -226,11 +233,6 @@ bool gfx_update_size(struct gfx *g)
 static void set_color(struct gfx *g, Uint32 c)
 {
 	SDL_SetRenderDrawColor(g->renderer, c >> 24, (c >> 16) & 255, (c >> 8) & 255, c & 255);
-}
-
-void gfx_color(struct gfx *g, Uint32 rgba)
-{
-	set_color(g, rgba);
 }
 
 void gfx_clear(struct gfx *g, Uint32 rgba)
@@ -409,13 +411,6 @@ static struct text_slot *text_make(struct gfx *g, const char *utf8, int size, bo
 	return t;
 }
 
-const struct gfx_text *gfx_text(struct gfx *g, const char *utf8, int size, bool bold, int wrap,
-                                Uint32 rgba)
-{
-	struct text_slot *t = text_make(g, utf8, size, bold, wrap, ALIGN_LEFT, rgba);
-	return t ? &t->text : NULL;
-}
-
 int gfx_draw_text(struct gfx *g, const char *utf8, int size, bool bold, SDL_Rect r,
                   enum text_align align, Uint32 rgba)
 {
@@ -449,11 +444,21 @@ int gfx_text_height(struct gfx *g, const char *utf8, int size, bool bold, int wr
 
 int gfx_text_width(struct gfx *g, const char *utf8, int size, bool bold)
 {
+	Uint64 hash = hash_text(utf8);
+	for (int i = 0; i < g->n_widths; i++) {
+		const struct width_slot *ws = &g->widths[i];
+		if (ws->hash == hash && ws->size == size && ws->bold == bold)
+			return ws->w;
+	}
 	TTF_Font *f = font_get(g, size, bold);
 	int w = 0, h = 0;
 	char *s = f ? prepare(g, utf8) : NULL;
-	if (s)
-		TTF_SizeUTF8(f, s, &w, &h);
+	if (s && TTF_SizeUTF8(f, s, &w, &h) == 0) {
+		g->widths[g->next_width] = (struct width_slot){hash, size, w, bold};
+		g->next_width = (g->next_width + 1) % MAX_WIDTHS;
+		if (g->n_widths < MAX_WIDTHS)
+			g->n_widths++;
+	}
 	free(s);
 	return w;
 }

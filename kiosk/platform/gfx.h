@@ -26,27 +26,17 @@ void gfx_destroy(struct gfx *g);
 SDL_Renderer *gfx_renderer(struct gfx *g);
 SDL_Window *gfx_window(struct gfx *g);
 void gfx_size(const struct gfx *g, int *w, int *h);
-float gfx_dpi(const struct gfx *g);
 /* Pixels for a length in millimetres on this screen. */
 int gfx_mm(const struct gfx *g, float mm);
 /* Re-read the window size; true if it changed. */
 bool gfx_update_size(struct gfx *g);
 
-void gfx_color(struct gfx *g, Uint32 rgba);
 void gfx_clear(struct gfx *g, Uint32 rgba);
 void gfx_fill(struct gfx *g, SDL_Rect r, Uint32 rgba);
 void gfx_round(struct gfx *g, SDL_Rect r, int radius, Uint32 rgba);
 void gfx_circle(struct gfx *g, int cx, int cy, int radius, Uint32 rgba);
 void gfx_line(struct gfx *g, int x1, int y1, int x2, int y2, int width, Uint32 rgba);
 
-/* A text texture, rendered once and kept while it is drawn every frame. */
-struct gfx_text {
-	SDL_Texture *tex;
-	int w, h;
-};
-/* Text of `size` px, wrapped at `wrap` px (0: one line). NULL on failure. */
-const struct gfx_text *gfx_text(struct gfx *g, const char *utf8, int size, bool bold, int wrap,
-                                Uint32 rgba);
 /* Draw text in the box `r` (top-aligned, horizontally as asked); returns its height. */
 int gfx_draw_text(struct gfx *g, const char *utf8, int size, bool bold, SDL_Rect r,
                   enum text_align align, Uint32 rgba);

@@ -183,16 +183,11 @@ struct player *player_create(bool headless, int volume, Uint32 user_event)
 	    "--no-lua",
 	    headless ? "--aout=adummy" : "--no-video-deco",
 	};
-	p->vlc = libvlc_new((int)(sizeof(args) / sizeof(args[0])), args);
+	p->vlc = vlcerr_start(&p->vlc_error, "player", (int)(sizeof(args) / sizeof(args[0])), args);
 	if (!p->vlc) {
-		const char *why = libvlc_errmsg();
-		fprintf(stderr,
-		        "<3>player: cannot start libVLC: %s (is vlc-plugin-base installed?)\n",
-		        why ? why : "unknown error");
 		player_destroy(p);
 		return NULL;
 	}
-	vlcerr_attach(&p->vlc_error, p->vlc);
 	if (pthread_create(&p->worker, NULL, worker_main, p) != 0) {
 		fprintf(stderr, "<3>player: cannot start the stop worker\n");
 		libvlc_log_unset(p->vlc);

@@ -150,16 +150,11 @@ struct worker *worker_create(void)
 	                      "--no-sub-autodetect-file",
 	                      "--no-lua",
 	                      "--no-snapshot-preview"};
-	p->vlc = libvlc_new((int)(sizeof(args) / sizeof(args[0])), args);
+	p->vlc = vlcerr_start(&p->vlc_error, "probe", (int)(sizeof(args) / sizeof(args[0])), args);
 	if (!p->vlc) {
-		const char *why = libvlc_errmsg();
-		fprintf(stderr,
-		        "<3>probe: cannot start libVLC: %s (is vlc-plugin-base installed?)\n",
-		        why ? why : "unknown error");
 		worker_destroy(p);
 		return NULL;
 	}
-	vlcerr_attach(&p->vlc_error, p->vlc);
 	return p;
 }
 

@@ -68,20 +68,12 @@ void store_close_db(struct store *s)
 	s->db = NULL;
 }
 
-static void today(char out[11])
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	localtime_r(&now, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 /* A damaged file is evidence and may hold recoverable sessions: it is moved
  * aside under a dated name, never deleted. */
 static void move_aside(struct store *s, const char *why)
 {
 	char day[11], dest[300], from[300], to[320];
-	today(day);
+	session_today(day);
 	for (int n = 0; n < 100; n++) {
 		if (n == 0)
 			snprintf(dest, sizeof dest, "%s.corrupt-%s", s->path, day);

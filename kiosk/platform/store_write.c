@@ -49,12 +49,8 @@ static void clean_record(struct session_record *r)
 	r->id[SESSION_ID_LEN] = '\0';
 	if (strspn(r->id, "0123456789abcdef") != SESSION_ID_LEN)
 		session_new_id(r->id);
-	if (!valid_day(r->day)) {
-		time_t now = time(NULL);
-		struct tm tm;
-		localtime_r(&now, &tm);
-		strftime(r->day, sizeof r->day, "%Y-%m-%d", &tm);
-	}
+	if (!valid_day(r->day))
+		session_today(r->day);
 	clean_id(r->kiosk_id, sizeof r->kiosk_id);
 	clean_id(r->module_id, sizeof r->module_id);
 	r->lang[sizeof r->lang - 1] = '\0';

@@ -27,9 +27,18 @@ static void handle_log(void *data, int level, const libvlc_log_t *ctx, const cha
 	pthread_mutex_unlock(&e->lock);
 }
 
-void vlcerr_attach(struct vlcerr *e, libvlc_instance_t *vlc)
+libvlc_instance_t *vlcerr_start(struct vlcerr *e, const char *who, int argc,
+                                const char *const *argv)
 {
+	libvlc_instance_t *vlc = libvlc_new(argc, argv);
+	if (!vlc) {
+		const char *why = libvlc_errmsg();
+		fprintf(stderr, "<3>%s: cannot start libVLC: %s (is vlc-plugin-base installed?)\n",
+		        who, why ? why : "unknown error");
+		return NULL;
+	}
 	libvlc_log_set(vlc, handle_log, e);
+	return vlc;
 }
 
 void vlcerr_clear(struct vlcerr *e)

@@ -1,6 +1,6 @@
-/* libVLC's last error message, caught from its log on its own threads, so
- * that a video that fails is logged with VLC's reason. Shared by the player
- * and the --check probe. */
+/* Starting libVLC, and its last error message caught from its log on its
+ * own threads, so that a video that fails is logged with VLC's reason.
+ * Shared by the player and the --check probe. */
 #ifndef KIOSK_PLATFORM_VLCERR_H
 #define KIOSK_PLATFORM_VLCERR_H
 
@@ -15,8 +15,10 @@ struct vlcerr {
 
 void vlcerr_init(struct vlcerr *e);
 void vlcerr_fini(struct vlcerr *e);
-/* Catch the errors of this instance (libvlc_log_set). */
-void vlcerr_attach(struct vlcerr *e, libvlc_instance_t *vlc);
+/* A libVLC instance with these arguments whose errors e catches; NULL after
+ * logging why, in the name of `who`. */
+libvlc_instance_t *vlcerr_start(struct vlcerr *e, const char *who, int argc,
+                                const char *const *argv);
 void vlcerr_clear(struct vlcerr *e);
 /* "what (VLC: reason)", or just "what" when VLC said nothing. */
 void vlcerr_explain(struct vlcerr *e, const char *what, char *out, size_t len);

@@ -1,7 +1,6 @@
 /* trainer: today's figures (small groups hidden), the health of the
  * statistics database and of the module, and a way back. */
 #include <stdio.h>
-#include <time.h>
 
 #include "platform/store.h"
 #include "screens/ui.h"
@@ -22,10 +21,7 @@ static void draw(struct kiosk *k)
 	struct layout *l = &k->lay;
 	ui_header(k, app_ui(k, UI_trainer), true);
 	char day[11], buf[256];
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+	session_today(day);
 	struct store_summary s = {0};
 	bool have = k->store && store_summary(k->store, day, k->settings.min_group, &s) == 0;
 	int y = l->body.y;
