@@ -17,6 +17,9 @@ DEBS_TEST := check xvfb xauth xdotool ffmpeg espeak-ng chromium sqlite3 \
 
 PKGS := sdl2 SDL2_ttf SDL2_image libvlc sqlite3 libcyaml fontconfig \
 	libsystemd libqrencode yaml-0.1
+# What the pure core and the report reader link: no SDL, libVLC or display.
+CORE_PKGS   := libcyaml yaml-0.1
+REPORT_PKGS := $(CORE_PKGS) sqlite3
 
 CC      ?= cc
 SAN     ?=
@@ -26,18 +29,26 @@ override CFLAGS += -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Wall -Wextra -Werro
 	-DKIOSK_VERSION='"$(VERSION)"' -Ikiosk $(SAN)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LDFLAGS += -Wl,--as-needed
 LDLIBS  += $(PKG_LIBS) -lm -lpthread
+REPORT_LIBS = $(shell pkg-config --libs $(REPORT_PKGS) 2>/dev/null) -lm
 
-LIB_SRC    := $(wildcard kiosk/core/*.c kiosk/platform/*.c kiosk/screens/*.c) \
-	$(filter-out kiosk/main.c,$(wildcard kiosk/*.c))
-REPORT_SRC := $(wildcard kiosk/report/*.c)
-UNIT_SRC   := $(wildcard tests/unit/test_*.c)
-TOOL_SRC   := $(wildcard tests/tools/*.c)
+# Layers (docs/design.md): the core (pure logic), the platform (SDL,
+# libVLC, SQLite, screens, check, headless), the programs on top.
+CORE_SRC     := $(wildcard kiosk/core/*.c kiosk/core/yaml/*.c)
+PLATFORM_SRC := $(wildcard kiosk/platform/*.c kiosk/screens/*.c kiosk/check/*.c \
+	kiosk/headless/*.c) kiosk/app.c
+REPORT_SRC   := $(wildcard kiosk/report/*.c)
+UNIT_SRC     := $(wildcard tests/unit/test_*.c)
+TOOL_SRC     := $(wildcard tests/tools/*.c)
 
-LIB_OBJ    := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
-REPORT_OBJ := $(REPORT_SRC:%.c=$(BUILD)/obj/%.o)
-UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-TOOL_BIN   := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
+CORE_OBJ     := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
+PLATFORM_OBJ := $(PLATFORM_SRC:%.c=$(BUILD)/obj/%.o)
+REPORT_OBJ   := $(REPORT_SRC:%.c=$(BUILD)/obj/%.o)
+UNIT_BIN     := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOL_BIN     := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
+CORE_LIB     := $(BUILD)/libkiosk-core.a
+PLATFORM_LIB := $(BUILD)/libkiosk-platform.a
 
 .PHONY: all deps deps-test run test asan lint format bench clean check-content shots
 all: $(BUILD)/kiosk $(BUILD)/kiosk-report
@@ -46,20 +57,28 @@ $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/libkiosk.a: $(LIB_OBJ)
+# The core must not call SDL, libVLC or SQLite: the build refuses it.
+$(CORE_LIB): $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+	@if nm -u $^ | grep -E ' (SDL_|TTF_|IMG_|libvlc_|sqlite3_)'; then \
+		echo "libkiosk-core.a calls the platform (above): move that code" >&2; \
+		rm -f $@; exit 1; fi
+
+$(PLATFORM_LIB): $(PLATFORM_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/kiosk: $(BUILD)/obj/kiosk/main.o $(BUILD)/libkiosk.a
-	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+$(BUILD)/kiosk: $(BUILD)/obj/kiosk/main.o $(PLATFORM_LIB) $(CORE_LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/kiosk-report: $(REPORT_OBJ) $(BUILD)/libkiosk.a
-	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+$(BUILD)/kiosk-report: $(REPORT_OBJ) $(CORE_LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(REPORT_LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libkiosk.a
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check_main.h $(PLATFORM_LIB) $(CORE_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags check) -o $@ $^ \
-		$(LDFLAGS) $(shell pkg-config --libs check) $(LDLIBS)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags check) $(LDFLAGS) -o $@ $(filter %.c %.a,$^) \
+		$(shell pkg-config --libs check) $(LDLIBS)
 
 $(BUILD)/tools/%: tests/tools/%.c
 	@mkdir -p $(dir $@)
@@ -99,11 +118,12 @@ asan: deps-test
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		sh tests/run.sh
 
+LINT_FILES = $(wildcard kiosk/*.[ch] kiosk/*/*.[ch] kiosk/*/*/*.[ch] tests/unit/*.[ch] tests/tools/*.c)
 lint:
-	@clang-format --dry-run --Werror $(wildcard kiosk/*.c kiosk/*/*.c kiosk/*.h kiosk/*/*.h tests/unit/*.c tests/tools/*.c)
+	@clang-format --dry-run --Werror $(LINT_FILES)
 	@echo "lint: clean"
 format:
-	clang-format -i $(wildcard kiosk/*.c kiosk/*/*.c kiosk/*.h kiosk/*/*.h tests/unit/*.c tests/tools/*.c)
+	clang-format -i $(LINT_FILES)
 
 bench: deps-test
 	@$(MAKE) --no-print-directory all $(TOOL_BIN)

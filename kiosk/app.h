@@ -16,7 +16,14 @@ struct kiosk;
 struct store;
 struct player;
 struct notify;
-struct fit_log;
+
+/* Exit codes of every mode (DESIGN.md §3). */
+enum kiosk_exit {
+	EXIT_OK = 0,
+	EXIT_INTERNAL = 1,
+	EXIT_BAD_INPUT = 2, /* arguments, settings or content */
+	EXIT_SCRIPT = 3,    /* a script's expect or press failed */
+};
 
 struct screen_ops {
 	void (*enter)(struct kiosk *k);
@@ -38,7 +45,7 @@ struct screen_ops {
 
 extern const struct screen_ops screen_attract, screen_language, screen_home, screen_chapter,
     screen_video, screen_quiz, screen_result, screen_still_there, screen_trainer_pin,
-    screen_trainer;
+    screen_trainer, screen_out_of_order;
 
 enum { UI_MAX_CONTROLS = 64, UI_LABEL = 160 };
 
@@ -95,8 +102,11 @@ struct kiosk {
 	bool running;
 	int exit_code;
 	bool dirty;
-	struct fit_log *fit; /* --check: texts that do not fit are logged here */
-	bool realtime;       /* headless: a video plays, let script waits take real time */
+	/* --check: texts that do not fit are reported here. */
+	void (*fit)(void *ctx, const char *text, const char *why);
+	void *fit_ctx;
+	bool broken;   /* settings or module broken: the out-of-order screen */
+	bool realtime; /* headless: a video plays, let script waits take real time */
 	bool ready_sent;
 	long long next_retry;
 	long long wake_at; /* the next time the loop must run (-1 none) */
@@ -109,15 +119,8 @@ struct kiosk {
 	int n_controls;
 	struct press press;
 
-	/* State of the screens that need some. */
-	int scroll;     /* chapter: scroll offset px */
-	int scroll_max; /* chapter: how far it can scroll */
-	char pin[9];    /* trainer-pin: digits typed */
-	bool pin_wrong;
-	long long attract_since;
-	struct video_view *video; /* video: its state while shown (screens/video.c) */
-	int video_resume_chapter; /* a video left for "still there?": resume it */
-	long long video_resume_ms;
+	/* The shown screen's own state: made by its enter, freed by its leave. */
+	void *view;
 };
 
 /* The program's one signal flag (DESIGN.md allows no other global). */
@@ -140,5 +143,7 @@ const struct screen_ops *app_screen(enum screen_id s);
 /* Language of the session in progress. */
 int app_lang(const struct kiosk *k);
 const char *app_ui(const struct kiosk *k, enum ui_key key);
+/* Local time for the opening hours. */
+struct hours_time app_local_time(void);
 
 #endif

@@ -9,21 +9,16 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "core/log.h"
 #include "core/content.h"
-#include "core/diag.h"
+#include "core/yaml/diag.h"
 #include "core/settings.h"
-#include "core/yamlpos.h"
 #include "platform/gfx.h"
 #include "platform/notify.h"
 #include "platform/player.h"
-#include "platform/probe.h"
 #include "platform/store.h"
-#include "fitcheck.h"
-#include "maintenance.h"
-#include "mediacheck.h"
-#include "script.h"
-
-enum { EXIT_OK = 0, EXIT_INTERNAL = 1, EXIT_BAD_INPUT = 2 };
+#include "check/check.h"
+#include "headless/script.h"
 
 struct args {
 	bool windowed, check, headless, trace;
@@ -130,74 +125,6 @@ static bool load_settings(const struct args *a, struct settings *s, struct diag 
 	return diag_count(d) == 0;
 }
 
-/* Opening hours: parsed here so that --check reports them with positions. */
-static bool load_hours(const struct settings *s, struct hours *h, struct diag *d)
-{
-	static const char *const days[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-	if (!s->has_hours) {
-		hours_init_always(h);
-		return true;
-	}
-	hours_init_closed(h);
-	struct yamlpos *pos = yamlpos_read(s->file);
-	bool ok = true;
-	for (int day = 0; day < 7; day++) {
-		char err[200];
-		int col = 0, line = 0, c0 = 0;
-		if (hours_parse_day(h, day, s->hours[day], err, sizeof(err), &col))
-			continue;
-		yamlpos_find(pos, &line, &c0, "opening_hours.%s", days[day]);
-		diag_add(d, s->file, line, c0 + col + 1, "%s", err);
-		ok = false;
-	}
-	yamlpos_destroy(pos);
-	return ok;
-}
-
-/* --check: the settings, the module, its layout at both screen shapes and
- * its video and subtitle files; every problem printed together at the end. */
-static int run_check(const struct args *a, struct kiosk *k, struct diag *d)
-{
-	int rc = EXIT_OK;
-	bool content_ok = k->module && diag_count(d) == 0;
-	struct mediacheck_summary sum = {0};
-	if (k->module) {
-		/* libVLC is started here only, so that the kiosk itself starts quickly. */
-		struct probe *probe = probe_create();
-		int wait_s =
-		    k->settings.first_frame_timeout_s > 0 ? k->settings.first_frame_timeout_s : 5;
-		bool done = mediacheck_run(k->module, probe, wait_s * 1000, d, &sum);
-		if (!probe)
-			rc = EXIT_INTERNAL;
-		probe_destroy(probe);
-		if (!done) {
-			fprintf(stderr, "kiosk: check interrupted\n");
-			return EXIT_INTERNAL;
-		}
-	}
-	/* Drawing every screen needs a module without mistakes. */
-	if (content_ok && !fitcheck_run(k, d, a->shots))
-		rc = EXIT_INTERNAL;
-	if (diag_count(d) > 0) {
-		diag_print(d, stderr);
-		return EXIT_BAD_INPUT;
-	}
-	if (!k->module) {
-		fprintf(stderr, "kiosk: cannot load the module from %s\n", k->settings.content);
-		return EXIT_BAD_INPUT;
-	}
-	if (rc != EXIT_OK)
-		return rc;
-	const struct content_module *m = k->module;
-	printf("%s: %s v%d is valid (%u chapters, %u questions, languages:", m->file, m->id,
-	       m->version, m->n_chapters, m->n_questions);
-	for (int i = 0; i < m->n_langs; i++)
-		printf(" %s", lang_code(m->langs[i]));
-	printf(")\n");
-	mediacheck_print_summary(m, &sum, stdout);
-	return EXIT_OK;
-}
-
 static void handle_signal(int sig)
 {
 	(void)sig;
@@ -240,13 +167,13 @@ int main(int argc, char **argv)
 		return rc;
 	install_signals();
 
-	bool ok = load_settings(&a, &k.settings, &d) && load_hours(&k.settings, &k.hours, &d);
+	bool ok = load_settings(&a, &k.settings, &d) && hours_load(&k.settings, &k.hours, &d);
 	if (ok || a.check) {
 		k.module = content_load(k.settings.content, &d);
 		ok = ok && k.module;
 	}
 	if (a.check) {
-		rc = run_check(&a, &k, &d);
+		rc = check_run(&k, &d, a.shots);
 		goto end;
 	}
 	bool broken = diag_count(&d) > 0 || !ok;
@@ -266,7 +193,7 @@ int main(int argc, char **argv)
 	k.trace = a.trace;
 	set_hints(&a, k.kiosk_mode);
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_TIMER) != 0) {
-		fprintf(stderr, "<3>kiosk: SDL_Init: %s\n", SDL_GetError());
+		log_err("kiosk", "SDL_Init: %s", SDL_GetError());
 		if (!getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY"))
 			fprintf(stderr,
 			        "kiosk: no display here. To see the kiosk anyway, run the "
@@ -294,20 +221,19 @@ int main(int argc, char **argv)
 	}
 	if (k.kiosk_mode && !a.headless)
 		SDL_ShowCursor(SDL_DISABLE);
+	k.notify = notify_create();
 	if (broken) {
-		k.notify = notify_create();
-		rc = maintenance_run(&k);
+		k.broken = true;
+		app_settle(&k);
+		rc = app_run(&k);
 		goto end;
 	}
 	k.store = store_open(k.settings.database, k.settings.retention_months);
-	k.notify = notify_create();
 	k.player = player_create(k.headless, k.settings.volume, k.user_event);
 	int lang = lang_index(k.settings.language);
 	flow_init(&k.flow, k.module, k.settings.idle_timeout_s * 1000LL,
-	          k.settings.still_there_s * 1000LL, lang, app_now(&k));
+	          k.settings.still_there_s * 1000LL, lang, k.settings.large_text, app_now(&k));
 	hours_state_init(&k.hstate, 0);
-	k.flow.default_large = k.flow.large_text = k.settings.large_text;
-	k.video_resume_chapter = -1;
 	k.shown = SCR_ATTRACT;
 	k.ops = NULL;
 	app_settle(&k);

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/diag.h"
+#include "core/yaml/diag.h"
 #include "core/ui_keys.h"
 
 /* Languages the kiosk knows, in the order of struct ltext. */
@@ -100,5 +100,12 @@ int content_question_chapter(const struct content_module *m, unsigned q);
 /* Number of questions of chapter c, and the i-th of them. */
 unsigned content_chapter_questions(const struct content_module *m, unsigned c, unsigned *out,
                                    unsigned max);
+
+/* Index of the entry whose char * at offset off equals id, -1 if none. */
+int content_find_id(const char *id, const void *base, size_t size, unsigned n, size_t off);
+/* Checks a loaded module's meaning (content_load does it); problems go to diag. */
+void content_check(struct content_module *m, struct diag *diag);
+/* The YAML name of UI string k (ui.KEY), NULL if out of range. */
+const char *content_ui_name(int k);
 
 #endif

@@ -47,6 +47,7 @@ static void reset_session(struct flow *f)
 	f->score = -1;
 	f->passed = false;
 	f->large_text = f->default_large;
+	f->resume_chapter = -1;
 	for (int i = 0; i < SESSION_MAX_CHAPTERS; i++) {
 		f->chapter_seen[i] = f->chapter_done[i] = false;
 		f->video_share[i] = -1;
@@ -56,9 +57,10 @@ static void reset_session(struct flow *f)
 }
 
 void flow_init(struct flow *f, const struct content_module *m, long long idle_ms,
-               long long still_ms, int default_lang, long long now)
+               long long still_ms, int default_lang, bool large_text, long long now)
 {
-	*f = (struct flow){.m = m, .idle_ms = idle_ms, .still_ms = still_ms};
+	*f = (struct flow){
+	    .m = m, .idle_ms = idle_ms, .still_ms = still_ms, .default_large = large_text};
 	f->default_lang = default_lang >= 0 ? default_lang : m->langs[0];
 	f->screen = SCR_ATTRACT;
 	f->screen_since = f->last_input = now;
@@ -418,4 +420,48 @@ bool flow_take_record(struct flow *f, const char *day, const char *kiosk_id,
 	session_new_id(out->id);
 	f->has_record = false;
 	return true;
+}
+
+void flow_video_left(struct flow *f, int share, long long pos_ms)
+{
+	int c = f->chapter;
+	if (c < 0 || c >= SESSION_MAX_CHAPTERS)
+		return;
+	if (share > f->video_share[c])
+		f->video_share[c] = share;
+	if (f->screen == SCR_STILL_THERE) {
+		f->resume_chapter = c;
+		f->resume_ms = pos_ms;
+	} else {
+		f->resume_chapter = -1;
+	}
+}
+
+long long flow_video_resume(struct flow *f, int c)
+{
+	long long ms = f->resume_chapter == c ? f->resume_ms : 0;
+	f->resume_chapter = -1;
+	return ms;
+}
+
+void flow_preview(struct flow *f, const struct flow_preview *p)
+{
+	f->screen = p->screen;
+	if (p->screen == SCR_ATTRACT)
+		return;
+	f->in_session = true;
+	f->lang = p->lang;
+	f->furthest = STAGE_HOME;
+	f->chapter = p->chapter;
+	if (p->question >= 0) {
+		f->quiz_mode = QUIZ_FINAL;
+		f->quiz_n = f->m->n_questions < SESSION_MAX_ANSWERS ? f->m->n_questions
+		                                                    : SESSION_MAX_ANSWERS;
+		for (unsigned i = 0; i < f->quiz_n; i++)
+			f->quiz[i] = i;
+		f->quiz_pos = (unsigned)p->question;
+	}
+	f->chosen = p->chosen;
+	f->score = p->score;
+	f->passed = p->passed;
 }

@@ -45,6 +45,8 @@ struct flow {
 	bool video_playing;
 	bool large_text;
 	bool default_large; /* the setting: each session starts with it */
+	int resume_chapter; /* a video left for still-there: resume it, -1 none */
+	long long resume_ms;
 
 	/* The session in progress. */
 	bool in_session;
@@ -70,7 +72,7 @@ struct flow {
 };
 
 void flow_init(struct flow *f, const struct content_module *m, long long idle_ms,
-               long long still_ms, int default_lang, long long now);
+               long long still_ms, int default_lang, bool large_text, long long now);
 
 /* Every touch, click or key, before it is dispatched (resets the idle timer). */
 void flow_input(struct flow *f, long long now);
@@ -90,6 +92,13 @@ bool flow_watch_video(struct flow *f, long long now);
 void flow_video_playing(struct flow *f, bool playing, long long now);
 /* The video ended or was left; share is the percent watched. */
 bool flow_video_done(struct flow *f, int share, bool reached_end, long long now);
+/* The video screen is left before the end (back, language, idle): share
+ * is how far the person got; pos_ms where to go on if "still there?" is
+ * answered. */
+void flow_video_left(struct flow *f, int share, long long pos_ms);
+/* Where the video of chapter c starts: a position kept by flow_video_left
+ * for still-there, else 0. Taken once. */
+long long flow_video_resume(struct flow *f, int c);
 bool flow_chapter_questions(struct flow *f, long long now);
 bool flow_start_quiz(struct flow *f, long long now);
 bool flow_answer(struct flow *f, unsigned choice); /* false if already answered */
@@ -103,6 +112,19 @@ bool flow_trainer_unlocked(struct flow *f, long long now);
 bool flow_trainer_exit(struct flow *f, long long now);
 /* The program stops: a session in progress ends as abandoned. */
 void flow_shutdown(struct flow *f, long long now);
+
+/* The fit tour of --check: a screen as a person would see it, without a
+ * person (chapter, question of the final quiz and answer chosen, result). */
+struct flow_preview {
+	enum screen_id screen;
+	int lang;
+	int chapter;  /* -1 none */
+	int question; /* index in the final quiz, -1 none */
+	int chosen;   /* -1 not answered */
+	int score;    /* for the result */
+	bool passed;
+};
+void flow_preview(struct flow *f, const struct flow_preview *p);
 
 /* Questions of the current quiz. */
 const struct content_question *flow_question(const struct flow *f);

@@ -6,6 +6,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/settings.h"
+#include "core/yaml/diag.h"
+#include "core/yaml/yamlpos.h"
+
 enum { MINUTES_PER_DAY = 24 * 60, MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY };
 
 static const char *const day_short[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
@@ -252,4 +256,26 @@ unsigned hours_state_wait_ms(const struct hours_state *s, const struct hours *h,
 		       : s->wake_end <= now_ms                             ? 0
 		                                                           : wait;
 	return wait > UINT_MAX ? UINT_MAX : (unsigned)wait;
+}
+
+bool hours_load(const struct settings *s, struct hours *h, struct diag *d)
+{
+	if (!s->has_hours) {
+		hours_init_always(h);
+		return true;
+	}
+	hours_init_closed(h);
+	struct yamlpos *pos = yamlpos_read(s->file);
+	bool ok = true;
+	for (int day = 0; day < 7; day++) {
+		char err[200];
+		int col = 0, line = 0, c0 = 0;
+		if (hours_parse_day(h, day, s->hours[day], err, sizeof(err), &col))
+			continue;
+		yamlpos_find(pos, &line, &c0, "opening_hours.%s", day_short[day]);
+		diag_add(d, s->file, line, c0 + col + 1, "%s", err);
+		ok = false;
+	}
+	yamlpos_destroy(pos);
+	return ok;
 }

@@ -77,4 +77,10 @@ bool hours_state_touch(struct hours_state *s, const struct hours *h, struct hour
 unsigned hours_state_wait_ms(const struct hours_state *s, const struct hours *h,
                              struct hours_time t, unsigned long long now_ms);
 
+struct settings;
+struct diag;
+/* The settings' opening_hours into h, each mistake reported to diag at its
+ * position in the settings file. Returns false on a mistake. */
+bool hours_load(const struct settings *s, struct hours *h, struct diag *d);
+
 #endif

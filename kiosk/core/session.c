@@ -1,5 +1,6 @@
 /* Names and small helpers for the anonymous session record. */
 #include "core/session.h"
+#include "core/log.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -53,7 +54,7 @@ int session_new_id(char out[SESSION_ID_LEN + 1])
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			fprintf(stderr, "<3>session: getrandom: %s\n", strerror(errno));
+			log_err("session", "getrandom: %s", strerror(errno));
 			out[0] = '\0';
 			return -1;
 		}

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/cyaml_diag.h"
-#include "core/yamlpos.h"
+#include "core/yaml/cyaml_diag.h"
+#include "core/yaml/yamlpos.h"
 
 /* As read from YAML: pointers, so that a missing key is told from a 0. */
 struct raw_display {

@@ -4,7 +4,7 @@
 
 #include <stdbool.h>
 
-#include "core/diag.h"
+#include "core/yaml/diag.h"
 
 struct settings {
 	char *file; /* where they were read from, or NULL for the defaults */

@@ -1,4 +1,5 @@
 #include "core/srt.h"
+#include "core/log.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -254,7 +255,7 @@ struct srt *srt_load(const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		fprintf(stderr, "<4>srt: cannot read %s: %s\n", path, strerror(errno));
+		log_warn("srt", "cannot read %s: %s", path, strerror(errno));
 		return NULL;
 	}
 	char *buf = malloc(MAX_FILE);
@@ -263,7 +264,7 @@ struct srt *srt_load(const char *path)
 	fclose(f);
 	struct srt *s = err ? NULL : srt_parse(buf, len);
 	if (err)
-		fprintf(stderr, "<4>srt: cannot read %s\n", path);
+		log_warn("srt", "cannot read %s", path);
 	free(buf);
 	return s;
 }

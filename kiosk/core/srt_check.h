@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "core/diag.h"
+#include "core/yaml/diag.h"
 
 /* At most this many problems are listed per file, then one line saying
  * there are more: a file in the wrong encoding would otherwise flood. */

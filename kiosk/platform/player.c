@@ -1,5 +1,6 @@
 #include "platform/player.h"
 #include "platform/vlcerr.h"
+#include "core/log.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -189,7 +190,7 @@ struct player *player_create(bool headless, int volume, Uint32 user_event)
 		return NULL;
 	}
 	if (pthread_create(&p->worker, NULL, worker_main, p) != 0) {
-		fprintf(stderr, "<3>player: cannot start the stop worker\n");
+		log_err("player", "cannot start the stop worker");
 		libvlc_log_unset(p->vlc);
 		libvlc_release(p->vlc);
 		p->vlc = NULL;
@@ -228,7 +229,7 @@ void player_destroy(struct player *p)
 static void set_error(struct player *p, const char *file, const char *why)
 {
 	snprintf(p->error, sizeof(p->error), "%s", why);
-	fprintf(stderr, "<3>player: cannot play %s: %s\n", file, why);
+	log_err("player", "cannot play %s: %s", file, why);
 }
 
 void player_close(struct player *p)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "platform/player_priv.h"
+#include "core/log.h"
 
 /* The picture's visible size and display aspect ratio, from the track: the
  * decoded picture can be taller (1080p decodes to 1088 lines), and pixels
@@ -38,7 +39,7 @@ static bool update_yuv(SDL_Texture *t, const struct media *m)
 {
 	if (SDL_UpdateYUVTexture(t, NULL, m->ready[0], (int)m->pitch[0], m->ready[1],
 	                         (int)m->pitch[1], m->ready[2], (int)m->pitch[2]) != 0) {
-		fprintf(stderr, "<3>player: SDL_UpdateYUVTexture: %s\n", SDL_GetError());
+		log_err("player", "SDL_UpdateYUVTexture: %s", SDL_GetError());
 		return false;
 	}
 	return true;
@@ -82,8 +83,7 @@ bool player_upload(struct player *p, SDL_Renderer *r)
 			    SDL_CreateTexture(r, SDL_PIXELFORMAT_IYUV, SDL_TEXTUREACCESS_STREAMING,
 			                      (int)m->w, (int)m->h);
 			if (!p->tex)
-				fprintf(stderr, "<3>player: SDL_CreateTexture: %s\n",
-				        SDL_GetError());
+				log_err("player", "SDL_CreateTexture: %s", SDL_GetError());
 			p->tex_w = p->tex ? (int)m->w : 0;
 			p->tex_h = p->tex ? (int)m->h : 0;
 			p->aspect = 0;

@@ -1,5 +1,6 @@
 #include "platform/probe.h"
 #include "platform/probe_priv.h"
+#include "core/log.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -170,7 +171,7 @@ static bool start_child(struct probe *p)
 	stop_child(p, true); /* the child said why on stderr */
 	return false;
 fail:
-	fprintf(stderr, "<3>probe: cannot start the libVLC process: %s\n", strerror(errno));
+	log_err("probe", "cannot start the libVLC process: %s", strerror(errno));
 	return false;
 }
 
@@ -178,7 +179,7 @@ struct probe *probe_create(void)
 {
 	struct probe *p = calloc(1, sizeof(*p));
 	if (!p) {
-		fprintf(stderr, "<3>probe: out of memory\n");
+		log_err("probe", "out of memory");
 		return NULL;
 	}
 	*p = (struct probe){.child = -1, .req_fd = -1, .rep_fd = -1};

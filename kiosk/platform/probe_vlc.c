@@ -1,5 +1,6 @@
 #include "platform/probe_priv.h"
 #include "platform/vlcerr.h"
+#include "core/log.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -127,7 +128,7 @@ struct worker *worker_create(void)
 {
 	struct worker *p = calloc(1, sizeof(*p));
 	if (!p) {
-		fprintf(stderr, "<3>probe: out of memory\n");
+		log_err("probe", "out of memory");
 		return NULL;
 	}
 	pthread_mutex_init(&p->lock, NULL);

@@ -1,5 +1,6 @@
 /* Anonymous session statistics in SQLite: see store.h and PRIVACY.md. */
 #include "platform/store.h"
+#include "core/log.h"
 
 #include <errno.h>
 #include <sqlite3.h>
@@ -44,8 +45,8 @@ void store_update_problem(struct store *s)
 void store_note_fault(struct store *s, int rc, const char *what)
 {
 	if (rc != s->fault)
-		fprintf(stderr, "<3>store: %s: %s (%s); sessions are kept in memory\n", s->path,
-		        what, s->error[0] ? s->error : sqlite3_errstr(rc));
+		log_err("store", "%s: %s (%s); sessions are kept in memory", s->path, what,
+		        s->error[0] ? s->error : sqlite3_errstr(rc));
 	s->error[0] = '\0';
 	s->fault = rc;
 	store_update_problem(s);
@@ -83,9 +84,8 @@ static void move_aside(struct store *s, const char *why)
 			break;
 	}
 	if (rename(s->path, dest) != 0) {
-		fprintf(stderr,
-		        "<3>store: %s failed its check (%s) and cannot be moved aside: %s\n",
-		        s->path, why, strerror(errno));
+		log_err("store", "%s failed its check (%s) and cannot be moved aside: %s", s->path,
+		        why, strerror(errno));
 		return;
 	}
 	static const char *const side[] = {"-wal", "-shm", "-journal"};
@@ -93,8 +93,7 @@ static void move_aside(struct store *s, const char *why)
 		snprintf(from, sizeof from, "%s%s", s->path, side[i]);
 		snprintf(to, sizeof to, "%s%s", dest, side[i]);
 		if (access(from, F_OK) == 0 && rename(from, to) != 0)
-			fprintf(stderr, "<4>store: cannot move %s aside: %s\n", from,
-			        strerror(errno));
+			log_warn("store", "cannot move %s aside: %s", from, strerror(errno));
 	}
 	snprintf(s->aside, sizeof s->aside, "%s", dest);
 	fprintf(stderr,
@@ -141,22 +140,20 @@ static int migrate(struct store *s)
 	if (v < 0)
 		return SQLITE_ERROR;
 	if (v > STORE_SCHEMA_VERSION) {
-		fprintf(stderr,
-		        "<3>store: %s has schema version %d, newer than this program's %d\n",
-		        s->path, v, STORE_SCHEMA_VERSION);
+		log_err("store", "%s has schema version %d, newer than this program's %d", s->path,
+		        v, STORE_SCHEMA_VERSION);
 		return SQLITE_READONLY;
 	}
 	if (v == 0) {
 		int rc =
 		    exec(s, "BEGIN IMMEDIATE;" STORE_SCHEMA_V1 "PRAGMA user_version = 1; COMMIT;");
 		if (rc != SQLITE_OK) {
-			fprintf(stderr, "<3>store: %s: cannot create the schema: %s\n", s->path,
+			log_err("store", "%s: cannot create the schema: %s", s->path,
 			        sqlite3_errmsg(s->db));
 			exec(s, "ROLLBACK");
 			return rc;
 		}
-		fprintf(stderr, "<6>store: created %s (schema version %d)\n", s->path,
-		        STORE_SCHEMA_VERSION);
+		log_info("store", "created %s (schema version %d)", s->path, STORE_SCHEMA_VERSION);
 	}
 	return SQLITE_OK;
 }
@@ -170,7 +167,7 @@ static void apply_retention(struct store *s)
 	static const char *const tables[] = {"session",    "chapter",      "answer",     "stat_day",
 	                                     "stat_score", "stat_chapter", "stat_answer"};
 	if (exec(s, "BEGIN IMMEDIATE") != SQLITE_OK) {
-		fprintf(stderr, "<4>store: retention skipped: %s\n", sqlite3_errmsg(s->db));
+		log_warn("store", "retention skipped: %s", sqlite3_errmsg(s->db));
 		return;
 	}
 	int deleted = 0;
@@ -186,7 +183,7 @@ static void apply_retention(struct store *s)
 		}
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE) {
-			fprintf(stderr, "<4>store: retention skipped: %s\n", sqlite3_errmsg(s->db));
+			log_warn("store", "retention skipped: %s", sqlite3_errmsg(s->db));
 			exec(s, "ROLLBACK");
 			return;
 		}
@@ -194,13 +191,13 @@ static void apply_retention(struct store *s)
 			deleted = sqlite3_changes(s->db);
 	}
 	if (exec(s, "COMMIT") != SQLITE_OK) {
-		fprintf(stderr, "<4>store: retention skipped: %s\n", sqlite3_errmsg(s->db));
+		log_warn("store", "retention skipped: %s", sqlite3_errmsg(s->db));
 		exec(s, "ROLLBACK");
 		return;
 	}
 	if (deleted > 0) {
-		fprintf(stderr, "<6>store: deleted %d sessions older than %d months\n", deleted,
-		        s->retention_months);
+		log_info("store", "deleted %d sessions older than %d months", deleted,
+		         s->retention_months);
 		/* secure_delete zeroes the freed space; VACUUM also gives the
 		 * pages back, so the file keeps no trace of old sessions. */
 		exec(s, "VACUUM");

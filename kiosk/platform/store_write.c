@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "platform/store_priv.h"
+#include "core/log.h"
 
 /* Module ids are meant to be lower-case already; this makes sure a stray
  * capital or space in a content file cannot make every save fail the
@@ -208,7 +209,7 @@ static void enqueue(struct store *s, const struct session_record *r)
 		s->q_head = (s->q_head + 1) % STORE_QUEUE_MAX;
 		s->q_len--;
 		if (s->lost++ == 0)
-			fprintf(stderr, "<3>store: queue full (%d sessions); dropping the oldest\n",
+			log_err("store", "queue full (%d sessions); dropping the oldest",
 			        STORE_QUEUE_MAX);
 	}
 	s->queue[(s->q_head + s->q_len) % STORE_QUEUE_MAX] = *r;
@@ -249,8 +250,7 @@ void store_retry(struct store *s)
 		saved++;
 	}
 	if (s->fault)
-		fprintf(stderr, "<6>store: %s writable again; %d queued session(s) saved\n",
-		        s->path, saved);
+		log_info("store", "%s writable again; %d queued session(s) saved", s->path, saved);
 	s->fault = 0;
 	store_update_problem(s);
 }
@@ -293,7 +293,7 @@ int store_summary(struct store *s, const char *from_day, int min_group, struct s
 		rc = sqlite3_step(st);
 	}
 	if (rc != SQLITE_ROW) {
-		fprintf(stderr, "<4>store: summary: %s\n", sqlite3_errmsg(s->db));
+		log_warn("store", "summary: %s", sqlite3_errmsg(s->db));
 		sqlite3_finalize(st);
 		return -1;
 	}
@@ -318,8 +318,7 @@ void store_destroy(struct store *s)
 		return;
 	store_retry(s);
 	if (s->q_len > 0)
-		fprintf(stderr, "<3>store: %d session(s) could not be saved before exit\n",
-		        s->q_len);
+		log_err("store", "%d session(s) could not be saved before exit", s->q_len);
 	store_close_db(s);
 	free(s->queue);
 	free(s->path);

@@ -1,4 +1,5 @@
 #include "platform/vlcerr.h"
+#include "core/log.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -33,8 +34,8 @@ libvlc_instance_t *vlcerr_start(struct vlcerr *e, const char *who, int argc,
 	libvlc_instance_t *vlc = libvlc_new(argc, argv);
 	if (!vlc) {
 		const char *why = libvlc_errmsg();
-		fprintf(stderr, "<3>%s: cannot start libVLC: %s (is vlc-plugin-base installed?)\n",
-		        who, why ? why : "unknown error");
+		log_err(who, "cannot start libVLC: %s (is vlc-plugin-base installed?)",
+		        why ? why : "unknown error");
 		return NULL;
 	}
 	libvlc_log_set(vlc, handle_log, e);

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "core/content.h"
-#include "core/diag.h"
+#include "core/yaml/diag.h"
 #include "report/report.h"
 
 static void usage(FILE *f)

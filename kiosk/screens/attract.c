@@ -1,20 +1,36 @@
 /* attract: the campaign's title and an invitation that pulses slowly. */
 #include <math.h>
+#include <stdlib.h>
 
 #include "screens/ui.h"
 
 enum { PULSE_MS = 2400, FRAME_MS = 100 };
 
+/* When the screen opened: the pulse's phase. */
+struct attract_view {
+	long long since;
+};
+
 static void enter(struct kiosk *k)
 {
-	k->attract_since = app_now(k);
+	struct attract_view *v = calloc(1, sizeof(*v));
+	if (v)
+		v->since = app_now(k);
+	k->view = v;
+}
+
+static void leave(struct kiosk *k)
+{
+	free(k->view);
+	k->view = NULL;
 }
 
 /* The pulse is a function of the time since the screen opened, so the
  * screen a timed-out session leaves is the very one a fresh start shows. */
 static Uint8 pulse_alpha(const struct kiosk *k)
 {
-	long long t = (app_now(k) - k->attract_since) % PULSE_MS;
+	const struct attract_view *v = k->view;
+	long long t = (app_now(k) - (v ? v->since : 0)) % PULSE_MS;
 	double phase = (double)t / PULSE_MS * 2 * M_PI;
 	return (Uint8)(165 + 90 * (0.5 + 0.5 * cos(phase)));
 }
@@ -85,6 +101,7 @@ static long long update(struct kiosk *k)
 
 const struct screen_ops screen_attract = {
     .enter = enter,
+    .leave = leave,
     .draw = draw,
     .tap = tap,
     .update = update,

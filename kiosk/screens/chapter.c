@@ -1,10 +1,27 @@
 /* chapter: the text, "À retenir", then its video and questions. The text
  * scrolls with a finger when it is longer than the screen. */
 #include <limits.h>
+#include <stdlib.h>
 
 #include "screens/ui.h"
 
 enum { ACT_VIDEO = ACT_SCREEN, ACT_QUESTIONS };
+
+/* How far the text is scrolled (px), and how far it can be. */
+struct chapter_view {
+	int scroll, scroll_max;
+};
+
+static void enter(struct kiosk *k)
+{
+	k->view = calloc(1, sizeof(struct chapter_view));
+}
+
+static void leave(struct kiosk *k)
+{
+	free(k->view);
+	k->view = NULL;
+}
 
 static int draw_paragraphs(struct kiosk *k, const struct content_chapter *ch, SDL_Rect r)
 {
@@ -92,7 +109,8 @@ static void draw(struct kiosk *k)
 	int bar_h = l->touch + l->pad / 2 + l->pad * 2;
 	SDL_Rect view = {0, l->header, l->w, l->h - l->header - bar_h};
 	SDL_RenderSetClipRect(gfx_renderer(k->gfx), &view);
-	int top = l->body.y - k->scroll;
+	struct chapter_view none = {0}, *v = k->view ? k->view : &none;
+	int top = l->body.y - v->scroll;
 	int content;
 	if (l->portrait) {
 		int h = draw_paragraphs(k, ch, (SDL_Rect){l->body.x, top, l->body.w, 0});
@@ -108,17 +126,17 @@ static void draw(struct kiosk *k)
 		content = (h1 > h2 + l->title + l->pad ? h1 : h2 + l->title + l->pad) + l->pad;
 	}
 	SDL_RenderSetClipRect(gfx_renderer(k->gfx), NULL);
-	k->scroll_max = content - (view.h - l->pad);
-	if (k->scroll_max < 0)
-		k->scroll_max = 0;
-	if (k->scroll_max > 0) {
+	v->scroll_max = content - (view.h - l->pad);
+	if (v->scroll_max < 0)
+		v->scroll_max = 0;
+	if (v->scroll_max > 0) {
 		/* Where we are in the text, and a hint that there is more below. */
 		int track = view.h - l->pad * 2;
 		int thumb = track * view.h / (content + l->pad);
-		int ty = view.y + l->pad + (track - thumb) * k->scroll / k->scroll_max;
+		int ty = view.y + l->pad + (track - thumb) * v->scroll / v->scroll_max;
 		gfx_round(k->gfx, (SDL_Rect){l->w - l->pad, ty, l->pad / 2, thumb}, l->pad / 4,
 		          COL_MUTED);
-		if (k->scroll < k->scroll_max)
+		if (v->scroll < v->scroll_max)
 			for (int i = 0; i < l->pad * 2; i++)
 				gfx_fill(k->gfx,
 				         (SDL_Rect){0, view.y + view.h - l->pad * 2 + i,
@@ -131,11 +149,14 @@ static void draw(struct kiosk *k)
 
 static void scroll(struct kiosk *k, int dy)
 {
-	k->scroll -= dy;
-	if (k->scroll > k->scroll_max)
-		k->scroll = k->scroll_max;
-	if (k->scroll < 0)
-		k->scroll = 0;
+	struct chapter_view *v = k->view;
+	if (!v)
+		return;
+	v->scroll -= dy;
+	if (v->scroll > v->scroll_max)
+		v->scroll = v->scroll_max;
+	if (v->scroll < 0)
+		v->scroll = 0;
 }
 
 static void action(struct kiosk *k, int act, int arg)
@@ -147,4 +168,5 @@ static void action(struct kiosk *k, int act, int arg)
 		flow_chapter_questions(&k->flow, app_now(k));
 }
 
-const struct screen_ops screen_chapter = {.draw = draw, .action = action, .scroll = scroll};
+const struct screen_ops screen_chapter = {
+    .enter = enter, .leave = leave, .draw = draw, .action = action, .scroll = scroll};

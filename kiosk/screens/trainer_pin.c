@@ -1,16 +1,32 @@
 /* trainer-pin: a keypad for the trainer's PIN (reached by holding the top
  * left corner of the attract screen for 3 seconds). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "screens/ui.h"
+#include "core/log.h"
 
 enum { ACT_DIGIT = ACT_SCREEN, ACT_ERASE, ACT_OK };
 
+/* The digits typed and whether the last PIN was wrong. */
+struct pin_view {
+	char pin[9];
+	bool wrong;
+};
+
 static void enter(struct kiosk *k)
 {
-	memset(k->pin, 0, sizeof(k->pin));
-	k->pin_wrong = false;
+	k->view = calloc(1, sizeof(struct pin_view));
+}
+
+static void leave(struct kiosk *k)
+{
+	struct pin_view *v = k->view;
+	if (v)
+		memset(v->pin, 0, sizeof(v->pin));
+	free(v);
+	k->view = NULL;
 }
 
 static void draw(struct kiosk *k)
@@ -26,13 +42,14 @@ static void draw(struct kiosk *k)
 	                   (SDL_Rect){l->body.x, y, l->body.w, 0}, ALIGN_CENTER, COL_INK);
 	y += l->pad;
 	/* One dot per digit typed, never the digits. */
-	size_t n = strlen(k->pin);
+	struct pin_view none = {0}, *v = k->view ? k->view : &none;
+	size_t n = strlen(v->pin);
 	int dot = l->pad / 2 + 4;
 	for (size_t i = 0; i < 8; i++)
 		gfx_circle(k->gfx, l->w / 2 + ((int)i - 4) * dot * 3 + dot * 3 / 2, y + dot, dot,
 		           i < n ? COL_PRIMARY : COL_LINE);
 	y += dot * 2 + l->pad;
-	if (k->pin_wrong)
+	if (v->wrong)
 		gfx_draw_text(k->gfx, app_ui(k, UI_wrong_pin), l->text, true,
 		              (SDL_Rect){l->body.x, y, l->body.w, 0}, ALIGN_CENTER, COL_WRONG);
 	y += l->text * 3 / 2 + l->pad;
@@ -50,21 +67,25 @@ static void draw(struct kiosk *k)
 
 static void action(struct kiosk *k, int act, int arg)
 {
-	size_t n = strlen(k->pin);
-	if (act == ACT_DIGIT && n + 1 < sizeof(k->pin)) {
-		k->pin[n] = (char)('0' + arg);
-		k->pin_wrong = false;
+	struct pin_view *v = k->view;
+	if (!v)
+		return;
+	size_t n = strlen(v->pin);
+	if (act == ACT_DIGIT && n + 1 < sizeof(v->pin)) {
+		v->pin[n] = (char)('0' + arg);
+		v->wrong = false;
 	} else if (act == ACT_ERASE && n > 0) {
-		k->pin[n - 1] = '\0';
+		v->pin[n - 1] = '\0';
 	} else if (act == ACT_OK) {
-		if (strcmp(k->pin, k->settings.trainer_pin) == 0) {
+		if (strcmp(v->pin, k->settings.trainer_pin) == 0) {
 			flow_trainer_unlocked(&k->flow, app_now(k));
 		} else {
-			k->pin_wrong = true;
-			fprintf(stderr, "<5>kiosk: wrong trainer PIN entered\n");
+			v->wrong = true;
+			log_notice("kiosk", "wrong trainer PIN entered");
 		}
-		memset(k->pin, 0, sizeof(k->pin));
+		memset(v->pin, 0, sizeof(v->pin));
 	}
 }
 
-const struct screen_ops screen_trainer_pin = {.enter = enter, .draw = draw, .action = action};
+const struct screen_ops screen_trainer_pin = {
+    .enter = enter, .leave = leave, .draw = draw, .action = action};

@@ -1,7 +1,5 @@
 #include "screens/ui.h"
 
-#include "fitcheck.h"
-
 #include <stdio.h>
 #include <string.h>
 
@@ -237,13 +235,13 @@ void ui_check_fit(struct kiosk *k, const char *text, int size, bool bold, SDL_Re
 	if (!k->fit || !text || !*text)
 		return;
 	if (!gfx_text_fits(k->gfx, text, size, bold, box.w))
-		fit_log_overflow(k->fit, text, "a word is wider than its box");
+		k->fit(k->fit_ctx, text, "a word is wider than its box");
 	else if (gfx_text_height(k->gfx, text, size, bold, box.w) > box.h)
-		fit_log_overflow(k->fit, text, "too long for its box");
+		k->fit(k->fit_ctx, text, "too long for its box");
 }
 
 void ui_check_bottom(struct kiosk *k, const char *text, int bottom, int limit)
 {
 	if (k->fit && bottom > limit)
-		fit_log_overflow(k->fit, text, "runs off the screen");
+		k->fit(k->fit_ctx, text, "runs off the screen");
 }

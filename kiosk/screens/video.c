@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "core/srt.h"
+#include "core/log.h"
 #include "platform/player.h"
 #include "screens/ui.h"
 
@@ -54,7 +55,7 @@ static long long now_ms(const struct kiosk *k)
 
 static int share(struct kiosk *k)
 {
-	struct video_view *v = k->video;
+	struct video_view *v = k->view;
 	long long len = player_length(k->player);
 	if (player_state(k->player) == PLAYER_ENDED)
 		return 100;
@@ -71,14 +72,14 @@ static void set_playing(struct kiosk *k, bool playing)
 
 static void fail(struct kiosk *k)
 {
-	k->video->failed = true;
+	((struct video_view *)k->view)->failed = true;
 	set_playing(k, false);
 	k->dirty = true;
 }
 
 static void finish(struct kiosk *k, bool reached_end)
 {
-	struct video_view *v = k->video;
+	struct video_view *v = k->view;
 	if (v->done)
 		return;
 	int pc = share(k);
@@ -96,7 +97,7 @@ static char *module_file(struct kiosk *k, const struct ltext *t)
 static void enter(struct kiosk *k)
 {
 	struct video_view *v = calloc(1, sizeof(*v));
-	k->video = v;
+	k->view = v;
 	int c = k->flow.chapter;
 	if (!v || c < 0) {
 		if (v)
@@ -114,26 +115,24 @@ static void enter(struct kiosk *k)
 		char *img = content_path(k->module, ch->image);
 		v->image = img ? IMG_LoadTexture(gfx_renderer(k->gfx), img) : NULL;
 		if (!v->image)
-			fprintf(stderr, "<4>video: poster %s: %s\n", img ? img : ch->image,
-			        IMG_GetError());
+			log_warn("video", "poster %s: %s", img ? img : ch->image, IMG_GetError());
 		else
 			SDL_QueryTexture(v->image, NULL, NULL, &v->image_w, &v->image_h);
 		free(img);
 	}
 	/* Back from "still there?": go on where the person paused. */
-	long long start = k->video_resume_chapter == c ? k->video_resume_ms : 0;
-	k->video_resume_chapter = -1;
+	long long start = flow_video_resume(&k->flow, c);
 	v->furthest_ms = start;
 	v->opened_at = now_ms(k);
 	v->opened_ticks = SDL_GetTicks64();
 	v->controls_until = v->opened_at + CONTROLS_MS;
 	if (!k->player) {
-		fprintf(stderr, "<3>video: cannot play %s: libVLC is not available\n",
+		log_err("video", "cannot play %s: libVLC is not available",
 		        v->file ? v->file : "(no file)");
 		fail(k);
 	} else if (!v->file || !player_open(k->player, v->file, start)) {
 		if (!v->file)
-			fprintf(stderr, "<3>video: chapter %s has no video\n", ch->id);
+			log_err("video", "chapter %s has no video", ch->id);
 		fail(k);
 	} else {
 		set_playing(k, true);
@@ -142,21 +141,14 @@ static void enter(struct kiosk *k)
 
 static void leave(struct kiosk *k)
 {
-	struct video_view *v = k->video;
+	struct video_view *v = k->view;
 	if (!v)
 		return;
-	int c = k->flow.chapter;
-	if (!v->done && c >= 0) {
+	if (!v->done)
 		/* Left by the header (back, language) or the idle timeout: the flow
-		 * has moved on already, so record how far the person got here. */
-		int pc = share(k);
-		if (pc > k->flow.video_share[c])
-			k->flow.video_share[c] = pc;
-	}
-	if (!v->done && !v->failed && c >= 0 && k->flow.screen == SCR_STILL_THERE) {
-		k->video_resume_chapter = c;
-		k->video_resume_ms = player_time(k->player);
-	}
+		 * has moved on already, so record how far the person got here, and
+		 * where to go on after "still there?". */
+		flow_video_left(&k->flow, share(k), v->failed ? 0 : player_time(k->player));
 	set_playing(k, false);
 	player_close(k->player);
 	if (v->image)
@@ -164,7 +156,7 @@ static void leave(struct kiosk *k)
 	srt_destroy(v->srt);
 	free(v->file);
 	free(v);
-	k->video = NULL;
+	k->view = NULL;
 }
 
 /* The largest rectangle of this aspect ratio centred in box. */
@@ -212,7 +204,7 @@ static void draw_failure(struct kiosk *k)
  * the video's first frame from an earlier showing), never a black screen. */
 static SDL_Rect draw_picture(struct kiosk *k, SDL_Rect stage)
 {
-	struct video_view *v = k->video;
+	struct video_view *v = k->view;
 	SDL_Renderer *r = gfx_renderer(k->gfx);
 	struct player_frame f = player_frame(k->player);
 	if (!f.tex && v->file)
@@ -236,7 +228,7 @@ static SDL_Rect draw_picture(struct kiosk *k, SDL_Rect stage)
 
 static void draw_subtitles(struct kiosk *k, SDL_Rect pic, SDL_Rect stage, int bottom)
 {
-	struct video_view *v = k->video;
+	struct video_view *v = k->view;
 	const char *text = v->subtitles ? srt_at(v->srt, player_time(k->player)) : NULL;
 	if (!text)
 		return;
@@ -285,7 +277,7 @@ static void draw_volume(struct kiosk *k, SDL_Rect r)
 static int draw_controls(struct kiosk *k, SDL_Rect stage)
 {
 	struct layout *l = &k->lay;
-	struct video_view *v = k->video;
+	struct video_view *v = k->view;
 	bool paused = player_state(k->player) == PLAYER_PAUSED;
 	int per_row = l->portrait ? 3 : 5, rows = l->portrait ? 2 : 1;
 	int gap = l->pad / 2, inner = stage.w - l->pad * 2;
@@ -344,13 +336,13 @@ static int draw_controls(struct kiosk *k, SDL_Rect stage)
 static bool controls_shown(const struct kiosk *k)
 {
 	enum player_state s = player_state(k->player);
-	return s == PLAYER_PAUSED || now_ms(k) < k->video->controls_until;
+	return s == PLAYER_PAUSED || now_ms(k) < ((struct video_view *)k->view)->controls_until;
 }
 
 static void draw(struct kiosk *k)
 {
 	struct layout *l = &k->lay;
-	struct video_view *v = k->video;
+	struct video_view *v = k->view;
 	int c = k->flow.chapter;
 	const char *title = c >= 0 ? ltext_get(&k->module->chapters[c].title, app_lang(k)) : "";
 	if (!v || v->failed) {
@@ -367,8 +359,8 @@ static void draw(struct kiosk *k)
 		bottom = draw_controls(k, stage);
 	draw_subtitles(k, pic, stage, bottom);
 	if (player_frames(k->player) == 1 && v->opened_ticks) {
-		fprintf(stderr, "<6>video: %s: first frame on screen after %llu ms\n", v->file,
-		        (unsigned long long)(SDL_GetTicks64() - v->opened_ticks));
+		log_info("video", "%s: first frame on screen after %llu ms", v->file,
+		         (unsigned long long)(SDL_GetTicks64() - v->opened_ticks));
 		v->opened_ticks = 0;
 	}
 }
@@ -376,7 +368,7 @@ static void draw(struct kiosk *k)
 static void action(struct kiosk *k, int act, int arg)
 {
 	(void)arg;
-	struct video_view *v = k->video;
+	struct video_view *v = k->view;
 	long long now = now_ms(k);
 	if (!v || act == ACT_CONTINUE) {
 		if (v)
@@ -424,7 +416,7 @@ static void tap(struct kiosk *k, int x, int y)
 {
 	(void)x;
 	(void)y;
-	struct video_view *v = k->video;
+	struct video_view *v = k->view;
 	if (!v || v->failed)
 		return;
 	long long now = now_ms(k);
@@ -434,7 +426,7 @@ static void tap(struct kiosk *k, int x, int y)
 
 static void event(struct kiosk *k, const SDL_Event *e)
 {
-	struct video_view *v = k->video;
+	struct video_view *v = k->view;
 	if (!v || v->failed || v->done)
 		return;
 	switch (player_handle_event(k->player, e)) {
@@ -455,7 +447,7 @@ static void event(struct kiosk *k, const SDL_Event *e)
 
 static long long update(struct kiosk *k)
 {
-	struct video_view *v = k->video;
+	struct video_view *v = k->view;
 	if (!v || v->failed || v->done)
 		return -1;
 	long long now = now_ms(k);

@@ -1,6 +1,8 @@
 /* The module loader: the mini fixture loads clean and whole; every broken
  * fixture gives exactly the diagnostics of its expected.txt. */
 #include <check.h>
+
+#include "check_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -317,9 +319,5 @@ static Suite *content_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(content_suite());
-	srunner_run_all(sr, CK_ENV);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_main(content_suite());
 }

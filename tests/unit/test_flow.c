@@ -5,6 +5,8 @@
  *   question 3          final quiz only
  * Every question has 3 choices; the right one is choice index 1 (answer: 2). */
 #include <check.h>
+
+#include "check_main.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,7 +71,7 @@ static void setup(void)
 {
 	build_module(70);
 	now = T0;
-	flow_init(&f, &mod, IDLE, STILL, -1, now);
+	flow_init(&f, &mod, IDLE, STILL, -1, false, now);
 }
 
 /* Advance the fake clock past the tap guard and act like a person. */
@@ -135,7 +137,7 @@ START_TEST(test_init)
 	ck_assert(!f.in_session);
 	ck_assert_int_eq(f.lang, LANG_FR); /* -1: the module's first language */
 	ck_assert(!f.has_record);
-	flow_init(&f, &mod, IDLE, STILL, LANG_EN, now);
+	flow_init(&f, &mod, IDLE, STILL, LANG_EN, false, now);
 	ck_assert_int_eq(f.lang, LANG_EN);
 }
 END_TEST
@@ -695,7 +697,7 @@ START_TEST(test_record_ids_differ)
 	to_home();
 	flow_shutdown(&f, now);
 	ck_assert(flow_take_record(&f, "2024-05-14", "k", &a));
-	flow_init(&f, &mod, IDLE, STILL, -1, now); /* the program starts again */
+	flow_init(&f, &mod, IDLE, STILL, -1, false, now); /* the program starts again */
 	to_home();
 	flow_shutdown(&f, now);
 	ck_assert(flow_take_record(&f, "2024-05-14", "k", &b));
@@ -927,9 +929,5 @@ static Suite *flow_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(flow_suite());
-	srunner_run_all(sr, CK_ENV);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_main(flow_suite());
 }

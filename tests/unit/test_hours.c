@@ -3,6 +3,8 @@
 #include "core/hours.h"
 
 #include <check.h>
+
+#include "check_main.h"
 #include <limits.h>
 #include <string.h>
 
@@ -290,9 +292,5 @@ int main(void)
 	tcase_add_test(tc, test_closed_all_week);
 	tcase_add_test(tc, test_time_from_tm);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_ENV);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return check_main(s);
 }

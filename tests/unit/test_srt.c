@@ -2,6 +2,8 @@
  * files authors actually produce (CRLF, BOM, Windows-1252, markup,
  * missing blank lines, broken blocks). */
 #include <check.h>
+
+#include "check_main.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,9 +124,5 @@ int main(void)
 	tcase_add_test(tc, test_next_change);
 	tcase_add_test(tc, test_empty_and_missing);
 	suite_add_tcase(s, tc);
-	SRunner *r = srunner_create(s);
-	srunner_run_all(r, CK_NORMAL);
-	int failed = srunner_ntests_failed(r);
-	srunner_free(r);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_main(s);
 }

@@ -1,6 +1,8 @@
 /* Strict SubRip validation for `kiosk --check`: table-driven cases, each
  * an SRT text and the exact LINE:COL: message lines expected for it. */
 #include <check.h>
+
+#include "check_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,9 +184,5 @@ int main(void)
 	tcase_add_test(tc, test_format_time);
 	tcase_add_test(tc, test_file_missing);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return check_main(s);
 }

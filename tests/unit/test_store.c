@@ -2,6 +2,8 @@
  * full, locked, missing or corrupt must never crash the kiosk nor lose a
  * session once the fault is gone. */
 #include <check.h>
+
+#include "check_main.h"
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -537,9 +539,5 @@ int main(void)
 	tcase_add_test(tc, test_refused_record_is_dropped);
 	tcase_add_test(tc, test_destroy_null);
 	suite_add_tcase(su, tc);
-	SRunner *sr = srunner_create(su);
-	srunner_run_all(sr, CK_ENV);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_main(su);
 }

@@ -1,5 +1,7 @@
 /* Small-cell suppression rules, table-driven. */
 #include <check.h>
+
+#include "check_main.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,9 +147,5 @@ int main(void)
 	tcase_add_test(tc, test_round_duration);
 	tcase_add_test(tc, test_new_id);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_ENV);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_main(s);
 }

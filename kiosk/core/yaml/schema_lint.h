@@ -7,7 +7,7 @@
 
 #include <cyaml/cyaml.h>
 
-#include "core/diag.h"
+#include "core/yaml/diag.h"
 
 /* Adds one diagnostic per mistake; returns how many, or -1 if the file
  * could not be read or parsed (then the loader reports it). */

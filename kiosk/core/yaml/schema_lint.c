@@ -1,4 +1,4 @@
-#include "core/schema_lint.h"
+#include "core/yaml/schema_lint.h"
 
 #include <errno.h>
 #include <stdbool.h>

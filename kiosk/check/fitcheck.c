@@ -1,10 +1,10 @@
-#include "fitcheck.h"
+#include "check/fitcheck.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/yamlpos.h"
+#include "core/yaml/yamlpos.h"
 #include "platform/gfx.h"
 #include "screens/ui.h"
 
@@ -22,7 +22,7 @@ struct fit_log {
 	int n_seen;
 };
 
-void fit_log_overflow(struct fit_log *f, const char *text, const char *why)
+static void fit_log_overflow(struct fit_log *f, const char *text, const char *why)
 {
 	char path[256], key[512];
 	bool found = content_text_path(f->m, text, f->lang, path, sizeof(path));
@@ -43,18 +43,22 @@ void fit_log_overflow(struct fit_log *f, const char *text, const char *why)
 	}
 }
 
-static void show(struct kiosk *k, enum screen_id s)
+static void show(struct kiosk *k, const struct flow_preview *p)
 {
-	k->shown = s;
-	k->ops = app_screen(s);
-	k->flow.screen = s;
+	flow_preview(&k->flow, p);
+	k->shown = p->screen;
+	k->ops = app_screen(p->screen);
+	if (k->ops->enter)
+		k->ops->enter(k);
 	ui_begin(k);
 	k->ops->draw(k);
-	struct fit_log *f = k->fit;
+	if (k->ops->leave)
+		k->ops->leave(k);
+	struct fit_log *f = k->fit_ctx;
 	if (f->shots) {
 		char path[4096];
 		snprintf(path, sizeof(path), "%s/%s-%s-%03d-%s.png", f->shots, f->size,
-		         lang_code(f->lang), f->shot++, screen_name(s));
+		         lang_code(f->lang), f->shot++, screen_name(p->screen));
 		gfx_screenshot(k->gfx, path);
 	}
 }
@@ -64,40 +68,50 @@ static void show(struct kiosk *k, enum screen_id s)
 static void tour(struct kiosk *k, int lang)
 {
 	const struct content_module *m = k->module;
-	struct flow *f = &k->flow;
-	flow_init(f, m, 90000, 15000, lang, 0);
-	show(k, SCR_ATTRACT);
-	f->in_session = true;
-	f->lang = lang;
-	f->furthest = STAGE_HOME;
-	show(k, SCR_LANGUAGE);
-	show(k, SCR_HOME);
+	flow_init(&k->flow, m, 90000, 15000, lang, false, 0);
+	struct flow_preview p = {.lang = lang, .chapter = -1, .question = -1, .chosen = -1};
+	p.screen = SCR_ATTRACT;
+	show(k, &p);
+	p.screen = SCR_LANGUAGE;
+	show(k, &p);
+	p.screen = SCR_HOME;
+	show(k, &p);
+	p.screen = SCR_CHAPTER;
 	for (unsigned c = 0; c < m->n_chapters; c++) {
-		f->chapter = (int)c;
-		show(k, SCR_CHAPTER);
+		p.chapter = (int)c;
+		show(k, &p);
 	}
-	f->quiz_mode = QUIZ_FINAL;
-	f->quiz_n = m->n_questions < SESSION_MAX_ANSWERS ? m->n_questions : SESSION_MAX_ANSWERS;
-	for (unsigned i = 0; i < f->quiz_n; i++)
-		f->quiz[i] = i;
-	for (unsigned i = 0; i < f->quiz_n; i++) {
+	p.chapter = -1;
+	p.screen = SCR_QUIZ;
+	unsigned n = m->n_questions < SESSION_MAX_ANSWERS ? m->n_questions : SESSION_MAX_ANSWERS;
+	for (unsigned i = 0; i < n; i++) {
 		const struct content_question *q = &m->questions[i];
-		f->quiz_pos = i;
-		f->chosen = -1;
-		show(k, SCR_QUIZ);
-		f->chosen = (int)(q->answer % q->n_choices); /* a wrong one */
-		show(k, SCR_QUIZ);
-		f->chosen = (int)q->answer - 1;
-		show(k, SCR_QUIZ);
+		p.question = (int)i;
+		p.chosen = -1;
+		show(k, &p);
+		p.chosen = (int)(q->answer % q->n_choices); /* a wrong one */
+		show(k, &p);
+		p.chosen = (int)q->answer - 1;
+		show(k, &p);
 	}
-	f->score = 100;
-	f->passed = true;
-	show(k, SCR_RESULT);
-	f->score = 0;
-	f->passed = false;
-	show(k, SCR_RESULT);
-	show(k, SCR_STILL_THERE);
-	show(k, SCR_TRAINER_PIN);
+	p.question = p.chosen = -1;
+	p.screen = SCR_RESULT;
+	p.score = 100;
+	p.passed = true;
+	show(k, &p);
+	p.score = 0;
+	p.passed = false;
+	show(k, &p);
+	p.screen = SCR_STILL_THERE;
+	show(k, &p);
+	p.screen = SCR_TRAINER_PIN;
+	show(k, &p);
+}
+
+/* The screens report texts that do not fit through this callback. */
+static void handle_overflow(void *ctx, const char *text, const char *why)
+{
+	fit_log_overflow(ctx, text, why);
 }
 
 bool fitcheck_run(struct kiosk *k, struct diag *diag, const char *shots)
@@ -128,7 +142,8 @@ bool fitcheck_run(struct kiosk *k, struct diag *diag, const char *shots)
 			ok = false;
 			break;
 		}
-		k->fit = &log;
+		k->fit = handle_overflow;
+		k->fit_ctx = &log;
 		log.size = sizes[i].name;
 		for (int l = 0; l < k->module->n_langs; l++) {
 			log.lang = k->module->langs[l];
@@ -136,6 +151,7 @@ bool fitcheck_run(struct kiosk *k, struct diag *diag, const char *shots)
 			tour(k, log.lang);
 		}
 		k->fit = NULL;
+		k->fit_ctx = NULL;
 		gfx_destroy(k->gfx);
 		k->gfx = NULL;
 	}

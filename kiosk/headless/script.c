@@ -1,6 +1,6 @@
 /* Headless script mode (DESIGN.md §3): drives the real screens and flow
  * with synthetic touches on a virtual clock, and writes screenshots. */
-#include "script.h"
+#include "headless/script.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -226,7 +226,8 @@ static int run_line(struct script *s, char *cmd, char *args)
 		if (!*args)
 			goto bad;
 		char label[UI_LABEL];
-		return resolve(s, args, label, sizeof(label)) && press(s, label) ? 0 : 3;
+		return resolve(s, args, label, sizeof(label)) && press(s, label) ? EXIT_OK
+		                                                                 : EXIT_SCRIPT;
 	} else if (strcmp(cmd, "answer") == 0 || strcmp(cmd, "answer-all") == 0) {
 		bool right = strcmp(args, "right") == 0;
 		if (!right && strcmp(args, "wrong") != 0)
@@ -235,7 +236,7 @@ static int run_line(struct script *s, char *cmd, char *args)
 		int n = 0;
 		do {
 			if (!answer(s, right))
-				return 3;
+				return EXIT_SCRIPT;
 		} while (cmd[6] == '-' && k->shown == SCR_QUIZ && ++n < SESSION_MAX_ANSWERS);
 	} else if (strcmp(cmd, "swipe") == 0) {
 		if (!parse_floats(args, v, 4))
@@ -264,7 +265,7 @@ static int run_line(struct script *s, char *cmd, char *args)
 		if (strcmp(args, screen_name(k->shown)) != 0) {
 			fail(s, "expected screen %s, but the screen is %s", args,
 			     screen_name(k->shown));
-			return 3;
+			return EXIT_SCRIPT;
 		}
 	} else if (strcmp(cmd, "controls") == 0) {
 		/* For tests that click a real window: where each control is. */
@@ -284,15 +285,15 @@ static int run_line(struct script *s, char *cmd, char *args)
 		char path[4096];
 		snprintf(path, sizeof(path), "%s/%s.png", s->shots, args);
 		if (!gfx_screenshot(k->gfx, path))
-			return 1;
+			return EXIT_INTERNAL;
 	} else {
 		fail(s, "unknown command \"%s\"%s", cmd, "");
-		return 2;
+		return EXIT_BAD_INPUT;
 	}
-	return 0;
+	return EXIT_OK;
 bad:
 	fail(s, "bad arguments for %s: \"%s\"", cmd, args);
-	return 2;
+	return EXIT_BAD_INPUT;
 }
 
 int script_run(struct kiosk *k, const char *file, const char *shots)
@@ -300,14 +301,14 @@ int script_run(struct kiosk *k, const char *file, const char *shots)
 	FILE *f = fopen(file, "r");
 	if (!f) {
 		fprintf(stderr, "%s: %s\n", file, strerror(errno));
-		return 2;
+		return EXIT_BAD_INPUT;
 	}
 	struct script s = {.k = k, .file = file, .shots = shots ? shots : "."};
 	k->running = true;
 	app_iterate(k);
 	char buf[1024];
-	int rc = 0;
-	while (rc == 0 && k->running && fgets(buf, sizeof(buf), f)) {
+	int rc = EXIT_OK;
+	while (rc == EXIT_OK && k->running && fgets(buf, sizeof(buf), f)) {
 		s.line++;
 		char *p = buf;
 		while (isspace((unsigned char)*p))

@@ -7,7 +7,7 @@
 #include <cyaml/cyaml.h>
 #include <stdbool.h>
 
-#include "core/diag.h"
+#include "core/yaml/diag.h"
 
 bool cyaml_diag_load(const char *file, const cyaml_schema_value_t *schema, void **out,
                      struct diag *diag);

@@ -32,3 +32,9 @@ for size in 1920x1080 1080x1920; do
 done
 check "fit: tour screenshots have the right size" sh -c \
 	"[ \"\$($PROBE size $TMP/tour/1080x1920-en-003-chapter.png)\" = '1080 1920' ]"
+
+"$KIOSK" --check --config "$TMP/kiosk.yaml" --content "$MINI" --shots "$TMP/new-shots" >/dev/null 2>&1
+check "fit: --check --shots creates its folder" sh -c "[ $? -eq 0 ] && ls $TMP/new-shots | grep -q chapter"
+"$KIOSK" --check --config "$TMP/kiosk.yaml" --content "$MINI" --shots "$TMP/no/such/dir" >"$TMP/noshots.out" 2>&1
+check "fit: --check --shots into an impossible folder fails with exit 2 and says why" \
+	sh -c "[ $? -eq 2 ] && grep -q 'cannot create $TMP/no/such/dir' $TMP/noshots.out"

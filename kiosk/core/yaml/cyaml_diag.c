@@ -1,11 +1,11 @@
-#include "core/cyaml_diag.h"
+#include "core/yaml/cyaml_diag.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "core/schema_lint.h"
-#include "core/yamlpos.h"
+#include "core/yaml/schema_lint.h"
+#include "core/yaml/yamlpos.h"
 
 enum { MAX_FRAMES = 32 };
 

@@ -3,6 +3,8 @@
  * added without being reviewed here, or if rows could betray the order of
  * sessions (rowids). */
 #include <check.h>
+
+#include "check_main.h"
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -148,7 +150,8 @@ START_TEST(test_every_column_is_reviewed)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(st, 0);
 		const char *c = (const char *)sqlite3_column_text(st, 1);
-		ck_assert_msg(find(t, c), "column %s.%s is not reviewed in test_schema.c", t, c);
+		ck_assert_msg(find(t, c), "column %s.%s is not reviewed in test_store_schema.c", t,
+		              c);
 		ck_assert_msg(sqlite3_column_int(st, 2) == 1, "table %s is not STRICT", t);
 		ck_assert_msg(sqlite3_column_int(st, 3) == 1, "table %s has rowids", t);
 		n++;
@@ -333,9 +336,5 @@ int main(void)
 	tcase_add_test(tc, test_columns_refuse_times_names_and_text);
 	tcase_add_test(tc, test_stats_derive_from_sessions);
 	suite_add_tcase(su, tc);
-	SRunner *sr = srunner_create(su);
-	srunner_run_all(sr, CK_ENV);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_main(su);
 }

@@ -5,12 +5,7 @@
 #define KIOSK_FITCHECK_H
 
 #include "app.h"
-#include "core/diag.h"
-
-struct fit_log;
-
-/* Called by the screens (through ui_check_fit) when a text overflows. */
-void fit_log_overflow(struct fit_log *f, const char *text, const char *why);
+#include "core/yaml/diag.h"
 
 /* Runs the tour with k's module and settings; problems go to diag; with
  * `shots`, every screen of the tour is written there as PNG.

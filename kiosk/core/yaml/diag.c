@@ -1,4 +1,4 @@
-#include "core/diag.h"
+#include "core/yaml/diag.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

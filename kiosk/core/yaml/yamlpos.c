@@ -1,4 +1,4 @@
-#include "core/yamlpos.h"
+#include "core/yaml/yamlpos.h"
 
 #include <stdarg.h>
 #include <stdbool.h>

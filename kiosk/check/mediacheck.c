@@ -1,4 +1,4 @@
-#include "mediacheck.h"
+#include "check/mediacheck.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -7,7 +7,7 @@
 
 #include "app.h"
 #include "core/srt_check.h"
-#include "core/yamlpos.h"
+#include "core/yaml/yamlpos.h"
 #include "platform/probe.h"
 
 struct walk {

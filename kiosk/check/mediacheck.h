@@ -8,7 +8,7 @@
 #include <stdio.h>
 
 #include "core/content.h"
-#include "core/diag.h"
+#include "core/yaml/diag.h"
 
 struct probe;
 

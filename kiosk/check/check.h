@@ -1,0 +1,13 @@
+/* kiosk --check (DESIGN.md §3): settings, module, layout and media. */
+#ifndef KIOSK_CHECK_CHECK_H
+#define KIOSK_CHECK_CHECK_H
+
+#include "app.h"
+#include "core/yaml/diag.h"
+
+/* k holds the settings and the module as loaded (or NULL), d the problems
+ * found so far; with shots, the fit tour's screens are written there.
+ * Prints every problem and returns an exit code of enum kiosk_exit. */
+int check_run(struct kiosk *k, struct diag *d, const char *shots);
+
+#endif

@@ -1,0 +1,230 @@
+/* The meaning of a loaded module: languages, ids, references, answers and
+ * files, each problem reported at its YAML position. */
+#include "core/content.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/yaml/yamlpos.h"
+
+struct check {
+	const struct content_module *m;
+	struct diag *diag;
+	struct yamlpos *pos;
+};
+
+static void problem(struct check *c, const char *msg, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void problem(struct check *c, const char *msg, const char *fmt, ...)
+{
+	char path[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(path, sizeof(path), fmt, ap);
+	va_end(ap);
+	int line, col;
+	yamlpos_find(c->pos, &line, &col, "%s", path);
+	diag_add(c->diag, c->m->file, line, col, "%s", msg);
+}
+
+static bool valid_id(const char *id)
+{
+	if (!id || !*id)
+		return false;
+	for (const char *p = id; *p; p++)
+		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '-'))
+			return false;
+	return true;
+}
+
+/* parent: the path of the mapping holding the id ("" for the module). */
+static void check_id(struct check *c, const char *id, const char *parent)
+{
+	if (!valid_id(id))
+		problem(c, "an id may only use a-z, 0-9 and '-'", "%s%sid", parent,
+		        *parent ? "." : "");
+}
+
+/* Every module language must have a non-empty text. */
+static void check_ltext(struct check *c, const struct ltext *t, const char *path)
+{
+	for (int i = 0; i < c->m->n_langs; i++) {
+		int l = c->m->langs[i];
+		if (!t->s[l] || !t->s[l][0]) {
+			char msg[96];
+			snprintf(msg, sizeof(msg), "text missing in language '%s'", lang_code(l));
+			problem(c, msg, "%s", path);
+		}
+	}
+}
+
+static bool file_ok(const char *dir, const char *rel)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/%s", dir, rel);
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static void check_files(struct check *c, const struct ltext *t, const char *path)
+{
+	for (int i = 0; i < c->m->n_langs; i++) {
+		int l = c->m->langs[i];
+		if (!t->s[l])
+			continue;
+		if (!file_ok(c->m->dir, t->s[l])) {
+			char msg[600];
+			snprintf(msg, sizeof(msg), "file not found: %s", t->s[l]);
+			problem(c, msg, "%s.%s", path, lang_code(l));
+		}
+	}
+}
+
+static void check_languages(struct check *c, struct content_module *m)
+{
+	m->n_langs = 0;
+	for (unsigned i = 0; i < m->n_languages; i++) {
+		int l = lang_index(m->languages[i]);
+		if (l < 0) {
+			problem(c, "unknown language (known: fr, en, de)", "languages.%u", i);
+			continue;
+		}
+		bool dup = false;
+		for (int j = 0; j < m->n_langs; j++)
+			dup |= m->langs[j] == l;
+		if (dup)
+			problem(c, "language listed twice", "languages.%u", i);
+		else
+			m->langs[m->n_langs++] = l;
+	}
+}
+
+static void check_chapters(struct check *c)
+{
+	const struct content_module *m = c->m;
+	for (unsigned i = 0; i < m->n_chapters; i++) {
+		const struct content_chapter *ch = &m->chapters[i];
+		char p[64];
+		snprintf(p, sizeof(p), "chapters.%u", i);
+		check_id(c, ch->id, p);
+		if (content_find_id(ch->id, m->chapters, sizeof(*ch), i,
+		                    offsetof(struct content_chapter, id)) >= 0)
+			problem(c, "two chapters have this id", "%s.id", p);
+		char t[96];
+		snprintf(t, sizeof(t), "%s.title", p);
+		check_ltext(c, &ch->title, t);
+		for (unsigned k = 0; k < ch->n_paragraphs; k++) {
+			char q[96];
+			snprintf(q, sizeof(q), "%s.paragraphs.%u", p, k);
+			check_ltext(c, &ch->paragraphs[k], q);
+		}
+		for (unsigned k = 0; k < ch->n_key_points; k++) {
+			char q[96];
+			snprintf(q, sizeof(q), "%s.key_points.%u", p, k);
+			check_ltext(c, &ch->key_points[k], q);
+		}
+		char v[96], s[96];
+		snprintf(v, sizeof(v), "%s.video", p);
+		snprintf(s, sizeof(s), "%s.subtitles", p);
+		bool has_video = false, has_subs = false;
+		for (int l = 0; l < LANG_MAX; l++) {
+			has_video |= ch->video.s[l] != NULL;
+			has_subs |= ch->subtitles.s[l] != NULL;
+		}
+		if (has_video)
+			check_ltext(c, &ch->video, v);
+		if (has_subs)
+			check_ltext(c, &ch->subtitles, s);
+		if (has_subs && !has_video)
+			problem(c, "subtitles given without a video", "%s", s);
+		check_files(c, &ch->video, v);
+		check_files(c, &ch->subtitles, s);
+		if (ch->image && !file_ok(m->dir, ch->image)) {
+			char msg[600];
+			snprintf(msg, sizeof(msg), "file not found: %s", ch->image);
+			problem(c, msg, "%s.image", p);
+		}
+	}
+}
+
+static void check_questions(struct check *c)
+{
+	const struct content_module *m = c->m;
+	for (unsigned i = 0; i < m->n_questions; i++) {
+		const struct content_question *q = &m->questions[i];
+		char p[64], sub[96];
+		snprintf(p, sizeof(p), "questions.%u", i);
+		check_id(c, q->id, p);
+		if (content_find_id(q->id, m->questions, sizeof(*q), i,
+		                    offsetof(struct content_question, id)) >= 0)
+			problem(c, "two questions have this id", "%s.id", p);
+		if (q->chapter &&
+		    content_find_id(q->chapter, m->chapters, sizeof(*m->chapters), m->n_chapters,
+		                    offsetof(struct content_chapter, id)) < 0)
+			problem(c, "no chapter has this id", "%s.chapter", p);
+		if (content_find_id(q->objective, m->objectives, sizeof(*m->objectives),
+		                    m->n_objectives, offsetof(struct content_objective, id)) < 0)
+			problem(c, "no objective has this id", "%s.objective", p);
+		if (q->answer < 1 || q->answer > q->n_choices) {
+			char msg[96];
+			snprintf(msg, sizeof(msg),
+			         "the right answer %u is not among the %u choices", q->answer,
+			         q->n_choices);
+			problem(c, msg, "%s.answer", p);
+		}
+		snprintf(sub, sizeof(sub), "%s.prompt", p);
+		check_ltext(c, &q->prompt, sub);
+		snprintf(sub, sizeof(sub), "%s.explanation", p);
+		check_ltext(c, &q->explanation, sub);
+		for (unsigned k = 0; k < q->n_choices; k++) {
+			snprintf(sub, sizeof(sub), "%s.choices.%u", p, k);
+			check_ltext(c, &q->choices[k], sub);
+		}
+	}
+}
+
+static void check_module(struct check *c, struct content_module *m)
+{
+	check_languages(c, m);
+	check_id(c, m->id, "");
+	if (m->version < 1)
+		problem(c, "version must be 1 or more", "version");
+	if (m->pass_mark < 1 || m->pass_mark > 100)
+		problem(c, "pass_mark must be a percentage from 1 to 100", "pass_mark");
+	check_ltext(c, &m->title, "title");
+	check_ltext(c, &m->tagline, "tagline");
+	for (unsigned i = 0; i < m->n_objectives; i++) {
+		char p[64];
+		snprintf(p, sizeof(p), "objectives.%u", i);
+		check_id(c, m->objectives[i].id, p);
+		if (content_find_id(m->objectives[i].id, m->objectives, sizeof(*m->objectives), i,
+		                    offsetof(struct content_objective, id)) >= 0)
+			problem(c, "two objectives have this id", "%s.id", p);
+		strcat(p, ".label");
+		check_ltext(c, &m->objectives[i].label, p);
+	}
+	check_chapters(c);
+	check_questions(c);
+	for (unsigned i = 0; i < m->n_more; i++) {
+		char p[64];
+		snprintf(p, sizeof(p), "more.%u", i);
+		check_ltext(c, &m->more[i], p);
+	}
+	for (int k = 0; k < UI_COUNT; k++) {
+		char p[64];
+		snprintf(p, sizeof(p), "ui.%s", content_ui_name(k));
+		check_ltext(c, &m->ui.s[k], p);
+	}
+}
+
+void content_check(struct content_module *m, struct diag *diag)
+{
+	struct check c = {.m = m, .diag = diag, .pos = yamlpos_read(m->file)};
+	check_module(&c, m);
+	yamlpos_destroy(c.pos);
+}

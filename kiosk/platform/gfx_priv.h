@@ -1,0 +1,65 @@
+/* What gfx.c (window, renderer, shapes) and text.c (fonts, text cache)
+ * share; nothing else includes it. */
+#ifndef KIOSK_PLATFORM_GFX_PRIV_H
+#define KIOSK_PLATFORM_GFX_PRIV_H
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdbool.h>
+
+enum { MAX_FONTS = 32, MAX_TEXTS = 1024, KEEP_FRAMES = 3, MAX_WIDTHS = 512 };
+
+struct font_slot {
+	TTF_Font *font;
+	int size;
+	bool bold;
+};
+
+/* A text texture, rendered once and kept while it is drawn every frame. */
+struct gfx_text {
+	SDL_Texture *tex;
+	int w, h;
+};
+
+struct text_slot {
+	Uint64 hash;
+	char *utf8;
+	int size, wrap, align;
+	bool bold;
+	Uint32 rgba;
+	unsigned last_frame;
+	struct gfx_text text;
+};
+
+struct gfx {
+	SDL_Window *window;
+	SDL_Renderer *renderer;
+	int w, h;
+	float dpi;
+	char *font_path[2]; /* regular, bold */
+	bool nnbsp_ok;      /* the font has U+202F (French narrow no-break space) */
+	struct font_slot fonts[MAX_FONTS];
+	int n_fonts;
+	struct text_slot texts[MAX_TEXTS];
+	int n_texts;
+	unsigned frame;
+	/* Widths already measured: layout asks for them on every frame. */
+	struct width_slot {
+		Uint64 hash;
+		int size, w;
+		bool bold;
+	} widths[MAX_WIDTHS];
+	int n_widths, next_width;
+};
+
+static inline SDL_Color sdl_color(Uint32 c)
+{
+	return (SDL_Color){c >> 24, (c >> 16) & 255, (c >> 8) & 255, c & 255};
+}
+
+/* The font of that size and weight, opened on first use (NULL on error). */
+TTF_Font *text_font(struct gfx *g, int size, bool bold);
+/* Frees every cached text texture and font. */
+void text_cache_clear(struct gfx *g);
+
+#endif

@@ -1,0 +1,184 @@
+/* Input: fingers, mouse and keys into taps, drags and the trainers' hold,
+ * hit-tested against the controls the last draw declared (ui.h). */
+#include "screens/input.h"
+
+#include <stdlib.h>
+
+#include "app.h"
+#include "platform/gfx.h"
+#include "screens/ui.h"
+
+enum { HOLD_TRAINER_MS = 3000 };
+
+static int control_at(const struct kiosk *k, int x, int y)
+{
+	SDL_Point p = {x, y};
+	for (int i = k->n_controls - 1; i >= 0; i--)
+		if (SDL_PointInRect(&p, &k->controls[i].r))
+			return i;
+	return -1;
+}
+
+static void activate(struct kiosk *k, int action, int arg)
+{
+	long long now = app_now(k);
+	switch (action) {
+	case ACT_BACK: flow_back(&k->flow, now); break;
+	case ACT_LANGUAGE_MENU: flow_change_language(&k->flow, now); break;
+	case ACT_TEXT_SIZE: flow_toggle_text_size(&k->flow); break;
+	default:
+		if (k->ops->action)
+			k->ops->action(k, action, arg);
+	}
+	k->dirty = true;
+}
+
+static void pointer_down(struct kiosk *k, int x, int y, SDL_FingerID finger, bool mouse)
+{
+	if (k->press.down || k->swallow)
+		return; /* one finger at a time: a palm or a second hand does nothing */
+	long long now = app_now(k);
+	if (hours_state_touch(&k->hstate, &k->hours, app_local_time(), (unsigned long long)now)) {
+		k->swallow = true; /* it only wakes the screen */
+		k->blank = false;
+		k->dirty = true;
+		flow_input(&k->flow, now);
+		return;
+	}
+	flow_input(&k->flow, now);
+	int c = control_at(k, x, y);
+	k->press = (struct press){.down = true,
+	                          .finger = finger,
+	                          .mouse = mouse,
+	                          .x0 = x,
+	                          .y0 = y,
+	                          .x = x,
+	                          .y = y,
+	                          .since = now,
+	                          .control = c};
+	if (c >= 0) {
+		k->press.action = k->controls[c].action;
+		k->press.arg = k->controls[c].arg;
+	}
+	k->dirty = true;
+}
+
+static void pointer_move(struct kiosk *k, int x, int y)
+{
+	if (!k->press.down)
+		return;
+	int slop = gfx_mm(k->gfx, 4);
+	int dy = y - k->press.y;
+	k->press.x = x;
+	k->press.y = y;
+	if (!k->press.dragging && (abs(x - k->press.x0) > slop || abs(y - k->press.y0) > slop)) {
+		k->press.dragging = true;
+		k->dirty = true;
+	}
+	if (k->press.dragging && k->ops->scroll && dy) {
+		k->ops->scroll(k, dy);
+		k->dirty = true;
+	}
+}
+
+static void pointer_up(struct kiosk *k, int x, int y)
+{
+	k->swallow = false;
+	if (!k->press.down)
+		return;
+	struct press p = k->press;
+	k->press.down = false;
+	k->dirty = true;
+	long long now = app_now(k);
+	flow_input(&k->flow, now);
+	if (p.dragging || p.long_done || !flow_accepts_tap(&k->flow, now))
+		return;
+	int c = control_at(k, x, y);
+	if (p.control >= 0) {
+		if (c >= 0 && k->controls[c].action == p.action && k->controls[c].arg == p.arg)
+			activate(k, p.action, p.arg);
+	} else if (c < 0 && k->ops->tap) {
+		k->ops->tap(k, x, y);
+	}
+}
+
+/* Window points to renderer pixels (they differ on high-DPI screens). */
+static void to_pixels(struct kiosk *k, int *x, int *y)
+{
+	int ww, wh;
+	SDL_GetWindowSize(gfx_window(k->gfx), &ww, &wh);
+	if (ww > 0 && wh > 0) {
+		*x = *x * k->lay.w / ww;
+		*y = *y * k->lay.h / wh;
+	}
+}
+
+static void handle_key(struct kiosk *k, const SDL_KeyboardEvent *e)
+{
+	flow_input(&k->flow, app_now(k));
+	if (k->kiosk_mode) {
+		/* Escape, Alt+F4, Ctrl+Q, Alt+Tab...: a kiosk has no way out. */
+		return;
+	}
+	if (e->keysym.sym == SDLK_ESCAPE ||
+	    (e->keysym.sym == SDLK_q && (e->keysym.mod & KMOD_CTRL))) {
+		k->running = false;
+	}
+}
+
+bool input_handle_event(struct kiosk *k, const SDL_Event *e)
+{
+	switch (e->type) {
+	case SDL_FINGERDOWN:
+		pointer_down(k, (int)(e->tfinger.x * k->lay.w), (int)(e->tfinger.y * k->lay.h),
+		             e->tfinger.fingerId, false);
+		break;
+	case SDL_FINGERMOTION:
+		if (k->press.down && !k->press.mouse && k->press.finger == e->tfinger.fingerId)
+			pointer_move(k, (int)(e->tfinger.x * k->lay.w),
+			             (int)(e->tfinger.y * k->lay.h));
+		break;
+	case SDL_FINGERUP:
+		k->swallow = false; /* the waking gesture ends here */
+		if (k->press.down && !k->press.mouse && k->press.finger == e->tfinger.fingerId)
+			pointer_up(k, (int)(e->tfinger.x * k->lay.w),
+			           (int)(e->tfinger.y * k->lay.h));
+		break;
+	case SDL_MOUSEBUTTONDOWN:
+	case SDL_MOUSEBUTTONUP:
+	case SDL_MOUSEMOTION: {
+		/* A touch also arrives as a synthetic mouse event: count it once. */
+		if (e->button.which == SDL_TOUCH_MOUSEID)
+			break;
+		int x = e->type == SDL_MOUSEMOTION ? e->motion.x : e->button.x;
+		int y = e->type == SDL_MOUSEMOTION ? e->motion.y : e->button.y;
+		to_pixels(k, &x, &y);
+		if (e->type == SDL_MOUSEBUTTONDOWN && e->button.button == SDL_BUTTON_LEFT)
+			pointer_down(k, x, y, 0, true);
+		else if (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT) {
+			k->swallow = false;
+			if (k->press.mouse)
+				pointer_up(k, x, y);
+		} else if (e->type == SDL_MOUSEMOTION && k->press.mouse)
+			pointer_move(k, x, y);
+		break;
+	}
+	case SDL_KEYDOWN: handle_key(k, &e->key); break;
+	default: return false;
+	}
+	return true;
+}
+
+long long input_timers(struct kiosk *k, long long now)
+{
+	/* The trainers' gesture: a 3 s hold in the attract screen's top left corner. */
+	if (k->press.down && !k->press.long_done && k->shown == SCR_ATTRACT &&
+	    k->press.x0 < k->lay.w / 6 && k->press.y0 < k->lay.h / 6 && !k->press.dragging) {
+		long long held = now - k->press.since;
+		if (held < HOLD_TRAINER_MS)
+			return HOLD_TRAINER_MS - held;
+		k->press.long_done = true;
+		flow_trainer_request(&k->flow, now);
+	}
+	return -1;
+}
