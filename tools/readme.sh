@@ -1,13 +1,15 @@
 #!/bin/sh
 # Rebuilds README.md: the hand-written top (docs/README.top.md), then the
 # user guides of docs/ one level down, so each guide is also read alone.
+# Each guide starts with one "# Title" and uses "##" and "###" below it.
 cd "$(dirname "$0")/.."
 {
 	cat docs/README.top.md
 	for f in docs/setup.md docs/module.md docs/video.md docs/reports.md; do
 		[ -f "$f" ] || continue
 		echo
-		sed -E 's/^(#+) /\1# /' "$f" | sed -E '1s/^###? /## /'
+		# One level down, except inside code blocks (shell comments).
+		awk '/^```/ { code = !code } !code && /^#+ / { $0 = "#" $0 } { print }' "$f"
 	done
 	echo
 	echo "## Privacy"
