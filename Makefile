@@ -11,9 +11,9 @@ VERSION := 1.0.0
 DEBS_BUILD := build-essential pkg-config libsdl2-dev libsdl2-ttf-dev \
 	libsdl2-image-dev libvlc-dev vlc-plugin-base libsqlite3-dev libcyaml-dev \
 	libfontconfig-dev libsystemd-dev libqrencode-dev fonts-open-sans \
-	fonts-dejavu-core
+	fonts-dejavu-core libsodium-dev libarchive-dev
 DEBS_TEST := check xvfb xauth xdotool ffmpeg espeak-ng chromium sqlite3 \
-	valgrind systemd dpkg-dev fakeroot clang-format
+	valgrind systemd dpkg-dev fakeroot clang-format syncthing
 
 PKGS := sdl2 SDL2_ttf SDL2_image libvlc sqlite3 libcyaml fontconfig \
 	libsystemd libqrencode yaml-0.1
@@ -32,6 +32,10 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 LDFLAGS += -Wl,--as-needed
 LDLIBS  += $(PKG_LIBS) -lm -lpthread
 REPORT_LIBS = $(shell pkg-config --libs $(REPORT_PKGS) 2>/dev/null) -lm
+# kiosk-bundle: signatures and tar, the core to read module.yaml; no SDL,
+# libVLC or SQLite.
+BUNDLE_PKGS := $(CORE_PKGS) libsodium libarchive
+BUNDLE_LIBS = $(shell pkg-config --libs $(BUNDLE_PKGS) 2>/dev/null)
 
 # Layers (docs/design.md): the core (pure logic), the platform (SDL,
 # libVLC, SQLite, screens, check, headless), the programs on top.
@@ -39,19 +43,21 @@ CORE_SRC     := $(wildcard kiosk/core/*.c kiosk/core/yaml/*.c)
 PLATFORM_SRC := $(wildcard kiosk/platform/*.c kiosk/screens/*.c kiosk/check/*.c \
 	kiosk/headless/*.c) kiosk/app.c
 REPORT_SRC   := $(wildcard kiosk/report/*.c)
+BUNDLE_SRC   := $(wildcard kiosk/bundle/*.c) kiosk/platform/content_root.c
 UNIT_SRC     := $(wildcard tests/unit/test_*.c)
 TOOL_SRC     := $(wildcard tests/tools/*.c)
 
 CORE_OBJ     := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
 PLATFORM_OBJ := $(PLATFORM_SRC:%.c=$(BUILD)/obj/%.o)
 REPORT_OBJ   := $(REPORT_SRC:%.c=$(BUILD)/obj/%.o)
+BUNDLE_OBJ   := $(BUNDLE_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_BIN     := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_BIN     := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 CORE_LIB     := $(BUILD)/libkiosk-core.a
 PLATFORM_LIB := $(BUILD)/libkiosk-platform.a
 
 .PHONY: all deps deps-test run test asan lint format bench clean check-content shots
-all: $(BUILD)/kiosk $(BUILD)/kiosk-report
+all: $(BUILD)/kiosk $(BUILD)/kiosk-report $(BUILD)/kiosk-bundle
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -74,6 +80,9 @@ $(BUILD)/kiosk: $(BUILD)/obj/kiosk/main.o $(PLATFORM_LIB) $(CORE_LIB)
 
 $(BUILD)/kiosk-report: $(REPORT_OBJ) $(CORE_LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(REPORT_LIBS)
+
+$(BUILD)/kiosk-bundle: $(BUNDLE_OBJ) $(CORE_LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(BUNDLE_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check_main.h $(PLATFORM_LIB) $(CORE_LIB)
 	@mkdir -p $(dir $@)

@@ -33,7 +33,7 @@ install-files:
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/kiosk $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(DOCDIR) $(DESTDIR)$(SYSCONFDIR)/kiosk $(DESTDIR)$(SYSCONFDIR)/default \
 		$(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR)
-	install -m 0755 $(BUILD)/kiosk $(BUILD)/kiosk-report $(DESTDIR)$(BINDIR)/
+	install -m 0755 $(BUILD)/kiosk $(BUILD)/kiosk-report $(BUILD)/kiosk-bundle $(DESTDIR)$(BINDIR)/
 	@# The module and assets: replaced as a whole, so no stale file survives.
 	for d in $(INSTALL_SHARE); do \
 		rm -rf $(DESTDIR)$(DATADIR)/kiosk/$$d && \
@@ -72,7 +72,7 @@ install-files:
 
 # Keeps the settings ($(SYSCONFDIR)/kiosk) and the statistics ($(STATEDIR)).
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/kiosk $(DESTDIR)$(BINDIR)/kiosk-report \
+	rm -f $(DESTDIR)$(BINDIR)/kiosk $(DESTDIR)$(BINDIR)/kiosk-report $(DESTDIR)$(BINDIR)/kiosk-bundle \
 		$(DESTDIR)$(UNITDIR)/kiosk.service $(DESTDIR)$(SYSUSERSDIR)/kiosk.conf \
 		$(DESTDIR)$(MANDIR)/man1/kiosk.1 $(DESTDIR)$(MANDIR)/man1/kiosk-report.1
 	rm -rf $(DESTDIR)$(DATADIR)/kiosk $(DESTDIR)$(DOCDIR)
@@ -91,7 +91,7 @@ deb: all
 	@# binaries were linked against.
 	printf 'Source: kiosk\n\nPackage: kiosk\nArchitecture: any\n' >$(DEB_DIR)/shlibs/debian/control
 	cd $(DEB_DIR)/shlibs && dpkg-shlibdeps -O -e../root/usr/bin/kiosk \
-		-e../root/usr/bin/kiosk-report 2>/dev/null | sed -n 's/^shlibs:Depends=//p' >../shlibs.txt
+		-e../root/usr/bin/kiosk-report -e../root/usr/bin/kiosk-bundle 2>/dev/null | sed -n 's/^shlibs:Depends=//p' >../shlibs.txt
 	@test -s $(DEB_DIR)/shlibs.txt || { echo "deb: dpkg-shlibdeps found no libraries" >&2; exit 1; }
 	{ echo "Package: kiosk"; \
 	  echo "Version: $(VERSION)"; \
