@@ -198,9 +198,8 @@ static void apply_retention(struct store *s)
 	if (deleted > 0) {
 		log_info("store", "deleted %d sessions older than %d months", deleted,
 		         s->retention_months);
-		/* secure_delete zeroes the freed space; VACUUM also gives the
-		 * pages back, so the file keeps no trace of old sessions. */
-		exec(s, "VACUUM");
+		/* secure_delete zeroes the freed space; the VACUUM that
+		 * follows (store_reorder) gives the pages back. */
 	}
 }
 
@@ -208,7 +207,9 @@ static void apply_retention(struct store *s)
  * then runs on its queue). */
 int store_open_db(struct store *s, bool first)
 {
-	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI;
+	/* No SQLITE_OPEN_URI: the setting is a file name, and a name that
+	 * looks like "file:x?vfs=..." must not choose how SQLite opens it. */
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	char why[200];
 	for (int attempt = 0; attempt < 2; attempt++) {
 		int rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
@@ -233,7 +234,11 @@ int store_open_db(struct store *s, bool first)
 		}
 		move_aside(s, why);
 	}
-	int rc = exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+	/* A rollback journal rather than a WAL: a WAL cannot be emptied while
+	 * another process reads the file, and would keep the last sessions in
+	 * the order they were saved; the rollback journal is deleted at the
+	 * end of each transaction. */
+	int rc = exec(s, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;"
 	                 "PRAGMA secure_delete = ON;");
 	if (rc == SQLITE_OK)
 		rc = migrate(s);
@@ -247,9 +252,26 @@ int store_open_db(struct store *s, bool first)
 	}
 	if (first)
 		apply_retention(s);
-	/* Leaves no write-ahead log of earlier runs lying next to the file. */
-	exec(s, "PRAGMA wal_checkpoint(TRUNCATE)");
+	/* A save cut short by a power failure may have left a page in save
+	 * order: put every page back in key order before going on. */
+	s->unordered = true;
+	store_reorder(s);
 	return SQLITE_OK;
+}
+
+int store_reorder(struct store *s)
+{
+	if (!s->db || !s->unordered)
+		return SQLITE_OK;
+	/* VACUUM copies every table into fresh pages in key order: each leaf
+	 * page then holds its cells in key order, and with secure_delete the
+	 * old pages are overwritten with zeros. */
+	int rc = exec(s, "VACUUM");
+	if (rc == SQLITE_OK)
+		s->unordered = false;
+	else
+		log_debug("store", "reorder postponed: %s", sqlite3_errmsg(s->db));
+	return rc;
 }
 
 struct store *store_open(const char *path, int retention_months)

@@ -8,9 +8,11 @@
 
 #include "platform/store.h"
 
-/* Long enough to ride out a report reading the file, short enough that the
- * person at the kiosk never notices a locked database. */
-enum { BUSY_TIMEOUT_MS = 500 };
+/* The kiosk never waits for a lock: a save that finds the database busy
+ * (someone reading it with the sqlite3 shell, a report opened without
+ * immutable=1) stays in the queue and is retried at the next save and every
+ * minute, so the person at the kiosk never waits for the database. */
+enum { BUSY_TIMEOUT_MS = 0 };
 
 struct store {
 	char *path;
@@ -20,6 +22,7 @@ struct store {
 	int q_head, q_len;
 	int lost;          /* dropped because the queue was full */
 	int fault;         /* SQLite code of the fault being reported, or 0 */
+	bool unordered;    /* saved since the last successful store_reorder() */
 	char aside[300];   /* where a corrupt file was moved */
 	char error[200];   /* sqlite3_errmsg() of the last failure, for the log */
 	char problem[400]; /* what store_problem() returns, "" when fine */
@@ -30,6 +33,9 @@ void store_note_fault(struct store *s, int rc, const char *what);
 /* Keeps sqlite3_errmsg() before a ROLLBACK or close replaces it. */
 void store_keep_error(struct store *s);
 void store_close_db(struct store *s);
+/* Rewrites the file so that no page keeps the order in which sessions were
+ * saved (VACUUM: every page rebuilt in key order, freed space zeroed). */
+int store_reorder(struct store *s);
 int store_open_db(struct store *s, bool first);
 
 #endif

@@ -195,9 +195,7 @@ static int write_one(struct store *s, const struct session_record *r)
 			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		return code;
 	}
-	/* The WAL would otherwise keep the latest sessions in the order they
-	 * happened; folding it back after each save keeps no such trace. */
-	sqlite3_exec(s->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+	s->unordered = true;
 	return SQLITE_OK;
 }
 
@@ -231,6 +229,8 @@ void store_retry(struct store *s)
 			return;
 	}
 	int saved = 0;
+	/* A rewrite postponed because another process held the file. */
+	store_reorder(s);
 	while (s->q_len > 0) {
 		int rc = write_one(s, &s->queue[s->q_head]);
 		if (rc == SQLITE_CONSTRAINT || rc == SQLITE_MISMATCH || rc == SQLITE_TOOBIG) {
@@ -242,6 +242,7 @@ void store_retry(struct store *s)
 			        s->error);
 			s->error[0] = '\0';
 		} else if (rc != SQLITE_OK) {
+			store_reorder(s);
 			store_note_fault(s, rc, "cannot save a session");
 			return;
 		}
@@ -249,6 +250,9 @@ void store_retry(struct store *s)
 		s->q_len--;
 		saved++;
 	}
+	/* Once per batch: the new cells sit below the others in their page,
+	 * in the order they were saved, until the file is rewritten. */
+	store_reorder(s);
 	if (s->fault)
 		log_info("store", "%s writable again; %d queued session(s) saved", s->path, saved);
 	s->fault = 0;
