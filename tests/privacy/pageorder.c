@@ -296,6 +296,7 @@ int main(int argc, char **argv)
 		return twins(argv[2], argv[3], atoi(argv[4]), atoi(argv[5]));
 	if (argc == 3 && !strcmp(argv[1], "locked"))
 		return locked(argv[2]);
-	fprintf(stderr, "usage: pageorder save DB N DAYS ORDER | scan DB ORDER | twins DB1 DB2 N DAYS | locked DB\n");
+	fprintf(stderr, "usage: pageorder save DB N DAYS ORDER | scan DB ORDER | twins DB1 DB2 N "
+	                "DAYS | locked DB\n");
 	return 2;
 }
