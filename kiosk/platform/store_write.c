@@ -199,6 +199,28 @@ static int write_one(struct store *s, const struct session_record *r)
 	return SQLITE_OK;
 }
 
+/* The whole queue in one transaction (one sync instead of one per session);
+ * on any failure nothing is written and the caller goes one by one. */
+static int write_all(struct store *s)
+{
+	if (!s->db || sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return SQLITE_BUSY;
+	int rc = SQLITE_OK;
+	for (int i = 0; rc == SQLITE_OK && i < s->q_len; i++) {
+		const struct session_record *r = &s->queue[(s->q_head + i) % STORE_QUEUE_MAX];
+		unsigned char id[16];
+		id_bytes(r->id, id);
+		rc = insert_rows(s, r, id);
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK && !sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		s->unordered = true;
+	return rc;
+}
+
 static void enqueue(struct store *s, const struct session_record *r)
 {
 	if (s->q_len == STORE_QUEUE_MAX) {
@@ -231,6 +253,11 @@ void store_retry(struct store *s)
 	int saved = 0;
 	/* A rewrite postponed because another process held the file. */
 	store_reorder(s);
+	if (s->q_len > 1 && write_all(s) == SQLITE_OK) {
+		saved = s->q_len;
+		s->q_head = (s->q_head + s->q_len) % STORE_QUEUE_MAX;
+		s->q_len = 0;
+	}
 	while (s->q_len > 0) {
 		int rc = write_one(s, &s->queue[s->q_head]);
 		if (rc == SQLITE_CONSTRAINT || rc == SQLITE_MISMATCH || rc == SQLITE_TOOBIG) {
