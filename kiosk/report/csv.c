@@ -101,6 +101,10 @@ int report_csv(const struct report *r, FILE *f, char sep)
 		group(&c, "day", &r->days[i]);
 	for (int i = 0; i < r->n_langs; i++)
 		group(&c, "language", &r->langs[i]);
+	for (int i = 0; i < r->n_kiosks; i++)
+		group(&c, "kiosk", &r->kiosks[i]);
+	for (int i = 0; i < r->n_labels; i++)
+		group(&c, "label", &r->labels[i]);
 	fputs("\r\n", f);
 
 	static const char *const stages[] = {"language", "home", "chapter", "quiz", "result"};
@@ -180,5 +184,6 @@ int report_csv(const struct report *r, FILE *f, char sep)
 		ratio(&c, o->hidden, (double)o->right, (double)o->answered, 100);
 		end(&c);
 	}
+	report_items_csv(r, f, sep);
 	return ferror(f) ? -1 : 0;
 }

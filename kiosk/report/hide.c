@@ -86,6 +86,7 @@ void report_suppress(struct report *r, int k)
 				qs[i]->hidden = qs[i]->wrong_hidden = true;
 		}
 	}
+	report_suppress_raw(r, k);
 }
 
 double report_pct(long long part, long long whole)
@@ -96,7 +97,7 @@ double report_pct(long long part, long long whole)
 const char *report_stage_label(int stage)
 {
 	static const char *const labels[] = {"a touché l'écran", "a choisi sa langue",
-	                                     "a ouvert un chapitre", "a commencé le quiz",
+	                                     "a ouvert au moins un chapitre", "a commencé le quiz",
 	                                     "a vu son résultat"};
 	return stage >= 0 && stage < REPORT_STAGES ? labels[stage] : "?";
 }

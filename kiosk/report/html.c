@@ -34,8 +34,13 @@ static const char style[] =
     "white-space:nowrap}\n"
     "th:first-child,td:first-child{text-align:left}th{background:#f3f4f6}\n"
     "td.h{color:var(--muted);font-style:italic}\n"
+    "tr.bad td{background:#fef2f2}tr.warn td{background:#fffbeb}\n"
+    "svg.choices{width:12rem;height:auto;display:inline-block}"
+    "table.items td:nth-child(2){min-width:15rem}\n"
     "@media print{@page{size:A4;margin:14mm}body{max-width:none;padding:0;font-size:10pt}"
-    "h2{break-after:avoid}.grid{grid-template-columns:1fr 1fr}}\n"
+    "h2{break-after:avoid}.grid{grid-template-columns:1fr 1fr}.scroll{overflow:visible}"
+    "tr,figure,.card{break-inside:avoid}th,td{white-space:normal}"
+    "tr.bad td,tr.warn td,th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n"
     "</style>\n";
 
 static const char defs[] =
@@ -90,7 +95,7 @@ struct bar {
 static void hbars(FILE *f, const char *id, const char *caption, const struct bar *b, int n,
                   double max, const char *color)
 {
-	const int row = 26, left = 140, width = 430, room = 105;
+	const int row = 26, left = 200, width = 490, room = 105;
 	fprintf(f, "<figure><figcaption>%s</figcaption>\n", caption);
 	fprintf(f, "<svg id='%s' class='chart' viewBox='0 0 %d %d' role='img' aria-label='%s'>\n",
 	        id, width, n * row + 8, caption);
@@ -188,7 +193,7 @@ static void charts(const struct report *r, FILE *f)
 		         report_pct(t->reached[i], t->sessions));
 	}
 	fputs("<div class='grid'>\n", f);
-	hbars(f, "chart-funnel", "Parcours : jusqu'où les personnes sont allées", b, REPORT_STAGES,
+	hbars(f, "chart-funnel", "Parcours : ce que les personnes ont fait", b, REPORT_STAGES,
 	      (double)t->sessions, "var(--bar)");
 	long long most = 0;
 	for (int i = 0; i < REPORT_BINS; i++)
@@ -316,6 +321,9 @@ int report_html(const struct report *r, FILE *f)
 
 	group_table(f, "Par jour", "Jour", r->days, r->n_days);
 	group_table(f, "Par langue", "Langue", r->langs, r->n_langs);
+	group_table(f, "Par borne", "Borne", r->kiosks, r->n_kiosks);
+	group_table(f, "Par journée (étiquette choisie par le formateur)", "Étiquette", r->labels,
+	            r->n_labels);
 
 	fputs("<h2>Fin des sessions</h2><div class='scroll'><table><tr><th>Fin</th>"
 	      "<th>Sessions</th><th>Part</th></tr>\n",
@@ -405,7 +413,9 @@ int report_html(const struct report *r, FILE *f)
 		td_ratio(f, o->hidden, (double)o->right, (double)o->answered, 100, " %");
 		fputs("</tr>\n", f);
 	}
-	fputs("</table></div>\n<p class='note'>Données anonymes : aucun nom, aucune heure, aucun "
+	fputs("</table></div>\n", f);
+	report_items_html(r, f);
+	fputs("<p class='note'>Données anonymes : aucun nom, aucune heure, aucun "
 	      "texte libre n'est enregistré. Voir PRIVACY.md.</p>\n</body></html>\n",
 	      f);
 	return ferror(f) ? -1 : 0;

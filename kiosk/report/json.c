@@ -55,6 +55,12 @@ int report_json(const struct report *r, FILE *f)
 	fputs("  ],\n  \"languages\": [\n", f);
 	for (int i = 0; i < r->n_langs; i++)
 		group(f, &r->langs[i], i == r->n_langs - 1);
+	fputs("  ],\n  \"kiosks\": [\n", f);
+	for (int i = 0; i < r->n_kiosks; i++)
+		group(f, &r->kiosks[i], i == r->n_kiosks - 1);
+	fputs("  ],\n  \"labels\": [\n", f);
+	for (int i = 0; i < r->n_labels; i++)
+		group(f, &r->labels[i], i == r->n_labels - 1);
 	static const char *const stages[] = {"language", "home", "chapter", "quiz", "result"};
 	fputs("  ],\n  \"funnel\": [\n", f);
 	for (int i = 0; i < REPORT_STAGES; i++) {
@@ -124,6 +130,8 @@ int report_json(const struct report *r, FILE *f)
 		ratio(f, "right_pct", o->hidden, (double)o->right, (double)o->answered, 100);
 		fprintf(f, "}%s\n", i == r->n_objectives - 1 ? "" : ",");
 	}
-	fputs("  ]\n}\n", f);
+	fputs("  ]", f);
+	report_items_json(r, f);
+	fputs("\n}\n", f);
 	return ferror(f) ? -1 : 0;
 }

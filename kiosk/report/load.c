@@ -17,7 +17,7 @@ static int fail(sqlite3 *db, const char *what)
 
 /* A read-only URI for path: '?', '#' or '%' in a file name must not be
  * taken for URI syntax. Free with sqlite3_free(). */
-static char *ro_uri(const char *path)
+char *report_ro_uri(const char *path)
 {
 	size_t n = strlen(path);
 	char *enc = sqlite3_malloc64(3 * n + 1), *o = enc;
@@ -151,7 +151,7 @@ static int merge(sqlite3 *db, const char *const *paths, int n, const char *lo, c
 		return fail(db, "temporary database");
 	for (int i = 0; i < n; i++) {
 		sqlite3_stmt *st;
-		char *uri = ro_uri(paths[i]);
+		char *uri = report_ro_uri(paths[i]);
 		int rc = sqlite3_prepare_v2(db, "ATTACH ? AS src", -1, &st, NULL);
 		if (rc == SQLITE_OK) {
 			sqlite3_bind_text(st, 1, uri, -1, sqlite3_free);
@@ -423,7 +423,7 @@ int report_load(struct report *r, const char *const *paths, int n, const char *f
 	sqlite3 *db = NULL;
 	int rc;
 	if (k == 1) {
-		char *uri = ro_uri(files[0]);
+		char *uri = report_ro_uri(files[0]);
 		if (!uri)
 			return -1;
 		rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
@@ -443,6 +443,8 @@ int report_load(struct report *r, const char *const *paths, int n, const char *f
 	if (rc == 0)
 		rc = load_questions(r, db, lo, hi);
 	sqlite3_close(db);
+	if (rc == 0)
+		rc = report_load_raw(r, files, k, lo, hi);
 	return rc;
 }
 
@@ -455,5 +457,6 @@ void report_free(struct report *r)
 	free(r->chapters);
 	free(r->questions);
 	free(r->objectives);
+	report_free_raw(r);
 	*r = (struct report){0};
 }

@@ -41,6 +41,28 @@ struct report_objective {
 	bool hidden;
 };
 
+/* Item analysis of one question (report/items.c), as Moodle's quiz
+ * statistics: the share of each choice over every answer, and the
+ * correlation of the item with the rest of the score over the sessions
+ * that finished the quiz (from the per-session answer rows). */
+enum {
+	ITEM_TOO_EASY = 1, /* facility > 90 % */
+	ITEM_TOO_HARD = 2, /* facility < 30 % */
+	ITEM_WEAK = 4,     /* discrimination < 0.20 */
+	ITEM_NEGATIVE = 8, /* discrimination < 0: the key may be wrong */
+};
+struct report_item {
+	char module[32], id[32], objective[32];
+	long long answered, right, by_choice[REPORT_CHOICES];
+	bool is_right[REPORT_CHOICES];
+	int n_choices;
+	/* Finished quizzes: n answers, x right, r rest-of-score; sums for
+	 * the item-rest correlation. */
+	long long n, x, r, xr, rr;
+	double disc; /* item-rest correlation, -1..1 */
+	bool disc_known, hidden, disc_hidden, choice_hidden[REPORT_CHOICES];
+	unsigned flags;
+};
 struct report {
 	int k;
 	char from[11], to[11]; /* "" when open */
@@ -59,6 +81,14 @@ struct report {
 	char modules[128]; /* module ids, comma-separated */
 	/* --content: the module whose texts name its ids (NULL: ids only). */
 	const struct content_module *module;
+	/* From the session rows (report/raw.c): sessions that opened at
+	 * least one chapter, groups per kiosk and per welcome-day label,
+	 * and the item analysis, worst questions first. */
+	long long opened_chapter;
+	struct report_group *kiosks, *labels;
+	int n_kiosks, n_labels;
+	struct report_item *items;
+	int n_items;
 };
 
 /* Reads the files (each counted once, sessions in several files once) for
@@ -67,6 +97,13 @@ int report_load(struct report *r, const char *const *paths, int n, const char *f
                 const char *to);
 void report_suppress(struct report *r, int k);
 void report_free(struct report *r);
+/* The figures that need the per-session rows (report/raw.c), their
+ * suppression and ordering (report/items.c). */
+int report_load_raw(struct report *r, const char *const *paths, int n, const char *lo,
+                    const char *hi);
+void report_suppress_raw(struct report *r, int k);
+void report_free_raw(struct report *r);
+char *report_ro_uri(const char *path);
 
 /* Output; each returns 0 or -1 on a write error. sep is the CSV
  * separator (',' or ';', which also makes decimals use a comma). */
@@ -74,6 +111,13 @@ int report_text(const struct report *r, FILE *f);
 int report_csv(const struct report *r, FILE *f, char sep);
 int report_json(const struct report *r, FILE *f);
 int report_html(const struct report *r, FILE *f);
+/* The item analysis section of each format (report/items*.c). */
+void report_items_text(const struct report *r, FILE *f);
+void report_items_csv(const struct report *r, FILE *f, char sep);
+void report_items_json(const struct report *r, FILE *f);
+void report_items_html(const struct report *r, FILE *f);
+const char *report_item_verdict(unsigned flags);
+int report_item_choices(const struct report *r, const struct report_item *it);
 
 /* With r->module: the text of an id, in the module's first language; NULL
  * without a module, for another module, or for an unknown id. */

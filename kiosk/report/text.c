@@ -106,11 +106,14 @@ int report_text(const struct report *r, FILE *f)
 
 	groups(f, "PAR JOUR", "Jour", r->days, r->n_days);
 	groups(f, "PAR LANGUE", "Langue", r->langs, r->n_langs);
+	groups(f, "PAR BORNE", "Borne", r->kiosks, r->n_kiosks);
+	groups(f, "PAR JOURNÉE (étiquette choisie par le formateur)", "Étiquette", r->labels,
+	       r->n_labels);
 
-	fprintf(f, "\nPARCOURS (combien sont allés jusqu'à chaque étape)\n");
+	fprintf(f, "\nPARCOURS (combien ont fait chaque étape)\n");
 	for (int i = 0; i < REPORT_STAGES; i++) {
 		fputs("  ", f);
-		cell(f, report_stage_label(i), 24, false);
+		cell(f, report_stage_label(i), 30, false);
 		cell(f, num(a, r->funnel_hidden[i], t->reached[i]), 8, true);
 		cell(f, pct(b, r->funnel_hidden[i], t->reached[i], t->sessions), 10, true);
 		fputc('\n', f);
@@ -184,5 +187,6 @@ int report_text(const struct report *r, FILE *f)
 			fprintf(f, "  %s", label);
 		fputc('\n', f);
 	}
+	report_items_text(r, f);
 	return ferror(f) ? -1 : 0;
 }

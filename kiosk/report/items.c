@@ -1,0 +1,393 @@
+/* Item analysis, as Moodle's quiz statistics: per question the facility
+ * index (% right), the discrimination (correlation of the item with the
+ * rest of the score) and the share of each choice, with flags for the
+ * questions to rewrite, which come first. Also the suppression of the
+ * figures read from the session rows (report/raw.c): groups per kiosk and
+ * per label, the funnel's "opened a chapter" step, and the items.
+ *
+ * Privacy (DESIGN.md §4): an item is shown only when its question is
+ * (report_suppress: at least K answers, with the secondary rule over an
+ * objective's questions). The wrong choices partition the wrong answers:
+ * none is shown when fewer than K people were wrong, and the others get
+ * the partition rule. The discrimination contrasts the people who got the
+ * item right with those who got it wrong, so it is shown only when each
+ * side holds at least K finished quizzes: with 2 wrong answers it would
+ * tell how those 2 did on the rest of the quiz. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/suppress.h"
+#include "report/report.h"
+
+static void hide_groups(struct report_group *g, int n, int k)
+{
+	if (n == 0)
+		return;
+	long long *base = calloc((size_t)n, sizeof *base);
+	bool *hid = calloc((size_t)n, sizeof *hid);
+	if (!base || !hid)
+		abort();
+	for (int i = 0; i < n; i++)
+		base[i] = g[i].sessions;
+	suppress_partition(base, hid, n, k);
+	for (int i = 0; i < n; i++) {
+		g[i].hidden = hid[i];
+		base[i] = g[i].quiz_taken;
+	}
+	suppress_partition(base, hid, n, k);
+	for (int i = 0; i < n; i++)
+		g[i].quiz_hidden = hid[i];
+	free(base);
+	free(hid);
+}
+
+/* The funnel's steps 1, 2, 4 and 5 (touched, chose a language, started
+ * the quiz, saw the result) are nested: each drop counts people, and the
+ * chain rule applies. "Opened at least one chapter" is not on that path
+ * (the quiz can be started without), so it is a count with a complement:
+ * both must hold K sessions. */
+static void hide_funnel(struct report *r, int k)
+{
+	const struct report_group *t = &r->total;
+	static const int chain[] = {0, 1, 3, 4};
+	long long counts[4];
+	bool hid[4];
+	for (int i = 0; i < 4; i++) {
+		counts[i] = t->reached[chain[i]];
+		hid[i] = t->hidden;
+	}
+	suppress_chain(counts, hid, 4, k);
+	for (int i = 0; i < 4; i++)
+		r->funnel_hidden[chain[i]] = hid[i];
+	long long c = t->reached[2];
+	r->funnel_hidden[2] = t->hidden || suppress_small(c, k) ||
+	                      suppress_small(t->sessions - c, k) ||
+	                      suppress_small(t->reached[1] - c, k);
+}
+
+static const struct report_question *question(const struct report *r, const struct report_item *it)
+{
+	for (int i = 0; i < r->n_questions; i++) {
+		const struct report_question *q = &r->questions[i];
+		if (!strcmp(q->module, it->module) && !strcmp(q->id, it->id) &&
+		    !strcmp(q->objective, it->objective))
+			return q;
+	}
+	return NULL;
+}
+
+static void hide_choices(struct report_item *it, bool wrong_hidden, int k)
+{
+	long long base[REPORT_CHOICES];
+	bool hid[REPORT_CHOICES];
+	for (int pass = 0; pass < 2; pass++) {
+		bool right = pass == 0;
+		int n = 0, idx[REPORT_CHOICES];
+		for (int c = 0; c < it->n_choices; c++) {
+			if (it->is_right[c] != right)
+				continue;
+			idx[n] = c;
+			base[n] = it->by_choice[c];
+			hid[n++] = it->hidden || (!right && wrong_hidden);
+		}
+		/* One right choice is the facility index itself. */
+		if (!(right && n == 1))
+			suppress_partition(base, hid, n, k);
+		for (int i = 0; i < n; i++)
+			it->choice_hidden[idx[i]] = hid[i];
+	}
+}
+
+static double correlation(const struct report_item *it, bool *known)
+{
+	double n = (double)it->n;
+	*known = false;
+	if (n < 2)
+		return 0;
+	double mx = (double)it->x / n, mr = (double)it->r / n;
+	double cov = (double)it->xr / n - mx * mr;
+	double vx = mx * (1 - mx), vr = (double)it->rr / n - mr * mr;
+	if (vx <= 1e-12 || vr <= 1e-12)
+		return 0; /* everyone right (or wrong), or the same rest score */
+	*known = true;
+	return cov / sqrt(vx * vr);
+}
+
+/* Lower first: the questions to rewrite. */
+static int tier(const struct report_item *it)
+{
+	if (it->hidden)
+		return 4;
+	if (it->flags & ITEM_NEGATIVE)
+		return 0;
+	if (it->flags & (ITEM_WEAK | ITEM_TOO_HARD))
+		return 1;
+	if (it->flags)
+		return 2;
+	return 3;
+}
+
+static int by_priority(const void *pa, const void *pb)
+{
+	const struct report_item *a = pa, *b = pb;
+	int ta = tier(a), tb = tier(b);
+	if (ta != tb)
+		return ta < tb ? -1 : 1;
+	bool ka = a->disc_known && !a->disc_hidden, kb = b->disc_known && !b->disc_hidden;
+	if (ka != kb)
+		return ka ? -1 : 1;
+	if (ka && a->disc != b->disc)
+		return a->disc < b->disc ? -1 : 1;
+	double fa = report_pct(a->right, a->answered), fb = report_pct(b->right, b->answered);
+	if (fa != fb)
+		return fa < fb ? -1 : 1;
+	int m = strcmp(a->module, b->module);
+	return m ? m : strcmp(a->id, b->id);
+}
+
+void report_suppress_raw(struct report *r, int k)
+{
+	hide_groups(r->kiosks, r->n_kiosks, k);
+	hide_groups(r->labels, r->n_labels, k);
+	hide_funnel(r, k);
+	for (int i = 0; i < r->n_items; i++) {
+		struct report_item *it = &r->items[i];
+		const struct report_question *q = question(r, it);
+		it->hidden = !q || q->hidden || suppress_small(it->answered, k);
+		bool wrong_hidden =
+		    !q || q->wrong_hidden || suppress_small(it->answered - it->right, k);
+		hide_choices(it, wrong_hidden, k);
+		it->disc = correlation(it, &it->disc_known);
+		it->disc_hidden =
+		    it->hidden || suppress_small(it->n - it->x, k) || suppress_small(it->x, k);
+		it->flags = 0;
+		if (it->hidden || it->answered == 0)
+			continue;
+		double facility = report_pct(it->right, it->answered);
+		if (facility > 90)
+			it->flags |= ITEM_TOO_EASY;
+		if (facility < 30)
+			it->flags |= ITEM_TOO_HARD;
+		if (it->disc_known && !it->disc_hidden && it->disc < 0.2)
+			it->flags |= it->disc < 0 ? ITEM_NEGATIVE | ITEM_WEAK : ITEM_WEAK;
+	}
+	if (r->n_items > 1)
+		qsort(r->items, (size_t)r->n_items, sizeof *r->items, by_priority);
+}
+
+/* With --content, the text and HTML reports also list the choices nobody
+ * took (0 %): a distractor that never tempts anyone is worth rewriting. */
+int report_item_choices(const struct report *r, const struct report_item *it)
+{
+	int n = it->n_choices;
+	while (n < REPORT_CHOICES && report_choice_text(r, it->module, it->id, n))
+		n++;
+	return n;
+}
+
+const char *report_item_verdict(unsigned flags)
+{
+	if (flags & ITEM_NEGATIVE)
+		return flags & ITEM_TOO_HARD
+		           ? "à réécrire : trop difficile, discrimination négative"
+		           : "à réécrire : discrimination négative (clé à vérifier)";
+	if ((flags & ITEM_WEAK) && (flags & ITEM_TOO_HARD))
+		return "à réécrire : trop difficile, peu discriminante";
+	if ((flags & ITEM_WEAK) && (flags & ITEM_TOO_EASY))
+		return "à revoir : trop facile, peu discriminante";
+	if (flags & ITEM_WEAK)
+		return "à revoir : peu discriminante";
+	if (flags & ITEM_TOO_HARD)
+		return "à revoir : trop difficile";
+	if (flags & ITEM_TOO_EASY)
+		return "à revoir : trop facile";
+	return "correcte";
+}
+
+/* Machine-readable flags for CSV and JSON. */
+static void flag_words(unsigned flags, char *buf, size_t size, char sep)
+{
+	static const struct {
+		unsigned bit;
+		const char *word;
+	} w[] = {{ITEM_TOO_EASY, "too-easy"},
+	         {ITEM_TOO_HARD, "too-hard"},
+	         {ITEM_WEAK, "not-discriminating"},
+	         {ITEM_NEGATIVE, "negative-discrimination"}};
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (flags & w[i].bit)
+			snprintf(buf + strlen(buf), size - strlen(buf), "%s%s",
+			         buf[0] ? (char[]){sep, 0} : "", w[i].word);
+}
+
+void report_items_text(const struct report *r, FILE *f)
+{
+	fprintf(f,
+	        "\nANALYSE DES QUESTIONS (les questions à revoir d'abord)\n"
+	        "  Facilité : %% de bonnes réponses. Discrimination : corrélation entre la\n"
+	        "  question et le reste du score, sur les quiz terminés (de -1 à 1 ; sous 0,20\n"
+	        "  la question ne distingue pas ceux qui maîtrisent ; négative, la clé est\n"
+	        "  peut-être fausse). Calculée seulement si au moins %d personnes ont eu juste\n"
+	        "  et %d faux. * = bonne réponse.\n",
+	        r->k, r->k);
+	int w = 10;
+	for (int i = 0; i < r->n_items; i++)
+		if ((int)strlen(r->items[i].id) > w)
+			w = (int)strlen(r->items[i].id);
+	fprintf(f, "  %-*s  Réponses  Facilité  Discrim.  Choix\n", w, "Question");
+	for (int i = 0; i < r->n_items; i++) {
+		const struct report_item *it = &r->items[i];
+		fprintf(f, "  %-*s", w, it->id);
+		if (it->hidden) {
+			fprintf(f, "    masqué    masqué    masqué\n");
+			continue;
+		}
+		fprintf(f, "%10lld%8.1f %%", it->answered, report_pct(it->right, it->answered));
+		if (it->disc_hidden)
+			fprintf(f, "    masqué");
+		else if (!it->disc_known)
+			fprintf(f, "         —");
+		else
+			fprintf(f, "%10.2f", it->disc);
+		fputs("  ", f);
+		for (int c = 0; c < report_item_choices(r, it); c++) {
+			fprintf(f, "%s%c%s ", c ? " · " : "", report_choice_letter(c),
+			        it->is_right[c] ? "*" : "");
+			if (it->choice_hidden[c])
+				fputs("masqué", f);
+			else
+				fprintf(f, "%.0f %%", report_pct(it->by_choice[c], it->answered));
+		}
+		fprintf(f, "\n      → %s\n", report_item_verdict(it->flags));
+		const char *text = report_question_text(r, it->module, it->id);
+		if (text)
+			fprintf(f, "      « %s »\n", text);
+	}
+}
+
+static void csv_cell(FILE *f, char sep, const char *s, bool first)
+{
+	if (!first)
+		fputc(sep, f);
+	if (!strchr(s, sep) && !strchr(s, '"')) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+static void csv_num(FILE *f, char sep, bool hidden, double v, const char *fmt)
+{
+	char buf[32];
+	if (hidden) {
+		csv_cell(f, sep, "masqué", false);
+		return;
+	}
+	snprintf(buf, sizeof buf, fmt, v);
+	char *dot = strchr(buf, '.');
+	if (sep == ';' && dot)
+		*dot = ',';
+	csv_cell(f, sep, buf, false);
+}
+
+void report_items_csv(const struct report *r, FILE *f, char sep)
+{
+	fprintf(f, "\r\nitems\r\n");
+	const char *head = "rank,module,question,objective,answered,facility_pct,"
+	                   "discrimination,flags,verdict,right_choices";
+	for (const char *p = head; *p; p++)
+		fputc(*p == ',' ? sep : *p, f);
+	for (int c = 0; c < REPORT_CHOICES && c < 8; c++)
+		fprintf(f, "%cchoice_%c_pct", sep, report_choice_letter(c));
+	fputs("\r\n", f);
+	for (int i = 0; i < r->n_items; i++) {
+		const struct report_item *it = &r->items[i];
+		char buf[128];
+		fprintf(f, "%d", i + 1);
+		csv_cell(f, sep, it->module, false);
+		csv_cell(f, sep, it->id, false);
+		csv_cell(f, sep, it->objective, false);
+		csv_num(f, sep, it->hidden, (double)it->answered, "%.0f");
+		csv_num(f, sep, it->hidden || it->answered == 0,
+		        report_pct(it->right, it->answered), "%.1f");
+		if (!it->disc_hidden && !it->disc_known)
+			csv_cell(f, sep, "", false);
+		else
+			csv_num(f, sep, it->disc_hidden, it->disc, "%.2f");
+		flag_words(it->flags, buf, sizeof buf, ' ');
+		csv_cell(f, sep, it->hidden ? "masqué" : buf, false);
+		csv_cell(f, sep, it->hidden ? "masqué" : report_item_verdict(it->flags), false);
+		buf[0] = '\0';
+		for (int c = 0; c < it->n_choices; c++)
+			if (it->is_right[c] && !it->hidden)
+				snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%c",
+				         report_choice_letter(c));
+		csv_cell(f, sep, it->hidden ? "masqué" : buf, false);
+		for (int c = 0; c < REPORT_CHOICES && c < 8; c++) {
+			if (c >= it->n_choices || it->hidden)
+				csv_cell(f, sep, "", false);
+			else
+				csv_num(f, sep, it->choice_hidden[c],
+				        report_pct(it->by_choice[c], it->answered), "%.1f");
+		}
+		fputs("\r\n", f);
+	}
+}
+
+void report_items_json(const struct report *r, FILE *f)
+{
+	fputs(",\n  \"items\": [\n", f);
+	for (int i = 0; i < r->n_items; i++) {
+		const struct report_item *it = &r->items[i];
+		char flags[128];
+		fprintf(f,
+		        "    {\"rank\": %d, \"module\": \"%s\", \"question\": \"%s\", "
+		        "\"objective\": \"%s\", \"suppressed\": %s, ",
+		        i + 1, it->module, it->id, it->objective, it->hidden ? "true" : "false");
+		if (it->hidden) {
+			fputs("\"answered\": null, \"facility_pct\": null, ", f);
+		} else {
+			fprintf(f, "\"answered\": %lld, ", it->answered);
+			if (it->answered > 0)
+				fprintf(f, "\"facility_pct\": %.1f, ",
+				        report_pct(it->right, it->answered));
+			else
+				fputs("\"facility_pct\": null, ", f);
+		}
+		if (it->disc_hidden || !it->disc_known)
+			fprintf(f, "\"discrimination\": null, \"discrimination_suppressed\": %s, ",
+			        it->disc_hidden ? "true" : "false");
+		else
+			fprintf(f,
+			        "\"discrimination\": %.2f, \"discrimination_suppressed\": false, ",
+			        it->disc);
+		flag_words(it->hidden ? 0 : it->flags, flags, sizeof flags, ',');
+		fputs("\"flags\": [", f);
+		for (char *p = flags, *e; *p; p = *e ? e + 1 : e) {
+			e = strchr(p, ',');
+			if (!e)
+				e = p + strlen(p);
+			fprintf(f, "%s\"%.*s\"", p == flags ? "" : ", ", (int)(e - p), p);
+		}
+		fputs("], \"choices\": [", f);
+		for (int c = 0; c < (it->hidden ? 0 : it->n_choices); c++) {
+			fprintf(f, "%s{\"choice\": \"%c\", \"right\": %s, ", c ? ", " : "",
+			        report_choice_letter(c), it->is_right[c] ? "true" : "false");
+			if (it->choice_hidden[c])
+				fputs("\"share_pct\": null, \"suppressed\": true}", f);
+			else
+				fprintf(f, "\"share_pct\": %.1f, \"suppressed\": false}",
+				        report_pct(it->by_choice[c], it->answered));
+		}
+		fprintf(f, "]}%s\n", i == r->n_items - 1 ? "" : ",");
+	}
+	fputs("  ]", f);
+}

@@ -1,0 +1,291 @@
+/* The figures that the stat_* counters cannot give, read from the
+ * per-session rows (platform/store_schema.h): sessions that really opened a
+ * chapter (the furthest stage only says how far a session got, and a
+ * person may go from the chapter list straight to the quiz), groups per
+ * kiosk and per welcome-day label, and the sums for the item analysis.
+ *
+ * Each file is attached read-only to a private in-memory database; a
+ * session found in an earlier file (same day, same random id) is left out,
+ * as report_load does for the counters. */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/report.h"
+
+static int fail(sqlite3 *db, const char *what)
+{
+	fprintf(stderr, "kiosk-report: %s: %s\n", what, sqlite3_errmsg(db));
+	return -1;
+}
+
+static void *grow(void *p, int n, size_t size)
+{
+	if (n > 0 && (n & (n - 1)))
+		return p;
+	void *q = realloc(p, (n ? 2 * (size_t)n : 8) * size);
+	if (!q) {
+		fprintf(stderr, "kiosk-report: out of memory\n");
+		exit(1);
+	}
+	return q;
+}
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	return s ? s : "";
+}
+
+/* Sessions of src within the days and not seen in an earlier file. */
+#define NEW(alias, id)                                                                             \
+	" " alias ".day BETWEEN ?1 AND ?2 AND NOT EXISTS (SELECT 1 FROM main.seen WHERE "          \
+	"seen.day = " alias ".day AND seen.id = " alias "." id ")"
+
+static sqlite3_stmt *prepare(sqlite3 *db, const char *sql, const char *lo, const char *hi)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+	return st;
+}
+
+static struct report_group *group(struct report_group **g, int *n, const char *key)
+{
+	for (int i = 0; i < *n; i++)
+		if (!strcmp((*g)[i].key, key))
+			return &(*g)[i];
+	*g = grow(*g, *n, sizeof **g);
+	struct report_group *x = &(*g)[(*n)++];
+	*x = (struct report_group){0};
+	snprintf(x->key, sizeof x->key, "%s", key);
+	return x;
+}
+
+static int sort_groups(const void *a, const void *b)
+{
+	return strcmp(((const struct report_group *)a)->key, ((const struct report_group *)b)->key);
+}
+
+/* One row per kiosk (or label): the same figures as stat_day's, with
+ * "opened a chapter" counted from chapters_seen. */
+static int load_groups(sqlite3 *db, const char *key, struct report_group **g, int *n,
+                       const char *lo, const char *hi)
+{
+	char *sql = sqlite3_mprintf(
+	    "SELECT %s, count(*), sum(furthest >= 1), sum(chapters_seen > 0), "
+	    "sum(furthest >= 3), sum(furthest >= 4), sum(ended = 0), sum(ended = 1), "
+	    "sum(ended = 2), count(score), coalesce(sum(score), 0), sum(passed), "
+	    "sum(duration_s) FROM src.session s WHERE" NEW("s", "id") " GROUP BY 1",
+	    key);
+	sqlite3_stmt *st = prepare(db, sql, lo, hi);
+	sqlite3_free(sql);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct report_group *x = group(g, n, col(st, 0));
+		long long s = sqlite3_column_int64(st, 1);
+		x->sessions += s;
+		x->reached[0] += s;
+		for (int i = 1; i < REPORT_STAGES; i++)
+			x->reached[i] += sqlite3_column_int64(st, 1 + i);
+		for (int i = 0; i < REPORT_ENDS; i++)
+			x->ended[i] += sqlite3_column_int64(st, 6 + i);
+		x->quiz_taken += sqlite3_column_int64(st, 9);
+		x->score_sum += sqlite3_column_int64(st, 10);
+		x->passed += sqlite3_column_int64(st, 11);
+		x->duration_sum += sqlite3_column_int64(st, 12);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static struct report_item *item(struct report *r, const char *m, const char *q, const char *o)
+{
+	for (int i = 0; i < r->n_items; i++) {
+		struct report_item *it = &r->items[i];
+		if (!strcmp(it->module, m) && !strcmp(it->id, q) && !strcmp(it->objective, o))
+			return it;
+	}
+	r->items = grow(r->items, r->n_items, sizeof *r->items);
+	struct report_item *it = &r->items[r->n_items++];
+	*it = (struct report_item){0};
+	snprintf(it->module, sizeof it->module, "%s", m);
+	snprintf(it->id, sizeof it->id, "%s", q);
+	snprintf(it->objective, sizeof it->objective, "%s", o);
+	return it;
+}
+
+static int load_choices(struct report *r, sqlite3 *db, const char *lo, const char *hi)
+{
+	sqlite3_stmt *st = prepare(db,
+	                           "SELECT module, question, objective, choice, correct, count(*) "
+	                           "FROM src.answer a WHERE" NEW("a", "session") " GROUP BY 1, 2, "
+	                                                                         "3, 4, 5",
+	                           lo, hi);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct report_item *it = item(r, col(st, 0), col(st, 1), col(st, 2));
+		int c = sqlite3_column_int(st, 3);
+		long long n = sqlite3_column_int64(st, 5);
+		if (c < 0 || c >= REPORT_CHOICES)
+			continue;
+		it->answered += n;
+		it->by_choice[c] += n;
+		if (sqlite3_column_int(st, 4)) {
+			it->right += n;
+			it->is_right[c] = true;
+		}
+		if (c + 1 > it->n_choices)
+			it->n_choices = c + 1;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Per item, over the sessions that finished the quiz (a score): x is 1
+ * when the item is right, r the number of the session's other right
+ * answers. The correlation needs only these sums, which add up across
+ * files. */
+static int load_discrimination(struct report *r, sqlite3 *db, const char *lo, const char *hi)
+{
+	sqlite3_stmt *st = prepare(
+	    db,
+	    "WITH t AS (SELECT a.day AS day, a.session AS session, sum(a.correct) AS tot "
+	    "  FROM src.answer a JOIN src.session s ON s.day = a.day AND s.id = a.session "
+	    "  WHERE s.score IS NOT NULL AND" NEW(
+	        "a",
+	        "session") " GROUP BY a.day, a.session) "
+	                   "SELECT a.module, a.question, a.objective, count(*), sum(a.correct), "
+	                   "sum(t.tot - a.correct), sum(a.correct * (t.tot - a.correct)), "
+	                   "sum((t.tot - a.correct) * (t.tot - a.correct)) "
+	                   "FROM src.answer a JOIN t ON t.day = a.day AND t.session = a.session "
+	                   "GROUP BY 1, 2, 3",
+	    lo, hi);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct report_item *it = item(r, col(st, 0), col(st, 1), col(st, 2));
+		it->n += sqlite3_column_int64(st, 3);
+		it->x += sqlite3_column_int64(st, 4);
+		it->r += sqlite3_column_int64(st, 5);
+		it->xr += sqlite3_column_int64(st, 6);
+		it->rr += sqlite3_column_int64(st, 7);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The welcome-day label came with schema version 2; older files have
+ * none, and their sessions are reported under "-" (no label). */
+static bool has_label(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	bool found = false;
+	if (sqlite3_prepare_v2(db,
+	                       "SELECT 1 FROM pragma_table_info('session', 'src') WHERE name "
+	                       "= 'label'",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return false;
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+static int attach(sqlite3 *db, const char *path)
+{
+	sqlite3_stmt *st;
+	char *uri = report_ro_uri(path);
+	if (!uri)
+		return -1;
+	int rc = sqlite3_prepare_v2(db, "ATTACH ? AS src", -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_free(uri);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, uri, -1, sqlite3_free);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int load_file(struct report *r, sqlite3 *db, const char *path, bool last, const char *lo,
+                     const char *hi)
+{
+	if (attach(db, path) != 0)
+		return fail(db, path);
+	sqlite3_busy_timeout(db, 2000);
+	int rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+	if (rc == 0)
+		rc = load_groups(db, "kiosk", &r->kiosks, &r->n_kiosks, lo, hi);
+	if (rc == 0)
+		rc = load_groups(db, has_label(db) ? "coalesce(label, '-')" : "'-'", &r->labels,
+		                 &r->n_labels, lo, hi);
+	if (rc == 0)
+		rc = load_choices(r, db, lo, hi);
+	if (rc == 0)
+		rc = load_discrimination(r, db, lo, hi);
+	if (rc == 0 && !last) {
+		sqlite3_stmt *st = prepare(db,
+		                           "INSERT OR IGNORE INTO main.seen SELECT day, id FROM "
+		                           "src.session WHERE day BETWEEN ?1 AND ?2",
+		                           lo, hi);
+		rc = st && sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+		sqlite3_finalize(st);
+	}
+	if (rc != 0)
+		fail(db, path);
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	sqlite3_exec(db, "DETACH src", NULL, NULL, NULL);
+	return rc;
+}
+
+int report_load_raw(struct report *r, const char *const *paths, int n, const char *lo,
+                    const char *hi)
+{
+	sqlite3 *db = NULL;
+	if (sqlite3_open_v2(":memory:", &db,
+	                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
+	                    NULL) != SQLITE_OK ||
+	    sqlite3_exec(db,
+	                 "CREATE TABLE seen (day TEXT, id BLOB, PRIMARY KEY (day, id)) "
+	                 "WITHOUT ROWID",
+	                 NULL, NULL, NULL) != SQLITE_OK) {
+		int rc = fail(db, "temporary database");
+		sqlite3_close(db);
+		return rc;
+	}
+	int rc = 0;
+	for (int i = 0; rc == 0 && i < n; i++)
+		rc = load_file(r, db, paths[i], i == n - 1, lo, hi);
+	sqlite3_close(db);
+	if (rc != 0)
+		return rc;
+	if (r->n_kiosks > 1)
+		qsort(r->kiosks, (size_t)r->n_kiosks, sizeof *r->kiosks, sort_groups);
+	if (r->n_labels > 1)
+		qsort(r->labels, (size_t)r->n_labels, sizeof *r->labels, sort_groups);
+	/* The funnel's third step counts what people did: a session that
+	 * went from the chapter list straight to the quiz opened none. */
+	r->opened_chapter = 0;
+	for (int i = 0; i < r->n_kiosks; i++)
+		r->opened_chapter += r->kiosks[i].reached[2];
+	r->total.reached[2] = r->opened_chapter;
+	return 0;
+}
+
+void report_free_raw(struct report *r)
+{
+	free(r->kiosks);
+	free(r->labels);
+	free(r->items);
+	r->kiosks = r->labels = NULL;
+	r->items = NULL;
+	r->n_kiosks = r->n_labels = r->n_items = 0;
+}
