@@ -36,6 +36,8 @@ REPORT_LIBS = $(shell pkg-config --libs $(REPORT_PKGS) 2>/dev/null) -lm
 # libVLC or SQLite.
 BUNDLE_PKGS := $(CORE_PKGS) libsodium libarchive
 BUNDLE_LIBS = $(shell pkg-config --libs $(BUNDLE_PKGS) 2>/dev/null)
+# kiosk-export: the nightly outbox (SQLite's VACUUM INTO, the journal).
+EXPORT_LIBS = $(shell pkg-config --libs $(CORE_PKGS) sqlite3 libsystemd 2>/dev/null)
 
 # Layers (docs/design.md): the core (pure logic), the platform (SDL,
 # libVLC, SQLite, screens, check, headless), the programs on top.
@@ -44,6 +46,7 @@ PLATFORM_SRC := $(wildcard kiosk/platform/*.c kiosk/screens/*.c kiosk/check/*.c 
 	kiosk/headless/*.c) kiosk/app.c
 REPORT_SRC   := $(wildcard kiosk/report/*.c)
 BUNDLE_SRC   := $(wildcard kiosk/bundle/*.c) kiosk/platform/content_root.c
+EXPORT_SRC   := $(wildcard kiosk/export/*.c) kiosk/platform/content_root.c
 UNIT_SRC     := $(wildcard tests/unit/test_*.c)
 TOOL_SRC     := $(wildcard tests/tools/*.c)
 
@@ -51,13 +54,14 @@ CORE_OBJ     := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
 PLATFORM_OBJ := $(PLATFORM_SRC:%.c=$(BUILD)/obj/%.o)
 REPORT_OBJ   := $(REPORT_SRC:%.c=$(BUILD)/obj/%.o)
 BUNDLE_OBJ   := $(BUNDLE_SRC:%.c=$(BUILD)/obj/%.o)
+EXPORT_OBJ   := $(EXPORT_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_BIN     := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_BIN     := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 CORE_LIB     := $(BUILD)/libkiosk-core.a
 PLATFORM_LIB := $(BUILD)/libkiosk-platform.a
 
 .PHONY: all deps deps-test run test asan lint format bench clean check-content shots
-all: $(BUILD)/kiosk $(BUILD)/kiosk-report $(BUILD)/kiosk-bundle
+all: $(BUILD)/kiosk $(BUILD)/kiosk-report $(BUILD)/kiosk-bundle $(BUILD)/kiosk-export
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -83,6 +87,9 @@ $(BUILD)/kiosk-report: $(REPORT_OBJ) $(CORE_LIB)
 
 $(BUILD)/kiosk-bundle: $(BUNDLE_OBJ) $(CORE_LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(BUNDLE_LIBS)
+
+$(BUILD)/kiosk-export: $(EXPORT_OBJ) $(CORE_LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(EXPORT_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check_main.h $(PLATFORM_LIB) $(CORE_LIB)
 	@mkdir -p $(dir $@)

@@ -21,6 +21,8 @@ DEB_DIR     := $(BUILD)/deb
 # the compositor and the seat daemon on the test machine.
 DEBS_TEST   += cage seatd
 
+FLEET_UNITS := kiosk-content.path kiosk-content.service kiosk-export.service kiosk-export.timer
+
 INSTALL_SHARE := $(filter-out tools,$(notdir $(patsubst %/,%,$(wildcard assets/*/))))
 
 .PHONY: install install-files uninstall deb
@@ -33,7 +35,8 @@ install-files:
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/kiosk $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(DOCDIR) $(DESTDIR)$(SYSCONFDIR)/kiosk $(DESTDIR)$(SYSCONFDIR)/default \
 		$(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR)
-	install -m 0755 $(BUILD)/kiosk $(BUILD)/kiosk-report $(BUILD)/kiosk-bundle $(DESTDIR)$(BINDIR)/
+	install -m 0755 $(BUILD)/kiosk $(BUILD)/kiosk-report $(BUILD)/kiosk-bundle $(BUILD)/kiosk-export \
+		$(DESTDIR)$(BINDIR)/
 	@# The module and assets: replaced as a whole, so no stale file survives.
 	for d in $(INSTALL_SHARE); do \
 		rm -rf $(DESTDIR)$(DATADIR)/kiosk/$$d && \
@@ -58,6 +61,12 @@ install-files:
 	    -e 's#/usr/share/doc/kiosk#$(DOCDIR)#g' \
 	    systemd/kiosk.service >$(DESTDIR)$(UNITDIR)/kiosk.service
 	chmod 0644 $(DESTDIR)$(UNITDIR)/kiosk.service
+	@# The fleet units (README "Many kiosks"): not enabled by the package.
+	for u in $(FLEET_UNITS); do \
+		sed -e 's#/usr/bin/kiosk#$(BINDIR)/kiosk#g' -e 's#/etc/kiosk/#$(SYSCONFDIR)/kiosk/#g' \
+		    systemd/$$u >$(DESTDIR)$(UNITDIR)/$$u && chmod 0644 $(DESTDIR)$(UNITDIR)/$$u || exit 1; \
+	done
+	install -d -m 0755 $(DESTDIR)$(SYSCONFDIR)/kiosk/keys
 	install -m 0644 systemd/kiosk.sysusers $(DESTDIR)$(SYSUSERSDIR)/kiosk.conf
 	install -m 0644 man/kiosk.1 man/kiosk-report.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 0644 $(wildcard docs/setup.md README.md PRIVACY.md) $(DESTDIR)$(DOCDIR)/
@@ -73,6 +82,7 @@ install-files:
 # Keeps the settings ($(SYSCONFDIR)/kiosk) and the statistics ($(STATEDIR)).
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kiosk $(DESTDIR)$(BINDIR)/kiosk-report $(DESTDIR)$(BINDIR)/kiosk-bundle \
+		$(DESTDIR)$(BINDIR)/kiosk-export $(FLEET_UNITS:%=$(DESTDIR)$(UNITDIR)/%) \
 		$(DESTDIR)$(UNITDIR)/kiosk.service $(DESTDIR)$(SYSUSERSDIR)/kiosk.conf \
 		$(DESTDIR)$(MANDIR)/man1/kiosk.1 $(DESTDIR)$(MANDIR)/man1/kiosk-report.1
 	rm -rf $(DESTDIR)$(DATADIR)/kiosk $(DESTDIR)$(DOCDIR)
@@ -91,7 +101,8 @@ deb: all
 	@# binaries were linked against.
 	printf 'Source: kiosk\n\nPackage: kiosk\nArchitecture: any\n' >$(DEB_DIR)/shlibs/debian/control
 	cd $(DEB_DIR)/shlibs && dpkg-shlibdeps -O -e../root/usr/bin/kiosk \
-		-e../root/usr/bin/kiosk-report -e../root/usr/bin/kiosk-bundle 2>/dev/null | sed -n 's/^shlibs:Depends=//p' >../shlibs.txt
+		-e../root/usr/bin/kiosk-report -e../root/usr/bin/kiosk-bundle \
+		-e../root/usr/bin/kiosk-export 2>/dev/null | sed -n 's/^shlibs:Depends=//p' >../shlibs.txt
 	@test -s $(DEB_DIR)/shlibs.txt || { echo "deb: dpkg-shlibdeps found no libraries" >&2; exit 1; }
 	{ echo "Package: kiosk"; \
 	  echo "Version: $(VERSION)"; \

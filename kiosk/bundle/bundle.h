@@ -90,5 +90,7 @@ int bundle_inbox(const char *inbox, const struct install_options *o);
 
 /* One line on stderr for the journal: "kiosk-bundle: ..." */
 void bundle_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The same at error priority in the journal. */
+void bundle_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

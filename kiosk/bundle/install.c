@@ -14,6 +14,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/content.h"
@@ -282,6 +283,25 @@ static int run_check(const struct install_options *o, const char *stage, char *w
 	return BUNDLE_REFUSED;
 }
 
+/* ROOT/last-install: one line on the last attempt, for the health file. */
+static void record(const char *root, const char *what, const char *file, const char *why)
+{
+	char path[4096], tmp[4200], day[16];
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+	snprintf(path, sizeof(path), "%s/last-install", root);
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	const char *base = strrchr(file, '/');
+	FILE *f = fopen(tmp, "w");
+	if (!f)
+		return;
+	fprintf(f, "%s %s %s: %s\n", day, what, base ? base + 1 : file, why);
+	if (fclose(f) == 0)
+		rename(tmp, path);
+}
+
 /* Running module id and version, from ROOT/current (-1: none). */
 static int running_version(const char *root, char *id, size_t len)
 {
@@ -361,7 +381,7 @@ int bundle_install(const struct install_options *o)
 	int rc = BUNDLE_ERROR, lock = -1;
 	int n_keys = bundle_keys_load(o->keys, &keys);
 	if (n_keys <= 0) {
-		bundle_say("refused %s: no public key in %s (%s)", o->file, o->keys,
+		bundle_err("refused %s: no public key in %s (%s)", o->file, o->keys,
 		           n_keys < 0 ? strerror(errno) : "no *.pub file");
 		free(keys);
 		return BUNDLE_REFUSED;
@@ -377,9 +397,10 @@ int bundle_install(const struct install_options *o)
 	if (rc != BUNDLE_OK) {
 		rm_tree(stage);
 		if (rc == BUNDLE_REFUSED)
-			bundle_say("refused %s: %s", o->file, why);
+			bundle_err("refused %s: %s", o->file, why);
 		else
-			bundle_say("cannot install %s: %s", o->file, why);
+			bundle_err("cannot install %s: %s", o->file, why);
+		record(o->root, rc == BUNDLE_REFUSED ? "refused" : "failed", o->file, why);
 		goto end;
 	}
 	/* Switch: the old current becomes previous, then current moves. */
@@ -387,7 +408,7 @@ int bundle_install(const struct install_options *o)
 	snprintf(final, sizeof(final), "%s/%s", o->root, rel);
 	rm_tree(final); /* a version installed before and rolled back */
 	if (rename(stage, final) != 0) {
-		bundle_say("cannot install %s: %s", final, strerror(errno));
+		bundle_err("cannot install %s: %s", final, strerror(errno));
 		rm_tree(stage);
 		rc = BUNDLE_ERROR;
 		goto end;
@@ -402,6 +423,8 @@ int bundle_install(const struct install_options *o)
 		goto end;
 	}
 	prune(o->root);
+	snprintf(why, sizeof(why), "module %s version %d", m.module, m.version);
+	record(o->root, "installed", o->file, why);
 	if (running >= 0)
 		bundle_say("installed %s: module %s version %d (was %s %d); the kiosk shows it "
 		           "at its next attract screen",

@@ -14,6 +14,18 @@
 #define PUB_TAG "kiosk-bundle-ed25519-public"
 #define SEC_TAG "kiosk-bundle-ed25519-secret"
 
+/* Under systemd, stderr goes to the journal; "<3>" makes the line an error
+ * there (sd-daemon(3)), so a refusal shows in `journalctl -p err`. */
+void bundle_err(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs(getenv("JOURNAL_STREAM") ? "<3>kiosk-bundle: " : "kiosk-bundle: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
 void bundle_say(const char *fmt, ...)
 {
 	va_list ap;

@@ -14,12 +14,15 @@ if [ ! -x "$BUILD/kiosk" ]; then
 	exit 0
 fi
 repo=$(pwd)
+# The unit names the installed binaries; point them at the built ones so
+# verify checks that every command exists without an install. All units are
+# copied first: a .path or .timer is verified with the service it starts.
+for unit in systemd/*.service systemd/*.socket systemd/*.timer systemd/*.path; do
+	[ -f "$unit" ] && sed "s#/usr/bin/kiosk#$repo/$BUILD/kiosk#g" "$unit" >"$tmp/${unit##*/}"
+done
 for unit in systemd/*.service systemd/*.socket systemd/*.timer systemd/*.path; do
 	[ -f "$unit" ] || continue
 	name=${unit##*/}
-	# The unit names the installed binary; point it at the built one so
-	# verify checks that every command exists without an install.
-	sed "s#/usr/bin/kiosk#$repo/$BUILD/kiosk#g" "$unit" >"$tmp/$name"
 	if out=$(systemd-analyze verify --man=no "$tmp/$name" 2>&1) && [ -z "$out" ]; then
 		echo "PASS verify $name"
 	else
@@ -51,3 +54,19 @@ if grep -q '^PAMName=' systemd/kiosk.service; then
 else
 	echo "PASS unit: notify, watchdog, restart and sandbox settings present"
 fi
+
+# The fleet units (docs/fleet.md): offline and sandboxed like the kiosk.
+for unit in kiosk-content.service kiosk-export.service; do
+	out=$(systemd-analyze security --offline=true --no-pager "systemd/$unit" 2>&1)
+	figure=$(echo "$out" | sed -n "s/.*Overall exposure level for $unit: \([0-9.]*\).*/\1/p")
+	if [ -n "$figure" ] && awk -v f="$figure" 'BEGIN { exit !(f <= 3.0) }' &&
+		grep -q '^PrivateNetwork=yes' "systemd/$unit" && grep -q '^User=kiosk' "systemd/$unit"; then
+		echo "PASS security: $unit exposure $figure, no network, user kiosk"
+	else
+		echo "FAIL security: $unit exposure '$figure' or PrivateNetwork/User missing"
+	fi
+done
+grep -q '^PathChanged=/var/lib/kiosk/inbox' systemd/kiosk-content.path &&
+	grep -q '^Persistent=true' systemd/kiosk-export.timer &&
+	echo "PASS fleet units: inbox watched, nightly export catches up after a night off" ||
+	echo "FAIL fleet units: PathChanged or Persistent missing"

@@ -1,0 +1,27 @@
+/* kiosk-export: the nightly outbox of one kiosk (docs/fleet.md).
+ *   <kiosk id>-<day>.db   the statistics, rebuilt by VACUUM INTO so that
+ *                         the copy holds the allowed tables only, in key
+ *                         order, with no free pages and no WAL
+ *   <kiosk id>.health     a few lines on the kiosk's state, nothing per
+ *                         session
+ * Both are written under a hidden temporary name, synced and renamed, so
+ * a synchronised folder never carries half a file. */
+#ifndef KIOSK_EXPORT_EXPORT_H
+#define KIOSK_EXPORT_EXPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+struct settings;
+
+/* Writes f to dir/name atomically. */
+bool export_publish(const char *dir, const char *name, const char *tmp_path);
+/* The database copy; fills *sessions. false after printing why. */
+bool export_db(const char *db, const char *outbox, const char *name, long long *sessions);
+/* The health file of this kiosk. */
+bool export_health(const struct settings *s, const char *outbox, const char *day,
+                   const char *db_state, bool with_journal);
+/* Keeps the newest `keep` exports of this kiosk, removes older ones. */
+void export_prune(const char *outbox, const char *kiosk, int keep);
+
+#endif

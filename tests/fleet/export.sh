@@ -1,0 +1,68 @@
+#!/bin/sh
+# kiosk-export: the nightly copy of the statistics (a database kiosk-report
+# reads, named by kiosk id and day, only the allowed tables, no WAL, no
+# free pages) and the health file (no per-session data); old copies pruned.
+. tests/lib.sh
+EXPORT="$ROOT/$BUILD/kiosk-export"
+if [ ! -x "$EXPORT" ]; then
+	fail export "$EXPORT not built"
+	exit 0
+fi
+O=$TMP/outbox
+"$GEN" -o "$TMP/kiosk.db" 2>/dev/null <<'SPEC'
+n=7 day=2024-05-02 lang=fr kiosk=test stage=result score=80 passed=1 ans=q1:o1:0:1 ch=c1:1:100
+n=5 day=2024-05-03 lang=en kiosk=test stage=home
+SPEC
+# A table the statistics do not have (a later feature's own state) stays home.
+sqlite3 "$TMP/kiosk.db" "CREATE TABLE lockout (until INTEGER); INSERT INTO lockout VALUES (1717171717);"
+
+if "$EXPORT" --outbox "$O" --config "$TMP/kiosk.yaml" --content "$MINI" --day 2024-05-04 \
+	--no-journal >"$TMP/out" 2>&1 && [ -f "$O/test-2024-05-04.db" ]; then
+	pass "export writes test-2024-05-04.db ($(cat "$TMP/out"))"
+else
+	fail export "$(cat "$TMP/out")"
+fi
+left=$(ls -A "$O" | grep -c '^\.')
+[ "$left" -eq 0 ] && pass "no temporary file left" || fail "temporary" "$(ls -A "$O")"
+"$REPORT" "$O/test-2024-05-04.db" --format json --min-group 1 -o "$TMP/r.json" 2>"$TMP/err"
+grep -F '"key": "total"' "$TMP/r.json" | grep -q '"sessions": 12' &&
+	pass "kiosk-report reads the copy: 12 sessions" || fail "report of the copy" "$(cat "$TMP/err") $(head -c 300 "$TMP/r.json")"
+tables=$(sqlite3 "$O/test-2024-05-04.db" "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name)")
+[ "$tables" = "answer chapter session stat_answer stat_chapter stat_day stat_score" ] &&
+	pass "only the statistics tables ($tables)" || fail "tables" "$tables"
+if grep -q 1717171717 "$O/test-2024-05-04.db"; then fail "dropped table" "its bytes are still in the file"; else pass "the other table's bytes are not in the file"; fi
+free=$(sqlite3 "$O/test-2024-05-04.db" "PRAGMA freelist_count")
+mode=$(sqlite3 "$O/test-2024-05-04.db" "PRAGMA journal_mode")
+[ "$free" = 0 ] && [ "$mode" = delete ] && [ ! -e "$O/test-2024-05-04.db-wal" ] &&
+	pass "no free pages, no WAL" || fail "compact" "freelist $free, journal $mode"
+
+H=$O/test.health
+missing=""
+for key in "kiosk: test" "software: " "module: mini" "module_version: 3" "module_state: ok" \
+	"database: ok" "sessions: 12" "days: 2" "disk_free_mb: " "corrupt_copies: 0"; do
+	grep -q "^$key" "$H" || missing="$missing '$key'"
+done
+[ -z "$missing" ] && pass "health: kiosk, versions, database, disk" ||
+	fail health "$missing missing: $(cat "$H")"
+# Nothing per session: no language, score, chapter or answer per row.
+if grep -Eiq 'lang|score|q1|c1|passed' "$H"; then fail "health privacy" "$(cat "$H")"; else pass "health holds no session data"; fi
+
+# Nights go by: the newest 2 copies are kept.
+for d in 05 06 07; do
+	"$EXPORT" --outbox "$O" --config "$TMP/kiosk.yaml" --content "$MINI" --day 2024-05-$d \
+		--no-journal --keep 2 >/dev/null 2>&1
+done
+[ "$(ls "$O"/*.db | wc -l)" -eq 2 ] && [ -f "$O/test-2024-05-07.db" ] && [ -f "$O/test-2024-05-06.db" ] &&
+	pass "--keep 2 keeps the two newest copies" || fail keep "$(ls "$O")"
+
+# A damaged database: no copy, the health file says so.
+printf 'garbage garbage garbage garbage garbage garbage garbage garbage garbage garbage' >"$TMP/bad.db"
+"$EXPORT" --outbox "$TMP/o2" --config "$TMP/kiosk.yaml" --db "$TMP/bad.db" --day 2024-05-08 \
+	--no-journal >"$TMP/out" 2>&1
+[ ! -e "$TMP/o2/test-2024-05-08.db" ] && grep -q '^database: damaged' "$TMP/o2/test.health" &&
+	pass "damaged database: health says so, no copy" || fail "damaged" "$(cat "$TMP/out") $(cat "$TMP/o2/test.health" 2>/dev/null)"
+"$EXPORT" --outbox "$TMP/o3" --config "$TMP/kiosk.yaml" --db "$TMP/none.db" --no-journal >/dev/null 2>&1
+grep -q '^database: missing' "$TMP"/o3/test.health && pass "missing database: health says so" ||
+	fail missing "$(ls "$TMP/o3")"
+"$EXPORT" --bogus >/dev/null 2>&1
+[ $? -eq 2 ] && pass "bad argument: exit 2" || fail "bad argument" "exit not 2"
