@@ -170,6 +170,7 @@ static long long run_timers(struct kiosk *k)
 	}
 	long long hw = hours_state_wait_ms(&k->hstate, &k->hours, ht, (unsigned long long)now);
 	wait = min_wait(wait, hw);
+	wait = min_wait(wait, app_content_poll(k, now));
 	if (k->store && store_pending(k->store) > 0) {
 		if (now >= k->next_retry) {
 			store_retry(k->store);

@@ -109,8 +109,9 @@ struct kiosk {
 	bool realtime; /* headless: a video plays, let script waits take real time */
 	bool ready_sent;
 	long long next_retry;
-	long long wake_at; /* the next time the loop must run (-1 none) */
-	Uint32 user_event; /* first of our SDL user events */
+	long long wake_at;            /* the next time the loop must run (-1 none) */
+	long long content_next_check; /* app_content_poll */
+	Uint32 user_event;            /* first of our SDL user events */
 
 	enum screen_id shown;
 	const struct screen_ops *ops;
@@ -143,6 +144,11 @@ const struct screen_ops *app_screen(enum screen_id s);
 /* Language of the session in progress. */
 int app_lang(const struct kiosk *k);
 const char *app_ui(const struct kiosk *k, enum ui_key key);
+/* app_content.c: the module of a content root's current link, rolled back
+ * to the previous one if it cannot be shown; on the attract screen, a new
+ * current swapped in (returns ms until the next look, -1 none). */
+struct content_module *app_content_load(const char *content, struct diag *d);
+long long app_content_poll(struct kiosk *k, long long now);
 /* Local time for the opening hours. */
 struct hours_time app_local_time(void);
 

@@ -169,7 +169,8 @@ int main(int argc, char **argv)
 
 	bool ok = load_settings(&a, &k.settings, &d) && hours_load(&k.settings, &k.hours, &d);
 	if (ok || a.check) {
-		k.module = content_load(k.settings.content, &d);
+		k.module = a.check ? content_load(k.settings.content, &d)
+		                   : app_content_load(k.settings.content, &d);
 		ok = ok && k.module;
 	}
 	if (a.check) {

@@ -1,0 +1,126 @@
+/* A new module without a restart (docs/fleet.md). When the content setting
+ * is a content root's `current` link (kiosk-bundle install), the module is
+ * loaded from the version folder the link names, so a session in progress
+ * keeps its files whatever the link does. On the attract screen, with no
+ * session, the link is looked at every few seconds; a new target is loaded
+ * and, if it is sound, swapped in. If it cannot be shown, the kiosk puts the
+ * previous version back (kiosk-bundle rollback) and says so in the journal. */
+#include "app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/log.h"
+#include "platform/content_root.h"
+
+enum { CONTENT_POLL_MS = 5000 };
+
+/* A loaded module that has problems is as good as none. */
+static struct content_module *load_sound(const char *dir, struct diag *d)
+{
+	struct content_module *m = content_load(dir, d);
+	if (m && diag_count(d) == 0)
+		return m;
+	content_destroy(m);
+	return NULL;
+}
+
+static bool roll_back(const char *root, const char *bad)
+{
+	char err[600], cur[512] = "";
+	if (!content_root_rollback(root, err, sizeof(err))) {
+		log_err("content", "the module in %s cannot be shown, and %s", bad, err);
+		return false;
+	}
+	content_root_target(root, "current", cur, sizeof(cur));
+	log_err("content",
+	        "the module in %s cannot be shown (problems above): rolled back to %s/%s", bad,
+	        root, cur);
+	return true;
+}
+
+/* current back to the version on screen, which is known to be sound. */
+static void back_to_shown(struct kiosk *k, const char *root, const char *bad)
+{
+	char *rroot = realpath(root, NULL), rel[600];
+	size_t rl = rroot ? strlen(rroot) : 0;
+	const char *dir = k->module->dir;
+	if (rroot && !strncmp(dir, rroot, rl) && !strncmp(dir + rl, "/versions/", 10) &&
+	    !strchr(dir + rl + 10, '/')) {
+		snprintf(rel, sizeof(rel), "versions/%s", dir + rl + 10);
+		if (content_root_link(root, "current", rel))
+			log_err(
+			    "content",
+			    "the module in %s cannot be shown (problems above): rolled back to %s",
+			    bad, dir);
+	} else {
+		roll_back(root, bad);
+	}
+	free(rroot);
+}
+
+struct content_module *app_content_load(const char *content, struct diag *d)
+{
+	char root[4096];
+	if (!content_root_of(content, root, sizeof(root)))
+		return content_load(content, d);
+	char *real = realpath(content, NULL);
+	struct content_module *m = content_load(real ? real : content, d);
+	if ((!m || diag_count(d) > 0) && real) {
+		/* A broken current at start-up: the previous one, if it loads. */
+		diag_print(d, stderr);
+		struct diag d2 = {0};
+		char *again = roll_back(root, real) ? realpath(content, NULL) : NULL;
+		struct content_module *m2 = again ? load_sound(again, &d2) : NULL;
+		if (m2) {
+			content_destroy(m);
+			diag_free(d);
+			*d = d2;
+			m = m2;
+		} else {
+			diag_free(&d2);
+		}
+		free(again);
+	}
+	free(real);
+	return m;
+}
+
+long long app_content_poll(struct kiosk *k, long long now)
+{
+	char root[4096];
+	if (!k->module || k->broken || k->shown != SCR_ATTRACT || k->flow.in_session ||
+	    !content_root_of(k->settings.content, root, sizeof(root)))
+		return -1;
+	if (now < k->content_next_check)
+		return k->content_next_check - now;
+	k->content_next_check = now + CONTENT_POLL_MS;
+	char *real = realpath(k->settings.content, NULL);
+	if (!real || !strcmp(real, k->module->dir)) {
+		free(real);
+		return CONTENT_POLL_MS;
+	}
+	struct diag d = {0};
+	struct content_module *m = content_load(real, &d);
+	if (!m || diag_count(&d) > 0) {
+		diag_print(&d, stderr);
+		content_destroy(m);
+		back_to_shown(k, root, real);
+	} else {
+		log_notice("content", "showing module %s version %d from %s (was version %d)",
+		           m->id, m->version, real, k->module->version);
+		if (k->ops && k->ops->leave)
+			k->ops->leave(k);
+		content_destroy(k->module);
+		k->module = m;
+		flow_init(&k->flow, m, k->settings.idle_timeout_s * 1000LL,
+		          k->settings.still_there_s * 1000LL, lang_index(k->settings.language),
+		          k->settings.large_text, now);
+		k->ops = NULL; /* app_settle enters the new attract screen */
+		k->dirty = true;
+	}
+	diag_free(&d);
+	free(real);
+	return CONTENT_POLL_MS;
+}
