@@ -16,7 +16,7 @@ DEBS_TEST := check xvfb xauth xdotool ffmpeg espeak-ng chromium sqlite3 \
 	valgrind systemd dpkg-dev fakeroot clang-format syncthing
 
 PKGS := sdl2 SDL2_ttf SDL2_image libvlc sqlite3 libcyaml fontconfig \
-	libsystemd libqrencode yaml-0.1
+	libsystemd libqrencode yaml-0.1 libsodium
 # What the pure core and the report reader link: no SDL, libVLC or display.
 CORE_PKGS   := libcyaml yaml-0.1
 REPORT_PKGS := $(CORE_PKGS) sqlite3

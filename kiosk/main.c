@@ -15,13 +15,14 @@
 #include "core/settings.h"
 #include "platform/gfx.h"
 #include "platform/notify.h"
+#include "platform/pin.h"
 #include "platform/player.h"
 #include "platform/store.h"
 #include "check/check.h"
 #include "headless/script.h"
 
 struct args {
-	bool windowed, check, headless, trace;
+	bool windowed, check, headless, trace, hash_pin;
 	const char *config, *content, *db, *script, *shots;
 	int width, height;
 };
@@ -30,6 +31,7 @@ static void usage(FILE *f)
 {
 	fprintf(f, "Usage: kiosk [--windowed] [--config FILE] [--content DIR] [--db PATH]\n"
 	           "       kiosk --check [--config FILE] [--content DIR] [--shots DIR]\n"
+	           "       kiosk --hash-pin < PIN   (prints the trainer_pin settings line)\n"
 	           "       kiosk --headless --script FILE [--shots DIR] [--size WxH] [--trace]\n"
 	           "             [--config FILE] [--content DIR] [--db PATH]\n"
 	           "\n"
@@ -55,7 +57,8 @@ static int parse_args(int argc, char **argv, struct args *a)
 		O_SIZE,
 		O_TRACE,
 		O_HELP,
-		O_VERSION
+		O_VERSION,
+		O_HASH_PIN
 	};
 	static const struct option opts[] = {
 	    {"windowed", no_argument, 0, O_WINDOWED},
@@ -70,6 +73,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 	    {"trace", no_argument, 0, O_TRACE},
 	    {"help", no_argument, 0, O_HELP},
 	    {"version", no_argument, 0, O_VERSION},
+	    {"hash-pin", no_argument, 0, O_HASH_PIN},
 	    {0, 0, 0, 0},
 	};
 	int c;
@@ -93,6 +97,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 			break;
 		case O_HELP: usage(stdout); exit(EXIT_OK);
 		case O_VERSION: printf("kiosk %s\n", KIOSK_VERSION); exit(EXIT_OK);
+		case O_HASH_PIN: exit(pin_hash_main());
 		default: usage(stderr); return EXIT_BAD_INPUT;
 		}
 	}

@@ -37,10 +37,13 @@ line_has() { # name file line-selector text...
 }
 GEN="$ROOT/$BUILD/tools/gen_sessions"
 
-# A settings file for tests: no opening hours, a database in $TMP.
+# A settings file for tests: no opening hours, a database in $TMP, the
+# trainer PIN 246813 (its Argon2id hash: kiosk --hash-pin).
+TRAINER_PIN_HASH='$argon2id$v=19$m=65536,t=2,p=1$LdVC73yqtsQWu8ggxR/TEw$dBFkr1hWkDNX8A5XPETLwRDc5nzEt8uhSX8yDpnGt7w'
 cat >"$TMP/kiosk.yaml" <<YAML
 kiosk_id: test
 database: $TMP/kiosk.db
+trainer_pin: '$TRAINER_PIN_HASH'
 idle_timeout_s: 90
 still_there_s: 15
 YAML

@@ -62,5 +62,8 @@ int check_run(struct kiosk *k, struct diag *d, const char *shots)
 		printf(" %s", lang_code(m->langs[i]));
 	printf(")\n");
 	mediacheck_print_summary(m, &sum, stdout);
+	if (!k->settings.trainer_pin[0])
+		printf("trainer mode is off: no trainer_pin in the settings (to set one: "
+		       "kiosk --hash-pin, then paste the line it prints)\n");
 	return EXIT_OK;
 }

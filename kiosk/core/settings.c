@@ -99,7 +99,8 @@ void settings_defaults(struct settings *s)
 	settings_set(&s->language, "");
 	settings_set(&s->font, "");
 	settings_set(&s->font_bold, "");
-	settings_set(&s->trainer_pin, "2468");
+	/* No PIN ships: without one, trainer mode is off. */
+	settings_set(&s->trainer_pin, "");
 }
 
 struct range_check {
@@ -156,7 +157,7 @@ bool settings_load(const char *file, struct settings *s, struct diag *diag)
 		s->large_text = *r->large_text;
 	take_int(&rc, &s->idle_timeout_s, r->idle_timeout_s, 10, 3600, "idle_timeout_s");
 	take_int(&rc, &s->still_there_s, r->still_there_s, 3, 300, "still_there_s");
-	take_int(&rc, &s->min_group, r->min_group, 1, 1000, "min_group");
+	take_int(&rc, &s->min_group, r->min_group, SETTINGS_MIN_GROUP_FLOOR, 1000, "min_group");
 	if (r->video) {
 		take_int(&rc, &s->volume, r->video->volume, 0, 100, "video.volume");
 		if (r->video->subtitles)
@@ -176,10 +177,23 @@ bool settings_load(const char *file, struct settings *s, struct diag *diag)
 		yamlpos_find(rc.pos, &line, &col, "kiosk_id");
 		diag_add(diag, file, line, col, "kiosk_id must be 1 to 31 of a-z, 0-9 and '-'");
 	}
-	size_t pin = strlen(s->trainer_pin);
-	if (pin < 4 || pin > 8 || strspn(s->trainer_pin, "0123456789") != pin) {
+	/* Only an Argon2id hash (crypto_pwhash_str) is taken: a PIN written
+	 * in clear in a file that backups and support copies would go around. */
+	const char *pin = s->trainer_pin;
+	size_t digits = strspn(pin, "0123456789");
+	if (pin[0] && digits == strlen(pin)) {
 		yamlpos_find(rc.pos, &line, &col, "trainer_pin");
-		diag_add(diag, file, line, col, "trainer_pin must be 4 to 8 digits");
+		diag_add(
+		    diag, file, line, col,
+		    "trainer_pin holds the PIN in clear: replace the line with the one printed "
+		    "by `kiosk --hash-pin` (it reads the PIN, %d to 12 digits, on its input)",
+		    6);
+	} else if (pin[0] && (strncmp(pin, "$argon2id$", 10) != 0 || strlen(pin) > 200 ||
+	                      strpbrk(pin, " \t\n\"'"))) {
+		yamlpos_find(rc.pos, &line, &col, "trainer_pin");
+		diag_add(diag, file, line, col,
+		         "trainer_pin is not an Argon2id hash: use the line printed by "
+		         "`kiosk --hash-pin`");
 	}
 	yamlpos_destroy(rc.pos);
 	cyaml_diag_free(&raw_schema, r);

@@ -6,6 +6,9 @@
 
 #include "core/yaml/diag.h"
 
+/* No setting can make a figure computed from fewer people visible. */
+enum { SETTINGS_MIN_GROUP_FLOOR = 5 };
+
 struct settings {
 	char *file; /* where they were read from, or NULL for the defaults */
 	char *kiosk_id;
@@ -14,7 +17,7 @@ struct settings {
 	char *language;
 	char *font;
 	char *font_bold;
-	char *trainer_pin;
+	char *trainer_pin; /* Argon2id hash ("$argon2id$..."); "" = trainer mode off */
 	int retention_months;
 	int width, height, dpi;
 	bool large_text;

@@ -1,23 +1,40 @@
 /* trainer-pin: a keypad for the trainer's PIN (reached by holding the top
- * left corner of the attract screen for 3 seconds). */
+ * left corner of the attract screen for 3 seconds). The PIN is checked
+ * against its Argon2id hash; after PIN_FREE_TRIES wrong ones the pad locks,
+ * across restarts (platform/pin.h). Without a PIN in the settings, trainer
+ * mode is off and the pad says so. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "platform/pin.h"
 #include "screens/ui.h"
 #include "core/log.h"
 
 enum { ACT_DIGIT = ACT_SCREEN, ACT_ERASE, ACT_OK };
 
-/* The digits typed and whether the last PIN was wrong. */
+/* The digits typed, whether the last PIN was wrong, the lockout. */
 struct pin_view {
-	char pin[9];
+	char pin[PIN_MAX_DIGITS + 1];
 	bool wrong;
+	struct pin_guard guard;
 };
+
+/* Wall-clock seconds (the lock outlives a restart). The headless mode adds
+ * its virtual clock, so that a script's `wait` runs the lock down too. */
+static long long now_s(struct kiosk *k)
+{
+	return (long long)time(NULL) + (k->headless ? app_now(k) / 1000 : 0);
+}
 
 static void enter(struct kiosk *k)
 {
-	k->view = calloc(1, sizeof(struct pin_view));
+	struct pin_view *v = calloc(1, sizeof(struct pin_view));
+	k->view = v;
+	if (!v)
+		return;
+	pin_guard_load(&v->guard, k->settings.database);
 }
 
 static void leave(struct kiosk *k)
@@ -43,15 +60,24 @@ static void draw(struct kiosk *k)
 	y += l->pad;
 	/* One dot per digit typed, never the digits. */
 	struct pin_view none = {0}, *v = k->view ? k->view : &none;
-	size_t n = strlen(v->pin);
+	size_t n = strlen(v->pin), shown = n > PIN_MIN_DIGITS ? n : PIN_MIN_DIGITS;
 	int dot = l->pad / 2 + 4;
-	for (size_t i = 0; i < 8; i++)
-		gfx_circle(k->gfx, l->w / 2 + ((int)i - 4) * dot * 3 + dot * 3 / 2, y + dot, dot,
-		           i < n ? COL_PRIMARY : COL_LINE);
+	for (size_t i = 0; i < shown; i++)
+		gfx_circle(k->gfx, l->w / 2 + ((int)i - (int)shown / 2) * dot * 3 + dot * 3 / 2,
+		           y + dot, dot, i < n ? COL_PRIMARY : COL_LINE);
 	y += dot * 2 + l->pad;
-	if (v->wrong)
-		gfx_draw_text(k->gfx, app_ui(k, UI_wrong_pin), l->text, true,
-		              (SDL_Rect){l->body.x, y, l->body.w, 0}, ALIGN_CENTER, COL_WRONG);
+	long long wait = k->view ? pin_guard_wait(&v->guard, now_s(k)) : 0;
+	char msg[160];
+	const char *say = v->wrong ? app_ui(k, UI_wrong_pin) : NULL;
+	if (!k->settings.trainer_pin[0]) {
+		say = "Mode formateur désactivé : aucun code n'est configuré";
+	} else if (wait > 0) {
+		snprintf(msg, sizeof msg, "Trop d'essais : réessayez dans %lld s", wait);
+		say = msg;
+	}
+	if (say)
+		gfx_draw_text(k->gfx, say, l->text, true, (SDL_Rect){l->body.x, y, l->body.w, 0},
+		              ALIGN_CENTER, COL_WRONG);
 	y += l->text * 3 / 2 + l->pad;
 	const char *labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"};
 	for (int i = 0; i < 12; i++) {
@@ -71,19 +97,25 @@ static void action(struct kiosk *k, int act, int arg)
 	if (!v)
 		return;
 	size_t n = strlen(v->pin);
+	if (pin_guard_wait(&v->guard, now_s(k)) > 0)
+		return; /* locked: the pad takes nothing */
 	if (act == ACT_DIGIT && n + 1 < sizeof(v->pin)) {
 		v->pin[n] = (char)('0' + arg);
 		v->wrong = false;
 	} else if (act == ACT_ERASE && n > 0) {
 		v->pin[n - 1] = '\0';
-	} else if (act == ACT_OK) {
-		if (strcmp(v->pin, k->settings.trainer_pin) == 0) {
-			flow_trainer_unlocked(&k->flow, app_now(k));
-		} else {
-			v->wrong = true;
-			log_notice("kiosk", "wrong trainer PIN entered");
-		}
+	} else if (act == ACT_OK && n > 0) {
+		enum pin_result r = PIN_WRONG;
+		if (!k->settings.trainer_pin[0])
+			log_notice("trainer",
+			           "PIN typed, but trainer mode is off (no trainer_pin)");
+		else
+			r = pin_guard_try(&v->guard, k->settings.trainer_pin, v->pin, now_s(k));
 		memset(v->pin, 0, sizeof(v->pin));
+		if (r == PIN_OK)
+			flow_trainer_unlocked(&k->flow, app_now(k));
+		else
+			v->wrong = r == PIN_WRONG;
 	}
 }
 

@@ -80,6 +80,8 @@ press 2
 press 4
 press 6
 press 8
+press 1
+press 3
 press OK
 expect trainer
 shot trainer

@@ -69,7 +69,7 @@ static void want_defaults(struct settings *w)
 	    .language = "",
 	    .font = "",
 	    .font_bold = "",
-	    .trainer_pin = "2468",
+	    .trainer_pin = "",
 	    .retention_months = 25,
 	    .idle_timeout_s = 90,
 	    .still_there_s = 15,
@@ -175,7 +175,8 @@ START_TEST(test_custom_file)
 	    .language = "en",
 	    .font = "DejaVu Sans",
 	    .font_bold = "DejaVu Sans:bold",
-	    .trainer_pin = "13579",
+	    .trainer_pin = "$argon2id$v=19$m=65536,t=2,p=1$PIvwV/"
+	                   "SQ8ggjc6Ls+s7neQ$FvEVftkBtasaIgoMcMpZEN3MHkEDAmvNr+t+XbgM8wk",
 	    .retention_months = 13,
 	    .width = 1920,
 	    .height = 1080,
@@ -186,7 +187,7 @@ START_TEST(test_custom_file)
 	    .volume = 0,
 	    .subtitles = false,
 	    .first_frame_timeout_s = 10,
-	    .min_group = 3,
+	    .min_group = 7,
 	    .has_hours = true,
 	    /* Days left out of opening_hours are closed. */
 	    .hours = {"08:00-12:00,13:30-17:00", "08:00-17:00", "", "08:00-17:00", "08:00-16:00",
@@ -210,15 +211,18 @@ static const struct {
          "out-of-range.yaml:6:8: display.dpi must be from 0 to 1000\n" DIR
          "out-of-range.yaml:7:17: idle_timeout_s must be from 10 to 3600\n" DIR
          "out-of-range.yaml:8:16: still_there_s must be from 3 to 300\n" DIR
-         "out-of-range.yaml:12:12: min_group must be from 1 to 1000\n" DIR
+         "out-of-range.yaml:12:12: min_group must be from 5 to 1000\n" DIR
          "out-of-range.yaml:10:11: video.volume must be from 0 to 100\n" DIR
          "out-of-range.yaml:11:26: video.first_frame_timeout_s must be from 1 to 60\n"},
     {"bad-strings.yaml", true,
      DIR "bad-strings.yaml:2:11: kiosk_id must be 1 to 31 of a-z, 0-9 and '-'\n" DIR
-         "bad-strings.yaml:3:14: trainer_pin must be 4 to 8 digits\n"},
+         "bad-strings.yaml:3:14: trainer_pin is not an Argon2id hash: use the line printed "
+         "by `kiosk --hash-pin`\n"},
     {"empty-id.yaml", true,
      DIR "empty-id.yaml:2:11: kiosk_id must be 1 to 31 of a-z, 0-9 and '-'\n" DIR
-         "empty-id.yaml:3:14: trainer_pin must be 4 to 8 digits\n"},
+         "empty-id.yaml:3:14: trainer_pin holds the PIN in clear: replace the line with the "
+         "one printed by `kiosk --hash-pin` (it reads the PIN, 6 to 12 digits, on its "
+         "input)\n"},
     /* The key itself, line 3 (libcyaml's own position is the value before it). */
     {"unknown-key.yaml", false, DIR "unknown-key.yaml:3:1: unknown key 'idle_timeout'\n"},
     {"wrong-type.yaml", false, DIR "wrong-type.yaml:4:11: wrong type: a whole number expected\n"},
