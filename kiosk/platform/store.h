@@ -48,6 +48,12 @@ struct store_summary {
  * suppressed). avg_score is the mean quiz score of those who took it. */
 int store_summary(struct store *s, const char *from_day, int min_group, struct store_summary *out);
 
+/* Raw totals of the days from..to (YYYY-MM-DD, both included), for the
+ * trainer screen, which applies its own rule (core/trainer_view.h).
+ * 0, or -1 when the database cannot be read (out is then zero). */
+struct trainer_counts;
+int store_counts(struct store *s, const char *from, const char *to, struct trainer_counts *out);
+
 /* Writes what it can of the queue, then closes. Accepts NULL. */
 void store_destroy(struct store *s);
 

@@ -7,6 +7,7 @@
 
 #include "platform/store_priv.h"
 #include "core/log.h"
+#include "core/trainer_view.h"
 
 /* Module ids are meant to be lower-case already; this makes sure a stray
  * capital or space in a content file cannot make every save fail the
@@ -339,6 +340,36 @@ int store_summary(struct store *s, const char *from_day, int min_group, struct s
 		out->avg_score = taken > 0 ? (int)(sqlite3_column_double(st, 5) / taken + 0.5) : 0;
 		out->suppressed = false;
 	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int store_counts(struct store *s, const char *from, const char *to, struct trainer_counts *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!s || !s->db)
+		return -1;
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db,
+	                            "SELECT total(sessions), total(finished), total(quiz_taken), "
+	                            "total(passed), total(score_sum) FROM stat_day "
+	                            "WHERE day BETWEEN ? AND ?",
+	                            -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+	}
+	if (rc != SQLITE_ROW) {
+		log_warn("store", "counts: %s", sqlite3_errmsg(s->db));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	out->sessions = (long long)sqlite3_column_double(st, 0);
+	out->finished = (long long)sqlite3_column_double(st, 1);
+	out->quiz_taken = (long long)sqlite3_column_double(st, 2);
+	out->passed = (long long)sqlite3_column_double(st, 3);
+	out->score_sum = (long long)sqlite3_column_double(st, 4);
 	sqlite3_finalize(st);
 	return 0;
 }

@@ -2,6 +2,8 @@
  * statistics database and of the module, and a way back. */
 #include <stdio.h>
 
+#include "core/log.h"
+#include "core/trainer_view.h"
 #include "platform/store.h"
 #include "screens/ui.h"
 
@@ -20,32 +22,32 @@ static void draw(struct kiosk *k)
 {
 	struct layout *l = &k->lay;
 	ui_header(k, app_ui(k, UI_trainer), true);
-	char day[11], buf[256];
+	char day[11], first[11], last[11], buf[256];
 	session_today(day);
-	struct store_summary s = {0};
-	bool have = k->store && store_summary(k->store, day, k->settings.min_group, &s) == 0;
+	trainer_view_month(day, first, last);
+	/* What may be shown, and how, is decided in core/trainer_view.c: no
+	 * two views of this screen subtract to one person's session. */
+	struct trainer_counts today = {0}, month = {0};
+	bool have = k->store && store_counts(k->store, day, day, &today) == 0 &&
+	            store_counts(k->store, first, last, &month) == 0;
+	struct trainer_view v;
+	trainer_view_make(&today, first, &month, k->settings.min_group, &v);
 	int y = l->body.y;
-	snprintf(buf, sizeof(buf), "Aujourd'hui (%s) — borne %s", day, k->settings.kiosk_id);
+	snprintf(buf, sizeof(buf), "Borne %s — aujourd'hui (%s)", k->settings.kiosk_id, day);
 	y += gfx_draw_text(k->gfx, buf, l->title, true, (SDL_Rect){l->body.x, y, l->body.w, 0},
 	                   ALIGN_LEFT, COL_PRIMARY);
 	y += l->pad;
 	if (!have) {
 		y += row(k, y, "Statistiques", "indisponibles", COL_WRONG);
-	} else if (s.suppressed) {
-		snprintf(buf, sizeof(buf), "moins de %d sessions : chiffres masqués",
-		         k->settings.min_group);
-		y += row(k, y, "Sessions", buf, COL_INK);
 	} else {
-		snprintf(buf, sizeof(buf), "%d", s.sessions);
-		y += row(k, y, "Sessions", buf, COL_INK);
-		snprintf(buf, sizeof(buf), "%d", s.finished);
-		y += row(k, y, "Allées jusqu'au bout", buf, COL_INK);
-		snprintf(buf, sizeof(buf), "%d", s.passed);
-		y += row(k, y, "Quiz réussi", buf, COL_INK);
-		snprintf(buf, sizeof(buf), "%d %%", s.avg_score);
-		y += row(k, y, "Score moyen", buf, COL_INK);
-		snprintf(buf, sizeof(buf), "%d / %d", s.timed_out, s.abandoned);
-		y += row(k, y, "Temps écoulé / abandon", buf, COL_INK);
+		y += row(k, y, "Sessions aujourd'hui", v.today, COL_INK);
+		snprintf(buf, sizeof(buf), "Mois complet %s : sessions", v.month);
+		y += row(k, y, buf, v.sessions, COL_INK);
+		y += row(k, y, "Allées jusqu'au bout", v.finished, COL_INK);
+		y += row(k, y, "Quiz réussi", v.passed, COL_INK);
+		y += row(k, y, "Score moyen", v.score, COL_INK);
+		log_debug("trainer", "shown: today %s; %s: %s sessions, finished %s, passed %s, "
+		          "score %s", v.today, v.month, v.sessions, v.finished, v.passed, v.score);
 	}
 	y += l->pad;
 	const char *problem = k->store ? store_problem(k->store) : "base non ouverte";
