@@ -26,11 +26,17 @@ static void next(struct csv *c)
 		fputc(c->sep, c->f);
 }
 
+/* A cell that starts with = + - @ tab or CR is a formula to a spreadsheet
+ * (OWASP "CSV injection"): a leading apostrophe makes it text. Quotes
+ * around a cell that holds the separator, a quote or a line break. */
 static void str(struct csv *c, const char *s)
 {
 	next(c);
-	if (strchr(s, c->sep) || strchr(s, '"') || strchr(s, '\n')) {
+	bool formula = s[0] && strchr("=+-@\t\r", s[0]);
+	if (formula || strchr(s, c->sep) || strchr(s, '"') || strchr(s, '\n') || strchr(s, '\r')) {
 		fputc('"', c->f);
+		if (formula)
+			fputc('\'', c->f);
 		for (; *s; s++) {
 			if (*s == '"')
 				fputc('"', c->f);
@@ -79,9 +85,9 @@ static void group(struct csv *c, const char *kind, const struct report_group *g)
 	str(c, kind);
 	str(c, g->key);
 	count(c, g->hidden, g->sessions);
-	ratio(c, g->hidden, (double)g->reached[4], (double)g->sessions, 100);
+	ratio(c, g->completion_hidden, (double)g->reached[4], (double)g->sessions, 100);
 	count(c, g->quiz_hidden, g->quiz_taken);
-	ratio(c, g->quiz_hidden, (double)g->passed, (double)g->quiz_taken, 100);
+	ratio(c, g->pass_hidden, (double)g->passed, (double)g->quiz_taken, 100);
 	ratio(c, g->quiz_hidden, (double)g->score_sum, (double)g->quiz_taken, 1);
 	ratio(c, g->hidden, (double)g->duration_sum, (double)g->sessions, 1.0 / 60);
 	end(c);
@@ -163,7 +169,7 @@ int report_csv(const struct report *r, FILE *f, char sep)
 		str(&c, q->id);
 		str(&c, q->objective);
 		count(&c, q->hidden, q->answered);
-		ratio(&c, q->hidden, (double)q->right, (double)q->answered, 100);
+		ratio(&c, q->right_hidden, (double)q->right, (double)q->answered, 100);
 		snprintf(buf, sizeof buf, "%c", report_choice_letter(q->top_wrong));
 		str(&c, q->wrong_hidden ? "masqué" : q->top_wrong < 0 ? "" : buf);
 		ratio(&c, q->wrong_hidden,
@@ -181,7 +187,7 @@ int report_csv(const struct report *r, FILE *f, char sep)
 		snprintf(buf, sizeof buf, "%d", o->n_questions);
 		str(&c, buf);
 		count(&c, o->hidden, o->answered);
-		ratio(&c, o->hidden, (double)o->right, (double)o->answered, 100);
+		ratio(&c, o->right_hidden, (double)o->right, (double)o->answered, 100);
 		end(&c);
 	}
 	report_items_csv(r, f, sep);

@@ -163,8 +163,9 @@ static void group_table(FILE *f, const char *title, const char *first, const str
 		esc(f, g[i].key);
 		fputs("</td>", f);
 		td_num(f, g[i].hidden, g[i].sessions);
-		td_ratio(f, g[i].hidden, (double)g[i].reached[4], (double)g[i].sessions, 100, " %");
-		td_ratio(f, g[i].quiz_hidden, (double)g[i].passed, (double)g[i].quiz_taken, 100,
+		td_ratio(f, g[i].completion_hidden, (double)g[i].reached[4], (double)g[i].sessions,
+		         100, " %");
+		td_ratio(f, g[i].pass_hidden, (double)g[i].passed, (double)g[i].quiz_taken, 100,
 		         " %");
 		td_ratio(f, g[i].quiz_hidden, (double)g[i].score_sum, (double)g[i].quiz_taken, 1,
 		         "");
@@ -230,8 +231,8 @@ static void question_chart(const struct report *r, FILE *f)
 		for (int j = i; j > 0; j--) {
 			const struct report_question *a = &r->questions[order[j - 1]],
 			                             *c = &r->questions[order[j]];
-			double pa = a->hidden ? 1e9 : report_pct(a->right, a->answered);
-			double pc = c->hidden ? 1e9 : report_pct(c->right, c->answered);
+			double pa = a->right_hidden ? 1e9 : report_pct(a->right, a->answered);
+			double pc = c->right_hidden ? 1e9 : report_pct(c->right, c->answered);
 			if (pc >= pa)
 				break;
 			int tmp = order[j];
@@ -242,7 +243,7 @@ static void question_chart(const struct report *r, FILE *f)
 		const struct report_question *q = &r->questions[order[i]];
 		snprintf(b[i].label, sizeof b[i].label, "%.39s", q->id);
 		b[i].value = report_pct(q->right, q->answered);
-		b[i].hidden = q->hidden;
+		b[i].hidden = q->right_hidden;
 		snprintf(b[i].text, sizeof b[i].text, "%.0f %%", b[i].value);
 	}
 	hbars(f, "chart-questions", "Bonnes réponses par question (les plus difficiles d'abord)", b,
@@ -278,14 +279,21 @@ int report_html(const struct report *r, FILE *f)
 {
 	const struct report_group *t = &r->total;
 	char v[40];
+	/* The module's title from --content, else its ids from the data. */
+	const char *module_title = report_title(r);
+	const char *name = module_title ? module_title : r->modules[0] ? r->modules : "(aucune session)";
 	fputs("<!DOCTYPE html>\n<html lang='fr'><head><meta charset='utf-8'>\n"
 	      "<meta name='viewport' content='width=device-width, initial-scale=1'>\n"
-	      "<title>Statistiques « Tu me suis ? »</title>\n",
+	      "<title>Statistiques « ",
 	      f);
+	esc(f, name);
+	fputs(" »</title>\n", f);
 	fputs(style, f);
 	fputs("</head><body>\n", f);
 	fputs(defs, f);
-	fputs("<h1>Statistiques anonymes « Tu me suis ? »</h1>\n<p class='meta'>Période : ", f);
+	fputs("<h1>Statistiques anonymes « ", f);
+	esc(f, name);
+	fputs(" »</h1>\n<p class='meta'>Période : ", f);
 	esc(f, r->from[0] ? r->from : "début");
 	fputs(" → ", f);
 	esc(f, r->to[0] ? r->to : "aujourd'hui");
@@ -301,10 +309,10 @@ int report_html(const struct report *r, FILE *f)
 	snprintf(v, sizeof v, "%lld", t->sessions);
 	card(f, t->hidden, v, "sessions");
 	snprintf(v, sizeof v, "%.0f %%", report_pct(t->reached[4], t->sessions));
-	card(f, t->hidden, v, "ont vu leur résultat");
+	card(f, t->completion_hidden, v, "ont vu leur résultat");
 	snprintf(v, sizeof v, t->quiz_taken ? "%.0f %%" : "—",
 	         report_pct(t->passed, t->quiz_taken));
-	card(f, t->quiz_hidden, v, "de réussite au quiz");
+	card(f, t->pass_hidden, v, "de réussite au quiz");
 	snprintf(v, sizeof v, t->quiz_taken ? "%.0f / 100" : "—",
 	         t->quiz_taken ? (double)t->score_sum / (double)t->quiz_taken : 0.0);
 	card(f, t->quiz_hidden, v, "score moyen");
@@ -379,7 +387,7 @@ int report_html(const struct report *r, FILE *f)
 		esc(f, label ? label : q->objective);
 		fputs("</td>", f);
 		td_num(f, q->hidden, q->answered);
-		td_ratio(f, q->hidden, (double)q->right, (double)q->answered, 100, " %");
+		td_ratio(f, q->right_hidden, (double)q->right, (double)q->answered, 100, " %");
 		if (q->wrong_hidden)
 			fputs("<td class='h'>" HIDDEN "</td>", f);
 		else if (q->top_wrong < 0)
@@ -410,7 +418,7 @@ int report_html(const struct report *r, FILE *f)
 		esc(f, olabel ? olabel : o->id);
 		fprintf(f, "</td><td>%d</td>", o->n_questions);
 		td_num(f, o->hidden, o->answered);
-		td_ratio(f, o->hidden, (double)o->right, (double)o->answered, 100, " %");
+		td_ratio(f, o->right_hidden, (double)o->right, (double)o->answered, 100, " %");
 		fputs("</tr>\n", f);
 	}
 	fputs("</table></div>\n", f);

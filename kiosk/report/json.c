@@ -1,7 +1,37 @@
 /* JSON: the same figures as the other formats. A hidden figure is null and
  * its object says "suppressed": true; a figure with no base at all (no
- * quiz taken, say) is null without that flag. */
+ * quiz taken, say) is null without that flag. One function per section. */
 #include "report/report.h"
+
+/* A JSON string: quotes, backslashes and control characters escaped (the
+ * loader admits only ids, days and languages, but the writer does not rely
+ * on it). */
+static void jstr(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+static void key(FILE *f, const char *name, const char *value)
+{
+	fprintf(f, "\"%s\": ", name);
+	jstr(f, value);
+	fputs(", ", f);
+}
+
+static void flag(FILE *f, const char *name, bool v)
+{
+	fprintf(f, "\"%s\": %s, ", name, v ? "true" : "false");
+}
 
 static void num(FILE *f, const char *name, bool hidden, long long n)
 {
@@ -19,19 +49,20 @@ static void ratio(FILE *f, const char *name, bool hidden, double a, double b, do
 		fprintf(f, "\"%s\": %.1f", name, scale * a / b);
 }
 
-/* Text from the database is a day, a language or a module id: the schema
- * admits no quote, backslash or control character, so it needs no escape. */
 static void group(FILE *f, const struct report_group *g, bool last)
 {
-	fprintf(f, "    {\"key\": \"%s\", \"suppressed\": %s, \"quiz_suppressed\": %s, ", g->key,
-	        g->hidden ? "true" : "false", g->quiz_hidden ? "true" : "false");
+	fputs("    {", f);
+	key(f, "key", g->key);
+	flag(f, "suppressed", g->hidden);
+	flag(f, "quiz_suppressed", g->quiz_hidden);
 	num(f, "sessions", g->hidden, g->sessions);
 	fputs(", ", f);
-	ratio(f, "completion_rate_pct", g->hidden, (double)g->reached[4], (double)g->sessions, 100);
+	ratio(f, "completion_rate_pct", g->completion_hidden, (double)g->reached[4],
+	      (double)g->sessions, 100);
 	fputs(", ", f);
 	num(f, "quiz_taken", g->quiz_hidden, g->quiz_taken);
 	fputs(", ", f);
-	ratio(f, "pass_rate_pct", g->quiz_hidden, (double)g->passed, (double)g->quiz_taken, 100);
+	ratio(f, "pass_rate_pct", g->pass_hidden, (double)g->passed, (double)g->quiz_taken, 100);
 	fputs(", ", f);
 	ratio(f, "avg_score", g->quiz_hidden, (double)g->score_sum, (double)g->quiz_taken, 1);
 	fputs(", ", f);
@@ -39,76 +70,114 @@ static void group(FILE *f, const struct report_group *g, bool last)
 	fprintf(f, "}%s\n", last ? "" : ",");
 }
 
-int report_json(const struct report *r, FILE *f)
+static void header(const struct report *r, FILE *f)
 {
-	const struct report_group *t = &r->total;
 	fprintf(f, "{\n  \"min_group\": %d,\n  \"from\": ", r->k);
-	fprintf(f, r->from[0] ? "\"%s\"" : "null", r->from);
+	if (r->from[0])
+		jstr(f, r->from);
+	else
+		fputs("null", f);
 	fputs(",\n  \"to\": ", f);
-	fprintf(f, r->to[0] ? "\"%s\"" : "null", r->to);
-	fprintf(f, ",\n  \"files\": %d,\n  \"modules\": \"%s\",\n  \"total\":\n", r->n_files,
-	        r->modules);
-	group(f, t, true);
-	fputs("  ,\n  \"days\": [\n", f);
-	for (int i = 0; i < r->n_days; i++)
-		group(f, &r->days[i], i == r->n_days - 1);
-	fputs("  ],\n  \"languages\": [\n", f);
-	for (int i = 0; i < r->n_langs; i++)
-		group(f, &r->langs[i], i == r->n_langs - 1);
-	fputs("  ],\n  \"kiosks\": [\n", f);
-	for (int i = 0; i < r->n_kiosks; i++)
-		group(f, &r->kiosks[i], i == r->n_kiosks - 1);
-	fputs("  ],\n  \"labels\": [\n", f);
-	for (int i = 0; i < r->n_labels; i++)
-		group(f, &r->labels[i], i == r->n_labels - 1);
+	if (r->to[0])
+		jstr(f, r->to);
+	else
+		fputs("null", f);
+	fprintf(f, ",\n  \"files\": %d,\n  \"modules\": ", r->n_files);
+	jstr(f, r->modules);
+	const char *title = report_title(r);
+	fputs(",\n  \"title\": ", f);
+	if (title)
+		jstr(f, title);
+	else
+		fputs("null", f);
+	fputs(",\n  \"total\":\n", f);
+	group(f, &r->total, true);
+}
+
+static void groups(FILE *f, const char *name, const struct report_group *g, int n)
+{
+	fprintf(f, "  ,\n  \"%s\": [\n", name);
+	for (int i = 0; i < n; i++)
+		group(f, &g[i], i == n - 1);
+	fputs("  ]\n", f);
+}
+
+static void funnel(const struct report *r, FILE *f)
+{
 	static const char *const stages[] = {"language", "home", "chapter", "quiz", "result"};
-	fputs("  ],\n  \"funnel\": [\n", f);
+	const struct report_group *t = &r->total;
+	fputs("  ,\n  \"funnel\": [\n", f);
 	for (int i = 0; i < REPORT_STAGES; i++) {
-		fprintf(f, "    {\"stage\": \"%s\", \"suppressed\": %s, ", stages[i],
-		        r->funnel_hidden[i] ? "true" : "false");
+		fputs("    {", f);
+		key(f, "stage", stages[i]);
+		flag(f, "suppressed", r->funnel_hidden[i]);
 		num(f, "sessions", r->funnel_hidden[i], t->reached[i]);
 		fputs(", ", f);
 		ratio(f, "share_pct", r->funnel_hidden[i], (double)t->reached[i],
 		      (double)t->sessions, 100);
 		fprintf(f, "}%s\n", i == REPORT_STAGES - 1 ? "" : ",");
 	}
+	fputs("  ]\n", f);
+}
+
+static void endings(const struct report *r, FILE *f)
+{
 	static const char *const ends[] = {"finished", "abandoned", "timed-out"};
-	fputs("  ],\n  \"endings\": [\n", f);
+	fputs("  ,\n  \"endings\": [\n", f);
 	for (int i = 0; i < REPORT_ENDS; i++) {
-		fprintf(f, "    {\"ending\": \"%s\", \"suppressed\": %s, ", ends[i],
-		        r->ended_hidden[i] ? "true" : "false");
-		num(f, "sessions", r->ended_hidden[i], t->ended[i]);
+		fputs("    {", f);
+		key(f, "ending", ends[i]);
+		flag(f, "suppressed", r->ended_hidden[i]);
+		num(f, "sessions", r->ended_hidden[i], r->total.ended[i]);
 		fprintf(f, "}%s\n", i == REPORT_ENDS - 1 ? "" : ",");
 	}
-	fputs("  ],\n  \"score_bins\": [\n", f);
+	fputs("  ]\n", f);
+}
+
+static void scores(const struct report *r, FILE *f)
+{
+	fputs("  ,\n  \"score_bins\": [\n", f);
 	for (int i = 0; i < REPORT_BINS; i++) {
-		fprintf(f, "    {\"from\": %d, \"to\": %d, \"suppressed\": %s, ", 10 * i,
-		        i == REPORT_BINS - 1 ? 100 : 10 * i + 9,
-		        r->bins_hidden[i] ? "true" : "false");
+		fprintf(f, "    {\"from\": %d, \"to\": %d, ", 10 * i,
+		        i == REPORT_BINS - 1 ? 100 : 10 * i + 9);
+		flag(f, "suppressed", r->bins_hidden[i]);
 		num(f, "sessions", r->bins_hidden[i], r->bins[i]);
 		fprintf(f, "}%s\n", i == REPORT_BINS - 1 ? "" : ",");
 	}
-	fputs("  ],\n  \"chapters\": [\n", f);
+	fputs("  ]\n", f);
+}
+
+static void chapters(const struct report *r, FILE *f)
+{
+	fputs("  ,\n  \"chapters\": [\n", f);
 	for (int i = 0; i < r->n_chapters; i++) {
 		const struct report_chapter *c = &r->chapters[i];
-		fprintf(f, "    {\"module\": \"%s\", \"chapter\": \"%s\", \"suppressed\": %s, ",
-		        c->module, c->id, c->hidden ? "true" : "false");
+		fputs("    {", f);
+		key(f, "module", c->module);
+		key(f, "chapter", c->id);
+		flag(f, "suppressed", c->hidden);
 		num(f, "opened_by", c->hidden, c->seen);
 		fputs(", ", f);
 		ratio(f, "video_watched_avg_pct", c->share_hidden, (double)c->share_sum,
 		      (double)c->video_started, 1);
 		fprintf(f, "}%s\n", i == r->n_chapters - 1 ? "" : ",");
 	}
-	fputs("  ],\n  \"questions\": [\n", f);
+	fputs("  ]\n", f);
+}
+
+static void questions(const struct report *r, FILE *f)
+{
+	fputs("  ,\n  \"questions\": [\n", f);
 	for (int i = 0; i < r->n_questions; i++) {
 		const struct report_question *q = &r->questions[i];
-		fprintf(f,
-		        "    {\"module\": \"%s\", \"question\": \"%s\", \"objective\": \"%s\", "
-		        "\"suppressed\": %s, ",
-		        q->module, q->id, q->objective, q->hidden ? "true" : "false");
+		fputs("    {", f);
+		key(f, "module", q->module);
+		key(f, "question", q->id);
+		key(f, "objective", q->objective);
+		flag(f, "suppressed", q->hidden);
 		num(f, "answered", q->hidden, q->answered);
 		fputs(", ", f);
-		ratio(f, "right_pct", q->hidden, (double)q->right, (double)q->answered, 100);
+		ratio(f, "right_pct", q->right_hidden, (double)q->right, (double)q->answered, 100);
 		if (q->wrong_hidden || q->top_wrong < 0)
 			fprintf(f, ", \"top_wrong_choice\": null, \"top_wrong_suppressed\": %s}",
 			        q->wrong_hidden ? "true" : "false");
@@ -118,19 +187,40 @@ int report_json(const struct report *r, FILE *f)
 			        report_choice_letter(q->top_wrong));
 		fprintf(f, "%s\n", i == r->n_questions - 1 ? "" : ",");
 	}
-	fputs("  ],\n  \"objectives\": [\n", f);
+	fputs("  ]\n", f);
+}
+
+static void objectives(const struct report *r, FILE *f)
+{
+	fputs("  ,\n  \"objectives\": [\n", f);
 	for (int i = 0; i < r->n_objectives; i++) {
 		const struct report_objective *o = &r->objectives[i];
-		fprintf(f,
-		        "    {\"module\": \"%s\", \"objective\": \"%s\", \"questions\": %d, "
-		        "\"suppressed\": %s, ",
-		        o->module, o->id, o->n_questions, o->hidden ? "true" : "false");
+		fputs("    {", f);
+		key(f, "module", o->module);
+		key(f, "objective", o->id);
+		fprintf(f, "\"questions\": %d, ", o->n_questions);
+		flag(f, "suppressed", o->hidden);
 		num(f, "answered", o->hidden, o->answered);
 		fputs(", ", f);
-		ratio(f, "right_pct", o->hidden, (double)o->right, (double)o->answered, 100);
+		ratio(f, "right_pct", o->right_hidden, (double)o->right, (double)o->answered, 100);
 		fprintf(f, "}%s\n", i == r->n_objectives - 1 ? "" : ",");
 	}
-	fputs("  ]", f);
+	fputs("  ]\n", f);
+}
+
+int report_json(const struct report *r, FILE *f)
+{
+	header(r, f);
+	groups(f, "days", r->days, r->n_days);
+	groups(f, "languages", r->langs, r->n_langs);
+	groups(f, "kiosks", r->kiosks, r->n_kiosks);
+	groups(f, "labels", r->labels, r->n_labels);
+	funnel(r, f);
+	endings(r, f);
+	scores(r, f);
+	chapters(r, f);
+	questions(r, f);
+	objectives(r, f);
 	report_items_json(r, f);
 	fputs("\n}\n", f);
 	return ferror(f) ? -1 : 0;

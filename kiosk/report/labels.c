@@ -62,3 +62,11 @@ const char *report_objective_label(const struct report *r, const char *module, c
 			return first(r, &r->module->objectives[i].label);
 	return NULL;
 }
+
+const char *report_title(const struct report *r)
+{
+	if (!r->module)
+		return NULL;
+	const char *s = first(r, &r->module->title);
+	return s ? s : r->module->id;
+}

@@ -1,7 +1,14 @@
 /* Loading a report: aggregate queries over the stat_* tables. A single file
  * is queried in place; several files are first merged into the stat_*
- * tables of a private temporary database, each session counted once. */
+ * tables of a private temporary database, each session counted once.
+ *
+ * The reader trusts nothing in the files (issue 10): they are opened
+ * read-only and immutable (no lock taken, nothing written next to them),
+ * every step's result is checked (an SQL error is an error, never an empty
+ * report), every value read is checked for its type and range before it is
+ * used, and sums are 64-bit with overflow checked. */
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,8 +22,11 @@ static int fail(sqlite3 *db, const char *what)
 	return -1;
 }
 
-/* A read-only URI for path: '?', '#' or '%' in a file name must not be
- * taken for URI syntax. Free with sqlite3_free(). */
+/* A read-only, immutable URI for the file name path: '?', '#', '%' and
+ * anything outside printable ASCII are percent-encoded, so a file name is
+ * never taken for URI syntax (a query string choosing a VFS, say). An
+ * absolute path gets an empty authority ("file:///..."), so that "//x"
+ * cannot be read as a host. Free with sqlite3_free(). */
 char *report_ro_uri(const char *path)
 {
 	size_t n = strlen(path);
@@ -31,9 +41,108 @@ char *report_ro_uri(const char *path)
 			*o++ = (char)c;
 	}
 	*o = '\0';
-	char *uri = sqlite3_mprintf("file:%s?mode=ro", enc);
+	char *uri = sqlite3_mprintf("file:%s%s?mode=ro&immutable=1", path[0] == '/' ? "//" : "",
+	                            enc);
 	sqlite3_free(enc);
 	return uri;
+}
+
+/* An immutable reader does not see what a write-ahead log or a hot journal
+ * next to the file holds: refuse rather than report half a file. */
+static int no_side_files(const char *path)
+{
+	static const char *const side[] = {"-wal", "-journal"};
+	for (int i = 0; i < 2; i++) {
+		char *p = sqlite3_mprintf("%s%s", path, side[i]);
+		struct stat st;
+		bool there = p && stat(p, &st) == 0 && st.st_size > 0;
+		sqlite3_free(p);
+		if (there) {
+			fprintf(stderr,
+			        "kiosk-report: %s: %s%s is next to it: the file is being written "
+			        "(or was cut short). Report a copy made with\n"
+			        "  sqlite3 '%s' \".backup copy.db\"\n",
+			        path, path, side[i], path);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Values read from a file: a bad one stops the report, naming the file. */
+static const char *reading = "";
+
+static int bad(const char *what)
+{
+	fprintf(stderr,
+	        "kiosk-report: %s: invalid %s: not a kiosk statistics database, or a damaged "
+	        "or altered one\n",
+	        reading, what);
+	return -1;
+}
+
+/* A count column: an integer from 0 to 10^12 (far above any real sum). */
+static bool count_ok(sqlite3_stmt *st, int i, long long *out)
+{
+	if (sqlite3_column_type(st, i) != SQLITE_INTEGER)
+		return false;
+	long long v = sqlite3_column_int64(st, i);
+	if (v < 0 || v > 1000000000000LL)
+		return false;
+	*out = v;
+	return true;
+}
+
+static bool add_ok(long long *sum, long long v)
+{
+	return !__builtin_add_overflow(*sum, v, sum);
+}
+
+/* An id as the schema allows it: 1 to 31 of [a-z0-9._-]. */
+static bool id_ok(sqlite3_stmt *st, int i)
+{
+	/* The type first: sqlite3_column_text() would convert the value. */
+	if (sqlite3_column_type(st, i) != SQLITE_TEXT)
+		return false;
+	const unsigned char *s = sqlite3_column_text(st, i);
+	if (!s)
+		return false;
+	size_t n = strlen((const char *)s);
+	return n >= 1 && n <= 31 &&
+	       strspn((const char *)s, "abcdefghijklmnopqrstuvwxyz0123456789._-") == n;
+}
+
+static bool day_ok(sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) != SQLITE_TEXT)
+		return false;
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	int y, m, d;
+	char tail;
+	return s && strlen(s) == 10 &&
+	       strspn(s, "0123456789-") == 10 && s[4] == '-' && s[7] == '-' &&
+	       sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 && m <= 12 &&
+	       d >= 1 && d <= 31;
+}
+
+static bool lang_ok(sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) != SQLITE_TEXT)
+		return false;
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	size_t n = s ? strlen(s) : 0;
+	return n >= 2 && n <= 7 &&
+	       strspn(s, "abcdefghijklmnopqrstuvwxyz-") == n;
+}
+
+/* The end of a step loop: SQLITE_DONE, or an error that must not pass for
+ * "no more rows". */
+static int done(sqlite3 *db, int rc)
+{
+	if (rc == SQLITE_DONE)
+		return 0;
+	fprintf(stderr, "kiosk-report: %s: %s\n", reading, sqlite3_errmsg(db));
+	return -1;
 }
 
 static int check_version(sqlite3 *db, const char *schema, const char *path)
@@ -44,7 +153,7 @@ static int check_version(sqlite3 *db, const char *schema, const char *path)
 	int v = -1;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 		return fail(db, path);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_INTEGER)
 		v = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	if (v < 0)
@@ -129,7 +238,7 @@ static long long scalar(sqlite3 *db, const char *sql, const char *lo, const char
 		return -1;
 	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_INTEGER)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return v;
@@ -151,6 +260,9 @@ static int merge(sqlite3 *db, const char *const *paths, int n, const char *lo, c
 		return fail(db, "temporary database");
 	for (int i = 0; i < n; i++) {
 		sqlite3_stmt *st;
+		reading = paths[i];
+		if (no_side_files(paths[i]) != 0)
+			return -1;
 		char *uri = report_ro_uri(paths[i]);
 		int rc = sqlite3_prepare_v2(db, "ATTACH ? AS src", -1, &st, NULL);
 		if (rc == SQLITE_OK) {
@@ -210,18 +322,30 @@ static sqlite3_stmt *query(sqlite3 *db, const char *sql, const char *from, const
 	return st;
 }
 
-static void add_group(struct report_group *g, sqlite3_stmt *st)
+/* Adds one stat_day row (columns 2..13) to g, after checking it. */
+static int add_group(struct report_group *g, sqlite3_stmt *st)
 {
-	g->sessions += sqlite3_column_int64(st, 2);
+	long long v[12];
+	for (int i = 0; i < 12; i++)
+		if (!count_ok(st, 2 + i, &v[i]))
+			return bad("count in stat_day");
+	long long n = v[0];
+	/* reached_*, finished/abandoned/timed_out, quiz_taken and passed
+	 * count sessions among n; scores are 0-100, durations at most 4 h. */
+	bool ok = v[1] <= n && v[2] <= v[1] && v[3] <= v[2] && v[4] <= v[3] &&
+	          v[5] + v[6] + v[7] <= n && v[8] <= n && v[10] <= v[8] && v[9] <= 100 * v[8] &&
+	          v[11] <= 14400 * n;
+	if (!ok)
+		return bad("counts in stat_day (they do not add up)");
+	ok = add_ok(&g->sessions, n);
 	for (int i = 1; i < REPORT_STAGES; i++)
-		g->reached[i] += sqlite3_column_int64(st, 2 + i);
+		ok = ok && add_ok(&g->reached[i], v[i]);
 	for (int i = 0; i < REPORT_ENDS; i++)
-		g->ended[i] += sqlite3_column_int64(st, 7 + i);
-	g->quiz_taken += sqlite3_column_int64(st, 10);
-	g->score_sum += sqlite3_column_int64(st, 11);
-	g->passed += sqlite3_column_int64(st, 12);
-	g->duration_sum += sqlite3_column_int64(st, 13);
+		ok = ok && add_ok(&g->ended[i], v[5 + i]);
+	ok = ok && add_ok(&g->quiz_taken, v[8]) && add_ok(&g->score_sum, v[9]) &&
+	     add_ok(&g->passed, v[10]) && add_ok(&g->duration_sum, v[11]);
 	g->reached[0] = g->sessions;
+	return ok ? 0 : bad("sums (too large)");
 }
 
 static void *grow(void *p, int n, size_t size)
@@ -255,14 +379,22 @@ static int load_groups(struct report *r, sqlite3 *db, const char *from, const ch
 	          from, to);
 	if (!st)
 		return -1;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!day_ok(st, 0) || !lang_ok(st, 1)) {
+			sqlite3_finalize(st);
+			return bad("day or language in stat_day");
+		}
 		const char *day = col(st, 0), *lang = col(st, 1);
 		if (r->n_days == 0 || strcmp(r->days[r->n_days - 1].key, day)) {
 			r->days = grow(r->days, r->n_days, sizeof *r->days);
 			r->days[r->n_days] = (struct report_group){0};
 			snprintf(r->days[r->n_days++].key, 16, "%s", day);
 		}
-		add_group(&r->days[r->n_days - 1], st);
+		if (add_group(&r->days[r->n_days - 1], st) != 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
 		int l = 0;
 		while (l < r->n_langs && strcmp(r->langs[l].key, lang))
 			l++;
@@ -271,30 +403,49 @@ static int load_groups(struct report *r, sqlite3 *db, const char *from, const ch
 			r->langs[l] = (struct report_group){0};
 			snprintf(r->langs[r->n_langs++].key, 16, "%s", lang);
 		}
-		add_group(&r->langs[l], st);
-		add_group(&r->total, st);
+		if (add_group(&r->langs[l], st) != 0 || add_group(&r->total, st) != 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
 	}
 	sqlite3_finalize(st);
+	if (done(db, rc) != 0)
+		return -1;
 	snprintf(r->total.key, sizeof r->total.key, "total");
 	st = query(db,
-	           "SELECT min(score / 10, 9), sum(sessions) FROM stat_score "
-	           "WHERE day BETWEEN ?1 AND ?2 GROUP BY 1",
+	           "SELECT score, sessions FROM stat_score WHERE day BETWEEN ?1 AND ?2",
 	           from, to);
 	if (!st)
 		return -1;
-	while (sqlite3_step(st) == SQLITE_ROW)
-		r->bins[sqlite3_column_int(st, 0)] += sqlite3_column_int64(st, 1);
+	long long quiz_rows = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long score, n;
+		if (!count_ok(st, 0, &score) || score > 100 || !count_ok(st, 1, &n)) {
+			sqlite3_finalize(st);
+			return bad("score in stat_score");
+		}
+		int bin = score >= 90 ? 9 : (int)(score / 10);
+		if (!add_ok(&r->bins[bin], n) || !add_ok(&quiz_rows, n)) {
+			sqlite3_finalize(st);
+			return bad("sums (too large)");
+		}
+	}
 	sqlite3_finalize(st);
+	if (done(db, rc) != 0)
+		return -1;
 	st = query(db,
 	           "SELECT group_concat(module, ', ') FROM (SELECT DISTINCT module FROM "
 	           "stat_day WHERE day BETWEEN ?1 AND ?2 ORDER BY 1)",
 	           from, to);
 	if (!st)
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
 		snprintf(r->modules, sizeof r->modules, "%s", col(st, 0));
+		rc = sqlite3_step(st);
+	}
 	sqlite3_finalize(st);
-	return 0;
+	return done(db, rc);
 }
 
 static int load_chapters(struct report *r, sqlite3 *db, const char *from, const char *to)
@@ -307,18 +458,25 @@ static int load_chapters(struct report *r, sqlite3 *db, const char *from, const 
 	          from, to);
 	if (!st)
 		return -1;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long seen, started, share;
+		if (!id_ok(st, 0) || !id_ok(st, 1) || !count_ok(st, 2, &seen) ||
+		    !count_ok(st, 3, &started) || !count_ok(st, 4, &share) || share > 100 * started) {
+			sqlite3_finalize(st);
+			return bad("row in stat_chapter");
+		}
 		r->chapters = grow(r->chapters, r->n_chapters, sizeof *r->chapters);
 		struct report_chapter *c = &r->chapters[r->n_chapters++];
 		*c = (struct report_chapter){0};
 		snprintf(c->module, sizeof c->module, "%s", col(st, 0));
 		snprintf(c->id, sizeof c->id, "%s", col(st, 1));
-		c->seen = sqlite3_column_int64(st, 2);
-		c->video_started = sqlite3_column_int64(st, 3);
-		c->share_sum = sqlite3_column_int64(st, 4);
+		c->seen = seen;
+		c->video_started = started;
+		c->share_sum = share;
 	}
 	sqlite3_finalize(st);
-	return 0;
+	return done(db, rc);
 }
 
 static struct report_objective *objective(struct report *r, const char *module, const char *id)
@@ -345,7 +503,15 @@ static int load_questions(struct report *r, sqlite3 *db, const char *from, const
 	          from, to);
 	if (!st)
 		return -1;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long choice, correct, n;
+		if (!id_ok(st, 0) || !id_ok(st, 1) || !id_ok(st, 2) || !count_ok(st, 3, &choice) ||
+		    choice >= REPORT_CHOICES || !count_ok(st, 4, &correct) || correct > 1 ||
+		    !count_ok(st, 5, &n)) {
+			sqlite3_finalize(st);
+			return bad("row in stat_answer");
+		}
 		const char *m = col(st, 0), *q = col(st, 1), *o = col(st, 2);
 		struct report_question *qu =
 		    r->n_questions ? &r->questions[r->n_questions - 1] : NULL;
@@ -358,17 +524,19 @@ static int load_questions(struct report *r, sqlite3 *db, const char *from, const
 			snprintf(qu->objective, sizeof qu->objective, "%s", o);
 			objective(r, m, o)->n_questions++;
 		}
-		int choice = sqlite3_column_int(st, 3);
-		long long n = sqlite3_column_int64(st, 5);
-		qu->answered += n;
-		if (sqlite3_column_int(st, 4))
-			qu->right += n;
-		else if (choice >= 0 && choice < REPORT_CHOICES) {
-			qu->wrong += n;
-			qu->wrong_by_choice[choice] += n;
+		bool ok = add_ok(&qu->answered, n);
+		if (correct)
+			ok = ok && add_ok(&qu->right, n);
+		else
+			ok = ok && add_ok(&qu->wrong, n) && add_ok(&qu->wrong_by_choice[choice], n);
+		if (!ok) {
+			sqlite3_finalize(st);
+			return bad("sums (too large)");
 		}
 	}
 	sqlite3_finalize(st);
+	if (done(db, rc) != 0)
+		return -1;
 	for (int i = 0; i < r->n_questions; i++) {
 		struct report_question *qu = &r->questions[i];
 		for (int c = 0; c < REPORT_CHOICES; c++)
@@ -377,8 +545,8 @@ static int load_questions(struct report *r, sqlite3 *db, const char *from, const
 			     qu->wrong_by_choice[c] > qu->wrong_by_choice[qu->top_wrong]))
 				qu->top_wrong = c;
 		struct report_objective *o = objective(r, qu->module, qu->objective);
-		o->answered += qu->answered;
-		o->right += qu->right;
+		if (!add_ok(&o->answered, qu->answered) || !add_ok(&o->right, qu->right))
+			return bad("sums (too large)");
 	}
 	return 0;
 }
@@ -422,7 +590,13 @@ int report_load(struct report *r, const char *const *paths, int n, const char *f
 	r->n_files = k;
 	sqlite3 *db = NULL;
 	int rc;
+	struct stat before[64];
+	for (int i = 0; i < k; i++)
+		stat(files[i], &before[i]);
+	reading = k > 0 ? files[0] : "";
 	if (k == 1) {
+		if (no_side_files(files[0]) != 0)
+			return -1;
 		char *uri = report_ro_uri(files[0]);
 		if (!uri)
 			return -1;
@@ -435,8 +609,6 @@ int report_load(struct report *r, const char *const *paths, int n, const char *f
 		rc = rc == SQLITE_OK ? merge(db, files, k, lo, hi) : fail(db, "temporary database");
 	}
 	if (rc == 0)
-		sqlite3_busy_timeout(db, 2000);
-	if (rc == 0)
 		rc = load_groups(r, db, lo, hi);
 	if (rc == 0)
 		rc = load_chapters(r, db, lo, hi);
@@ -445,6 +617,20 @@ int report_load(struct report *r, const char *const *paths, int n, const char *f
 	sqlite3_close(db);
 	if (rc == 0)
 		rc = report_load_raw(r, files, k, lo, hi);
+	/* Immutable means unlocked: a file that changed meanwhile may have
+	 * been read half old, half new. */
+	for (int i = 0; rc == 0 && i < k; i++) {
+		struct stat after;
+		if (stat(files[i], &after) != 0 || after.st_size != before[i].st_size ||
+		    after.st_mtim.tv_sec != before[i].st_mtim.tv_sec ||
+		    after.st_mtim.tv_nsec != before[i].st_mtim.tv_nsec) {
+			fprintf(stderr,
+			        "kiosk-report: %s changed while it was read: run the report again "
+			        "(or report a copy)\n",
+			        files[i]);
+			rc = -1;
+		}
+	}
 	return rc;
 }
 

@@ -3,6 +3,7 @@
  * Reads one or more kiosk statistics databases and reports them together
  * (DESIGN.md §3). Exit codes: 0 done, 2 bad arguments, 1 could not read or
  * write. */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,9 @@
 #include "core/content.h"
 #include "core/yaml/diag.h"
 #include "report/report.h"
+
+/* No --min-group can show a figure computed from fewer people. */
+enum { MIN_GROUP_FLOOR = 5 };
 
 static void usage(FILE *f)
 {
@@ -21,7 +25,8 @@ static void usage(FILE *f)
 	       "a file given twice, or a session found in two files, counts once.\n"
 	       "  --format     text (default), csv, html (one self-contained page) or json\n"
 	       "  --from/--to  first and last day included\n"
-	       "  --min-group  hide every figure computed from fewer than K sessions (default 5)\n"
+	       "  --min-group  hide every figure computed from fewer than K sessions (default\n"
+	       "               and least 5)\n"
 	       "  --sep        CSV separator; ';' also writes decimal commas (French Excel)\n"
 	       "  -o FILE      write there instead of standard output\n"
 	       "  --content    the module folder: name chapters, questions, answers and\n"
@@ -42,66 +47,70 @@ int main(int argc, char **argv)
 	struct content_module *module = NULL;
 	struct diag diag = {0};
 	char sep = ',';
-	int k = 5, n = 0, status = 1;
-	const char **paths = calloc((size_t)argc, sizeof *paths);
+	int k = 5, n = 0, status = 2, c;
+	const char **paths = calloc((size_t)argc + 1, sizeof *paths);
 	struct report r = {0};
 	FILE *f = NULL;
 	if (!paths)
 		return 1;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-		bool takes = !strcmp(a, "--format") || !strcmp(a, "--from") || !strcmp(a, "--to") ||
-		             !strcmp(a, "--min-group") || !strcmp(a, "-o") || !strcmp(a, "--sep") ||
-		             !strcmp(a, "--content");
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			usage(stdout);
-			status = 0;
-			goto end;
-		} else if (!strcmp(a, "--version")) {
-			printf("kiosk-report %s\n", KIOSK_VERSION);
-			status = 0;
-			goto end;
-		} else if (takes && !v) {
-			fprintf(stderr, "kiosk-report: %s needs a value\n", a);
-			status = 2;
-			goto end;
-		} else if (!strcmp(a, "--format")) {
-			format = v;
-		} else if (!strcmp(a, "--from")) {
-			from = v;
-		} else if (!strcmp(a, "--to")) {
-			to = v;
-		} else if (!strcmp(a, "-o")) {
-			out = v;
-		} else if (!strcmp(a, "--content")) {
-			content = v;
-		} else if (!strcmp(a, "--min-group")) {
+	enum { O_FORMAT = 256, O_FROM, O_TO, O_MIN_GROUP, O_SEP, O_CONTENT, O_VERSION };
+	static const struct option opts[] = {
+	    {"format", required_argument, 0, O_FORMAT},
+	    {"from", required_argument, 0, O_FROM},
+	    {"to", required_argument, 0, O_TO},
+	    {"min-group", required_argument, 0, O_MIN_GROUP},
+	    {"sep", required_argument, 0, O_SEP},
+	    {"content", required_argument, 0, O_CONTENT},
+	    {"help", no_argument, 0, 'h'},
+	    {"version", no_argument, 0, O_VERSION},
+	    {0, 0, 0, 0},
+	};
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
+		switch (c) {
+		case O_FORMAT: format = optarg; break;
+		case O_FROM: from = optarg; break;
+		case O_TO: to = optarg; break;
+		case 'o': out = optarg; break;
+		case O_CONTENT: content = optarg; break;
+		case O_MIN_GROUP: {
 			char *e;
-			long x = strtol(v, &e, 10);
-			if (*e || x < 1 || x > 1000000) {
+			long x = strtol(optarg, &e, 10);
+			if (*e || e == optarg || x < MIN_GROUP_FLOOR || x > 1000000) {
 				fprintf(stderr,
-				        "kiosk-report: --min-group wants a number from 1\n");
-				status = 2;
+				        "kiosk-report: --min-group wants a whole number of at least %d: "
+				        "a figure computed from fewer people could point at one of "
+				        "them (PRIVACY.md)\n",
+				        MIN_GROUP_FLOOR);
 				goto end;
 			}
 			k = (int)x;
-		} else if (!strcmp(a, "--sep")) {
-			if (strcmp(v, ",") && strcmp(v, ";")) {
+			break;
+		}
+		case O_SEP:
+			if (strcmp(optarg, ",") && strcmp(optarg, ";")) {
 				fprintf(stderr, "kiosk-report: --sep is ',' or ';'\n");
-				status = 2;
 				goto end;
 			}
-			sep = v[0];
-		} else if (a[0] == '-' && a[1]) {
-			fprintf(stderr, "kiosk-report: unknown option %s (see --help)\n", a);
-			status = 2;
+			sep = optarg[0];
+			break;
+		case 'h': usage(stdout); status = 0; goto end;
+		case O_VERSION:
+			printf("kiosk-report %s\n", KIOSK_VERSION);
+			status = 0;
 			goto end;
-		} else {
-			paths[n++] = a;
+		case ':':
+			fprintf(stderr, "kiosk-report: %s needs a value\n", argv[optind - 1]);
+			goto end;
+		default:
+			fprintf(stderr, "kiosk-report: unknown option %s (see --help)\n",
+			        argv[optind - 1]);
+			goto end;
 		}
-		if (takes)
-			i++;
 	}
+	for (int i = optind; i < argc; i++)
+		paths[n++] = argv[i];
+	status = 1;
 	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "html") &&
 	    strcmp(format, "json")) {
 		fprintf(stderr, "kiosk-report: unknown format %s\n", format);

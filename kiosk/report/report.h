@@ -17,8 +17,10 @@ struct report_group {
 	char key[16];
 	long long sessions, reached[REPORT_STAGES], ended[REPORT_ENDS];
 	long long quiz_taken, score_sum, passed, duration_sum;
-	bool hidden;      /* every figure of the row (base: sessions) */
-	bool quiz_hidden; /* pass rate and average score (base: quiz_taken) */
+	bool hidden;            /* every figure of the row (base: sessions) */
+	bool quiz_hidden;       /* quiz_taken and the figures based on it */
+	bool completion_hidden; /* reached[4] / sessions: a rate is a cell too */
+	bool pass_hidden;       /* passed / quiz_taken */
 };
 
 struct report_chapter {
@@ -31,14 +33,14 @@ struct report_question {
 	char module[32], id[32], objective[32];
 	long long answered, right, wrong, wrong_by_choice[REPORT_CHOICES];
 	int top_wrong; /* 0-based choice, -1 when nobody was wrong */
-	bool hidden, wrong_hidden;
+	bool hidden, right_hidden, wrong_hidden;
 };
 
 struct report_objective {
 	char module[32], id[32];
 	long long answered, right;
 	int n_questions;
-	bool hidden;
+	bool hidden, right_hidden;
 };
 
 /* Item analysis of one question (report/items.c), as Moodle's quiz
@@ -96,6 +98,8 @@ struct report {
 int report_load(struct report *r, const char *const *paths, int n, const char *from,
                 const char *to);
 void report_suppress(struct report *r, int k);
+/* The read-only, immutable SQLite URI of a file name (sqlite3_free it). */
+char *report_ro_uri(const char *path);
 void report_free(struct report *r);
 /* The figures that need the per-session rows (report/raw.c), their
  * suppression and ordering (report/items.c). */
@@ -126,6 +130,8 @@ const char *report_question_text(const struct report *r, const char *module, con
 const char *report_choice_text(const struct report *r, const char *module, const char *id,
                                int choice);
 const char *report_objective_label(const struct report *r, const char *module, const char *id);
+/* The module's title (--content), NULL without it. */
+const char *report_title(const struct report *r);
 
 /* Shared helpers for the writers. */
 double report_pct(long long part, long long whole);

@@ -67,19 +67,23 @@ static void groups(FILE *f, const char *title, const char *first, const struct r
 		const struct report_group *x = &g[i];
 		cell(f, x->key, 12, false);
 		cell(f, num(a, x->hidden, x->sessions), 10, true);
-		cell(f, pct(b, x->hidden, x->reached[4], x->sessions), 12, true);
-		cell(f, pct(c, x->quiz_hidden, x->passed, x->quiz_taken), 12, true);
+		cell(f, pct(b, x->completion_hidden, x->reached[4], x->sessions), 12, true);
+		cell(f, pct(c, x->pass_hidden, x->passed, x->quiz_taken), 12, true);
 		cell(f, avg_score(d, x->quiz_hidden, x->score_sum, x->quiz_taken), 13, true);
 		cell(f, minutes(e, x->hidden, x->duration_sum, x->sessions), 15, true);
 		fputc('\n', f);
 	}
 }
 
-int report_text(const struct report *r, FILE *f)
+/* The module's title when --content gives it, else its ids from the data. */
+static void header(const struct report *r, FILE *f)
 {
-	char a[24], b[24];
-	const struct report_group *t = &r->total;
-	fprintf(f, "Statistiques anonymes du module « Tu me suis ? »\n");
+	const char *title = report_title(r);
+	if (title)
+		fprintf(f, "Statistiques anonymes du module « %s »\n", title);
+	else
+		fprintf(f, "Statistiques anonymes du module %s\n",
+		        r->modules[0] ? r->modules : "(aucune session)");
 	fprintf(f, "Période : %s → %s   Fichiers lus : %d   Modules : %s\n",
 	        r->from[0] ? r->from : "début", r->to[0] ? r->to : "aujourd'hui", r->n_files,
 	        r->modules[0] ? r->modules : "aucun");
@@ -87,13 +91,18 @@ int report_text(const struct report *r, FILE *f)
 	        "Confidentialité : tout chiffre calculé sur moins de %d sessions est « %s »,\n"
 	        "ainsi que les chiffres voisins qui permettraient de le retrouver.\n",
 	        r->k, HIDDEN);
+}
 
+static void summary(const struct report *r, FILE *f)
+{
+	char a[24];
+	const struct report_group *t = &r->total;
 	fprintf(f, "\nSYNTHÈSE\n");
 	fprintf(f, "  Sessions ........................ %s\n", num(a, t->hidden, t->sessions));
 	fprintf(f, "  Taux d'achèvement (résultat vu) . %s\n",
-	        pct(a, t->hidden, t->reached[4], t->sessions));
+	        pct(a, t->completion_hidden, t->reached[4], t->sessions));
 	fprintf(f, "  Taux de réussite (quiz fini) .... %s\n",
-	        pct(a, t->quiz_hidden, t->passed, t->quiz_taken));
+	        pct(a, t->pass_hidden, t->passed, t->quiz_taken));
 	fprintf(f, "  Score moyen au quiz ............. %s\n",
 	        avg_score(a, t->quiz_hidden, t->score_sum, t->quiz_taken));
 	fprintf(f, "  Durée moyenne d'une session ..... %s\n",
@@ -103,13 +112,12 @@ int report_text(const struct report *r, FILE *f)
 	else
 		fprintf(f, "  Temps total passé ............... %.1f h\n",
 		        (double)t->duration_sum / 3600.0);
+}
 
-	groups(f, "PAR JOUR", "Jour", r->days, r->n_days);
-	groups(f, "PAR LANGUE", "Langue", r->langs, r->n_langs);
-	groups(f, "PAR BORNE", "Borne", r->kiosks, r->n_kiosks);
-	groups(f, "PAR JOURNÉE (étiquette choisie par le formateur)", "Étiquette", r->labels,
-	       r->n_labels);
-
+static void funnel(const struct report *r, FILE *f)
+{
+	char a[24], b[24];
+	const struct report_group *t = &r->total;
 	fprintf(f, "\nPARCOURS (combien ont fait chaque étape)\n");
 	for (int i = 0; i < REPORT_STAGES; i++) {
 		fputs("  ", f);
@@ -118,6 +126,12 @@ int report_text(const struct report *r, FILE *f)
 		cell(f, pct(b, r->funnel_hidden[i], t->reached[i], t->sessions), 10, true);
 		fputc('\n', f);
 	}
+}
+
+static void endings(const struct report *r, FILE *f)
+{
+	char a[24], b[24];
+	const struct report_group *t = &r->total;
 	fprintf(f, "\nFIN DES SESSIONS\n");
 	for (int i = 0; i < REPORT_ENDS; i++) {
 		fputs("  ", f);
@@ -126,7 +140,12 @@ int report_text(const struct report *r, FILE *f)
 		cell(f, pct(b, r->ended_hidden[i], t->ended[i], t->sessions), 10, true);
 		fputc('\n', f);
 	}
+}
 
+static void chapters(const struct report *r, FILE *f)
+{
+	char a[24], b[24];
+	const struct report_group *t = &r->total;
 	fprintf(
 	    f,
 	    "\nCHAPITRES\n  Chapitre              Ouvert par  %% des sessions  Vidéo vue (moy.)\n");
@@ -142,7 +161,11 @@ int report_text(const struct report *r, FILE *f)
 			fprintf(f, "  %s", title);
 		fputc('\n', f);
 	}
+}
 
+static void questions(const struct report *r, FILE *f)
+{
+	char a[24], b[24];
 	fprintf(f, "\nQUESTIONS DU QUIZ\n  Question    Objectif              Réponses  %% juste  "
 	           "Mauvaise réponse la plus choisie\n");
 	for (int i = 0; i < r->n_questions; i++) {
@@ -152,7 +175,7 @@ int report_text(const struct report *r, FILE *f)
 		fputs("  ", f);
 		cell(f, q->objective, 20, false);
 		cell(f, num(a, q->hidden, q->answered), 10, true);
-		cell(f, pct(b, q->hidden, q->right, q->answered), 9, true);
+		cell(f, pct(b, q->right_hidden, q->right, q->answered), 9, true);
 		fputs("  ", f);
 		if (q->wrong_hidden)
 			fputs(HIDDEN, f);
@@ -172,7 +195,11 @@ int report_text(const struct report *r, FILE *f)
 			fprintf(f, "      réponse %c : « %s »\n",
 			        report_choice_letter(q->top_wrong), wrong);
 	}
+}
 
+static void objectives(const struct report *r, FILE *f)
+{
+	char a[24], b[24];
 	fprintf(
 	    f, "\nOBJECTIFS PÉDAGOGIQUES\n  Objectif              Questions  Réponses  %% juste\n");
 	for (int i = 0; i < r->n_objectives; i++) {
@@ -181,12 +208,28 @@ int report_text(const struct report *r, FILE *f)
 		cell(f, o->id, 20, false);
 		fprintf(f, "%11d", o->n_questions);
 		cell(f, num(a, o->hidden, o->answered), 10, true);
-		cell(f, pct(b, o->hidden, o->right, o->answered), 9, true);
+		cell(f, pct(b, o->right_hidden, o->right, o->answered), 9, true);
 		const char *label = report_objective_label(r, o->module, o->id);
 		if (label)
 			fprintf(f, "  %s", label);
 		fputc('\n', f);
 	}
+}
+
+int report_text(const struct report *r, FILE *f)
+{
+	header(r, f);
+	summary(r, f);
+	groups(f, "PAR JOUR", "Jour", r->days, r->n_days);
+	groups(f, "PAR LANGUE", "Langue", r->langs, r->n_langs);
+	groups(f, "PAR BORNE", "Borne", r->kiosks, r->n_kiosks);
+	groups(f, "PAR JOURNÉE (étiquette choisie par le formateur)", "Étiquette", r->labels,
+	       r->n_labels);
+	funnel(r, f);
+	endings(r, f);
+	chapters(r, f);
+	questions(r, f);
+	objectives(r, f);
 	report_items_text(r, f);
 	return ferror(f) ? -1 : 0;
 }

@@ -6,60 +6,61 @@ T=$TMP
 
 "$GEN" -o "$T/a.db" <<'SPEC' 2>/dev/null
 n=6 day=2024-05-02 lang=fr stage=result end=finished dur=600 score=80 passed=1 ch=c1:1:100,c2:1:50 ans=q1:o1:0:1,q2:o2:0:1
-n=4 day=2024-05-02 lang=fr stage=result end=finished dur=300 score=40 passed=0 ch=c1:1:100,c2:0:-1 ans=q1:o1:2:0,q2:o2:0:1
+n=5 day=2024-05-02 lang=fr stage=result end=finished dur=300 score=40 passed=0 ch=c1:1:100,c2:0:-1 ans=q1:o1:2:0,q2:o2:0:1
 n=5 day=2024-05-03 lang=en stage=home end=abandoned dur=60
 SPEC
 [ -s "$T/a.db" ] && pass "generator wrote a database" || fail "generator wrote a database" "no file"
 
 "$R" "$T/a.db" --format json -o "$T/r.json"
-line_has "json total" "$T/r.json" '"key": "total"' '"sessions": 15' \
-	'"completion_rate_pct": 66.7' '"quiz_taken": 10' '"pass_rate_pct": 60.0' \
-	'"avg_score": 64.0' '"avg_duration_s": 340.0'
-line_has "json day 2024-05-02" "$T/r.json" '"key": "2024-05-02"' '"sessions": 10' \
-	'"completion_rate_pct": 100.0' '"pass_rate_pct": 60.0'
+line_has "json total" "$T/r.json" '"key": "total"' '"sessions": 16' \
+	'"completion_rate_pct": 68.8' '"quiz_taken": 11' '"pass_rate_pct": 54.5' \
+	'"avg_score": 61.8' '"avg_duration_s": 337.5'
+line_has "json day 2024-05-02" "$T/r.json" '"key": "2024-05-02"' '"sessions": 11' \
+	'"completion_rate_pct": 100.0' '"pass_rate_pct": 54.5'
 line_has "json day without quiz" "$T/r.json" '"key": "2024-05-03"' '"sessions": 5' \
 	'"completion_rate_pct": 0.0' '"quiz_taken": 0' '"pass_rate_pct": null' '"quiz_suppressed": false'
 line_has "json language en" "$T/r.json" '"key": "en"' '"sessions": 5'
-line_has "json funnel chapter" "$T/r.json" '"stage": "chapter"' '"sessions": 10' '"share_pct": 66.7'
-line_has "json funnel home" "$T/r.json" '"stage": "home"' '"sessions": 15'
+line_has "json funnel chapter" "$T/r.json" '"stage": "chapter"' '"sessions": 11' '"share_pct": 68.8'
+line_has "json funnel home" "$T/r.json" '"stage": "home"' '"sessions": 16'
 line_has "json endings" "$T/r.json" '"ending": "abandoned"' '"sessions": 5'
 line_has "json chapter video share" "$T/r.json" '"chapter": "c2"' '"opened_by": 6' \
 	'"video_watched_avg_pct": 50.0'
 line_has "json question q1" "$T/r.json" '"question": "q1"' '"objective": "o1"' \
-	'"answered": 10' '"right_pct": 60.0' '"top_wrong_choice": null' '"top_wrong_suppressed": true'
+	'"answered": 11' '"right_pct": 54.5' '"top_wrong_choice": "C"' '"top_wrong_suppressed": false'
 line_has "json question q2 never wrong" "$T/r.json" '"question": "q2"' '"right_pct": 100.0' \
 	'"top_wrong_choice": null' '"top_wrong_suppressed": false'
-line_has "json objective o1" "$T/r.json" '"objective": "o1", "questions": 1' '"answered": 10' \
-	'"right_pct": 60.0'
-# Scores 40 (4 people) and 80 (6): the 4 are hidden, and so are the 6,
-# or "total minus 6" would give the 4 away.
-line_has "json score bin 40 hidden" "$T/r.json" '"from": 40' '"sessions": null' '"suppressed": true'
-line_has "json score bin 80 hidden too" "$T/r.json" '"from": 80' '"sessions": null'
+line_has "json objective o1" "$T/r.json" '"objective": "o1", "questions": 1' '"answered": 11' \
+	'"right_pct": 54.5'
+line_has "json score bin 40 shown" "$T/r.json" '"from": 40' '"sessions": 5' '"suppressed": false'
 line_has "json empty bin shown" "$T/r.json" '"from": 90' '"sessions": 0'
-
-# Most chosen wrong answer, shown once enough people chose wrong.
-"$R" "$T/a.db" --format json --min-group 4 -o "$T/k4.json"
-line_has "json top wrong answer" "$T/k4.json" '"question": "q1"' '"top_wrong_choice": "C"'
+# Scores 40 (5 people) and 80 (6): with K = 6 the 5 are hidden, and so are
+# the 6, or "total minus 6" would give the 5 away; the rates that would
+# give them back too.
+"$R" "$T/a.db" --format json --min-group 6 -o "$T/k6.json"
+line_has "json score bin 40 hidden" "$T/k6.json" '"from": 40' '"sessions": null' '"suppressed": true'
+line_has "json score bin 80 hidden too" "$T/k6.json" '"from": 80' '"sessions": null'
+line_has "json pass rate hidden with its complement" "$T/k6.json" '"key": "total"' '"pass_rate_pct": null'
+line_has "json most chosen wrong answer hidden" "$T/k6.json" '"question": "q1"' '"top_wrong_choice": null' '"top_wrong_suppressed": true'
 
 "$R" "$T/a.db" >"$T/r.txt"
-has "text sessions" "$T/r.txt" "Sessions ........................ 15"
-has "text completion" "$T/r.txt" "Taux d'achèvement (résultat vu) . 66.7 %"
-has "text pass rate" "$T/r.txt" "Taux de réussite (quiz fini) .... 60.0 %"
-has "text average score" "$T/r.txt" "Score moyen au quiz ............. 64 / 100"
-has "text duration" "$T/r.txt" "Durée moyenne d'une session ..... 5 min 40 s"
+has "text sessions" "$T/r.txt" "Sessions ........................ 16"
+has "text completion" "$T/r.txt" "Taux d'achèvement (résultat vu) . 68.8 %"
+has "text pass rate" "$T/r.txt" "Taux de réussite (quiz fini) .... 54.5 %"
+has "text average score" "$T/r.txt" "Score moyen au quiz ............. 62 / 100"
+has "text duration" "$T/r.txt" "Durée moyenne d'une session ..... 5 min 38 s"
 has "text by language" "$T/r.txt" "PAR LANGUE"
-line_has "text question row" "$T/r.txt" "  q1 " "o1" "10" "60.0 %" "masqué"
+line_has "text question row" "$T/r.txt" "  q1 " "o1" "11" "54.5 %" "C (100 % des erreurs)"
 line_has "text objective row" "$T/r.txt" "  o2 " "100.0 %"
 
 "$R" "$T/a.db" --format csv -o "$T/r.csv"
 if [ "$(head -c 3 "$T/r.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ]; then pass "csv starts with a UTF-8 BOM"; else fail "csv starts with a UTF-8 BOM" "no BOM"; fi
-line_has "csv total row" "$T/r.csv" "total,total," "total,total,15,66.7,10,60.0,64.0,5.7"
-line_has "csv question row" "$T/r.csv" "tu-me-suis,q1," "tu-me-suis,q1,o1,10,60.0,masqué,masqué"
+line_has "csv total row" "$T/r.csv" "total,total," "total,total,16,68.8,11,54.5,61.8,5.6"
+line_has "csv question row" "$T/r.csv" "tu-me-suis,q1," "tu-me-suis,q1,o1,11,54.5,C,100.0"
 for s in groups funnel endings scores chapters questions objectives; do
 	if sed '1s/^\xef\xbb\xbf//' "$T/r.csv" | grep -q "^$s"; then pass "csv section $s"; else fail "csv section $s" "missing"; fi
 done
 "$R" "$T/a.db" --format csv --sep ';' -o "$T/fr.csv"
-line_has "csv french separator and decimal comma" "$T/fr.csv" "total;total;" "total;total;15;66,7;10;60,0;64,0;5,7"
+line_has "csv french separator and decimal comma" "$T/fr.csv" "total;total;" "total;total;16;68,8;11;54,5;61,8;5,6"
 
 # --from/--to select days.
 "$R" "$T/a.db" --format json --from 2024-05-03 --to 2024-05-03 -o "$T/d.json"
