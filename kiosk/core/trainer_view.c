@@ -36,7 +36,8 @@ void trainer_view_make(const struct trainer_counts *today, const char *month,
 	if (t < k)
 		snprintf(out->today, sizeof out->today, "moins de %d", k);
 	else
-		snprintf(out->today, sizeof out->today, "%lld à %lld", t / k * k, t / k * k + k - 1);
+		snprintf(out->today, sizeof out->today, "%lld à %lld", t / k * k,
+		         t / k * k + k - 1);
 	snprintf(out->month, sizeof out->month, "%.7s", month);
 	const struct trainer_counts *m = last_month;
 	if (m->sessions < k) {

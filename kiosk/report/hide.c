@@ -20,10 +20,11 @@ static void group_rates(struct report_group *g, int k)
 {
 	g->completion_hidden =
 	    g->completion_hidden || g->hidden || rate_hidden(g->reached[4], g->sessions, k);
-	g->pass_hidden = g->pass_hidden || g->quiz_hidden || rate_hidden(g->passed, g->quiz_taken, k);
+	g->pass_hidden =
+	    g->pass_hidden || g->quiz_hidden || rate_hidden(g->passed, g->quiz_taken, k);
 }
 
-static void hide_groups(struct report_group *g, int n, int k)
+void report_hide_groups(struct report_group *g, int n, int k)
 {
 	if (n == 0)
 		return;
@@ -40,7 +41,8 @@ static void hide_groups(struct report_group *g, int n, int k)
 	for (int i = 0; i < n; i++) {
 		g[i].hidden = hid[i];
 		base[i] = g[i].quiz_taken;
-		hid[i] = hid[i] || g[i].quiz_hidden || suppress_small(g[i].sessions - g[i].quiz_taken, k);
+		hid[i] = hid[i] || g[i].quiz_hidden ||
+		         suppress_small(g[i].sessions - g[i].quiz_taken, k);
 	}
 	suppress_partition(base, hid, n, k);
 	for (int i = 0; i < n; i++)
@@ -59,8 +61,8 @@ void report_suppress(struct report *r, int k)
 	t->quiz_hidden = t->quiz_hidden || t->hidden || suppress_total(t->quiz_taken, k) ||
 	                 suppress_small(t->sessions - t->quiz_taken, k);
 	group_rates(t, k);
-	hide_groups(r->days, r->n_days, k);
-	hide_groups(r->langs, r->n_langs, k);
+	report_hide_groups(r->days, r->n_days, k);
+	report_hide_groups(r->langs, r->n_langs, k);
 
 	for (int i = 0; i < REPORT_STAGES; i++)
 		r->funnel_hidden[i] = r->funnel_hidden[i] || t->hidden;
@@ -80,12 +82,14 @@ void report_suppress(struct report *r, int k)
 		/* "opened by 7 of 8" also says who did not: the rest is a cell. */
 		c->hidden = c->hidden || t->hidden || suppress_small(c->seen, k) ||
 		            suppress_small(t->sessions - c->seen, k);
-		c->share_hidden = c->share_hidden || c->hidden || suppress_small(c->video_started, k);
+		c->share_hidden =
+		    c->share_hidden || c->hidden || suppress_small(c->video_started, k);
 	}
 	for (int i = 0; i < r->n_questions; i++) {
 		struct report_question *q = &r->questions[i];
 		q->hidden = q->hidden || suppress_small(q->answered, k);
-		q->right_hidden = q->right_hidden || q->hidden || rate_hidden(q->right, q->answered, k);
+		q->right_hidden =
+		    q->right_hidden || q->hidden || rate_hidden(q->right, q->answered, k);
 		/* Naming the wrong answer chosen by fewer than k people would
 		 * tell the trainer what those few chose; its share of the
 		 * errors is a rate like the others. */
@@ -98,7 +102,8 @@ void report_suppress(struct report *r, int k)
 	for (int o = 0; o < r->n_objectives; o++) {
 		struct report_objective *ob = &r->objectives[o];
 		ob->hidden = ob->hidden || suppress_small(ob->answered, k);
-		ob->right_hidden = ob->right_hidden || ob->hidden || rate_hidden(ob->right, ob->answered, k);
+		ob->right_hidden =
+		    ob->right_hidden || ob->hidden || rate_hidden(ob->right, ob->answered, k);
 		int n = 0;
 		long long base[64];
 		bool hid[64];

@@ -281,7 +281,9 @@ int report_html(const struct report *r, FILE *f)
 	char v[40];
 	/* The module's title from --content, else its ids from the data. */
 	const char *module_title = report_title(r);
-	const char *name = module_title ? module_title : r->modules[0] ? r->modules : "(aucune session)";
+	const char *name = module_title    ? module_title
+	                   : r->modules[0] ? r->modules
+	                                   : "(aucune session)";
 	fputs("<!DOCTYPE html>\n<html lang='fr'><head><meta charset='utf-8'>\n"
 	      "<meta name='viewport' content='width=device-width, initial-scale=1'>\n"
 	      "<title>Statistiques « ",

@@ -20,28 +20,6 @@
 #include "core/suppress.h"
 #include "report/report.h"
 
-static void hide_groups(struct report_group *g, int n, int k)
-{
-	if (n == 0)
-		return;
-	long long *base = calloc((size_t)n, sizeof *base);
-	bool *hid = calloc((size_t)n, sizeof *hid);
-	if (!base || !hid)
-		abort();
-	for (int i = 0; i < n; i++)
-		base[i] = g[i].sessions;
-	suppress_partition(base, hid, n, k);
-	for (int i = 0; i < n; i++) {
-		g[i].hidden = hid[i];
-		base[i] = g[i].quiz_taken;
-	}
-	suppress_partition(base, hid, n, k);
-	for (int i = 0; i < n; i++)
-		g[i].quiz_hidden = hid[i];
-	free(base);
-	free(hid);
-}
-
 /* The funnel's steps 1, 2, 4 and 5 (touched, chose a language, started
  * the quiz, saw the result) are nested: each drop counts people, and the
  * chain rule applies. "Opened at least one chapter" is not on that path
@@ -148,8 +126,8 @@ static int by_priority(const void *pa, const void *pb)
 
 void report_suppress_raw(struct report *r, int k)
 {
-	hide_groups(r->kiosks, r->n_kiosks, k);
-	hide_groups(r->labels, r->n_labels, k);
+	report_hide_groups(r->kiosks, r->n_kiosks, k);
+	report_hide_groups(r->labels, r->n_labels, k);
 	hide_funnel(r, k);
 	for (int i = 0; i < r->n_items; i++) {
 		struct report_item *it = &r->items[i];
@@ -267,15 +245,19 @@ void report_items_text(const struct report *r, FILE *f)
 	}
 }
 
+/* Formula cells (= + - @ tab CR first) neutralised as in csv.c. */
 static void csv_cell(FILE *f, char sep, const char *s, bool first)
 {
 	if (!first)
 		fputc(sep, f);
-	if (!strchr(s, sep) && !strchr(s, '"')) {
+	bool formula = s[0] && strchr("=+-@\t\r", s[0]);
+	if (!formula && !strchr(s, sep) && !strchr(s, '"') && !strpbrk(s, "\r\n")) {
 		fputs(s, f);
 		return;
 	}
 	fputc('"', f);
+	if (formula)
+		fputc('\'', f);
 	for (; *s; s++) {
 		if (*s == '"')
 			fputc('"', f);
@@ -295,7 +277,9 @@ static void csv_num(FILE *f, char sep, bool hidden, double v, const char *fmt)
 	char *dot = strchr(buf, '.');
 	if (sep == ';' && dot)
 		*dot = ',';
-	csv_cell(f, sep, buf, false);
+	/* A number of our own: "-0.56" is not a formula. */
+	fputc(sep, f);
+	fputs(buf, f);
 }
 
 void report_items_csv(const struct report *r, FILE *f, char sep)

@@ -41,8 +41,8 @@ char *report_ro_uri(const char *path)
 			*o++ = (char)c;
 	}
 	*o = '\0';
-	char *uri = sqlite3_mprintf("file:%s%s?mode=ro&immutable=1", path[0] == '/' ? "//" : "",
-	                            enc);
+	char *uri =
+	    sqlite3_mprintf("file:%s%s?mode=ro&immutable=1", path[0] == '/' ? "//" : "", enc);
 	sqlite3_free(enc);
 	return uri;
 }
@@ -119,10 +119,9 @@ static bool day_ok(sqlite3_stmt *st, int i)
 	const char *s = (const char *)sqlite3_column_text(st, i);
 	int y, m, d;
 	char tail;
-	return s && strlen(s) == 10 &&
-	       strspn(s, "0123456789-") == 10 && s[4] == '-' && s[7] == '-' &&
-	       sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 && m <= 12 &&
-	       d >= 1 && d <= 31;
+	return s && strlen(s) == 10 && strspn(s, "0123456789-") == 10 && s[4] == '-' &&
+	       s[7] == '-' && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 &&
+	       m <= 12 && d >= 1 && d <= 31;
 }
 
 static bool lang_ok(sqlite3_stmt *st, int i)
@@ -131,8 +130,7 @@ static bool lang_ok(sqlite3_stmt *st, int i)
 		return false;
 	const char *s = (const char *)sqlite3_column_text(st, i);
 	size_t n = s ? strlen(s) : 0;
-	return n >= 2 && n <= 7 &&
-	       strspn(s, "abcdefghijklmnopqrstuvwxyz-") == n;
+	return n >= 2 && n <= 7 && strspn(s, "abcdefghijklmnopqrstuvwxyz-") == n;
 }
 
 /* The end of a step loop: SQLITE_DONE, or an error that must not pass for
@@ -314,7 +312,7 @@ static sqlite3_stmt *query(sqlite3 *db, const char *sql, const char *from, const
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-		fail(db, "query");
+		fail(db, reading);
 		return NULL;
 	}
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
@@ -412,9 +410,8 @@ static int load_groups(struct report *r, sqlite3 *db, const char *from, const ch
 	if (done(db, rc) != 0)
 		return -1;
 	snprintf(r->total.key, sizeof r->total.key, "total");
-	st = query(db,
-	           "SELECT score, sessions FROM stat_score WHERE day BETWEEN ?1 AND ?2",
-	           from, to);
+	st = query(db, "SELECT score, sessions FROM stat_score WHERE day BETWEEN ?1 AND ?2", from,
+	           to);
 	if (!st)
 		return -1;
 	long long quiz_rows = 0;
@@ -462,7 +459,8 @@ static int load_chapters(struct report *r, sqlite3 *db, const char *from, const 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long seen, started, share;
 		if (!id_ok(st, 0) || !id_ok(st, 1) || !count_ok(st, 2, &seen) ||
-		    !count_ok(st, 3, &started) || !count_ok(st, 4, &share) || share > 100 * started) {
+		    !count_ok(st, 3, &started) || !count_ok(st, 4, &share) ||
+		    share > 100 * started) {
 			sqlite3_finalize(st);
 			return bad("row in stat_chapter");
 		}

@@ -78,7 +78,8 @@ int main(int argc, char **argv)
 			long x = strtol(optarg, &e, 10);
 			if (*e || e == optarg || x < MIN_GROUP_FLOOR || x > 1000000) {
 				fprintf(stderr,
-				        "kiosk-report: --min-group wants a whole number of at least %d: "
+				        "kiosk-report: --min-group wants a whole number of at "
+				        "least %d: "
 				        "a figure computed from fewer people could point at one of "
 				        "them (PRIVACY.md)\n",
 				        MIN_GROUP_FLOOR);
@@ -94,7 +95,10 @@ int main(int argc, char **argv)
 			}
 			sep = optarg[0];
 			break;
-		case 'h': usage(stdout); status = 0; goto end;
+		case 'h':
+			usage(stdout);
+			status = 0;
+			goto end;
 		case O_VERSION:
 			printf("kiosk-report %s\n", KIOSK_VERSION);
 			status = 0;

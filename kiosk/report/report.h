@@ -98,6 +98,9 @@ struct report {
 int report_load(struct report *r, const char *const *paths, int n, const char *from,
                 const char *to);
 void report_suppress(struct report *r, int k);
+/* Rows of one partition (days, languages, kiosks...): primary and secondary
+ * suppression of sessions and quiz figures, and of the rates. */
+void report_hide_groups(struct report_group *g, int n, int k);
 /* The read-only, immutable SQLite URI of a file name (sqlite3_free it). */
 char *report_ro_uri(const char *path);
 void report_free(struct report *r);

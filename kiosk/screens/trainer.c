@@ -46,8 +46,10 @@ static void draw(struct kiosk *k)
 		y += row(k, y, "Allées jusqu'au bout", v.finished, COL_INK);
 		y += row(k, y, "Quiz réussi", v.passed, COL_INK);
 		y += row(k, y, "Score moyen", v.score, COL_INK);
-		log_debug("trainer", "shown: today %s; %s: %s sessions, finished %s, passed %s, "
-		          "score %s", v.today, v.month, v.sessions, v.finished, v.passed, v.score);
+		log_debug("trainer",
+		          "shown: today %s; %s: %s sessions, finished %s, passed %s, "
+		          "score %s",
+		          v.today, v.month, v.sessions, v.finished, v.passed, v.score);
 	}
 	y += l->pad;
 	const char *problem = k->store ? store_problem(k->store) : "base non ouverte";

@@ -23,6 +23,8 @@ expect_rc "unknown format" 2 "$R" "$T/a.db" --format pdf
 expect_rc "unknown option" 2 "$R" "$T/a.db" --frobnicate
 expect_rc "bad date" 2 "$R" "$T/a.db" --from 02/05/2024
 expect_rc "bad --min-group" 2 "$R" "$T/a.db" --min-group zero
+expect_rc "--min-group under 5 refused" 2 "$R" "$T/a.db" --min-group 4
+grep -q "at least 5" "$T/err" && pass "--min-group floor explained" || fail "--min-group floor explained" "$(cat "$T/err")"
 expect_rc "bad --sep" 2 "$R" "$T/a.db" --sep x
 expect_rc "missing value" 2 "$R" "$T/a.db" --format
 expect_rc "missing file" 1 "$R" "$T/nope.db"
@@ -36,13 +38,19 @@ expect_rc "foreign file among others" 1 "$R" "$T/a.db" "$T/other.db"
 expect_rc "-o writes a file" 0 "$R" "$T/a.db" -o "$T/r.txt"
 grep -q "Sessions .* 6" "$T/r.txt" && [ ! -s "$T/out" ] && pass "-o output goes to the file" || fail "-o output goes to the file" "$(head -3 "$T/r.txt")"
 expect_rc "unwritable -o" 1 "$R" "$T/a.db" -o "$T/no/such/dir/r.txt"
-# Reading a database the kiosk is writing to (WAL, another connection).
+# A database in WAL mode whose log is folded back reads as usual; one with
+# a log next to it (written by something else right now) is refused rather
+# than read half (the reader is immutable: it takes no lock).
 sqlite3 "$T/a.db" "PRAGMA journal_mode=WAL" >/dev/null 2>&1
-expect_rc "reads a live WAL database" 0 "$R" "$T/a.db" --format json
+expect_rc "reads a WAL-mode database" 0 "$R" "$T/a.db" --format json
+printf 'x' >"$T/a.db-wal"
+expect_rc "a -wal file next to it is refused" 1 "$R" "$T/a.db" --format json
+grep -q "backup" "$T/err" && pass "the refusal says how to copy" || fail "the refusal says how to copy" "$(cat "$T/err")"
+rm -f "$T/a.db-wal"
 # File names that look like URI syntax.
 odd="$T/stats?x=1#%41 é.db"
 cp "$T/a.db" "$odd"
-expect_rc "odd file name" 0 "$R" "$odd" --format json --min-group 1
+expect_rc "odd file name" 0 "$R" "$odd" --format json
 grep -q '"sessions": 6' "$T/out" && pass "odd file name read" || fail "odd file name read" "$(head -c 300 "$T/out")"
-expect_rc "odd file name in a merge" 0 "$R" "$odd" "$T/a.db" --format json --min-group 1
+expect_rc "odd file name in a merge" 0 "$R" "$odd" "$T/a.db" --format json
 grep -q '"sessions": 6' "$T/out" && pass "odd file name merged" || fail "odd file name merged" "$(head -c 300 "$T/out")"

@@ -10,7 +10,7 @@ total() { # file -> sessions of the total, or "null"
 expect_total() { # name want files...
 	name=$1 want=$2
 	shift 2
-	"$R" "$@" --format json --min-group 1 -o "$T/out.json" 2>"$T/err" ||
+	"$R" "$@" --format json -o "$T/out.json" 2>"$T/err" ||
 		{ fail "$name" "exit $?: $(cat "$T/err")"; return; }
 	got=$(total "$T/out.json")
 	if [ "$got" = "$want" ]; then pass "$name ($got sessions)"; else fail "$name" "got $got, want $want"; fi
@@ -43,7 +43,7 @@ expect_total "three files" 16 "$T/a.db" "$T/b.db" "$T/c.db" "$T/a-copy.db"
 expect_total "merge with --from" 5 "$T/a.db" "$T/b.db" "$T/c.db" --from 2024-06-01
 
 # Child rows (answers, chapters) of a shared session are counted once too.
-"$R" "$T/a.db" "$T/b.db" --format json --min-group 1 -o "$T/m.json"
+"$R" "$T/a.db" "$T/b.db" --format json -o "$T/m.json"
 l=$(grep -F '"question": "q1"' "$T/m.json")
 case "$l" in *'"answered": 11'*'"right_pct": 100.0'*) pass "shared answers counted once" ;; *) fail "shared answers counted once" "$l" ;; esac
 l=$(grep -F '"chapter": "c1"' "$T/m.json")

@@ -65,6 +65,8 @@ if grep -q "masqué" "$T/tiny.txt"; then pass "text says masqué"; else fail "te
 "$R" "$T/tiny.db" --format csv -o "$T/tiny.csv"
 if grep -q "total,total,masqué" "$T/tiny.csv"; then pass "csv says masqué"; else fail "csv says masqué" "$(head -3 "$T/tiny.csv")"; fi
 
-# K = 1 shows everything.
-"$R" "$T/s.db" --format json --min-group 1 -o "$T/k1.json"
-line_has "K=1 shows the small language" "$T/k1.json" '"key": "ar"' '"sessions": 4'
+# K has a floor: 1 would show the 4 of the small language.
+"$R" "$T/s.db" --format json --min-group 1 -o "$T/k1.json" 2>"$T/k1.err"
+[ $? -eq 2 ] && pass "K=1 refused" || fail "K=1 refused" "$(cat "$T/k1.err")"
+"$R" "$T/s.db" --format json -o "$T/k5.json"
+line_has "the small language stays hidden" "$T/k5.json" '"key": "ar"' '"sessions": null'

@@ -32,7 +32,8 @@ START_TEST(test_one_more_session_reveals_nothing)
 	 * changes only when the count crosses a multiple of K, and then only
 	 * the count of today. */
 	for (int n = 0; n < 200; n++) {
-		struct trainer_counts t0 = {n, n, n, n / 2, 50LL * n}, t1 = {n + 1, n, n + 1, n / 2, 50LL * n};
+		struct trainer_counts t0 = {n, n, n, n / 2, 50LL * n},
+		                      t1 = {n + 1, n, n + 1, n / 2, 50LL * n};
 		trainer_view_make(&t0, "2024-04-01", &month, 5, &a);
 		trainer_view_make(&t1, "2024-04-01", &month, 5, &b);
 		ck_assert_str_eq(a.sessions, b.sessions);
