@@ -8,7 +8,9 @@
 #include "core/log.h"
 #include "platform/notify.h"
 #include "platform/store.h"
+#include "screens/focus.h"
 #include "screens/input.h"
+#include "screens/readout.h"
 #include "screens/ui.h"
 
 volatile sig_atomic_t kiosk_stop_signal;
@@ -79,6 +81,7 @@ void app_settle(struct kiosk *k)
 	k->n_controls = 0;
 	if (k->ops->enter)
 		k->ops->enter(k);
+	focus_screen_changed(k);
 	k->dirty = true;
 	if (k->trace) {
 		printf("screen %s\n", screen_name(k->shown));
@@ -97,6 +100,8 @@ void app_draw(struct kiosk *k, bool force)
 		k->n_controls = 0;
 	} else {
 		k->ops->draw(k);
+		if (!k->broken)
+			focus_overlay(k); /* the speech control, the focus ring */
 	}
 	gfx_present(k->gfx);
 	k->dirty = false;
@@ -188,6 +193,7 @@ void app_iterate(struct kiosk *k)
 		app_handle_event(k, &e);
 	long long wait = run_timers(k);
 	app_settle(k);
+	readout_follow(k); /* speech: a new screen, question or feedback */
 	if (k->ops->update && !k->blank)
 		wait = min_wait(wait, k->ops->update(k));
 	app_draw(k, false);

@@ -16,6 +16,7 @@ struct kiosk;
 struct store;
 struct player;
 struct notify;
+struct speech;
 
 /* Exit codes of every mode (DESIGN.md §3). */
 enum kiosk_exit {
@@ -54,6 +55,23 @@ struct control {
 	SDL_Rect r;
 	char label[UI_LABEL];
 	int action, arg;
+	bool primary; /* the one thing to do next (BTN_ACCENT): where focus starts */
+};
+
+/* Keyboard focus and speech output (screens/focus.c, screens/readout.c).
+ * The focus names its control by what it does, as controls are declared
+ * anew by each draw. */
+struct a11y_state {
+	bool focus_shown;   /* the focus ring is drawn */
+	bool focus_touched; /* speech on: the focus came from a tap (the next activates) */
+	bool focus_pending; /* choose where focus starts after the next draw */
+	int focus_action, focus_arg;
+	bool keys;           /* keys were used in this session */
+	bool attract_tapped; /* speech on: the attract screen was tapped once */
+	/* What speech read last, to read what changed. */
+	bool said_speech;
+	int said_screen, said_pos, said_chosen, said_lang, said_chapter;
+	long long reading_until;
 };
 
 /* Sizes of this frame, from the window size, DPI and text size. */
@@ -89,6 +107,7 @@ struct kiosk {
 	struct store *store;
 	struct player *player;
 	struct notify *notify;
+	struct speech *speech;
 	struct flow flow;
 	struct hours hours;
 	struct hours_state hstate;
@@ -119,6 +138,7 @@ struct kiosk {
 	struct control controls[UI_MAX_CONTROLS];
 	int n_controls;
 	struct press press;
+	struct a11y_state a11y;
 
 	/* The shown screen's own state: made by its enter, freed by its leave. */
 	void *view;

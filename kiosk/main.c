@@ -20,6 +20,7 @@
 #include "platform/store.h"
 #include "check/check.h"
 #include "headless/script.h"
+#include "platform/speech.h"
 
 struct args {
 	bool windowed, check, headless, trace, hash_pin;
@@ -236,9 +237,11 @@ int main(int argc, char **argv)
 	}
 	k.store = store_open(k.settings.database, k.settings.retention_months);
 	k.player = player_create(k.headless, k.settings.volume, k.user_event);
+	k.speech = speech_create();
 	int lang = lang_index(k.settings.language);
 	flow_init(&k.flow, k.module, k.settings.idle_timeout_s * 1000LL,
 	          k.settings.still_there_s * 1000LL, lang, k.settings.large_text, app_now(&k));
+	flow_accessibility_defaults(&k.flow, k.settings.high_contrast);
 	hours_state_init(&k.hstate, 0);
 	k.shown = SCR_ATTRACT;
 	k.ops = NULL;
@@ -253,6 +256,7 @@ end:
 	if (k.ops && k.ops->leave)
 		k.ops->leave(&k); /* the screen shown lets go of what it holds (a video) */
 	player_destroy(k.player);
+	speech_destroy(k.speech);
 	notify_destroy(k.notify);
 	store_destroy(k.store);
 	gfx_destroy(k.gfx);

@@ -45,7 +45,7 @@ kiosk_id: test
 database: $TMP/kiosk.db
 trainer_pin: '$TRAINER_PIN_HASH'
 idle_timeout_s: 90
-still_there_s: 15
+still_there_s: 20
 YAML
 
 # run_script NAME SIZE [kiosk args...] < script: runs the headless kiosk,

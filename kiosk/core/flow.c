@@ -47,6 +47,9 @@ static void reset_session(struct flow *f)
 	f->score = -1;
 	f->passed = false;
 	f->large_text = f->default_large;
+	f->speech = false;
+	f->high_contrast = f->default_contrast;
+	f->reading_until = 0;
 	f->resume_chapter = -1;
 	for (int i = 0; i < SESSION_MAX_CHAPTERS; i++) {
 		f->chapter_seen[i] = f->chapter_done[i] = false;
@@ -125,21 +128,48 @@ static bool idle_applies(const struct flow *f)
 	}
 }
 
-static long long idle_limit(const struct flow *f)
+static bool slower(const struct flow *f)
+{
+	return f->speech || f->large_text;
+}
+
+long long flow_idle_limit(const struct flow *f)
 {
 	bool trainer = f->screen == SCR_TRAINER || f->screen == SCR_TRAINER_PIN;
-	return trainer ? FLOW_TRAINER_IDLE_MS : f->idle_ms;
+	if (trainer)
+		return FLOW_TRAINER_IDLE_MS;
+	return slower(f) ? f->idle_ms * 2 : f->idle_ms;
+}
+
+long long flow_still_limit(const struct flow *f)
+{
+	long long ms = f->still_ms > FLOW_STILL_MIN_MS ? f->still_ms : FLOW_STILL_MIN_MS;
+	return slower(f) ? ms * 2 : ms;
+}
+
+long long flow_still_deadline(const struct flow *f)
+{
+	long long at = f->screen_since + flow_still_limit(f);
+	long long after = f->reading_until + FLOW_AFTER_READING_MS;
+	return f->reading_until > 0 && after > at ? after : at;
+}
+
+/* The moment the idle delay counts from: the last input, or the end of
+ * what speech was reading. */
+static long long idle_since(const struct flow *f)
+{
+	return f->reading_until > f->last_input ? f->reading_until : f->last_input;
 }
 
 bool flow_tick(struct flow *f, long long now)
 {
 	if (f->screen == SCR_STILL_THERE) {
-		if (now - f->screen_since < f->still_ms)
+		if (now < flow_still_deadline(f))
 			return false;
 		end_session(f, END_TIMED_OUT, now);
 		return go(f, SCR_ATTRACT, now);
 	}
-	if (!idle_applies(f) || now - f->last_input < idle_limit(f))
+	if (!idle_applies(f) || now - idle_since(f) < flow_idle_limit(f))
 		return false;
 	if (f->screen == SCR_TRAINER || f->screen == SCR_TRAINER_PIN)
 		return go(f, SCR_ATTRACT, now);
@@ -151,9 +181,9 @@ long long flow_next_deadline(const struct flow *f, long long now)
 {
 	long long at;
 	if (f->screen == SCR_STILL_THERE)
-		at = f->screen_since + f->still_ms;
+		at = flow_still_deadline(f);
 	else if (idle_applies(f))
-		at = f->last_input + idle_limit(f);
+		at = idle_since(f) + flow_idle_limit(f);
 	else
 		return -1;
 	return at > now ? at - now : 0;
@@ -163,7 +193,10 @@ bool flow_start(struct flow *f, long long now)
 {
 	if (f->screen != SCR_ATTRACT)
 		return false;
+	bool speech = f->speech, contrast = f->high_contrast;
 	reset_session(f);
+	f->speech = speech; /* turned on at the attract screen: it goes on */
+	f->high_contrast = contrast;
 	f->in_session = true;
 	f->session_start = now;
 	f->resume = SCR_HOME;
@@ -368,6 +401,28 @@ bool flow_still_here(struct flow *f, long long now)
 void flow_toggle_text_size(struct flow *f)
 {
 	f->large_text = !f->large_text;
+}
+
+void flow_accessibility_defaults(struct flow *f, bool high_contrast)
+{
+	f->default_contrast = f->high_contrast = high_contrast;
+}
+
+void flow_set_speech(struct flow *f, bool on)
+{
+	f->speech = on;
+	if (!on)
+		f->reading_until = 0;
+}
+
+void flow_toggle_contrast(struct flow *f)
+{
+	f->high_contrast = !f->high_contrast;
+}
+
+void flow_reading(struct flow *f, long long until)
+{
+	f->reading_until = until;
 }
 
 bool flow_trainer_request(struct flow *f, long long now)

@@ -31,6 +31,9 @@ enum quiz_mode { QUIZ_CHAPTER, QUIZ_FINAL };
 /* Taps closer than this after a screen change are ignored, so that an
  * accidental double tap does not go through two screens. */
 enum { FLOW_TAP_GUARD_MS = 400, FLOW_TRAINER_IDLE_MS = 60000 };
+/* WCAG 2.2.1: the "still there?" warning leaves at least 20 s to answer,
+ * and after something was read aloud the person has this long again. */
+enum { FLOW_STILL_MIN_MS = 20000, FLOW_AFTER_READING_MS = 10000 };
 
 struct flow {
 	const struct content_module *m;
@@ -45,7 +48,11 @@ struct flow {
 	bool video_playing;
 	bool large_text;
 	bool default_large; /* the setting: each session starts with it */
-	int resume_chapter; /* a video left for still-there: resume it, -1 none */
+	bool speech;        /* read aloud (from the attract screen on) */
+	bool high_contrast;
+	bool default_contrast;
+	long long reading_until; /* speech is reading until then */
+	int resume_chapter;      /* a video left for still-there: resume it, -1 none */
 	long long resume_ms;
 
 	/* The session in progress. */
@@ -107,6 +114,21 @@ bool flow_finish(struct flow *f, long long now); /* "Terminer" on the result */
 bool flow_back(struct flow *f, long long now);
 bool flow_still_here(struct flow *f, long long now);
 void flow_toggle_text_size(struct flow *f);
+/* Accessibility: high contrast from the settings; speech and contrast
+ * toggled by the person (kept from the attract screen into the session,
+ * dropped when it ends). */
+void flow_accessibility_defaults(struct flow *f, bool high_contrast);
+void flow_set_speech(struct flow *f, bool on);
+void flow_toggle_contrast(struct flow *f);
+/* Speech reads until `until`: no timer runs out while it reads. */
+void flow_reading(struct flow *f, long long until);
+/* The inactivity delay now (doubled while speech or large text is on)
+ * and the time "still there?" leaves (at least FLOW_STILL_MIN_MS, doubled
+ * likewise). */
+long long flow_idle_limit(const struct flow *f);
+long long flow_still_limit(const struct flow *f);
+/* When "still there?" gives up (app clock). */
+long long flow_still_deadline(const struct flow *f);
 bool flow_trainer_request(struct flow *f, long long now); /* the hidden gesture */
 bool flow_trainer_unlocked(struct flow *f, long long now);
 bool flow_trainer_exit(struct flow *f, long long now);

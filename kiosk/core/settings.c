@@ -24,6 +24,7 @@ struct raw {
 	int *retention_months;
 	struct raw_display *display;
 	bool *large_text;
+	bool *high_contrast;
 	int *idle_timeout_s, *still_there_s, *min_group;
 	struct raw_video *video;
 	struct raw_hours *opening_hours;
@@ -60,6 +61,7 @@ static const cyaml_schema_field_t raw_fields[] = {
     STR("font", struct raw, font),
     STR("font_bold", struct raw, font_bold),
     CYAML_FIELD_BOOL_PTR("large_text", OPT, struct raw, large_text),
+    CYAML_FIELD_BOOL_PTR("high_contrast", OPT, struct raw, high_contrast),
     CYAML_FIELD_INT_PTR("idle_timeout_s", OPT, struct raw, idle_timeout_s),
     CYAML_FIELD_INT_PTR("still_there_s", OPT, struct raw, still_there_s),
     CYAML_FIELD_MAPPING_PTR("video", OPT, struct raw, video, video_fields),
@@ -87,7 +89,7 @@ void settings_defaults(struct settings *s)
 	    .retention_months = 25,
 	    .dpi = 0,
 	    .idle_timeout_s = 90,
-	    .still_there_s = 15,
+	    .still_there_s = 20,
 	    .volume = 80,
 	    .subtitles = true,
 	    .first_frame_timeout_s = 5,
@@ -155,6 +157,8 @@ bool settings_load(const char *file, struct settings *s, struct diag *diag)
 	}
 	if (r->large_text)
 		s->large_text = *r->large_text;
+	if (r->high_contrast)
+		s->high_contrast = *r->high_contrast;
 	take_int(&rc, &s->idle_timeout_s, r->idle_timeout_s, 10, 3600, "idle_timeout_s");
 	take_int(&rc, &s->still_there_s, r->still_there_s, 3, 300, "still_there_s");
 	take_int(&rc, &s->min_group, r->min_group, SETTINGS_MIN_GROUP_FLOOR, 1000, "min_group");

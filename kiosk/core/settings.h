@@ -21,6 +21,7 @@ struct settings {
 	int retention_months;
 	int width, height, dpi;
 	bool large_text;
+	bool high_contrast;
 	int idle_timeout_s;
 	int still_there_s;
 	int volume;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "platform/gfx.h"
+#include "screens/focus.h"
 
 /* A person's pace: a tap comes this long after the previous command, and
  * the finger stays down this long. */
@@ -19,6 +20,7 @@ struct script {
 	const char *file;
 	int line;
 	const char *shots;
+	bool keys; /* `input keys`: press and answer go by Tab and Enter */
 };
 
 static void fail(struct script *s, const char *fmt, const char *a, const char *b)
@@ -93,9 +95,34 @@ static void tap(struct kiosk *k, float x, float y, bool quick)
 	push_finger(k, SDL_FINGERUP, x, y);
 }
 
+static bool key(struct kiosk *k, const char *combo);
+
+/* Keys only: Tab until the focus is on the control, then Enter. */
+static bool press_by_keys(struct script *s, const char *label)
+{
+	struct kiosk *k = s->k;
+	advance(k, REACH_MS);
+	app_draw(k, true);
+	for (int tries = 0; tries <= k->n_controls + 1; tries++) {
+		int i = focus_index(k);
+		if (i >= 0 && strcmp(k->controls[i].label, label) == 0) {
+			key(k, "return");
+			return true;
+		}
+		key(k, "tab");
+		advance(k, 50);
+		app_draw(k, true);
+	}
+	fail(s, "press (keys): Tab never reaches \"%s\" on screen %s", label,
+	     screen_name(k->shown));
+	return false;
+}
+
 static bool press(struct script *s, const char *label)
 {
 	struct kiosk *k = s->k;
+	if (s->keys)
+		return press_by_keys(s, label);
 	advance(k, REACH_MS);
 	app_draw(k, true); /* the controls of the screen as it is now */
 	for (int i = 0; i < k->n_controls; i++) {
@@ -252,6 +279,22 @@ static int run_line(struct script *s, char *cmd, char *args)
 	} else if (strcmp(cmd, "key") == 0) {
 		if (!key(k, args))
 			goto bad;
+	} else if (strcmp(cmd, "input") == 0) {
+		if (strcmp(args, "keys") != 0 && strcmp(args, "touch") != 0)
+			goto bad;
+		s->keys = args[0] == 'k';
+	} else if (strcmp(cmd, "expect-focus") == 0) {
+		char label[UI_LABEL];
+		if (!*args || !resolve(s, args, label, sizeof(label)))
+			return EXIT_SCRIPT;
+		app_iterate(k);
+		app_draw(k, true);
+		int i = focus_index(k);
+		if (i < 0 || strcmp(k->controls[i].label, label) != 0) {
+			fail(s, "expected the focus on \"%s\", it is on \"%s\"", label,
+			     i < 0 ? "(nothing)" : k->controls[i].label);
+			return EXIT_SCRIPT;
+		}
 	} else if (strcmp(cmd, "quit-event") == 0) {
 		SDL_Event e = {.type = SDL_QUIT};
 		SDL_PushEvent(&e);

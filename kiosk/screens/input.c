@@ -6,9 +6,13 @@
 
 #include "app.h"
 #include "platform/gfx.h"
+#include "screens/focus.h"
+#include "screens/readout.h"
 #include "screens/ui.h"
 
-enum { HOLD_TRAINER_MS = 3000 };
+/* The trainers' corner hold, and the hold anywhere else on the attract
+ * screen that turns speech on (EN 301 549 5.2: without sight). */
+enum { HOLD_TRAINER_MS = 3000, HOLD_SPEECH_MS = 2000 };
 
 static int control_at(const struct kiosk *k, int x, int y)
 {
@@ -19,13 +23,15 @@ static int control_at(const struct kiosk *k, int x, int y)
 	return -1;
 }
 
-static void activate(struct kiosk *k, int action, int arg)
+void input_activate(struct kiosk *k, int action, int arg)
 {
 	long long now = app_now(k);
 	switch (action) {
 	case ACT_BACK: flow_back(&k->flow, now); break;
 	case ACT_LANGUAGE_MENU: flow_change_language(&k->flow, now); break;
 	case ACT_TEXT_SIZE: flow_toggle_text_size(&k->flow); break;
+	case ACT_SPEECH: readout_toggle(k); break;
+	case ACT_CONTRAST: flow_toggle_contrast(&k->flow); break;
 	default:
 		if (k->ops->action)
 			k->ops->action(k, action, arg);
@@ -95,9 +101,20 @@ static void pointer_up(struct kiosk *k, int x, int y)
 		return;
 	int c = control_at(k, x, y);
 	if (p.control >= 0) {
-		if (c >= 0 && k->controls[c].action == p.action && k->controls[c].arg == p.arg)
-			activate(k, p.action, p.arg);
+		if (c < 0 || k->controls[c].action != p.action || k->controls[c].arg != p.arg)
+			return;
+		/* With speech on, a first tap says the control, a second (a double
+		 * tap) activates it, as phone screen readers do. */
+		if (k->flow.speech && (focus_index(k) != c || !k->a11y.focus_touched))
+			focus_set(k, c, true);
+		else
+			focus_activate(k, c);
 	} else if (c < 0 && k->ops->tap) {
+		if (k->flow.speech && k->shown == SCR_ATTRACT && !k->a11y.attract_tapped) {
+			k->a11y.attract_tapped = true;
+			readout_attract_tap(k);
+			return;
+		}
 		k->ops->tap(k, x, y);
 	}
 }
@@ -115,15 +132,25 @@ static void to_pixels(struct kiosk *k, int *x, int *y)
 
 static void handle_key(struct kiosk *k, const SDL_KeyboardEvent *e)
 {
-	flow_input(&k->flow, app_now(k));
-	if (k->kiosk_mode) {
-		/* Escape, Alt+F4, Ctrl+Q, Alt+Tab...: a kiosk has no way out. */
+	long long now = app_now(k);
+	flow_input(&k->flow, now);
+	if (hours_state_touch(&k->hstate, &k->hours, app_local_time(), (unsigned long long)now)) {
+		k->blank = false; /* a key wakes a sleeping screen, and does nothing else */
+		k->dirty = true;
 		return;
 	}
-	if (e->keysym.sym == SDLK_ESCAPE ||
-	    (e->keysym.sym == SDLK_q && (e->keysym.mod & KMOD_CTRL))) {
+	/* Escape, Alt+F4, Ctrl+Q, Alt+Tab...: a kiosk has no way out; in a
+	 * window, Ctrl+Q quits. */
+	if (!k->kiosk_mode && e->keysym.sym == SDLK_q && (e->keysym.mod & KMOD_CTRL)) {
 		k->running = false;
+		return;
 	}
+	if (k->shown == SCR_STILL_THERE && !(e->keysym.mod & (KMOD_ALT | KMOD_CTRL | KMOD_GUI))) {
+		flow_still_here(&k->flow, now); /* any key: still there */
+		k->dirty = true;
+		return;
+	}
+	focus_key(k, e);
 }
 
 bool input_handle_event(struct kiosk *k, const SDL_Event *e)
@@ -171,14 +198,25 @@ bool input_handle_event(struct kiosk *k, const SDL_Event *e)
 
 long long input_timers(struct kiosk *k, long long now)
 {
+	if (!k->press.down || k->press.long_done || k->shown != SCR_ATTRACT || k->press.dragging)
+		return -1;
+	long long held = now - k->press.since;
 	/* The trainers' gesture: a 3 s hold in the attract screen's top left corner. */
-	if (k->press.down && !k->press.long_done && k->shown == SCR_ATTRACT &&
-	    k->press.x0 < k->lay.w / 6 && k->press.y0 < k->lay.h / 6 && !k->press.dragging) {
-		long long held = now - k->press.since;
+	if (k->press.x0 < k->lay.w / 6 && k->press.y0 < k->lay.h / 6) {
 		if (held < HOLD_TRAINER_MS)
 			return HOLD_TRAINER_MS - held;
 		k->press.long_done = true;
 		flow_trainer_request(&k->flow, now);
+		return -1;
 	}
+	/* Anywhere else, 2 s: speech output on (or the screen read again). */
+	if (held < HOLD_SPEECH_MS)
+		return HOLD_SPEECH_MS - held;
+	k->press.long_done = true;
+	if (k->flow.speech)
+		readout_screen(k);
+	else
+		readout_toggle(k);
+	k->dirty = true;
 	return -1;
 }

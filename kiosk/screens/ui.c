@@ -1,5 +1,7 @@
 #include "screens/ui.h"
 
+#include "core/a11y.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -65,6 +67,8 @@ int ui_button(struct kiosk *k, SDL_Rect r, const char *label, enum button_style 
               int arg)
 {
 	int id = st == BTN_DISABLED ? -1 : ui_area(k, r, label, action, arg);
+	if (id >= 0 && st == BTN_ACCENT)
+		k->controls[id].primary = true;
 	bool down = ui_is_pressed(k, id);
 	Uint32 bg, fg, border = 0;
 	switch (st) {
@@ -119,13 +123,36 @@ int ui_button(struct kiosk *k, SDL_Rect r, const char *label, enum button_style 
 	return id;
 }
 
+/* A circle half white, half hollow: the usual sign for contrast. */
+static void ui_contrast_icon(struct kiosk *k, int cx, int cy, int r)
+{
+	SDL_Renderer *ren = gfx_renderer(k->gfx);
+	int ring = max_i(r / 5, 2);
+	gfx_circle(k->gfx, cx, cy, r, COL_WHITE);
+	gfx_circle(k->gfx, cx, cy, r - ring, COL_PRIMARY);
+	SDL_RenderSetClipRect(ren, &(SDL_Rect){cx - r, cy - r, r, 2 * r});
+	gfx_circle(k->gfx, cx, cy, r - ring, COL_WHITE);
+	SDL_RenderSetClipRect(ren, NULL);
+}
+
 void ui_header(struct kiosk *k, const char *title, bool with_back)
 {
 	struct layout *l = &k->lay;
 	gfx_fill(k->gfx, (SDL_Rect){0, 0, l->w, l->header}, COL_PRIMARY);
 	gfx_fill(k->gfx, (SDL_Rect){0, l->header - l->pad / 4, l->w, l->pad / 4}, COL_ACCENT);
 	int x = l->pad, y = l->pad - l->pad / 8;
-	int right = l->w - l->pad;
+	SDL_Rect speech = ui_speech_rect(k); /* drawn over every screen by focus.c */
+	int right = speech.x - l->pad;
+	int cw = l->touch * 3 / 2;
+	right -= cw;
+	SDL_Rect cr = {right, y, cw, l->touch};
+	int cid = ui_area(k, cr, a11y_phrase(A11Y_HIGH_CONTRAST, app_lang(k)), ACT_CONTRAST, 0);
+	gfx_round(k->gfx, cr, l->radius,
+	          ui_is_pressed(k, cid)   ? RGBA(0x2E, 0x4B, 0x75, 0xFF)
+	          : k->flow.high_contrast ? COL_ACCENT
+	                                  : RGBA(0x28, 0x44, 0x6B, 0xFF));
+	ui_contrast_icon(k, cr.x + cw / 2, cr.y + l->touch / 2, l->touch / 4);
+	right -= l->pad;
 	const char *size_label = "A+";
 	int sw =
 	    max_i(l->touch * 3 / 2, gfx_text_width(k->gfx, size_label, l->text, true) + l->pad * 2);
@@ -184,6 +211,19 @@ void ui_header(struct kiosk *k, const char *title, bool with_back)
 			              ALIGN_LEFT, COL_WHITE);
 		}
 	}
+}
+
+SDL_Rect ui_speech_rect(const struct kiosk *k)
+{
+	const struct layout *l = &k->lay;
+	int sw = l->touch * 3 / 2;
+	return (SDL_Rect){l->w - l->pad - sw, l->pad - l->pad / 8, sw, l->touch};
+}
+
+bool ui_is_chrome(int action)
+{
+	return action == ACT_BACK || action == ACT_LANGUAGE_MENU || action == ACT_TEXT_SIZE ||
+	       action == ACT_SPEECH || action == ACT_CONTRAST;
 }
 
 void ui_format(char *out, size_t len, const char *tmpl, int n, int total)

@@ -28,6 +28,8 @@ enum {
 	ACT_BACK,
 	ACT_LANGUAGE_MENU,
 	ACT_TEXT_SIZE,
+	ACT_SPEECH,   /* read aloud on/off: every screen, same place */
+	ACT_CONTRAST, /* high contrast on/off */
 	ACT_SCREEN = 100,
 };
 
@@ -62,5 +64,9 @@ void ui_tick(struct kiosk *k, int cx, int cy, int r, Uint32 bg);
 void ui_check_fit(struct kiosk *k, const char *text, int size, bool bold, SDL_Rect box);
 void ui_check_bottom(struct kiosk *k, const char *text, int bottom, int limit);
 void ui_progress(struct kiosk *k, SDL_Rect r, int done, int total);
+/* Where the speech control is: the same place on every screen. */
+SDL_Rect ui_speech_rect(const struct kiosk *k);
+/* Controls every screen shares (back, language, A+, contrast, speech). */
+bool ui_is_chrome(int action);
 
 #endif

@@ -7,7 +7,6 @@ run_script escape 1280x720 <<'S'
 tap 0.5 0.5
 press Français
 expect home
-key escape
 key alt+f4
 key ctrl+q
 key alt+tab
@@ -15,16 +14,24 @@ key ctrl+alt+delete
 quit-event
 wait 1000
 expect home
+key escape
+expect language
+key escape
+expect home
 S
-check "escape keys and close requests do nothing in kiosk mode" test $? -eq 0
+check "kiosk mode: close keys and requests do nothing, Escape only goes back a screen" test $? -eq 0
 
 run_script windowed 1280x720 --windowed <<'S'
 tap 0.5 0.5
+expect language
 key escape
+expect attract
+tap 0.5 0.5
+key ctrl+q
 expect attract
 S
 rc=$?
-check "windowed mode: Escape quits (script stops early, exit 0)" sh -c \
+check "windowed mode: Escape goes back, Ctrl+Q quits (script stops early, exit 0)" sh -c \
 	"[ $rc -eq 0 ] && ! grep -q 'expect' $TMP/windowed.err"
 
 run_script idle 1920x1080 <<'S'
@@ -33,16 +40,18 @@ tap 0.5 0.5
 press Français
 press Texte plus grand
 press Qui me voit ?
-wait 89000
+wait 179000
 expect chapter
 wait 1000
 expect still-there
 shot still
-wait 15000
+wait 39000
+expect still-there
+wait 1000
 expect attract
 shot after-timeout
 S
-check "idle: chapter → still-there after 90 s → attract after 15 s" test $? -eq 0
+check "idle with large text: chapter → still-there after 2×90 s → attract after 2×20 s" test $? -eq 0
 check "idle: attract after a timeout is pixel-identical to a fresh start" \
 	"$PROBE" same "$TMP/idle/fresh.png" "$TMP/idle/after-timeout.png"
 check "idle: timed-out session stored as timed out" sh -c \

@@ -12,7 +12,7 @@
 
 #include "core/flow.h"
 
-enum { IDLE = 90000, STILL = 15000, T0 = 1000000 };
+enum { IDLE = 90000, STILL = 20000, T0 = 1000000 };
 
 static struct ltext T(const char *s) {
 	return (struct ltext){{[LANG_FR] = (char *)s, [LANG_EN] = (char *)s}};
@@ -789,10 +789,13 @@ START_TEST(test_new_session_is_clean)
 	ck_assert(flow_back(&f, now));
 	ck_assert(flow_choose_language(&f, LANG_EN, now));
 	ck_assert_int_eq(f.lang, LANG_EN);
-	/* The person walks away; the next one starts from scratch. */
+	/* The person walks away; the next one starts from scratch (large
+	 * text doubles both delays). */
+	later(IDLE);
+	ck_assert(!flow_tick(&f, now));
 	later(IDLE);
 	ck_assert(flow_tick(&f, now));
-	later(STILL);
+	later(2 * STILL);
 	ck_assert(flow_tick(&f, now));
 	SCREEN(SCR_ATTRACT);
 	ck_assert(flow_start(&f, now));
@@ -812,6 +815,89 @@ START_TEST(test_text_size_toggle)
 	ck_assert(f.large_text);
 	flow_toggle_text_size(&f);
 	ck_assert(!f.large_text);
+}
+END_TEST
+
+/* ---- accessibility timing ---- */
+
+START_TEST(test_still_there_at_least_20_s)
+{
+	flow_init(&f, &mod, IDLE, 5000, -1, false, now); /* a setting too short */
+	ck_assert_int_eq(flow_still_limit(&f), 20000);
+	to_home();
+	long long t = now;
+	ck_assert(flow_tick(&f, t + IDLE));
+	SCREEN(SCR_STILL_THERE);
+	ck_assert_int_eq(flow_next_deadline(&f, t + IDLE), 20000);
+	ck_assert(!flow_tick(&f, t + IDLE + 19999));
+	/* One touch goes on where the person was. */
+	ck_assert(flow_still_here(&f, t + IDLE + 19999));
+	SCREEN(SCR_HOME);
+}
+END_TEST
+
+START_TEST(test_idle_doubled_with_speech_or_large_text)
+{
+	ck_assert_int_eq(flow_idle_limit(&f), IDLE);
+	flow_set_speech(&f, true);
+	ck_assert_int_eq(flow_idle_limit(&f), 2 * IDLE);
+	ck_assert_int_eq(flow_still_limit(&f), 2 * STILL);
+	to_home(); /* speech turned on at the attract screen goes on */
+	ck_assert(f.speech);
+	long long t = now;
+	flow_input(&f, t);
+	ck_assert(!flow_tick(&f, t + IDLE));
+	ck_assert_int_eq(flow_next_deadline(&f, t + IDLE), IDLE);
+	ck_assert(flow_tick(&f, t + 2 * IDLE));
+	SCREEN(SCR_STILL_THERE);
+	ck_assert(!flow_tick(&f, t + 2 * IDLE + 2 * STILL - 1));
+	ck_assert(flow_tick(&f, t + 2 * IDLE + 2 * STILL));
+	SCREEN(SCR_ATTRACT);
+	ck_assert(!f.speech); /* the next person starts without it */
+	flow_toggle_text_size(&f);
+	ck_assert_int_eq(flow_idle_limit(&f), 2 * IDLE);
+	f.screen = SCR_TRAINER; /* trainers keep their own minute */
+	ck_assert_int_eq(flow_idle_limit(&f), FLOW_TRAINER_IDLE_MS);
+}
+END_TEST
+
+START_TEST(test_nothing_times_out_while_read)
+{
+	to_home();
+	flow_set_speech(&f, true);
+	long long t = now;
+	flow_input(&f, t);
+	/* A long text is read for five minutes: the idle delay starts after it. */
+	flow_reading(&f, t + 300000);
+	ck_assert(!flow_tick(&f, t + 2 * IDLE));
+	ck_assert(!flow_tick(&f, t + 300000 + 2 * IDLE - 1));
+	ck_assert_int_eq(flow_next_deadline(&f, t + 300000), 2 * IDLE);
+	ck_assert(flow_tick(&f, t + 300000 + 2 * IDLE));
+	SCREEN(SCR_STILL_THERE);
+	/* "Still there?" read aloud: the countdown leaves time after it. */
+	long long s = t + 300000 + 2 * IDLE;
+	flow_reading(&f, s + 2 * STILL);
+	ck_assert(!flow_tick(&f, s + 2 * STILL + FLOW_AFTER_READING_MS - 1));
+	ck_assert(flow_tick(&f, s + 2 * STILL + FLOW_AFTER_READING_MS));
+	SCREEN(SCR_ATTRACT);
+	/* Speech turned off forgets the reading. */
+	flow_set_speech(&f, true);
+	flow_reading(&f, now + 1000000);
+	flow_set_speech(&f, false);
+	ck_assert_int_eq(f.reading_until, 0);
+}
+END_TEST
+
+START_TEST(test_contrast_default_and_toggle)
+{
+	flow_accessibility_defaults(&f, true);
+	ck_assert(f.high_contrast);
+	flow_toggle_contrast(&f);
+	ck_assert(!f.high_contrast);
+	to_home(); /* a choice at the attract screen goes on into the session */
+	ck_assert(!f.high_contrast);
+	flow_shutdown(&f, now); /* the next session starts from the setting */
+	ck_assert(f.high_contrast);
 }
 END_TEST
 
@@ -878,6 +964,10 @@ static Suite *flow_suite(void)
 	tcase_add_test(tc, test_back_from_final_quiz);
 	tcase_add_test(tc, test_trainer);
 	tcase_add_test(tc, test_text_size_toggle);
+	tcase_add_test(tc, test_still_there_at_least_20_s);
+	tcase_add_test(tc, test_idle_doubled_with_speech_or_large_text);
+	tcase_add_test(tc, test_nothing_times_out_while_read);
+	tcase_add_test(tc, test_contrast_default_and_toggle);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("idle");

@@ -72,7 +72,7 @@ static void want_defaults(struct settings *w)
 	    .trainer_pin = "",
 	    .retention_months = 25,
 	    .idle_timeout_s = 90,
-	    .still_there_s = 15,
+	    .still_there_s = 20,
 	    .volume = 80,
 	    .subtitles = true,
 	    .first_frame_timeout_s = 5,

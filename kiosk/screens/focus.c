@@ -1,0 +1,226 @@
+#include "screens/focus.h"
+
+#include "app.h"
+#include "core/a11y.h"
+#include "screens/input.h"
+#include "screens/readout.h"
+#include "screens/ui.h"
+
+/* Ring colours: black and yellow together stand out on any background
+ * (WCAG 1.4.11 and 2.4.13). */
+#define COL_RING_OUT RGBA(0x00, 0x00, 0x00, 0xFF)
+#define COL_RING_IN  RGBA(0xFF, 0xD4, 0x00, 0xFF)
+
+static int order_of(const struct kiosk *k, int *order)
+{
+	struct a11y_rect r[UI_MAX_CONTROLS];
+	for (int i = 0; i < k->n_controls; i++)
+		r[i] = (struct a11y_rect){k->controls[i].r.x, k->controls[i].r.y,
+		                          k->controls[i].r.w, k->controls[i].r.h};
+	a11y_reading_order(r, k->n_controls, order);
+	return k->n_controls;
+}
+
+int focus_index(const struct kiosk *k)
+{
+	if (!k->a11y.focus_shown)
+		return -1;
+	for (int i = 0; i < k->n_controls; i++)
+		if (k->controls[i].action == k->a11y.focus_action &&
+		    k->controls[i].arg == k->a11y.focus_arg)
+			return i;
+	return -1;
+}
+
+/* Where focus starts: the one thing to do next, else the first control
+ * of the screen's own in reading order, else the first control. */
+static int start_index(const struct kiosk *k)
+{
+	int order[UI_MAX_CONTROLS];
+	int n = order_of(k, order);
+	for (int i = 0; i < n; i++)
+		if (k->controls[order[i]].primary)
+			return order[i];
+	for (int i = 0; i < n; i++)
+		if (!ui_is_chrome(k->controls[order[i]].action))
+			return order[i];
+	return n ? order[0] : -1;
+}
+
+void focus_set(struct kiosk *k, int i, bool by_touch)
+{
+	if (i < 0 || i >= k->n_controls)
+		return;
+	k->a11y.focus_shown = true;
+	k->a11y.focus_pending = false;
+	k->a11y.focus_touched = by_touch;
+	k->a11y.focus_action = k->controls[i].action;
+	k->a11y.focus_arg = k->controls[i].arg;
+	k->dirty = true;
+	readout_control(k, i, by_touch);
+}
+
+static void move(struct kiosk *k, int dir)
+{
+	int order[UI_MAX_CONTROLS];
+	int n = order_of(k, order);
+	if (n == 0)
+		return;
+	int cur = focus_index(k);
+	if (cur < 0) {
+		focus_set(k, start_index(k), false);
+		return;
+	}
+	int pos = 0;
+	while (pos < n && order[pos] != cur)
+		pos++;
+	focus_set(k, order[(pos + dir + n) % n], false);
+}
+
+/* What tells whether the screen changed under the focus. */
+static long long state_of(const struct kiosk *k)
+{
+	const struct flow *f = &k->flow;
+	return (long long)f->screen | (long long)(f->quiz_pos & 0xFFF) << 8 |
+	       (long long)(f->chosen + 1) << 20 | (long long)(f->chapter + 1) << 28 |
+	       (long long)f->lang << 40;
+}
+
+void focus_activate(struct kiosk *k, int i)
+{
+	if (i < 0 || i >= k->n_controls)
+		return;
+	long long before = state_of(k);
+	struct control c = k->controls[i];
+	input_activate(k, c.action, c.arg);
+	if (state_of(k) != before && (k->a11y.keys || k->a11y.focus_shown))
+		k->a11y.focus_pending = true; /* start again where the screen says */
+}
+
+static void activate_key(struct kiosk *k)
+{
+	int i = focus_index(k);
+	if (i >= 0) {
+		focus_activate(k, i);
+		return;
+	}
+	/* The attract screen is one big button: Enter starts. */
+	bool own = false;
+	for (int j = 0; j < k->n_controls; j++)
+		own |= !ui_is_chrome(k->controls[j].action);
+	if (!own && k->ops->tap) {
+		if (flow_accepts_tap(&k->flow, app_now(k)))
+			k->ops->tap(k, k->lay.w / 2, k->lay.h / 2);
+		k->dirty = true;
+		return;
+	}
+	focus_set(k, start_index(k), false);
+}
+
+void focus_key(struct kiosk *k, const SDL_KeyboardEvent *e)
+{
+	Uint16 mod = e->keysym.mod;
+	if (mod & (KMOD_ALT | KMOD_CTRL | KMOD_GUI))
+		return; /* Alt+Tab, Ctrl+Alt+Delete...: nothing here */
+	bool keys = k->a11y.keys;
+	k->a11y.keys = true;
+	switch (e->keysym.sym) {
+	case SDLK_TAB: move(k, mod & KMOD_SHIFT ? -1 : 1); break;
+	case SDLK_DOWN:
+	case SDLK_RIGHT:
+	case SDLK_KP_2:
+	case SDLK_KP_6: move(k, 1); break;
+	case SDLK_UP:
+	case SDLK_LEFT:
+	case SDLK_KP_8:
+	case SDLK_KP_4: move(k, -1); break;
+	case SDLK_RETURN:
+	case SDLK_RETURN2:
+	case SDLK_KP_ENTER:
+	case SDLK_SPACE:
+	case SDLK_KP_5: activate_key(k); break;
+	case SDLK_ESCAPE:
+	case SDLK_BACKSPACE:
+		/* One screen back; never out of the kiosk. */
+		flow_back(&k->flow, app_now(k));
+		break;
+	case SDLK_PAGEDOWN:
+	case SDLK_PAGEUP:
+		if (k->ops->scroll)
+			k->ops->scroll(k, (e->keysym.sym == SDLK_PAGEUP ? 1 : -1) * k->lay.h / 2);
+		break;
+	default: k->a11y.keys = keys; return;
+	}
+	k->dirty = true;
+}
+
+void focus_screen_changed(struct kiosk *k)
+{
+	if (k->shown == SCR_ATTRACT) {
+		k->a11y.keys = false; /* the next person may not use keys */
+		k->a11y.attract_tapped = false;
+	}
+	k->a11y.focus_shown = false;
+	k->a11y.focus_pending = k->a11y.keys;
+}
+
+/* A loudspeaker with two sound waves. */
+static void speaker_icon(struct kiosk *k, SDL_Rect r, Uint32 col)
+{
+	int s = r.h / 2, cx = r.x + r.w / 2 - s / 4, cy = r.y + r.h / 2;
+	int bw = s / 4, bh = s / 3;
+	gfx_fill(k->gfx, (SDL_Rect){cx - s / 2, cy - bh / 2, bw, bh}, col);
+	for (int i = 0; i < s / 3; i++) {
+		int h = bh + (s - bh) * i / (s / 3);
+		gfx_fill(k->gfx, (SDL_Rect){cx - s / 2 + bw + i, cy - h / 2, 1, h}, col);
+	}
+	int wx = cx - s / 2 + bw + s / 3 + s / 8, lw = s / 8 > 2 ? s / 8 : 2;
+	gfx_fill(k->gfx, (SDL_Rect){wx, cy - s / 4, lw, s / 2}, col);
+	gfx_fill(k->gfx, (SDL_Rect){wx + lw * 2, cy - s / 2 + s / 8, lw, s - s / 4}, col);
+}
+
+static void draw_speech_control(struct kiosk *k)
+{
+	SDL_Rect r = ui_speech_rect(k);
+	int id = ui_area(k, r, a11y_phrase(A11Y_READ_ALOUD, app_lang(k)), ACT_SPEECH, 0);
+	Uint32 bg = ui_is_pressed(k, id) ? RGBA(0x2E, 0x4B, 0x75, 0xFF)
+	            : k->flow.speech     ? COL_ACCENT
+	                                 : RGBA(0x28, 0x44, 0x6B, 0xFF);
+	gfx_round(k->gfx, r, k->lay.radius, COL_WHITE);
+	int b = k->lay.text / 12 > 2 ? k->lay.text / 12 : 2;
+	gfx_round(k->gfx, (SDL_Rect){r.x + b, r.y + b, r.w - 2 * b, r.h - 2 * b}, k->lay.radius,
+	          bg);
+	speaker_icon(k, r, COL_WHITE);
+}
+
+static void outline(struct kiosk *k, SDL_Rect r, int t, Uint32 col)
+{
+	gfx_fill(k->gfx, (SDL_Rect){r.x - t, r.y - t, r.w + 2 * t, t}, col);
+	gfx_fill(k->gfx, (SDL_Rect){r.x - t, r.y + r.h, r.w + 2 * t, t}, col);
+	gfx_fill(k->gfx, (SDL_Rect){r.x - t, r.y, t, r.h}, col);
+	gfx_fill(k->gfx, (SDL_Rect){r.x + r.w, r.y, t, r.h}, col);
+}
+
+void focus_overlay(struct kiosk *k)
+{
+	draw_speech_control(k);
+	if (k->a11y.focus_pending || (k->a11y.focus_shown && focus_index(k) < 0)) {
+		/* The focused control went away (answered, next question): go on
+		 * to the one thing to do next. */
+		int i = start_index(k);
+		k->a11y.focus_pending = false;
+		if (i >= 0) {
+			k->a11y.focus_shown = true;
+			k->a11y.focus_touched = false;
+			k->a11y.focus_action = k->controls[i].action;
+			k->a11y.focus_arg = k->controls[i].arg;
+		}
+	}
+	int i = focus_index(k);
+	if (i < 0)
+		return;
+	int t = k->lay.text / 10 > 3 ? k->lay.text / 10 : 3;
+	SDL_Rect r = k->controls[i].r;
+	outline(k, r, t, COL_RING_IN);
+	outline(k, (SDL_Rect){r.x - t, r.y - t, r.w + 2 * t, r.h + 2 * t}, t, COL_RING_OUT);
+}

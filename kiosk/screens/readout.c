@@ -1,0 +1,281 @@
+#include "screens/readout.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "core/a11y.h"
+#include "platform/speech.h"
+#include "screens/ui.h"
+
+enum { READ_MAX = 8192 };
+
+struct text {
+	char s[READ_MAX];
+	size_t n;
+};
+
+/* Add a piece, ending the previous one with a full stop so the voice
+ * pauses between them. */
+static void add(struct text *t, const char *piece)
+{
+	if (!piece || !*piece || t->n + 3 >= sizeof(t->s))
+		return;
+	if (t->n) {
+		char last = t->s[t->n - 1];
+		if (!strchr(".!?:;", last))
+			t->s[t->n++] = '.';
+		t->s[t->n++] = ' ';
+	}
+	int w = snprintf(t->s + t->n, sizeof(t->s) - t->n, "%s", piece);
+	if (w > 0)
+		t->n += (size_t)w < sizeof(t->s) - t->n ? (size_t)w : sizeof(t->s) - t->n - 1;
+}
+
+static void say(struct kiosk *k, int lang, const char *text, bool interrupt)
+{
+	if (!text || !*text)
+		return;
+	long long now = app_now(k);
+	speech_say(k->speech, lang_code(lang), text, interrupt);
+	long long from = interrupt || k->a11y.reading_until < now ? now : k->a11y.reading_until;
+	k->a11y.reading_until = from + a11y_speech_ms(text);
+	flow_reading(&k->flow, k->a11y.reading_until);
+}
+
+static const char *ui(const struct kiosk *k, enum ui_key key)
+{
+	return app_ui(k, key);
+}
+
+static void add_feedback(struct kiosk *k, struct text *t, const struct content_question *q)
+{
+	int lang = app_lang(k);
+	bool right = (unsigned)k->flow.chosen + 1 == q->answer;
+	add(t, ui(k, right ? UI_right : UI_wrong));
+	if (!right) {
+		add(t, ui(k, UI_right_answer_was));
+		add(t, ltext_get(&q->choices[q->answer - 1], lang));
+	}
+	add(t, ltext_get(&q->explanation, lang));
+	bool last = k->flow.quiz_pos + 1 >= k->flow.quiz_n && k->flow.quiz_mode == QUIZ_FINAL;
+	add(t, ui(k, last ? UI_see_result : UI_next));
+}
+
+static void read_quiz(struct kiosk *k, struct text *t)
+{
+	const struct content_question *q = flow_question(&k->flow);
+	if (!q)
+		return;
+	int lang = app_lang(k);
+	char buf[UI_LABEL * 2];
+	ui_format(buf, sizeof(buf), ui(k, UI_question_of), (int)k->flow.quiz_pos + 1,
+	          (int)k->flow.quiz_n);
+	add(t, buf);
+	add(t, ltext_get(&q->prompt, lang));
+	for (unsigned i = 0; i < q->n_choices; i++) {
+		snprintf(buf, sizeof(buf), "%u: %s", i + 1, ltext_get(&q->choices[i], lang));
+		add(t, buf);
+	}
+	if (k->flow.chosen >= 0)
+		add_feedback(k, t, q);
+}
+
+static void read_result(struct kiosk *k, struct text *t)
+{
+	const struct content_module *m = k->module;
+	int lang = app_lang(k);
+	char buf[UI_LABEL * 2];
+	ui_format(buf, sizeof(buf), ui(k, UI_your_score), k->flow.score, 0);
+	add(t, buf);
+	ui_format(buf, sizeof(buf), ui(k, k->flow.passed ? UI_passed : UI_failed),
+	          (int)m->pass_mark, 0);
+	add(t, buf);
+	add(t, ui(k, UI_takeaways));
+	for (unsigned c = 0; c < m->n_chapters; c++)
+		if (m->chapters[c].n_key_points)
+			add(t, ltext_get(&m->chapters[c].key_points[0], lang));
+	if (m->n_more) {
+		add(t, ui(k, UI_more_title));
+		for (unsigned i = 0; i < m->n_more; i++)
+			add(t, ltext_get(&m->more[i], lang));
+	}
+	add(t, ui(k, UI_finish));
+}
+
+static void read_chapter(struct kiosk *k, struct text *t)
+{
+	int c = k->flow.chapter, lang = app_lang(k);
+	if (c < 0)
+		return;
+	const struct content_chapter *ch = &k->module->chapters[c];
+	add(t, ltext_get(&ch->title, lang));
+	for (unsigned i = 0; i < ch->n_paragraphs; i++)
+		add(t, ltext_get(&ch->paragraphs[i], lang));
+	add(t, ui(k, UI_key_points));
+	for (unsigned i = 0; i < ch->n_key_points; i++)
+		add(t, ltext_get(&ch->key_points[i], lang));
+	if (ch->video.s[lang])
+		add(t, ui(k, UI_watch_video));
+	bool questions = content_chapter_questions(k->module, (unsigned)c, NULL, 0) > 0;
+	add(t, ui(k, questions ? UI_chapter_questions : UI_chapter_done));
+}
+
+static void read_home(struct kiosk *k, struct text *t)
+{
+	const struct content_module *m = k->module;
+	int lang = app_lang(k);
+	char buf[UI_LABEL * 2];
+	add(t, ltext_get(&m->title, lang));
+	add(t, ui(k, UI_chapters));
+	ui_format(buf, sizeof(buf), ui(k, UI_progress), (int)flow_chapters_done(&k->flow),
+	          (int)m->n_chapters);
+	add(t, buf);
+	for (unsigned c = 0; c < m->n_chapters; c++) {
+		snprintf(buf, sizeof(buf), "%u: %s%s%s", c + 1,
+		         ltext_get(&m->chapters[c].title, lang),
+		         k->flow.chapter_done[c] ? ", " : "",
+		         k->flow.chapter_done[c] ? a11y_phrase(A11Y_DONE, lang) : "");
+		add(t, buf);
+	}
+	add(t, ui(k, UI_start_quiz));
+}
+
+static void read_screen(struct kiosk *k, bool interrupt)
+{
+	if (!k->flow.speech)
+		return;
+	const struct content_module *m = k->module;
+	struct text t = {.n = 0};
+	int lang = app_lang(k);
+	char buf[UI_LABEL * 2];
+	switch (k->shown) {
+	case SCR_ATTRACT:
+		add(&t, ltext_get(&m->title, lang));
+		add(&t, ltext_get(&m->tagline, lang));
+		add(&t, ui(k, UI_touch_to_start));
+		say(k, lang, t.s, interrupt);
+		for (int i = 0; i < m->n_langs; i++)
+			if (m->langs[i] != lang)
+				say(k, m->langs[i], content_ui(m, UI_touch_to_start, m->langs[i]),
+				    false);
+		return;
+	case SCR_LANGUAGE:
+		say(k, lang, ltext_get(&m->title, lang), interrupt);
+		for (int i = 0; i < m->n_langs; i++) {
+			t.n = 0;
+			add(&t, content_ui(m, UI_choose_language, m->langs[i]));
+			add(&t, content_ui(m, UI_language_name, m->langs[i]));
+			say(k, m->langs[i], t.s, false);
+		}
+		return;
+	case SCR_HOME: read_home(k, &t); break;
+	case SCR_CHAPTER: read_chapter(k, &t); break;
+	case SCR_VIDEO:
+		if (k->flow.chapter >= 0)
+			add(&t, ltext_get(&m->chapters[k->flow.chapter].title, lang));
+		break;
+	case SCR_QUIZ: read_quiz(k, &t); break;
+	case SCR_RESULT: read_result(k, &t); break;
+	case SCR_STILL_THERE:
+		add(&t, ui(k, UI_still_there));
+		ui_format(buf, sizeof(buf), ui(k, UI_countdown),
+		          (int)(flow_still_limit(&k->flow) / 1000), 0);
+		add(&t, buf);
+		add(&t, ui(k, UI_continue_session));
+		break;
+	case SCR_TRAINER_PIN: add(&t, ui(k, UI_enter_pin)); break;
+	case SCR_TRAINER: add(&t, ui(k, UI_trainer)); break;
+	default: break;
+	}
+	say(k, lang, t.s, interrupt);
+}
+
+void readout_screen(struct kiosk *k)
+{
+	read_screen(k, true);
+}
+
+void readout_control(struct kiosk *k, int i, bool by_touch)
+{
+	if (!k->flow.speech || i < 0 || i >= k->n_controls)
+		return;
+	const struct control *c = &k->controls[i];
+	int lang = app_lang(k);
+	struct text t = {.n = 0};
+	add(&t, c->label);
+	if (c->action == ACT_SPEECH || c->action == ACT_CONTRAST || c->action == ACT_TEXT_SIZE) {
+		bool on = c->action == ACT_SPEECH     ? k->flow.speech
+		          : c->action == ACT_CONTRAST ? k->flow.high_contrast
+		                                      : k->flow.large_text;
+		add(&t, a11y_phrase(on ? A11Y_ON : A11Y_OFF, lang));
+	}
+	if (by_touch)
+		add(&t, a11y_phrase(A11Y_DOUBLE_TAP, lang));
+	say(k, lang, t.s, true);
+}
+
+void readout_attract_tap(struct kiosk *k)
+{
+	int lang = app_lang(k);
+	struct text t = {.n = 0};
+	add(&t, ui(k, UI_touch_to_start));
+	add(&t, a11y_phrase(A11Y_DOUBLE_TAP, lang));
+	say(k, lang, t.s, true);
+}
+
+static void remember(struct kiosk *k)
+{
+	struct a11y_state *a = &k->a11y;
+	a->said_speech = k->flow.speech;
+	a->said_screen = (int)k->shown;
+	a->said_pos = (int)k->flow.quiz_pos;
+	a->said_chosen = k->flow.chosen;
+	a->said_lang = k->flow.lang;
+	a->said_chapter = k->flow.chapter;
+}
+
+void readout_toggle(struct kiosk *k)
+{
+	int lang = app_lang(k);
+	if (k->flow.speech) {
+		flow_set_speech(&k->flow, false);
+		k->a11y.reading_until = 0;
+		say(k, lang, a11y_phrase(A11Y_SPEECH_OFF, lang), true);
+		flow_reading(&k->flow, 0);
+		remember(k);
+		return;
+	}
+	flow_set_speech(&k->flow, true);
+	say(k, lang, a11y_phrase(A11Y_SPEECH_ON, lang), true);
+	remember(k);
+	read_screen(k, false); /* then the screen, after the announcement */
+}
+
+void readout_follow(struct kiosk *k)
+{
+	struct a11y_state *a = &k->a11y;
+	if (!k->flow.speech) {
+		if (a->said_speech)
+			speech_stop(k->speech); /* the session ended under it */
+		a->said_speech = false;
+		a->reading_until = 0;
+		return;
+	}
+	if (k->broken)
+		return;
+	bool moved = !a->said_speech || a->said_screen != (int)k->shown ||
+	             a->said_pos != (int)k->flow.quiz_pos || a->said_lang != k->flow.lang ||
+	             a->said_chapter != k->flow.chapter;
+	bool answered = a->said_chosen != k->flow.chosen && k->flow.chosen >= 0;
+	remember(k);
+	if (moved) {
+		readout_screen(k);
+	} else if (answered && k->shown == SCR_QUIZ) {
+		const struct content_question *q = flow_question(&k->flow);
+		struct text t = {.n = 0};
+		if (q)
+			add_feedback(k, &t, q);
+		say(k, app_lang(k), t.s, true);
+	}
+}

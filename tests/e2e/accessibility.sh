@@ -1,0 +1,205 @@
+#!/bin/sh
+# Accessibility (issue 15, EN 301 549 closed functionality): a whole
+# session with keys only in each language; what speech reads, in order, on
+# every screen; the timing with speech on; double tap with speech.
+. tests/lib.sh
+M="$ROOT/assets/modules/tu-me-suis"
+
+# Keys only: Enter starts, the arrows choose the language, Tab and Enter
+# do the rest (`input keys` makes `press` and `answer` go by Tab + Enter).
+keys_only() { # name size language-position
+	{
+		echo "wait 1000"
+		echo "key return"
+		echo "expect language"
+		i=1
+		while [ "$i" -lt "$3" ]; do echo "key down"; i=$((i + 1)); done
+		echo "key return"
+		echo "expect home"
+		echo "input keys"
+		for c in 1 2 3 4 5 6; do
+			echo "press @chapter.$c"
+			echo "expect chapter"
+			echo "press @ui.chapter_questions"
+			echo "answer-all right"
+			echo "expect home"
+		done
+		echo "shot home"
+		echo "press @ui.start_quiz"
+		echo "expect quiz"
+		echo "shot quiz"
+		echo "answer-all right"
+		echo "expect result"
+		echo "shot result"
+		echo "press @ui.finish"
+		echo "expect attract"
+	} | run_script "$1" "$2" --content "$M"
+}
+keys_only keys-fr 1920x1080 1
+check "keys only, fr: every chapter, its questions, the final quiz, passed" test $? -eq 0
+keys_only keys-en 1080x1920 2
+check "keys only, en (portrait): the whole module" test $? -eq 0
+keys_only keys-de 1920x1080 3
+check "keys only, de: the whole module" test $? -eq 0
+check "keys only: the three sessions stored as finished and passed" sh -c \
+	"[ \"\$(sqlite3 $TMP/kiosk.db 'select count(*), sum(passed), sum(ended = 0) from session')\" = '3|3|3' ]"
+# The focus ring (black and yellow) is drawn on the quiz screen.
+check "keys only: the focus ring is visible" sh -c \
+	"[ \"\$($PROBE count $TMP/keys-fr/quiz.png 0 0 1 1 255 212 0 4)\" -gt 500 ]"
+
+# The focus moves in reading order and Escape goes back one screen.
+run_script focus 1280x720 <<'S'
+wait 1000
+key return
+expect language
+expect-focus Français
+key tab
+expect-focus English
+key shift+tab
+expect-focus Français
+key return
+expect home
+expect-focus Qui me voit ?
+key tab
+expect-focus Les bons réflexes
+key tab
+expect-focus Faire le quiz final
+key tab
+expect-focus Retour
+key return
+expect language
+key escape
+expect home
+key escape
+expect language
+key escape
+expect home
+S
+check "focus: reading order, Shift+Tab back, Enter on Retour, Escape one screen back" test $? -eq 0
+
+# Speech: a 2 s press on the attract screen turns it on; every screen is
+# read; a first tap says a control, a second activates it.
+export KIOSK_SPEECH_LOG="$TMP/speech.log"
+run_script speech 1280x720 <<'S'
+hold 0.5 0.5 2500
+expect attract
+tap 0.5 0.6
+expect attract
+tap 0.5 0.6
+expect language
+press Français
+press Français
+expect home
+press Qui me voit ?
+press Qui me voit ?
+expect chapter
+press Répondre aux questions
+press Répondre aux questions
+expect quiz
+press Tout le monde
+press Tout le monde
+press Suivant
+press Suivant
+press Oui
+press Oui
+press Suivant
+press Suivant
+expect home
+press Faire le quiz final
+press Faire le quiz final
+press Tout le monde
+press Tout le monde
+press Suivant
+press Suivant
+press Non, il a pu être copié
+press Non, il a pu être copié
+press Suivant
+press Suivant
+press Je ne publie pas et j'en parle
+press Je ne publie pas et j'en parle
+press Voir mon résultat
+press Voir mon résultat
+expect result
+shot result
+press Lecture à voix haute
+press Lecture à voix haute
+wait 1000
+press Terminer
+expect attract
+S
+check "speech: the session with first tap to hear, second tap to act" test $? -eq 0
+unset KIOSK_SPEECH_LOG
+cp "$TMP/speech.log" "$TMP/speech.txt" 2>/dev/null
+# Each screen's reading, in this order.
+in_order() { # texts...: each one on a later line of the log than the one before
+	last=0
+	for want in "$@"; do
+		n=$(grep -nF -- "$want" "$TMP/speech.txt" | awk -F: -v l="$last" '$1 >= l {print $1; exit}')
+		[ -n "$n" ] || { echo "'$want' not read after line $last"; cat "$TMP/speech.txt"; return 1; }
+		last=$n
+	done
+}
+check "speech: attract read on the long press, with the invitation in each language" in_order \
+	"Lecture à voix haute activée" "Tu me suis ?" "Touchez l'écran pour commencer" \
+	"en	Touch the screen to start"
+check "speech: a first tap says what a second one does" in_order \
+	"Touchez l'écran pour commencer. Touchez deux fois pour activer."
+check "speech: the language screen in each language's own voice" in_order \
+	"fr	Choisissez votre langue. Français" "en	Choose your language. English"
+check "speech: home: chapters, progress, each chapter, the quiz" in_order \
+	"Les chapitres. 0 chapitres vus sur 2. 1: Qui me voit ? 2: Les bons réflexes. Faire le quiz final"
+check "speech: the chapter: title, text, key points, actions" in_order \
+	"Qui me voit ? Un message public peut être lu par tout le monde" "À retenir. Public veut dire : tout le monde." \
+	"Répondre aux questions"
+check "speech: the question and its choices, then the feedback" in_order \
+	"Question 1 sur 2. Qui peut lire un message public ? 1: Seulement mes amis. 2: Tout le monde. 3: Personne" \
+	"Bonne réponse ! Un message public est visible par tous. Suivant" \
+	"Question 2 sur 2" "Ce n'est pas la bonne réponse. La bonne réponse : Non, il a pu être copié"
+check "speech: the result: score, verdict, takeaways, further, finish" in_order \
+	"Votre score : 100 %. Bravo, module validé !" "L'essentiel à retenir" "Pour aller plus loin" "Terminer"
+check "speech: turned off by its control" in_order "Lecture à voix haute désactivée"
+check "speech: requests in the session's language only (fr), other voices only for other languages" sh -c \
+	"! grep -v -e '^fr	' -e '^en	Touch the screen' -e '^en	Choose your language' $TMP/speech.txt"
+
+# Timing with speech on: the idle delay doubles (180 s), still-there gives
+# 2 × 20 s, and a touch there goes on.
+run_script speech-timing 1280x720 <<'S'
+hold 0.5 0.5 2500
+tap 0.5 0.6
+tap 0.5 0.6
+expect language
+press Français
+press Français
+expect home
+wait 170000
+expect home
+wait 30000
+expect still-there
+wait 20000
+expect still-there
+tap 0.5 0.5
+expect home
+wait 100000
+expect home
+wait 100000
+expect still-there
+wait 41000
+expect attract
+S
+check "speech timing: idle 2×90 s, still-there 2×20 s, one touch goes on" test $? -eq 0
+
+# The speech thread never blocks the screen: a long reading queued, the
+# loop goes on at once (figures: see the log for the real synthesis).
+run_script speech-noblock 1280x720 <<'S'
+hold 0.5 0.5 2500
+tap 0.5 0.6
+tap 0.5 0.6
+press Français
+press Français
+press Qui me voit ?
+press Qui me voit ?
+expect chapter
+key escape
+expect home
+S
+check "speech: screens change while it reads (never blocks)" test $? -eq 0
