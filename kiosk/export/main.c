@@ -2,6 +2,7 @@
  *              [--keep N] [--day YYYY-MM-DD] [--no-journal]
  * What kiosk-export.service runs each night (export.h). Exit codes: 0 done,
  * 2 bad arguments or settings, 1 could not read or write. */
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,7 +111,8 @@ int main(int argc, char **argv)
 		day = today;
 	}
 	if (mkdir(outbox, 0750) != 0 && access(outbox, W_OK) != 0) {
-		fprintf(stderr, "kiosk-export: cannot write into %s\n", outbox);
+		fprintf(stderr, "kiosk-export: cannot write into %s: %s\n", outbox,
+		        strerror(errno));
 		settings_free(&s);
 		return 1;
 	}

@@ -1,4 +1,4 @@
-/* kiosk-report DB... [--format text|csv|html|json] [--from DATE] [--to DATE]
+/* kiosk-report DB... [--fleet DIR] [--format text|csv|html|json] [--from DATE] [--to DATE]
  *              [--min-group K] [--sep ,|;] [-o FILE]
  * Reads one or more kiosk statistics databases and reports them together
  * (DESIGN.md §3). Exit codes: 0 done, 2 bad arguments, 1 could not read or
@@ -10,6 +10,7 @@
 
 #include "core/content.h"
 #include "core/yaml/diag.h"
+#include "report/fleet.h"
 #include "report/report.h"
 
 /* No --min-group can show a figure computed from fewer people. */
@@ -30,7 +31,10 @@ static void usage(FILE *f)
 	       "  --sep        CSV separator; ';' also writes decimal commas (French Excel)\n"
 	       "  -o FILE      write there instead of standard output\n"
 	       "  --content    the module folder: name chapters, questions, answers and\n"
-	       "               objectives by their texts (text and HTML reports)\n");
+	       "               objectives by their texts (text and HTML reports)\n"
+	       "  --fleet DIR  the kiosks' outboxes gathered in DIR: each kiosk's last report,\n"
+	       "               versions and problems (on standard error unless --format\n"
+	       "               text), then the statistics of all their files merged\n");
 }
 
 static bool is_day(const char *s)
@@ -44,6 +48,8 @@ static bool is_day(const char *s)
 int main(int argc, char **argv)
 {
 	const char *format = "text", *from = NULL, *to = NULL, *out = NULL, *content = NULL;
+	const char *fleet_dir = NULL;
+	struct fleet fleet = {0};
 	struct content_module *module = NULL;
 	struct diag diag = {0};
 	char sep = ',';
@@ -53,7 +59,7 @@ int main(int argc, char **argv)
 	FILE *f = NULL;
 	if (!paths)
 		return 1;
-	enum { O_FORMAT = 256, O_FROM, O_TO, O_MIN_GROUP, O_SEP, O_CONTENT, O_VERSION };
+	enum { O_FORMAT = 256, O_FROM, O_TO, O_MIN_GROUP, O_SEP, O_CONTENT, O_VERSION, O_FLEET };
 	static const struct option opts[] = {
 	    {"format", required_argument, 0, O_FORMAT},
 	    {"from", required_argument, 0, O_FROM},
@@ -61,6 +67,7 @@ int main(int argc, char **argv)
 	    {"min-group", required_argument, 0, O_MIN_GROUP},
 	    {"sep", required_argument, 0, O_SEP},
 	    {"content", required_argument, 0, O_CONTENT},
+	    {"fleet", required_argument, 0, O_FLEET},
 	    {"help", no_argument, 0, 'h'},
 	    {"version", no_argument, 0, O_VERSION},
 	    {0, 0, 0, 0},
@@ -73,6 +80,7 @@ int main(int argc, char **argv)
 		case O_TO: to = optarg; break;
 		case 'o': out = optarg; break;
 		case O_CONTENT: content = optarg; break;
+		case O_FLEET: fleet_dir = optarg; break;
 		case O_MIN_GROUP: {
 			char *e;
 			long x = strtol(optarg, &e, 10);
@@ -126,6 +134,10 @@ int main(int argc, char **argv)
 		status = 2;
 		goto end;
 	}
+	if (fleet_dir && fleet_collect(fleet_dir, &fleet, &paths, &n) != 0) {
+		status = 2;
+		goto end;
+	}
 	if (n == 0) {
 		usage(stderr);
 		status = 2;
@@ -152,6 +164,8 @@ int main(int argc, char **argv)
 		perror(out);
 		goto end;
 	}
+	if (fleet_dir) /* the kiosks table: on top of a text report, else apart */
+		fleet_print(&fleet, strcmp(format, "text") ? stderr : f);
 	int rc = !strcmp(format, "csv")    ? report_csv(&r, f, sep)
 	         : !strcmp(format, "json") ? report_json(&r, f)
 	         : !strcmp(format, "html") ? report_html(&r, f)
@@ -162,6 +176,7 @@ int main(int argc, char **argv)
 	}
 	status = 0;
 end:
+	fleet_free(&fleet);
 	if (f && f != stdout && fclose(f) != 0 && status == 0) {
 		perror(out);
 		status = 1;
