@@ -68,8 +68,9 @@ install-files:
 	done
 	install -d -m 0755 $(DESTDIR)$(SYSCONFDIR)/kiosk/keys
 	install -m 0644 systemd/kiosk.sysusers $(DESTDIR)$(SYSUSERSDIR)/kiosk.conf
-	install -m 0644 man/kiosk.1 man/kiosk-report.1 $(DESTDIR)$(MANDIR)/man1/
-	install -m 0644 $(wildcard docs/setup.md README.md PRIVACY.md) $(DESTDIR)$(DOCDIR)/
+	install -m 0644 man/kiosk.1 man/kiosk-report.1 man/kiosk-bundle.1 man/kiosk-export.1 \
+		$(DESTDIR)$(MANDIR)/man1/
+	install -m 0644 $(wildcard docs/setup.md docs/fleet.md README.md PRIVACY.md) $(DESTDIR)$(DOCDIR)/
 	@# Installing into the live system: the user, and settings it may read.
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" -eq 0 ]; then \
 		systemd-sysusers kiosk.conf && \
@@ -84,7 +85,8 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kiosk $(DESTDIR)$(BINDIR)/kiosk-report $(DESTDIR)$(BINDIR)/kiosk-bundle \
 		$(DESTDIR)$(BINDIR)/kiosk-export $(FLEET_UNITS:%=$(DESTDIR)$(UNITDIR)/%) \
 		$(DESTDIR)$(UNITDIR)/kiosk.service $(DESTDIR)$(SYSUSERSDIR)/kiosk.conf \
-		$(DESTDIR)$(MANDIR)/man1/kiosk.1 $(DESTDIR)$(MANDIR)/man1/kiosk-report.1
+		$(DESTDIR)$(MANDIR)/man1/kiosk.1 $(DESTDIR)$(MANDIR)/man1/kiosk-report.1 \
+		$(DESTDIR)$(MANDIR)/man1/kiosk-bundle.1 $(DESTDIR)$(MANDIR)/man1/kiosk-export.1
 	rm -rf $(DESTDIR)$(DATADIR)/kiosk $(DESTDIR)$(DOCDIR)
 	@echo "kept $(DESTDIR)$(SYSCONFDIR)/kiosk and $(DESTDIR)$(STATEDIR)"
 
