@@ -43,7 +43,7 @@ EXPORT_LIBS = $(shell pkg-config --libs $(CORE_PKGS) sqlite3 libsystemd 2>/dev/n
 # libVLC, SQLite, screens, check, headless), the programs on top.
 CORE_SRC     := $(wildcard kiosk/core/*.c kiosk/core/yaml/*.c)
 PLATFORM_SRC := $(wildcard kiosk/platform/*.c kiosk/screens/*.c kiosk/check/*.c \
-	kiosk/headless/*.c) kiosk/app.c kiosk/app_content.c
+	kiosk/headless/*.c) kiosk/app.c kiosk/app_content.c kiosk/app_status.c
 REPORT_SRC   := $(wildcard kiosk/report/*.c)
 BUNDLE_SRC   := $(wildcard kiosk/bundle/*.c) kiosk/platform/content_root.c
 EXPORT_SRC   := $(wildcard kiosk/export/*.c) kiosk/platform/content_root.c
@@ -125,7 +125,8 @@ test: deps-test
 asan: deps-test
 	@$(MAKE) --no-print-directory BUILD=build/asan \
 		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-		CFLAGS="-O1 -g" build/asan/kiosk build/asan/kiosk-report \
+		CFLAGS="-O1 -g" build/asan/kiosk build/asan/kiosk-report build/asan/kiosk-bundle \
+		build/asan/kiosk-export \
 		$(UNIT_BIN:$(BUILD)/%=build/asan/%) $(TOOL_BIN:$(BUILD)/%=build/asan/%) \
 		build/asan/preload/nodlclose.so
 	@BUILD=build/asan KIOSK_ASAN=1 LD_PRELOAD=$(CURDIR)/build/asan/preload/nodlclose.so \

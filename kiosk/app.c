@@ -104,6 +104,7 @@ void app_draw(struct kiosk *k, bool force)
 			focus_overlay(k); /* the speech control, the focus ring */
 	}
 	gfx_present(k->gfx);
+	k->presented = time(NULL);
 	k->dirty = false;
 	if (!k->ready_sent && (k->shown == SCR_ATTRACT || k->broken)) {
 		/* The attract screen is on the glass: tell systemd we are up. */
@@ -206,6 +207,7 @@ int app_run(struct kiosk *k)
 	while (k->running) {
 		app_iterate(k);
 		notify_tick(k->notify, (unsigned long long)app_now(k));
+		app_status_tick(k);
 		if (kiosk_stop_signal || !k->running)
 			break;
 		long long wait = k->wake_at < 0 ? SIGNAL_POLL_MS : k->wake_at - app_now(k);

@@ -6,6 +6,7 @@
 #include <SDL.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <time.h>
 
 #include "core/content.h"
 #include "core/flow.h"
@@ -130,6 +131,8 @@ struct kiosk {
 	long long next_retry;
 	long long wake_at;            /* the next time the loop must run (-1 none) */
 	long long content_next_check; /* app_content_poll */
+	time_t presented;             /* wall clock of the last frame presented */
+	long long status_next;        /* app_status_tick */
 	Uint32 user_event;            /* first of our SDL user events */
 
 	enum screen_id shown;
@@ -169,6 +172,8 @@ const char *app_ui(const struct kiosk *k, enum ui_key key);
  * current swapped in (returns ms until the next look, -1 none). */
 struct content_module *app_content_load(const char *content, struct diag *d);
 long long app_content_poll(struct kiosk *k, long long now);
+/* app_status.c: $XDG_RUNTIME_DIR/status for kiosk-export's health file. */
+void app_status_tick(struct kiosk *k);
 /* Local time for the opening hours. */
 struct hours_time app_local_time(void);
 

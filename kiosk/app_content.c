@@ -90,7 +90,9 @@ struct content_module *app_content_load(const char *content, struct diag *d)
 long long app_content_poll(struct kiosk *k, long long now)
 {
 	char root[4096];
-	if (!k->module || k->broken || k->shown != SCR_ATTRACT || k->flow.in_session ||
+	/* Not while the screen sleeps outside opening hours: no wake-ups then;
+	 * the first look comes with the first touch or the opening time. */
+	if (!k->module || k->broken || k->blank || k->shown != SCR_ATTRACT || k->flow.in_session ||
 	    !content_root_of(k->settings.content, root, sizeof(root)))
 		return -1;
 	if (now < k->content_next_check)

@@ -19,8 +19,9 @@ bool export_publish(const char *dir, const char *name, const char *tmp_path);
 /* The database copy; fills *sessions. false after printing why. */
 bool export_db(const char *db, const char *outbox, const char *name, long long *sessions);
 /* The health file of this kiosk. */
+/* status: the running kiosk's status file (/run/kiosk/status). */
 bool export_health(const struct settings *s, const char *outbox, const char *day,
-                   const char *db_state, bool with_journal);
+                   const char *db_state, bool with_journal, const char *status);
 /* Keeps the newest `keep` exports of this kiosk, removes older ones. */
 void export_prune(const char *outbox, const char *kiosk, int keep);
 

@@ -66,6 +66,35 @@ static void journal_errors(FILE *f)
 	sd_journal_close(j);
 }
 
+/* The running kiosk's own status file (app_status.c): how long ago it last
+ * presented a frame, how many sessions wait to be written. */
+static void running_status(FILE *f, const char *path)
+{
+	FILE *in = path ? fopen(path, "r") : NULL;
+	long long written = -1, frame = -1, queued = -1;
+	char line[256], screen[64] = "";
+	if (!in) {
+		fprintf(f, "kiosk_running: no (no %s)\n", path ? path : "status file");
+		return;
+	}
+	while (fgets(line, sizeof(line), in)) {
+		sscanf(line, "written: %lld", &written);
+		sscanf(line, "last_frame: %lld", &frame);
+		sscanf(line, "queued_sessions: %lld", &queued);
+		sscanf(line, "screen: %63s", screen);
+	}
+	fclose(in);
+	long long now = (long long)time(NULL);
+	fprintf(f, "kiosk_running: %s\n",
+	        written >= 0 && now - written < 120 ? "yes" : "status older than 2 minutes");
+	if (frame > 0)
+		fprintf(f, "last_frame_s_ago: %lld\n", now - frame);
+	if (queued >= 0)
+		fprintf(f, "queued_sessions: %lld\n", queued);
+	if (screen[0])
+		fprintf(f, "screen: %s\n", screen);
+}
+
 static int count_corrupt(const char *db)
 {
 	char dir[4096];
@@ -104,7 +133,7 @@ static void database_figures(FILE *f, const char *db)
 }
 
 bool export_health(const struct settings *s, const char *outbox, const char *day,
-                   const char *db_state, bool with_journal)
+                   const char *db_state, bool with_journal, const char *status)
 {
 	char tmp[4096], name[300], root[4096], cur[512] = "", prev[512] = "", last[600] = "";
 	struct diag d = {0};
@@ -142,6 +171,7 @@ bool export_health(const struct settings *s, const char *outbox, const char *day
 			fclose(li);
 		}
 	}
+	running_status(f, status);
 	fprintf(f, "database: %s\n", db_state);
 	database_figures(f, s->database);
 	fprintf(f, "corrupt_copies: %d\n", count_corrupt(s->database));

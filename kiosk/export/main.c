@@ -18,10 +18,13 @@ static void usage(FILE *f)
 {
 	fprintf(f, "Usage: kiosk-export --outbox DIR [--config FILE] [--db PATH] [--content DIR]\n"
 	           "                    [--keep N] [--day YYYY-MM-DD] [--no-journal]\n"
+	           "                    [--status FILE]\n"
 	           "Writes this kiosk's statistics into DIR as <kiosk id>-<day>.db (a copy\n"
 	           "kiosk-report reads, rebuilt with VACUUM INTO, written atomically) and\n"
 	           "<kiosk id>.health (versions, database state, free disk, last errors; nothing\n"
-	           "about any session). Keeps the newest N copies of this kiosk (default 7).\n"
+	           "about any session; the running kiosk's --status, /run/kiosk/status, tells\n"
+	           "when it last presented a frame). Keeps the newest N copies of this kiosk "
+	           "(default 7).\n"
 	           "Settings are read as the kiosk reads them (--config, ./config/kiosk.yaml,\n"
 	           "/etc/kiosk/kiosk.yaml).\n");
 }
@@ -51,6 +54,7 @@ static void db_state(const char *path, char *out, size_t len)
 int main(int argc, char **argv)
 {
 	const char *outbox = NULL, *config = NULL, *dbp = NULL, *content = NULL, *day = NULL;
+	const char *status = "/run/kiosk/status";
 	int keep = 7;
 	bool journal = true;
 	for (int i = 1; i < argc; i++) {
@@ -60,6 +64,7 @@ int main(int argc, char **argv)
 		                    : !strcmp(a, "--db")      ? &dbp
 		                    : !strcmp(a, "--content") ? &content
 		                    : !strcmp(a, "--day")     ? &day
+		                    : !strcmp(a, "--status")  ? &status
 		                                              : NULL;
 		if (!strcmp(a, "--help")) {
 			usage(stdout);
@@ -131,7 +136,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "kiosk-export: statistics database %s: %s; no copy tonight\n",
 		        s.database, state);
 	}
-	if (!export_health(&s, outbox, day, state, journal))
+	if (!export_health(&s, outbox, day, state, journal, status))
 		rc = 1;
 	settings_free(&s);
 	return rc;

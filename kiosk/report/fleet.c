@@ -195,7 +195,8 @@ int fleet_scan(const char *dir, struct fleet *f)
 	f->n_dbs_found = f->n_dbs;
 	if (f->n_dbs > FLEET_MAX_FILES)
 		keep_newest(f);
-	qsort(f->kiosks, (size_t)f->n_kiosks, sizeof(*f->kiosks), by_id);
+	if (f->n_kiosks > 1)
+		qsort(f->kiosks, (size_t)f->n_kiosks, sizeof(*f->kiosks), by_id);
 	for (int i = 0; i < f->n_kiosks; i++) {
 		const struct fleet_kiosk *k = &f->kiosks[i];
 		const char *last = strcmp(k->last_db, k->written) > 0 ? k->last_db : k->written;

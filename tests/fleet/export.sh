@@ -66,3 +66,34 @@ grep -q '^database: missing' "$TMP"/o3/test.health && pass "missing database: he
 	fail missing "$(ls "$TMP/o3")"
 "$EXPORT" --bogus >/dev/null 2>&1
 [ $? -eq 2 ] && pass "bad argument: exit 2" || fail "bad argument" "exit not 2"
+
+# The running kiosk's status (a real window under Xvfb): the health file
+# tells when it last presented a frame and how many sessions wait.
+if command -v Xvfb >/dev/null; then
+	display=:$((100 + $$ % 100))
+	Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
+	xpid=$!
+	sleep 1.5
+	mkdir -p "$TMP/run"
+	DISPLAY=$display SDL_VIDEODRIVER=x11 XDG_RUNTIME_DIR="$TMP/run" "$KIOSK" --windowed \
+		--config "$TMP/kiosk.yaml" --content "$MINI" >/dev/null 2>"$TMP/x.err" &
+	kpid=$!
+	i=0
+	while [ ! -f "$TMP/run/status" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	sleep 0.5
+	"$EXPORT" --outbox "$TMP/o4" --config "$TMP/kiosk.yaml" --content "$MINI" --no-journal \
+		--status "$TMP/run/status" >/dev/null 2>&1
+	kill -TERM $kpid 2>/dev/null
+	wait $kpid
+	kill $xpid 2>/dev/null
+	wait $xpid 2>/dev/null
+	age=$(sed -n 's/^last_frame_s_ago: //p' "$TMP/o4/test.health")
+	if grep -q '^kiosk_running: yes' "$TMP/o4/test.health" && [ -n "$age" ] && [ "$age" -lt 30 ] &&
+		grep -q '^queued_sessions: 0' "$TMP/o4/test.health" && grep -q '^screen: attract' "$TMP/o4/test.health"; then
+		pass "health: the running kiosk presented a frame ${age} s before, 0 sessions queued"
+	else
+		fail "running status" "$(cat "$TMP/run/status" 2>&1) / $(cat "$TMP/o4/test.health") / $(head -3 "$TMP/x.err")"
+	fi
+fi
+grep -q '^kiosk_running: no' "$TMP/outbox/test.health" && pass "health: no running kiosk is said so" ||
+	fail "not running" "$(cat "$TMP/outbox/test.health")"

@@ -65,3 +65,12 @@ mkdir "$TMP/emptyfleet"
 "$REPORT" --fleet "$TMP/emptyfleet" >/dev/null 2>"$TMP/err"
 [ $? -eq 2 ] && grep -q "no kiosk's files" "$TMP/err" && pass "--fleet on an empty folder: exit 2 with why" ||
 	fail "empty fleet" "$(cat "$TMP/err")"
+
+# More files than one report merges (64): the newest of each kiosk is read,
+# each holding all of that kiosk's sessions.
+for i in $(seq 0 69); do
+	cp "$F/a/a-2024-05-07.db" "$F/a/a-$(date -d "2024-01-01 + $i days" +%F).db"
+done
+"$REPORT" --fleet "$F" --min-group 1 >"$TMP/out" 2>"$TMP/err"
+line_has "72 files of a: the newest of each kiosk merged" "$TMP/out" "statistics files found" "(73 statistics files found"
+line_has "still 14 sessions" "$TMP/out" "Sessions ...." "14"
