@@ -39,7 +39,7 @@ printf 'kiosk_id: c\ndatabase: %s/c.db\n' "$TMP" >"$TMP/c.yaml"
 # A file still on its way (Syncthing's temporary name) is not read.
 echo partial >"$F/.syncthing.d-2024-05-07.db.tmp"
 
-"$REPORT" --fleet "$F" --min-group 1 >"$TMP/out" 2>"$TMP/err"
+"$REPORT" --fleet "$F" >"$TMP/out" 2>"$TMP/err"
 rc=$?
 check "kiosk-report --fleet exits 0" test "$rc" -eq 0
 line_has "kiosk a: last report, software, module 4" "$TMP/out" "a                2024" "2024-05-07" "1.0.0" "mini v4" " ok "
@@ -54,7 +54,7 @@ line_has "merged: 9 + 5 sessions, each once" "$TMP/out" "Sessions ...." "14"
 if grep -q "^d  " "$TMP/out"; then fail "temporary file read" "$(head -12 "$TMP/out")"; else pass "a file still arriving is not read"; fi
 line_has "both nights of a and b's file merged" "$TMP/out" "Fichiers lus" ": 3"
 
-"$REPORT" --fleet "$F" --min-group 1 --format json -o "$TMP/r.json" 2>"$TMP/err"
+"$REPORT" --fleet "$F" --format json -o "$TMP/r.json" 2>"$TMP/err"
 grep -F '"key": "total"' "$TMP/r.json" | grep -q '"sessions": 14' && grep -q "Fleet: 3 kiosk" "$TMP/err" &&
 	pass "--format json: the document on its own, the kiosks table on standard error" ||
 	fail "fleet json" "$(head -c 300 "$TMP/r.json") / $(head -3 "$TMP/err")"
@@ -71,6 +71,6 @@ mkdir "$TMP/emptyfleet"
 for i in $(seq 0 69); do
 	cp "$F/a/a-2024-05-07.db" "$F/a/a-$(date -d "2024-01-01 + $i days" +%F).db"
 done
-"$REPORT" --fleet "$F" --min-group 1 >"$TMP/out" 2>"$TMP/err"
+"$REPORT" --fleet "$F" >"$TMP/out" 2>"$TMP/err"
 line_has "72 files of a: the newest of each kiosk merged" "$TMP/out" "statistics files found" "(73 statistics files found"
 line_has "still 14 sessions" "$TMP/out" "Sessions ...." "14"
