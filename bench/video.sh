@@ -4,6 +4,8 @@
 # while it plays a 720p H.264/AAC clip. Headless, so drawing is done by
 # SDL's software renderer: a kiosk with a GPU spends less.
 BUILD=${BUILD:-build}
+# The first-frame line is a debug line (per session: PRIVACY.md).
+export KIOSK_DEBUG=1
 K=$BUILD/kiosk
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT INT TERM

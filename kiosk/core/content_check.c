@@ -5,7 +5,9 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -63,12 +65,47 @@ static void check_ltext(struct check *c, const struct ltext *t, const char *path
 	}
 }
 
+/* Module files stay inside the module folder: an absolute path, a ".."
+ * or a link leading out could make the kiosk show any file of the
+ * machine. NULL when rel is fine, else why not. */
+static const char *outside(const char *dir, const char *rel)
+{
+	if (rel[0] == '/')
+		return "absolute path: module files must be inside the module folder";
+	for (const char *p = rel; *p;) {
+		size_t n = strcspn(p, "/");
+		if (n == 2 && p[0] == '.' && p[1] == '.')
+			return "'..' in the path: module files must be inside the module folder";
+		p += n + (p[n] == '/');
+	}
+	char path[4096], real_dir[PATH_MAX], real[PATH_MAX];
+	snprintf(path, sizeof(path), "%s/%s", dir, rel);
+	if (realpath(dir, real_dir) && realpath(path, real)) {
+		size_t n = strlen(real_dir);
+		if (strncmp(real, real_dir, n) != 0 || real[n] != '/')
+			return "a link leading out of the module folder";
+	}
+	return NULL;
+}
+
 static bool file_ok(const char *dir, const char *rel)
 {
 	char path[4096];
 	snprintf(path, sizeof(path), "%s/%s", dir, rel);
 	struct stat st;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	return !outside(dir, rel) && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static void file_problem(struct check *c, const char *rel, const char *fmt, const char *a,
+                         const char *b)
+{
+	char msg[600];
+	const char *why = outside(c->m->dir, rel);
+	if (why)
+		snprintf(msg, sizeof(msg), "%s: %s", rel, why);
+	else
+		snprintf(msg, sizeof(msg), "file not found: %s", rel);
+	problem(c, msg, fmt, a, b);
 }
 
 static void check_files(struct check *c, const struct ltext *t, const char *path)
@@ -77,11 +114,8 @@ static void check_files(struct check *c, const struct ltext *t, const char *path
 		int l = c->m->langs[i];
 		if (!t->s[l])
 			continue;
-		if (!file_ok(c->m->dir, t->s[l])) {
-			char msg[600];
-			snprintf(msg, sizeof(msg), "file not found: %s", t->s[l]);
-			problem(c, msg, "%s.%s", path, lang_code(l));
-		}
+		if (!file_ok(c->m->dir, t->s[l]))
+			file_problem(c, t->s[l], "%s.%s", path, lang_code(l));
 	}
 }
 
@@ -144,11 +178,8 @@ static void check_chapters(struct check *c)
 			problem(c, "subtitles given without a video", "%s", s);
 		check_files(c, &ch->video, v);
 		check_files(c, &ch->subtitles, s);
-		if (ch->image && !file_ok(m->dir, ch->image)) {
-			char msg[600];
-			snprintf(msg, sizeof(msg), "file not found: %s", ch->image);
-			problem(c, msg, "%s.image", p);
-		}
+		if (ch->image && !file_ok(m->dir, ch->image))
+			file_problem(c, ch->image, "%s.image%s", p, "");
 	}
 }
 

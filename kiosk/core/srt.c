@@ -79,8 +79,13 @@ static const char *parse_time(const char *p, long long *ms)
 		p++;
 	if (!isdigit((unsigned char)*p))
 		return NULL;
-	while (isdigit((unsigned char)*p))
+	/* At most 99999 hours: a longer field (a crafted file) would overflow
+	 * h, which is undefined behaviour, long before it means anything. */
+	for (int n = 0; isdigit((unsigned char)*p); n++) {
+		if (n == 5)
+			return NULL;
 		h = h * 10 + (*p++ - '0');
+	}
 	if (*p++ != ':' || !isdigit((unsigned char)p[0]) || !isdigit((unsigned char)p[1]))
 		return NULL;
 	m = (p[0] - '0') * 10 + (p[1] - '0');
@@ -255,7 +260,9 @@ struct srt *srt_load(const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		log_warn("srt", "cannot read %s: %s", path, strerror(errno));
+		/* Read when a person opens a chapter: debug only (the file
+		 * name tells the language); kiosk --check reports it. */
+		log_debug("srt", "cannot read %s: %s", path, strerror(errno));
 		return NULL;
 	}
 	char *buf = malloc(MAX_FILE);
@@ -264,7 +271,7 @@ struct srt *srt_load(const char *path)
 	fclose(f);
 	struct srt *s = err ? NULL : srt_parse(buf, len);
 	if (err)
-		log_warn("srt", "cannot read %s", path);
+		log_debug("srt", "cannot read %s", path);
 	free(buf);
 	return s;
 }

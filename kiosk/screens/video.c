@@ -359,8 +359,10 @@ static void draw(struct kiosk *k)
 		bottom = draw_controls(k, stage);
 	draw_subtitles(k, pic, stage, bottom);
 	if (player_frames(k->player) == 1 && v->opened_ticks) {
-		log_info("video", "%s: first frame on screen after %llu ms", v->file,
-		         (unsigned long long)(SDL_GetTicks64() - v->opened_ticks));
+		/* Debug only: its time and file name (the language) would match
+		 * the journal to the person at the kiosk (PRIVACY.md). */
+		log_debug("video", "%s: first frame on screen after %llu ms", v->file,
+		          (unsigned long long)(SDL_GetTicks64() - v->opened_ticks));
 		v->opened_ticks = 0;
 	}
 }

@@ -31,6 +31,19 @@ START_TEST(test_basic)
 }
 END_TEST
 
+/* A crafted hour field: 20 digits overflowed a long long (undefined
+ * behaviour, caught by make asan); now the cue is refused. 5 digits pass. */
+START_TEST(test_long_hour_field)
+{
+	struct srt *s =
+	    parse("1\n99999999999999999999:00:00,000 --> 99999999999999999999:00:01,000\nX\n\n"
+	          "2\n99999:00:00,000 --> 99999:00:01,000\nY\n");
+	ck_assert_uint_eq(s->n, 1);
+	ck_assert_int_eq(s->cues[0].start_ms, 99999LL * 3600 * 1000);
+	srt_destroy(s);
+}
+END_TEST
+
 START_TEST(test_crlf_bom_dot)
 {
 	struct srt *s = parse("\xEF\xBB\xBF"
@@ -122,6 +135,7 @@ int main(void)
 	tcase_add_test(tc, test_no_blank_line_and_unsorted);
 	tcase_add_test(tc, test_broken_blocks_skipped);
 	tcase_add_test(tc, test_next_change);
+	tcase_add_test(tc, test_long_hour_field);
 	tcase_add_test(tc, test_empty_and_missing);
 	suite_add_tcase(s, tc);
 	return check_main(s);

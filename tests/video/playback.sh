@@ -4,6 +4,8 @@
 # Checks frames, letterboxing, our subtitles on and off, the end of a video
 # continuing the chapter, the share watched, and broken files.
 BUILD=${BUILD:-build}
+# The first-frame line is a debug line (per session: PRIVACY.md).
+export KIOSK_DEBUG=1
 K=$BUILD/kiosk
 PROBE=$BUILD/tools/pngprobe
 T=$(mktemp -d)

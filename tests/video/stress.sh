@@ -5,6 +5,8 @@
 # the worker); the process must end on its own. Under `make asan`,
 # LeakSanitizer checks every allocation at exit as well.
 BUILD=${BUILD:-build}
+# The first-frame line is a debug line (per session: PRIVACY.md).
+export KIOSK_DEBUG=1
 K=$BUILD/kiosk
 PROBE=$BUILD/tools/pngprobe
 N=${VIDEO_STRESS_CYCLES:-200}
