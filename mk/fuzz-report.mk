@@ -5,7 +5,7 @@
 # Built with clang (-fsanitize=fuzzer,address,undefined) in $(BUILD)/fuzz;
 # crashes are written there as crash-* files. The seed corpus is small
 # kiosk databases in tests/fuzz/report-seeds/ (remade by
-# tests/fuzz/make-report-corpus.sh DIR); what the fuzzer finds accumulates
+# tools/make-report-corpus.sh DIR); what the fuzzer finds accumulates
 # in $(BUILD)/fuzz/report-corpus.
 FUZZ_SECONDS ?= 60
 FUZZ_REPORT := $(BUILD)/fuzz/report_fuzz

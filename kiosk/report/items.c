@@ -33,13 +33,13 @@ static void hide_funnel(struct report *r, int k)
 	bool hid[4];
 	for (int i = 0; i < 4; i++) {
 		counts[i] = t->reached[chain[i]];
-		hid[i] = t->hidden;
+		hid[i] = t->hidden || r->funnel_hidden[chain[i]]; /* set by a part (period.c) */
 	}
 	suppress_chain(counts, hid, 4, k);
 	for (int i = 0; i < 4; i++)
 		r->funnel_hidden[chain[i]] = hid[i];
 	long long c = t->reached[2];
-	r->funnel_hidden[2] = t->hidden || suppress_small(c, k) ||
+	r->funnel_hidden[2] = r->funnel_hidden[2] || t->hidden || suppress_small(c, k) ||
 	                      suppress_small(t->sessions - c, k) ||
 	                      suppress_small(t->reached[1] - c, k);
 }

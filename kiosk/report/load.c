@@ -575,7 +575,8 @@ static int distinct(const char *const *paths, int n, const char **out)
 	return k;
 }
 
-int report_load(struct report *r, const char *const *paths, int n, const char *from, const char *to)
+static int load(struct report *r, const char *const *paths, int n, const char *from, const char *to,
+                bool raw)
 {
 	*r = (struct report){0};
 	snprintf(r->from, sizeof r->from, "%s", from ? from : "");
@@ -614,7 +615,7 @@ int report_load(struct report *r, const char *const *paths, int n, const char *f
 		rc = load_questions(r, db, lo, hi);
 	sqlite3_close(db);
 	if (rc == 0)
-		rc = report_load_raw(r, files, k, lo, hi);
+		rc = raw ? report_load_raw(r, files, k, lo, hi) : 0;
 	/* Immutable means unlocked: a file that changed meanwhile may have
 	 * been read half old, half new. */
 	for (int i = 0; rc == 0 && i < k; i++) {
@@ -643,4 +644,15 @@ void report_free(struct report *r)
 	free(r->objectives);
 	report_free_raw(r);
 	*r = (struct report){0};
+}
+
+int report_load(struct report *r, const char *const *paths, int n, const char *from, const char *to)
+{
+	return load(r, paths, n, from, to, true);
+}
+
+int report_load_stats(struct report *r, const char *const *paths, int n, const char *from,
+                      const char *to)
+{
+	return load(r, paths, n, from, to, false);
 }

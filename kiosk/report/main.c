@@ -155,10 +155,14 @@ int main(int argc, char **argv)
 			goto end;
 		}
 	}
-	if (report_load(&r, paths, n, from, to) != 0)
+	char lo[11], hi[11];
+	if (report_period(from, to, lo, hi) != 0) {
+		status = 2;
+		goto end;
+	}
+	if (report_build(&r, paths, n, lo, hi, k) != 0)
 		goto end;
 	r.module = module;
-	report_suppress(&r, k);
 	f = out ? fopen(out, "w") : stdout;
 	if (!f) {
 		perror(out);

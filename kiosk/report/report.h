@@ -97,7 +97,17 @@ struct report {
  * days within from..to (NULL for open). 0, or -1 after printing why. */
 int report_load(struct report *r, const char *const *paths, int n, const char *from,
                 const char *to);
+/* The same without the per-session item analysis (raw.c). */
+int report_load_stats(struct report *r, const char *const *paths, int n, const char *from,
+                      const char *to);
 void report_suppress(struct report *r, int k);
+/* Checks --from/--to (whole months, none still running) into lo..hi ("" for
+ * an open start). 0, or -1 after saying why. */
+int report_period(const char *from, const char *to, char lo[11], char hi[11]);
+/* report_load, then suppression consistent with the report of each part
+ * (one file, one month): see period.c. 0, or -1 after saying why. */
+int report_build(struct report *r, const char *const *paths, int n, const char *lo, const char *hi,
+                 int k);
 /* Rows of one partition (days, languages, kiosks...): primary and secondary
  * suppression of sessions and quiz figures, and of the rates. */
 void report_hide_groups(struct report_group *g, int n, int k);

@@ -62,9 +62,16 @@ done
 "$R" "$T/a.db" --format csv --sep ';' -o "$T/fr.csv"
 line_has "csv french separator and decimal comma" "$T/fr.csv" "total;total;" "total;total;16;68,8;11;54,5;61,8;5,6"
 
-# --from/--to select days.
-"$R" "$T/a.db" --format json --from 2024-05-03 --to 2024-05-03 -o "$T/d.json"
-line_has "from/to keeps one day" "$T/d.json" '"key": "total"' '"sessions": 5'
-has "from/to echoed" "$T/d.json" '"from": "2024-05-03"'
-"$R" "$T/a.db" --format json --to 2024-05-01 -o "$T/none.json"
+# --from/--to select whole months that are over (PRIVACY.md: two periods
+# that differ by a day would subtract to that day).
+"$R" "$T/a.db" --format json --from 2024-05-03 --to 2024-05-03 -o "$T/d.json" 2>"$T/d.err"
+[ $? -eq 2 ] && pass "a period of days is refused" || fail "a period of days is refused" "$(cat "$T/d.err")"
+has "the refusal says whole months" "$T/d.err" "first day of a month"
+"$R" "$T/a.db" --format json --from 2024-05-01 --to 2024-05-31 -o "$T/m.json"
+line_has "from/to keeps a month" "$T/m.json" '"key": "total"' '"sessions": 16'
+has "from/to echoed" "$T/m.json" '"from": "2024-05-01"'
+"$R" "$T/a.db" --format json --to 2024-04-30 -o "$T/none.json"
 line_has "empty range" "$T/none.json" '"key": "total"' '"sessions": 0'
+end=$(date -d "$(date +%Y-%m-01) +1 month -1 day" +%F)
+"$R" "$T/a.db" --to "$end" -o "$T/now.txt" 2>"$T/now.err"
+[ $? -eq 2 ] && pass "the month still running is refused" || fail "the month still running is refused" "$(cat "$T/now.err")"
