@@ -169,7 +169,10 @@ fi
 sleep 1 # both files renamed into place; the report reads whole files
 "$REPORT" --fleet "$C/reports" >"$TMP/fleet.out" 2>&1
 line_has "kiosk-report --fleet on the central host: the kiosk, module 4" "$TMP/fleet.out" "test " "1.0.0" "mini v4" " ok "
-line_has "kiosk-report --fleet: its 5 + 1 sessions" "$TMP/fleet.out" "Sessions ...." " 6"
+# Reports cover whole months that are over (PRIVACY.md), so today's
+# sessions are counted in the copy itself rather than in the report.
+n=$(sqlite3 "file:$(ls "$C"/reports/kiosk-1/test-*.db | tail -1)?immutable=1" "SELECT count(*) FROM session" 2>&1)
+[ "$n" = 6 ] && pass "the copy holds its 5 + 1 sessions" || fail "the copy holds its 5 + 1 sessions" "$n"
 grep -q "content_last_install: .* refused mini-5.kbundle" "$C/reports/kiosk-1/test.health" &&
 	grep -q "last bundle: .*refused mini-5.kbundle" "$TMP/fleet.out" &&
 	pass "the health file and the fleet report show the refused bundle" ||
