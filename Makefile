@@ -57,6 +57,7 @@ BUNDLE_OBJ   := $(BUNDLE_SRC:%.c=$(BUILD)/obj/%.o)
 EXPORT_OBJ   := $(EXPORT_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_BIN     := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_BIN     := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
+BENCH_BIN    := $(BUILD)/bench/floor $(BUILD)/bench/launch
 CORE_LIB     := $(BUILD)/libkiosk-core.a
 PLATFORM_LIB := $(BUILD)/libkiosk-platform.a
 
@@ -100,6 +101,15 @@ $(BUILD)/tools/%: tests/tools/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
+# make bench: the floor program (SDL2 and SDL2_ttf only) and the launcher.
+$(BUILD)/bench/floor: bench/floor.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(shell pkg-config --cflags sdl2 SDL2_ttf) -o $@ $< $(LDFLAGS) \
+		$(shell pkg-config --libs sdl2 SDL2_ttf)
+$(BUILD)/bench/launch: bench/launch.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS)
+
 # make asan: plugins stay loaded so their leaks keep their library's name.
 $(BUILD)/preload/nodlclose.so: tests/preload/nodlclose.c
 	@mkdir -p $(dir $@)
@@ -135,7 +145,8 @@ asan: deps-test
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		sh tests/run.sh
 
-LINT_FILES = $(wildcard kiosk/*.[ch] kiosk/*/*.[ch] kiosk/*/*/*.[ch] tests/unit/*.[ch] tests/tools/*.c)
+LINT_FILES = $(wildcard kiosk/*.[ch] kiosk/*/*.[ch] kiosk/*/*/*.[ch] tests/unit/*.[ch] tests/tools/*.c \
+	bench/*.c)
 lint:
 	@clang-format --dry-run --Werror $(LINT_FILES)
 	@echo "lint: clean"
@@ -143,7 +154,7 @@ format:
 	clang-format -i $(LINT_FILES)
 
 bench: deps-test
-	@$(MAKE) --no-print-directory all $(TOOL_BIN)
+	@$(MAKE) --no-print-directory all $(TOOL_BIN) $(BENCH_BIN)
 	@for b in bench/*.sh; do BUILD=$(BUILD) sh $$b || exit 1; done
 
 check-content: all

@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -15,6 +16,8 @@
 
 volatile sig_atomic_t kiosk_stop_signal;
 
+/* Without a signal watcher (it could not start) the loop looks at the stop
+ * flag four times a second. */
 enum { STORE_RETRY_MS = 60000, SIGNAL_POLL_MS = 250 };
 
 static const struct screen_ops *const screen_table[SCR_COUNT] = {
@@ -87,6 +90,49 @@ void app_settle(struct kiosk *k)
 		printf("screen %s\n", screen_name(k->shown));
 		fflush(stdout);
 	}
+	app_bench(k, "screen", screen_name(k->shown));
+}
+
+double app_mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+void app_bench(const struct kiosk *k, const char *event, const char *detail)
+{
+	if (!k->bench)
+		return;
+	fprintf(stderr, "bench-trace %s %.3f%s%s\n", event, app_mono_ms(), detail ? " " : "",
+	        detail ? detail : "");
+}
+
+void app_bench_after_present(struct kiosk *k, const char *event)
+{
+	k->bench_mark = event;
+}
+
+/* After a present: the first frame, the frame that shows a tap, marks. */
+static void bench_presented(struct kiosk *k)
+{
+	if (!k->bench)
+		return;
+	app_bench(k, "frame", NULL);
+	if (!k->bench_first) {
+		k->bench_first = true;
+		app_bench(k, "first-frame", NULL);
+	}
+	if (k->bench_tap > 0) {
+		char dt[32];
+		snprintf(dt, sizeof(dt), "%.3f", app_mono_ms() - k->bench_tap);
+		app_bench(k, "tap-present", dt);
+		k->bench_tap = 0;
+	}
+	if (k->bench_mark) {
+		app_bench(k, k->bench_mark, NULL);
+		k->bench_mark = NULL;
+	}
 }
 
 void app_draw(struct kiosk *k, bool force)
@@ -105,6 +151,7 @@ void app_draw(struct kiosk *k, bool force)
 	}
 	gfx_present(k->gfx);
 	k->presented = time(NULL);
+	bench_presented(k);
 	k->dirty = false;
 	if (!k->ready_sent && (k->shown == SCR_ATTRACT || k->broken)) {
 		/* The attract screen is on the glass: tell systemd we are up. */
@@ -123,6 +170,11 @@ struct hours_time app_local_time(void)
 
 void app_handle_event(struct kiosk *k, const SDL_Event *e)
 {
+	if (k->bench && (e->type == SDL_FINGERUP ||
+	                 (e->type == SDL_MOUSEBUTTONUP && e->button.which != SDL_TOUCH_MOUSEID))) {
+		k->bench_tap = app_mono_ms();
+		app_bench(k, "tap", NULL);
+	}
 	if (input_handle_event(k, e))
 		return;
 	switch (e->type) {
@@ -205,18 +257,23 @@ int app_run(struct kiosk *k)
 {
 	k->running = true;
 	while (k->running) {
+		app_bench(k, "wake", NULL);
 		app_iterate(k);
 		notify_tick(k->notify, (unsigned long long)app_now(k));
 		app_status_tick(k);
 		if (kiosk_stop_signal || !k->running)
 			break;
-		long long wait = k->wake_at < 0 ? SIGNAL_POLL_MS : k->wake_at - app_now(k);
-		long long nw = (long long)notify_wait_ms(k->notify, (unsigned long long)app_now(k));
-		wait = min_wait(wait, nw);
-		if (wait > SIGNAL_POLL_MS)
-			wait = SIGNAL_POLL_MS; /* signals are seen within a quarter second */
-		if (wait < 0)
-			wait = 0;
+		/* Sleep until the next timer is due or an event comes (a touch, a
+		 * video frame, a stop signal from the signal watcher): nothing
+		 * runs on a still screen. */
+		long long now = app_now(k);
+		long long wait = k->wake_at < 0 ? -1 : k->wake_at > now ? k->wake_at - now : 0;
+		long long nw = (long long)notify_wait_ms(k->notify, (unsigned long long)now);
+		wait = min_wait(wait, nw >= INT_MAX ? -1 : nw);
+		if (k->poll_signals)
+			wait = min_wait(wait, SIGNAL_POLL_MS);
+		if (wait > INT_MAX)
+			wait = INT_MAX;
 		SDL_Event e;
 		if (SDL_WaitEventTimeout(&e, (int)wait))
 			app_handle_event(k, &e);

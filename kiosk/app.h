@@ -133,7 +133,13 @@ struct kiosk {
 	long long content_next_check; /* app_content_poll */
 	time_t presented;             /* wall clock of the last frame presented */
 	long long status_next;        /* app_status_tick */
-	Uint32 user_event;            /* first of our SDL user events */
+	bool poll_signals;            /* no signal watcher: wake up to look at the flag */
+	/* --bench-trace: timestamps on stderr for `make bench` (app_bench). */
+	bool bench;
+	double bench_tap;       /* a tap waiting for the frame that shows it */
+	const char *bench_mark; /* printed after the next present */
+	bool bench_first;       /* the first frame was presented */
+	Uint32 user_event;      /* first of our SDL user events */
 
 	enum screen_id shown;
 	const struct screen_ops *ops;
@@ -174,6 +180,13 @@ struct content_module *app_content_load(const char *content, struct diag *d);
 long long app_content_poll(struct kiosk *k, long long now);
 /* app_status.c: $XDG_RUNTIME_DIR/status for kiosk-export's health file. */
 void app_status_tick(struct kiosk *k);
+/* CLOCK_MONOTONIC in milliseconds. */
+double app_mono_ms(void);
+/* --bench-trace: prints "bench-trace EVENT T [DETAIL]" on stderr, T being
+ * app_mono_ms(); nothing without the flag. */
+void app_bench(const struct kiosk *k, const char *event, const char *detail);
+/* --bench-trace: EVENT is printed once the next frame is presented. */
+void app_bench_after_present(struct kiosk *k, const char *event);
 /* Local time for the opening hours. */
 struct hours_time app_local_time(void);
 

@@ -2,6 +2,7 @@
  * and released on one path at the end. */
 #include <SDL.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,13 +18,14 @@
 #include "platform/notify.h"
 #include "platform/pin.h"
 #include "platform/player.h"
+#include "platform/sigwatch.h"
 #include "platform/store.h"
 #include "check/check.h"
 #include "headless/script.h"
 #include "platform/speech.h"
 
 struct args {
-	bool windowed, check, headless, trace, hash_pin;
+	bool windowed, check, headless, trace, hash_pin, bench;
 	const char *config, *content, *db, *script, *shots;
 	int width, height;
 };
@@ -31,6 +33,7 @@ struct args {
 static void usage(FILE *f)
 {
 	fprintf(f, "Usage: kiosk [--windowed] [--config FILE] [--content DIR] [--db PATH]\n"
+	           "             [--bench-trace]\n"
 	           "       kiosk --check [--config FILE] [--content DIR] [--shots DIR]\n"
 	           "       kiosk --hash-pin < PIN   (prints the trainer_pin settings line)\n"
 	           "       kiosk --headless --script FILE [--shots DIR] [--size WxH] [--trace]\n"
@@ -40,6 +43,7 @@ static void usage(FILE *f)
 	           "where Escape quits). --check validates the settings and the module and\n"
 	           "prints every problem as FILE:LINE:COL: message. --headless runs a script\n"
 	           "of taps on a virtual clock without a display (see README.md).\n"
+	           "--bench-trace prints timestamps on stderr for make bench (any mode).\n"
 	           "Exit codes: 0 done, 1 internal error, 2 bad arguments, settings or\n"
 	           "content, 3 a script's expect or press failed.\n");
 }
@@ -57,6 +61,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 		O_SHOTS,
 		O_SIZE,
 		O_TRACE,
+		O_BENCH,
 		O_HELP,
 		O_VERSION,
 		O_HASH_PIN
@@ -72,6 +77,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 	    {"shots", required_argument, 0, O_SHOTS},
 	    {"size", required_argument, 0, O_SIZE},
 	    {"trace", no_argument, 0, O_TRACE},
+	    {"bench-trace", no_argument, 0, O_BENCH},
 	    {"help", no_argument, 0, O_HELP},
 	    {"version", no_argument, 0, O_VERSION},
 	    {"hash-pin", no_argument, 0, O_HASH_PIN},
@@ -89,6 +95,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case O_SCRIPT: a->script = optarg; break;
 		case O_SHOTS: a->shots = optarg; break;
 		case O_TRACE: a->trace = true; break;
+		case O_BENCH: a->bench = true; break;
 		case O_SIZE:
 			if (sscanf(optarg, "%dx%d", &a->width, &a->height) != 2 || a->width < 200 ||
 			    a->height < 200 || a->width > 8192 || a->height > 8192) {
@@ -137,14 +144,19 @@ static void handle_signal(int sig)
 	kiosk_stop_signal = 1;
 }
 
-static void install_signals(void)
+/* --check: a handler sets the flag, which its loops look at. Every other
+ * mode: the signals are blocked here, before any thread exists, and a
+ * watcher thread turns them into an event (platform/sigwatch.h). */
+static void install_signals(bool watched)
 {
+	signal(SIGPIPE, SIG_IGN);
+	if (watched && sigwatch_block())
+		return;
 	struct sigaction sa = {0};
 	sa.sa_handler = handle_signal;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
 }
 
 static void set_hints(const struct args *a, bool kiosk_mode)
@@ -169,9 +181,10 @@ int main(int argc, char **argv)
 	struct kiosk k = {0};
 	int rc = parse_args(argc, argv, &a);
 	bool sdl_up = false;
+	struct sigwatch *sig = NULL;
 	if (rc != EXIT_OK)
 		return rc;
-	install_signals();
+	install_signals(!a.check);
 
 	bool ok = load_settings(&a, &k.settings, &d) && hours_load(&k.settings, &k.hours, &d);
 	if (ok || a.check) {
@@ -198,6 +211,8 @@ int main(int argc, char **argv)
 	k.headless = a.headless;
 	k.kiosk_mode = !a.windowed;
 	k.trace = a.trace;
+	k.bench = a.bench;
+	app_bench(&k, "main", NULL);
 	set_hints(&a, k.kiosk_mode);
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_TIMER) != 0) {
 		log_err("kiosk", "SDL_Init: %s", SDL_GetError());
@@ -209,7 +224,19 @@ int main(int argc, char **argv)
 		goto end;
 	}
 	sdl_up = true;
+	/* Below user_event: the loop wakes up for it and no screen sees it. */
+	Uint32 signal_event = SDL_RegisterEvents(1);
 	k.user_event = SDL_RegisterEvents(4);
+	sig = sigwatch_start(&kiosk_stop_signal, signal_event);
+	if (!sig) {
+		sigset_t stop;
+		sigemptyset(&stop);
+		sigaddset(&stop, SIGTERM);
+		sigaddset(&stop, SIGINT);
+		pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
+		install_signals(false);
+		k.poll_signals = true;
+	}
 	struct gfx_options go = {
 	    .headless = a.headless,
 	    .fullscreen = k.kiosk_mode && !a.headless,
@@ -235,9 +262,6 @@ int main(int argc, char **argv)
 		rc = app_run(&k);
 		goto end;
 	}
-	k.store = store_open(k.settings.database, k.settings.retention_months);
-	k.player = player_create(k.headless, k.settings.volume, k.user_event);
-	k.speech = speech_create();
 	int lang = lang_index(k.settings.language);
 	flow_init(&k.flow, k.module, k.settings.idle_timeout_s * 1000LL,
 	          k.settings.still_there_s * 1000LL, lang, k.settings.large_text, app_now(&k));
@@ -246,6 +270,13 @@ int main(int argc, char **argv)
 	k.shown = SCR_ATTRACT;
 	k.ops = NULL;
 	app_settle(&k);
+	/* The attract screen on the glass first; the database (and its
+	 * clean-up of old sessions), libVLC and speech after it. */
+	app_iterate(&k);
+	k.store = store_open(k.settings.database, k.settings.retention_months);
+	k.player = player_create(k.headless, k.settings.volume, k.user_event);
+	k.speech = speech_create();
+	app_bench(&k, "ready", NULL);
 
 	if (a.headless)
 		rc = script_run(&k, a.script, a.shots);
@@ -260,6 +291,7 @@ end:
 	notify_destroy(k.notify);
 	store_destroy(k.store);
 	gfx_destroy(k.gfx);
+	sigwatch_stop(sig);
 	if (sdl_up)
 		SDL_Quit();
 	content_destroy(k.module);

@@ -364,6 +364,7 @@ static void draw(struct kiosk *k)
 		log_debug("video", "%s: first frame on screen after %llu ms", v->file,
 		          (unsigned long long)(SDL_GetTicks64() - v->opened_ticks));
 		v->opened_ticks = 0;
+		app_bench_after_present(k, "video-first-frame");
 	}
 }
 

@@ -1,0 +1,108 @@
+#include "platform/sigwatch.h"
+#include "core/log.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+struct sigwatch {
+	int sfd;  /* the blocked stop signals */
+	int quit; /* eventfd: sigwatch_stop asks the thread to end */
+	pthread_t thread;
+	volatile sig_atomic_t *flag;
+	Uint32 event;
+};
+
+static void stop_set(sigset_t *s)
+{
+	sigemptyset(s);
+	sigaddset(s, SIGTERM);
+	sigaddset(s, SIGINT);
+}
+
+/* A program started by the kiosk (or a library) gets the default mask. */
+static void unblock_in_child(void)
+{
+	sigset_t s;
+	stop_set(&s);
+	pthread_sigmask(SIG_UNBLOCK, &s, NULL);
+}
+
+bool sigwatch_block(void)
+{
+	sigset_t s;
+	stop_set(&s);
+	int r = pthread_sigmask(SIG_BLOCK, &s, NULL);
+	if (r != 0) {
+		log_err("signal", "cannot block SIGTERM and SIGINT: %s", strerror(r));
+		return false;
+	}
+	pthread_atfork(NULL, NULL, unblock_in_child);
+	return true;
+}
+
+static void *watch(void *arg)
+{
+	struct sigwatch *w = arg;
+	struct pollfd p[2] = {{w->sfd, POLLIN, 0}, {w->quit, POLLIN, 0}};
+	for (;;) {
+		if (poll(p, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			log_err("signal", "poll: %s", strerror(errno));
+			return NULL;
+		}
+		if (p[1].revents)
+			return NULL;
+		struct signalfd_siginfo si;
+		if (read(w->sfd, &si, sizeof(si)) != (ssize_t)sizeof(si))
+			continue;
+		*w->flag = 1;
+		SDL_Event e = {0};
+		e.type = w->event;
+		e.user.code = (Sint32)si.ssi_signo;
+		SDL_PushEvent(&e); /* wakes SDL_WaitEvent in the main thread */
+	}
+}
+
+struct sigwatch *sigwatch_start(volatile sig_atomic_t *flag, Uint32 event)
+{
+	struct sigwatch *w = calloc(1, sizeof(*w));
+	if (!w)
+		return NULL;
+	sigset_t s;
+	stop_set(&s);
+	w->flag = flag;
+	w->event = event;
+	w->sfd = signalfd(-1, &s, SFD_CLOEXEC);
+	w->quit = eventfd(0, EFD_CLOEXEC);
+	int r = w->sfd < 0 || w->quit < 0 ? errno : pthread_create(&w->thread, NULL, watch, w);
+	if (r != 0) {
+		log_err("signal", "cannot watch SIGTERM and SIGINT: %s", strerror(r));
+		if (w->sfd >= 0)
+			close(w->sfd);
+		if (w->quit >= 0)
+			close(w->quit);
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+void sigwatch_stop(struct sigwatch *w)
+{
+	if (!w)
+		return;
+	uint64_t one = 1;
+	if (write(w->quit, &one, sizeof(one)) != (ssize_t)sizeof(one))
+		return; /* cannot happen; the thread keeps its state */
+	pthread_join(w->thread, NULL);
+	close(w->sfd);
+	close(w->quit);
+	free(w);
+}

@@ -1,0 +1,46 @@
+#!/bin/sh
+# Idle when idle: the attract screen redraws only while its invitation
+# moves, a still screen wakes the loop up for nothing, and SIGTERM still
+# stops the kiosk at once (the signal arrives as an event).
+. tests/lib.sh
+
+# 1. Frames on the attract screen over 10 beats of its invitation (24 s of
+# the virtual clock), counted from --bench-trace: 6 per beat, not 10 a second.
+printf 'wait 24000\nexpect attract\n' | run_script beats 1280x720 --bench-trace
+frames=$(grep -c '^bench-trace frame ' "$TMP/beats.err")
+check "attract: $frames frames in 24 s (the pulse moves: 40 to 80, not 240)" \
+	sh -c "[ $frames -ge 40 ] && [ $frames -le 80 ]"
+
+# 2. The invitation does pulse: its pill is brighter mid-beat than at rest.
+run_script pulse 1280x720 <<'S'
+shot rest
+wait 300
+shot peak
+wait 600
+shot rest-again
+S
+at_rest=$(pixel_at "$TMP/pulse/rest.png" 0.5 0.756)
+at_peak=$(pixel_at "$TMP/pulse/peak.png" 0.5 0.756)
+check "attract: the invitation pulses ($at_rest at rest, $at_peak mid-beat)" \
+	sh -c "[ '$at_rest' != '$at_peak' ] && '$PROBE' same '$TMP/pulse/rest.png' '$TMP/pulse/rest-again.png'"
+
+# 3. The real loop on a still screen (the out-of-order screen of a broken
+# module): after its first frames, no wake-up at all in 3 s.
+SDL_VIDEODRIVER=offscreen "$KIOSK" --bench-trace --config "$TMP/kiosk.yaml" \
+	--content "$TMP/nowhere" >/dev/null 2>"$TMP/still.err" &
+pid=$!
+i=0
+while ! grep -q '^bench-trace first-frame' "$TMP/still.err" && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+sleep 1
+before=$(grep -c '^bench-trace wake ' "$TMP/still.err")
+sleep 3
+after=$(grep -c '^bench-trace wake ' "$TMP/still.err")
+kill -TERM $pid
+wait $pid
+rc=$?
+check "still screen: $((after - before)) wake-ups of the loop in 3 s (0 wanted)" \
+	test "$after" -eq "$before"
+check "still screen: SIGTERM ends the sleeping loop cleanly (status $rc)" test "$rc" -eq 0
