@@ -59,6 +59,8 @@ UNIT_BIN     := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_BIN     := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 BENCH_BIN    := $(BUILD)/bench/floor $(BUILD)/bench/launch
 CORE_LIB     := $(BUILD)/libkiosk-core.a
+# The report writers without kiosk-report's main: the kiosk's export uses them.
+REPORT_LIB   := $(BUILD)/libkiosk-report.a
 PLATFORM_LIB := $(BUILD)/libkiosk-platform.a
 
 .PHONY: all deps deps-test run test asan lint format bench clean check-content shots
@@ -80,7 +82,11 @@ $(PLATFORM_LIB): $(PLATFORM_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/kiosk: $(BUILD)/obj/kiosk/main.o $(PLATFORM_LIB) $(CORE_LIB)
+$(REPORT_LIB): $(filter-out %/report/main.o,$(REPORT_OBJ))
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/kiosk: $(BUILD)/obj/kiosk/main.o $(PLATFORM_LIB) $(REPORT_LIB) $(CORE_LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/kiosk-report: $(REPORT_OBJ) $(CORE_LIB)
@@ -92,7 +98,7 @@ $(BUILD)/kiosk-bundle: $(BUNDLE_OBJ) $(CORE_LIB)
 $(BUILD)/kiosk-export: $(EXPORT_OBJ) $(CORE_LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(EXPORT_LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/check_main.h $(PLATFORM_LIB) $(CORE_LIB)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check_main.h $(PLATFORM_LIB) $(REPORT_LIB) $(CORE_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags check) $(LDFLAGS) -o $@ $(filter %.c %.a,$^) \
 		$(shell pkg-config --libs check) $(LDLIBS)

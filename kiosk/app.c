@@ -58,13 +58,16 @@ static void store_ended_session(struct kiosk *k)
 	struct session_record r;
 	char day[11];
 	session_today(day);
-	if (flow_take_record(&k->flow, day, k->settings.kiosk_id, &r) && k->store)
+	if (flow_take_record(&k->flow, day, k->settings.kiosk_id, &r) && k->store) {
+		snprintf(r.label, sizeof r.label, "%s", trainer_day_label(k, r.day));
 		store_save(k->store, &r);
+	}
 }
 
 void app_settle(struct kiosk *k)
 {
 	store_ended_session(k);
+	trainer_day_sync(k);
 	if (k->broken) {
 		if (!k->ops) {
 			log_err("kiosk", "showing the out-of-order screen until the problems above "
@@ -217,9 +220,14 @@ static long long run_timers(struct kiosk *k)
 	wait = min_wait(wait, flow_next_deadline(&k->flow, now));
 	struct hours_time ht = app_local_time();
 	char msg[160];
-	bool blank = hours_state_update(&k->hstate, &k->hours, ht, (unsigned long long)now, msg,
-	                                sizeof(msg)) &&
-	             k->shown == SCR_ATTRACT;
+	bool was_closed = k->hstate.started && k->hstate.blank;
+	bool closed = hours_state_update(&k->hstate, &k->hours, ht, (unsigned long long)now, msg,
+	                                 sizeof(msg));
+	if (k->asleep && was_closed && !closed) {
+		k->asleep = false; /* asleep until the next opening */
+		log_info("kiosk", "opening time: the screen put to sleep wakes up");
+	}
+	bool blank = (closed || k->asleep) && k->shown == SCR_ATTRACT;
 	if (msg[0])
 		log_info("kiosk", "%s", msg); /* sleeping on schedule is normal */
 	if (blank != k->blank) {

@@ -12,6 +12,7 @@
 #include "core/flow.h"
 #include "core/hours.h"
 #include "core/settings.h"
+#include "core/trainer_snap.h"
 
 struct kiosk;
 struct store;
@@ -151,7 +152,18 @@ struct kiosk {
 
 	/* The shown screen's own state: made by its enter, freed by its leave. */
 	void *view;
+
+	/* Set on the trainer screen (screens/trainer_pages.c, trainer_day.c). */
+	struct trainer_day tday;
+	bool asleep; /* « Mettre en veille »: dark until a touch or the next opening */
 };
+
+/* The trainer's settings of the day (screens/trainer_day.c): loaded once,
+ * reset on a new day, applied to the flow and the player. Called every
+ * loop pass; cheap when nothing changed. */
+void trainer_day_sync(struct kiosk *k);
+/* The label id to store with a session of that day ("" none). */
+const char *trainer_day_label(const struct kiosk *k, const char *day);
 
 /* The program's one signal flag (DESIGN.md allows no other global). */
 extern volatile sig_atomic_t kiosk_stop_signal;

@@ -425,6 +425,13 @@ void flow_reading(struct flow *f, long long until)
 	f->reading_until = until;
 }
 
+void flow_set_default_large(struct flow *f, bool large)
+{
+	f->default_large = large;
+	if (!f->in_session)
+		f->large_text = large;
+}
+
 bool flow_trainer_request(struct flow *f, long long now)
 {
 	if (f->screen != SCR_ATTRACT)

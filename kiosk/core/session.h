@@ -52,6 +52,7 @@ struct session_record {
 	bool passed;
 	enum session_end end;
 	int duration_s; /* rounded to the nearest 30 s */
+	char label[32]; /* welcome-day label id picked by the trainer, "" none */
 };
 
 const char *session_stage_name(enum session_stage s);

@@ -19,6 +19,9 @@ struct raw_video {
 struct raw_hours {
 	char *day[7];
 };
+struct raw_label {
+	char *id, *text;
+};
 struct raw {
 	char *kiosk_id, *content, *database, *language, *font, *font_bold, *trainer_pin;
 	int *retention_months;
@@ -28,6 +31,9 @@ struct raw {
 	int *idle_timeout_s, *still_there_s, *min_group;
 	struct raw_video *video;
 	struct raw_hours *opening_hours;
+	struct raw_label *day_labels;
+	unsigned n_day_labels;
+	char *export_dir;
 };
 
 #define OPT                    (CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL)
@@ -51,6 +57,14 @@ static const cyaml_schema_field_t hours_fields[] = {
     STR("fri", struct raw_hours, day[4]), STR("sat", struct raw_hours, day[5]),
     STR("sun", struct raw_hours, day[6]), CYAML_FIELD_END,
 };
+static const cyaml_schema_field_t label_fields[] = {
+    CYAML_FIELD_STRING_PTR("id", CYAML_FLAG_POINTER, struct raw_label, id, 1, 31),
+    CYAML_FIELD_STRING_PTR("text", CYAML_FLAG_POINTER, struct raw_label, text, 1, 80),
+    CYAML_FIELD_END,
+};
+static const cyaml_schema_value_t label_schema = {
+    CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct raw_label, label_fields),
+};
 static const cyaml_schema_field_t raw_fields[] = {
     STR("kiosk_id", struct raw, kiosk_id),
     STR("content", struct raw, content),
@@ -68,6 +82,9 @@ static const cyaml_schema_field_t raw_fields[] = {
     STR("trainer_pin", struct raw, trainer_pin),
     CYAML_FIELD_INT_PTR("min_group", OPT, struct raw, min_group),
     CYAML_FIELD_MAPPING_PTR("opening_hours", OPT, struct raw, opening_hours, hours_fields),
+    CYAML_FIELD_SEQUENCE_COUNT("day_labels", OPT, struct raw, day_labels, n_day_labels,
+                               &label_schema, 0, SETTINGS_MAX_LABELS),
+    STR("export_dir", struct raw, export_dir),
     CYAML_FIELD_END,
 };
 static const cyaml_schema_value_t raw_schema = {
@@ -103,6 +120,21 @@ void settings_defaults(struct settings *s)
 	settings_set(&s->font_bold, "");
 	/* No PIN ships: without one, trainer mode is off. */
 	settings_set(&s->trainer_pin, "");
+	settings_set(&s->export_dir, "");
+}
+
+/* A label id is stored with each session: the store's id rule (a-z, 0-9,
+ * '-', never digit-h-digit, so no time of day). */
+static bool label_id_ok(const char *id)
+{
+	size_t n = strlen(id);
+	if (n == 0 || n > 31 || strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-") != n)
+		return false;
+	for (size_t i = 1; i + 1 < n; i++)
+		if (id[i] == 'h' && id[i - 1] >= '0' && id[i - 1] <= '9' && id[i + 1] >= '0' &&
+		    id[i + 1] <= '9')
+			return false;
+	return true;
 }
 
 struct range_check {
@@ -174,6 +206,24 @@ bool settings_load(const char *file, struct settings *s, struct diag *diag)
 		for (int d = 0; d < 7; d++)
 			settings_set(&s->hours[d], r->opening_hours->day[d]);
 	}
+	take_str(&s->export_dir, r->export_dir);
+	if (r->n_day_labels > 0) {
+		s->day_labels = calloc(r->n_day_labels, sizeof *s->day_labels);
+		for (unsigned i = 0; s->day_labels && i < r->n_day_labels; i++) {
+			const struct raw_label *rl = &r->day_labels[i];
+			if (!label_id_ok(rl->id)) {
+				int ln, cl;
+				yamlpos_find(rc.pos, &ln, &cl, "day_labels.%u.id", i);
+				diag_add(diag, file, ln, cl,
+				         "day_labels[%u].id must be 1 to 31 of a-z, 0-9 and '-' "
+				         "(no time of day such as 14h30)",
+				         i);
+				continue;
+			}
+			settings_set(&s->day_labels[s->n_day_labels].id, rl->id);
+			settings_set(&s->day_labels[s->n_day_labels++].text, rl->text);
+		}
+	}
 	int line, col;
 	size_t idlen = strlen(s->kiosk_id);
 	if (idlen == 0 || idlen > 31 ||
@@ -212,5 +262,11 @@ void settings_free(struct settings *s)
 		free(*strs[i]);
 	for (int d = 0; d < 7; d++)
 		free(s->hours[d]);
+	for (unsigned i = 0; i < s->n_day_labels; i++) {
+		free(s->day_labels[i].id);
+		free(s->day_labels[i].text);
+	}
+	free(s->day_labels);
+	free(s->export_dir);
 	*s = (struct settings){0};
 }

@@ -9,6 +9,14 @@
 /* No setting can make a figure computed from fewer people visible. */
 enum { SETTINGS_MIN_GROUP_FLOOR = 5 };
 
+/* A welcome-day label the trainer can pick on the kiosk: its id is stored
+ * with each session (so never free text), its text is what the trainer
+ * reads. */
+struct settings_label {
+	char *id, *text;
+};
+enum { SETTINGS_MAX_LABELS = 16 };
+
 struct settings {
 	char *file; /* where they were read from, or NULL for the defaults */
 	char *kiosk_id;
@@ -30,6 +38,9 @@ struct settings {
 	int min_group;
 	bool has_hours; /* false: always open */
 	char *hours[7]; /* Monday first; "" closed */
+	struct settings_label *day_labels;
+	unsigned n_day_labels;
+	char *export_dir; /* a folder to export to besides USB drives, "" none */
 };
 
 /* The defaults, for when no settings file exists. */

@@ -146,7 +146,8 @@ static int migrate(struct store *s)
 	}
 	if (v == 0) {
 		int rc =
-		    exec(s, "BEGIN IMMEDIATE;" STORE_SCHEMA_V1 "PRAGMA user_version = 1; COMMIT;");
+		    exec(s, "BEGIN IMMEDIATE;" STORE_SCHEMA_V1 STORE_SCHEMA_V2
+		            "PRAGMA user_version = 2; COMMIT;");
 		if (rc != SQLITE_OK) {
 			log_err("store", "%s: cannot create the schema: %s", s->path,
 			        sqlite3_errmsg(s->db));
@@ -154,6 +155,15 @@ static int migrate(struct store *s)
 			return rc;
 		}
 		log_info("store", "created %s (schema version %d)", s->path, STORE_SCHEMA_VERSION);
+	} else if (v == 1) {
+		int rc = exec(s, "BEGIN IMMEDIATE;" STORE_SCHEMA_V2 "PRAGMA user_version = 2; COMMIT;");
+		if (rc != SQLITE_OK) {
+			log_err("store", "%s: cannot add the label column: %s", s->path,
+			        sqlite3_errmsg(s->db));
+			exec(s, "ROLLBACK");
+			return rc;
+		}
+		log_info("store", "%s: schema version 1 → 2 (welcome-day label)", s->path);
 	}
 	return SQLITE_OK;
 }

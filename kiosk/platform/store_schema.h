@@ -1,6 +1,6 @@
 /* The statistics database schema, shared by the store (which creates and
  * migrates it), kiosk-report (which checks the version and merges files)
- * and the test data generator. Version 1.
+ * and the test data generator. Version 2 (1 plus the welcome-day label).
  *
  * Privacy (DESIGN.md §4, PRIVACY.md): every TEXT column is either a day
  * (YYYY-MM-DD, checked to be a real date and nothing more) or a module
@@ -21,7 +21,7 @@
 #ifndef KIOSK_PLATFORM_STORE_SCHEMA_H
 #define KIOSK_PLATFORM_STORE_SCHEMA_H
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 // clang-format off
 
@@ -177,6 +177,12 @@
 	"  PRIMARY KEY (module, question, objective, choice, correct, day, session)\n" \
 	") STRICT, WITHOUT ROWID;\n"                                           \
 	STORE_STATS_V1 STORE_TRIGGERS_V1
+
+/* Version 2: the welcome-day label the trainer picked on the kiosk from the
+ * fixed list of the settings (an id, never free text), NULL when none. */
+#define STORE_SCHEMA_V2                                                        \
+	"ALTER TABLE session ADD COLUMN label TEXT\n"                          \
+	"  CHECK (label IS NULL OR (" STORE_ID_CHECK("label") "));\n"
 
 // clang-format on
 

@@ -55,6 +55,9 @@ static void clean_record(struct session_record *r)
 		session_today(r->day);
 	clean_id(r->kiosk_id, sizeof r->kiosk_id);
 	clean_id(r->module_id, sizeof r->module_id);
+	r->label[sizeof r->label - 1] = '\0';
+	if (r->label[0])
+		clean_id(r->label, sizeof r->label);
 	r->lang[sizeof r->lang - 1] = '\0';
 	for (char *p = r->lang; *p; p++)
 		*p = isalpha((unsigned char)*p) ? (char)tolower((unsigned char)*p) : '-';
@@ -113,7 +116,7 @@ static int insert_rows(struct store *s, const struct session_record *r, const un
 	int rc = sqlite3_prepare_v2(s->db,
 	                            "INSERT OR IGNORE INTO session (day, id, kiosk, module, "
 	                            "module_version, lang, furthest, chapters_seen, score, passed, "
-	                            "ended, duration_s) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+	                            "ended, duration_s, label) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
 	                            -1, &ss, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(s->db,
@@ -145,6 +148,10 @@ static int insert_rows(struct store *s, const struct session_record *r, const un
 		sqlite3_bind_int(ss, 10, r->passed);
 		sqlite3_bind_int(ss, 11, (int)r->end);
 		sqlite3_bind_int(ss, 12, r->duration_s);
+		if (r->label[0])
+			sqlite3_bind_text(ss, 13, r->label, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(ss, 13);
 		rc = step_done(ss);
 	}
 	for (int i = 0; rc == SQLITE_OK && i < r->n_chapters; i++) {

@@ -156,7 +156,7 @@ static int check_version(sqlite3 *db, const char *schema, const char *path)
 	sqlite3_finalize(st);
 	if (v < 0)
 		return fail(db, path);
-	if (v != STORE_SCHEMA_VERSION) {
+	if (v < 1 || v > STORE_SCHEMA_VERSION) {
 		fprintf(stderr, "kiosk-report: %s: %s (schema version %d, expected %d)\n", path,
 		        v == 0 ? "not a kiosk statistics database" : "unknown schema version", v,
 		        STORE_SCHEMA_VERSION);

@@ -44,6 +44,14 @@ static void pointer_down(struct kiosk *k, int x, int y, SDL_FingerID finger, boo
 	if (k->press.down || k->swallow)
 		return; /* one finger at a time: a palm or a second hand does nothing */
 	long long now = app_now(k);
+	if (k->asleep) { /* put to sleep by the trainer: a touch wakes it */
+		k->asleep = false;
+		k->swallow = true;
+		k->blank = false;
+		k->dirty = true;
+		flow_input(&k->flow, now);
+		return;
+	}
 	if (hours_state_touch(&k->hstate, &k->hours, app_local_time(), (unsigned long long)now)) {
 		k->swallow = true; /* it only wakes the screen */
 		k->blank = false;

@@ -5,6 +5,7 @@
 #include "core/log.h"
 #include "core/trainer_view.h"
 #include "platform/store.h"
+#include "screens/trainer_pages.h"
 #include "screens/ui.h"
 
 static int row(struct kiosk *k, int y, const char *name, const char *value, Uint32 col)
@@ -20,6 +21,8 @@ static int row(struct kiosk *k, int y, const char *name, const char *value, Uint
 
 static void draw(struct kiosk *k)
 {
+	if (trainer_pages_draw(k))
+		return;
 	struct layout *l = &k->lay;
 	ui_header(k, app_ui(k, UI_trainer), true);
 	char day[11], first[11], last[11], buf[256];
@@ -67,17 +70,18 @@ static void draw(struct kiosk *k)
 	y += row(k, y, "Module", buf, COL_INK);
 	y += row(k, y, "Version du logiciel", KIOSK_VERSION, COL_INK);
 	(void)y;
-	int bw = l->portrait ? l->body.w : l->body.w / 3;
-	int bh = l->touch + l->pad / 2;
-	ui_button(k, (SDL_Rect){(l->w - bw) / 2, l->h - bh - l->pad * 2, bw, bh}, "Fermer",
-	          BTN_ACCENT, ACT_SCREEN, 0);
+	trainer_pages_nav(k); /* the pages, « Fermer » among them */
 }
 
 static void action(struct kiosk *k, int act, int arg)
 {
-	(void)act;
-	(void)arg;
+	if (trainer_pages_action(k, act, arg))
+		return;
 	flow_trainer_exit(&k->flow, app_now(k));
 }
 
-const struct screen_ops screen_trainer = {.draw = draw, .action = action};
+const struct screen_ops screen_trainer = {.enter = trainer_pages_enter,
+                                          .leave = trainer_pages_leave,
+                                          .draw = draw,
+                                          .action = action,
+                                          .event = trainer_pages_event};

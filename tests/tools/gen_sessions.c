@@ -6,7 +6,8 @@
  * stdin, as key=value words ('#' starts a comment):
  *   n=3 day=2024-05-02 lang=fr kiosk=k1 module=m version=1 stage=result
  *   end=finished dur=600 score=80 passed=1 ch=c1:1:100,c2:0:-1
- *   ans=q1:o1:0:1,q2:o2:3:0 id=<32 hex digits, only with n=1>
+ *   ans=q1:o1:0:1,q2:o2:3:0 label=accueil-12-mars id=<32 hex digits, only with n=1>
+ * --schema 1 writes a file as kiosks before the welcome-day label did.
  * Each session gets a random id unless id= is given. The schema is the
  * kiosk's own (platform/store_schema.h); rows go in with the same columns
  * the store writes. */
@@ -30,7 +31,7 @@ struct ans {
 };
 struct sess {
 	unsigned char id[16];
-	char day[11], lang[8], kiosk[32], module[32];
+	char day[11], lang[8], kiosk[32], module[32], label[32];
 	int version, stage, end, dur, score, passed;
 	int n_ch, n_ans;
 	struct chap ch[MAXCH];
@@ -42,6 +43,7 @@ struct gen {
 	sqlite3_stmt *s_sess, *s_ch, *s_ans;
 	unsigned long long rng;
 	long long written;
+	int schema; /* 2, or 1 with --schema 1: a file as older kiosks wrote it */
 };
 
 static unsigned long long rnd(struct gen *g)
@@ -85,6 +87,12 @@ static void write_session(struct gen *g, const struct sess *s)
 	sqlite3_bind_int(st, 10, s->passed);
 	sqlite3_bind_int(st, 11, s->end);
 	sqlite3_bind_int(st, 12, s->dur);
+	if (g->schema >= 2) {
+		if (s->label[0])
+			sqlite3_bind_text(st, 13, s->label, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, 13);
+	}
 	if (sqlite3_step(st) != SQLITE_DONE)
 		die_db(g, "insert session");
 	sqlite3_reset(st);
@@ -162,6 +170,8 @@ static void parse_line(struct gen *g, char *line)
 			snprintf(s.lang, sizeof s.lang, "%s", v);
 		else if (!strcmp(w, "kiosk"))
 			snprintf(s.kiosk, sizeof s.kiosk, "%s", v);
+		else if (!strcmp(w, "label"))
+			snprintf(s.label, sizeof s.label, "%s", v);
 		else if (!strcmp(w, "module"))
 			snprintf(s.module, sizeof s.module, "%s", v);
 		else if (!strcmp(w, "version"))
@@ -272,7 +282,7 @@ int main(int argc, char **argv)
 	const char *out = NULL, *from = "2024-01-01";
 	long long random_n = -1;
 	int days = 250;
-	struct gen g = {.rng = 42};
+	struct gen g = {.rng = 42, .schema = 2};
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 		if (!strcmp(a, "-o") && v)
@@ -285,9 +295,11 @@ int main(int argc, char **argv)
 			from = v, i++;
 		else if (!strcmp(a, "--days") && v)
 			days = atoi(v), i++;
+		else if (!strcmp(a, "--schema") && v && (!strcmp(v, "1") || !strcmp(v, "2")))
+			g.schema = atoi(v), i++;
 		else {
 			fprintf(stderr, "usage: gen_sessions -o FILE [--random N [--seed S] "
-			                "[--from DAY] [--days D]] [< spec]\n");
+			                "[--from DAY] [--days D]] [--schema 1|2] [< spec]\n");
 			return 2;
 		}
 	}
@@ -304,19 +316,26 @@ int main(int argc, char **argv)
 	if (sqlite3_step(st) == SQLITE_ROW)
 		version = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
+	if (version)
+		g.schema = version;
 	const char *setup = version ? "PRAGMA synchronous=OFF; PRAGMA cache_size=-1000000; BEGIN;"
-	                            : "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
-	                              "PRAGMA cache_size=-1000000; BEGIN;" STORE_SCHEMA_V1
-	                              "PRAGMA user_version=1;";
+	                    : g.schema == 1 ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
+	                                      "PRAGMA cache_size=-1000000; BEGIN;" STORE_SCHEMA_V1
+	                                      "PRAGMA user_version=1;"
+	                                    : "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
+	                                      "PRAGMA cache_size=-1000000; BEGIN;" STORE_SCHEMA_V1
+	                                          STORE_SCHEMA_V2 "PRAGMA user_version=2;";
 	if (sqlite3_exec(g.db, setup, NULL, NULL, &err) != SQLITE_OK) {
 		fprintf(stderr, "gen_sessions: schema: %s\n", err);
 		return 1;
 	}
-	if (sqlite3_prepare_v2(g.db,
-	                       "INSERT INTO session (day, id, kiosk, module, module_version, "
-	                       "lang, furthest, chapters_seen, score, passed, ended, duration_s) "
-	                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-	                       -1, &g.s_sess, NULL) != SQLITE_OK ||
+	char *ins = sqlite3_mprintf(
+	    "INSERT INTO session (day, id, kiosk, module, module_version, lang, furthest, "
+	    "chapters_seen, score, passed, ended, duration_s%s) VALUES (?,?,?,?,?,?,?,?,?,?,?,?%s)",
+	    g.schema >= 2 ? ", label" : "", g.schema >= 2 ? ",?" : "");
+	int prc = sqlite3_prepare_v2(g.db, ins, -1, &g.s_sess, NULL);
+	sqlite3_free(ins);
+	if (prc != SQLITE_OK ||
 	    sqlite3_prepare_v2(g.db,
 	                       "INSERT INTO chapter (module, chapter, day, session, seen, "
 	                       "video_share) VALUES (?,?,?,?,?,?)",

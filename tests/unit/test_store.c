@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "platform/store.h"
+#include "platform/store_schema.h"
 
 static char dir[64], path[128];
 
@@ -107,7 +108,7 @@ START_TEST(test_save_and_summary)
 	ck_assert_int_eq(count(path, "SELECT count(*) FROM chapter WHERE video_share IS NULL"), 5);
 	ck_assert_int_eq(
 	    count(path, "SELECT duration_s FROM session WHERE day = '2024-05-02' LIMIT 1"), 330);
-	ck_assert_int_eq(count(path, "PRAGMA user_version"), 1);
+	ck_assert_int_eq(count(path, "PRAGMA user_version"), 2);
 	ck_assert_int_eq(count(path, "SELECT sum(sessions) FROM stat_day"), 5);
 	/* No write-ahead log or journal keeps the order of the last sessions. */
 	char side[160];
@@ -513,6 +514,42 @@ START_TEST(test_refused_record_is_dropped)
 }
 END_TEST
 
+/* Version 1 files (before the welcome-day label) gain the column, keep
+ * their sessions, and new sessions carry the label the trainer picked. */
+START_TEST(test_label_and_migration)
+{
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db,
+	                              STORE_SCHEMA_V1 "PRAGMA user_version = 1;"
+	                                              "INSERT INTO session VALUES ('2024-05-01', "
+	                                              "zeroblob(16), 'k', 'm', 1, 'fr', 1, 0, "
+	                                              "NULL, 0, 1, 60);",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(db);
+	struct store *s = store_open(path, 0);
+	ck_assert_ptr_null(store_problem(s));
+	struct session_record r = record("2024-05-02", STAGE_RESULT, 80, END_FINISHED);
+	snprintf(r.label, sizeof r.label, "accueil-12-mars");
+	store_save(s, &r);
+	r = record("2024-05-02", STAGE_RESULT, 80, END_FINISHED);
+	snprintf(r.label, sizeof r.label, "Salle B 14h30"); /* never free text */
+	store_save(s, &r);
+	r = record("2024-05-02", STAGE_RESULT, 80, END_FINISHED);
+	store_save(s, &r);
+	store_destroy(s);
+	ck_assert_int_eq(count(path, "PRAGMA user_version"), 2);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM session"), 4);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM session WHERE label = "
+	                             "'accueil-12-mars'"),
+	                 1);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM session WHERE label = 'salle-b-14-30'"),
+	                 1);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM session WHERE label IS NULL"), 2);
+}
+END_TEST
+
 START_TEST(test_destroy_null)
 {
 	store_destroy(NULL);
@@ -541,6 +578,7 @@ int main(void)
 	tcase_add_test(tc, test_damaged_pages_are_kept_aside);
 	tcase_add_test(tc, test_retention);
 	tcase_add_test(tc, test_refused_record_is_dropped);
+	tcase_add_test(tc, test_label_and_migration);
 	tcase_add_test(tc, test_destroy_null);
 	suite_add_tcase(su, tc);
 	return check_main(su);

@@ -36,6 +36,7 @@ static const struct column reviewed[] = {
     {"session", "passed", K_SMALL},
     {"session", "ended", K_SMALL},
     {"session", "duration_s", K_DURATION},
+    {"session", "label", K_ID}, /* NULL or a label id from the settings' list */
     {"chapter", "module", K_ID},
     {"chapter", "chapter", K_ID},
     {"chapter", "day", K_DAY},

@@ -1,0 +1,41 @@
+/* Export from the trainer screen to a USB drive: the period's HTML and CSV
+ * reports and an anonymous copy of the statistics database, as kiosk-report
+ * reads them. Each file is written under a temporary name, synced, then
+ * renamed, so a drive that is full, read-only or pulled out never holds a
+ * half-written file under a final name. */
+#ifndef KIOSK_PLATFORM_EXPORT_H
+#define KIOSK_PLATFORM_EXPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct content_module;
+
+struct export_request {
+	const char *db_path;  /* the kiosk's statistics database */
+	const char *kiosk_id; /* in the file names */
+	const char *from, *to; /* days YYYY-MM-DD, NULL for open */
+	int min_group;
+	const struct content_module *module; /* names in the reports, or NULL */
+};
+
+struct export_result {
+	bool ok;
+	char dir[512];      /* where the files went */
+	char message[512];  /* French, for the trainer */
+	long long sessions; /* in the period */
+	int files;          /* written under their final names */
+};
+
+/* The folder to export to: export_dir when it is set and a folder, else the
+ * first removable drive mounted under /media or /run/media (as udisks and
+ * desktop automounters do) according to mounts_file (/proc/self/mounts).
+ * Returns false with a French message when there is none. */
+bool export_find_target(const char *export_dir, const char *mounts_file, char *out,
+                        size_t out_size, char *message, size_t message_size);
+
+/* Writes the three files into dir. Never throws a file away once renamed;
+ * removes its temporary files on any failure. */
+void export_run(const struct export_request *req, const char *dir, struct export_result *res);
+
+#endif
