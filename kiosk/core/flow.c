@@ -428,8 +428,6 @@ void flow_reading(struct flow *f, long long until)
 void flow_set_default_large(struct flow *f, bool large)
 {
 	f->default_large = large;
-	if (!f->in_session)
-		f->large_text = large;
 }
 
 bool flow_trainer_request(struct flow *f, long long now)

@@ -130,7 +130,7 @@ long long flow_still_limit(const struct flow *f);
 /* When "still there?" gives up (app clock). */
 long long flow_still_deadline(const struct flow *f);
 /* The text size each new session starts with (the trainer's setting of the
- * day); the session in progress keeps its own. */
+ * day); the screen shown now keeps its own. */
 void flow_set_default_large(struct flow *f, bool large);
 bool flow_trainer_request(struct flow *f, long long now); /* the hidden gesture */
 bool flow_trainer_unlocked(struct flow *f, long long now);

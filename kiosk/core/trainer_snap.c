@@ -27,7 +27,8 @@ bool trainer_snap_update(struct trainer_snap *shown, const struct trainer_snap *
 	}
 	for (int i = 0; i < fresh->n; i++) {
 		const struct snap_bar *f = &fresh->bars[i];
-		struct snap_bar *s = (struct snap_bar *)trainer_snap_find(shown, f->question, f->id);
+		struct snap_bar *s =
+		    (struct snap_bar *)trainer_snap_find(shown, f->question, f->id);
 		if (f->base < k || (s && f->base - s->base < k))
 			continue;
 		if (!s) {

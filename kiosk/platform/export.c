@@ -38,8 +38,8 @@ static void unescape(char *s)
 	*o = '\0';
 }
 
-bool export_find_target(const char *export_dir, const char *mounts_file, char *out,
-                        size_t out_size, char *message, size_t message_size)
+bool export_find_target(const char *export_dir, const char *mounts_file, char *out, size_t out_size,
+                        char *message, size_t message_size)
 {
 	if (is_dir(export_dir)) {
 		snprintf(out, out_size, "%s", export_dir);
@@ -65,7 +65,8 @@ bool export_find_target(const char *export_dir, const char *mounts_file, char *o
 		snprintf(message, message_size,
 		         "Aucune clé USB trouvée. Branchez une clé : elle apparaît sous /media, "
 		         "puis touchez de nouveau « Exporter ».%s%s",
-		         export_dir && *export_dir ? " Le dossier d'export réglé est absent : " : "",
+		         export_dir && *export_dir ? " Le dossier d'export réglé est absent : "
+		                                   : "",
 		         export_dir && *export_dir ? export_dir : "");
 	return found;
 }
@@ -156,32 +157,43 @@ static int write_db(const struct export_request *req, const char *path)
 		sqlite3_close(db);
 		return e;
 	}
-	const char *lo = req->from ? req->from : "0000-00-00", *hi = req->to ? req->to : "9999-99-99";
+	const char *lo = req->from ? req->from : "0000-00-00",
+	           *hi = req->to ? req->to : "9999-99-99";
 	char *uri = report_ro_uri(req->db_path);
 	/* The schema holds '%' (duration_s % 30): not through mprintf. */
-	rc = sqlite3_exec(db,
-	                  "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; BEGIN;" STORE_SCHEMA_V1
-	                      STORE_SCHEMA_V2 "PRAGMA user_version = 2;" STORE_DROP_TRIGGERS "COMMIT;",
-	                  NULL, NULL, NULL);
-	char *sql = rc != SQLITE_OK ? NULL : sqlite3_mprintf(
-	    "ATTACH %Q AS src; BEGIN;"
-	    "INSERT INTO session (day, id, kiosk, module, module_version, lang, furthest, "
-	    "chapters_seen, score, passed, ended, duration_s, label) SELECT day, id, kiosk, module, "
-	    "module_version, lang, furthest, chapters_seen, score, passed, ended, duration_s, label "
-	    "FROM src.session WHERE day BETWEEN %Q AND %Q ORDER BY day, id;"
-	    "INSERT INTO chapter SELECT module, chapter, day, session, seen, video_share FROM "
-	    "src.chapter WHERE day BETWEEN %Q AND %Q ORDER BY module, chapter, day, session;"
-	    "INSERT INTO answer SELECT module, question, objective, choice, correct, day, session "
-	    "FROM src.answer WHERE day BETWEEN %Q AND %Q ORDER BY module, question, objective, "
-	    "choice, correct, day, session;",
-	    uri, lo, hi, lo, hi, lo, hi);
+	rc = sqlite3_exec(
+	    db,
+	    "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; BEGIN;" STORE_SCHEMA_V1
+	        STORE_SCHEMA_V2 "PRAGMA user_version = 2;" STORE_DROP_TRIGGERS "COMMIT;",
+	    NULL, NULL, NULL);
+	char *sql =
+	    rc != SQLITE_OK
+	        ? NULL
+	        : sqlite3_mprintf("ATTACH %Q AS src; BEGIN;"
+	                          "INSERT INTO session (day, id, kiosk, module, module_version, "
+	                          "lang, furthest, "
+	                          "chapters_seen, score, passed, ended, duration_s, label) SELECT "
+	                          "day, id, kiosk, module, "
+	                          "module_version, lang, furthest, chapters_seen, score, passed, "
+	                          "ended, duration_s, label "
+	                          "FROM src.session WHERE day BETWEEN %Q AND %Q ORDER BY day, id;"
+	                          "INSERT INTO chapter SELECT module, chapter, day, session, seen, "
+	                          "video_share FROM "
+	                          "src.chapter WHERE day BETWEEN %Q AND %Q ORDER BY module, "
+	                          "chapter, day, session;"
+	                          "INSERT INTO answer SELECT module, question, objective, choice, "
+	                          "correct, day, session "
+	                          "FROM src.answer WHERE day BETWEEN %Q AND %Q ORDER BY module, "
+	                          "question, objective, "
+	                          "choice, correct, day, session;",
+	                          uri, lo, hi, lo, hi, lo, hi);
 	sqlite3_free(uri);
 	if (rc == SQLITE_OK)
 		rc = sql ? sqlite3_exec(db, sql, NULL, NULL, NULL) : SQLITE_NOMEM;
 	sqlite3_free(sql);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(db, STORE_REBUILD_STATS STORE_TRIGGERS_V1 "COMMIT; DETACH src;", NULL,
-		                  NULL, NULL);
+		rc = sqlite3_exec(db, STORE_REBUILD_STATS STORE_TRIGGERS_V1 "COMMIT; DETACH src;",
+		                  NULL, NULL, NULL);
 	int err = rc == SQLITE_OK ? 0 : sqlite_errno(db, rc);
 	if (err)
 		log_warn("export", "database copy: %s", sqlite3_errmsg(db));

@@ -12,8 +12,8 @@
 struct content_module;
 
 struct export_request {
-	const char *db_path;  /* the kiosk's statistics database */
-	const char *kiosk_id; /* in the file names */
+	const char *db_path;   /* the kiosk's statistics database */
+	const char *kiosk_id;  /* in the file names */
 	const char *from, *to; /* days YYYY-MM-DD, NULL for open */
 	int min_group;
 	const struct content_module *module; /* names in the reports, or NULL */
@@ -31,8 +31,8 @@ struct export_result {
  * first removable drive mounted under /media or /run/media (as udisks and
  * desktop automounters do) according to mounts_file (/proc/self/mounts).
  * Returns false with a French message when there is none. */
-bool export_find_target(const char *export_dir, const char *mounts_file, char *out,
-                        size_t out_size, char *message, size_t message_size);
+bool export_find_target(const char *export_dir, const char *mounts_file, char *out, size_t out_size,
+                        char *message, size_t message_size);
 
 /* Writes the three files into dir. Never throws a file away once renamed;
  * removes its temporary files on any failure. */

@@ -145,9 +145,8 @@ static int migrate(struct store *s)
 		return SQLITE_READONLY;
 	}
 	if (v == 0) {
-		int rc =
-		    exec(s, "BEGIN IMMEDIATE;" STORE_SCHEMA_V1 STORE_SCHEMA_V2
-		            "PRAGMA user_version = 2; COMMIT;");
+		int rc = exec(s, "BEGIN IMMEDIATE;" STORE_SCHEMA_V1 STORE_SCHEMA_V2
+		                 "PRAGMA user_version = 2; COMMIT;");
 		if (rc != SQLITE_OK) {
 			log_err("store", "%s: cannot create the schema: %s", s->path,
 			        sqlite3_errmsg(s->db));
@@ -156,7 +155,8 @@ static int migrate(struct store *s)
 		}
 		log_info("store", "created %s (schema version %d)", s->path, STORE_SCHEMA_VERSION);
 	} else if (v == 1) {
-		int rc = exec(s, "BEGIN IMMEDIATE;" STORE_SCHEMA_V2 "PRAGMA user_version = 2; COMMIT;");
+		int rc =
+		    exec(s, "BEGIN IMMEDIATE;" STORE_SCHEMA_V2 "PRAGMA user_version = 2; COMMIT;");
 		if (rc != SQLITE_OK) {
 			log_err("store", "%s: cannot add the label column: %s", s->path,
 			        sqlite3_errmsg(s->db));

@@ -94,9 +94,8 @@ void trainer_day_sync(struct kiosk *k)
 	session_today(today);
 	if (k->tday.loaded && strcmp(k->tday.day, today) == 0)
 		return;
-	struct trainer_day d = {.loaded = true,
-	                        .volume = k->settings.volume,
-	                        .large_text = k->settings.large_text};
+	struct trainer_day d = {
+	    .loaded = true, .volume = k->settings.volume, .large_text = k->settings.large_text};
 	if (!k->tday.loaded)
 		load(k, &d);
 	if (strcmp(d.day, today) != 0) {

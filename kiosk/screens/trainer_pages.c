@@ -33,10 +33,10 @@ enum {
 	ACT_SLEEP,
 	ACT_CLOSE,
 	ACT_RESTART_NOW,
-	ACT_VOLUME,  /* arg: -1 or +1 */
-	ACT_LARGE,   /* arg: 0 or 1 */
-	ACT_LABEL,   /* arg: index in day_labels, -1 none */
-	ACT_EXPORT,  /* arg: 0 today, 1 this month, 2 everything */
+	ACT_VOLUME, /* arg: -1 or +1 */
+	ACT_LARGE,  /* arg: 0 or 1 */
+	ACT_LABEL,  /* arg: index in day_labels, -1 none */
+	ACT_EXPORT, /* arg: 0 today, 1 this month, 2 everything */
 };
 
 struct pages_view {
@@ -100,8 +100,8 @@ static void narrow_body(struct kiosk *k)
 	if (l->portrait)
 		l->body = (SDL_Rect){l->pad, top, l->w - 2 * l->pad, l->h - top - bar_h(l)};
 	else
-		l->body = (SDL_Rect){sidebar_w(l) + 2 * l->pad, top, l->w - sidebar_w(l) - 3 * l->pad,
-		                     l->h - top - l->pad};
+		l->body = (SDL_Rect){sidebar_w(l) + 2 * l->pad, top,
+		                     l->w - sidebar_w(l) - 3 * l->pad, l->h - top - l->pad};
 }
 
 /* A page-bar button: its label in the smaller size, so that the longest
@@ -121,8 +121,9 @@ static void nav_button(struct kiosk *k, SDL_Rect r, const char *label, enum butt
 	          l->radius, bg);
 	int size = l->small, wrap = r.w - l->pad;
 	int th = gfx_text_height(k->gfx, label, size, true, wrap);
-	gfx_draw_text(k->gfx, label, size, true, (SDL_Rect){r.x + l->pad / 2, r.y + (r.h - th) / 2, wrap, 0},
-	              ALIGN_CENTER, st == BTN_CARD ? COL_INK : COL_WHITE);
+	gfx_draw_text(k->gfx, label, size, true,
+	              (SDL_Rect){r.x + l->pad / 2, r.y + (r.h - th) / 2, wrap, 0}, ALIGN_CENTER,
+	              st == BTN_CARD ? COL_INK : COL_WHITE);
 }
 
 void trainer_pages_nav(struct kiosk *k)
@@ -157,19 +158,20 @@ void trainer_pages_nav(struct kiosk *k)
 	}
 	gfx_fill(k->gfx, area, RGBA(0xE8, 0xEB, 0xF0, 0xFF));
 	for (int i = 0; i < n; i++) {
-		SDL_Rect r = l->portrait ? (SDL_Rect){l->pad + (i % 4) * (bw + gap),
-		                                      area.y + l->pad + (i / 4) * (bh + gap), bw, bh}
-		                         : (SDL_Rect){l->pad / 2 + 2, l->header + l->pad / 2 + i * (bh + gap),
-		                                      bw, bh};
+		SDL_Rect r = l->portrait
+		                 ? (SDL_Rect){l->pad + (i % 4) * (bw + gap),
+		                              area.y + l->pad + (i / 4) * (bh + gap), bw, bh}
+		                 : (SDL_Rect){l->pad / 2 + 2,
+		                              l->header + l->pad / 2 + i * (bh + gap), bw, bh};
 		bool here = nav[i].action == ACT_PAGE &&
 		            ((enum page)nav[i].arg == cur ||
 		             (nav[i].arg == P_TODAY && (cur == P_DETAIL || cur == P_QR)) ||
 		             (nav[i].arg == P_SETTINGS && (cur == P_LABELS || cur == P_VIDEO)));
 		nav_button(k, r, nav[i].label,
-		          here                      ? BTN_PRIMARY
-		          : nav[i].action == ACT_CLOSE ? BTN_ACCENT
-		                                       : BTN_CARD,
-		          nav[i].action, nav[i].arg);
+		           here                         ? BTN_PRIMARY
+		           : nav[i].action == ACT_CLOSE ? BTN_ACCENT
+		                                        : BTN_CARD,
+		           nav[i].action, nav[i].arg);
 	}
 	if (cur == P_TODAY) {
 		/* The day in more detail, and to take away. */
@@ -186,12 +188,12 @@ static int row(struct kiosk *k, int y, const char *name, const char *value, Uint
 {
 	struct layout *l = &k->lay;
 	int third = l->body.w * 2 / 5;
-	int h1 = gfx_draw_text(k->gfx, name, l->text, false,
-	                       (SDL_Rect){l->body.x, y, third - l->pad / 2, 0},
-	                       ALIGN_LEFT, COL_MUTED);
-	int h2 = gfx_draw_text(k->gfx, value, l->text, true,
-	                       (SDL_Rect){l->body.x + third, y, l->body.w - third, 0}, ALIGN_LEFT,
-	                       col);
+	int h1 =
+	    gfx_draw_text(k->gfx, name, l->text, false,
+	                  (SDL_Rect){l->body.x, y, third - l->pad / 2, 0}, ALIGN_LEFT, COL_MUTED);
+	int h2 =
+	    gfx_draw_text(k->gfx, value, l->text, true,
+	                  (SDL_Rect){l->body.x + third, y, l->body.w - third, 0}, ALIGN_LEFT, col);
 	return (h1 > h2 ? h1 : h2) + l->pad / 2;
 }
 
@@ -296,7 +298,8 @@ static void summary_text(struct kiosk *k, char *out, size_t n)
 		len += (size_t)snprintf(out + len, n - len, "%s\n", lt);
 	if (len < n) {
 		if (s->sessions >= k->settings.min_group)
-			len += (size_t)snprintf(out + len, n - len, "Sessions: %lld\n", s->sessions);
+			len +=
+			    (size_t)snprintf(out + len, n - len, "Sessions: %lld\n", s->sessions);
 		else
 			len += (size_t)snprintf(out + len, n - len, "Sessions: moins de %d\n",
 			                        k->settings.min_group);
@@ -410,7 +413,8 @@ static void draw_kiosk(struct kiosk *k)
 	y += row(k, y, "Heures d'ouverture", buf, COL_INK);
 	y += row(k, y, "Logiciel", "kiosk " KIOSK_VERSION, COL_INK);
 	long long s = app_now(k) / 1000;
-	snprintf(buf, sizeof buf, "%lld j %lld h %02lld min", s / 86400, s / 3600 % 24, s / 60 % 60);
+	snprintf(buf, sizeof buf, "%lld j %lld h %02lld min", s / 86400, s / 3600 % 24,
+	         s / 60 % 60);
 	y += row(k, y, "En marche depuis", buf, COL_INK);
 	const char *lt = label_text(k);
 	row(k, y, "Étiquette du jour", lt ? lt : "aucune", COL_INK);
@@ -430,7 +434,8 @@ static void draw_settings(struct kiosk *k)
 	snprintf(buf, sizeof buf, "%d %%", k->tday.volume);
 	gfx_draw_text(k->gfx, buf, l->title, true, (SDL_Rect){x + bw + gap, y + bh / 6, bw, 0},
 	              ALIGN_CENTER, COL_INK);
-	ui_button(k, (SDL_Rect){x + 2 * (bw + gap), y, bw, bh}, "Volume +", BTN_CARD, ACT_VOLUME, 1);
+	ui_button(k, (SDL_Rect){x + 2 * (bw + gap), y, bw, bh}, "Volume +", BTN_CARD, ACT_VOLUME,
+	          1);
 	y += bh + gap;
 	/* Text size */
 	gfx_draw_text(k->gfx, "Taille du texte au départ", l->text, false,
@@ -444,8 +449,7 @@ static void draw_settings(struct kiosk *k)
 	/* Test video */
 	gfx_draw_text(k->gfx, "Son et image", l->text, false,
 	              (SDL_Rect){l->body.x, y + bh / 4, third, 0}, ALIGN_LEFT, COL_MUTED);
-	ui_button(k, (SDL_Rect){x, y, half, bh}, "Vidéo d'essai", BTN_CARD, ACT_PAGE,
-	          P_VIDEO);
+	ui_button(k, (SDL_Rect){x, y, half, bh}, "Vidéo d'essai", BTN_CARD, ACT_PAGE, P_VIDEO);
 	y += bh + gap;
 	/* Label */
 	gfx_draw_text(k->gfx, "Étiquette du jour", l->text, false,
@@ -478,7 +482,8 @@ static void draw_labels(struct kiosk *k)
 		const char *text = idx < 0 ? "Aucune étiquette" : k->settings.day_labels[idx].text;
 		bool on = idx < 0 ? !k->tday.label[0]
 		                  : strcmp(k->tday.label, k->settings.day_labels[idx].id) == 0;
-		SDL_Rect r = {l->body.x + (i % cols) * (bw + gap), y + (i / cols) * (bh + gap), bw, bh};
+		SDL_Rect r = {l->body.x + (i % cols) * (bw + gap), y + (i / cols) * (bh + gap), bw,
+		              bh};
 		if (r.y + bh > trainer_pages_bottom(k))
 			break;
 		ui_button(k, r, text, on ? BTN_PRIMARY : BTN_CARD, ACT_LABEL, idx);
@@ -500,9 +505,9 @@ static void draw_video(struct kiosk *k)
 			h = stage.h;
 			w = (int)((float)h * aspect);
 		}
-		SDL_RenderCopy(gfx_renderer(k->gfx), f.tex, &(SDL_Rect){0, 0, f.w, f.h},
-		               &(SDL_Rect){stage.x + (stage.w - w) / 2, stage.y + (stage.h - h) / 2,
-		                           w, h});
+		SDL_RenderCopy(
+		    gfx_renderer(k->gfx), f.tex, &(SDL_Rect){0, 0, f.w, f.h},
+		    &(SDL_Rect){stage.x + (stage.w - w) / 2, stage.y + (stage.h - h) / 2, w, h});
 	}
 	const char *state = v ? v->video_state : "";
 	if (k->player) {
@@ -532,8 +537,8 @@ static void open_video(struct kiosk *k)
 		snprintf(v->video_state, sizeof v->video_state, "libVLC indisponible");
 		return;
 	}
-	const char *rel = k->module->n_chapters ? ltext_get(&k->module->chapters[0].video, LANG_FR)
-	                                        : NULL;
+	const char *rel =
+	    k->module->n_chapters ? ltext_get(&k->module->chapters[0].video, LANG_FR) : NULL;
 	char *file = rel && *rel ? content_path(k->module, rel) : NULL;
 	if (!file) {
 		snprintf(v->video_state, sizeof v->video_state, "le module n'a pas de vidéo");
@@ -563,13 +568,14 @@ static void draw_export(struct kiosk *k)
 	int cols = l->portrait ? 1 : 3, bw = (l->body.w - (cols - 1) * gap) / cols;
 	for (int i = 0; i < 3; i++)
 		ui_button(k,
-		          (SDL_Rect){l->body.x + (i % cols) * (bw + gap), y + (i / cols) * (bh + gap),
-		                     bw, bh},
+		          (SDL_Rect){l->body.x + (i % cols) * (bw + gap),
+		                     y + (i / cols) * (bh + gap), bw, bh},
 		          what[i], BTN_PRIMARY, ACT_EXPORT, i);
 	y += ((3 + cols - 1) / cols) * (bh + gap) + gap;
 	if (v && v->message[0])
-		gfx_draw_text(k->gfx, v->message, l->text, true, (SDL_Rect){l->body.x, y, l->body.w, 0},
-		              ALIGN_LEFT, v->message_ok ? COL_RIGHT : COL_WRONG);
+		gfx_draw_text(k->gfx, v->message, l->text, true,
+		              (SDL_Rect){l->body.x, y, l->body.w, 0}, ALIGN_LEFT,
+		              v->message_ok ? COL_RIGHT : COL_WRONG);
 }
 
 static void draw_restart(struct kiosk *k)
@@ -640,7 +646,9 @@ static void run_export(struct kiosk *k, int which)
 		struct export_request req = {
 		    .db_path = k->settings.database,
 		    .kiosk_id = k->settings.kiosk_id,
-		    .from = which == 0 ? today : which == 1 ? from : NULL,
+		    .from = which == 0   ? today
+		            : which == 1 ? from
+		                         : NULL,
 		    .to = which == 2 ? NULL : today,
 		    .min_group = k->settings.min_group,
 		    .module = k->module,
@@ -696,7 +704,8 @@ bool trainer_pages_action(struct kiosk *k, int action, int arg)
 			         k->settings.day_labels[arg].id);
 		else
 			k->tday.label[0] = '\0';
-		log_info("trainer", "welcome-day label: %s", k->tday.label[0] ? k->tday.label : "none");
+		log_info("trainer", "welcome-day label: %s",
+		         k->tday.label[0] ? k->tday.label : "none");
 		trainer_day_save(k);
 		v->page = P_SETTINGS;
 		return true;

@@ -318,13 +318,14 @@ int main(int argc, char **argv)
 	sqlite3_finalize(st);
 	if (version)
 		g.schema = version;
-	const char *setup = version ? "PRAGMA synchronous=OFF; PRAGMA cache_size=-1000000; BEGIN;"
-	                    : g.schema == 1 ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
-	                                      "PRAGMA cache_size=-1000000; BEGIN;" STORE_SCHEMA_V1
-	                                      "PRAGMA user_version=1;"
-	                                    : "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
-	                                      "PRAGMA cache_size=-1000000; BEGIN;" STORE_SCHEMA_V1
-	                                          STORE_SCHEMA_V2 "PRAGMA user_version=2;";
+	const char *setup =
+	    version         ? "PRAGMA synchronous=OFF; PRAGMA cache_size=-1000000; BEGIN;"
+	    : g.schema == 1 ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
+	                      "PRAGMA cache_size=-1000000; BEGIN;" STORE_SCHEMA_V1
+	                      "PRAGMA user_version=1;"
+	                    : "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
+	                      "PRAGMA cache_size=-1000000; BEGIN;" STORE_SCHEMA_V1 STORE_SCHEMA_V2
+	                      "PRAGMA user_version=2;";
 	if (sqlite3_exec(g.db, setup, NULL, NULL, &err) != SQLITE_OK) {
 		fprintf(stderr, "gen_sessions: schema: %s\n", err);
 		return 1;

@@ -1,0 +1,206 @@
+#!/bin/sh
+# The trainer screen's pages, headless: the hold gesture and PIN, every
+# page, the welcome-day label stored with the next sessions, export to a
+# "drive" folder (read back by kiosk-report and a CSV parser), a read-only
+# and a full drive, sleep, restart, and the 60 s timeout (never a session).
+. tests/lib.sh
+T=$TMP
+SHOTS=${TRAINER_SHOTS:-$T/shots}
+mkdir -p "$T/usb" "$SHOTS"
+cat >"$T/t.yaml" <<YAML
+kiosk_id: accueil-1
+database: $T/kiosk.db
+trainer_pin: "2468"
+export_dir: $T/usb
+day_labels:
+  - id: accueil-12-mars
+    text: "Journée d'accueil du 12 mars"
+  - id: site-schiltigheim
+    text: "Site de Schiltigheim"
+YAML
+run() { # name size < script
+	name=$1 size=$2
+	mkdir -p "$T/$name"
+	cat >"$T/$name.script"
+	"$KIOSK" --headless --script "$T/$name.script" --size "$size" --trace --config "$T/t.yaml" \
+		--content "$MINI" --shots "$T/$name" >"$T/$name.trace" 2>"$T/$name.err"
+}
+unlock() {
+	printf 'hold 0.05 0.05 3500\nexpect trainer-pin\npress 2\npress 4\npress 6\npress 8\npress OK\nexpect trainer\n'
+}
+session() { # one person, quiz all right
+	printf 'tap 0.5 0.5\nexpect language\npress Français\nexpect home\npress @ui.start_quiz\nanswer-all right\nexpect result\npress @ui.finish\nexpect attract\n'
+}
+db() { sqlite3 "$T/kiosk.db" "$1"; }
+
+# Every page, in landscape and portrait.
+for size in 1920x1080 1080x1920; do
+	{
+		unlock
+		echo "shot $size-today"
+		echo "controls"
+		for p in "Chapitres et questions" "Aujourd'hui" "QR du jour" Borne "Réglages du jour" \
+			"Aucune étiquette" "Réglages du jour" Exporter "Redémarrer le programme"; do
+			echo "press $p"
+			echo "expect trainer"
+			echo "shot $size-$(echo "$p" | tr -cd 'a-zA-Z')"
+		done
+		echo "press Fermer"
+		echo "expect attract"
+	} | run "pages-$size" "$size"
+	check "pages $size: hold, PIN, every page, Fermer" test $? -eq 0
+	for p in "Aujourd'hui" Borne "Réglages du jour" Exporter "Mettre en veille" \
+		"Redémarrer le programme" Fermer; do
+		if grep -q "^control [0-9]* [0-9]* [0-9]* [0-9]* $p\$" "$T/pages-$size.trace"; then
+			pass "pages $size: page button « $p »"
+		else
+			fail "pages $size: page button « $p »" "not in the controls"
+		fi
+	done
+	# Large touch targets: every page button at least 10 mm (the layout's
+	# touch size is 10 mm or more; the page bar uses 1.5 times that).
+	small=$(awk '$1 == "control" && $5 < 60 {print}' "$T/pages-$size.trace" | head -3)
+	[ -z "$small" ] && pass "pages $size: no control under 60 px high" || fail "pages $size: small controls" "$small"
+done
+[ "$(db 'SELECT count(*) FROM session')" = 0 ] && pass "the trainer screen is never a session" || fail "the trainer screen is never a session" "$(db 'SELECT count(*) FROM session')"
+
+# The label: one session before it is picked, two after; the pick survives
+# a restart of the program (kept in kiosk.db.day).
+{
+	session
+	unlock
+	echo "press Réglages du jour"
+	echo "press Aucune étiquette"
+	echo "shot labels"
+	echo "press Journée d'accueil du 12 mars"
+	echo "expect trainer"
+	echo "press Fermer"
+	session
+} | run label 1280x720
+check "label: picked from the list on « Réglages du jour »" test $? -eq 0
+session | run label2 1280x720
+check "label: another session after a restart" test $? -eq 0
+[ "$(db "SELECT count(*) FROM session WHERE label IS NULL")" = 1 ] && pass "label: the session before the pick has none" || fail "label: before" "$(db 'SELECT label FROM session')"
+[ "$(db "SELECT count(*) FROM session WHERE label = 'accueil-12-mars'")" = 2 ] && pass "label: stored with the next sessions, also after a restart" || fail "label: after" "$(db 'SELECT quote(label) FROM session')"
+has "label: kept in the day file" "$T/kiosk.db.day" "label accueil-12-mars"
+# Volume and text size of the day.
+{
+	unlock
+	echo "press Réglages du jour"
+	echo "press Volume −"
+	echo "press Volume −"
+	echo "press Grand texte"
+	echo "shot settings"
+	echo "press Fermer"
+	echo "tap 0.5 0.5"
+	echo "expect language"
+	echo "shot language-large"
+} | run dayset 1280x720
+check "settings of the day: volume and text size" test $? -eq 0
+has "settings of the day: volume 60" "$T/kiosk.db.day" "volume 60"
+has "settings of the day: large text" "$T/kiosk.db.day" "large 1"
+
+# Export to a folder standing for the drive.
+{
+	unlock
+	echo "press Exporter"
+	echo "press Exporter tout"
+	echo "shot export"
+} | run export 1280x720
+check "export: runs" test $? -eq 0
+ls "$T/usb" >"$T/usb.list"
+for f in kiosk-accueil-1-tout.html kiosk-accueil-1-tout.csv kiosk-accueil-1-tout.db; do
+	has "export: $f written" "$T/usb.list" "$f"
+done
+if grep -q '\.part' "$T/usb.list"; then fail "export: no temporary file left" "$(cat "$T/usb.list")"; else pass "export: no temporary file left"; fi
+"$REPORT" "$T/usb/kiosk-accueil-1-tout.db" --format json -o "$T/exp.json"
+check "export: kiosk-report reads the copied database" test $? -eq 0
+n=$(sqlite3 "$T/usb/kiosk-accueil-1-tout.db" 'SELECT count(*) FROM session WHERE label IS NOT NULL')
+[ "$n" = 2 ] && pass "export: the copy holds the sessions and their labels" || fail "export: sessions in the copy" "$n"
+if python3 - "$T/usb/kiosk-accueil-1-tout.csv" >"$T/csv.out" 2>&1 <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig"), delimiter=";"))
+assert rows[0] == ["groups"], rows[0]
+assert rows[2][:3] == ["total", "total", "masqué"], rows[2]
+assert ["items"] in rows
+PY
+then pass "export: the CSV parses (';', French Excel)"; else fail "export: the CSV parses" "$(cat "$T/csv.out")"; fi
+has "export: the HTML report" "$T/usb/kiosk-accueil-1-tout.html" "Analyse des questions"
+[ "$(sqlite3 "$T/usb/kiosk-accueil-1-tout.db" 'PRAGMA journal_mode')" = delete ] && pass "export: one self-contained file (no WAL)" || fail "export: journal mode" "$(sqlite3 "$T/usb/kiosk-accueil-1-tout.db" 'PRAGMA journal_mode')"
+
+# A read-only and a full drive: a real tmpfs when this machine lets us mount
+# one (root), with the files compared before and after.
+drive_fault() { # name mount-options expected-log
+	mkdir -p "$T/$1-usb"
+	if ! mount -t tmpfs -o "$2" tmpfs "$T/$1-usb" 2>"$T/$1.mount"; then
+		fail "export to a $1 drive" "cannot mount a tmpfs here ($(cat "$T/$1.mount")); run as root"
+		return
+	fi
+	sed "s#^export_dir: .*#export_dir: $T/$1-usb#" "$T/t.yaml" >"$T/$1.yaml"
+	{
+		unlock
+		echo "press Exporter"
+		echo "press Exporter tout"
+		echo "shot $1"
+		echo "expect trainer"
+	} >"$T/$1.script"
+	"$KIOSK" --headless --script "$T/$1.script" --size 1280x720 --config "$T/$1.yaml" \
+		--content "$MINI" --shots "$T/$1" >"$T/$1.trace" 2>"$T/$1.err"
+	rc=$?
+	left=$(ls -A "$T/$1-usb")
+	umount "$T/$1-usb"
+	check "export to a $1 drive: the kiosk carries on" test $rc -eq 0
+	has "export to a $1 drive: the reason is logged" "$T/$1.err" "$3"
+	[ -z "$left" ] && pass "export to a $1 drive: no file left, complete or not" || fail "export to a $1 drive: files left" "$left"
+}
+mkdir -p "$T/read-only" "$T/full"
+drive_fault read-only ro,size=1m "Read-only file system"
+drive_fault full size=12k "No space left on device"
+
+# Sleep: a dark screen until a touch, which only wakes it.
+{
+	unlock
+	echo "press Mettre en veille"
+	echo "expect attract"
+	echo "shot asleep"
+	echo "wait 600000"
+	echo "shot still-asleep"
+	echo "tap 0.5 0.5"
+	echo "expect attract"
+	echo "shot awake"
+	echo "tap 0.5 0.5"
+	echo "expect language"
+} | run sleep 1280x720
+check "sleep: dark until a touch, the waking touch does nothing else" test $? -eq 0
+for s in asleep still-asleep; do
+	set -- $($PROBE box "$T/sleep/$s.png" 0 0 1 1)
+	[ "$1$2$3" = 000 ] && pass "sleep: $s screen is black" || fail "sleep: $s screen is black" "$*"
+done
+set -- $($PROBE box "$T/sleep/awake.png" 0 0 1 1)
+[ "$1$2$3" != 000 ] && pass "sleep: awake again after the touch" || fail "sleep: awake" "$*"
+
+# Restart: a clean exit (0) that systemd turns into a restart, logged.
+{
+	unlock
+	echo "press Redémarrer le programme"
+	echo "press Oui, redémarrer maintenant"
+	echo "expect language" # never reached: the program has stopped
+} | run restart 1280x720
+check "restart: clean exit 0" test $? -eq 0
+has "restart: logged" "$T/restart.err" "restart asked on the trainer screen"
+
+# The 60 s timeout, from any page: still there at 59 s, attract at 60 s.
+{
+	unlock
+	echo "press Borne"
+	echo "wait 59000"
+	echo "expect trainer"
+	echo "press Exporter"
+	echo "wait 59000"
+	echo "expect trainer"
+	echo "wait 1500"
+	echo "expect attract"
+} | run timeout 1280x720
+check "timeout: back to attract 60 s after the last touch, on any page" test $? -eq 0
+n=$(db 'SELECT count(*) FROM session')
+[ "$n" = 3 ] && pass "timeout: no session counted for the trainer" || fail "timeout: sessions" "$n"
