@@ -224,12 +224,14 @@ static const char *chapter_title(const struct kiosk *k, const char *id)
 	return id;
 }
 
-static void bar(struct kiosk *k, SDL_Rect r, const char *name, const struct snap_bar *b)
+/* One row: the name (wrapped), a bar, the share and its base; returns the
+ * row's height. */
+static int bar(struct kiosk *k, SDL_Rect r, const char *name, const struct snap_bar *b)
 {
 	struct layout *l = &k->lay;
-	int name_w = r.w * 2 / 5, text_w = r.w / 5;
-	gfx_draw_text(k->gfx, name, l->small, false, (SDL_Rect){r.x, r.y, name_w - l->pad / 2, 0},
-	              ALIGN_LEFT, COL_INK);
+	int name_w = r.w * 3 / 8, text_w = r.w / 4;
+	int h = gfx_draw_text(k->gfx, name, l->small, false,
+	                      (SDL_Rect){r.x, r.y, name_w - l->pad / 2, 0}, ALIGN_LEFT, COL_INK);
 	SDL_Rect track = {r.x + name_w, r.y + l->small / 4, r.w - name_w - text_w, l->small};
 	gfx_round(k->gfx, track, l->radius / 2, COL_LINE);
 	char buf[64];
@@ -246,6 +248,7 @@ static void bar(struct kiosk *k, SDL_Rect r, const char *name, const struct snap
 	gfx_draw_text(k->gfx, buf, l->small, true,
 	              (SDL_Rect){track.x + track.w + l->pad / 2, r.y, text_w - l->pad / 2, 0},
 	              ALIGN_LEFT, b ? COL_INK : COL_MUTED);
+	return (h > r.h ? h : r.h) + l->pad / 4;
 }
 
 static void draw_detail(struct kiosk *k)
@@ -265,13 +268,13 @@ static void draw_detail(struct kiosk *k)
 	y += l->pad / 2;
 	int cols = l->portrait ? 1 : 2;
 	int cw = (l->body.w - (cols - 1) * l->pad) / cols;
-	int rh = l->small * 3 / 2 + l->pad / 3;
+	int rh = l->small * 4 / 3;
 	int x0 = l->body.x, y0 = y;
 	y += gfx_draw_text(k->gfx, "Chapitres ouverts (part des sessions)", l->text, true,
 	                   (SDL_Rect){x0, y, cw, 0}, ALIGN_LEFT, COL_PRIMARY);
-	for (unsigned i = 0; i < k->module->n_chapters && y + rh < bottom; i++, y += rh)
-		bar(k, (SDL_Rect){x0, y, cw, rh}, chapter_title(k, k->module->chapters[i].id),
-		    trainer_snap_find(s, false, k->module->chapters[i].id));
+	for (unsigned i = 0; i < k->module->n_chapters && y + rh < bottom; i++)
+		y += bar(k, (SDL_Rect){x0, y, cw, rh}, chapter_title(k, k->module->chapters[i].id),
+		         trainer_snap_find(s, false, k->module->chapters[i].id));
 	if (cols == 2) {
 		x0 += cw + l->pad;
 		y = y0;
@@ -280,9 +283,9 @@ static void draw_detail(struct kiosk *k)
 	}
 	y += gfx_draw_text(k->gfx, "Bonnes réponses par question", l->text, true,
 	                   (SDL_Rect){x0, y, cw, 0}, ALIGN_LEFT, COL_PRIMARY);
-	for (unsigned i = 0; i < k->module->n_questions && y + rh < bottom; i++, y += rh)
-		bar(k, (SDL_Rect){x0, y, cw, rh}, k->module->questions[i].id,
-		    trainer_snap_find(s, true, k->module->questions[i].id));
+	for (unsigned i = 0; i < k->module->n_questions && y + rh < bottom; i++)
+		y += bar(k, (SDL_Rect){x0, y, cw, rh}, k->module->questions[i].id,
+		         trainer_snap_find(s, true, k->module->questions[i].id));
 }
 
 /* The summary a trainer's phone reads from the QR code: figures only, the
@@ -304,11 +307,24 @@ static void summary_text(struct kiosk *k, char *out, size_t n)
 			len += (size_t)snprintf(out + len, n - len, "Sessions: moins de %d\n",
 			                        k->settings.min_group);
 	}
-	for (int i = 0; i < s->n && len < n; i++) {
-		const struct snap_bar *b = &s->bars[i];
-		len += (size_t)snprintf(out + len, n - len, "%s %s: %d %% (%lld)\n",
-		                        b->question ? "Question" : "Chapitre", b->id,
-		                        b->base ? (int)(100 * b->part / b->base) : 0, b->base);
+	/* In the module's order; a figure not shown on the page is left out. */
+	for (int pass = 0; pass < 2; pass++) {
+		bool q = pass == 1;
+		unsigned count = q ? k->module->n_questions : k->module->n_chapters;
+		bool first = true;
+		for (unsigned i = 0; i < count && len < n; i++) {
+			const char *id = q ? k->module->questions[i].id : k->module->chapters[i].id;
+			const struct snap_bar *b = trainer_snap_find(s, q, id);
+			if (!b)
+				continue;
+			len += (size_t)snprintf(
+			    out + len, n - len, "%s%s %d%%",
+			    first ? (q ? "Bonnes réponses: " : "Chapitres ouverts: ") : ", ", id,
+			    b->base ? (int)(100 * b->part / b->base) : 0);
+			first = false;
+		}
+		if (!first && len < n)
+			len += (size_t)snprintf(out + len, n - len, "\n");
 	}
 }
 

@@ -204,3 +204,44 @@ has "restart: logged" "$T/restart.err" "restart asked on the trainer screen"
 check "timeout: back to attract 60 s after the last touch, on any page" test $? -eq 0
 n=$(db 'SELECT count(*) FROM session')
 [ "$n" = 3 ] && pass "timeout: no session counted for the trainer" || fail "timeout: sessions" "$n"
+
+# « Aujourd'hui »: a day of 48 sessions on the bundled module; the QR code
+# holds the summary as text (read back with zbarimg). One more person, then
+# the page again: the same figures (they move only by K sessions at once).
+M="$ROOT/assets/modules/tu-me-suis"
+today=$(date +%F)
+sed "s#^database: .*#database: $T/day.db#" "$T/t.yaml" >"$T/day.yaml"
+sh tests/tools/demo_day.sh | sed "s/day=2024-03-1[0-9]/day=$today/" | "$GEN" -o "$T/day.db" 2>/dev/null
+qr_run() { # name
+	{
+		unlock
+		echo "press QR du jour"
+		echo "shot qr"
+		echo "press Aujourd'hui"
+		echo "press Chapitres et questions"
+		echo "shot detail"
+	} >"$T/$1.script"
+	"$KIOSK" --headless --script "$T/$1.script" --size 1920x1080 --config "$T/day.yaml" \
+		--content "$M" --shots "$T/$1" >"$T/$1.trace" 2>"$T/$1.err"
+}
+mkdir -p "$T/qr1" "$T/qr2"
+qr_run qr1
+check "today: QR and per chapter/question pages" test $? -eq 0
+if command -v zbarimg >/dev/null; then
+	zbarimg -q --raw "$T/qr1/qr.png" >"$T/qr1.txt" 2>&1
+	has "QR: the day's summary as text" "$T/qr1.txt" "Sessions: 48"
+	has "QR: right answers per question" "$T/qr1.txt" "q-goal-first 100%"
+	has "QR: chapters opened" "$T/qr1.txt" "Chapitres ouverts: pourquoi 87%"
+	echo "n=1 day=$today module=tu-me-suis stage=result end=finished score=0 ans=q-goal-first:goals:0:0" |
+		"$GEN" -o "$T/day.db" 2>/dev/null
+	qr_run qr2
+	zbarimg -q --raw "$T/qr2/qr.png" >"$T/qr2.txt" 2>&1
+	if cmp -s "$T/qr1.txt" "$T/qr2.txt"; then
+		pass "one more person: the trainer sees the same figures"
+	else
+		fail "one more person: the trainer sees the same figures" "$(diff "$T/qr1.txt" "$T/qr2.txt" | head -4)"
+	fi
+	[ -n "${TRAINER_SHOTS:-}" ] && cp "$T/qr1/qr.png" "$T/qr1/detail.png" "$TRAINER_SHOTS/" 2>/dev/null
+else
+	fail "QR read back" "zbarimg missing (Debian package zbar-tools)"
+fi
