@@ -6,14 +6,14 @@ BUILD=${BUILD:-build}
 out=${1:-docs/shots}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-today=$(date +%F)
-sh tests/tools/demo_day.sh | sed "s/day=2024-03-1[0-9]/day=$today/" |
+lm=$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)
+sh tests/tools/demo_day.sh | sed "s/day=2024-03-1/day=$lm-1/" |
 	"$BUILD/tools/gen_sessions" -o "$tmp/kiosk.db" 2>/dev/null || exit 1
 mkdir -p "$tmp/usb" "$out"
 cat >"$tmp/k.yaml" <<YAML
 kiosk_id: accueil-1
 database: $tmp/kiosk.db
-trainer_pin: "2468"
+trainer_pin: '\$argon2id\$v=19\$m=65536,t=2,p=1\$LdVC73yqtsQWu8ggxR/TEw\$dBFkr1hWkDNX8A5XPETLwRDc5nzEt8uhSX8yDpnGt7w'
 export_dir: $tmp/usb
 day_labels:
   - id: accueil-12-mars
@@ -27,6 +27,8 @@ press 2
 press 4
 press 6
 press 8
+press 1
+press 3
 press OK
 expect trainer
 shot trainer-today
@@ -43,7 +45,7 @@ shot trainer-labels
 press Journée d'accueil du 12 mars
 shot trainer-settings
 press Exporter
-press Exporter aujourd'hui
+press Exporter tout
 shot trainer-export
 press Redémarrer le programme
 shot trainer-restart

@@ -1,4 +1,4 @@
-/* The day's figures per chapter and per question for the trainer screen,
+/* A period's figures per chapter and per question for the trainer screen,
  * read from the daily counters (stat_*): the caller shows them under the
  * rule of core/trainer_snap.h. */
 #include <stdio.h>
@@ -7,25 +7,28 @@
 #include "platform/store_day.h"
 #include "platform/store_priv.h"
 
-int store_day_figures(struct store *s, const char *day, struct trainer_snap *out)
+int store_period_figures(struct store *s, const char *from, const char *to,
+                         struct trainer_snap *out)
 {
 	memset(out, 0, sizeof *out);
-	snprintf(out->day, sizeof out->day, "%s", day);
+	snprintf(out->from, sizeof out->from, "%s", from);
+	snprintf(out->to, sizeof out->to, "%s", to);
 	if (!s || !s->db)
 		return -1;
 	static const char *const sql[] = {
-	    "SELECT total(sessions) FROM stat_day WHERE day = ?1",
+	    "SELECT total(sessions) FROM stat_day WHERE day BETWEEN ?1 AND ?2",
 	    "SELECT c.chapter, d.s, c.seen FROM (SELECT chapter, total(seen) AS seen FROM "
-	    "stat_chapter WHERE day = ?1 GROUP BY chapter) c, (SELECT total(sessions) AS s FROM "
-	    "stat_day WHERE day = ?1) d ORDER BY length(c.chapter), c.chapter",
+	    "stat_chapter WHERE day BETWEEN ?1 AND ?2 GROUP BY chapter) c, (SELECT "
+	    "total(sessions) AS s FROM stat_day WHERE day BETWEEN ?1 AND ?2) d",
 	    "SELECT question, total(answers), total(answers * correct) FROM stat_answer WHERE "
-	    "day = ?1 GROUP BY question ORDER BY length(question), question",
+	    "day BETWEEN ?1 AND ?2 GROUP BY question",
 	};
 	for (int q = 0; q < 3; q++) {
 		sqlite3_stmt *st = NULL;
 		if (sqlite3_prepare_v2(s->db, sql[q], -1, &st, NULL) != SQLITE_OK)
 			return -1;
-		sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 		int rc;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			if (q == 0) {

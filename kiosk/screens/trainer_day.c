@@ -1,8 +1,6 @@
 /* The trainer's settings of the day, kept in DATABASE.day so that a
  * restart (« Redémarrer le programme », a power cut) keeps them: the
- * welcome-day label, the volume, the default text size and what the
- * « Aujourd'hui » page last showed (aggregates of at least K sessions, the
- * same kind of figures as the database's daily counters). One line per
+ * welcome-day label, the volume and the default text size. One line per
  * item; written to a temporary name, then renamed. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,8 +31,7 @@ static void load(struct kiosk *k, struct trainer_day *d)
 	if (!f)
 		return;
 	while (fgets(line, sizeof line, f)) {
-		char a[32], b[40];
-		long long x, y;
+		char a[32];
 		int v;
 		if (sscanf(line, "day %10s", d->day) == 1)
 			continue;
@@ -44,19 +41,8 @@ static void load(struct kiosk *k, struct trainer_day *d)
 			d->volume = v;
 		else if (sscanf(line, "large %d", &v) == 1)
 			d->large_text = v != 0;
-		else if (sscanf(line, "sessions %lld", &x) == 1 && x >= 0)
-			d->snap.sessions = x;
-		else if (sscanf(line, "bar %1s %31s %lld %lld", b, a, &x, &y) == 4 &&
-		         d->snap.n < SNAP_MAX_BARS && x >= 0 && y >= 0 && y <= x) {
-			struct snap_bar *s = &d->snap.bars[d->snap.n++];
-			snprintf(s->id, sizeof s->id, "%s", a);
-			s->question = b[0] == 'q';
-			s->base = x;
-			s->part = y;
-		}
 	}
 	fclose(f);
-	snprintf(d->snap.day, sizeof d->snap.day, "%s", d->day);
 }
 
 void trainer_day_save(struct kiosk *k)
@@ -70,11 +56,8 @@ void trainer_day_save(struct kiosk *k)
 		log_warn("trainer", "%s: cannot keep the settings of the day", tmp);
 		return;
 	}
-	fprintf(f, "day %s\nlabel %s\nvolume %d\nlarge %d\nsessions %lld\n", d->day,
-	        d->label[0] ? d->label : "-", d->volume, d->large_text, d->snap.sessions);
-	for (int i = 0; i < d->snap.n; i++)
-		fprintf(f, "bar %c %s %lld %lld\n", d->snap.bars[i].question ? 'q' : 'c',
-		        d->snap.bars[i].id, d->snap.bars[i].base, d->snap.bars[i].part);
+	fprintf(f, "day %s\nlabel %s\nvolume %d\nlarge %d\n", d->day, d->label[0] ? d->label : "-",
+	        d->volume, d->large_text);
 	if (fclose(f) != 0 || rename(tmp, path) != 0) {
 		log_warn("trainer", "%s: cannot keep the settings of the day", path);
 		remove(tmp);
@@ -104,7 +87,6 @@ void trainer_day_sync(struct kiosk *k)
 		                         .volume = k->settings.volume,
 		                         .large_text = k->settings.large_text};
 		snprintf(d.day, sizeof d.day, "%s", today);
-		snprintf(d.snap.day, sizeof d.snap.day, "%s", today);
 	}
 	bool changed = k->tday.loaded;
 	k->tday = d;

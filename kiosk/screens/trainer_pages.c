@@ -10,6 +10,7 @@
 #include <sys/statvfs.h>
 
 #include "core/log.h"
+#include "core/trainer_view.h"
 #include "platform/export.h"
 #include "platform/player.h"
 #include "platform/store.h"
@@ -205,15 +206,19 @@ static const char *label_text(const struct kiosk *k)
 	return NULL;
 }
 
-/* Reads the day's figures and moves what the page shows under the rule of
- * core/trainer_snap.h. */
-static void refresh_snap(struct kiosk *k)
+/* The last whole month per chapter and per question (core/trainer_snap.h:
+ * today's are never detailed), and today's rounded count. */
+static bool month_figures(struct kiosk *k, struct trainer_snap *out, struct trainer_view *tv)
 {
-	struct trainer_snap fresh;
-	if (!k->store || store_day_figures(k->store, k->tday.day, &fresh) != 0)
-		return;
-	if (trainer_snap_update(&k->tday.snap, &fresh, k->settings.min_group))
-		trainer_day_save(k);
+	char today[11], first[11], last[11];
+	session_today(today);
+	trainer_view_month(today, first, last);
+	struct trainer_counts t = {0}, m = {0};
+	bool ok = k->store && store_period_figures(k->store, first, last, out) == 0 &&
+	          store_counts(k->store, today, today, &t) == 0 &&
+	          store_counts(k->store, first, last, &m) == 0;
+	trainer_view_make(&t, first, &m, k->settings.min_group, tv);
+	return ok;
 }
 
 static const char *chapter_title(const struct kiosk *k, const char *id)
@@ -235,10 +240,11 @@ static int bar(struct kiosk *k, SDL_Rect r, const char *name, const struct snap_
 	SDL_Rect track = {r.x + name_w, r.y + l->small / 4, r.w - name_w - text_w, l->small};
 	gfx_round(k->gfx, track, l->radius / 2, COL_LINE);
 	char buf[64];
-	if (!b) {
-		snprintf(buf, sizeof buf, "< %d", k->settings.min_group);
+	bool shown = trainer_snap_shown(b, k->settings.min_group);
+	if (!shown) {
+		snprintf(buf, sizeof buf, "masqué");
 	} else {
-		int pct = b->base ? (int)(100 * b->part / b->base) : 0;
+		int pct = trainer_snap_pct(b);
 		int w = track.w * pct / 100;
 		if (w > 0)
 			gfx_round(k->gfx, (SDL_Rect){track.x, track.y, w, track.h}, l->radius / 2,
@@ -247,22 +253,24 @@ static int bar(struct kiosk *k, SDL_Rect r, const char *name, const struct snap_
 	}
 	gfx_draw_text(k->gfx, buf, l->small, true,
 	              (SDL_Rect){track.x + track.w + l->pad / 2, r.y, text_w - l->pad / 2, 0},
-	              ALIGN_LEFT, b ? COL_INK : COL_MUTED);
+	              ALIGN_LEFT, shown ? COL_INK : COL_MUTED);
 	return (h > r.h ? h : r.h) + l->pad / 4;
 }
 
 static void draw_detail(struct kiosk *k)
 {
 	struct layout *l = &k->lay;
-	refresh_snap(k);
-	const struct trainer_snap *s = &k->tday.snap;
+	struct trainer_snap month, *s = &month;
+	struct trainer_view tv;
+	month_figures(k, &month, &tv);
 	int y = l->body.y, bottom = trainer_pages_bottom(k);
-	char buf[300];
+	char buf[600];
 	snprintf(buf, sizeof buf,
-	         "Chiffres du jour par chapitre et par question. Chaque barre n'apparaît qu'à "
-	         "partir de %d sessions et ne bouge que par pas d'au moins %d sessions, pour "
-	         "que deux consultations ne révèlent jamais le parcours d'une personne.",
-	         k->settings.min_group, k->settings.min_group);
+	         "Dernier mois complet (%s, %s sessions), par chapitre et par question. "
+	         "Aujourd'hui : %s sessions, sans détail, pour que deux consultations ne "
+	         "révèlent jamais le parcours d'une personne. Une part n'est affichée que si "
+	         "au moins %d personnes sont de chaque côté.",
+	         tv.month, tv.sessions, tv.today, k->settings.min_group);
 	y += gfx_draw_text(k->gfx, buf, l->small, false, (SDL_Rect){l->body.x, y, l->body.w, 0},
 	                   ALIGN_LEFT, COL_MUTED);
 	y += l->pad / 2;
@@ -292,21 +300,21 @@ static void draw_detail(struct kiosk *k)
  * ones the page shows, as plain text (no link, no network). */
 static void summary_text(struct kiosk *k, char *out, size_t n)
 {
-	const struct trainer_snap *s = &k->tday.snap;
+	struct trainer_snap month, *s = &month;
+	struct trainer_view tv;
+	month_figures(k, &month, &tv);
 	size_t len = 0;
 	len += (size_t)snprintf(out + len, n - len, "Borne %s - %s\n", k->settings.kiosk_id,
 	                        k->tday.day);
 	const char *lt = label_text(k);
 	if (lt && len < n)
 		len += (size_t)snprintf(out + len, n - len, "%s\n", lt);
-	if (len < n) {
-		if (s->sessions >= k->settings.min_group)
-			len +=
-			    (size_t)snprintf(out + len, n - len, "Sessions: %lld\n", s->sessions);
-		else
-			len += (size_t)snprintf(out + len, n - len, "Sessions: moins de %d\n",
-			                        k->settings.min_group);
-	}
+	if (len < n)
+		len += (size_t)snprintf(out + len, n - len,
+		                        "Sessions aujourd'hui: %s\nMois complet %s: %s sessions, "
+		                        "allées au bout %s, quiz réussi %s, score moyen %s\n",
+		                        tv.today, tv.month, tv.sessions, tv.finished, tv.passed,
+		                        tv.score);
 	/* In the module's order; a figure not shown on the page is left out. */
 	for (int pass = 0; pass < 2; pass++) {
 		bool q = pass == 1;
@@ -315,12 +323,12 @@ static void summary_text(struct kiosk *k, char *out, size_t n)
 		for (unsigned i = 0; i < count && len < n; i++) {
 			const char *id = q ? k->module->questions[i].id : k->module->chapters[i].id;
 			const struct snap_bar *b = trainer_snap_find(s, q, id);
-			if (!b)
+			if (!trainer_snap_shown(b, k->settings.min_group))
 				continue;
 			len += (size_t)snprintf(
 			    out + len, n - len, "%s%s %d%%",
 			    first ? (q ? "Bonnes réponses: " : "Chapitres ouverts: ") : ", ", id,
-			    b->base ? (int)(100 * b->part / b->base) : 0);
+			    trainer_snap_pct(b));
 			first = false;
 		}
 		if (!first && len < n)
@@ -331,7 +339,6 @@ static void summary_text(struct kiosk *k, char *out, size_t n)
 static void draw_qr(struct kiosk *k)
 {
 	struct layout *l = &k->lay;
-	refresh_snap(k);
 	char text[1500];
 	summary_text(k, text, sizeof text);
 	int bottom = trainer_pages_bottom(k);
@@ -617,7 +624,7 @@ bool trainer_pages_draw(struct kiosk *k)
 	if (!v || v->page == P_TODAY)
 		return false;
 	static const char *const titles[] = {
-	    [P_DETAIL] = "Aujourd'hui : chapitres et questions",
+	    [P_DETAIL] = "Chapitres et questions (dernier mois complet)",
 	    [P_QR] = "Aujourd'hui : résumé à emporter",
 	    [P_KIOSK] = "Borne",
 	    [P_SETTINGS] = "Réglages du jour",
