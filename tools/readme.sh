@@ -5,11 +5,13 @@
 cd "$(dirname "$0")/.."
 {
 	cat docs/README.top.md
-	for f in docs/setup.md docs/fleet.md docs/module.md docs/video.md docs/reports.md; do
+	for f in docs/setup.md docs/trainer.md docs/fleet.md docs/module.md docs/video.md docs/reports.md; do
 		[ -f "$f" ] || continue
 		echo
 		# One level down, except inside code blocks (shell comments).
-		awk '/^```/ { code = !code } !code && /^#+ / { $0 = "#" $0 } { print }' "$f"
+		# Pictures are linked from docs/; the README is one level up.
+		awk '/^```/ { code = !code } !code && /^#+ / { $0 = "#" $0 } { print }' "$f" |
+			sed 's#](shots/#](docs/shots/#g'
 	done
 	echo
 	echo "## Privacy"

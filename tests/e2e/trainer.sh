@@ -245,7 +245,8 @@ if command -v zbarimg >/dev/null; then
 	else
 		fail "one more person: the trainer sees the same figures" "$(diff "$T/qr1.txt" "$T/qr2.txt" | head -4)"
 	fi
-	[ -n "${TRAINER_SHOTS:-}" ] && cp "$T/qr1/qr.png" "$T/qr1/detail.png" "$TRAINER_SHOTS/" 2>/dev/null
+	if [ -n "${TRAINER_SHOTS:-}" ]; then cp "$T/qr1/qr.png" "$T/qr1/detail.png" "$TRAINER_SHOTS/"; fi
 else
 	fail "QR read back" "zbarimg missing (Debian package zbar-tools)"
 fi
+exit 0
