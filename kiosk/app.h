@@ -132,6 +132,7 @@ struct kiosk {
 	long long next_retry;
 	long long wake_at;            /* the next time the loop must run (-1 none) */
 	long long content_next_check; /* app_content_poll */
+	char content_note[200];       /* a rollback, for the trainer screen ("" none) */
 	time_t presented;             /* wall clock of the last frame presented */
 	long long status_next;        /* app_status_tick */
 	bool poll_signals;            /* no signal watcher: wake up to look at the flag */
@@ -188,7 +189,8 @@ const char *app_ui(const struct kiosk *k, enum ui_key key);
 /* app_content.c: the module of a content root's current link, rolled back
  * to the previous one if it cannot be shown; on the attract screen, a new
  * current swapped in (returns ms until the next look, -1 none). */
-struct content_module *app_content_load(const char *content, struct diag *d);
+struct content_module *app_content_load(const char *content, struct diag *d, char *note,
+                                        size_t len);
 long long app_content_poll(struct kiosk *k, long long now);
 /* app_status.c: $XDG_RUNTIME_DIR/status for kiosk-export's health file. */
 void app_status_tick(struct kiosk *k);

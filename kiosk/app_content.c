@@ -26,6 +26,13 @@ static struct content_module *load_sound(const char *dir, struct diag *d)
 	return NULL;
 }
 
+/* "mini-5" from ".../versions/mini-5" */
+static const char *version_name(const char *dir)
+{
+	const char *slash = strrchr(dir, '/');
+	return slash ? slash + 1 : dir;
+}
+
 static bool roll_back(const char *root, const char *bad)
 {
 	char err[600], cur[512] = "";
@@ -46,6 +53,8 @@ static void back_to_shown(struct kiosk *k, const char *root, const char *bad)
 	char *rroot = realpath(root, NULL), rel[600];
 	size_t rl = rroot ? strlen(rroot) : 0;
 	const char *dir = k->module->dir;
+	snprintf(k->content_note, sizeof(k->content_note),
+	         "%s refusé (voir le journal), on garde %s", version_name(bad), version_name(dir));
 	if (rroot && !strncmp(dir, rroot, rl) && !strncmp(dir + rl, "/versions/", 10) &&
 	    !strchr(dir + rl + 10, '/')) {
 		snprintf(rel, sizeof(rel), "versions/%s", dir + rl + 10);
@@ -60,7 +69,7 @@ static void back_to_shown(struct kiosk *k, const char *root, const char *bad)
 	free(rroot);
 }
 
-struct content_module *app_content_load(const char *content, struct diag *d)
+struct content_module *app_content_load(const char *content, struct diag *d, char *note, size_t len)
 {
 	char root[4096];
 	if (!content_root_of(content, root, sizeof(root)))
@@ -74,6 +83,8 @@ struct content_module *app_content_load(const char *content, struct diag *d)
 		char *again = roll_back(root, real) ? realpath(content, NULL) : NULL;
 		struct content_module *m2 = again ? load_sound(again, &d2) : NULL;
 		if (m2) {
+			snprintf(note, len, "%s refusé (voir le journal), retour à %s",
+			         version_name(real), version_name(again));
 			content_destroy(m);
 			diag_free(d);
 			*d = d2;
@@ -116,6 +127,7 @@ long long app_content_poll(struct kiosk *k, long long now)
 			k->ops->leave(k);
 		content_destroy(k->module);
 		k->module = m;
+		k->content_note[0] = '\0';
 		flow_init(&k->flow, m, k->settings.idle_timeout_s * 1000LL,
 		          k->settings.still_there_s * 1000LL, lang_index(k->settings.language),
 		          k->settings.large_text, now);

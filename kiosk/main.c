@@ -189,7 +189,8 @@ int main(int argc, char **argv)
 	bool ok = load_settings(&a, &k.settings, &d) && hours_load(&k.settings, &k.hours, &d);
 	if (ok || a.check) {
 		k.module = a.check ? content_load(k.settings.content, &d)
-		                   : app_content_load(k.settings.content, &d);
+		                   : app_content_load(k.settings.content, &d, k.content_note,
+		                                      sizeof(k.content_note));
 		ok = ok && k.module;
 	}
 	if (a.check) {

@@ -68,6 +68,10 @@ static void draw(struct kiosk *k)
 	snprintf(buf, sizeof(buf), "%s v%d — %u chapitres, %u questions", k->module->id,
 	         k->module->version, k->module->n_chapters, k->module->n_questions);
 	y += row(k, y, "Module", buf, COL_INK);
+	if (k->content_note[0]) { /* the kiosk rolled a new module back by itself */
+		y += row(k, y, "Nouveau module", k->content_note, COL_WRONG);
+		log_debug("trainer", "shown: content %s", k->content_note);
+	}
 	y += row(k, y, "Version du logiciel", KIOSK_VERSION, COL_INK);
 	(void)y;
 	trainer_pages_nav(k); /* the pages, « Fermer » among them */

@@ -74,17 +74,20 @@ fi
 # showing version 4 and puts it back as current by itself.
 ln -s versions/mini-4 "$R/previous"
 ln -s versions/mini-5 "$R/.new" && mv -T "$R/.new" "$R/current"
-printf 'tap 0.5 0.5\npress Français\nexpect home\npress Qui me voit (v4) ?\nexpect chapter\n' |
-	run_script broken-start 1280x720 --content "$R/current"
+PIN='hold 0.03 0.03 3500\nexpect trainer-pin\npress 2\npress 4\npress 6\npress 8\npress 1\npress 3\npress OK\nexpect trainer\nshot trainer\npress Fermer\nexpect attract\n'
+printf "${PIN}tap 0.5 0.5\npress Français\nexpect home\npress Qui me voit (v4) ?\nexpect chapter\n" |
+	KIOSK_DEBUG=1 run_script broken-start 1280x720 --content "$R/current"
 rc=$?
 if [ "$rc" -eq 0 ] && [ "$(readlink "$R/current")" = versions/mini-4 ] &&
 	grep -q "cannot be shown .*rolled back to" "$TMP/broken-start.err"; then
 	pass "a broken current at start-up: rolled back to version 4 and shown ($(grep -o 'rolled back to.*' "$TMP/broken-start.err"))"
+	grep -q "trainer: shown: content mini-5 refusé (voir le journal), retour à mini-4" "$TMP/broken-start.err" &&
+		pass "the trainer screen says so" || fail "trainer note at start-up" "$(grep -i content "$TMP/broken-start.err" | head -3)"
 else
 	fail "rollback at start-up" "exit $rc, current $(readlink "$R/current"): $(grep -v '^<7>' "$TMP/broken-start.err" | head -5)"
 fi
 mkfifo "$TMP/fifo2"
-"$KIOSK" --headless --script "$TMP/fifo2" --size 1280x720 --config "$TMP/kiosk.yaml" \
+KIOSK_DEBUG=1 "$KIOSK" --headless --script "$TMP/fifo2" --size 1280x720 --config "$TMP/kiosk.yaml" \
 	--content "$R/current" >/dev/null 2>"$TMP/err2" &
 pid=$!
 exec 3>"$TMP/fifo2"
@@ -94,6 +97,7 @@ i=0
 while ! grep -q "store: " "$TMP/err2" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 ln -s versions/mini-5 "$R/.new" && mv -T "$R/.new" "$R/current"
 say "wait 6000"
+printf "$PIN" >&3
 say "tap 0.5 0.5"
 say "press Français"
 say "press Qui me voit (v4) ?"
@@ -104,6 +108,8 @@ rc=$?
 if [ "$rc" -eq 0 ] && [ "$(readlink "$R/current")" = versions/mini-4 ] &&
 	grep -q "mini-5 cannot be shown .*rolled back" "$TMP/err2"; then
 	pass "a broken new current on attract: the kiosk rolls back by itself and goes on"
+	grep -q "trainer: shown: content mini-5 refusé (voir le journal), on garde mini-4" "$TMP/err2" &&
+		pass "the trainer screen says so" || fail "trainer note on attract" "$(grep -i content "$TMP/err2" | head -3)"
 else
 	fail "rollback on attract" "exit $rc, current $(readlink "$R/current"): $(grep -v '^<7>' "$TMP/err2" | head -5)"
 fi
