@@ -135,7 +135,8 @@ struct kiosk {
 	char content_note[200];       /* a rollback, for the trainer screen ("" none) */
 	time_t presented;             /* wall clock of the last frame presented */
 	long long status_next;        /* app_status_tick */
-	bool poll_signals;            /* no signal watcher: wake up to look at the flag */
+	const struct content_module *status_module;
+	bool poll_signals; /* no signal watcher: wake up to look at the flag */
 	/* --bench-trace: timestamps on stderr for `make bench` (app_bench). */
 	bool bench;
 	double bench_tap;       /* a tap waiting for the frame that shows it */

@@ -17,9 +17,10 @@ void app_status_tick(struct kiosk *k)
 {
 	const char *dir = getenv("XDG_RUNTIME_DIR");
 	long long now = app_now(k);
-	if (!dir || k->headless || now < k->status_next)
+	if (!dir || k->headless || (now < k->status_next && k->module == k->status_module))
 		return;
 	k->status_next = now + STATUS_EVERY_MS;
+	k->status_module = k->module; /* a new module is written at once */
 	char path[4096], tmp[4200];
 	snprintf(path, sizeof(path), "%s/status", dir);
 	snprintf(tmp, sizeof(tmp), "%s/.status.tmp", dir);
@@ -30,6 +31,9 @@ void app_status_tick(struct kiosk *k)
 	        (long long)time(NULL), (long long)k->presented,
 	        k->store ? store_pending(k->store) : 0,
 	        k->broken ? "out-of-order" : screen_name(k->shown));
+	/* kiosk-bundle keeps this version while the kiosk shows it. */
+	if (k->module && k->module->dir)
+		fprintf(f, "module_dir: %s\n", k->module->dir);
 	if (fclose(f) == 0)
 		rename(tmp, path);
 }

@@ -81,6 +81,7 @@ bool bundle_unhex(const char *s, unsigned char *b, size_t n);
 int bundle_pack(const char *module_dir, const char *secret, const char *out);
 struct install_options {
 	const char *file, *keys, *root, *config, *kiosk;
+	const char *status; /* the running kiosk's status file (/run/kiosk/status) */
 	bool quiet;
 };
 int bundle_install(const struct install_options *o);

@@ -322,10 +322,30 @@ static int running_version(const char *root, char *id, size_t len)
 	return v;
 }
 
-/* Versions other than current and previous are removed. */
-static void prune(const char *root)
+/* The version folder the running kiosk shows, from its status file
+ * (app_status.c), into buf ("" when unknown). */
+static void shown_version(const char *status, char *buf, size_t len)
 {
-	char cur[4096] = "", prev[4096] = "", dir[4096];
+	FILE *f = status ? fopen(status, "r") : NULL;
+	char line[4200];
+	buf[0] = '\0';
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, "module_dir: ", 12)) {
+			line[strcspn(line, "\n")] = '\0';
+			const char *slash = strrchr(line, '/');
+			snprintf(buf, len, "versions/%s", slash ? slash + 1 : line + 12);
+		}
+	fclose(f);
+}
+
+/* Versions other than current, previous and the one on screen (a session
+ * may still be using it) are removed. */
+static void prune(const char *root, const char *status)
+{
+	char cur[4096] = "", prev[4096] = "", shown[600], dir[4096];
+	shown_version(status, shown, sizeof(shown));
 	content_root_target(root, "current", cur, sizeof(cur));
 	content_root_target(root, "previous", prev, sizeof(prev));
 	snprintf(dir, sizeof(dir), "%s/versions", root);
@@ -338,7 +358,7 @@ static void prune(const char *root)
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
 		snprintf(rel, sizeof(rel), "versions/%s", e->d_name);
-		if (!strcmp(rel, cur) || !strcmp(rel, prev))
+		if (!strcmp(rel, cur) || !strcmp(rel, prev) || !strcmp(rel, shown))
 			continue;
 		snprintf(full, sizeof(full), "%s/%s", dir, e->d_name);
 		rm_tree(full);
@@ -422,7 +442,7 @@ int bundle_install(const struct install_options *o)
 		rc = BUNDLE_ERROR;
 		goto end;
 	}
-	prune(o->root);
+	prune(o->root, o->status ? o->status : "/run/kiosk/status");
 	snprintf(why, sizeof(why), "module %s version %d", m.module, m.version);
 	record(o->root, "installed", o->file, why);
 	if (running >= 0)

@@ -29,6 +29,8 @@ static void usage(FILE *f)
 	        "rollback points ROOT/current back at ROOT/previous\n"
 	        "--kiosk  the kiosk program that checks the content (default: the one beside\n"
 	        "         kiosk-bundle)\n"
+	        "--status the running kiosk's status file (default /run/kiosk/status): the\n"
+	        "         version it shows is kept too\n"
 	        "Exit codes: 0 done, 2 refused (one line says why) or bad arguments, 1 error.\n");
 }
 
@@ -52,6 +54,7 @@ int main(int argc, char **argv)
 		                    : !strcmp(a, "--root")   ? &o.root
 		                    : !strcmp(a, "--config") ? &o.config
 		                    : !strcmp(a, "--kiosk")  ? &o.kiosk
+		                    : !strcmp(a, "--status") ? &o.status
 		                                             : NULL;
 		if (slot && !v) {
 			fprintf(stderr, "kiosk-bundle: %s needs a value\n", a);

@@ -152,7 +152,10 @@ mkdir "$TMP/nokeys"
 mkdir "$TMP/inbox"
 cp "$TMP/v5.kbundle" "$TMP/stranger.kbundle" "$TMP/inbox/"
 echo partial >"$TMP/inbox/.syncthing.v6.kbundle.tmp"
-"$BUNDLE" inbox "$TMP/inbox" --keys "$TMP/keys" --root "$R" --config "$TMP/kiosk.yaml" >"$TMP/out" 2>&1
+# The running kiosk still shows version 4 (a long session): it is kept.
+printf 'written: 1\nmodule_dir: %s/versions/mini-4\n' "$R" >"$TMP/status"
+"$BUNDLE" inbox "$TMP/inbox" --keys "$TMP/keys" --root "$R" --config "$TMP/kiosk.yaml" \
+	--status "$TMP/status" >"$TMP/out" 2>&1
 rc=$?
 if [ "$rc" -eq 2 ] && [ "$(readlink "$R/current")" = versions/mini-5 ] &&
 	grep -q "installed .*v5.kbundle" "$TMP/out" && grep -q "refused .*stranger" "$TMP/out"; then
@@ -163,6 +166,10 @@ fi
 "$BUNDLE" inbox "$TMP/inbox" --keys "$TMP/keys" --root "$R" >"$TMP/out" 2>&1
 [ $? -eq 0 ] && grep -q "nothing new" "$TMP/out" && pass "inbox: each file is tried once" ||
 	fail "inbox twice" "$(cat "$TMP/out")"
-n=$(ls "$R/versions" | wc -l)
-[ "$n" -eq 2 ] && pass "only current and previous are kept ($(ls "$R/versions" | tr '\n' ' '))" ||
-	fail prune "$(ls "$R/versions")"
+[ "$(ls "$R/versions" | tr '\n' ' ')" = "mini-3 mini-4 mini-5 " ] &&
+	pass "current, previous and the version on screen are kept" || fail "prune with a status" "$(ls "$R/versions")"
+module m6 6
+"$BUNDLE" pack "$TMP/m6" --key "$secret" -o "$TMP/v6.kbundle" >/dev/null
+install_b "$TMP/v6.kbundle"
+[ "$(ls "$R/versions" | tr '\n' ' ')" = "mini-5 mini-6 " ] &&
+	pass "older versions are removed (kept: $(ls "$R/versions" | tr '\n' ' '))" || fail prune "$(ls "$R/versions")"
