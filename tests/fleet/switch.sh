@@ -43,7 +43,7 @@ say "expect chapter"
 say "press Retour"
 say "expect home"
 # The session ends by inactivity; back on attract, the kiosk looks again.
-say "wait 60000"
+say "wait 35000"
 say "expect attract"
 say "wait 6000"
 say "tap 0.5 0.5"
@@ -52,7 +52,7 @@ say "expect home"
 say "press Qui me voit (v4) ?"
 say "expect chapter"
 say "press Retour"
-say "wait 60000"
+say "wait 35000"
 say "expect attract"
 exec 3>&-
 wait $pid

@@ -152,7 +152,7 @@ fi
 # Five earlier sessions (reports hide figures from fewer than 5), then the
 # kiosk shows the new module: a session on current finds version 4's chapter.
 echo "n=5 day=$(date +%F) kiosk=test stage=home" | "$GEN" -o "$TMP/kiosk.db" 2>/dev/null
-printf 'tap 0.5 0.5\npress Français\nexpect home\npress Qui me voit (v4) ?\nexpect chapter\npress Retour\nwait 60000\nexpect attract\n' |
+printf 'tap 0.5 0.5\npress Français\nexpect home\npress Qui me voit (v4) ?\nexpect chapter\npress Retour\nwait 35000\nexpect attract\n' |
 	run_script fleet-kiosk 1280x720 --config "$TMP/k.yaml" --content "$K/root/current"
 check "the kiosk shows module version 4 (and stores the session)" test $? -eq 0
 
