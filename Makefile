@@ -11,11 +11,13 @@ VERSION := 1.0.0
 DEBS_BUILD := build-essential pkg-config libsdl2-dev libsdl2-ttf-dev \
 	libsdl2-image-dev libvlc-dev vlc-plugin-base libsqlite3-dev libcyaml-dev \
 	libfontconfig-dev libsystemd-dev libqrencode-dev fonts-open-sans \
+	fonts-dejavu-core libsodium-dev libarchive-dev libespeak-ng-dev espeak-ng-data \
+	libwayland-dev
 DEBS_TEST := check xvfb xauth xdotool ffmpeg espeak-ng chromium sqlite3 python3 poppler-utils zbar-tools \
 	valgrind systemd dpkg-dev fakeroot clang-format syncthing
 
 PKGS := sdl2 SDL2_ttf SDL2_image libvlc sqlite3 libcyaml fontconfig \
-	libsystemd libqrencode yaml-0.1 libsodium espeak-ng
+	libsystemd libqrencode yaml-0.1 libsodium espeak-ng wayland-client
 # What the pure core and the report reader link: no SDL, libVLC or display.
 CORE_PKGS   := libcyaml yaml-0.1
 REPORT_PKGS := $(CORE_PKGS) sqlite3

@@ -8,6 +8,7 @@
 #include "platform/gfx.h"
 #include "core/log.h"
 #include "platform/notify.h"
+#include "platform/player.h"
 #include "platform/store.h"
 #include "screens/focus.h"
 #include "screens/input.h"
@@ -19,6 +20,24 @@ volatile sig_atomic_t kiosk_stop_signal;
 /* Without a signal watcher (it could not start) the loop looks at the stop
  * flag four times a second. */
 enum { STORE_RETRY_MS = 60000, SIGNAL_POLL_MS = 250 };
+
+/* The display's side (see check_frames). A present hands a buffer to the
+ * compositor; only the compositor's frame callback says it reached the
+ * output. Under cage the first present may come before the window was
+ * configured, and a frame drawn then can be lost: frames are drawn again
+ * until SETTLE_FRAMES were really shown. */
+enum {
+	SETTLE_FRAMES = 3,
+	SETTLE_MS = 100,
+	/* No frame shown this long after the window opened: open it again, at
+	 * most RECREATE_MAX times, then exit so that systemd starts cage anew. */
+	FIRST_FRAME_MS = 4000,
+	RECREATE_MAX = 3,
+	/* Frames due but none shown this long: the systemd watchdog is not
+	 * pinged (kiosk.service kills and restarts us after WatchdogSec). */
+	STALL_MS = 5000,
+	STALL_CHECK_MS = 1000,
+};
 
 static const struct screen_ops *const screen_table[SCR_COUNT] = {
     [SCR_ATTRACT] = &screen_attract,
@@ -156,11 +175,72 @@ void app_draw(struct kiosk *k, bool force)
 	k->presented = time(NULL);
 	bench_presented(k);
 	k->dirty = false;
-	if (!k->ready_sent && (k->shown == SCR_ATTRACT || k->broken)) {
+}
+
+/* Screens let go of their textures, the window and renderer open again, the
+ * screen is entered again (a video goes on where it was). */
+static void app_recreate(struct kiosk *k, const char *why)
+{
+	log_warn("gfx", "%s: opening the window and renderer again", why);
+	k->recreated++;
+	if (k->ops && k->ops->leave)
+		k->ops->leave(k);
+	player_release_textures(k->player);
+	if (!gfx_recreate(k->gfx)) {
+		log_err("gfx", "cannot open the window again: exiting so that it starts afresh");
+		k->ops = NULL;
+		k->running = false;
+		k->exit_code = EXIT_INTERNAL;
+		return;
+	}
+	if (k->kiosk_mode && !k->headless)
+		SDL_ShowCursor(SDL_DISABLE);
+	k->press.down = false;
+	k->n_controls = 0;
+	if (k->ops && k->ops->enter)
+		k->ops->enter(k);
+	k->dirty = true;
+}
+
+/* After drawing: READY=1 once the first screen is really shown, frames drawn
+ * again until the compositor has taken a few, and the first-frame watchdog.
+ * Returns how long the loop may sleep (-1: no need to come back). */
+static long long check_frames(struct kiosk *k)
+{
+	if (k->headless)
+		return -1; /* an offscreen window: nothing between present and pixels */
+	gfx_poll(k->gfx);
+	unsigned shown = gfx_frames_shown(k->gfx);
+	Uint64 now = SDL_GetTicks64();
+	if (shown > 0 && !k->ready_sent && (k->shown == SCR_ATTRACT || k->broken)) {
 		/* The attract screen is on the glass: tell systemd we are up. */
+		log_info("gfx", "first frame shown %llu ms after start", (unsigned long long)now);
 		notify_ready(k->notify);
 		k->ready_sent = true;
 	}
+	if (shown >= SETTLE_FRAMES)
+		return -1;
+	if (shown == 0 && gfx_stalled_ms(k->gfx, now) >= FIRST_FRAME_MS) {
+		if (k->recreated >= RECREATE_MAX) {
+			log_err("gfx",
+			        "no frame shown by %d windows in a row: exiting so that the "
+			        "compositor starts afresh",
+			        RECREATE_MAX + 1);
+			k->running = false;
+			k->exit_code = EXIT_INTERNAL;
+			return -1;
+		}
+		app_recreate(k, "no frame shown 4 s after the window opened");
+		return 0;
+	}
+	k->dirty = true; /* do not trust the first presents */
+	return SETTLE_MS;
+}
+
+/* Frames due are reaching the display (or nothing is due). */
+static bool frames_flowing(const struct kiosk *k)
+{
+	return k->headless || gfx_stalled_ms(k->gfx, SDL_GetTicks64()) < STALL_MS;
 }
 
 struct hours_time app_local_time(void)
@@ -178,19 +258,17 @@ void app_handle_event(struct kiosk *k, const SDL_Event *e)
 		k->bench_tap = app_mono_ms();
 		app_bench(k, "tap", NULL);
 	}
-	if (input_handle_event(k, e))
+	if (!k->ops || input_handle_event(k, e))
 		return;
+	switch (gfx_handle_event(k->gfx, e)) {
+	case GFX_REDRAW: k->dirty = true; return;
+	case GFX_LOST: app_recreate(k, "the renderer lost its textures"); return;
+	case GFX_NONE: break;
+	}
 	switch (e->type) {
 	case SDL_QUIT:
 		if (!k->kiosk_mode)
 			k->running = false;
-		break;
-	case SDL_WINDOWEVENT:
-		if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
-		    e->window.event == SDL_WINDOWEVENT_EXPOSED) {
-			gfx_update_size(k->gfx);
-			k->dirty = true;
-		}
 		break;
 	default:
 		if (e->type >= k->user_event && k->ops->event)
@@ -252,12 +330,15 @@ void app_iterate(struct kiosk *k)
 	SDL_Event e;
 	while (SDL_PollEvent(&e))
 		app_handle_event(k, &e);
+	if (!k->ops)
+		return; /* the window could not be opened again: app_run ends */
 	long long wait = run_timers(k);
 	app_settle(k);
 	readout_follow(k); /* speech: a new screen, question or feedback */
 	if (k->ops->update && !k->blank)
 		wait = min_wait(wait, k->ops->update(k));
 	app_draw(k, false);
+	wait = min_wait(wait, check_frames(k));
 	k->wake_at = wait < 0 ? -1 : app_now(k) + wait;
 }
 
@@ -267,7 +348,10 @@ int app_run(struct kiosk *k)
 	while (k->running) {
 		app_bench(k, "wake", NULL);
 		app_iterate(k);
-		notify_tick(k->notify, (unsigned long long)app_now(k));
+		/* The watchdog hears from us only while frames reach the display. */
+		bool flowing = frames_flowing(k);
+		if (flowing)
+			notify_tick(k->notify, (unsigned long long)app_now(k));
 		app_status_tick(k);
 		if (kiosk_stop_signal || !k->running)
 			break;
@@ -277,7 +361,10 @@ int app_run(struct kiosk *k)
 		long long now = app_now(k);
 		long long wait = k->wake_at < 0 ? -1 : k->wake_at > now ? k->wake_at - now : 0;
 		long long nw = (long long)notify_wait_ms(k->notify, (unsigned long long)now);
-		wait = min_wait(wait, nw >= INT_MAX ? -1 : nw);
+		if (flowing)
+			wait = min_wait(wait, nw >= INT_MAX ? -1 : nw);
+		else
+			wait = min_wait(wait, STALL_CHECK_MS); /* see frames come back */
 		if (k->poll_signals)
 			wait = min_wait(wait, SIGNAL_POLL_MS);
 		if (wait > INT_MAX)

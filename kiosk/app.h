@@ -129,6 +129,7 @@ struct kiosk {
 	bool broken;   /* settings or module broken: the out-of-order screen */
 	bool realtime; /* headless: a video plays, let script waits take real time */
 	bool ready_sent;
+	int recreated; /* windows opened again because none showed a frame */
 	long long next_retry;
 	long long wake_at;            /* the next time the loop must run (-1 none) */
 	long long content_next_check; /* app_content_poll */

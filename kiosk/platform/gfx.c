@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "platform/gfx_priv.h"
+#include "platform/present.h"
 
 static bool is_file(const char *p)
 {
@@ -44,24 +45,10 @@ static char *find_font(const char *want, bool bold)
 	return found;
 }
 
-struct gfx *gfx_create(const struct gfx_options *o)
+/* The window and its renderer, as the options say (create and recreate). */
+static bool open_window(struct gfx *g)
 {
-	struct gfx *g = calloc(1, sizeof(*g));
-	if (!g)
-		return NULL;
-	g->font_path[0] = find_font(o->font, false);
-	g->font_path[1] = find_font(o->font_bold && *o->font_bold ? o->font_bold : o->font, true);
-	if (!g->font_path[0] || !g->font_path[1]) {
-		log_err("gfx", "no font found for '%s' (install fonts-open-sans)",
-		        o->font && *o->font ? o->font : "Open Sans");
-		gfx_destroy(g);
-		return NULL;
-	}
-	if (TTF_Init() < 0) {
-		log_err("gfx", "TTF_Init: %s", TTF_GetError());
-		gfx_destroy(g);
-		return NULL;
-	}
+	const struct gfx_options *o = &g->opt;
 	Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
 	int w = o->width, h = o->height;
 	SDL_DisplayMode mode;
@@ -81,8 +68,7 @@ struct gfx *gfx_create(const struct gfx_options *o)
 	                             SDL_WINDOWPOS_CENTERED, w, h, flags);
 	if (!g->window) {
 		log_err("gfx", "SDL_CreateWindow: %s", SDL_GetError());
-		gfx_destroy(g);
-		return NULL;
+		return false;
 	}
 	Uint32 rflags = o->headless ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED;
 	g->renderer = SDL_CreateRenderer(g->window, -1, rflags);
@@ -90,10 +76,57 @@ struct gfx *gfx_create(const struct gfx_options *o)
 		g->renderer = SDL_CreateRenderer(g->window, -1, SDL_RENDERER_SOFTWARE);
 	if (!g->renderer) {
 		log_err("gfx", "SDL_CreateRenderer: %s", SDL_GetError());
+		return false;
+	}
+	SDL_SetRenderDrawBlendMode(g->renderer, SDL_BLENDMODE_BLEND);
+	/* After the renderer: an OpenGL renderer may have made the window anew. */
+	g->present = present_create(g->window);
+	g->presented = g->shown = 0;
+	g->waiting_since = 0;
+	g->opened = SDL_GetTicks64();
+	gfx_update_size(g);
+	return true;
+}
+
+static void close_window(struct gfx *g)
+{
+	/* Textures belong to the renderer: the cached texts go with it. */
+	text_cache_clear(g);
+	present_destroy(g->present);
+	g->present = NULL;
+	if (g->renderer)
+		SDL_DestroyRenderer(g->renderer);
+	g->renderer = NULL;
+	if (g->window)
+		SDL_DestroyWindow(g->window);
+	g->window = NULL;
+}
+
+struct gfx *gfx_create(const struct gfx_options *o)
+{
+	struct gfx *g = calloc(1, sizeof(*g));
+	if (!g)
+		return NULL;
+	g->opt = *o;
+	g->opt.title = g->title = strdup(o->title ? o->title : "Kiosk");
+	g->opt.font = g->opt.font_bold = NULL; /* only read here */
+	g->font_path[0] = find_font(o->font, false);
+	g->font_path[1] = find_font(o->font_bold && *o->font_bold ? o->font_bold : o->font, true);
+	if (!g->font_path[0] || !g->font_path[1]) {
+		log_err("gfx", "no font found for '%s' (install fonts-open-sans)",
+		        o->font && *o->font ? o->font : "Open Sans");
 		gfx_destroy(g);
 		return NULL;
 	}
-	SDL_SetRenderDrawBlendMode(g->renderer, SDL_BLENDMODE_BLEND);
+	if (TTF_Init() < 0) {
+		log_err("gfx", "TTF_Init: %s", TTF_GetError());
+		gfx_destroy(g);
+		return NULL;
+	}
+	if (!g->title || !open_window(g)) {
+		gfx_destroy(g);
+		return NULL;
+	}
 	float ddpi = 0;
 	if (o->dpi > 0)
 		g->dpi = (float)o->dpi;
@@ -101,27 +134,32 @@ struct gfx *gfx_create(const struct gfx_options *o)
 		g->dpi = ddpi;
 	else
 		g->dpi = 96;
-	gfx_update_size(g);
 	TTF_Font *f = text_font(g, 20, false);
 	g->nnbsp_ok = f && TTF_GlyphIsProvided32(f, 0x202F);
 	return g;
+}
+
+bool gfx_recreate(struct gfx *g)
+{
+	close_window(g);
+	if (open_window(g))
+		return true;
+	close_window(g);
+	return false;
 }
 
 void gfx_destroy(struct gfx *g)
 {
 	if (!g)
 		return;
-	text_cache_clear(g);
+	close_window(g);
 	for (int i = 0; i < g->n_fonts; i++)
 		TTF_CloseFont(g->fonts[i].font);
 	if (TTF_WasInit())
 		TTF_Quit();
-	if (g->renderer)
-		SDL_DestroyRenderer(g->renderer);
-	if (g->window)
-		SDL_DestroyWindow(g->window);
 	free(g->font_path[0]);
 	free(g->font_path[1]);
+	free(g->title);
 	free(g);
 }
 
@@ -243,7 +281,72 @@ void gfx_frame_begin(struct gfx *g)
 
 void gfx_present(struct gfx *g)
 {
+	/* SDL skips the swap of a hidden window (SDL_waylandopengles.c): such a
+	 * present shows nothing and must not count as one. */
+	bool hidden = SDL_GetWindowFlags(g->window) & (SDL_WINDOW_HIDDEN | SDL_WINDOW_MINIMIZED);
+	bool asked = !hidden && g->present && present_request(g->present);
 	SDL_RenderPresent(g->renderer);
+	if (hidden)
+		return;
+	Uint64 now = SDL_GetTicks64();
+	g->presented++;
+	if (!g->present) {
+		g->shown = g->presented; /* nothing more to know */
+		return;
+	}
+	if (!asked)
+		return; /* many outstanding already: the compositor is not taking any */
+	if (!g->waiting_since)
+		g->waiting_since = now;
+}
+
+void gfx_poll(struct gfx *g)
+{
+	if (!g->present)
+		return;
+	unsigned n = present_poll(g->present);
+	if (!n)
+		return;
+	g->shown += n;
+	/* Some still outstanding: count their wait from this progress. */
+	g->waiting_since = g->shown < g->presented ? SDL_GetTicks64() : 0;
+	if (g->shown > g->presented)
+		g->shown = g->presented;
+}
+
+unsigned gfx_frames_shown(const struct gfx *g)
+{
+	return g->shown;
+}
+
+Uint64 gfx_stalled_ms(const struct gfx *g, Uint64 now)
+{
+	if (g->waiting_since)
+		return now > g->waiting_since ? now - g->waiting_since : 0;
+	if (g->presented == 0) /* nothing even presented since the window opened */
+		return now > g->opened ? now - g->opened : 0;
+	return 0;
+}
+
+enum gfx_event gfx_handle_event(struct gfx *g, const SDL_Event *e)
+{
+	if (e->type == SDL_RENDER_DEVICE_RESET)
+		return GFX_LOST; /* every texture is gone */
+	if (e->type == SDL_RENDER_TARGETS_RESET)
+		return GFX_REDRAW; /* we draw no texture targets: a new frame will do */
+	if (e->type != SDL_WINDOWEVENT)
+		return GFX_NONE;
+	switch (e->window.event) {
+	case SDL_WINDOWEVENT_SHOWN:
+	case SDL_WINDOWEVENT_EXPOSED:
+	case SDL_WINDOWEVENT_SIZE_CHANGED:
+	case SDL_WINDOWEVENT_RESIZED:
+	case SDL_WINDOWEVENT_MAXIMIZED:
+	case SDL_WINDOWEVENT_RESTORED:
+	case SDL_WINDOWEVENT_FOCUS_GAINED:
+	case SDL_WINDOWEVENT_DISPLAY_CHANGED: gfx_update_size(g); return GFX_REDRAW;
+	default: return GFX_NONE;
+	}
 }
 
 bool gfx_screenshot(struct gfx *g, const char *path)

@@ -22,6 +22,11 @@ struct gfx;
 
 struct gfx *gfx_create(const struct gfx_options *o);
 void gfx_destroy(struct gfx *g);
+/* Close the window and renderer and open them again with the same options
+ * (a display that never showed a frame, a lost device). Cached texts are
+ * dropped with the old renderer; other textures must be released before.
+ * False if the new window or renderer failed (logged). */
+bool gfx_recreate(struct gfx *g);
 
 SDL_Renderer *gfx_renderer(struct gfx *g);
 SDL_Window *gfx_window(struct gfx *g);
@@ -49,6 +54,22 @@ bool gfx_text_fits(struct gfx *g, const char *utf8, int size, bool bold, int wra
 /* Mark the start of a frame: text not drawn for a while is freed. */
 void gfx_frame_begin(struct gfx *g);
 void gfx_present(struct gfx *g);
+/* Collect the compositor's word on presented frames (Wayland frame
+ * callbacks); call once per loop iteration. */
+void gfx_poll(struct gfx *g);
+/* Frames the display really took since the window opened. */
+unsigned gfx_frames_shown(const struct gfx *g);
+/* How long a presented frame (or, before any present, the new window) has
+ * been waiting to be shown; 0 when everything presented is on the glass. */
+Uint64 gfx_stalled_ms(const struct gfx *g, Uint64 now);
+
+enum gfx_event {
+	GFX_NONE,
+	GFX_REDRAW, /* shown, exposed, resized, focused, moved to a display */
+	GFX_LOST,   /* the renderer lost its textures: gfx_recreate */
+};
+/* What a window or render event means for drawing. */
+enum gfx_event gfx_handle_event(struct gfx *g, const SDL_Event *e);
 /* Write the current frame as PNG. */
 bool gfx_screenshot(struct gfx *g, const char *path);
 

@@ -7,6 +7,8 @@
 #include <SDL_ttf.h>
 #include <stdbool.h>
 
+#include "platform/gfx.h"
+
 enum { MAX_FONTS = 32, MAX_TEXTS = 1024, KEEP_FRAMES = 3, MAX_WIDTHS = 512 };
 
 struct font_slot {
@@ -32,8 +34,14 @@ struct text_slot {
 };
 
 struct gfx {
+	struct gfx_options opt; /* to open the window again */
+	char *title;
 	SDL_Window *window;
 	SDL_Renderer *renderer;
+	struct present *present;   /* NULL: presents count as shown */
+	unsigned presented, shown; /* frames since the window opened */
+	Uint64 waiting_since;      /* ticks: a presented frame not shown yet */
+	Uint64 opened;             /* ticks when the window opened */
 	int w, h;
 	float dpi;
 	char *font_path[2]; /* regular, bold */

@@ -51,6 +51,9 @@ void player_fail(struct player *p, const char *why);
 enum player_change player_handle_event(struct player *p, const SDL_Event *e);
 /* Copy the newest decoded frame into the player's texture. */
 bool player_upload(struct player *p, SDL_Renderer *r);
+/* Before the renderer goes (gfx_recreate): free the textures made with it;
+ * the next upload makes new ones. NULL does nothing. */
+void player_release_textures(struct player *p);
 struct player_frame player_frame(const struct player *p);
 /* The first frame of `file` if it was played before (a poster), else
  * tex NULL. */

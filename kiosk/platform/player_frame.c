@@ -68,6 +68,21 @@ static void keep_poster(struct player *p, SDL_Renderer *r, const struct media *m
 	p->posters[p->n_posters++] = (struct poster){file, t, p->vis_w, p->vis_h, p->aspect};
 }
 
+void player_release_textures(struct player *p)
+{
+	if (!p)
+		return;
+	if (p->tex)
+		SDL_DestroyTexture(p->tex);
+	p->tex = NULL;
+	p->tex_w = p->tex_h = 0;
+	for (int i = 0; i < p->n_posters; i++) {
+		SDL_DestroyTexture(p->posters[i].tex);
+		free(p->posters[i].file);
+	}
+	p->n_posters = 0;
+}
+
 bool player_upload(struct player *p, SDL_Renderer *r)
 {
 	if (!p || !p->cur)
