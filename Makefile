@@ -14,7 +14,8 @@ DEBS_BUILD := build-essential pkg-config libsdl2-dev libsdl2-ttf-dev \
 	fonts-dejavu-core libsodium-dev libarchive-dev libespeak-ng-dev espeak-ng-data \
 	libwayland-dev
 DEBS_TEST := check xvfb xauth xdotool ffmpeg espeak-ng chromium sqlite3 python3 poppler-utils zbar-tools \
-	valgrind systemd dpkg-dev fakeroot clang-format syncthing
+	valgrind systemd dpkg-dev fakeroot clang-format syncthing \
+	cage xwayland grim wf-recorder wtype
 
 PKGS := sdl2 SDL2_ttf SDL2_image libvlc sqlite3 libcyaml fontconfig \
 	libsystemd libqrencode yaml-0.1 libsodium espeak-ng wayland-client
@@ -64,7 +65,7 @@ CORE_LIB     := $(BUILD)/libkiosk-core.a
 REPORT_LIB   := $(BUILD)/libkiosk-report.a
 PLATFORM_LIB := $(BUILD)/libkiosk-platform.a
 
-.PHONY: all deps deps-test run test asan lint format bench clean check-content shots
+.PHONY: all deps deps-test run test asan lint format bench clean check-content shots cage-shot
 all: $(BUILD)/kiosk $(BUILD)/kiosk-report $(BUILD)/kiosk-bundle $(BUILD)/kiosk-export
 
 $(BUILD)/obj/%.o: %.c
@@ -170,6 +171,10 @@ check-content: all
 # Regenerate the README screenshots with the headless mode.
 shots: all
 	sh tools/shots.sh
+
+# The attract screen as cage shows it (docs/shots/cage-1280x720-attract.png).
+cage-shot: all
+	sh tools/cage_shot.sh
 
 clean:
 	rm -rf $(BUILD)

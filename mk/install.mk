@@ -13,13 +13,19 @@ UNITDIR     ?= $(or $(shell pkg-config --variable=systemdsystemunitdir systemd 2
 SYSUSERSDIR ?= $(or $(shell pkg-config --variable=sysusersdir systemd 2>/dev/null),/usr/lib/sysusers.d)
 
 # Runtime needs of the package that the linker cannot see.
-DEB_RUNTIME := cage, seatd, vlc-plugin-base, fonts-open-sans, fonts-dejavu-core, systemd
+# Debian's cage 0.1.4 is built with Xwayland and exits ("Cannot create
+# XWayland server") when /usr/bin/Xwayland is missing, yet does not depend on
+# it: the kiosk does.
+DEB_RUNTIME := cage, xwayland, seatd, vlc-plugin-base, fonts-open-sans, fonts-dejavu-core, systemd
 DEB_ARCH    := $(shell dpkg --print-architecture 2>/dev/null)
 DEB_FILE    := $(BUILD)/kiosk_$(VERSION)_$(DEB_ARCH).deb
 DEB_DIR     := $(BUILD)/deb
 # The unit test of the installed package and `systemd-analyze verify` need
 # the compositor and the seat daemon on the test machine.
 DEBS_TEST   += cage seatd
+SYSCTLDIR   ?= $(or $(shell pkg-config --variable=sysctldir systemd 2>/dev/null),/usr/lib/sysctl.d)
+# systemd reads its drop-ins only here (systemd-system.conf(5)).
+SYSTEMCONFDIR ?= /usr/lib/systemd/system.conf.d
 
 FLEET_UNITS := kiosk-content.path kiosk-content.service kiosk-export.service kiosk-export.timer
 
@@ -67,6 +73,13 @@ install-files:
 		    systemd/$$u >$(DESTDIR)$(UNITDIR)/$$u && chmod 0644 $(DESTDIR)$(UNITDIR)/$$u || exit 1; \
 	done
 	install -d -m 0755 $(DESTDIR)$(SYSCONFDIR)/kiosk/keys
+	install -m 0644 systemd/kiosk-retry.service systemd/kiosk-retry.timer $(DESTDIR)$(UNITDIR)/
+	@# Boot hardening: no SysRq, no Ctrl+Alt+Del burst reboot, the optional
+	@# GRUB password script (not active).
+	install -d $(DESTDIR)$(SYSCTLDIR) $(DESTDIR)$(SYSTEMCONFDIR) $(DESTDIR)$(DATADIR)/kiosk/boot
+	install -m 0644 packaging/boot/sysctl-kiosk.conf $(DESTDIR)$(SYSCTLDIR)/90-kiosk.conf
+	install -m 0644 packaging/boot/system-kiosk.conf $(DESTDIR)$(SYSTEMCONFDIR)/kiosk.conf
+	install -m 0644 packaging/boot/grub-password $(DESTDIR)$(DATADIR)/kiosk/boot/grub-password
 	install -m 0644 systemd/kiosk.sysusers $(DESTDIR)$(SYSUSERSDIR)/kiosk.conf
 	install -m 0644 man/kiosk.1 man/kiosk-report.1 man/kiosk-bundle.1 man/kiosk-export.1 \
 		$(DESTDIR)$(MANDIR)/man1/
@@ -85,6 +98,8 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kiosk $(DESTDIR)$(BINDIR)/kiosk-report $(DESTDIR)$(BINDIR)/kiosk-bundle \
 		$(DESTDIR)$(BINDIR)/kiosk-export $(FLEET_UNITS:%=$(DESTDIR)$(UNITDIR)/%) \
 		$(DESTDIR)$(UNITDIR)/kiosk.service $(DESTDIR)$(SYSUSERSDIR)/kiosk.conf \
+		$(DESTDIR)$(UNITDIR)/kiosk-retry.service $(DESTDIR)$(UNITDIR)/kiosk-retry.timer \
+		$(DESTDIR)$(SYSCTLDIR)/90-kiosk.conf $(DESTDIR)$(SYSTEMCONFDIR)/kiosk.conf \
 		$(DESTDIR)$(MANDIR)/man1/kiosk.1 $(DESTDIR)$(MANDIR)/man1/kiosk-report.1 \
 		$(DESTDIR)$(MANDIR)/man1/kiosk-bundle.1 $(DESTDIR)$(MANDIR)/man1/kiosk-export.1
 	rm -rf $(DESTDIR)$(DATADIR)/kiosk $(DESTDIR)$(DOCDIR)
@@ -94,7 +109,8 @@ deb: all
 	rm -rf $(DEB_DIR)
 	$(MAKE) --no-print-directory install-files BUILD=$(BUILD) DESTDIR=$(abspath $(DEB_DIR)/root) \
 		PREFIX=/usr SYSCONFDIR=/etc STATEDIR=/var/lib/kiosk \
-		UNITDIR=/lib/systemd/system SYSUSERSDIR=/usr/lib/sysusers.d
+		UNITDIR=/lib/systemd/system SYSUSERSDIR=/usr/lib/sysusers.d \
+		SYSCTLDIR=/usr/lib/sysctl.d SYSTEMCONFDIR=/usr/lib/systemd/system.conf.d
 	gzip -9n $(DEB_DIR)/root/usr/share/man/man1/*.1
 	install -d $(DEB_DIR)/root/DEBIAN $(DEB_DIR)/shlibs/debian
 	install -m 0755 packaging/postinst packaging/prerm packaging/postrm $(DEB_DIR)/root/DEBIAN/

@@ -23,7 +23,7 @@ echo "PASS deb build: $deb ($(du -k "$deb" | cut -f1) KiB)"
 
 dpkg-deb -f "$deb" Depends >"$tmp/depends"
 missing=""
-for p in cage seatd vlc-plugin-base libsdl2-2.0-0 libsdl2-ttf-2.0-0 libvlc5 libsqlite3-0 libsystemd0; do
+for p in cage xwayland seatd vlc-plugin-base libsdl2-2.0-0 libsdl2-ttf-2.0-0 libvlc5 libsqlite3-0 libsystemd0; do
 	grep -Eq "(^|, )$p( |,|$)" "$tmp/depends" || missing="$missing $p"
 done
 if [ -z "$missing" ]; then
@@ -49,10 +49,13 @@ fi
 bad=""
 for f in usr/bin/kiosk usr/bin/kiosk-report lib/systemd/system/kiosk.service \
 	usr/lib/sysusers.d/kiosk.conf usr/share/man/man1/kiosk.1.gz \
-	usr/share/man/man1/kiosk-report.1.gz usr/share/kiosk/modules etc/default/kiosk; do
+	usr/share/man/man1/kiosk-report.1.gz usr/share/kiosk/modules etc/default/kiosk \
+	lib/systemd/system/kiosk-retry.service lib/systemd/system/kiosk-retry.timer \
+	usr/lib/sysctl.d/90-kiosk.conf usr/lib/systemd/system.conf.d/kiosk.conf \
+	usr/share/kiosk/boot/grub-password; do
 	[ -e "$tmp/root/$f" ] || bad="$bad $f"
 done
-[ -z "$bad" ] && echo "PASS deb layout: binaries, unit, module, man pages" ||
+[ -z "$bad" ] && echo "PASS deb layout: binaries, units, module, man pages, boot hardening" ||
 	echo "FAIL deb layout: missing$bad"
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -65,6 +68,8 @@ if dpkg-query -W -f='${Status}' kiosk 2>/dev/null | grep -q 'ok installed'; then
 fi
 
 abs=$(cd "$(dirname "$deb")" && pwd)/$(basename "$deb")
+# A mask of Ctrl+Alt+Del the admin made before is theirs: kept on remove.
+cad_before=$(readlink /etc/systemd/system/ctrl-alt-del.target 2>/dev/null || true)
 if DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$abs" \
 	>"$tmp/apt.log" 2>&1; then
 	echo "PASS deb install: apt-get install ./$(basename "$deb")"
@@ -87,8 +92,10 @@ else
 fi
 man_check=--man=no
 command -v man >/dev/null 2>&1 && man_check=--man=yes
-if out=$(systemd-analyze verify $man_check /lib/systemd/system/kiosk.service 2>&1) && [ -z "$out" ]; then
-	echo "PASS deb unit: installed kiosk.service verifies ($man_check)"
+if out=$(systemd-analyze verify $man_check /lib/systemd/system/kiosk.service \
+	/lib/systemd/system/kiosk-retry.service /lib/systemd/system/kiosk-retry.timer 2>&1) &&
+	[ -z "$out" ]; then
+	echo "PASS deb unit: installed kiosk.service and kiosk-retry.* verify ($man_check)"
 else
 	echo "FAIL deb unit: $(echo "$out" | tr '\n' ' ')"
 fi
@@ -97,6 +104,31 @@ if out=$(cd / && runuser -u kiosk -- /usr/bin/kiosk --check --config /etc/kiosk/
 	echo "PASS deb check: installed kiosk --check passes"
 else
 	echo "FAIL deb check: $(echo "$out" | head -5 | tr '\n' ' ')"
+fi
+
+# Boot hardening in place: Ctrl+Alt+Del masked, SysRq off at boot.
+if [ "$(readlink /etc/systemd/system/ctrl-alt-del.target)" = /dev/null ] &&
+	grep -qx 'kernel.sysrq = 0' /usr/lib/sysctl.d/90-kiosk.conf &&
+	grep -qx 'CtrlAltDelBurstAction=none' /usr/lib/systemd/system.conf.d/kiosk.conf; then
+	echo "PASS deb hardening: ctrl-alt-del.target masked, burst action off, kernel.sysrq = 0"
+else
+	echo "FAIL deb hardening: ctrl-alt-del.target -> $(readlink /etc/systemd/system/ctrl-alt-del.target), $(cat /usr/lib/sysctl.d/90-kiosk.conf 2>&1 | grep sysrq)"
+fi
+
+# Remove, then install again: enabled again, not left masked.
+if dpkg --remove kiosk >"$tmp/remove.log" 2>&1 && [ ! -e /usr/bin/kiosk ] &&
+	{ [ -n "$cad_before" ] || [ ! -L /etc/systemd/system/ctrl-alt-del.target ]; } &&
+	grep -q '/var/lib/kiosk' "$tmp/remove.log"; then
+	echo "PASS deb remove: binaries gone, Ctrl+Alt+Del given back, says the statistics stay in /var/lib/kiosk"
+else
+	echo "FAIL deb remove: $(tail -3 "$tmp/remove.log" | tr '\n' ' ') ctrl-alt-del: $(readlink /etc/systemd/system/ctrl-alt-del.target)"
+fi
+if DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$abs" \
+	>"$tmp/apt2.log" 2>&1 && [ -L /etc/systemd/system/graphical.target.wants/kiosk.service ] &&
+	[ "$(readlink /etc/systemd/system/kiosk.service 2>/dev/null)" != /dev/null ]; then
+	echo "PASS deb reinstall: after remove, install again leaves kiosk.service enabled, not masked"
+else
+	echo "FAIL deb reinstall: wants link: $(ls -l /etc/systemd/system/graphical.target.wants/kiosk.service 2>&1), mask: $(ls -l /etc/systemd/system/kiosk.service 2>&1) $(tail -2 "$tmp/apt2.log" | tr '\n' ' ')"
 fi
 
 if dpkg --purge kiosk >"$tmp/purge.log" 2>&1; then
@@ -108,7 +140,14 @@ left=""
 for f in /usr/bin/kiosk /usr/bin/kiosk-report /lib/systemd/system/kiosk.service \
 	/usr/share/kiosk /usr/share/doc/kiosk /etc/kiosk /etc/default/kiosk /var/lib/kiosk \
 	/var/cache/kiosk /usr/lib/sysusers.d/kiosk.conf /usr/share/man/man1/kiosk.1.gz \
-	/etc/systemd/system/graphical.target.wants/kiosk.service; do
+	/etc/systemd/system/graphical.target.wants/kiosk.service /etc/systemd/system/kiosk.service \
+	/etc/systemd/system/ctrl-alt-del.target /usr/lib/sysctl.d/90-kiosk.conf \
+	/usr/lib/systemd/system.conf.d/kiosk.conf /lib/systemd/system/kiosk-retry.timer; do
 	[ -e "$f" ] || [ -L "$f" ] && left="$left $f"
 done
 [ -z "$left" ] && echo "PASS deb removed: no file left" || echo "FAIL deb removed: left$left"
+if grep -q 'purge deletes the anonymous statistics in /var/lib/kiosk' "$tmp/purge.log"; then
+	echo "PASS deb purge message: says where the statistics were before deleting them"
+else
+	echo "FAIL deb purge message: $(head -3 "$tmp/purge.log" | tr '\n' ' ')"
+fi
