@@ -47,6 +47,8 @@ sleep 1 # the invitation's pulse at its brightest is not needed; a settled frame
 $RUNAS XDG_RUNTIME_DIR="$x" WAYLAND_DISPLAY=wayland-0 grim "$x/shot.png"
 rc=$?
 kill -TERM "-$rec" "-$pid" 2>/dev/null
+sleep 2
+kill -KILL "-$rec" "-$pid" 2>/dev/null # a kiosk stuck in SDL after cage went
 wait "$pid" 2>/dev/null
 wait "$rec" 2>/dev/null
 [ $rc -eq 0 ] && cp "$x/shot.png" "$out" && echo "screenshot under cage: $out" && exit 0

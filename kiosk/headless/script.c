@@ -299,6 +299,11 @@ static int run_line(struct script *s, char *cmd, char *args)
 		SDL_Event e = {.type = SDL_QUIT};
 		SDL_PushEvent(&e);
 		app_iterate(k);
+	} else if (strcmp(cmd, "render-reset") == 0) {
+		/* What a lost GPU device sends: the renderer is made anew. */
+		SDL_Event e = {.type = SDL_RENDER_DEVICE_RESET};
+		SDL_PushEvent(&e);
+		app_iterate(k);
 	} else if (strcmp(cmd, "wait") == 0) {
 		if (!parse_floats(args, v, 1) || v[0] < 0)
 			goto bad;
