@@ -152,7 +152,7 @@ series() {
 	while [ $i -le "$count" ]; do
 		start "$name$i" "$ref" "${CAGE_RECORD:-yes}" "$@"
 		if [ -z "$ms" ]; then
-			bad="$bad #$i:black"
+			bad="$bad #$i:black($shots-shots,first-frame:${first:-none})"
 		elif [ "$ms" -gt $LIMIT_MS ]; then
 			bad="$bad #$i:late(${ms}ms)"
 		elif [ -z "$shown" ]; then
