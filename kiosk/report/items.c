@@ -132,7 +132,9 @@ void report_suppress_raw(struct report *r, int k)
 	for (int i = 0; i < r->n_items; i++) {
 		struct report_item *it = &r->items[i];
 		const struct report_question *q = question(r, it);
-		it->hidden = !q || q->hidden || suppress_small(it->answered, k);
+		/* The facility is the question's % right: hidden with it
+		 * (its complement, the wrong answers, may be too few). */
+		it->hidden = !q || q->hidden || q->right_hidden || suppress_small(it->answered, k);
 		bool wrong_hidden =
 		    !q || q->wrong_hidden || suppress_small(it->answered - it->right, k);
 		hide_choices(it, wrong_hidden, k);
