@@ -275,10 +275,8 @@ static void day_chart(const struct report *r, FILE *f)
 	free(b);
 }
 
-int report_html(const struct report *r, FILE *f)
+static void page_head(const struct report *r, FILE *f)
 {
-	const struct report_group *t = &r->total;
-	char v[40];
 	/* The module's title from --content, else its ids from the data. */
 	const char *module_title = report_title(r);
 	const char *name = module_title    ? module_title
@@ -306,7 +304,12 @@ int report_html(const struct report *r, FILE *f)
 	        "<i>" HIDDEN "</i> (barres hachurées), ainsi que les chiffres voisins qui "
 	        "permettraient de le retrouver.</p>\n",
 	        r->k);
+}
 
+static void cards(const struct report *r, FILE *f)
+{
+	const struct report_group *t = &r->total;
+	char v[40];
 	fputs("<div class='cards'>\n", f);
 	snprintf(v, sizeof v, "%lld", t->sessions);
 	card(f, t->hidden, v, "sessions");
@@ -322,19 +325,11 @@ int report_html(const struct report *r, FILE *f)
 	snprintf(v, sizeof v, "%lld min %02lld", avg / 60, avg % 60);
 	card(f, t->hidden, v, "durée moyenne");
 	fputs("</div>\n", f);
+}
 
-	charts(r, f);
-	fputs("<div class='grid'>\n", f);
-	question_chart(r, f);
-	day_chart(r, f);
-	fputs("</div>\n", f);
-
-	group_table(f, "Par jour", "Jour", r->days, r->n_days);
-	group_table(f, "Par langue", "Langue", r->langs, r->n_langs);
-	group_table(f, "Par borne", "Borne", r->kiosks, r->n_kiosks);
-	group_table(f, "Par journée (étiquette choisie par le formateur)", "Étiquette", r->labels,
-	            r->n_labels);
-
+static void endings(const struct report *r, FILE *f)
+{
+	const struct report_group *t = &r->total;
 	fputs("<h2>Fin des sessions</h2><div class='scroll'><table><tr><th>Fin</th>"
 	      "<th>Sessions</th><th>Part</th></tr>\n",
 	      f);
@@ -346,7 +341,11 @@ int report_html(const struct report *r, FILE *f)
 		fputs("</tr>\n", f);
 	}
 	fputs("</table></div>\n", f);
+}
 
+static void chapters(const struct report *r, FILE *f)
+{
+	const struct report_group *t = &r->total;
 	fputs("<h2>Chapitres</h2><div class='scroll'><table><tr><th>Chapitre</th>"
 	      "<th>Ouvert par</th><th>% des sessions</th><th>Vidéo vue (moyenne)</th></tr>\n",
 	      f);
@@ -369,7 +368,10 @@ int report_html(const struct report *r, FILE *f)
 		fputs("</tr>\n", f);
 	}
 	fputs("</table></div>\n", f);
+}
 
+static void questions(const struct report *r, FILE *f)
+{
 	fputs("<h2>Questions du quiz</h2><div class='scroll'><table><tr><th>Question</th>"
 	      "<th>Objectif</th><th>Réponses</th><th>% juste</th><th>Erreur la plus "
 	      "fréquente</th></tr>\n",
@@ -409,7 +411,10 @@ int report_html(const struct report *r, FILE *f)
 		fputs("</tr>\n", f);
 	}
 	fputs("</table></div>\n", f);
+}
 
+static void objectives(const struct report *r, FILE *f)
+{
 	fputs("<h2>Objectifs pédagogiques</h2><div class='scroll'><table><tr><th>Objectif</th>"
 	      "<th>Questions</th><th>Réponses</th><th>% juste</th></tr>\n",
 	      f);
@@ -424,9 +429,37 @@ int report_html(const struct report *r, FILE *f)
 		fputs("</tr>\n", f);
 	}
 	fputs("</table></div>\n", f);
-	report_items_html(r, f);
+}
+
+static void page_foot(const struct report *r, FILE *f)
+{
+	(void)r;
 	fputs("<p class='note'>Données anonymes : aucun nom, aucune heure, aucun "
 	      "texte libre n'est enregistré. Voir PRIVACY.md.</p>\n</body></html>\n",
 	      f);
+}
+
+/* One function per section, in page order. */
+int report_html(const struct report *r, FILE *f)
+{
+	page_head(r, f);
+	cards(r, f);
+	charts(r, f);
+	fputs("<div class='grid'>\n", f);
+	question_chart(r, f);
+	day_chart(r, f);
+	fputs("</div>\n", f);
+
+	group_table(f, "Par jour", "Jour", r->days, r->n_days);
+	group_table(f, "Par langue", "Langue", r->langs, r->n_langs);
+	group_table(f, "Par borne", "Borne", r->kiosks, r->n_kiosks);
+	group_table(f, "Par journée (étiquette choisie par le formateur)", "Étiquette", r->labels,
+	            r->n_labels);
+	endings(r, f);
+	chapters(r, f);
+	questions(r, f);
+	objectives(r, f);
+	report_items_html(r, f);
+	page_foot(r, f);
 	return ferror(f) ? -1 : 0;
 }
