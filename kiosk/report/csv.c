@@ -93,103 +93,145 @@ static void group(struct csv *c, const char *kind, const struct report_group *g)
 	end(c);
 }
 
-int report_csv(const struct report *r, FILE *f, char sep)
+static void section_groups(struct csv *c, const struct report *r)
 {
-	struct csv c = {.f = f, .sep = sep};
 	const struct report_group *t = &r->total;
-	char buf[32];
-	fputs("\xef\xbb\xbf", f);
-	begin(&c, "groups",
+	FILE *f = c->f;
+	begin(c, "groups",
 	      "kind,key,sessions,completion_rate_pct,quiz_taken,pass_rate_pct,"
 	      "avg_score,avg_duration_min");
-	group(&c, "total", t);
+	group(c, "total", t);
 	for (int i = 0; i < r->n_days; i++)
-		group(&c, "day", &r->days[i]);
+		group(c, "day", &r->days[i]);
 	for (int i = 0; i < r->n_langs; i++)
-		group(&c, "language", &r->langs[i]);
+		group(c, "language", &r->langs[i]);
 	for (int i = 0; i < r->n_kiosks; i++)
-		group(&c, "kiosk", &r->kiosks[i]);
+		group(c, "kiosk", &r->kiosks[i]);
 	for (int i = 0; i < r->n_labels; i++)
-		group(&c, "label", &r->labels[i]);
+		group(c, "label", &r->labels[i]);
 	fputs("\r\n", f);
+}
 
+static void section_funnel(struct csv *c, const struct report *r)
+{
+	const struct report_group *t = &r->total;
+	char buf[32];
+	FILE *f = c->f;
 	static const char *const stages[] = {"language", "home", "chapter", "quiz", "result"};
-	begin(&c, "funnel", "step,stage,sessions,share_pct");
+	begin(c, "funnel", "step,stage,sessions,share_pct");
 	for (int i = 0; i < REPORT_STAGES; i++) {
 		snprintf(buf, sizeof buf, "%d", i + 1);
-		str(&c, buf);
-		str(&c, stages[i]);
-		count(&c, r->funnel_hidden[i], t->reached[i]);
-		ratio(&c, r->funnel_hidden[i], (double)t->reached[i], (double)t->sessions, 100);
-		end(&c);
+		str(c, buf);
+		str(c, stages[i]);
+		count(c, r->funnel_hidden[i], t->reached[i]);
+		ratio(c, r->funnel_hidden[i], (double)t->reached[i], (double)t->sessions, 100);
+		end(c);
 	}
 	fputs("\r\n", f);
+}
 
+static void section_endings(struct csv *c, const struct report *r)
+{
+	const struct report_group *t = &r->total;
+	FILE *f = c->f;
 	static const char *const ends[] = {"finished", "abandoned", "timed-out"};
-	begin(&c, "endings", "ending,sessions,share_pct");
+	begin(c, "endings", "ending,sessions,share_pct");
 	for (int i = 0; i < REPORT_ENDS; i++) {
-		str(&c, ends[i]);
-		count(&c, r->ended_hidden[i], t->ended[i]);
-		ratio(&c, r->ended_hidden[i], (double)t->ended[i], (double)t->sessions, 100);
-		end(&c);
+		str(c, ends[i]);
+		count(c, r->ended_hidden[i], t->ended[i]);
+		ratio(c, r->ended_hidden[i], (double)t->ended[i], (double)t->sessions, 100);
+		end(c);
 	}
 	fputs("\r\n", f);
+}
 
-	begin(&c, "scores", "score_from,score_to,sessions");
+static void section_scores(struct csv *c, const struct report *r)
+{
+	char buf[32];
+	FILE *f = c->f;
+	begin(c, "scores", "score_from,score_to,sessions");
 	for (int i = 0; i < REPORT_BINS; i++) {
 		snprintf(buf, sizeof buf, "%d", 10 * i);
-		str(&c, buf);
+		str(c, buf);
 		snprintf(buf, sizeof buf, "%d", i == REPORT_BINS - 1 ? 100 : 10 * i + 9);
-		str(&c, buf);
-		count(&c, r->bins_hidden[i], r->bins[i]);
-		end(&c);
+		str(c, buf);
+		count(c, r->bins_hidden[i], r->bins[i]);
+		end(c);
 	}
 	fputs("\r\n", f);
+}
 
-	begin(&c, "chapters",
+static void section_chapters(struct csv *c, const struct report *r)
+{
+	const struct report_group *t = &r->total;
+	FILE *f = c->f;
+	begin(c, "chapters",
 	      "module,chapter,opened_by,opened_pct,video_started,video_watched_avg_pct");
 	for (int i = 0; i < r->n_chapters; i++) {
 		const struct report_chapter *ch = &r->chapters[i];
-		str(&c, ch->module);
-		str(&c, ch->id);
-		count(&c, ch->hidden, ch->seen);
-		ratio(&c, ch->hidden || t->hidden, (double)ch->seen, (double)t->sessions, 100);
-		count(&c, ch->share_hidden, ch->video_started);
-		ratio(&c, ch->share_hidden, (double)ch->share_sum, (double)ch->video_started, 1);
-		end(&c);
+		str(c, ch->module);
+		str(c, ch->id);
+		count(c, ch->hidden, ch->seen);
+		ratio(c, ch->hidden || t->hidden, (double)ch->seen, (double)t->sessions, 100);
+		count(c, ch->share_hidden, ch->video_started);
+		ratio(c, ch->share_hidden, (double)ch->share_sum, (double)ch->video_started, 1);
+		end(c);
 	}
 	fputs("\r\n", f);
+}
 
-	begin(&c, "questions",
+static void section_questions(struct csv *c, const struct report *r)
+{
+	char buf[32];
+	FILE *f = c->f;
+	begin(c, "questions",
 	      "module,question,objective,answered,right_pct,top_wrong_choice,"
 	      "top_wrong_share_pct");
 	for (int i = 0; i < r->n_questions; i++) {
 		const struct report_question *q = &r->questions[i];
-		str(&c, q->module);
-		str(&c, q->id);
-		str(&c, q->objective);
-		count(&c, q->hidden, q->answered);
-		ratio(&c, q->right_hidden, (double)q->right, (double)q->answered, 100);
+		str(c, q->module);
+		str(c, q->id);
+		str(c, q->objective);
+		count(c, q->hidden, q->answered);
+		ratio(c, q->right_hidden, (double)q->right, (double)q->answered, 100);
 		snprintf(buf, sizeof buf, "%c", report_choice_letter(q->top_wrong));
-		str(&c, q->wrong_hidden ? "masqué" : q->top_wrong < 0 ? "" : buf);
-		ratio(&c, q->wrong_hidden,
+		str(c, q->wrong_hidden ? "masqué" : q->top_wrong < 0 ? "" : buf);
+		ratio(c, q->wrong_hidden,
 		      q->top_wrong < 0 ? 0 : (double)q->wrong_by_choice[q->top_wrong],
 		      (double)q->wrong, 100);
-		end(&c);
+		end(c);
 	}
 	fputs("\r\n", f);
+}
 
-	begin(&c, "objectives", "module,objective,questions,answered,right_pct");
+static void section_objectives(struct csv *c, const struct report *r)
+{
+	char buf[32];
+	begin(c, "objectives", "module,objective,questions,answered,right_pct");
 	for (int i = 0; i < r->n_objectives; i++) {
 		const struct report_objective *o = &r->objectives[i];
-		str(&c, o->module);
-		str(&c, o->id);
+		str(c, o->module);
+		str(c, o->id);
 		snprintf(buf, sizeof buf, "%d", o->n_questions);
-		str(&c, buf);
-		count(&c, o->hidden, o->answered);
-		ratio(&c, o->right_hidden, (double)o->right, (double)o->answered, 100);
-		end(&c);
+		str(c, buf);
+		count(c, o->hidden, o->answered);
+		ratio(c, o->right_hidden, (double)o->right, (double)o->answered, 100);
+		end(c);
 	}
+}
+
+/* One function per section, in file order. */
+int report_csv(const struct report *r, FILE *f, char sep)
+{
+	struct csv c = {.f = f, .sep = sep};
+	fputs("\xef\xbb\xbf", f);
+	section_groups(&c, r);
+	section_funnel(&c, r);
+	section_endings(&c, r);
+	section_scores(&c, r);
+	section_chapters(&c, r);
+	section_questions(&c, r);
+	section_objectives(&c, r);
 	report_items_csv(r, f, sep);
 	return ferror(f) ? -1 : 0;
 }
