@@ -87,17 +87,32 @@ static int load_groups(sqlite3 *db, const char *key, struct report_group **g, in
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct report_group *x = group(g, n, col(st, 0));
-		long long s = sqlite3_column_int64(st, 1);
-		x->sessions += s;
-		x->reached[0] += s;
-		for (int i = 1; i < REPORT_STAGES; i++)
-			x->reached[i] += sqlite3_column_int64(st, 1 + i);
-		for (int i = 0; i < REPORT_ENDS; i++)
-			x->ended[i] += sqlite3_column_int64(st, 6 + i);
-		x->quiz_taken += sqlite3_column_int64(st, 9);
-		x->score_sum += sqlite3_column_int64(st, 10);
-		x->passed += sqlite3_column_int64(st, 11);
-		x->duration_sum += sqlite3_column_int64(st, 12);
+		/* Nothing read is trusted (issue 10): counts are whole, not
+		 * negative, and their sums do not overflow. */
+		long long v[13];
+		bool ok = true;
+		for (int i = 1; i <= 12; i++) {
+			v[i] = sqlite3_column_int64(st, i);
+			ok = ok && sqlite3_column_type(st, i) == SQLITE_INTEGER && v[i] >= 0 &&
+			     v[i] <= 1000000000000LL;
+		}
+		ok = ok && !__builtin_add_overflow(x->sessions, v[1], &x->sessions);
+		x->reached[0] = x->sessions;
+		for (int i = 1; ok && i < REPORT_STAGES; i++)
+			ok = !__builtin_add_overflow(x->reached[i], v[1 + i], &x->reached[i]);
+		for (int i = 0; ok && i < REPORT_ENDS; i++)
+			ok = !__builtin_add_overflow(x->ended[i], v[6 + i], &x->ended[i]);
+		ok = ok && !__builtin_add_overflow(x->quiz_taken, v[9], &x->quiz_taken) &&
+		     !__builtin_add_overflow(x->score_sum, v[10], &x->score_sum) &&
+		     !__builtin_add_overflow(x->passed, v[11], &x->passed) &&
+		     !__builtin_add_overflow(x->duration_sum, v[12], &x->duration_sum);
+		if (!ok) {
+			sqlite3_finalize(st);
+			fprintf(stderr,
+			        "kiosk-report: invalid session rows (negative, not whole or "
+			        "too large): a damaged or altered database\n");
+			return -1;
+		}
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
@@ -135,12 +150,16 @@ static int load_choices(struct report *r, sqlite3 *db, const char *lo, const cha
 		long long n = sqlite3_column_int64(st, 5);
 		if (c < 0 || c >= REPORT_CHOICES)
 			continue;
-		it->answered += n;
-		it->by_choice[c] += n;
-		if (sqlite3_column_int(st, 4)) {
-			it->right += n;
-			it->is_right[c] = true;
+		if (__builtin_add_overflow(it->answered, n, &it->answered) ||
+		    __builtin_add_overflow(it->by_choice[c], n, &it->by_choice[c]) ||
+		    (sqlite3_column_int(st, 4) &&
+		     __builtin_add_overflow(it->right, n, &it->right))) {
+			sqlite3_finalize(st);
+			fprintf(stderr, "kiosk-report: invalid answer rows: too many\n");
+			return -1;
 		}
+		if (sqlite3_column_int(st, 4))
+			it->is_right[c] = true;
 		if (c + 1 > it->n_choices)
 			it->n_choices = c + 1;
 	}
@@ -172,11 +191,18 @@ static int load_discrimination(struct report *r, sqlite3 *db, const char *lo, co
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct report_item *it = item(r, col(st, 0), col(st, 1), col(st, 2));
-		it->n += sqlite3_column_int64(st, 3);
-		it->x += sqlite3_column_int64(st, 4);
-		it->r += sqlite3_column_int64(st, 5);
-		it->xr += sqlite3_column_int64(st, 6);
-		it->rr += sqlite3_column_int64(st, 7);
+		long long *dst[] = {&it->n, &it->x, &it->r, &it->xr, &it->rr};
+		bool ok = true;
+		for (int i = 0; ok && i < 5; i++) {
+			long long v = sqlite3_column_int64(st, 3 + i);
+			ok = v >= 0 && !__builtin_add_overflow(*dst[i], v, dst[i]);
+		}
+		if (!ok) {
+			sqlite3_finalize(st);
+			fprintf(stderr, "kiosk-report: invalid answer rows: a damaged or altered "
+			                "database\n");
+			return -1;
+		}
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;

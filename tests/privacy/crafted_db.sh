@@ -47,3 +47,6 @@ n=6 day=2024-05-02 module=-cmd stage=result score=80 passed=1 ans=-q1:o1:0:1
 SPEC
 "$R" "$TMP/dash.db" --format csv -o "$TMP/dash.csv"
 if grep -q ",-cmd," "$TMP/dash.csv"; then fail "CSV formula cells neutralised" "$(grep -- '-cmd' "$TMP/dash.csv" | head -2)"; else pass "CSV formula cells neutralised"; fi
+# Session rows (read for the per-kiosk rows and the item analysis).
+crafted session-negative "UPDATE session SET duration_s = -600"
+crafted session-huge "UPDATE session SET duration_s = 9000000000000000000"
