@@ -269,21 +269,6 @@ int store_open_db(struct store *s, bool first)
 	return SQLITE_OK;
 }
 
-int store_reorder(struct store *s)
-{
-	if (!s->db || !s->unordered)
-		return SQLITE_OK;
-	/* VACUUM copies every table into fresh pages in key order: each leaf
-	 * page then holds its cells in key order, and with secure_delete the
-	 * old pages are overwritten with zeros. */
-	int rc = exec(s, "VACUUM");
-	if (rc == SQLITE_OK)
-		s->unordered = false;
-	else
-		log_debug("store", "reorder postponed: %s", sqlite3_errmsg(s->db));
-	return rc;
-}
-
 struct store *store_open(const char *path, int retention_months)
 {
 	struct store *s = calloc(1, sizeof *s);
@@ -298,6 +283,7 @@ struct store *store_open(const char *path, int retention_months)
 		return NULL;
 	}
 	s->retention_months = retention_months;
+	pthread_mutex_init(&s->lock, NULL);
 	store_open_db(s, true);
 	store_update_problem(s);
 	return s;

@@ -23,6 +23,12 @@ struct store;
  * memory with a problem message, and store_retry() tries again. */
 struct store *store_open(const char *path, int retention_months);
 
+/* After each save the file is rewritten (no trace of the order of
+ * sessions): with on, that rewrite runs in a thread on its own connection,
+ * so that a session end costs the UI thread only the save itself. A save
+ * that meets the rewrite finds the file busy and waits in the queue. */
+void store_background(struct store *s, bool on);
+
 /* Writes the session once, in one transaction (synchronous=FULL, so it
  * survives a power cut once this returns). On failure: rollback, queue,
  * log once. */

@@ -3,6 +3,7 @@
 #ifndef KIOSK_PLATFORM_STORE_PRIV_H
 #define KIOSK_PLATFORM_STORE_PRIV_H
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdbool.h>
 
@@ -20,9 +21,14 @@ struct store {
 	int retention_months;
 	struct session_record *queue; /* ring of STORE_QUEUE_MAX */
 	int q_head, q_len;
-	int lost;          /* dropped because the queue was full */
-	int fault;         /* SQLite code of the fault being reported, or 0 */
-	bool unordered;    /* saved since the last successful store_reorder() */
+	int lost;       /* dropped because the queue was full */
+	int fault;      /* SQLite code of the fault being reported, or 0 */
+	bool unordered; /* saved since the last successful store_reorder() */
+	/* store_background(): the rewrite runs in a thread of its own, on its
+	 * own connection; these are shared with it under `lock`. */
+	bool background, rewriting, rewrite_failed, thread_started;
+	pthread_t thread;
+	pthread_mutex_t lock;
 	char aside[300];   /* where a corrupt file was moved */
 	char error[200];   /* sqlite3_errmsg() of the last failure, for the log */
 	char problem[400]; /* what store_problem() returns, "" when fine */
@@ -34,8 +40,14 @@ void store_note_fault(struct store *s, int rc, const char *what);
 void store_keep_error(struct store *s);
 void store_close_db(struct store *s);
 /* Rewrites the file so that no page keeps the order in which sessions were
- * saved (VACUUM: every page rebuilt in key order, freed space zeroed). */
+ * saved (VACUUM: every page rebuilt in key order, freed space zeroed); in
+ * the background when store_background() asked for it. SQLITE_OK, or the
+ * code of the failure (the rewrite is tried again at the next retry). */
 int store_reorder(struct store *s);
+/* Waits for a background rewrite to end (store_destroy). */
+void store_reorder_join(struct store *s);
+/* True while a background rewrite holds the file. */
+bool store_rewriting(struct store *s);
 int store_open_db(struct store *s, bool first);
 
 #endif

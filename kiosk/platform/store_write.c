@@ -259,8 +259,13 @@ void store_retry(struct store *s)
 			return;
 	}
 	int saved = 0;
+	/* The background rewrite holds the file for a moment: the sessions
+	 * wait in the queue for the next retry rather than fail. */
+	if (store_rewriting(s))
+		return;
 	/* A rewrite postponed because another process held the file. */
-	store_reorder(s);
+	if (s->q_len == 0)
+		store_reorder(s);
 	if (s->q_len > 1 && write_all(s) == SQLITE_OK) {
 		saved = s->q_len;
 		s->q_head = (s->q_head + s->q_len) % STORE_QUEUE_MAX;
@@ -385,10 +390,14 @@ void store_destroy(struct store *s)
 {
 	if (!s)
 		return;
+	/* The last writes and rewrite happen here, on this thread. */
+	store_reorder_join(s);
+	s->background = false;
 	store_retry(s);
 	if (s->q_len > 0)
 		log_err("store", "%d session(s) could not be saved before exit", s->q_len);
 	store_close_db(s);
+	pthread_mutex_destroy(&s->lock);
 	free(s->queue);
 	free(s->path);
 	free(s);

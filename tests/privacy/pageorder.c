@@ -12,6 +12,8 @@
  *                                   byte for byte the same
  *   pageorder locked DB             times one save while another connection
  *                                   holds a read transaction on the file
+ *   pageorder bench DB N            times N saves (each with its rewrite) into
+ *                                   an existing database (bench/store.sh)
  *
  * SQLite places each new cell of a page below the ones already there, so on
  * a page that was only appended to, sorting the cells by their offset gives
@@ -286,8 +288,33 @@ static int locked(const char *db_path)
 	return 0;
 }
 
+/* What a session end costs the UI thread: the save and the rewrite. */
+static int bench(const char *db_path, int n)
+{
+	struct store *s = store_open(db_path, 0);
+	if (!s || store_problem(s))
+		return 1;
+	double total = 0, worst = 0;
+	for (int i = 0; i < n; i++) {
+		struct session_record r = record(i, 1);
+		snprintf(r.day, sizeof r.day, "2024-06-%02d", 1 + i % 28);
+		double t0 = now();
+		store_save(s, &r);
+		double dt = now() - t0;
+		total += dt;
+		worst = dt > worst ? dt : worst;
+	}
+	int pending = store_pending(s);
+	store_destroy(s);
+	printf("save + rewrite: mean %.0f ms, worst %.0f ms over %d saves (%d not saved)\n",
+	       total / n * 1000, worst * 1000, n, pending);
+	return pending != 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 4 && !strcmp(argv[1], "bench"))
+		return bench(argv[2], atoi(argv[3]));
 	if (argc == 6 && !strcmp(argv[1], "save"))
 		return save(argv[2], atoi(argv[3]), atoi(argv[4]), argv[5]);
 	if (argc == 4 && !strcmp(argv[1], "scan"))
