@@ -13,4 +13,6 @@ rm -f "$db" "$db.pin-lock"
 "$GEN" -o "$db" --random "$N" --seed 3 --days 500 --from 2022-06-01 2>/dev/null || exit 1
 sqlite3 "$db" "PRAGMA journal_mode=DELETE" >/dev/null || exit 1
 echo "bench store: $N sessions, $(du -h "$db" | cut -f1)"
-"$P" bench "$db" 20 2>/dev/null | sed 's/^/bench store: /' || exit 1
+for mode in sync background; do
+	"$P" bench "$db" 20 $mode 2>/dev/null | sed 's/^/bench store: /' || exit 1
+done

@@ -275,6 +275,7 @@ int main(int argc, char **argv)
 	 * clean-up of old sessions), libVLC and speech after it. */
 	app_iterate(&k);
 	k.store = store_open(k.settings.database, k.settings.retention_months);
+	store_background(k.store, !k.headless); /* headless: one thread, reproducible */
 	k.player = player_create(k.headless, k.settings.volume, k.user_event);
 	k.speech = speech_create();
 	app_bench(&k, "ready", NULL);
