@@ -74,7 +74,7 @@ fi
 # showing version 4 and puts it back as current by itself.
 ln -s versions/mini-4 "$R/previous"
 ln -s versions/mini-5 "$R/.new" && mv -T "$R/.new" "$R/current"
-PIN='hold 0.03 0.03 3500\nexpect trainer-pin\npress 2\npress 4\npress 6\npress 8\npress 1\npress 3\npress OK\nexpect trainer\nshot trainer\npress Fermer\nexpect attract\n'
+PIN='hold 0.03 0.03 3500\nexpect trainer-pin\npress 2\npress 4\npress 6\npress 8\npress 1\npress 3\npress OK\nexpect trainer\npress Fermer\nexpect attract\n'
 printf "${PIN}tap 0.5 0.5\npress Français\nexpect home\npress Qui me voit (v4) ?\nexpect chapter\n" |
 	KIOSK_DEBUG=1 run_script broken-start 1280x720 --content "$R/current"
 rc=$?
