@@ -164,7 +164,8 @@ static int write_db(const struct export_request *req, const char *path)
 	rc = sqlite3_exec(
 	    db,
 	    "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; BEGIN;" STORE_SCHEMA_V1
-	        STORE_SCHEMA_V2 "PRAGMA user_version = 2;" STORE_DROP_TRIGGERS "COMMIT;",
+	        STORE_SCHEMA_V2 STORE_SCHEMA_V3 "PRAGMA user_version = 3;" STORE_DROP_TRIGGERS
+	    "COMMIT;",
 	    NULL, NULL, NULL);
 	char *sql =
 	    rc != SQLITE_OK
@@ -192,8 +193,11 @@ static int write_db(const struct export_request *req, const char *path)
 		rc = sql ? sqlite3_exec(db, sql, NULL, NULL, NULL) : SQLITE_NOMEM;
 	sqlite3_free(sql);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(db, STORE_REBUILD_STATS STORE_TRIGGERS_V1 "COMMIT; DETACH src;",
-		                  NULL, NULL, NULL);
+		rc = sqlite3_exec(
+		    db,
+		    STORE_REBUILD_STATS STORE_REBUILD_V3 STORE_TRIGGERS_V1 STORE_TRIGGERS_V3
+		    "COMMIT; DETACH src;",
+		    NULL, NULL, NULL);
 	int err = rc == SQLITE_OK ? 0 : sqlite_errno(db, rc);
 	if (err)
 		log_warn("export", "database copy: %s", sqlite3_errmsg(db));

@@ -145,8 +145,8 @@ static int migrate(struct store *s)
 		return SQLITE_READONLY;
 	}
 	if (v == 0) {
-		int rc = exec(s, "BEGIN IMMEDIATE;" STORE_SCHEMA_V1 STORE_SCHEMA_V2
-		                 "PRAGMA user_version = 2; COMMIT;");
+		int rc = exec(s, "BEGIN IMMEDIATE;" STORE_SCHEMA_V1 STORE_SCHEMA_V2 STORE_SCHEMA_V3
+		                 "PRAGMA user_version = 3; COMMIT;");
 		if (rc != SQLITE_OK) {
 			log_err("store", "%s: cannot create the schema: %s", s->path,
 			        sqlite3_errmsg(s->db));
@@ -154,17 +154,27 @@ static int migrate(struct store *s)
 			return rc;
 		}
 		log_info("store", "created %s (schema version %d)", s->path, STORE_SCHEMA_VERSION);
-	} else if (v == 1) {
-		int rc =
-		    exec(s, "BEGIN IMMEDIATE;" STORE_SCHEMA_V2 "PRAGMA user_version = 2; COMMIT;");
-		if (rc != SQLITE_OK) {
-			log_err("store", "%s: cannot add the label column: %s", s->path,
-			        sqlite3_errmsg(s->db));
-			exec(s, "ROLLBACK");
-			return rc;
-		}
-		log_info("store", "%s: schema version 1 → 2 (welcome-day label)", s->path);
+		return SQLITE_OK;
 	}
+	/* Each older version moves up step by step, in one transaction; the
+	 * new counters are computed from the rows already there. */
+	int rc =
+	    exec(s, v == 1 ? "BEGIN IMMEDIATE;" STORE_SCHEMA_V2 STORE_SCHEMA_V3 STORE_REBUILD_V3
+	                     "PRAGMA user_version = 3; COMMIT;"
+	            : v == 2 ? "BEGIN IMMEDIATE;" STORE_SCHEMA_V3 STORE_REBUILD_V3
+	                       "PRAGMA user_version = 3; COMMIT;"
+	                     : "SELECT 1");
+	if (rc != SQLITE_OK) {
+		log_err("store", "%s: cannot move the schema from version %d to %d: %s", s->path, v,
+		        STORE_SCHEMA_VERSION, sqlite3_errmsg(s->db));
+		exec(s, "ROLLBACK");
+		return rc;
+	}
+	if (v < STORE_SCHEMA_VERSION)
+		log_info("store",
+		         "%s: schema version %d → %d (welcome-day label, counters per kiosk, "
+		         "label and question)",
+		         s->path, v, STORE_SCHEMA_VERSION);
 	return SQLITE_OK;
 }
 

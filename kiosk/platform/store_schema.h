@@ -21,7 +21,7 @@
 #ifndef KIOSK_PLATFORM_STORE_SCHEMA_H
 #define KIOSK_PLATFORM_STORE_SCHEMA_H
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 // clang-format off
 
@@ -131,7 +131,8 @@
 #define STORE_DROP_TRIGGERS                                                    \
 	"DROP TRIGGER IF EXISTS session_stats;\n"                              \
 	"DROP TRIGGER IF EXISTS chapter_stats;\n"                              \
-	"DROP TRIGGER IF EXISTS answer_stats;\n"
+	"DROP TRIGGER IF EXISTS answer_stats;\n"                               \
+	"DROP TRIGGER IF EXISTS group_stats;\n"
 
 #define STORE_REBUILD_STATS                                                    \
 	"DELETE FROM stat_day; DELETE FROM stat_score;\n"                      \
@@ -183,6 +184,103 @@
 #define STORE_SCHEMA_V2                                                        \
 	"ALTER TABLE session ADD COLUMN label TEXT\n"                          \
 	"  CHECK (label IS NULL OR (" STORE_ID_CHECK("label") "));\n"
+
+/* Version 3: two more sets of daily counters, so that a report over a
+ * million sessions still reads a few thousand rows. stat_group: the
+ * stat_day figures per kiosk and welcome-day label ('-' for none), with the
+ * sessions that really opened a chapter (chapters_seen > 0). stat_item: per
+ * question, over the sessions that finished the quiz, the sums of the
+ * item-rest correlation (kiosk-report's discrimination): finished answers n,
+ * right ones x, rest = the session's other right answers: sum(rest),
+ * sum(x * rest), sum(rest * rest). A trigger keeps stat_group; stat_item is
+ * written by the store with the session (its answers come after the
+ * session row), and STORE_REBUILD_V3 recomputes both from the rows. */
+#define STORE_GROUP_ADD(src)                                                   \
+	"INSERT INTO stat_group SELECT day, module, kiosk, label, count(*),\n"  \
+	"  sum(furthest >= 1), sum(chapters_seen > 0), sum(furthest >= 3),\n"  \
+	"  sum(furthest >= 4), sum(ended = 0), sum(ended = 1), sum(ended = 2),\n" \
+	"  count(score), coalesce(sum(score), 0), sum(passed), sum(duration_s)\n" \
+	"  FROM " src " WHERE true GROUP BY day, module, kiosk, label\n"       \
+	"ON CONFLICT DO UPDATE SET sessions = sessions + excluded.sessions,\n" \
+	"  reached_home = reached_home + excluded.reached_home,\n"             \
+	"  opened_chapter = opened_chapter + excluded.opened_chapter,\n"       \
+	"  reached_quiz = reached_quiz + excluded.reached_quiz,\n"             \
+	"  reached_result = reached_result + excluded.reached_result,\n"       \
+	"  finished = finished + excluded.finished,\n"                         \
+	"  abandoned = abandoned + excluded.abandoned,\n"                      \
+	"  timed_out = timed_out + excluded.timed_out,\n"                      \
+	"  quiz_taken = quiz_taken + excluded.quiz_taken,\n"                   \
+	"  score_sum = score_sum + excluded.score_sum,\n"                      \
+	"  passed = passed + excluded.passed,\n"                               \
+	"  duration_sum = duration_sum + excluded.duration_sum;\n"
+/* answers and sessions: tables or views with the columns of answer and
+ * session. */
+#define STORE_ITEM_ADD(answers, sessions)                                      \
+	"INSERT INTO stat_item SELECT a.day, a.module, a.question, a.objective,\n" \
+	"  count(*), sum(a.correct), sum(t.tot - a.correct),\n"                \
+	"  sum(a.correct * (t.tot - a.correct)),\n"                            \
+	"  sum((t.tot - a.correct) * (t.tot - a.correct))\n"                   \
+	"  FROM " answers " a JOIN (SELECT a2.day AS day, a2.session AS session,\n" \
+	"    sum(a2.correct) AS tot FROM " answers " a2 JOIN " sessions " s\n"  \
+	"    ON s.day = a2.day AND s.id = a2.session WHERE s.score IS NOT NULL\n" \
+	"    GROUP BY a2.day, a2.session) t\n"                                  \
+	"  ON t.day = a.day AND t.session = a.session WHERE true\n"            \
+	"  GROUP BY a.day, a.module, a.question, a.objective\n"                \
+	"ON CONFLICT DO UPDATE SET finished = finished + excluded.finished,\n" \
+	"  item_right = item_right + excluded.item_right,\n"                   \
+	"  rest_sum = rest_sum + excluded.rest_sum,\n"                         \
+	"  cross_sum = cross_sum + excluded.cross_sum,\n"                      \
+	"  rest_sq_sum = rest_sq_sum + excluded.rest_sq_sum;\n"
+/* One finished answer, as the store adds it: ?1 day, ?2 module, ?3
+ * question, ?4 objective, ?5 right (0/1), ?6 the session's other right
+ * answers. */
+#define STORE_ITEM_ONE                                                         \
+	"INSERT INTO stat_item VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?5 * ?6, ?6 * ?6)\n" \
+	"ON CONFLICT DO UPDATE SET finished = finished + 1,\n"                 \
+	"  item_right = item_right + excluded.item_right,\n"                   \
+	"  rest_sum = rest_sum + excluded.rest_sum,\n"                         \
+	"  cross_sum = cross_sum + excluded.cross_sum,\n"                      \
+	"  rest_sq_sum = rest_sq_sum + excluded.rest_sq_sum"
+#define STORE_TRIGGERS_V3                                                      \
+	"CREATE TRIGGER group_stats AFTER INSERT ON session BEGIN\n"           \
+	STORE_GROUP_ADD("(SELECT NEW.day AS day, NEW.module AS module,"        \
+			" NEW.kiosk AS kiosk, coalesce(NEW.label, '-') AS label," \
+			" NEW.furthest AS furthest,"                           \
+			" NEW.chapters_seen AS chapters_seen,"                 \
+			" NEW.ended AS ended, NEW.score AS score,"             \
+			" NEW.passed AS passed, NEW.duration_s AS duration_s)") \
+	"END;\n"
+#define STORE_REBUILD_V3                                                       \
+	"DELETE FROM stat_group; DELETE FROM stat_item;\n"                     \
+	STORE_GROUP_ADD("(SELECT day, module, kiosk, coalesce(label, '-') AS label,"  \
+			" furthest, chapters_seen, ended, score, passed, duration_s" \
+			" FROM session)")                                      \
+	STORE_ITEM_ADD("answer", "session")
+#define STORE_SCHEMA_V3                                                        \
+	"CREATE TABLE stat_group (\n"                                          \
+	"  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("day") "),\n"            \
+	"  module TEXT NOT NULL CHECK (" STORE_ID_CHECK("module") "),\n"       \
+	"  kiosk TEXT NOT NULL CHECK (" STORE_ID_CHECK("kiosk") "),\n"         \
+	"  label TEXT NOT NULL CHECK (" STORE_ID_CHECK("label") "),\n"         \
+	STORE_COUNT("sessions") STORE_COUNT("reached_home")                    \
+	STORE_COUNT("opened_chapter") STORE_COUNT("reached_quiz")              \
+	STORE_COUNT("reached_result") STORE_COUNT("finished")                  \
+	STORE_COUNT("abandoned") STORE_COUNT("timed_out")                      \
+	STORE_COUNT("quiz_taken") STORE_COUNT("score_sum")                     \
+	STORE_COUNT("passed") STORE_COUNT("duration_sum")                      \
+	"  PRIMARY KEY (day, module, kiosk, label)\n"                          \
+	") STRICT, WITHOUT ROWID;\n"                                           \
+	"CREATE TABLE stat_item (\n"                                           \
+	"  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("day") "),\n"            \
+	"  module TEXT NOT NULL CHECK (" STORE_ID_CHECK("module") "),\n"       \
+	"  question TEXT NOT NULL CHECK (" STORE_ID_CHECK("question") "),\n"   \
+	"  objective TEXT NOT NULL CHECK (" STORE_ID_CHECK("objective") "),\n" \
+	STORE_COUNT("finished") STORE_COUNT("item_right")                      \
+	STORE_COUNT("rest_sum") STORE_COUNT("cross_sum")                       \
+	STORE_COUNT("rest_sq_sum")                                             \
+	"  PRIMARY KEY (day, module, question, objective)\n"                   \
+	") STRICT, WITHOUT ROWID;\n"                                           \
+	STORE_TRIGGERS_V3
 
 // clang-format on
 

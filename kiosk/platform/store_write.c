@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "platform/store_priv.h"
+#include "platform/store_schema.h"
 #include "core/log.h"
 #include "core/trainer_view.h"
 
@@ -108,6 +109,27 @@ static int step_done(sqlite3_stmt *st)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* The item-rest sums of a finished quiz (store_schema.h, stat_item). */
+static int add_items(struct store *s, const struct session_record *r)
+{
+	sqlite3_stmt *st = NULL;
+	int right = 0, rc = sqlite3_prepare_v2(s->db, STORE_ITEM_ONE, -1, &st, NULL);
+	for (int i = 0; i < r->n_answers; i++)
+		right += r->answers[i].correct;
+	for (int i = 0; rc == SQLITE_OK && i < r->n_answers; i++) {
+		const struct session_answer *a = &r->answers[i];
+		sqlite3_bind_text(st, 1, r->day, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, r->module_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, a->question_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, a->objective, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 5, a->correct);
+		sqlite3_bind_int(st, 6, right - a->correct);
+		rc = step_done(st);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* INSERT OR IGNORE makes a retry harmless when a commit did reach the disk
  * but reported an error. */
 static int insert_rows(struct store *s, const struct session_record *r, const unsigned char id[16])
@@ -154,6 +176,9 @@ static int insert_rows(struct store *s, const struct session_record *r, const un
 			sqlite3_bind_null(ss, 13);
 		rc = step_done(ss);
 	}
+	/* Ignored (saved before, its commit reported an error): its counters
+	 * are in already. */
+	bool inserted = rc == SQLITE_OK && sqlite3_changes(s->db) == 1;
 	for (int i = 0; rc == SQLITE_OK && i < r->n_chapters; i++) {
 		const struct session_chapter *c = &r->chapters[i];
 		sqlite3_bind_text(sc, 1, r->module_id, -1, SQLITE_STATIC);
@@ -181,6 +206,8 @@ static int insert_rows(struct store *s, const struct session_record *r, const un
 	sqlite3_finalize(ss);
 	sqlite3_finalize(sc);
 	sqlite3_finalize(sa);
+	if (rc == SQLITE_OK && inserted && r->score >= 0)
+		rc = add_items(s, r);
 	return rc;
 }
 

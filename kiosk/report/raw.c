@@ -1,8 +1,10 @@
-/* The figures that the stat_* counters cannot give, read from the
- * per-session rows (platform/store_schema.h): sessions that really opened a
- * chapter (the furthest stage only says how far a session got, and a
- * person may go from the chapter list straight to the quiz), groups per
+/* The figures that the stat_day counters cannot give: sessions that really
+ * opened a chapter (the furthest stage only says how far a session got, and
+ * a person may go from the chapter list straight to the quiz), groups per
  * kiosk and per welcome-day label, and the sums for the item analysis.
+ * Files of schema version 3 keep them as daily counters (stat_group,
+ * stat_item); older files, and files that share sessions with an earlier
+ * one, are read from their per-session rows (platform/store_schema.h).
  *
  * Each file is attached read-only to a private in-memory database; a
  * session found in an earlier file (same day, same random id) is left out,
@@ -70,15 +72,21 @@ static int sort_groups(const void *a, const void *b)
 }
 
 /* One row per kiosk (or label): the same figures as stat_day's, with
- * "opened a chapter" counted from chapters_seen. */
-static int load_groups(sqlite3 *db, const char *key, struct report_group **g, int *n,
+ * "opened a chapter" counted from chapters_seen; from the counters of
+ * schema version 3, or from the session rows. */
+static int load_groups(sqlite3 *db, const char *key, bool counters, struct report_group **g, int *n,
                        const char *lo, const char *hi)
 {
 	char *sql = sqlite3_mprintf(
-	    "SELECT %s, count(*), sum(furthest >= 1), sum(chapters_seen > 0), "
-	    "sum(furthest >= 3), sum(furthest >= 4), sum(ended = 0), sum(ended = 1), "
-	    "sum(ended = 2), count(score), coalesce(sum(score), 0), sum(passed), "
-	    "sum(duration_s) FROM src.session s WHERE" NEW("s", "id") " GROUP BY 1",
+	    counters
+	        ? "SELECT %s, sum(sessions), sum(reached_home), sum(opened_chapter), "
+	          "sum(reached_quiz), sum(reached_result), sum(finished), sum(abandoned), "
+	          "sum(timed_out), sum(quiz_taken), sum(score_sum), sum(passed), "
+	          "sum(duration_sum) FROM src.stat_group WHERE day BETWEEN ?1 AND ?2 GROUP BY 1"
+	        : "SELECT %s, count(*), sum(furthest >= 1), sum(chapters_seen > 0), "
+	          "sum(furthest >= 3), sum(furthest >= 4), sum(ended = 0), sum(ended = 1), "
+	          "sum(ended = 2), count(score), coalesce(sum(score), 0), sum(passed), "
+	          "sum(duration_s) FROM src.session s WHERE" NEW("s", "id") " GROUP BY 1",
 	    key);
 	sqlite3_stmt *st = prepare(db, sql, lo, hi);
 	sqlite3_free(sql);
@@ -134,13 +142,16 @@ static struct report_item *item(struct report *r, const char *m, const char *q, 
 	return it;
 }
 
-static int load_choices(struct report *r, sqlite3 *db, const char *lo, const char *hi)
+static int load_choices(struct report *r, sqlite3 *db, bool counters, const char *lo,
+                        const char *hi)
 {
-	sqlite3_stmt *st = prepare(db,
-	                           "SELECT module, question, objective, choice, correct, count(*) "
-	                           "FROM src.answer a WHERE" NEW("a", "session") " GROUP BY 1, 2, "
-	                                                                         "3, 4, 5",
-	                           lo, hi);
+	sqlite3_stmt *st = prepare(
+	    db,
+	    counters ? "SELECT module, question, objective, choice, correct, sum(answers) FROM "
+	               "src.stat_answer WHERE day BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3, 4, 5"
+	             : "SELECT module, question, objective, choice, correct, count(*) "
+	               "FROM src.answer a WHERE" NEW("a", "session") " GROUP BY 1, 2, 3, 4, 5",
+	    lo, hi);
 	if (!st)
 		return -1;
 	int rc;
@@ -171,20 +182,27 @@ static int load_choices(struct report *r, sqlite3 *db, const char *lo, const cha
  * when the item is right, r the number of the session's other right
  * answers. The correlation needs only these sums, which add up across
  * files. */
-static int load_discrimination(struct report *r, sqlite3 *db, const char *lo, const char *hi)
+static int load_discrimination(struct report *r, sqlite3 *db, bool counters, const char *lo,
+                               const char *hi)
 {
 	sqlite3_stmt *st = prepare(
 	    db,
-	    "WITH t AS (SELECT a.day AS day, a.session AS session, sum(a.correct) AS tot "
-	    "  FROM src.answer a JOIN src.session s ON s.day = a.day AND s.id = a.session "
-	    "  WHERE s.score IS NOT NULL AND" NEW(
-	        "a",
-	        "session") " GROUP BY a.day, a.session) "
-	                   "SELECT a.module, a.question, a.objective, count(*), sum(a.correct), "
-	                   "sum(t.tot - a.correct), sum(a.correct * (t.tot - a.correct)), "
-	                   "sum((t.tot - a.correct) * (t.tot - a.correct)) "
-	                   "FROM src.answer a JOIN t ON t.day = a.day AND t.session = a.session "
-	                   "GROUP BY 1, 2, 3",
+	    counters
+	        ? "SELECT module, question, objective, sum(finished), sum(item_right), "
+	          "sum(rest_sum), sum(cross_sum), sum(rest_sq_sum) FROM src.stat_item WHERE "
+	          "day BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3"
+	        : "WITH t AS (SELECT a.day AS day, a.session AS session, sum(a.correct) AS tot "
+	          "  FROM src.answer a JOIN src.session s ON s.day = a.day AND s.id = a.session "
+	          "  WHERE s.score IS NOT NULL AND" NEW(
+	              "a",
+	              "session") " GROUP BY a.day, a.session) "
+	                         "SELECT a.module, a.question, a.objective, count(*), "
+	                         "sum(a.correct), "
+	                         "sum(t.tot - a.correct), sum(a.correct * (t.tot - a.correct)), "
+	                         "sum((t.tot - a.correct) * (t.tot - a.correct)) "
+	                         "FROM src.answer a JOIN t ON t.day = a.day AND t.session = "
+	                         "a.session "
+	                         "GROUP BY 1, 2, 3",
 	    lo, hi);
 	if (!st)
 		return -1;
@@ -224,6 +242,36 @@ static bool has_label(sqlite3 *db)
 	return found;
 }
 
+/* The counters of schema version 3 (stat_group, stat_item) answer in a few
+ * thousand rows; they are used unless a session of this file was already
+ * counted from an earlier one (the rows then tell which to leave out). */
+static bool use_counters(sqlite3 *db, bool first, const char *lo, const char *hi)
+{
+	sqlite3_stmt *st;
+	long long n = 0;
+	if (sqlite3_prepare_v2(db,
+	                       "SELECT count(*) FROM src.sqlite_master WHERE type = 'table' AND "
+	                       "name IN ('stat_group', 'stat_item')",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return false;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (n != 2)
+		return false;
+	if (first)
+		return true;
+	st = prepare(db,
+	             "SELECT count(*) FROM src.session s WHERE day BETWEEN ?1 AND ?2 AND EXISTS "
+	             "(SELECT 1 FROM main.seen WHERE seen.day = s.day AND seen.id = s.id)",
+	             lo, hi);
+	n = -1;
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n == 0;
+}
+
 static int attach(sqlite3 *db, const char *path)
 {
 	sqlite3_stmt *st;
@@ -241,22 +289,26 @@ static int attach(sqlite3 *db, const char *path)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-static int load_file(struct report *r, sqlite3 *db, const char *path, bool last, const char *lo,
-                     const char *hi)
+static int load_file(struct report *r, sqlite3 *db, const char *path, bool first, bool last,
+                     const char *lo, const char *hi)
 {
 	if (attach(db, path) != 0)
 		return fail(db, path);
 	sqlite3_busy_timeout(db, 2000);
 	int rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+	bool c = rc == 0 && use_counters(db, first, lo, hi);
 	if (rc == 0)
-		rc = load_groups(db, "kiosk", &r->kiosks, &r->n_kiosks, lo, hi);
+		rc = load_groups(db, "kiosk", c, &r->kiosks, &r->n_kiosks, lo, hi);
 	if (rc == 0)
-		rc = load_groups(db, has_label(db) ? "coalesce(label, '-')" : "'-'", &r->labels,
-		                 &r->n_labels, lo, hi);
+		rc = load_groups(db,
+		                 c               ? "label"
+		                 : has_label(db) ? "coalesce(label, '-')"
+		                                 : "'-'",
+		                 c, &r->labels, &r->n_labels, lo, hi);
 	if (rc == 0)
-		rc = load_choices(r, db, lo, hi);
+		rc = load_choices(r, db, c, lo, hi);
 	if (rc == 0)
-		rc = load_discrimination(r, db, lo, hi);
+		rc = load_discrimination(r, db, c, lo, hi);
 	if (rc == 0 && !last) {
 		sqlite3_stmt *st = prepare(db,
 		                           "INSERT OR IGNORE INTO main.seen SELECT day, id FROM "
@@ -289,7 +341,7 @@ int report_load_raw(struct report *r, const char *const *paths, int n, const cha
 	}
 	int rc = 0;
 	for (int i = 0; rc == 0 && i < n; i++)
-		rc = load_file(r, db, paths[i], i == n - 1, lo, hi);
+		rc = load_file(r, db, paths[i], i == 0, i == n - 1, lo, hi);
 	sqlite3_close(db);
 	if (rc != 0)
 		return rc;

@@ -7,7 +7,8 @@
  *   n=3 day=2024-05-02 lang=fr kiosk=k1 module=m version=1 stage=result
  *   end=finished dur=600 score=80 passed=1 ch=c1:1:100,c2:0:-1
  *   ans=q1:o1:0:1,q2:o2:3:0 label=accueil-12-mars id=<32 hex digits, only with n=1>
- * --schema 1 writes a file as kiosks before the welcome-day label did.
+ * --schema 1 or 2 writes a file as older kiosks did (before the welcome-day
+ * label, before the counters per kiosk, label and question).
  * Each session gets a random id unless id= is given. The schema is the
  * kiosk's own (platform/store_schema.h); rows go in with the same columns
  * the store writes. */
@@ -282,7 +283,7 @@ int main(int argc, char **argv)
 	const char *out = NULL, *from = "2024-01-01";
 	long long random_n = -1;
 	int days = 250;
-	struct gen g = {.rng = 42, .schema = 2};
+	struct gen g = {.rng = 42, .schema = 3};
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 		if (!strcmp(a, "-o") && v)
@@ -295,11 +296,11 @@ int main(int argc, char **argv)
 			from = v, i++;
 		else if (!strcmp(a, "--days") && v)
 			days = atoi(v), i++;
-		else if (!strcmp(a, "--schema") && v && (!strcmp(v, "1") || !strcmp(v, "2")))
+		else if (!strcmp(a, "--schema") && v && v[0] >= '1' && v[0] <= '3' && !v[1])
 			g.schema = atoi(v), i++;
 		else {
 			fprintf(stderr, "usage: gen_sessions -o FILE [--random N [--seed S] "
-			                "[--from DAY] [--days D]] [--schema 1|2] [< spec]\n");
+			                "[--from DAY] [--days D]] [--schema 1|2|3] [< spec]\n");
 			return 2;
 		}
 	}
@@ -323,9 +324,12 @@ int main(int argc, char **argv)
 	    : g.schema == 1 ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
 	                      "PRAGMA cache_size=-1000000; BEGIN;" STORE_SCHEMA_V1
 	                      "PRAGMA user_version=1;"
+	    : g.schema == 2 ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
+	                      "PRAGMA cache_size=-1000000; BEGIN;" STORE_SCHEMA_V1 STORE_SCHEMA_V2
+	                      "PRAGMA user_version=2;"
 	                    : "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
 	                      "PRAGMA cache_size=-1000000; BEGIN;" STORE_SCHEMA_V1 STORE_SCHEMA_V2
-	                      "PRAGMA user_version=2;";
+	                          STORE_SCHEMA_V3 "PRAGMA user_version=3;";
 	if (sqlite3_exec(g.db, setup, NULL, NULL, &err) != SQLITE_OK) {
 		fprintf(stderr, "gen_sessions: schema: %s\n", err);
 		return 1;
@@ -375,6 +379,16 @@ int main(int argc, char **argv)
 	sqlite3_finalize(g.s_ans);
 	if (random_n >= 0 && sqlite3_exec(g.db, STORE_REBUILD_STATS STORE_TRIGGERS_V1, NULL, NULL,
 	                                  &err) != SQLITE_OK) {
+		fprintf(stderr, "gen_sessions: rebuild: %s\n", err);
+		return 1;
+	}
+	/* The store writes stat_item with each session; rows written here
+	 * get theirs recomputed (and stat_group too, after a bulk load). */
+	if (g.schema >= 3 && sqlite3_exec(g.db,
+	                                  random_n >= 0 ? STORE_REBUILD_V3 STORE_TRIGGERS_V3
+	                                                : "DELETE FROM stat_item;" STORE_ITEM_ADD(
+	                                                      "answer", "session"),
+	                                  NULL, NULL, &err) != SQLITE_OK) {
 		fprintf(stderr, "gen_sessions: rebuild: %s\n", err);
 		return 1;
 	}

@@ -82,6 +82,31 @@ static const struct column reviewed[] = {
     {"stat_answer", "choice", K_SMALL},
     {"stat_answer", "correct", K_SMALL},
     {"stat_answer", "answers", K_COUNT},
+    {"stat_group", "day", K_DAY},
+    {"stat_group", "module", K_ID},
+    {"stat_group", "kiosk", K_ID},
+    {"stat_group", "label", K_ID},
+    {"stat_group", "sessions", K_COUNT},
+    {"stat_group", "reached_home", K_COUNT},
+    {"stat_group", "opened_chapter", K_COUNT},
+    {"stat_group", "reached_quiz", K_COUNT},
+    {"stat_group", "reached_result", K_COUNT},
+    {"stat_group", "finished", K_COUNT},
+    {"stat_group", "abandoned", K_COUNT},
+    {"stat_group", "timed_out", K_COUNT},
+    {"stat_group", "quiz_taken", K_COUNT},
+    {"stat_group", "score_sum", K_COUNT},
+    {"stat_group", "passed", K_COUNT},
+    {"stat_group", "duration_sum", K_COUNT},
+    {"stat_item", "day", K_DAY},
+    {"stat_item", "module", K_ID},
+    {"stat_item", "question", K_ID},
+    {"stat_item", "objective", K_ID},
+    {"stat_item", "finished", K_COUNT},
+    {"stat_item", "item_right", K_COUNT},
+    {"stat_item", "rest_sum", K_COUNT},
+    {"stat_item", "cross_sum", K_COUNT},
+    {"stat_item", "rest_sq_sum", K_COUNT},
 };
 enum { N_REVIEWED = sizeof reviewed / sizeof reviewed[0] };
 
@@ -295,12 +320,14 @@ START_TEST(test_stats_derive_from_sessions)
 			snprintf(r.answers[q].question_id, 32, "q%d", q);
 			snprintf(r.answers[q].objective, 32, "o");
 			r.answers[q].choice = i % 4;
-			r.answers[q].correct = i % 4 == 0;
+			r.answers[q].correct = (i + q) % 3 == 0;
 		}
 		r.score = r.n_answers ? 10 * (i % 11) : -1;
 		r.passed = r.score >= 70;
 		r.end = (enum session_end)(i % 3);
 		r.duration_s = 30 * i;
+		if (i % 2)
+			snprintf(r.label, sizeof r.label, "accueil-%d", i % 4);
 		store_save(s, &r);
 	}
 	store_destroy(s);
@@ -315,12 +342,21 @@ START_TEST(test_stats_derive_from_sessions)
 	    "video_share_sum AS x FROM stat_chapter ORDER BY 1)",
 	    "SELECT group_concat(x, '|') FROM (SELECT day||module||question||objective||choice||"
 	    "correct||answers AS x FROM stat_answer ORDER BY 1)",
+	    "SELECT group_concat(x, '|') FROM (SELECT day||module||kiosk||label||sessions||"
+	    "reached_home||opened_chapter||reached_quiz||reached_result||finished||abandoned||"
+	    "timed_out||quiz_taken||score_sum||passed||duration_sum AS x FROM stat_group "
+	    "ORDER BY 1)",
+	    "SELECT group_concat(x, '|') FROM (SELECT day||module||question||objective||finished||"
+	    "'/'||item_right||'/'||rest_sum||'/'||cross_sum||'/'||rest_sq_sum AS x FROM stat_item "
+	    "ORDER BY 1)",
 	};
-	char before[4][4096], after[4096];
-	for (int i = 0; i < 4; i++)
+	enum { N = sizeof sums / sizeof sums[0] };
+	char before[N][4096], after[4096];
+	for (int i = 0; i < N; i++)
 		checksum(sums[i], before[i], sizeof before[i]);
-	ck_assert_int_eq(sqlite3_exec(db, STORE_REBUILD_STATS, NULL, NULL, NULL), SQLITE_OK);
-	for (int i = 0; i < 4; i++) {
+	ck_assert_int_eq(sqlite3_exec(db, STORE_REBUILD_STATS STORE_REBUILD_V3, NULL, NULL, NULL),
+	                 SQLITE_OK);
+	for (int i = 0; i < N; i++) {
 		checksum(sums[i], after, sizeof after);
 		ck_assert_str_eq(before[i], after);
 		ck_assert_uint_gt(strlen(after), 10);
