@@ -2,7 +2,8 @@
 # The trainer screen's pages, headless: the hold gesture and PIN, every
 # page, the welcome-day label stored with the next sessions, export to a
 # "drive" folder (read back by kiosk-report and a CSV parser), a read-only
-# and a full drive, sleep, restart, and the 60 s timeout (never a session).
+# a full and a pulled-out drive, sleep, restart, and the 60 s timeout (never
+# a session).
 . tests/lib.sh
 T=$TMP
 SHOTS=${TRAINER_SHOTS:-$T/shots}
@@ -156,6 +157,28 @@ drive_fault() { # name mount-options expected-log
 mkdir -p "$T/read-only" "$T/full"
 drive_fault read-only ro,size=1m "Read-only file system"
 drive_fault full size=12k "No space left on device"
+
+# A drive pulled out mid-write: every write and sync under it fails with
+# EIO after the first 4 KiB (tests/preload/eio.c).
+mkdir -p "$T/pulled-usb"
+if cc -shared -fPIC -O2 -o "$T/eio.so" tests/preload/eio.c -ldl 2>"$T/eio.cc"; then
+	sed "s#^export_dir: .*#export_dir: $T/pulled-usb#" "$T/t.yaml" >"$T/pulled.yaml"
+	{
+		unlock
+		echo "press Exporter"
+		echo "press Exporter tout"
+		echo "expect trainer"
+	} >"$T/pulled.script"
+	KIOSK_FAULT_DIR="$T/pulled-usb" KIOSK_FAULT_AFTER=4096 LD_PRELOAD="$T/eio.so" \
+		"$KIOSK" --headless --script "$T/pulled.script" --size 1280x720 --config "$T/pulled.yaml" \
+		--content "$MINI" >"$T/pulled.trace" 2>"$T/pulled.err"
+	check "export to a drive pulled out: the kiosk carries on" test $? -eq 0
+	has "export to a drive pulled out: the reason is logged" "$T/pulled.err" "Input/output error"
+	left=$(ls -A "$T/pulled-usb")
+	[ -z "$left" ] && pass "export to a drive pulled out: no file left, complete or not" || fail "export to a drive pulled out: files left" "$left"
+else
+	fail "export to a drive pulled out" "cannot build the fault library: $(cat "$T/eio.cc")"
+fi
 
 # Sleep: a dark screen until a touch, which only wakes it.
 {

@@ -28,7 +28,7 @@ left=$(ls -A "$O" | grep -c '^\.')
 grep -F '"key": "total"' "$TMP/r.json" | grep -q '"sessions": 12' &&
 	pass "kiosk-report reads the copy: 12 sessions" || fail "report of the copy" "$(cat "$TMP/err") $(head -c 300 "$TMP/r.json")"
 tables=$(sqlite3 "$O/test-2024-05-04.db" "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name)")
-[ "$tables" = "answer chapter session stat_answer stat_chapter stat_day stat_score" ] &&
+[ "$tables" = "answer chapter session stat_answer stat_chapter stat_day stat_group stat_item stat_score" ] &&
 	pass "only the statistics tables ($tables)" || fail "tables" "$tables"
 if grep -q 1717171717 "$O/test-2024-05-04.db"; then fail "dropped table" "its bytes are still in the file"; else pass "the other table's bytes are not in the file"; fi
 free=$(sqlite3 "$O/test-2024-05-04.db" "PRAGMA freelist_count")
