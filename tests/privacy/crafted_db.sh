@@ -9,8 +9,11 @@ R=$REPORT
 "$GEN" -o "$TMP/good.db" 2>/dev/null <<'SPEC'
 n=6 day=2024-05-02 stage=result score=80 passed=1 ans=q1:o1:0:1 ch=c1:1:100
 SPEC
-crafted() { # name sql: a copy of good.db altered by sql, checks ignored
-	cp "$TMP/good.db" "$TMP/$1.db"
+"$GEN" -o "$TMP/good2.db" --schema 2 2>/dev/null <<'SPEC'
+n=6 day=2024-05-02 stage=result score=80 passed=1 ans=q1:o1:0:1 ch=c1:1:100
+SPEC
+crafted() { # name sql [base]: a copy of good.db (or base.db) altered by sql, checks ignored
+	cp "$TMP/${3:-good}.db" "$TMP/$1.db"
 	sqlite3 "$TMP/$1.db" "PRAGMA ignore_check_constraints=1; PRAGMA writable_schema=0; $2" 2>"$TMP/$1.sqlerr" ||
 		{ fail "$1: crafted" "$(cat "$TMP/$1.sqlerr")"; return; }
 	for fmt in text csv json html; do
@@ -47,6 +50,10 @@ n=6 day=2024-05-02 module=-cmd stage=result score=80 passed=1 ans=-q1:o1:0:1
 SPEC
 "$R" "$TMP/dash.db" --format csv -o "$TMP/dash.csv"
 if grep -q ",-cmd," "$TMP/dash.csv"; then fail "CSV formula cells neutralised" "$(grep -- '-cmd' "$TMP/dash.csv" | head -2)"; else pass "CSV formula cells neutralised"; fi
-# Session rows (read for the per-kiosk rows and the item analysis).
-crafted session-negative "UPDATE session SET duration_s = -600"
-crafted session-huge "UPDATE session SET duration_s = 9000000000000000000"
+# Session rows (read for the per-kiosk rows and the item analysis of files
+# older than schema 3), and the counters that schema 3 reads instead.
+crafted session-negative "UPDATE session SET duration_s = -600" good2
+crafted session-huge "UPDATE session SET duration_s = 9000000000000000000" good2
+crafted group-negative "UPDATE stat_group SET duration_sum = -600"
+crafted group-huge "UPDATE stat_group SET duration_sum = 9000000000000000000"
+crafted item-negative "UPDATE stat_item SET rest_sum = -3"
