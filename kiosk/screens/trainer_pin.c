@@ -19,6 +19,7 @@ struct pin_view {
 	char pin[PIN_MAX_DIGITS + 1];
 	bool wrong;
 	struct pin_guard guard;
+	long long shown_wait; /* the seconds of lock the screen shows */
 };
 
 /* Wall-clock seconds (the lock outlives a restart). The headless mode adds
@@ -67,6 +68,7 @@ static void draw(struct kiosk *k)
 		           y + dot, dot, i < n ? COL_PRIMARY : COL_LINE);
 	y += dot * 2 + l->pad;
 	long long wait = k->view ? pin_guard_wait(&v->guard, now_s(k)) : 0;
+	v->shown_wait = wait;
 	char msg[160];
 	const char *say = v->wrong ? app_ui(k, UI_wrong_pin) : NULL;
 	if (!k->settings.trainer_pin[0]) {
@@ -79,7 +81,8 @@ static void draw(struct kiosk *k)
 		gfx_draw_text(k->gfx, say, l->text, true, (SDL_Rect){l->body.x, y, l->body.w, 0},
 		              ALIGN_CENTER, COL_WRONG);
 	y += l->text * 3 / 2 + l->pad;
-	const char *labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"};
+	/* "‹" erases: Open Sans has no U+232B (⌫). */
+	const char *labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "‹", "0", "OK"};
 	for (int i = 0; i < 12; i++) {
 		SDL_Rect r = {x0 + (i % 3) * (key + gap), y + (i / 3) * (key + gap), key, key};
 		if (i == 9)
@@ -119,5 +122,17 @@ static void action(struct kiosk *k, int act, int arg)
 	}
 }
 
+/* While the pad is locked, the countdown on screen follows the clock. */
+static long long update(struct kiosk *k)
+{
+	struct pin_view *v = k->view;
+	if (!v)
+		return -1;
+	long long wait = pin_guard_wait(&v->guard, now_s(k));
+	if (wait != v->shown_wait)
+		k->dirty = true;
+	return wait > 0 || v->shown_wait > 0 ? 1000 : -1;
+}
+
 const struct screen_ops screen_trainer_pin = {
-    .enter = enter, .leave = leave, .draw = draw, .action = action};
+    .enter = enter, .leave = leave, .draw = draw, .action = action, .update = update};
