@@ -68,11 +68,18 @@ done
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
+# Process groups started and not stopped yet: killed however the script ends
+# (an interrupted run must not leave a compositor and a kiosk behind).
+live=""
+trap 'for g in $live; do kill -KILL "-$g" 2>/dev/null; done; [ -n "${KEEP_TMP:-}" ] || rm -rf "$TMP"' EXIT
+trap 'exit 1' HUP INT TERM PIPE
+
 # stop PGID: TERM the process group, KILL what is left after 2 s. A kiosk
 # whose compositor died while SDL waited for the window's first configure
 # spins in SDL (SDL 2.26 Wayland_ShowWindow) and never sees the TERM; under
 # systemd the unit's cgroup is killed, here the group is.
 stop() {
+	live=$(echo " $live " | sed "s/ $1 / /")
 	kill -TERM "-$1" 2>/dev/null
 	j=0
 	while kill -0 "-$1" 2>/dev/null && [ $j -lt 40 ]; do sleep 0.05; j=$((j + 1)); done
@@ -107,6 +114,7 @@ start() {
 	setsid $RUNAS XDG_RUNTIME_DIR="$x" $WLR cage "$@" -- "$C/kiosk" --config "$C/kiosk.yaml" \
 		--content "$C/mini" --db "$x/kiosk.db" >"$C/log$n" 2>&1 </dev/null &
 	pid=$!
+	live="$live $pid"
 	rec=""
 	while [ $(($(now_ms) - t0)) -lt $LIMIT_MS ]; do
 		if [ ! -S "$x/wayland-0" ]; then
@@ -118,6 +126,7 @@ start() {
 			setsid $RUNAS XDG_RUNTIME_DIR="$x" WAYLAND_DISPLAY=wayland-0 \
 				wf-recorder -c rawvideo -m null -f /dev/null >"$C/rec$n" 2>&1 </dev/null &
 			rec=$!
+			live="$live $rec"
 		fi
 		$RUNAS XDG_RUNTIME_DIR="$x" WAYLAND_DISPLAY=wayland-0 grim "$x/shot.png" \
 			>/dev/null 2>&1 || { sleep 0.05; continue; }
@@ -187,12 +196,13 @@ if command -v wtype >/dev/null 2>&1; then
 	setsid $RUNAS XDG_RUNTIME_DIR="$x" $WLR cage -- "$C/kiosk" --config "$C/kiosk.yaml" \
 		--content "$C/mini" --db "$x/kiosk.db" >"$C/logtap" 2>&1 </dev/null &
 	pid=$!
+	live="$live $pid"
 	i=0
 	while [ ! -S "$x/wayland-0" ] && [ $i -lt 100 ]; do sleep 0.02; i=$((i + 1)); done
 	$RUNAS XDG_RUNTIME_DIR="$x" WAYLAND_DISPLAY=wayland-0 wtype -k Return >"$C/wtype.out" 2>&1
-	echo "INFO cage tap: none scripted: cage 0.1.4 has no virtual pointer or touch protocol; wtype (keyboard) says: $(head -1 "$C/wtype.out")"
 	stop "$pid"
 	wait "$pid" 2>/dev/null
+	echo "INFO cage tap: none scripted: cage 0.1.4 has no virtual pointer or touch protocol; wtype (keyboard) says: $(head -1 "$C/wtype.out")"
 fi
 
 # Without the recorder: how many screenshots show cage's stale buffer.
