@@ -194,7 +194,7 @@ else
 	fail "resume" "rc $rc, $w white pixels where the 6 s subtitle should be"
 fi
 m=$(module restart h264.mp4 later.srt)
-run restart "$m" 1280x720 true "wait 7000" "tap 0.5 0.5" "press Pause" "wait 105000" \
+run restart "$m" 1280x720 true "wait 7000" "tap 0.5 0.5" "press Pause" "wait 125000" \
 	"expect attract" "tap 0.5 0.5" "press Français" "press Qui me voit ?" "press Voir la vidéo" \
 	"wait 1500" "shot fresh"
 w=$(white_in "$(shot restart fresh)" 0.0 0.68 1.0 0.12)
