@@ -128,9 +128,11 @@ long long app_content_poll(struct kiosk *k, long long now)
 		content_destroy(k->module);
 		k->module = m;
 		k->content_note[0] = '\0';
+		unsigned long long rng = k->flow.rng; /* the shuffles go on from their seed */
 		flow_init(&k->flow, m, k->settings.idle_timeout_s * 1000LL,
 		          k->settings.still_there_s * 1000LL, lang_index(k->settings.language),
 		          k->settings.large_text, now);
+		flow_seed(&k->flow, rng);
 		k->ops = NULL; /* app_settle enters the new attract screen */
 		k->dirty = true;
 	}

@@ -1,12 +1,15 @@
 /* kiosk: arguments, wiring, exit codes. Resources are acquired in order
  * and released on one path at the end. */
 #include <SDL.h>
+#include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -25,7 +28,8 @@
 #include "platform/speech.h"
 
 struct args {
-	bool windowed, check, headless, trace, hash_pin, bench;
+	bool windowed, check, headless, trace, hash_pin, bench, release, seeded;
+	unsigned long long seed;
 	const char *config, *content, *db, *script, *shots;
 	int width, height;
 };
@@ -34,15 +38,16 @@ static void usage(FILE *f)
 {
 	fprintf(f, "Usage: kiosk [--windowed] [--config FILE] [--content DIR] [--db PATH]\n"
 	           "             [--bench-trace]\n"
-	           "       kiosk --check [--config FILE] [--content DIR] [--shots DIR]\n"
+	           "       kiosk --check [--release] [--config FILE] [--content DIR] [--shots DIR]\n"
 	           "       kiosk --hash-pin < PIN   (prints the trainer_pin settings line)\n"
 	           "       kiosk --headless --script FILE [--shots DIR] [--size WxH] [--trace]\n"
-	           "             [--config FILE] [--content DIR] [--db PATH]\n"
+	           "             [--seed N] [--config FILE] [--content DIR] [--db PATH]\n"
 	           "\n"
 	           "The onboarding kiosk: full screen, touch, no way out (unless --windowed,\n"
 	           "where Escape quits). --check validates the settings and the module and\n"
-	           "prints every problem as FILE:LINE:COL: message. --headless runs a script\n"
-	           "of taps on a virtual clock without a display (see README.md).\n"
+	           "prints every problem as FILE:LINE:COL: message; with --release it also\n"
+	           "refuses placeholders. --headless runs a script of taps on a virtual clock\n"
+	           "without a display (see README.md); --seed fixes its shuffles.\n"
 	           "--bench-trace prints timestamps on stderr for make bench (any mode).\n"
 	           "Exit codes: 0 done, 1 internal error, 2 bad arguments, settings or\n"
 	           "content, 3 a script's expect or press failed.\n");
@@ -62,6 +67,8 @@ static int parse_args(int argc, char **argv, struct args *a)
 		O_SIZE,
 		O_TRACE,
 		O_BENCH,
+		O_RELEASE,
+		O_SEED,
 		O_HELP,
 		O_VERSION,
 		O_HASH_PIN
@@ -78,6 +85,8 @@ static int parse_args(int argc, char **argv, struct args *a)
 	    {"size", required_argument, 0, O_SIZE},
 	    {"trace", no_argument, 0, O_TRACE},
 	    {"bench-trace", no_argument, 0, O_BENCH},
+	    {"release", no_argument, 0, O_RELEASE},
+	    {"seed", required_argument, 0, O_SEED},
 	    {"help", no_argument, 0, O_HELP},
 	    {"version", no_argument, 0, O_VERSION},
 	    {"hash-pin", no_argument, 0, O_HASH_PIN},
@@ -96,6 +105,18 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case O_SHOTS: a->shots = optarg; break;
 		case O_TRACE: a->trace = true; break;
 		case O_BENCH: a->bench = true; break;
+		case O_RELEASE: a->release = true; break;
+		case O_SEED: {
+			char *end;
+			errno = 0;
+			a->seed = strtoull(optarg, &end, 10);
+			if (errno || end == optarg || *end) {
+				fprintf(stderr, "kiosk: --seed wants a whole number\n");
+				return EXIT_BAD_INPUT;
+			}
+			a->seeded = true;
+			break;
+		}
 		case O_SIZE:
 			if (sscanf(optarg, "%dx%d", &a->width, &a->height) != 2 || a->width < 200 ||
 			    a->height < 200 || a->width > 8192 || a->height > 8192) {
@@ -111,6 +132,14 @@ static int parse_args(int argc, char **argv, struct args *a)
 	}
 	if (optind < argc) {
 		fprintf(stderr, "kiosk: unexpected argument '%s'\n", argv[optind]);
+		return EXIT_BAD_INPUT;
+	}
+	if (a->release && !a->check) {
+		fprintf(stderr, "kiosk: --release goes with --check\n");
+		return EXIT_BAD_INPUT;
+	}
+	if (a->seeded && !a->headless) {
+		fprintf(stderr, "kiosk: --seed goes with --headless\n");
 		return EXIT_BAD_INPUT;
 	}
 	if (a->headless != (a->script != NULL)) {
@@ -136,6 +165,16 @@ static bool load_settings(const struct args *a, struct settings *s, struct diag 
 	if (a->db)
 		settings_set(&s->database, a->db);
 	return diag_count(d) == 0;
+}
+
+/* The shuffles' seed: each start of the kiosk draws its own. */
+static unsigned long long random_seed(void)
+{
+	unsigned long long seed = 0;
+	if (getrandom(&seed, sizeof(seed), 0) != (ssize_t)sizeof(seed))
+		log_warn("kiosk", "getrandom: %s; the quiz order comes from the clock",
+		         strerror(errno));
+	return seed ^ (unsigned long long)time(NULL);
 }
 
 static void handle_signal(int sig)
@@ -194,7 +233,7 @@ int main(int argc, char **argv)
 		ok = ok && k.module;
 	}
 	if (a.check) {
-		rc = check_run(&k, &d, a.shots);
+		rc = check_run(&k, &d, a.shots, a.release);
 		goto end;
 	}
 	bool broken = diag_count(&d) > 0 || !ok;
@@ -267,6 +306,7 @@ int main(int argc, char **argv)
 	flow_init(&k.flow, k.module, k.settings.idle_timeout_s * 1000LL,
 	          k.settings.still_there_s * 1000LL, lang, k.settings.large_text, app_now(&k));
 	flow_accessibility_defaults(&k.flow, k.settings.high_contrast);
+	flow_seed(&k.flow, a.seeded ? a.seed : random_seed());
 	hours_state_init(&k.hstate, 0);
 	k.shown = SCR_ATTRACT;
 	k.ops = NULL;

@@ -9,11 +9,61 @@
 #include "check/fitcheck.h"
 #include "check/mediacheck.h"
 #include "core/log.h"
+#include "core/quality.h"
+#include "core/session.h"
+#include "core/yaml/yamlpos.h"
 #include "platform/probe.h"
 
-/* --check: the settings, the module, its layout at both screen shapes and
- * its video and subtitle files; every problem printed together at the end. */
-int check_run(struct kiosk *k, struct diag *d, const char *shots)
+static void format_ms(char *out, size_t len, long long ms)
+{
+	long long s = (ms + 500) / 1000;
+	snprintf(out, len, "%lld:%02lld", s / 60, s % 60);
+}
+
+/* A full pass per language against max_minutes; the figures are printed
+ * when the module is valid, and are the message when it is over. */
+static void check_budget(const struct content_module *m, const struct mediacheck_summary *sum,
+                         struct diag *d, bool print)
+{
+	struct yamlpos *pos = yamlpos_read(m->file);
+	if (print)
+		printf("time budget (reading %d words/min, %d s per question, the videos):",
+		       BUDGET_WPM, BUDGET_QUESTION_S);
+	for (int i = 0; i < m->n_langs; i++) {
+		int lang = m->langs[i];
+		struct budget b;
+		budget_estimate(m, lang, sum->total_ms[lang], &b);
+		char total[32], read[32], video[32], quest[32];
+		format_ms(total, sizeof(total), b.total_ms);
+		format_ms(read, sizeof(read), b.read_ms);
+		format_ms(video, sizeof(video), b.video_ms);
+		format_ms(quest, sizeof(quest), b.question_ms);
+		if (print)
+			printf("%s %s %s (%u words %s, videos %s, %u questions %s)", i ? ";" : "",
+			       lang_code(lang), total, b.words, read, video, b.questions, quest);
+		if (m->max_minutes && b.total_ms > m->max_minutes * 60000LL) {
+			int line, col;
+			yamlpos_find(pos, &line, &col, "max_minutes");
+			diag_add(d, m->file, line, col,
+			         "%s: a full pass takes about %s (%u words at %d/min %s, videos "
+			         "%s, %u questions at %d s %s), over max_minutes %u",
+			         lang_code(lang), total, b.words, BUDGET_WPM, read, video,
+			         b.questions, BUDGET_QUESTION_S, quest, m->max_minutes);
+		}
+	}
+	if (print) {
+		if (m->max_minutes)
+			printf("; at most %u:00\n", m->max_minutes);
+		else
+			printf("; no max_minutes given\n");
+	}
+	yamlpos_destroy(pos);
+}
+
+/* --check: the settings, the module, its layout at both screen shapes,
+ * its video and subtitle files, its time budget and how its questions are
+ * written; every problem printed together at the end. */
+int check_run(struct kiosk *k, struct diag *d, const char *shots, bool release)
 {
 	if (shots && mkdir(shots, 0777) != 0 && errno != EEXIST) {
 		log_err("check", "cannot create %s for the screenshots: %s", shots,
@@ -42,19 +92,30 @@ int check_run(struct kiosk *k, struct diag *d, const char *shots)
 			return EXIT_INTERNAL;
 		}
 	}
+	struct diag needs = {0}; /* what a release still needs */
+	if (content_ok) {
+		quality_lint(k->module, d);
+		check_budget(k->module, &sum, d, false);
+		char today[11];
+		session_today(today);
+		quality_release(k->module, today, release ? d : &needs);
+	}
 	/* Drawing every screen needs a module without mistakes. */
 	if (content_ok && !fitcheck_run(k, d, shots))
 		rc = EXIT_INTERNAL;
 	if (diag_count(d) > 0) {
 		diag_print(d, stderr);
+		diag_free(&needs);
 		return EXIT_BAD_INPUT;
 	}
 	if (!k->module) {
 		fprintf(stderr, "kiosk: cannot load the module from %s\n", k->settings.content);
 		return EXIT_BAD_INPUT;
 	}
-	if (rc != EXIT_OK)
+	if (rc != EXIT_OK) {
+		diag_free(&needs);
 		return rc;
+	}
 	const struct content_module *m = k->module;
 	printf("%s: %s v%d is valid (%u chapters, %u questions, languages:", m->file, m->id,
 	       m->version, m->n_chapters, m->n_questions);
@@ -65,5 +126,15 @@ int check_run(struct kiosk *k, struct diag *d, const char *shots)
 	if (!k->settings.trainer_pin[0])
 		printf("trainer mode is off: no trainer_pin in the settings (to set one: "
 		       "kiosk --hash-pin, then paste the line it prints)\n");
+	check_budget(m, &sum, d, true);
+	if (diag_count(&needs)) {
+		printf("not ready for release (kiosk --check --release refuses it), %d thing%s to "
+		       "do:\n",
+		       diag_count(&needs), diag_count(&needs) == 1 ? "" : "s");
+		diag_print(&needs, stdout);
+	} else {
+		printf("ready for release: no placeholder\n");
+	}
+	diag_free(&needs);
 	return EXIT_OK;
 }

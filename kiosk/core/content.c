@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/session.h"
 #include "core/yaml/cyaml_diag.h"
 #include "core/yaml/yamlpos.h"
 
@@ -28,7 +29,7 @@ int lang_index(const char *code)
 
 static const char *const ui_names[] = {
 #define UI_NAME(k) #k,
-    UI_KEYS(UI_NAME)
+    UI_KEYS(UI_NAME) UI_KEYS_OPTIONAL(UI_NAME)
 #undef UI_NAME
 };
 
@@ -75,6 +76,8 @@ static const cyaml_schema_field_t chapter_fields[] = {
                         ltext_fields),
     CYAML_FIELD_STRING_PTR("image", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
                            struct content_chapter, image, 1, CYAML_UNLIMITED),
+    CYAML_FIELD_BOOL("video_placeholder", CYAML_FLAG_OPTIONAL, struct content_chapter,
+                     video_placeholder),
     CYAML_FIELD_END,
 };
 static const cyaml_schema_value_t chapter_schema = {
@@ -92,10 +95,28 @@ static const cyaml_schema_field_t question_fields[] = {
     CYAML_FIELD_UINT("answer", CYAML_FLAG_DEFAULT, struct content_question, answer),
     CYAML_FIELD_MAPPING("explanation", CYAML_FLAG_DEFAULT, struct content_question, explanation,
                         ltext_fields),
+    CYAML_FIELD_BOOL("true_false", CYAML_FLAG_OPTIONAL, struct content_question, true_false),
     CYAML_FIELD_END,
 };
 static const cyaml_schema_value_t question_schema = {
     CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct content_question, question_fields),
+};
+
+#define MORE_TEXT_FIELD(code, i)                                                                   \
+	CYAML_FIELD_STRING_PTR(code, CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,                     \
+	                       struct content_more, text.s[i], 0, CYAML_UNLIMITED)
+
+static const cyaml_schema_field_t more_fields[] = {
+    MORE_TEXT_FIELD("fr", LANG_FR),
+    MORE_TEXT_FIELD("en", LANG_EN),
+    MORE_TEXT_FIELD("de", LANG_DE),
+    CYAML_FIELD_BOOL("offer", CYAML_FLAG_OPTIONAL, struct content_more, offer),
+    CYAML_FIELD_STRING_PTR("confirmed", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+                           struct content_more, confirmed, 1, 32),
+    CYAML_FIELD_END,
+};
+static const cyaml_schema_value_t more_schema = {
+    CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct content_more, more_fields),
 };
 
 static const cyaml_schema_field_t ui_fields[] = {
@@ -103,7 +124,11 @@ static const cyaml_schema_field_t ui_fields[] = {
 	CYAML_FIELD_MAPPING(#k, CYAML_FLAG_DEFAULT, struct content_ui, s[UI_##k], ltext_fields),
     UI_KEYS(UI_FIELD)
 #undef UI_FIELD
-        CYAML_FIELD_END,
+#define UI_FIELD_OPT(k)                                                                            \
+	CYAML_FIELD_MAPPING(#k, CYAML_FLAG_OPTIONAL, struct content_ui, s[UI_##k], ltext_fields),
+        UI_KEYS_OPTIONAL(UI_FIELD_OPT)
+#undef UI_FIELD_OPT
+            CYAML_FIELD_END,
 };
 
 static const cyaml_schema_field_t module_fields[] = {
@@ -112,6 +137,8 @@ static const cyaml_schema_field_t module_fields[] = {
     CYAML_FIELD_SEQUENCE_COUNT("languages", CYAML_FLAG_POINTER, struct content_module, languages,
                                n_languages, &string_schema, 1, LANG_MAX),
     CYAML_FIELD_UINT("pass_mark", CYAML_FLAG_DEFAULT, struct content_module, pass_mark),
+    CYAML_FIELD_UINT("max_minutes", CYAML_FLAG_OPTIONAL, struct content_module, max_minutes),
+    CYAML_FIELD_UINT("final_quiz", CYAML_FLAG_OPTIONAL, struct content_module, final_quiz),
     CYAML_FIELD_BOOL("allow_skip_video", CYAML_FLAG_OPTIONAL, struct content_module,
                      allow_skip_video),
     CYAML_FIELD_STRING_PTR("more_url", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
@@ -126,7 +153,7 @@ static const cyaml_schema_field_t module_fields[] = {
     CYAML_FIELD_SEQUENCE_COUNT("questions", CYAML_FLAG_POINTER, struct content_module, questions,
                                n_questions, &question_schema, 1, 64),
     CYAML_FIELD_SEQUENCE_COUNT("more", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
-                               struct content_module, more, n_more, &ltext_schema, 0, 6),
+                               struct content_module, more, n_more, &more_schema, 0, 6),
     CYAML_FIELD_MAPPING("ui", CYAML_FLAG_DEFAULT, struct content_module, ui, ui_fields),
     /* Filled by the loader; listed so that cyaml_free knows nothing of them. */
     CYAML_FIELD_END,
@@ -199,6 +226,19 @@ int content_find_id(const char *id, const void *base, size_t size, unsigned n, s
 	return -1;
 }
 
+bool content_in_final_pool(const struct content_module *m, unsigned q)
+{
+	return q < m->n_questions && (!m->final_quiz || !m->questions[q].chapter);
+}
+
+unsigned content_final_size(const struct content_module *m)
+{
+	unsigned pool = 0;
+	for (unsigned q = 0; q < m->n_questions && q < SESSION_MAX_ANSWERS; q++)
+		pool += content_in_final_pool(m, q);
+	return m->final_quiz && m->final_quiz < pool ? m->final_quiz : pool;
+}
+
 int content_question_chapter(const struct content_module *m, unsigned q)
 {
 	if (q >= m->n_questions || !m->questions[q].chapter)
@@ -261,7 +301,7 @@ bool content_text_path(const struct content_module *m, const char *text, int lan
 				return true;
 	}
 	for (unsigned i = 0; i < m->n_more; i++)
-		if (same(&m->more[i], lang, text, path, len, "more.%u", i, 0))
+		if (same(&m->more[i].text, lang, text, path, len, "more.%u", i, 0))
 			return true;
 	for (unsigned i = 0; i < m->n_objectives; i++)
 		if (same(&m->objectives[i].label, lang, text, path, len, "objectives.%u.label", i,

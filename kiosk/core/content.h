@@ -34,6 +34,7 @@ struct content_chapter {
 	struct ltext video;     /* file per language, relative to the module */
 	struct ltext subtitles; /* SRT per language, relative to the module */
 	char *image;            /* optional poster, relative to the module */
+	bool video_placeholder; /* the videos are provisional: --release refuses them */
 };
 
 struct content_question {
@@ -45,6 +46,16 @@ struct content_question {
 	unsigned n_choices;
 	unsigned answer; /* 1-based, as authors count */
 	struct ltext explanation;
+	bool true_false; /* a 2-choice question is allowed only when marked so */
+};
+
+/* A "Pour aller plus loin" item. An offer (a workshop, mentoring...) is
+ * something a person could act on: an author must confirm it still runs,
+ * with the date (YYYY-MM-DD), before --release accepts it. */
+struct content_more {
+	struct ltext text;
+	bool offer;
+	char *confirmed; /* YYYY-MM-DD, NULL while not confirmed */
 };
 
 struct content_ui {
@@ -56,7 +67,10 @@ struct content_module {
 	int version;
 	char **languages;
 	unsigned n_languages;
-	unsigned pass_mark; /* percent */
+	unsigned pass_mark;   /* percent */
+	unsigned max_minutes; /* time budget of a full pass (0: none) */
+	unsigned final_quiz;  /* questions the final quiz draws from its pool (0: old
+	                         modules: every question, chapter ones included) */
 	bool allow_skip_video;
 	char *more_url;
 	struct ltext title;
@@ -67,7 +81,7 @@ struct content_module {
 	unsigned n_chapters;
 	struct content_question *questions;
 	unsigned n_questions;
-	struct ltext *more;
+	struct content_more *more;
 	unsigned n_more;
 	struct content_ui ui;
 
@@ -95,6 +109,11 @@ bool content_text_path(const struct content_module *m, const char *text, int lan
                        size_t len);
 /* The UI key of this name ("start_quiz"), or -1. */
 int content_ui_key(const char *name);
+/* Whether question q belongs to the final quiz's pool: the questions
+ * without a chapter, or every question when the module has no final_quiz. */
+bool content_in_final_pool(const struct content_module *m, unsigned q);
+/* Questions the final quiz asks: final_quiz, or the whole pool (capped). */
+unsigned content_final_size(const struct content_module *m);
 /* Index of the chapter a question belongs to, or -1. */
 int content_question_chapter(const struct content_module *m, unsigned q);
 /* Number of questions of chapter c, and the i-th of them. */

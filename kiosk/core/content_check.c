@@ -44,6 +44,16 @@ static bool valid_id(const char *id)
 	return true;
 }
 
+/* YYYY-MM-DD with a month 01-12 and a day 01-31. */
+static bool valid_date(const char *d)
+{
+	int y, mo, da;
+	char end;
+	return strlen(d) == 10 && d[4] == '-' && d[7] == '-' &&
+	       sscanf(d, "%4d-%2d-%2d%c", &y, &mo, &da, &end) == 3 && y >= 2000 && mo >= 1 &&
+	       mo <= 12 && da >= 1 && da <= 31;
+}
+
 /* parent: the path of the mapping holding the id ("" for the module). */
 static void check_id(struct check *c, const char *id, const char *parent)
 {
@@ -208,6 +218,9 @@ static void check_questions(struct check *c)
 			         q->n_choices);
 			problem(c, msg, "%s.answer", p);
 		}
+		if (q->true_false && q->n_choices != 2)
+			problem(c, "a true_false question has exactly 2 choices", "%s.true_false",
+			        p);
 		snprintf(sub, sizeof(sub), "%s.prompt", p);
 		check_ltext(c, &q->prompt, sub);
 		snprintf(sub, sizeof(sub), "%s.explanation", p);
@@ -241,12 +254,35 @@ static void check_module(struct check *c, struct content_module *m)
 	}
 	check_chapters(c);
 	check_questions(c);
+	if (m->final_quiz) {
+		unsigned pool = 0;
+		for (unsigned q = 0; q < m->n_questions; q++)
+			pool += !m->questions[q].chapter;
+		if (m->final_quiz > pool) {
+			char msg[160];
+			snprintf(msg, sizeof(msg),
+			         "final_quiz asks %u questions but its pool (questions without "
+			         "a chapter) has %u",
+			         m->final_quiz, pool);
+			problem(c, msg, "final_quiz");
+		}
+	}
+	if (m->max_minutes > 120)
+		problem(c, "max_minutes must be from 1 to 120 (or left out)", "max_minutes");
 	for (unsigned i = 0; i < m->n_more; i++) {
 		char p[64];
 		snprintf(p, sizeof(p), "more.%u", i);
-		check_ltext(c, &m->more[i], p);
+		check_ltext(c, &m->more[i].text, p);
+		const char *d = m->more[i].confirmed;
+		if (d && !valid_date(d))
+			problem(c, "confirmed must be a date, YYYY-MM-DD", "%s.confirmed", p);
 	}
 	for (int k = 0; k < UI_COUNT; k++) {
+		bool any = false;
+		for (int l = 0; l < LANG_MAX; l++)
+			any |= m->ui.s[k].s[l] != NULL;
+		if (k >= UI_REQUIRED && !any)
+			continue; /* an optional key left out */
 		char p[64];
 		snprintf(p, sizeof(p), "ui.%s", content_ui_name(k));
 		check_ltext(c, &m->ui.s[k], p);

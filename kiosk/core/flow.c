@@ -1,5 +1,6 @@
 #include "core/flow.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,6 +37,52 @@ static void reach(struct flow *f, enum session_stage st)
 		f->furthest = st;
 }
 
+/* splitmix64: small, well mixed from any seed, and pure. */
+static unsigned long long rng_next(struct flow *f)
+{
+	unsigned long long z = (f->rng += 0x9E3779B97F4A7C15ULL);
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}
+
+static unsigned rng_below(struct flow *f, unsigned n)
+{
+	return n ? (unsigned)(rng_next(f) % n) : 0;
+}
+
+static void shuffle(struct flow *f, unsigned *a, unsigned n)
+{
+	for (unsigned i = n; i > 1; i--) {
+		unsigned j = rng_below(f, i), t = a[i - 1];
+		a[i - 1] = a[j];
+		a[j] = t;
+	}
+}
+
+void flow_seed(struct flow *f, unsigned long long seed)
+{
+	f->rng = seed;
+}
+
+/* Choices in the module's order (shuffled by flow_start for a session). */
+static void plain_choices(struct flow *f)
+{
+	for (unsigned q = 0; q < SESSION_MAX_ANSWERS; q++)
+		for (unsigned i = 0; i < 4; i++)
+			f->choice_order[q][i] = (unsigned char)i;
+}
+
+static void shuffle_choices(struct flow *f)
+{
+	for (unsigned q = 0; q < f->m->n_questions && q < SESSION_MAX_ANSWERS; q++) {
+		unsigned order[4] = {0, 1, 2, 3}, n = f->m->questions[q].n_choices;
+		shuffle(f, order, n > 4 ? 4 : n);
+		for (unsigned i = 0; i < 4; i++)
+			f->choice_order[q][i] = (unsigned char)order[i];
+	}
+}
+
 static void reset_session(struct flow *f)
 {
 	f->in_session = false;
@@ -55,8 +102,12 @@ static void reset_session(struct flow *f)
 		f->chapter_seen[i] = f->chapter_done[i] = false;
 		f->video_share[i] = -1;
 	}
-	for (int i = 0; i < SESSION_MAX_ANSWERS; i++)
+	for (int i = 0; i < SESSION_MAX_ANSWERS; i++) {
 		f->final_choice[i] = -1;
+		f->asked[i] = false;
+	}
+	f->right = 0;
+	plain_choices(f);
 }
 
 void flow_init(struct flow *f, const struct content_module *m, long long idle_ms,
@@ -197,6 +248,7 @@ bool flow_start(struct flow *f, long long now)
 	reset_session(f);
 	f->speech = speech; /* turned on at the attract screen: it goes on */
 	f->high_contrast = contrast;
+	shuffle_choices(f);
 	f->in_session = true;
 	f->session_start = now;
 	f->resume = SCR_HOME;
@@ -252,6 +304,50 @@ void flow_video_playing(struct flow *f, bool playing, long long now)
 	f->video_playing = playing;
 }
 
+static int objective_of(const struct flow *f, unsigned q)
+{
+	return content_find_id(f->m->questions[q].objective, f->m->objectives,
+	                       sizeof(*f->m->objectives), f->m->n_objectives,
+	                       offsetof(struct content_objective, id));
+}
+
+/* The final quiz: content_final_size questions of the pool, in a random
+ * order; those not asked yet in this session first (a retake), then those
+ * of the objectives least represented so far, so that every objective is
+ * tested when the quiz has room for it. */
+static void draw_final(struct flow *f)
+{
+	unsigned pool[SESSION_MAX_ANSWERS], n = 0;
+	for (unsigned q = 0; q < f->m->n_questions && q < SESSION_MAX_ANSWERS; q++)
+		if (content_in_final_pool(f->m, q))
+			pool[n++] = q;
+	shuffle(f, pool, n);
+	unsigned want = content_final_size(f->m), per_obj[33] = {0};
+	bool taken[SESSION_MAX_ANSWERS] = {false};
+	f->quiz_n = 0;
+	while (f->quiz_n < want) {
+		int best = -1;
+		unsigned best_key = ~0u;
+		for (unsigned i = 0; i < n; i++) {
+			if (taken[i])
+				continue;
+			int o = objective_of(f, pool[i]);
+			unsigned key = (f->asked[pool[i]] ? 1000u : 0u) + per_obj[o < 0 ? 32 : o];
+			if (key < best_key) {
+				best_key = key;
+				best = (int)i;
+			}
+		}
+		if (best < 0)
+			break;
+		taken[best] = true;
+		int o = objective_of(f, pool[best]);
+		per_obj[o < 0 ? 32 : o]++;
+		f->quiz[f->quiz_n++] = pool[best];
+	}
+	shuffle(f, f->quiz, f->quiz_n);
+}
+
 static bool begin_quiz(struct flow *f, enum quiz_mode mode, long long now)
 {
 	f->quiz_mode = mode;
@@ -260,11 +356,11 @@ static bool begin_quiz(struct flow *f, enum quiz_mode mode, long long now)
 	if (mode == QUIZ_CHAPTER) {
 		f->quiz_n = content_chapter_questions(f->m, (unsigned)f->chapter, f->quiz,
 		                                      SESSION_MAX_ANSWERS);
+		if (f->quiz_n > SESSION_MAX_ANSWERS)
+			f->quiz_n = SESSION_MAX_ANSWERS;
+		shuffle(f, f->quiz, f->quiz_n);
 	} else {
-		f->quiz_n = f->m->n_questions < SESSION_MAX_ANSWERS ? f->m->n_questions
-		                                                    : SESSION_MAX_ANSWERS;
-		for (unsigned i = 0; i < f->quiz_n; i++)
-			f->quiz[i] = i;
+		draw_final(f);
 		for (unsigned i = 0; i < SESSION_MAX_ANSWERS; i++)
 			f->final_choice[i] = -1;
 		f->score = -1; /* a retake replaces the previous result */
@@ -273,6 +369,8 @@ static bool begin_quiz(struct flow *f, enum quiz_mode mode, long long now)
 	}
 	if (f->quiz_n == 0)
 		return false;
+	for (unsigned i = 0; i < f->quiz_n; i++)
+		f->asked[f->quiz[i]] = true;
 	return go(f, SCR_QUIZ, now);
 }
 
@@ -333,6 +431,26 @@ bool flow_answer(struct flow *f, unsigned choice)
 	return true;
 }
 
+unsigned flow_choice_at(const struct flow *f, unsigned pos)
+{
+	if (f->quiz_pos >= f->quiz_n || pos >= 4)
+		return pos;
+	return f->choice_order[f->quiz[f->quiz_pos]][pos];
+}
+
+unsigned flow_final_size(const struct flow *f)
+{
+	return content_final_size(f->m);
+}
+
+unsigned flow_pass_needed(const struct flow *f)
+{
+	unsigned n = flow_final_size(f);
+	return (f->m->pass_mark * n + 99) / 100;
+}
+
+/* Passed means enough right answers, counted whole: with 12 questions and
+ * a mark of 70 %, 8 right (67 %) fails and 9 pass, as the screen says. */
 static void score_final(struct flow *f)
 {
 	unsigned right = 0;
@@ -341,8 +459,9 @@ static void score_final(struct flow *f)
 		right += f->final_choice[q] >= 0 &&
 		         (unsigned)f->final_choice[q] + 1 == f->m->questions[q].answer;
 	}
+	f->right = right;
 	f->score = f->quiz_n ? (int)((right * 100 + f->quiz_n / 2) / f->quiz_n) : 0;
-	f->passed = f->score >= (int)f->m->pass_mark;
+	f->passed = f->quiz_n && right * 100 >= f->m->pass_mark * f->quiz_n;
 }
 
 bool flow_next(struct flow *f, long long now)

@@ -65,12 +65,18 @@ struct flow {
 	bool chapter_done[SESSION_MAX_CHAPTERS];
 	int video_share[SESSION_MAX_CHAPTERS];
 
+	/* The session's draws (splitmix64 state): question and choice order. */
+	unsigned long long rng;
+	unsigned char choice_order[SESSION_MAX_ANSWERS][4]; /* by question: place -> choice */
+	bool asked[SESSION_MAX_ANSWERS];                    /* questions asked this session */
+
 	enum quiz_mode quiz_mode;
 	unsigned quiz[SESSION_MAX_ANSWERS]; /* question indexes of this quiz */
 	unsigned quiz_n, quiz_pos;
 	int chosen;                            /* answer to the current question, -1 none */
 	int final_choice[SESSION_MAX_ANSWERS]; /* by question index, -1 none */
 	int score;                             /* of the final quiz, -1 not finished */
+	unsigned right;                        /* its right answers */
 	bool passed;
 
 	/* A session that ended and waits for the caller to store it. */
@@ -80,6 +86,10 @@ struct flow {
 
 void flow_init(struct flow *f, const struct content_module *m, long long idle_ms,
                long long still_ms, int default_lang, bool large_text, long long now);
+
+/* The random source of the shuffles: the platform gives a random seed,
+ * tests a fixed one (the same seed gives the same sessions). */
+void flow_seed(struct flow *f, unsigned long long seed);
 
 /* Every touch, click or key, before it is dispatched (resets the idle timer). */
 void flow_input(struct flow *f, long long now);
@@ -108,7 +118,16 @@ void flow_video_left(struct flow *f, int share, long long pos_ms);
 long long flow_video_resume(struct flow *f, int c);
 bool flow_chapter_questions(struct flow *f, long long now);
 bool flow_start_quiz(struct flow *f, long long now);
-bool flow_answer(struct flow *f, unsigned choice); /* false if already answered */
+/* choice: the choice's index in the module (not its place on screen);
+ * false if already answered. */
+bool flow_answer(struct flow *f, unsigned choice);
+/* The module index of the choice shown at place `pos` of the current
+ * question (choices are shuffled per session). */
+unsigned flow_choice_at(const struct flow *f, unsigned pos);
+/* Right answers the final quiz needs to pass, and its number of questions:
+ * the pass rule in whole questions ("9 bonnes réponses sur 12"). */
+unsigned flow_pass_needed(const struct flow *f);
+unsigned flow_final_size(const struct flow *f);
 bool flow_next(struct flow *f, long long now);
 bool flow_finish(struct flow *f, long long now); /* "Terminer" on the result */
 bool flow_back(struct flow *f, long long now);

@@ -48,11 +48,16 @@
 	X(enter_pin)         /* "Code formateur" */                                                \
 	X(wrong_pin)         /* "Code incorrect" */
 
+/* Keys a module may leave out (older modules): the text is then not shown. */
+#define UI_KEYS_OPTIONAL(X)                                                                        \
+	X(pass_rule) /* final quiz: "Pour valider : {n} bonnes réponses sur {total}" */
+
 enum ui_key {
 #define UI_ENUM(k) UI_##k,
-	UI_KEYS(UI_ENUM)
+	UI_KEYS(UI_ENUM) UI_KEYS_OPTIONAL(UI_ENUM)
 #undef UI_ENUM
 	    UI_COUNT
 };
+enum { UI_REQUIRED = UI_pass_rule }; /* keys below this one are required */
 
 #endif

@@ -160,9 +160,10 @@ static bool resolve(struct script *s, const char *label, char *out, size_t len)
 	return true;
 }
 
-/* Tap the right choice of the question on screen (or a wrong one), then
+/* Tap the right choice of the question on screen (or a wrong one), found
+ * by its text wherever this session's shuffle put it; then, with go_on,
  * the button that goes on. */
-static bool answer(struct script *s, bool right)
+static bool answer(struct script *s, bool right, bool go_on)
 {
 	struct kiosk *k = s->k;
 	const struct content_question *q = flow_question(&k->flow);
@@ -173,6 +174,8 @@ static bool answer(struct script *s, bool right)
 	unsigned i = right ? q->answer - 1 : q->answer % q->n_choices;
 	if (!press(s, ltext_get(&q->choices[i], app_lang(k))))
 		return false;
+	if (!go_on)
+		return true;
 	bool last = k->flow.quiz_pos + 1 >= k->flow.quiz_n && k->flow.quiz_mode == QUIZ_FINAL;
 	return press(s, app_ui(k, last ? UI_see_result : UI_next));
 }
@@ -255,6 +258,12 @@ static int run_line(struct script *s, char *cmd, char *args)
 		char label[UI_LABEL];
 		return resolve(s, args, label, sizeof(label)) && press(s, label) ? EXIT_OK
 		                                                                 : EXIT_SCRIPT;
+	} else if (strcmp(cmd, "choose") == 0) {
+		bool right = strcmp(args, "right") == 0;
+		if (!right && strcmp(args, "wrong") != 0)
+			goto bad;
+		if (!answer(s, right, false))
+			return EXIT_SCRIPT;
 	} else if (strcmp(cmd, "answer") == 0 || strcmp(cmd, "answer-all") == 0) {
 		bool right = strcmp(args, "right") == 0;
 		if (!right && strcmp(args, "wrong") != 0)
@@ -262,7 +271,7 @@ static int run_line(struct script *s, char *cmd, char *args)
 		/* answer-all: every question until the quiz is over. */
 		int n = 0;
 		do {
-			if (!answer(s, right))
+			if (!answer(s, right, true))
 				return EXIT_SCRIPT;
 		} while (cmd[6] == '-' && k->shown == SCR_QUIZ && ++n < SESSION_MAX_ANSWERS);
 	} else if (strcmp(cmd, "swipe") == 0) {

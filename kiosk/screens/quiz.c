@@ -74,12 +74,25 @@ static void draw(struct kiosk *k)
 		           : i == k->flow.quiz_pos ? COL_ACCENT
 		                                   : COL_LINE);
 	y += dot * 2 + l->pad;
+	/* The pass rule in whole questions, all through the final quiz. */
+	const char *rule = app_ui(k, UI_pass_rule);
+	if (k->flow.quiz_mode == QUIZ_FINAL && *rule) {
+		char line[160];
+		ui_format(line, sizeof(line), rule, (int)flow_pass_needed(&k->flow),
+		          (int)flow_final_size(&k->flow));
+		y += gfx_draw_text(k->gfx, line, l->small, false, (SDL_Rect){x, y, colw, 0},
+		                   ALIGN_LEFT, COL_MUTED) +
+		     l->pad / 2;
+	}
 	ui_check_fit(k, ltext_get(&q->prompt, lang), l->title * 4 / 5, true,
 	             (SDL_Rect){x, y, colw, INT_MAX});
 	y += gfx_draw_text(k->gfx, ltext_get(&q->prompt, lang), l->title * 4 / 5, true,
 	                   (SDL_Rect){x, y, colw, 0}, ALIGN_LEFT, COL_INK);
 	y += l->pad * 3 / 2;
-	for (unsigned i = 0; i < q->n_choices; i++) {
+	/* Choices in this session's order; each button carries the choice's
+	 * index in the module, which is what the flow and the stats keep. */
+	for (unsigned pos = 0; pos < q->n_choices; pos++) {
+		unsigned i = flow_choice_at(&k->flow, pos);
 		const char *label = ltext_get(&q->choices[i], lang);
 		int bh = ui_button_height(k, label, colw);
 		enum button_style st = BTN_CARD;

@@ -2,6 +2,7 @@
  * (with a QR code of the module's link), and "Terminer". */
 #include <qrencode.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "screens/ui.h"
 
@@ -52,7 +53,7 @@ static int draw_list(struct kiosk *k, const char *heading, const struct ltext *i
 static const char *last_more(const struct kiosk *k)
 {
 	const struct content_module *m = k->module;
-	return m->n_more ? ltext_get(&m->more[m->n_more - 1], app_lang(k)) : "";
+	return m->n_more ? ltext_get(&m->more[m->n_more - 1].text, app_lang(k)) : "";
 }
 
 static void draw(struct kiosk *k)
@@ -63,8 +64,12 @@ static void draw(struct kiosk *k)
 	bool passed = k->flow.passed;
 	char score[160], verdict[160];
 	ui_format(score, sizeof(score), app_ui(k, UI_your_score), k->flow.score, 0);
-	ui_format(verdict, sizeof(verdict), app_ui(k, passed ? UI_passed : UI_failed),
-	          (int)m->pass_mark, 0);
+	/* {pass} is the mark in percent (older modules); {n} and {total} say it
+	 * in whole questions: "il faut 9 bonnes réponses sur 12". */
+	const char *vt = app_ui(k, passed ? UI_passed : UI_failed);
+	ui_format(verdict, sizeof(verdict), vt,
+	          strstr(vt, "{pass}") ? (int)m->pass_mark : (int)flow_pass_needed(&k->flow),
+	          (int)flow_final_size(&k->flow));
 	int y = l->body.y;
 	int bh = l->touch + l->pad / 2;
 	/* The banner is as tall as its two lines; landscape screens are short. */
@@ -93,8 +98,8 @@ static void draw(struct kiosk *k)
 		               (SDL_Rect){l->body.x, y, l->body.w, 0});
 		y += l->pad * 2;
 		int lw = qr ? l->body.w - qr_size - l->pad * 2 : l->body.w;
-		int mh = draw_list(k, app_ui(k, UI_more_title), m->more, m->n_more,
-		                   sizeof(m->more[0]), (SDL_Rect){l->body.x, y, lw, 0});
+		int mh = draw_list(k, app_ui(k, UI_more_title), m->more ? &m->more[0].text : NULL,
+		                   m->n_more, sizeof(m->more[0]), (SDL_Rect){l->body.x, y, lw, 0});
 		ui_check_bottom(k, last_more(k), y + mh, bottom);
 		if (qr) {
 			draw_qr(k, m->more_url,
@@ -111,8 +116,8 @@ static void draw(struct kiosk *k)
 		ui_check_bottom(k, ltext_get(&take[nt - 1], app_lang(k)), y + th, bottom);
 		int rx = l->body.x + half + l->pad * 2;
 		int lw = qr ? half - qr_size - l->pad : half;
-		int mh = draw_list(k, app_ui(k, UI_more_title), m->more, m->n_more,
-		                   sizeof(m->more[0]), (SDL_Rect){rx, y, lw, 0});
+		int mh = draw_list(k, app_ui(k, UI_more_title), m->more ? &m->more[0].text : NULL,
+		                   m->n_more, sizeof(m->more[0]), (SDL_Rect){rx, y, lw, 0});
 		ui_check_bottom(k, last_more(k), y + mh, bottom);
 		if (qr) {
 			int qx = rx + lw + l->pad;

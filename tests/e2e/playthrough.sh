@@ -21,11 +21,10 @@ wait 1000
 shot video
 wait 4500
 expect quiz
-press Tout le monde
+choose right
 shot quiz-right
 press Suivant
-press Non, il a pu être copié
-press Suivant
+answer right
 expect home
 press Les bons réflexes
 expect chapter
@@ -34,12 +33,7 @@ expect home
 shot home-done
 press Faire le quiz final
 expect quiz
-press Tout le monde
-press Suivant
-press Non, il a pu être copié
-press Suivant
-press Je ne publie pas et j'en parle
-press Voir mon résultat
+answer-all right
 expect result
 shot result
 press Retour
@@ -76,19 +70,13 @@ press Who sees me?
 shot chapter
 press Answer the questions
 expect quiz
-press Nobody
+choose wrong
 shot quiz-wrong
 press Next
-press Yes
-press Next
+answer wrong
 expect home
 press Take the final quiz
-press Only my friends
-press Next
-press Yes
-press Next
-press I post anyway
-press See my result
+answer-all wrong
 expect result
 shot result
 press Finish

@@ -72,7 +72,7 @@ START_TEST(test_mini_loads_clean)
 	ck_assert_int_eq(mini->langs[1], LANG_EN);
 	ck_assert_uint_eq(mini->n_objectives, 2);
 	ck_assert_uint_eq(mini->n_chapters, 2);
-	ck_assert_uint_eq(mini->n_questions, 3);
+	ck_assert_uint_eq(mini->n_questions, 4);
 	ck_assert_uint_eq(mini->n_more, 1);
 	ck_assert_str_eq(mini->file, MINI "/module.yaml");
 	ck_assert_str_eq(mini->dir, MINI);
@@ -115,8 +115,9 @@ START_TEST(test_mini_questions)
 	    {"q-public", "public", "audience", 3, 2, 0},
 	    {"q-capture", "public", "audience", 2, 2, 0},
 	    {"q-doute", NULL, "reflexes", 3, 2, -1},
+	    {"q-relire", NULL, "reflexes", 3, 3, -1},
 	};
-	for (unsigned i = 0; i < 3; i++) {
+	for (unsigned i = 0; i < 4; i++) {
 		const struct content_question *q = &mini->questions[i];
 		ck_assert_msg(strcmp(q->id, want[i].id) == 0, "question %u: id %s", i, q->id);
 		if (want[i].chapter)
@@ -150,7 +151,7 @@ END_TEST
 
 static const char *const ui_names[UI_COUNT] = {
 #define UI_NAME(k) #k,
-    UI_KEYS(UI_NAME)
+    UI_KEYS(UI_NAME) UI_KEYS_OPTIONAL(UI_NAME)
 #undef UI_NAME
 };
 

@@ -96,13 +96,15 @@ static void to_home(void)
 }
 
 /* Answer the current quiz to the end: right[i] says whether to answer
- * question i right (choice 1) or wrong (choice 0). */
+ * right (choice 1) or wrong (choice 0) question i of the module in the
+ * final quiz (asked in a shuffled order), the i-th asked in a chapter's. */
 static void answer_all(const bool *right)
 {
 	unsigned n = f.quiz_n;
 	for (unsigned i = 0; i < n; i++) {
 		later(500);
-		ck_assert_msg(flow_answer(&f, right[i] ? 1 : 0), "answer %u refused", i);
+		bool r = right[f.quiz_mode == QUIZ_FINAL ? f.quiz[f.quiz_pos] : i];
+		ck_assert_msg(flow_answer(&f, r ? 1 : 0), "answer %u refused", i);
 		later(500);
 		ck_assert_msg(flow_next(&f, now), "next after %u refused", i);
 	}
@@ -560,14 +562,15 @@ START_TEST(test_answer_rules)
 	ck_assert(!flow_next(&f, now)); /* must answer first */
 	ck_assert(!flow_answer(&f, 3)); /* only 3 choices */
 	ck_assert_int_eq(f.chosen, -1);
+	unsigned first = f.quiz[0];
 	ck_assert(flow_answer(&f, 2));
 	ck_assert(!flow_answer(&f, 1)); /* no second try */
 	ck_assert_int_eq(f.chosen, 2);
-	ck_assert_int_eq(f.final_choice[0], 2);
+	ck_assert_int_eq(f.final_choice[first], 2); /* kept by question, as a module index */
 	ck_assert(flow_next(&f, now));
 	ck_assert_int_eq(f.chosen, -1);
 	ck_assert_uint_eq(f.quiz_pos, 1);
-	ck_assert_str_eq(flow_question(&f)->id, "q1");
+	ck_assert_str_eq(flow_question(&f)->id, questions[f.quiz[1]].id);
 }
 END_TEST
 
@@ -710,6 +713,7 @@ START_TEST(test_record_timed_out_in_quiz)
 	to_home();
 	ck_assert(flow_start_quiz(&f, now));
 	later(500);
+	unsigned first = f.quiz[0], second = f.quiz[1];
 	ck_assert(flow_answer(&f, 1));
 	ck_assert(flow_next(&f, now));
 	ck_assert(flow_answer(&f, 0));
@@ -723,8 +727,12 @@ START_TEST(test_record_timed_out_in_quiz)
 	ck_assert_int_eq(r.end, END_TIMED_OUT);
 	ck_assert_int_eq(r.furthest, STAGE_QUIZ);
 	ck_assert_int_eq(r.n_answers, 2); /* what was answered, nothing more */
-	ck_assert(r.answers[0].correct);
-	ck_assert(!r.answers[1].correct);
+	/* Answers are kept in the module's question order. */
+	int a = first < second ? 0 : 1;
+	ck_assert_str_eq(r.answers[a].question_id, questions[first].id);
+	ck_assert(r.answers[a].correct);
+	ck_assert_str_eq(r.answers[1 - a].question_id, questions[second].id);
+	ck_assert(!r.answers[1 - a].correct);
 	ck_assert_int_eq(r.score, -1);
 	ck_assert(!r.passed);
 }
@@ -944,6 +952,228 @@ START_TEST(test_session_names)
 }
 END_TEST
 
+/* ---- the question bank: draws and shuffles ----
+ * A module with a bank: chapter 0 asks b0 and b1; the final quiz draws
+ * BANK_FINAL of the pool b2..b13, whose objectives go round o0..o3. Each
+ * question has 4 choices; the right one differs from question to question. */
+
+enum { BANK_Q = 14, BANK_FINAL = 6 };
+static struct ltext bank_choices[4];
+static struct content_question bank_q[BANK_Q];
+static struct content_objective bank_obj[4];
+static struct content_chapter bank_ch[1];
+static struct content_module bank;
+static char bank_ids[BANK_Q][8];
+
+static void build_bank(void)
+{
+	static const char *const texts[4] = {"A", "B", "C", "D"};
+	static const char *const objs[4] = {"o0", "o1", "o2", "o3"};
+	for (int i = 0; i < 4; i++) {
+		bank_choices[i] = T(texts[i]);
+		bank_obj[i] =
+		    (struct content_objective){.id = (char *)objs[i], .label = T(objs[i])};
+	}
+	bank_ch[0] = (struct content_chapter){.id = "c0", .title = T("C0")};
+	for (int i = 0; i < BANK_Q; i++) {
+		snprintf(bank_ids[i], sizeof bank_ids[i], "b%d", i);
+		bank_q[i] = (struct content_question){
+		    .id = bank_ids[i],
+		    .chapter = i < 2 ? "c0" : NULL,
+		    .objective = (char *)objs[i % 4],
+		    .prompt = T("?"),
+		    .choices = bank_choices,
+		    .n_choices = 4,
+		    .answer = (unsigned)(i % 4) + 1,
+		};
+	}
+	bank = (struct content_module){
+	    .id = "bank",
+	    .version = 1,
+	    .pass_mark = 70,
+	    .final_quiz = BANK_FINAL,
+	    .objectives = bank_obj,
+	    .n_objectives = 4,
+	    .chapters = bank_ch,
+	    .n_chapters = 1,
+	    .questions = bank_q,
+	    .n_questions = BANK_Q,
+	    .langs = {LANG_FR},
+	    .n_langs = 1,
+	};
+}
+
+static void bank_session(unsigned long long seed)
+{
+	build_bank();
+	now = T0;
+	flow_init(&f, &bank, IDLE, STILL, -1, false, now);
+	flow_seed(&f, seed);
+	to_home();
+}
+
+/* The chapter's questions, then the final quiz: no question twice, none
+ * of the chapter's in the final, every objective in it, a permutation of
+ * the choices for every question. */
+START_TEST(test_bank_no_repeat)
+{
+	bank_session(0x5eed0000ULL + (unsigned)_i);
+	int asked[BANK_Q] = {0};
+	ck_assert(flow_open_chapter(&f, 0, now));
+	ck_assert(flow_chapter_questions(&f, now));
+	ck_assert_uint_eq(f.quiz_n, 2);
+	for (unsigned i = 0; i < f.quiz_n; i++)
+		asked[f.quiz[i]]++;
+	static const bool wrong[BANK_Q] = {0};
+	answer_all(wrong);
+	SCREEN(SCR_HOME);
+	ck_assert(flow_start_quiz(&f, now));
+	ck_assert_uint_eq(f.quiz_n, BANK_FINAL);
+	ck_assert_uint_eq(flow_final_size(&f), BANK_FINAL);
+	bool objective[4] = {false};
+	for (unsigned i = 0; i < f.quiz_n; i++) {
+		unsigned q = f.quiz[i];
+		ck_assert_msg(q >= 2 && q < BANK_Q, "b%u is not in the final pool", q);
+		ck_assert_msg(++asked[q] == 1, "b%u asked twice", q);
+		objective[q % 4] = true;
+	}
+	for (int o = 0; o < 4; o++)
+		ck_assert_msg(objective[o], "objective o%d missing from the final quiz", o);
+	for (unsigned q = 0; q < BANK_Q; q++) {
+		bool seen[4] = {false};
+		for (unsigned p = 0; p < 4; p++) {
+			unsigned c = f.choice_order[q][p];
+			ck_assert_msg(c < 4 && !seen[c], "b%u: choice order is no permutation", q);
+			seen[c] = true;
+		}
+	}
+}
+END_TEST
+
+/* The same seed gives the same session; other seeds other orders. */
+START_TEST(test_bank_deterministic)
+{
+	unsigned quiz[BANK_FINAL];
+	unsigned char order[BANK_Q][4];
+	bank_session(42);
+	ck_assert(flow_start_quiz(&f, now));
+	memcpy(quiz, f.quiz, sizeof quiz);
+	memcpy(order, f.choice_order, sizeof order);
+	bank_session(42);
+	ck_assert(flow_start_quiz(&f, now));
+	ck_assert(memcmp(quiz, f.quiz, sizeof quiz) == 0);
+	ck_assert(memcmp(order, f.choice_order, sizeof order) == 0);
+	int differ = 0;
+	for (unsigned long long seed = 1; seed <= 20; seed++) {
+		bank_session(seed);
+		ck_assert(flow_start_quiz(&f, now));
+		differ += memcmp(quiz, f.quiz, sizeof quiz) != 0;
+		differ += memcmp(order, f.choice_order, sizeof order) != 0;
+	}
+	ck_assert_msg(differ >= 38, "only %d of 40 draws differ from seed 42's", differ);
+	/* Over many sessions every choice reaches every place. */
+	int place[4][4] = {{0}};
+	for (unsigned long long seed = 100; seed < 400; seed++) {
+		bank_session(seed);
+		for (unsigned p = 0; p < 4; p++)
+			place[f.choice_order[5][p]][p]++;
+	}
+	for (int c = 0; c < 4; c++)
+		for (int p = 0; p < 4; p++)
+			ck_assert_msg(place[c][p] > 40,
+			              "choice %d at place %d only %d times in 300", c, p,
+			              place[c][p]);
+}
+END_TEST
+
+/* Tapping the place where the right choice is shown counts as right, and
+ * the record keeps the choice's module index, not its place. */
+START_TEST(test_bank_choice_ids)
+{
+	bank_session(7);
+	ck_assert(flow_start_quiz(&f, now));
+	unsigned n = f.quiz_n;
+	for (unsigned i = 0; i < n; i++) {
+		const struct content_question *q = flow_question(&f);
+		unsigned place = 0;
+		while (flow_choice_at(&f, place) + 1 != q->answer)
+			place++;
+		later(500);
+		ck_assert(flow_answer(&f, flow_choice_at(&f, place)));
+		later(500);
+		ck_assert(flow_next(&f, now));
+	}
+	SCREEN(SCR_RESULT);
+	ck_assert_int_eq(f.score, 100);
+	ck_assert_uint_eq(f.right, BANK_FINAL);
+	ck_assert(flow_finish(&f, now));
+	struct session_record r;
+	ck_assert(flow_take_record(&f, "2024-05-14", "k", &r));
+	ck_assert_int_eq(r.n_answers, BANK_FINAL);
+	for (int i = 0; i < r.n_answers; i++) {
+		int q = atoi(r.answers[i].question_id + 1);
+		ck_assert_int_eq(r.answers[i].choice, q % 4);
+		ck_assert(r.answers[i].correct);
+	}
+}
+END_TEST
+
+/* A retake draws the questions not asked yet first. */
+START_TEST(test_bank_retake_prefers_new)
+{
+	bank_session(3);
+	ck_assert(flow_start_quiz(&f, now));
+	bool first[BANK_Q] = {false};
+	for (unsigned i = 0; i < f.quiz_n; i++)
+		first[f.quiz[i]] = true;
+	static const bool right[BANK_Q] = {0};
+	answer_all(right);
+	ck_assert(flow_back(&f, now));
+	ck_assert(flow_start_quiz(&f, now));
+	for (unsigned i = 0; i < f.quiz_n; i++)
+		ck_assert_msg(!first[f.quiz[i]], "b%u asked again while 6 were left", f.quiz[i]);
+}
+END_TEST
+
+/* The pass rule in whole questions: 12 questions at 70 % need 9. */
+START_TEST(test_pass_needed)
+{
+	build_bank();
+	bank.final_quiz = 12;
+	flow_init(&f, &bank, IDLE, STILL, -1, false, now);
+	ck_assert_uint_eq(flow_final_size(&f), 12);
+	ck_assert_uint_eq(flow_pass_needed(&f), 9);
+	bank.pass_mark = 75;
+	ck_assert_uint_eq(flow_pass_needed(&f), 9);
+	bank.pass_mark = 76;
+	ck_assert_uint_eq(flow_pass_needed(&f), 10);
+	bank.pass_mark = 100;
+	ck_assert_uint_eq(flow_pass_needed(&f), 12);
+	bank.final_quiz = 8;
+	bank.pass_mark = 70;
+	ck_assert_uint_eq(flow_pass_needed(&f), 6);
+	/* 8 of 12 (67 %) fails, 9 (75 %) passes. */
+	for (unsigned want = 8; want <= 9; want++) {
+		bank_session(11);
+		bank.final_quiz = 12;
+		ck_assert(flow_start_quiz(&f, now));
+		unsigned n = f.quiz_n, got = 0;
+		ck_assert_uint_eq(n, 12);
+		for (unsigned i = 0; i < n; i++) {
+			const struct content_question *q = flow_question(&f);
+			unsigned c = got < want ? q->answer - 1 : q->answer % 4;
+			got += got < want;
+			later(500);
+			ck_assert(flow_answer(&f, c));
+			later(500);
+			ck_assert(flow_next(&f, now));
+		}
+		ck_assert_uint_eq(f.right, want);
+		ck_assert_msg(f.passed == (want >= 9), "%u right of 12: passed %d", want, f.passed);
+	}
+}
+END_TEST
+
 static Suite *flow_suite(void)
 {
 	Suite *s = suite_create("flow");
@@ -997,6 +1227,14 @@ static Suite *flow_suite(void)
 	tcase_add_test(tc, test_answer_rules);
 	tcase_add_loop_test(tc, test_final_score, 0, sizeof(score_cases) / sizeof(score_cases[0]));
 	tcase_add_test(tc, test_score_rounding);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("bank");
+	tcase_add_loop_test(tc, test_bank_no_repeat, 0, 50);
+	tcase_add_test(tc, test_bank_deterministic);
+	tcase_add_test(tc, test_bank_choice_ids);
+	tcase_add_test(tc, test_bank_retake_prefers_new);
+	tcase_add_test(tc, test_pass_needed);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("record");
