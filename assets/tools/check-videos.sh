@@ -1,14 +1,14 @@
 #!/bin/sh
 # Checks the videos, subtitles and posters of a module folder (default: the
 # bundled tu-me-suis) against what the kiosk expects: H.264 + AAC in MP4,
-# at most 1280x720, yuv420p, index at the start, 30-60 s for the
+# at most 1280x720, yuv420p, index at the start, 10-45 s for the
 # placeholders, subtitles in UTF-8 whose last cue ends before the video, a
 # poster per chapter, and the whole folder under 15 MB.
 # Prints "PASS name" / "FAIL name: why" lines; exits 1 if anything failed.
 #   assets/tools/check-videos.sh [MODULE_DIR] [MIN_SECONDS MAX_SECONDS]
 MOD=${1:-$(dirname "$0")/../modules/tu-me-suis}
-MIN=${2:-30}
-MAX=${3:-60}
+MIN=${2:-10}
+MAX=${3:-45}
 fails=0
 
 pass() { echo "PASS $1"; }

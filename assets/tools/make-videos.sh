@@ -1,22 +1,28 @@
 #!/bin/bash
 # Regenerates the placeholder videos, subtitles and posters of the
-# « Tu me suis ? » module from the voice-over scripts in voiceover/.
+# « Tu me suis ? » module from the scene scripts in voiceover/.
 #
 #   assets/tools/make-videos.sh            # every chapter, every language
 #   assets/tools/make-videos.sh ch3 ch5.de # only some chapters or clips
 #
-# voiceover/chN.LANG.txt holds one sentence per line; each line becomes one
-# title card, one spoken sentence (espeak-ng) and one subtitle cue, so the
-# subtitles are exactly what is said. The first line is "Chapter N. Title"
-# and becomes the title card. A line may end with " | how to say it" when
-# the synthetic voice mispronounces a word: the card and subtitle show the
-# text before the bar, the voice reads the text after it. Blank lines and
-# lines starting with # are ignored.
+# Each video is a short scene (at most 45 s) that shows what the chapter's
+# text does not say: a situation, colleagues' own ways of doing things. It
+# stands in for the filmed testimonial of the campaign, and says so on
+# every card. voiceover/chN.LANG.txt holds one line per card; each line
+# becomes one card, one spoken sentence (espeak-ng) and one subtitle cue,
+# so the subtitles are exactly what is said. The first line is "Scene N.
+# Title" and becomes the title card. A line "Speaker, role >> words" shows
+# the speaker above the words, which alone are spoken and subtitled. A line
+# may end with " | how to say it" when the synthetic voice mispronounces a
+# word: the card and subtitle show the text before the bar, the voice reads
+# the text after it. Blank lines and lines starting with # are ignored.
 #
 # Output, in the module folder:
 #   videos/chN-LANG.mp4    H.264 + AAC mono, 1280x720, 25 fps, +faststart
 #   subtitles/chN.LANG.srt UTF-8, one cue per sentence (long ones split)
 #   images/chN.png         language-neutral poster
+# The module marks these chapters video_placeholder: true, so that
+# `kiosk --check --release` refuses them until the real films replace them.
 # Needs: bash, ffmpeg/ffprobe (with libx264, drawtext), espeak-ng, awk,
 # fonts-open-sans.
 set -euo pipefail
@@ -55,14 +61,19 @@ done
 # brand shown in the header, the "this is a placeholder" notice.
 lang_setup() {
 	case $1 in
-	fr) VOICE=fr RATE=150 BRAND="Tu me suis ?" ISO=fra
-	    NOTICE="Vidéo provisoire · voix de synthèse" ;;
-	en) VOICE=en-gb RATE=150 BRAND="Follow me?" ISO=eng
-	    NOTICE="Placeholder video · synthetic voice" ;;
-	de) VOICE=de RATE=145 BRAND="Folgen Sie mir?" ISO=deu
-	    NOTICE="Platzhaltervideo · synthetische Stimme" ;;
+	fr) VOICE=fr RATE=170 ISO=fra
+	    NOTICE="Vidéo provisoire · voix de synthèse"
+	    BAND="SCÈNE PROVISOIRE · à remplacer par un témoignage filmé" ;;
+	en) VOICE=en-gb RATE=165 ISO=eng
+	    NOTICE="Placeholder video · synthetic voice"
+	    BAND="PLACEHOLDER SCENE · to be replaced by a filmed testimonial" ;;
+	de) VOICE=de RATE=165 ISO=deu
+	    NOTICE="Platzhaltervideo · synthetische Stimme"
+	    BAND="PLATZHALTERSZENE · wird durch ein gefilmtes Zeugnis ersetzt" ;;
 	*) die "unknown language $1" ;;
 	esac
+	# The campaign's name is the same in every language.
+	BRAND="Tu me suis"$'\u202f'"?"
 }
 
 # The text as drawn: Open Sans has no U+202F (narrow no-break space), so
@@ -123,15 +134,20 @@ add_lines() {
 	done <"$file"
 }
 
-# The header every card of a clip shares: brand, accent bar, notice.
+# The header every card of a clip shares: brand, accent bar, notice, and
+# the placeholder band along the bottom.
 header_filter() { # tmpdir
 	for_font "$BRAND" >"$1/brand.txt"
 	for_font "$NOTICE" >"$1/notice.txt"
+	for_font "$BAND" >"$1/band.txt"
 	DT="drawtext=fontfile=$FONT_SEMI:textfile=$1/brand.txt:expansion=none"
 	DT+=":fontsize=30:fontcolor=$LIGHT:x=60:y=46"
 	DT+=",drawbox=x=60:y=94:w=90:h=6:color=$ACCENT:t=fill"
 	DT+=",drawtext=fontfile=$FONT_REG:textfile=$1/notice.txt:expansion=none"
 	DT+=":fontsize=22:fontcolor=white@0.55:x=w-text_w-60:y=52"
+	DT+=",drawbox=x=0:y=ih-64:w=iw:h=64:color=$ACCENT@0.85:t=fill"
+	DT+=",drawtext=fontfile=$FONT_BOLD:textfile=$1/band.txt:expansion=none"
+	DT+=":fontsize=26:fontcolor=white:x=(w-text_w)/2:y=h-32-text_h/2"
 }
 
 render() { # filter output.png
@@ -139,18 +155,27 @@ render() { # filter output.png
 		-frames:v 1 "$2"
 }
 
-# Card for sentence $2 (index $3) into $1/card$3.png.
+# Card for line $2 (index $3) into $1/card$3.png: the title card, a
+# speaker's words (name above them), or a line of narration.
 make_card() { # tmpdir text index
 	local t=$1 text=$2 i=$3 n base
 	header_filter "$t"
 	if [ "$i" -eq 0 ]; then
-		# Title card: "Chapitre 1" small, the title big.
+		# Title card: "Scène 1" small, the title big.
 		printf '%s\n' "${text%%. *}" >"$t/c$i.a"
 		wrap 22 "${text#*. }" >"$t/c$i.b"
 		n=$(wc -l <"$t/c$i.b")
 		base=$((330 - (n - 1) * 100 / 2))
 		add_lines "$t/c$i.a" "$FONT_SEMI" 40 "$LIGHT" $((base - 110)) 0
 		add_lines "$t/c$i.b" "$FONT_BOLD" 84 white "$base" 100
+	elif [ "$text" != "${text#* >> }" ]; then
+		# A speaker: "Name, role" small, the words big in quotes.
+		printf '%s\n' "${text%% >> *}" >"$t/c$i.a"
+		wrap 32 "${text#* >> }" >"$t/c$i.b"
+		n=$(wc -l <"$t/c$i.b")
+		base=$((330 - (n - 1) * 78 / 2 + 40))
+		add_lines "$t/c$i.a" "$FONT_SEMI" 36 "$LIGHT" $((base - 90)) 0
+		add_lines "$t/c$i.b" "$FONT_SEMI" 56 white "$base" 78
 	else
 		wrap 32 "$text" >"$t/c$i.b"
 		n=$(wc -l <"$t/c$i.b")
@@ -215,7 +240,7 @@ write_cues() { # srt text start end
 
 make_clip() { # chapter-number lang
 	local ch=$1 lang=$2 script=$SCRIPTS/ch$1.$2.txt
-	local t i=0 line shown spoken dur cd start=0 total vf inputs concat
+	local t i=0 line card shown spoken dur cd start=0 total vf inputs concat
 	lang_setup "$lang"
 	t=$(mktemp -d)
 	# shellcheck disable=SC2064
@@ -227,9 +252,10 @@ make_clip() { # chapter-number lang
 	inputs=() vf="" concat="" keys=0
 	while IFS= read -r line || [ -n "$line" ]; do
 		case $line in '' | '#'*) continue ;; esac
-		shown=${line%% | *}
+		card=${line%% | *}
+		shown=${card#* >> } # the words, without their speaker
 		spoken=$shown
-		[ "$line" != "$shown" ] && spoken=${line#* | }
+		[ "$line" != "$card" ] && spoken=${line#* | }
 		for_voice "$spoken" >"$t/s$i.txt"
 		espeak-ng -v "$VOICE" -s "$RATE" -w "$t/s$i.wav" -f "$t/s$i.txt"
 		dur=$(seconds "$t/s$i.wav")
@@ -243,7 +269,7 @@ make_clip() { # chapter-number lang
 		write_cues "$srt" "$shown" \
 			"$(awk -v s="$start" -v l="$LEAD" 'BEGIN { printf "%.3f", s + l }')" \
 			"$(awk -v s="$start" -v l="$LEAD" -v d="$dur" 'BEGIN { printf "%.3f", s + l + d }')"
-		make_card "$t" "$shown" "$i"
+		make_card "$t" "$card" "$i"
 		inputs+=(-loop 1 -framerate "$FPS" -t "$cd" -i "$t/card$i.png")
 		vf+="[$((i + 1)):v]format=rgba,fade=t=in:st=0:d=$FADE:alpha=1"
 		vf+=",fade=t=out:st=$(awk -v c="$cd" -v f="$FADE" 'BEGIN { print c - f }'):d=$FADE:alpha=1[c$i];"
@@ -254,6 +280,8 @@ make_clip() { # chapter-number lang
 	done <"$script"
 	[ "$i" -gt 1 ] || die "$script: no sentences"
 	total=$start
+	awk -v t="$total" 'BEGIN { exit !(t <= 45) }' ||
+		die "$script: the scene lasts ${total}s, over 45 s: shorten it"
 
 	# The background carries the header, so only the sentence fades.
 	header_filter "$t"
