@@ -128,7 +128,8 @@ long long app_content_poll(struct kiosk *k, long long now)
 		content_destroy(k->module);
 		k->module = m;
 		k->content_note[0] = '\0';
-		unsigned long long rng = k->flow.rng; /* the shuffles go on from their seed */
+		/* The shuffles go on from where they were (or stay off). */
+		unsigned long long rng = k->flow.shuffled ? k->flow.rng | 1 : 0;
 		flow_init(&k->flow, m, k->settings.idle_timeout_s * 1000LL,
 		          k->settings.still_there_s * 1000LL, lang_index(k->settings.language),
 		          k->settings.large_text, now);

@@ -36,21 +36,22 @@ struct args {
 
 static void usage(FILE *f)
 {
-	fprintf(f, "Usage: kiosk [--windowed] [--config FILE] [--content DIR] [--db PATH]\n"
-	           "             [--bench-trace]\n"
-	           "       kiosk --check [--release] [--config FILE] [--content DIR] [--shots DIR]\n"
-	           "       kiosk --hash-pin < PIN   (prints the trainer_pin settings line)\n"
-	           "       kiosk --headless --script FILE [--shots DIR] [--size WxH] [--trace]\n"
-	           "             [--seed N] [--config FILE] [--content DIR] [--db PATH]\n"
-	           "\n"
-	           "The onboarding kiosk: full screen, touch, no way out (unless --windowed,\n"
-	           "where Escape quits). --check validates the settings and the module and\n"
-	           "prints every problem as FILE:LINE:COL: message; with --release it also\n"
-	           "refuses placeholders. --headless runs a script of taps on a virtual clock\n"
-	           "without a display (see README.md); --seed fixes its shuffles.\n"
-	           "--bench-trace prints timestamps on stderr for make bench (any mode).\n"
-	           "Exit codes: 0 done, 1 internal error, 2 bad arguments, settings or\n"
-	           "content, 3 a script's expect or press failed.\n");
+	fprintf(f,
+	        "Usage: kiosk [--windowed] [--config FILE] [--content DIR] [--db PATH]\n"
+	        "             [--bench-trace]\n"
+	        "       kiosk --check [--release] [--config FILE] [--content DIR] [--shots DIR]\n"
+	        "       kiosk --hash-pin < PIN   (prints the trainer_pin settings line)\n"
+	        "       kiosk --headless --script FILE [--shots DIR] [--size WxH] [--trace]\n"
+	        "             [--seed N] [--config FILE] [--content DIR] [--db PATH]\n"
+	        "\n"
+	        "The onboarding kiosk: full screen, touch, no way out (unless --windowed,\n"
+	        "where Escape quits). --check validates the settings and the module and\n"
+	        "prints every problem as FILE:LINE:COL: message; with --release it also\n"
+	        "refuses placeholders. --headless runs a script of taps on a virtual clock\n"
+	        "without a display (see README.md); --seed N fixes its shuffles (0: none).\n"
+	        "--bench-trace prints timestamps on stderr for make bench (any mode).\n"
+	        "Exit codes: 0 done, 1 internal error, 2 bad arguments, settings or\n"
+	        "content, 3 a script's expect or press failed.\n");
 }
 
 static int parse_args(int argc, char **argv, struct args *a)
@@ -174,7 +175,8 @@ static unsigned long long random_seed(void)
 	if (getrandom(&seed, sizeof(seed), 0) != (ssize_t)sizeof(seed))
 		log_warn("kiosk", "getrandom: %s; the quiz order comes from the clock",
 		         strerror(errno));
-	return seed ^ (unsigned long long)time(NULL);
+	seed ^= (unsigned long long)time(NULL);
+	return seed ? seed : 1; /* 0 would mean: no shuffle */
 }
 
 static void handle_signal(int sig)

@@ -53,6 +53,8 @@ static unsigned rng_below(struct flow *f, unsigned n)
 
 static void shuffle(struct flow *f, unsigned *a, unsigned n)
 {
+	if (!f->shuffled)
+		return;
 	for (unsigned i = n; i > 1; i--) {
 		unsigned j = rng_below(f, i), t = a[i - 1];
 		a[i - 1] = a[j];
@@ -63,6 +65,7 @@ static void shuffle(struct flow *f, unsigned *a, unsigned n)
 void flow_seed(struct flow *f, unsigned long long seed)
 {
 	f->rng = seed;
+	f->shuffled = seed != 0;
 }
 
 /* Choices in the module's order (shuffled by flow_start for a session). */
@@ -323,6 +326,11 @@ static void draw_final(struct flow *f)
 			pool[n++] = q;
 	shuffle(f, pool, n);
 	unsigned want = content_final_size(f->m), per_obj[33] = {0};
+	if (!f->m->final_quiz) { /* an old module: every question, nothing to draw */
+		f->quiz_n = n < want ? n : want;
+		memcpy(f->quiz, pool, f->quiz_n * sizeof(pool[0]));
+		return;
+	}
 	bool taken[SESSION_MAX_ANSWERS] = {false};
 	f->quiz_n = 0;
 	while (f->quiz_n < want) {

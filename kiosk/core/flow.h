@@ -67,6 +67,7 @@ struct flow {
 
 	/* The session's draws (splitmix64 state): question and choice order. */
 	unsigned long long rng;
+	bool shuffled; /* false (seed 0): questions and choices in the module's order */
 	unsigned char choice_order[SESSION_MAX_ANSWERS][4]; /* by question: place -> choice */
 	bool asked[SESSION_MAX_ANSWERS];                    /* questions asked this session */
 
@@ -88,7 +89,8 @@ void flow_init(struct flow *f, const struct content_module *m, long long idle_ms
                long long still_ms, int default_lang, bool large_text, long long now);
 
 /* The random source of the shuffles: the platform gives a random seed,
- * tests a fixed one (the same seed gives the same sessions). */
+ * tests a fixed one (the same seed gives the same sessions). Seed 0, the
+ * default, shuffles nothing: questions and choices in the module's order. */
 void flow_seed(struct flow *f, unsigned long long seed);
 
 /* Every touch, click or key, before it is dispatched (resets the idle timer). */

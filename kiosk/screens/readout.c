@@ -72,9 +72,17 @@ static void read_quiz(struct kiosk *k, struct text *t)
 	ui_format(buf, sizeof(buf), ui(k, UI_question_of), (int)k->flow.quiz_pos + 1,
 	          (int)k->flow.quiz_n);
 	add(t, buf);
+	const char *rule = ui(k, UI_pass_rule);
+	if (k->flow.quiz_mode == QUIZ_FINAL && *rule) {
+		ui_format(buf, sizeof(buf), rule, (int)flow_pass_needed(&k->flow),
+		          (int)flow_final_size(&k->flow));
+		add(t, buf);
+	}
 	add(t, ltext_get(&q->prompt, lang));
-	for (unsigned i = 0; i < q->n_choices; i++) {
-		snprintf(buf, sizeof(buf), "%u: %s", i + 1, ltext_get(&q->choices[i], lang));
+	/* In the order they are shown (shuffled for the session). */
+	for (unsigned pos = 0; pos < q->n_choices; pos++) {
+		unsigned i = flow_choice_at(&k->flow, pos);
+		snprintf(buf, sizeof(buf), "%u: %s", pos + 1, ltext_get(&q->choices[i], lang));
 		add(t, buf);
 	}
 	if (k->flow.chosen >= 0)
@@ -88,8 +96,11 @@ static void read_result(struct kiosk *k, struct text *t)
 	char buf[UI_LABEL * 2];
 	ui_format(buf, sizeof(buf), ui(k, UI_your_score), k->flow.score, 0);
 	add(t, buf);
-	ui_format(buf, sizeof(buf), ui(k, k->flow.passed ? UI_passed : UI_failed),
-	          (int)m->pass_mark, 0);
+	/* As result.c shows it: {pass} in percent, {n} and {total} in questions. */
+	const char *vt = ui(k, k->flow.passed ? UI_passed : UI_failed);
+	ui_format(buf, sizeof(buf), vt,
+	          strstr(vt, "{pass}") ? (int)m->pass_mark : (int)flow_pass_needed(&k->flow),
+	          (int)flow_final_size(&k->flow));
 	add(t, buf);
 	add(t, ui(k, UI_takeaways));
 	for (unsigned c = 0; c < m->n_chapters; c++)
@@ -98,7 +109,7 @@ static void read_result(struct kiosk *k, struct text *t)
 	if (m->n_more) {
 		add(t, ui(k, UI_more_title));
 		for (unsigned i = 0; i < m->n_more; i++)
-			add(t, ltext_get(&m->more[i], lang));
+			add(t, ltext_get(&m->more[i].text, lang));
 	}
 	add(t, ui(k, UI_finish));
 }

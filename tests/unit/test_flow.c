@@ -1086,6 +1086,20 @@ START_TEST(test_bank_deterministic)
 }
 END_TEST
 
+/* Seed 0 shuffles nothing: the final quiz in the module's order (one per
+ * objective first), the choices as written. */
+START_TEST(test_bank_seed_zero)
+{
+	bank_session(0);
+	ck_assert(flow_start_quiz(&f, now));
+	for (unsigned i = 0; i < f.quiz_n; i++)
+		ck_assert_uint_eq(f.quiz[i], 2 + i);
+	for (unsigned q = 0; q < BANK_Q; q++)
+		for (unsigned p = 0; p < 4; p++)
+			ck_assert_uint_eq(f.choice_order[q][p], p);
+}
+END_TEST
+
 /* Tapping the place where the right choice is shown counts as right, and
  * the record keeps the choice's module index, not its place. */
 START_TEST(test_bank_choice_ids)
@@ -1232,6 +1246,7 @@ static Suite *flow_suite(void)
 	tc = tcase_create("bank");
 	tcase_add_loop_test(tc, test_bank_no_repeat, 0, 50);
 	tcase_add_test(tc, test_bank_deterministic);
+	tcase_add_test(tc, test_bank_seed_zero);
 	tcase_add_test(tc, test_bank_choice_ids);
 	tcase_add_test(tc, test_bank_retake_prefers_new);
 	tcase_add_test(tc, test_pass_needed);
