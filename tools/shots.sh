@@ -6,13 +6,6 @@ out="$BUILD/shots"
 mkdir -p "$out"
 db=$(mktemp -d)/shots.db
 m=assets/modules/tu-me-suis
-# The first chapter's French title, as the kiosk shows it on its card.
-ch1=$("$BUILD/kiosk" --headless --script /dev/stdin --config config/kiosk.yaml --db "$db" <<S | awk '$0 ~ /^control/ && n++ == 3 {for (i = 6; i <= NF; i++) printf "%s%s", $i, (i < NF ? " " : "")}'
-tap 0.5 0.5
-press Français
-controls
-S
-)
 for size in 1920x1080 1080x1920; do
 	cat >"$out/script-$size.txt" <<S
 shot $size-attract
@@ -20,10 +13,10 @@ tap 0.5 0.5
 shot $size-language
 press Français
 shot $size-home
-press $ch1
+press @chapter.1
 shot $size-chapter
 press Voir la vidéo
-wait 4000
+wait 1500
 shot $size-video
 S
 	"$BUILD/kiosk" --headless --script "$out/script-$size.txt" --size "$size" \
