@@ -4,8 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/a11ycheck.h"
 #include "core/yaml/yamlpos.h"
 #include "platform/gfx.h"
+#include "screens/focus.h"
 #include "screens/ui.h"
 
 enum { MAX_SEEN = 256 };
@@ -18,6 +20,7 @@ struct fit_log {
 	int lang;
 	const char *shots; /* write each screen of the tour here, if set */
 	int shot;
+	struct a11ycheck *a11y;
 	char *seen[MAX_SEEN];
 	int n_seen;
 };
@@ -50,14 +53,22 @@ static void show(struct kiosk *k, const struct flow_preview *p)
 	k->ops = app_screen(p->screen);
 	if (k->ops->enter)
 		k->ops->enter(k);
+	struct fit_log *f = k->fit_ctx;
+	f->a11y->screen = screen_name(p->screen);
 	ui_begin(k);
 	k->ops->draw(k);
+	focus_overlay(k); /* the speech control is on every screen */
+	a11ycheck_screen(f->a11y, k);
 	if (k->ops->leave)
 		k->ops->leave(k);
-	struct fit_log *f = k->fit_ctx;
 	if (f->shots) {
 		char path[4096];
-		snprintf(path, sizeof(path), "%s/%s-%s-%03d-%s.png", f->shots, f->size,
+		char slug[64];
+		snprintf(slug, sizeof(slug), "%s", f->size);
+		for (char *c = slug; *c; c++)
+			if (*c == ' ')
+				*c = '-';
+		snprintf(path, sizeof(path), "%s/%s-%s-%03d-%s.png", f->shots, slug,
 		         lang_code(f->lang), f->shot++, screen_name(p->screen));
 		gfx_screenshot(k->gfx, path);
 	}
@@ -65,10 +76,11 @@ static void show(struct kiosk *k, const struct flow_preview *p)
 
 /* Every screen a person can meet, with every chapter and question, the
  * quiz both before and after an answer (right and wrong). */
-static void tour(struct kiosk *k, int lang)
+static void tour(struct kiosk *k, int lang, bool large, bool contrast)
 {
 	const struct content_module *m = k->module;
-	flow_init(&k->flow, m, 90000, 15000, lang, false, 0);
+	flow_init(&k->flow, m, 90000, 15000, lang, large, 0);
+	flow_accessibility_defaults(&k->flow, contrast);
 	struct flow_preview p = {.lang = lang, .chapter = -1, .question = -1, .chosen = -1};
 	p.screen = SCR_ATTRACT;
 	show(k, &p);
@@ -126,8 +138,17 @@ bool fitcheck_run(struct kiosk *k, struct diag *diag, const char *shots)
 		fprintf(stderr, "kiosk: cannot check the layout: SDL_Init: %s\n", SDL_GetError());
 		return false;
 	}
-	struct fit_log log = {
-	    .m = k->module, .diag = diag, .pos = yamlpos_read(k->module->file), .shots = shots};
+	struct a11ycheck a11y = {.diag = diag, .file = k->module->file};
+	struct fit_log log = {.m = k->module,
+	                      .diag = diag,
+	                      .pos = yamlpos_read(k->module->file),
+	                      .shots = shots,
+	                      .a11y = &a11y};
+	/* Each size as it comes, with large text (A+), and in high contrast. */
+	static const struct {
+		bool large, contrast;
+		const char *name;
+	} variants[] = {{false, false, ""}, {true, false, " large text"}, {false, true, " high contrast"}};
 	bool ok = true;
 	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]) && ok; i++) {
 		struct gfx_options go = {.headless = true,
@@ -144,12 +165,20 @@ bool fitcheck_run(struct kiosk *k, struct diag *diag, const char *shots)
 		}
 		k->fit = handle_overflow;
 		k->fit_ctx = &log;
-		log.size = sizes[i].name;
-		for (int l = 0; l < k->module->n_langs; l++) {
-			log.lang = k->module->langs[l];
-			log.shot = 0;
-			tour(k, log.lang);
+		a11ycheck_attach(&a11y, k);
+		for (size_t v = 0; v < sizeof(variants) / sizeof(variants[0]); v++) {
+			char name[64];
+			snprintf(name, sizeof(name), "%s%s", sizes[i].name, variants[v].name);
+			log.size = name;
+			a11y.variant = name;
+			for (int l = 0; l < k->module->n_langs; l++) {
+				log.lang = k->module->langs[l];
+				log.shot = 0;
+				tour(k, log.lang, variants[v].large, variants[v].contrast);
+			}
 		}
+		log.size = NULL;
+		a11ycheck_detach(&a11y, k);
 		k->fit = NULL;
 		k->fit_ctx = NULL;
 		gfx_destroy(k->gfx);
@@ -157,6 +186,10 @@ bool fitcheck_run(struct kiosk *k, struct diag *diag, const char *shots)
 	}
 	for (int i = 0; i < log.n_seen; i++)
 		free(log.seen[i]);
+	if (a11y.reach_warnings)
+		fprintf(stderr, "%s: %d control(s) out of reach on portrait screens (see above)\n",
+		        k->module->file, a11y.reach_warnings);
+	a11ycheck_free(&a11y);
 	yamlpos_destroy(log.pos);
 	SDL_Quit();
 	return ok;

@@ -195,8 +195,33 @@ bool gfx_update_size(struct gfx *g)
 	return changed;
 }
 
+Uint32 gfx_map(const struct gfx_color_map *m, int n, Uint32 rgba)
+{
+	for (int i = 0; i < n; i++)
+		if ((m[i].from | 255) == (rgba | 255))
+			return (m[i].to & ~(Uint32)255) | (rgba & 255);
+	return rgba;
+}
+
+void gfx_set_theme(struct gfx *g, const struct gfx_theme *t)
+{
+	g->theme = t;
+}
+
+Uint32 gfx_fill_color(const struct gfx *g, Uint32 rgba)
+{
+	return g->theme ? gfx_map(g->theme->fill, g->theme->n_fill, rgba) : rgba;
+}
+
+void gfx_set_text_probe(struct gfx *g, gfx_text_probe fn, void *ctx)
+{
+	g->probe = fn;
+	g->probe_ctx = ctx;
+}
+
 static void set_color(struct gfx *g, Uint32 c)
 {
+	c = gfx_fill_color(g, c);
 	SDL_SetRenderDrawColor(g->renderer, c >> 24, (c >> 16) & 255, (c >> 8) & 255, c & 255);
 }
 
@@ -226,7 +251,7 @@ void gfx_round(struct gfx *g, SDL_Rect r, int radius, Uint32 rgba)
 	enum { SEG = 8 };
 	SDL_Vertex v[1 + 4 * (SEG + 1)];
 	int idx[3 * 4 * (SEG + 1)];
-	SDL_Color col = sdl_color(rgba);
+	SDL_Color col = sdl_color(gfx_fill_color(g, rgba));
 	float cx[4] = {r.x + r.w - radius, r.x + radius, r.x + radius, r.x + r.w - radius};
 	float cy[4] = {r.y + radius, r.y + radius, r.y + r.h - radius, r.y + r.h - radius};
 	v[0] = (SDL_Vertex){{r.x + r.w / 2.0f, r.y + r.h / 2.0f}, col, {0, 0}};
@@ -261,7 +286,7 @@ void gfx_line(struct gfx *g, int x1, int y1, int x2, int y2, int width, Uint32 r
 	if (len < 1)
 		return;
 	float nx = -dy / len * width / 2, ny = dx / len * width / 2;
-	SDL_Color col = sdl_color(rgba);
+	SDL_Color col = sdl_color(gfx_fill_color(g, rgba));
 	SDL_Vertex v[4] = {
 	    {{x1 + nx, y1 + ny}, col, {0, 0}},
 	    {{x2 + nx, y2 + ny}, col, {0, 0}},

@@ -51,6 +51,24 @@ int gfx_text_width(struct gfx *g, const char *utf8, int size, bool bold);
 /* Longest word wider than `wrap`? (it would be broken inside a word). */
 bool gfx_text_fits(struct gfx *g, const char *utf8, int size, bool bold, int wrap);
 
+/* A theme drawn over the same screens: each colour listed is replaced
+ * (RGB matched, alpha kept), fills and text separately. NULL: none. */
+struct gfx_color_map {
+	Uint32 from, to;
+};
+struct gfx_theme {
+	const struct gfx_color_map *fill, *text;
+	int n_fill, n_text;
+};
+void gfx_set_theme(struct gfx *g, const struct gfx_theme *t);
+/* The colour m gives for rgba (rgba itself if it lists none). */
+Uint32 gfx_map(const struct gfx_color_map *m, int n, Uint32 rgba);
+Uint32 gfx_fill_color(const struct gfx *g, Uint32 rgba);
+/* --check: called before each text is drawn with its colour and place. */
+typedef void (*gfx_text_probe)(void *ctx, struct gfx *g, const char *utf8, int size, bool bold,
+                               SDL_Rect where, Uint32 rgba);
+void gfx_set_text_probe(struct gfx *g, gfx_text_probe fn, void *ctx);
+
 /* Mark the start of a frame: text not drawn for a while is freed. */
 void gfx_frame_begin(struct gfx *g);
 void gfx_present(struct gfx *g);

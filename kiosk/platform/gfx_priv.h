@@ -58,6 +58,10 @@ struct gfx {
 		bool bold;
 	} widths[MAX_WIDTHS];
 	int n_widths, next_width;
+	const struct gfx_theme *theme; /* high contrast, or NULL */
+	void (*probe)(void *ctx, struct gfx *g, const char *utf8, int size, bool bold,
+	              SDL_Rect where, Uint32 rgba);
+	void *probe_ctx;
 };
 
 static inline SDL_Color sdl_color(Uint32 c)

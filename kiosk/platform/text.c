@@ -144,6 +144,8 @@ int gfx_draw_text(struct gfx *g, const char *utf8, int size, bool bold, SDL_Rect
 	/* One-line texts that fit are not wrapped, so they can be aligned as a block. */
 	if (wrap && gfx_text_width(g, utf8, size, bold) <= wrap && !strchr(utf8, '\n'))
 		wrap = 0;
+	if (g->theme)
+		rgba = gfx_map(g->theme->text, g->theme->n_text, rgba);
 	struct text_slot *t = text_make(g, utf8, size, bold, wrap, align, rgba);
 	if (!t)
 		return 0;
@@ -152,6 +154,8 @@ int gfx_draw_text(struct gfx *g, const char *utf8, int size, bool bold, SDL_Rect
 		dst.x = r.x + (r.w - t->text.w) / 2;
 	else if (align == ALIGN_RIGHT && r.w > 0)
 		dst.x = r.x + r.w - t->text.w;
+	if (g->probe)
+		g->probe(g->probe_ctx, g, utf8, size, bold, dst, rgba);
 	SDL_RenderCopy(g->renderer, t->text.tex, NULL, &dst);
 	return t->text.h;
 }

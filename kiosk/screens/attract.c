@@ -88,7 +88,7 @@ static void draw(struct kiosk *k)
 	struct attract_view *v = k->view;
 	if (v)
 		v->drawn = a;
-	gfx_round(k->gfx, pill, bh / 2, RGBA(0xE6, 0x39, 0x46, a));
+	gfx_round(k->gfx, pill, bh / 2, (COL_ACCENT & ~(Uint32)0xFF) | a);
 	const char *invite = content_ui(m, UI_touch_to_start, lang);
 	int th = gfx_text_height(k->gfx, invite, l->text, true, bw - l->pad * 2);
 	gfx_draw_text(k->gfx, invite, l->text, true,

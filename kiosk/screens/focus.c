@@ -10,6 +10,7 @@
  * (WCAG 1.4.11 and 2.4.13). */
 #define COL_RING_OUT RGBA(0x00, 0x00, 0x00, 0xFF)
 #define COL_RING_IN  RGBA(0xFF, 0xD4, 0x00, 0xFF)
+#define COL_RING_HC  RGBA(0x00, 0xFF, 0xFF, 0xFF) /* high contrast: cyan */
 
 static int order_of(const struct kiosk *k, int *order)
 {
@@ -217,10 +218,17 @@ void focus_overlay(struct kiosk *k)
 		}
 	}
 	int i = focus_index(k);
+	int t = k->lay.text / 10 > 3 ? k->lay.text / 10 : 3;
+	if (k->flow.high_contrast) {
+		/* Every control's edge in yellow (WCAG 1.4.11), the focus in cyan. */
+		for (int j = 0; j < k->n_controls; j++)
+			if (j != i)
+				outline(k, k->controls[j].r, t / 2 > 2 ? t / 2 : 2, COL_RING_IN);
+	}
 	if (i < 0)
 		return;
-	int t = k->lay.text / 10 > 3 ? k->lay.text / 10 : 3;
 	SDL_Rect r = k->controls[i].r;
-	outline(k, r, t, COL_RING_IN);
-	outline(k, (SDL_Rect){r.x - t, r.y - t, r.w + 2 * t, r.h + 2 * t}, t, COL_RING_OUT);
+	outline(k, r, t, k->flow.high_contrast ? COL_RING_HC : COL_RING_IN);
+	outline(k, (SDL_Rect){r.x - t, r.y - t, r.w + 2 * t, r.h + 2 * t}, t,
+	        k->flow.high_contrast ? COL_RING_HC : COL_RING_OUT);
 }

@@ -34,6 +34,7 @@ void ui_begin(struct kiosk *k)
 {
 	k->n_controls = 0;
 	ui_layout(k);
+	gfx_set_theme(k->gfx, k->flow.high_contrast ? &ui_high_contrast : NULL);
 	gfx_frame_begin(k->gfx);
 	gfx_clear(k->gfx, COL_BG);
 }
@@ -190,7 +191,7 @@ void ui_header(struct kiosk *k, const char *title, bool with_back)
 		    max_i(gfx_text_width(k->gfx, label, l->text, true) + l->pad * 2, l->touch * 2);
 		int bid = ui_area(k, (SDL_Rect){x, y, bw, l->touch}, back, ACT_BACK, 0);
 		gfx_round(k->gfx, (SDL_Rect){x, y, bw, l->touch}, l->radius,
-		          ui_is_pressed(k, bid) ? COL_CARD_DOWN : COL_WHITE);
+		          ui_is_pressed(k, bid) ? COL_CARD_DOWN : COL_CARD);
 		gfx_draw_text(k->gfx, label, l->text, true,
 		              (SDL_Rect){x, y + (l->touch - l->text * 4 / 3) / 2, bw, 0},
 		              ALIGN_CENTER, COL_PRIMARY);

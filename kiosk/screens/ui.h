@@ -12,8 +12,10 @@
 #define COL_MUTED        RGBA(0x4A, 0x50, 0x5C, 0xFF)
 #define COL_PRIMARY      RGBA(0x1D, 0x35, 0x57, 0xFF)
 #define COL_PRIMARY_DOWN RGBA(0x10, 0x20, 0x38, 0xFF)
-#define COL_ACCENT       RGBA(0xE6, 0x39, 0x46, 0xFF)
-#define COL_CARD         RGBA(0xFF, 0xFF, 0xFF, 0xFF)
+#define COL_ACCENT       RGBA(0xD6, 0x28, 0x39, 0xFF) /* white on it: 4.97:1 */
+/* A card is white too, but not COL_WHITE: the high-contrast theme turns
+ * cards black and keeps white marks (ticks, QR code) white. */
+#define COL_CARD         RGBA(0xFE, 0xFE, 0xFE, 0xFF)
 #define COL_CARD_DOWN    RGBA(0xDD, 0xE4, 0xEE, 0xFF)
 #define COL_LINE         RGBA(0xD5, 0xD9, 0xE0, 0xFF)
 #define COL_RIGHT        RGBA(0x1E, 0x7B, 0x4F, 0xFF)
@@ -42,6 +44,17 @@ enum button_style {
 	BTN_WRONG,   /* a quiz choice shown wrong */
 	BTN_DISABLED,
 };
+
+/* The high-contrast theme (screens/theme.c): black, white and yellow. */
+extern const struct gfx_theme ui_high_contrast;
+/* Every text colour on every background the screens draw, named, for the
+ * contrast test (tests/unit/test_theme.c). */
+struct ui_pair {
+	const char *what;
+	Uint32 text, bg;
+};
+extern const struct ui_pair ui_pairs[];
+extern const int ui_n_pairs;
 
 void ui_layout(struct kiosk *k);
 void ui_begin(struct kiosk *k); /* clear controls, start a frame */
