@@ -87,7 +87,9 @@ struct layout {
 	int pad;       /* spacing px */
 	int radius;    /* corner radius px */
 	int header;    /* header bar height */
-	SDL_Rect body; /* the area under the header bar */
+	int foot;      /* portrait: the bar at the bottom with back, language, A+,
+	                  contrast and speech, in reach from a wheelchair; 0 landscape */
+	SDL_Rect body; /* the area between the header and the bottom bar */
 };
 
 struct press {

@@ -12,12 +12,14 @@ enum { A11YCHECK_SEEN = 512 };
 
 struct a11ycheck {
 	struct diag *diag;
-	const char *file; /* the module, for the messages */
+	const char *file;    /* the module, for the messages */
 	const char *variant; /* "1920x1080", "1080x1920 large text"... */
 	const char *screen;
 	char *seen[A11YCHECK_SEEN];
 	int n_seen;
 	int contrast_failures, reach_warnings;
+	bool warn_only; /* contrast failures as warnings (the large-text tour) */
+	int warnings;
 };
 
 /* Measure every text drawn on k->gfx from now on. */

@@ -107,7 +107,7 @@ static void draw(struct kiosk *k)
 	const struct content_chapter *ch = &k->module->chapters[c];
 	ui_header(k, ltext_get(&ch->title, app_lang(k)), true);
 	int bar_h = l->touch + l->pad / 2 + l->pad * 2;
-	SDL_Rect view = {0, l->header, l->w, l->h - l->header - bar_h};
+	SDL_Rect view = {0, l->header, l->w, l->h - l->header - bar_h - l->foot};
 	SDL_RenderSetClipRect(gfx_renderer(k->gfx), &view);
 	struct chapter_view none = {0}, *v = k->view ? k->view : &none;
 	int top = l->body.y - v->scroll;

@@ -62,10 +62,14 @@ static void draw(struct kiosk *k)
 	/* The quiz button at the bottom, the cards in the space between. */
 	const char *quiz = content_ui(m, UI_start_quiz, lang);
 	int qh = l->touch + l->pad / 2;
-	int qy = l->h - l->pad * 2 - qh;
+	int qy = l->h - l->foot - l->pad * 2 - qh;
 	int cols = l->portrait ? 1 : (m->n_chapters > 4 ? 3 : 2);
-	if (l->portrait && m->n_chapters > 8)
+	/* Portrait: the cards within reach of a wheelchair, two by two; with
+	 * large text one by one, as high as they need (--check warns). */
+	if (l->portrait && m->n_chapters > 3 && !k->flow.large_text)
 		cols = 2;
+	if (l->portrait && y < ui_reach_top(k) && cols == 2)
+		y = ui_reach_top(k);
 	int rows = ((int)m->n_chapters + cols - 1) / cols;
 	int gap = l->pad;
 	int area = qy - l->pad * 2 - y;

@@ -13,6 +13,8 @@ static void draw(struct kiosk *k)
 	int gap = l->pad * 2;
 	int total = m->n_langs * bh + (m->n_langs - 1) * gap;
 	int y = l->body.y + (l->body.h - total) / 2;
+	if (l->portrait) /* within reach: at the bottom */
+		y = l->body.y + l->body.h - total - l->pad;
 	/* The prompt in every language, above the buttons. */
 	int py = l->body.y + l->pad;
 	for (int i = 0; i < m->n_langs && py + l->text < y - l->pad; i++)

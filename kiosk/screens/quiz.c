@@ -18,23 +18,37 @@ static void draw_feedback(struct kiosk *k, const struct content_question *q, SDL
 	    app_ui(k, last && k->flow.quiz_mode == QUIZ_FINAL ? UI_see_result : UI_next);
 	int inner = r.w - l->pad * 2;
 	int bh = l->touch + l->pad / 2;
-	int h = l->pad * 3 + gfx_text_height(k->gfx, verdict, l->title * 4 / 5, true, inner) +
-	        gfx_text_height(k->gfx, expl, l->text, false, inner) + l->pad + bh;
-	if (!right)
-		h +=
-		    l->pad / 2 +
-		    gfx_text_height(k->gfx, app_ui(k, UI_right_answer_was), l->small, true, inner) +
-		    gfx_text_height(k->gfx, ltext_get(&q->choices[q->answer - 1], lang), l->small,
-		                    false, inner);
+	/* Large text reflows: when the card is too short, the verdict goes to
+	 * body size and, beside the choices (landscape), the right answer is
+	 * left to its green choice. */
+	int vs = l->title * 4 / 5;
+	bool repeat = !right;
+	int h;
+	for (int pass = 0;; pass++) {
+		h = l->pad * 3 + gfx_text_height(k->gfx, verdict, vs, true, inner) +
+		    gfx_text_height(k->gfx, expl, l->text, false, inner) + l->pad + bh;
+		if (repeat)
+			h += l->pad / 2 +
+			     gfx_text_height(k->gfx, app_ui(k, UI_right_answer_was), l->small, true,
+			                     inner) +
+			     gfx_text_height(k->gfx, ltext_get(&q->choices[q->answer - 1], lang),
+			                     l->small, false, inner);
+		if (h <= r.h || pass == 2)
+			break;
+		if (pass == 0)
+			vs = l->text;
+		else if (!l->portrait)
+			repeat = false;
+	}
 	ui_check_bottom(k, expl, h, r.h);
-	if (h > r.h)
+	if (h > r.h || l->portrait)
 		h = r.h;
 	gfx_round(k->gfx, (SDL_Rect){r.x, r.y, r.w, h}, l->radius,
 	          right ? COL_RIGHT_BG : COL_WRONG_BG);
 	int x = r.x + l->pad, y = r.y + l->pad;
-	y += gfx_draw_text(k->gfx, verdict, l->title * 4 / 5, true, (SDL_Rect){x, y, inner, 0},
-	                   ALIGN_LEFT, right ? COL_RIGHT : COL_WRONG);
-	if (!right) {
+	y += gfx_draw_text(k->gfx, verdict, vs, true, (SDL_Rect){x, y, inner, 0}, ALIGN_LEFT,
+	                   right ? COL_RIGHT : COL_WRONG);
+	if (repeat) {
 		y += l->pad / 2;
 		y += gfx_draw_text(k->gfx, app_ui(k, UI_right_answer_was), l->small, true,
 		                   (SDL_Rect){x, y, inner, 0}, ALIGN_LEFT, COL_INK);
@@ -45,6 +59,8 @@ static void draw_feedback(struct kiosk *k, const struct content_question *q, SDL
 	y += gfx_draw_text(k->gfx, expl, l->text, false, (SDL_Rect){x, y, inner, 0}, ALIGN_LEFT,
 	                   COL_INK);
 	y += l->pad;
+	if (l->portrait && y < r.y + h - bh - l->pad)
+		y = r.y + h - bh - l->pad; /* "Suivant" low, within reach */
 	int bw = inner < l->text * 14 ? inner : l->text * 14;
 	ui_button(k, (SDL_Rect){r.x + r.w - l->pad - bw, y, bw, bh}, next, BTN_ACCENT, ACT_NEXT, 0);
 }
@@ -62,6 +78,8 @@ static void draw(struct kiosk *k)
 	ui_header(k, heading, true);
 	bool answered = k->flow.chosen >= 0;
 	int colw = l->portrait || !answered ? l->body.w : l->body.w * 11 / 20;
+	if (answered && !l->portrait && k->flow.large_text)
+		colw = l->body.w * 2 / 5; /* large text: the feedback needs the width */
 	if (!l->portrait && !answered && colw > l->text * 34)
 		colw = l->text * 34;
 	int x = l->portrait || answered ? l->body.x : (l->w - colw) / 2;
@@ -84,11 +102,32 @@ static void draw(struct kiosk *k)
 		                   ALIGN_LEFT, COL_MUTED) +
 		     l->pad / 2;
 	}
-	ui_check_fit(k, ltext_get(&q->prompt, lang), l->title * 4 / 5, true,
-	             (SDL_Rect){x, y, colw, INT_MAX});
-	y += gfx_draw_text(k->gfx, ltext_get(&q->prompt, lang), l->title * 4 / 5, true,
-	                   (SDL_Rect){x, y, colw, 0}, ALIGN_LEFT, COL_INK);
+	int bottom = l->h - l->foot - l->pad;
+	int ps = l->title * 4 / 5;
+	if (answered && !l->portrait) {
+		/* Large text reflows: the question, already read, goes to body size
+		 * when the choices would run off the screen beside the feedback. */
+		int need = gfx_text_height(k->gfx, ltext_get(&q->prompt, lang), ps, true, colw) +
+		           l->pad * 3 / 2;
+		for (unsigned i = 0; i < q->n_choices; i++)
+			need += ui_button_height(k, ltext_get(&q->choices[i], lang), colw) +
+			        l->pad * 2 / 3;
+		if (y + need > bottom)
+			ps = l->text;
+	}
+	ui_check_fit(k, ltext_get(&q->prompt, lang), ps, true, (SDL_Rect){x, y, colw, INT_MAX});
+	y += gfx_draw_text(k->gfx, ltext_get(&q->prompt, lang), ps, true, (SDL_Rect){x, y, colw, 0},
+	                   ALIGN_LEFT, COL_INK);
 	y += l->pad * 3 / 2;
+	if (l->portrait && !answered) {
+		/* The choices sit low, within reach of a wheelchair. */
+		int total = 0;
+		for (unsigned i = 0; i < q->n_choices; i++)
+			total += ui_button_height(k, ltext_get(&q->choices[i], lang), colw) +
+			         l->pad * 2 / 3;
+		if (bottom - total > y)
+			y = bottom - total;
+	}
 	/* Choices in this session's order; each button carries the choice's
 	 * index in the module, which is what the flow and the stats keep. */
 	for (unsigned pos = 0; pos < q->n_choices; pos++) {
@@ -102,17 +141,20 @@ static void draw(struct kiosk *k)
 			st = BTN_WRONG;
 		else if (answered)
 			st = BTN_DISABLED;
+		/* Portrait, answered: the feedback needs the room; the choices not
+		 * taken go (all of them with large text: the feedback names the
+		 * right one). */
+		if (l->portrait && answered && (st == BTN_DISABLED || k->flow.large_text))
+			continue;
 		ui_button(k, (SDL_Rect){x, y, colw, bh}, label, st, ACT_CHOICE, (int)i);
 		y += bh + l->pad * 2 / 3;
 	}
 	/* The choices must leave room for the feedback below them in portrait. */
-	ui_check_bottom(k, ltext_get(&q->prompt, lang), y,
-	                l->portrait && !answered ? l->h * 3 / 5 : l->h);
+	ui_check_bottom(k, ltext_get(&q->prompt, lang), y, bottom);
 	if (!answered)
 		return;
 	if (l->portrait)
-		draw_feedback(k, q,
-		              (SDL_Rect){x, y + l->pad / 2, l->body.w, l->h - y - l->pad * 2});
+		draw_feedback(k, q, (SDL_Rect){x, y + l->pad / 2, l->body.w, bottom - y - l->pad});
 	else
 		draw_feedback(k, q,
 		              (SDL_Rect){x + colw + l->pad * 2, l->body.y,

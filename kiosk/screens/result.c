@@ -90,7 +90,7 @@ static void draw(struct kiosk *k)
 	unsigned nt = 0;
 	for (unsigned c = 0; c < m->n_chapters && nt < SESSION_MAX_CHAPTERS; c++)
 		take[nt++] = m->chapters[c].key_points[0];
-	int bottom = l->h - l->pad * 3 - bh;
+	int bottom = l->h - l->foot - l->pad * 3 - bh;
 	bool qr = m->more_url && *m->more_url;
 	int qr_size = qr ? (l->portrait ? l->w / 4 : l->h / 5) : 0;
 	if (l->portrait) {

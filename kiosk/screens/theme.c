@@ -41,9 +41,12 @@ static const struct gfx_color_map hc_fill[] = {
 };
 
 static const struct gfx_color_map hc_text[] = {
-    {COL_INK, HC_WHITE},          {COL_MUTED, HC_WHITE},
-    {COL_PRIMARY, HC_YELLOW},     {COL_RIGHT, RGBA(0x66, 0xFF, 0x66, 0xFF)},
-    {COL_WRONG, RGBA(0xFF, 0x80, 0x80, 0xFF)}, {COL_TAGLINE, HC_WHITE},
+    {COL_INK, HC_WHITE},
+    {COL_MUTED, HC_WHITE},
+    {COL_PRIMARY, HC_YELLOW},
+    {COL_RIGHT, RGBA(0x66, 0xFF, 0x66, 0xFF)},
+    {COL_WRONG, RGBA(0xFF, 0x80, 0x80, 0xFF)},
+    {COL_TAGLINE, HC_WHITE},
     {COL_OTHER_LANGS, HC_WHITE},
 };
 

@@ -26,8 +26,9 @@ void ui_layout(struct kiosk *k)
 	l->pad = max_i(l->text * 3 / 4, 8);
 	l->radius = max_i(l->text / 3, 4);
 	l->header = l->touch + l->pad * 2;
+	l->foot = l->portrait ? l->header : 0;
 	l->body = (SDL_Rect){l->pad * 2, l->header + l->pad, l->w - l->pad * 4,
-	                     l->h - l->header - l->pad * 2};
+	                     l->h - l->header - l->foot - l->pad * 2};
 }
 
 void ui_begin(struct kiosk *k)
@@ -67,7 +68,10 @@ int ui_button_height(struct kiosk *k, const char *label, int w)
 int ui_button(struct kiosk *k, SDL_Rect r, const char *label, enum button_style st, int action,
               int arg)
 {
-	int id = st == BTN_DISABLED ? -1 : ui_area(k, r, label, action, arg);
+	/* A choice shown right or wrong is an answer given: nothing to tap,
+	 * nothing for Tab to stop on. */
+	bool inert = st == BTN_DISABLED || st == BTN_RIGHT || st == BTN_WRONG;
+	int id = inert ? -1 : ui_area(k, r, label, action, arg);
 	if (id >= 0 && st == BTN_ACCENT)
 		k->controls[id].primary = true;
 	bool down = ui_is_pressed(k, id);
@@ -141,8 +145,13 @@ void ui_header(struct kiosk *k, const char *title, bool with_back)
 	struct layout *l = &k->lay;
 	gfx_fill(k->gfx, (SDL_Rect){0, 0, l->w, l->header}, COL_PRIMARY);
 	gfx_fill(k->gfx, (SDL_Rect){0, l->header - l->pad / 4, l->w, l->pad / 4}, COL_ACCENT);
-	int x = l->pad, y = l->pad - l->pad / 8;
+	if (l->foot) {
+		/* Portrait: the controls go down into the reach zone (core/a11y.h). */
+		gfx_fill(k->gfx, (SDL_Rect){0, l->h - l->foot, l->w, l->foot}, COL_PRIMARY);
+		gfx_fill(k->gfx, (SDL_Rect){0, l->h - l->foot, l->w, l->pad / 4}, COL_ACCENT);
+	}
 	SDL_Rect speech = ui_speech_rect(k); /* drawn over every screen by focus.c */
+	int x = l->pad, y = speech.y;
 	int right = speech.x - l->pad;
 	int cw = l->touch * 3 / 2;
 	right -= cw;
@@ -197,6 +206,10 @@ void ui_header(struct kiosk *k, const char *title, bool with_back)
 		              ALIGN_CENTER, COL_PRIMARY);
 		x += bw + l->pad;
 	}
+	if (l->foot) {
+		x = l->pad; /* the top bar has the title alone */
+		right = l->w - l->pad;
+	}
 	if (title && *title) {
 		int tw = right - x - l->pad;
 		if (tw > l->text * 4) {
@@ -214,11 +227,19 @@ void ui_header(struct kiosk *k, const char *title, bool with_back)
 	}
 }
 
+int ui_reach_top(const struct kiosk *k)
+{
+	return a11y_reach_top(k->lay.h) - k->lay.touch / 2;
+}
+
 SDL_Rect ui_speech_rect(const struct kiosk *k)
 {
 	const struct layout *l = &k->lay;
 	int sw = l->touch * 3 / 2;
-	return (SDL_Rect){l->w - l->pad - sw, l->pad - l->pad / 8, sw, l->touch};
+	int y = l->pad - l->pad / 8;
+	if (l->portrait) /* in reach: bottom right, as the bottom bar */
+		y += l->h - (l->header);
+	return (SDL_Rect){l->w - l->pad - sw, y, sw, l->touch};
 }
 
 bool ui_is_chrome(int action)

@@ -15,14 +15,14 @@
 #define COL_ACCENT       RGBA(0xD6, 0x28, 0x39, 0xFF) /* white on it: 4.97:1 */
 /* A card is white too, but not COL_WHITE: the high-contrast theme turns
  * cards black and keeps white marks (ticks, QR code) white. */
-#define COL_CARD         RGBA(0xFE, 0xFE, 0xFE, 0xFF)
-#define COL_CARD_DOWN    RGBA(0xDD, 0xE4, 0xEE, 0xFF)
-#define COL_LINE         RGBA(0xD5, 0xD9, 0xE0, 0xFF)
-#define COL_RIGHT        RGBA(0x1E, 0x7B, 0x4F, 0xFF)
-#define COL_RIGHT_BG     RGBA(0xDD, 0xF3, 0xE6, 0xFF)
-#define COL_WRONG        RGBA(0xB0, 0x27, 0x1E, 0xFF)
-#define COL_WRONG_BG     RGBA(0xFB, 0xE2, 0xDF, 0xFF)
-#define COL_WHITE        RGBA(0xFF, 0xFF, 0xFF, 0xFF)
+#define COL_CARD      RGBA(0xFE, 0xFE, 0xFE, 0xFF)
+#define COL_CARD_DOWN RGBA(0xDD, 0xE4, 0xEE, 0xFF)
+#define COL_LINE      RGBA(0xD5, 0xD9, 0xE0, 0xFF)
+#define COL_RIGHT     RGBA(0x1E, 0x7B, 0x4F, 0xFF)
+#define COL_RIGHT_BG  RGBA(0xDD, 0xF3, 0xE6, 0xFF)
+#define COL_WRONG     RGBA(0xB0, 0x27, 0x1E, 0xFF)
+#define COL_WRONG_BG  RGBA(0xFB, 0xE2, 0xDF, 0xFF)
+#define COL_WHITE     RGBA(0xFF, 0xFF, 0xFF, 0xFF)
 
 /* Actions every screen shares; a screen's own start at ACT_SCREEN. */
 enum {
@@ -77,6 +77,8 @@ void ui_tick(struct kiosk *k, int cx, int cy, int r, Uint32 bg);
 void ui_check_fit(struct kiosk *k, const char *text, int size, bool bold, SDL_Rect box);
 void ui_check_bottom(struct kiosk *k, const char *text, int bottom, int limit);
 void ui_progress(struct kiosk *k, SDL_Rect r, int done, int total);
+/* The top of the reach zone on a portrait screen (core/a11y.h), in pixels. */
+int ui_reach_top(const struct kiosk *k);
 /* Where the speech control is: the same place on every screen. */
 SDL_Rect ui_speech_rect(const struct kiosk *k);
 /* Controls every screen shares (back, language, A+, contrast, speech). */

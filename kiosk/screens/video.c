@@ -350,7 +350,7 @@ static void draw(struct kiosk *k)
 		draw_failure(k);
 		return;
 	}
-	SDL_Rect stage = {0, l->header, l->w, l->h - l->header};
+	SDL_Rect stage = {0, l->header, l->w, l->h - l->header - l->foot};
 	gfx_fill(k->gfx, stage, COL_STAGE);
 	ui_header(k, title, true);
 	SDL_Rect pic = draw_picture(k, stage);
