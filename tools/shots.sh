@@ -22,4 +22,31 @@ S
 	"$BUILD/kiosk" --headless --script "$out/script-$size.txt" --size "$size" \
 		--config config/kiosk.yaml --db "$db" --shots "$out" || exit $?
 done
+# Accessibility (README): high contrast, large text, the keyboard focus,
+# and a portrait screen with its controls in the reach zone.
+cat >"$out/script-a11y.txt" <<S
+tap 0.5 0.5
+press Français
+press Contraste élevé
+shot a11y-high-contrast
+press Contraste élevé
+press Texte plus grand
+press @chapter.1
+shot a11y-large-text
+press Texte plus grand
+key escape
+key tab
+key tab
+shot a11y-focus
+S
+"$BUILD/kiosk" --headless --script "$out/script-a11y.txt" --size 1280x720 \
+	--config config/kiosk.yaml --db "$db" --shots "$out" || exit $?
+cat >"$out/script-reach.txt" <<S
+tap 0.5 0.5
+press Français
+press @ui.start_quiz
+shot a11y-portrait-reach
+S
+"$BUILD/kiosk" --headless --script "$out/script-reach.txt" --size 720x1280 \
+	--config config/kiosk.yaml --db "$db" --shots "$out" || exit $?
 echo "screenshots in $out/"

@@ -68,7 +68,7 @@ static void draw(struct kiosk *k)
 	 * large text one by one, as high as they need (--check warns). */
 	if (l->portrait && m->n_chapters > 3 && !k->flow.large_text)
 		cols = 2;
-	if (l->portrait && y < ui_reach_top(k) && cols == 2)
+	if (l->portrait && y < ui_reach_top(k) && !k->flow.large_text)
 		y = ui_reach_top(k);
 	int rows = ((int)m->n_chapters + cols - 1) / cols;
 	int gap = l->pad;

@@ -212,3 +212,56 @@ key escape
 expect home
 S
 check "speech: screens change while it reads (never blocks)" test $? -eq 0
+
+# Reach: on a portrait screen every control a person needs has its centre
+# in the lower part (1.20 m on a 55" portrait screen 0.72 m above the floor:
+# y >= 1159 of 1920, core/a11y.h).
+run_script reach 1080x1920 <<'S'
+tap 0.5 0.5
+expect language
+controls
+press Français
+expect home
+controls
+press Qui me voit ?
+expect chapter
+controls
+press Répondre aux questions
+expect quiz
+controls
+press Tout le monde
+controls
+press Suivant
+press Oui
+press Suivant
+press Faire le quiz final
+answer right
+answer right
+answer right
+expect result
+controls
+shot result
+S
+check "reach: a portrait session plays through" test $? -eq 0
+check "reach: every control of the portrait session within reach (centre y >= 1159)" awk '
+	$1 == "control" { n++; c = $3 + $5 / 2; if (c < 1159) { print "out of reach: " $0; bad++ } }
+	END { if (n < 20) { print "only " n " controls"; exit 1 } exit bad > 0 }' "$TMP/reach.trace"
+"$KIOSK" --check --config "$TMP/kiosk.yaml" --content "$MINI" >"$TMP/reach-check.out" 2>&1
+check "reach: kiosk --check finds nothing out of reach (but with large text), no contrast under 4.5:1 (mini)" sh -c \
+	"[ $? -eq 0 ] && ! grep -q -e 'out of reach at 1080x1920 on' -e 'out of reach at 1080x1920 high' -e contrast $TMP/reach-check.out"
+
+# High contrast: the setting starts every session in it, and the toggle turns it off.
+cp "$TMP/kiosk.yaml" "$TMP/hc.yaml"
+echo "high_contrast: true" >>"$TMP/hc.yaml"
+run_script hc 1280x720 --config "$TMP/hc.yaml" <<'S'
+tap 0.5 0.5
+press Français
+shot home-hc
+press Contraste élevé
+shot home-normal
+S
+check "high contrast: the setting and the toggle" test $? -eq 0
+check "high contrast: a black screen with yellow outlines, then the usual colours" sh -c \
+	"[ \"\$($PROBE count $TMP/hc/home-hc.png 0 0.2 1 0.8 0 0 0 4)\" -gt 300000 ] &&
+	 [ \"\$($PROBE count $TMP/hc/home-hc.png 0 0 1 1 255 212 0 4)\" -gt 2000 ] &&
+	 [ \"\$($PROBE count $TMP/hc/home-normal.png 0 0.2 1 0.8 246 244 239 4)\" -gt 300000 ]"

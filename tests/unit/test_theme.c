@@ -55,6 +55,16 @@ START_TEST(test_pulse_at_its_faintest)
 }
 END_TEST
 
+/* Captions: white on their band (black at 0xB8) over the brightest frame. */
+START_TEST(test_captions_on_a_white_frame)
+{
+	Uint32 band = a11y_blend(RGBA(0, 0, 0, 0xB8), COL_WHITE);
+	double c = a11y_contrast(COL_WHITE, band);
+	printf("contrast captions over a white picture %.2f:1\n", c);
+	ck_assert(c >= A11Y_TEXT_MIN);
+}
+END_TEST
+
 static Suite *theme_suite(void)
 {
 	Suite *s = suite_create("theme");
@@ -63,6 +73,7 @@ static Suite *theme_suite(void)
 	tcase_add_loop_test(tc, test_pairs_high_contrast, 0, ui_n_pairs);
 	tcase_add_test(tc, test_map_keeps_alpha);
 	tcase_add_test(tc, test_pulse_at_its_faintest);
+	tcase_add_test(tc, test_captions_on_a_white_frame);
 	suite_add_tcase(s, tc);
 	return s;
 }
