@@ -229,15 +229,12 @@ controls
 press Répondre aux questions
 expect quiz
 controls
-press Tout le monde
-controls
-press Suivant
-press Oui
-press Suivant
+answer-all right
+expect home
 press Faire le quiz final
-answer right
-answer right
-answer right
+expect quiz
+controls
+answer-all right
 expect result
 controls
 shot result
