@@ -163,7 +163,7 @@ format:
 
 bench: deps-test
 	@$(MAKE) --no-print-directory all $(TOOL_BIN) $(BENCH_BIN)
-	@for b in bench/*.sh; do BUILD=$(BUILD) sh $$b || exit 1; done
+	@BUILD=$(BUILD) sh bench/run.sh
 
 check-content: all
 	$(BUILD)/kiosk --check

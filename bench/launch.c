@@ -1,4 +1,5 @@
-/* Prints "bench-trace exec T" (T: CLOCK_MONOTONIC in ms) on stderr, then
+/* Prints "bench-trace exec T E" (T: CLOCK_MONOTONIC in ms, E: the wall
+ * clock in ms since 1970, for programs that only tell that) on stderr, then
  * runs the program in its place: the start of the start-up time that
  * `make bench` measures, taken as close to exec as can be.
  *   launch PROGRAM [ARG...] */
@@ -12,9 +13,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: launch PROGRAM [ARG...]\n");
 		return 2;
 	}
-	struct timespec ts;
+	struct timespec ts, wall;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	fprintf(stderr, "bench-trace exec %.3f\n", ts.tv_sec * 1e3 + ts.tv_nsec / 1e6);
+	clock_gettime(CLOCK_REALTIME, &wall);
+	fprintf(stderr, "bench-trace exec %.3f %.3f\n", ts.tv_sec * 1e3 + ts.tv_nsec / 1e6,
+	        wall.tv_sec * 1e3 + wall.tv_nsec / 1e6);
 	fflush(stderr);
 	execvp(argv[1], argv + 1);
 	perror(argv[1]);

@@ -2,6 +2,8 @@
 # Prints how long kiosk-report takes over 1,000,000 sessions (target: under
 # a second), in each format, and for a merge of two files. The databases
 # are generated once into $BUILD/bench/ (a few minutes) and reused.
+# `make bench` (bench/run.sh) has the single-file figures in its table; run
+# this by hand for the merges: BUILD=build sh bench/report.sh
 BUILD=${BUILD:-build}
 R=$BUILD/kiosk-report
 GEN=$BUILD/tools/gen_sessions

@@ -79,7 +79,13 @@ static void store_ended_session(struct kiosk *k)
 	session_today(day);
 	if (flow_take_record(&k->flow, day, k->settings.kiosk_id, &r) && k->store) {
 		snprintf(r.label, sizeof r.label, "%s", trainer_day_label(k, r.day));
+		double t0 = k->bench ? app_mono_ms() : 0;
 		store_save(k->store, &r);
+		if (k->bench) {
+			char ms[32];
+			snprintf(ms, sizeof(ms), "%.3f", app_mono_ms() - t0);
+			app_bench(k, "commit", ms);
+		}
 	}
 }
 
