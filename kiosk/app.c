@@ -107,6 +107,7 @@ void app_settle(struct kiosk *k)
 	if (k->ops && k->ops->leave)
 		k->ops->leave(k);
 	k->shown = k->flow.screen;
+	app_player_follow(k, k->shown);
 	k->ops = screen_table[k->shown];
 	k->press.down = false;
 	k->n_controls = 0;

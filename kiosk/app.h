@@ -18,6 +18,7 @@ struct kiosk;
 struct store;
 struct player;
 struct notify;
+struct app_player;
 struct speech;
 
 /* Exit codes of every mode (DESIGN.md §3). */
@@ -109,7 +110,8 @@ struct kiosk {
 	struct content_module *module;
 	struct gfx *gfx;
 	struct store *store;
-	struct player *player;
+	struct player *player; /* only during a session (app_player.c) */
+	struct app_player *vlc;
 	struct notify *notify;
 	struct speech *speech;
 	struct flow flow;
@@ -198,6 +200,10 @@ struct content_module *app_content_load(const char *content, struct diag *d, cha
 long long app_content_poll(struct kiosk *k, long long now);
 /* app_status.c: $XDG_RUNTIME_DIR/status for kiosk-export's health file. */
 void app_status_tick(struct kiosk *k);
+/* app_player.c: libVLC made in a thread when a session starts, waited for
+ * before the video screen, let go on the attract screen; stop: at exit. */
+void app_player_follow(struct kiosk *k, enum screen_id next);
+void app_player_stop(struct kiosk *k);
 /* CLOCK_MONOTONIC in milliseconds. */
 double app_mono_ms(void);
 /* --bench-trace: prints "bench-trace EVENT T [DETAIL]" on stderr, T being

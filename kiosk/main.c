@@ -314,11 +314,11 @@ int main(int argc, char **argv)
 	k.ops = NULL;
 	app_settle(&k);
 	/* The attract screen on the glass first; the database (and its
-	 * clean-up of old sessions), libVLC and speech after it. */
+	 * clean-up of old sessions) and speech after it; libVLC when a session
+	 * starts (app_player.c). */
 	app_iterate(&k);
 	k.store = store_open(k.settings.database, k.settings.retention_months);
 	store_background(k.store, !k.headless); /* headless: one thread, reproducible */
-	k.player = player_create(k.headless, k.settings.volume, k.user_event);
 	k.speech = speech_create();
 	app_bench(&k, "ready", NULL);
 
@@ -330,7 +330,7 @@ int main(int argc, char **argv)
 end:
 	if (k.ops && k.ops->leave)
 		k.ops->leave(&k); /* the screen shown lets go of what it holds (a video) */
-	player_destroy(k.player);
+	app_player_stop(&k);
 	speech_destroy(k.speech);
 	notify_destroy(k.notify);
 	store_destroy(k.store);

@@ -30,7 +30,8 @@ struct player_frame {
 	float aspect;     /* display aspect ratio (w/h with the pixel aspect) */
 };
 
-/* One libVLC instance for the program's life (its plugin scan is slow).
+/* One libVLC instance (the kiosk makes it when a session starts and lets
+ * it go on the attract screen: app_player.c).
  * headless: no sound device (VLC's dummy audio output). user_event is the
  * first of the SDL event types registered for us (we use two). NULL if
  * libVLC cannot start; the kiosk then says videos are unavailable. */

@@ -1,0 +1,84 @@
+/* libVLC only while someone is at the kiosk. The attract screen, where a
+ * kiosk spends most of its life, holds no libVLC (about 15 MB of plugins
+ * and decoders): the player is made in a thread when a session starts (the
+ * tap on the attract screen), waited for when a video screen opens (it is
+ * long ready by then), and let go when the kiosk is back on its attract
+ * screen. player_create touches no SDL state, so it may run in a thread;
+ * player_destroy frees textures, so it runs on the main thread. */
+#include "app.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+
+#include "core/log.h"
+#include "platform/player.h"
+
+struct app_player {
+	pthread_t thread;
+	bool starting; /* the thread runs or has not been joined */
+	struct player *made;
+	bool headless;
+	int volume;
+	Uint32 event;
+};
+
+static void *make(void *arg)
+{
+	struct app_player *a = arg;
+	a->made = player_create(a->headless, a->volume, a->event);
+	return NULL;
+}
+
+static void join(struct kiosk *k)
+{
+	struct app_player *a = k->vlc;
+	if (!a || !a->starting)
+		return;
+	pthread_join(a->thread, NULL);
+	a->starting = false;
+	k->player = a->made;
+	a->made = NULL;
+	app_bench(k, "player-ready", NULL);
+}
+
+void app_player_follow(struct kiosk *k, enum screen_id next)
+{
+	if (k->broken)
+		return;
+	if (!k->vlc && !(k->vlc = calloc(1, sizeof(*k->vlc))))
+		return;
+	struct app_player *a = k->vlc;
+	if (next == SCR_ATTRACT) {
+		join(k);
+		if (k->player) {
+			player_destroy(k->player);
+			k->player = NULL;
+			app_bench(k, "player-released", NULL);
+		}
+		return;
+	}
+	if (next == SCR_VIDEO) {
+		join(k);
+		return;
+	}
+	if (k->player || a->starting)
+		return;
+	a->headless = k->headless;
+	a->volume = k->settings.volume;
+	a->event = k->user_event;
+	if (pthread_create(&a->thread, NULL, make, a) == 0)
+		a->starting = true;
+	else
+		log_warn("player", "cannot start libVLC in a thread; starting it now");
+	if (!a->starting)
+		k->player = player_create(k->headless, k->settings.volume, k->user_event);
+}
+
+void app_player_stop(struct kiosk *k)
+{
+	join(k);
+	player_destroy(k->player);
+	k->player = NULL;
+	free(k->vlc);
+	k->vlc = NULL;
+}
