@@ -298,8 +298,11 @@ for fmt in text csv json html; do
 		s0=$(now_s)
 		"$R" "$big" --format "$fmt" -o "$T/report.$fmt" >/dev/null 2>&1 || break
 		echo "$s0 $(now_s)" | awk '{ print ($2 - $1) * 1000 }' >>"$T/r.$fmt"
+		# A report over 5 s is far from its target: once is enough.
+		[ "$(awk '{ print ($1 > 5000) }' "$T/r.$fmt" | tail -1)" = 1 ] && break
 	done
 	eval "REP_$fmt=\$(median <\"\$T/r.\$fmt\")"
+	eval "REP_N_$fmt=\$(wc -l <\"\$T/r.\$fmt\")"
 done
 
 # ---- the table ----------------------------------------------------------------
@@ -326,8 +329,8 @@ K_CH_PSS_R=$(ratio "$K_PSS" "$CH_PSS")
 	echo "| Video: frames presented per second; dropped | $(fmt "$V_FPS" 1) / s; $(fmt "$V_DROP") % | | | | | |"
 	echo "| Stats: one session commit (median of $COMMIT_N) | $(fmt "$COMMIT" 1) ms | | | | ≤ 10 ms | $(met "$COMMIT" 10) |"
 	for fmt in text csv json html; do
-		eval "v=\$REP_$fmt"
-		echo "| Report of $N sessions, --format $fmt (median of 3) | $(fmt "$v") ms | | | | ≤ 1000 ms | $(met "$v" 1000) |"
+		eval "v=\$REP_$fmt rn=\$REP_N_$fmt"
+		echo "| Report of $N sessions, --format $fmt (median of $rn) | $(fmt "$v") ms | | | | ≤ 1000 ms | $(met "$v" 1000) |"
 	done
 } >"$T/table"
 {
