@@ -7,6 +7,7 @@
  * player_destroy frees textures, so it runs on the main thread. */
 #include "app.h"
 
+#include <malloc.h>
 #include <pthread.h>
 #include <stdlib.h>
 
@@ -53,6 +54,8 @@ void app_player_follow(struct kiosk *k, enum screen_id next)
 		if (k->player) {
 			player_destroy(k->player);
 			k->player = NULL;
+			/* Hand the decoders' freed heap back to the system. */
+			malloc_trim(0);
 			app_bench(k, "player-released", NULL);
 		}
 		return;
