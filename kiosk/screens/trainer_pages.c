@@ -65,6 +65,7 @@ static void close_video(struct kiosk *k)
 	if (v && v->video_open && k->player) {
 		player_close(k->player);
 		v->video_open = false;
+		k->realtime = false;
 	}
 }
 
@@ -568,6 +569,7 @@ static void open_video(struct kiosk *k)
 		return;
 	}
 	v->video_open = player_open(k->player, file, 0);
+	k->realtime = v->video_open; /* headless: script waits take real time */
 	if (!v->video_open)
 		snprintf(v->video_state, sizeof v->video_state, "%s ne s'ouvre pas", file);
 	log_info("trainer", "test video %s", file);

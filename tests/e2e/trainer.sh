@@ -180,6 +180,21 @@ else
 	fail "export to a drive pulled out" "cannot build the fault library: $(cat "$T/eio.cc")"
 fi
 
+# The test video: frames on the trainer page (not a black box).
+{
+	unlock
+	echo "press Réglages du jour"
+	echo "press Vidéo d'essai"
+	echo "wait 2500"
+	echo "shot video"
+	echo "expect trainer"
+	echo "press Borne"
+	echo "expect trainer"
+} | run video 1280x720
+check "test video: plays on « Réglages du jour », then another page" test $? -eq 0
+set -- $($PROBE box "$T/video/video.png" 0.3 0.2 0.6 0.5)
+[ $((${1:-0} + ${2:-0} + ${3:-0})) -gt 60 ] && pass "test video: frames on screen (mean colour $1 $2 $3)" || fail "test video: frames on screen" "$*"
+
 # Sleep: a dark screen until a touch, which only wakes it.
 {
 	unlock
