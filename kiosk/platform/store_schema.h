@@ -216,15 +216,18 @@
 /* answers and sessions: tables or views with the columns of answer and
  * session. */
 #define STORE_ITEM_ADD(answers, sessions)                                      \
+	"WITH t(day, session, tot) AS MATERIALIZED (SELECT a2.day, a2.session,\n" \
+	"    sum(a2.correct) FROM " answers " a2 JOIN " sessions " s\n"        \
+	"    ON s.day = a2.day AND s.id = a2.session WHERE s.score IS NOT NULL\n" \
+	"    GROUP BY a2.day, a2.session)\n"                                    \
 	"INSERT INTO stat_item SELECT a.day, a.module, a.question, a.objective,\n" \
 	"  count(*), sum(a.correct), sum(t.tot - a.correct),\n"                \
 	"  sum(a.correct * (t.tot - a.correct)),\n"                            \
 	"  sum((t.tot - a.correct) * (t.tot - a.correct))\n"                   \
-	"  FROM " answers " a JOIN (SELECT a2.day AS day, a2.session AS session,\n" \
-	"    sum(a2.correct) AS tot FROM " answers " a2 JOIN " sessions " s\n"  \
-	"    ON s.day = a2.day AND s.id = a2.session WHERE s.score IS NOT NULL\n" \
-	"    GROUP BY a2.day, a2.session) t\n"                                  \
-	"  ON t.day = a.day AND t.session = a.session WHERE true\n"            \
+	/* answers outside, t looked up by an automatic index: the other     \
+	 * order scans every answer once per session. */                       \
+	"  FROM " answers " a CROSS JOIN t\n"                                  \
+	"  WHERE t.day = a.day AND t.session = a.session\n"                    \
 	"  GROUP BY a.day, a.module, a.question, a.objective\n"                \
 	"ON CONFLICT DO UPDATE SET finished = finished + excluded.finished,\n" \
 	"  item_right = item_right + excluded.item_right,\n"                   \
