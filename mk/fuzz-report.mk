@@ -4,8 +4,9 @@
 # -close_fd_mask=2; libFuzzer's report of a crash is not.
 # Built with clang (-fsanitize=fuzzer,address,undefined) in $(BUILD)/fuzz;
 # crashes are written there as crash-* files. The seed corpus is small
-# kiosk databases in tests/fuzz/report-seeds/ (remade by
-# tools/make-report-corpus.sh DIR); what the fuzzer finds accumulates
+# kiosk databases in tests/fuzz/report-seeds/ (the current schema, remade by
+# tools/make-report-corpus.sh DIR, and v1-*.db of schema 1, read through
+# the fallback on session rows); what the fuzzer finds accumulates
 # in $(BUILD)/fuzz/report-corpus.
 FUZZ_SECONDS ?= 60
 FUZZ_REPORT := $(BUILD)/fuzz/report_fuzz
@@ -23,5 +24,5 @@ fuzz: fuzz-report
 fuzz-report: $(FUZZ_REPORT)
 	@mkdir -p $(BUILD)/fuzz/report-corpus
 	cd $(BUILD)/fuzz && ASAN_OPTIONS=detect_leaks=1 ./report_fuzz -max_total_time=$(FUZZ_SECONDS) \
-		-max_len=65536 -timeout=10 -rss_limit_mb=2048 -close_fd_mask=2 report-corpus \
+		-max_len=131072 -timeout=10 -rss_limit_mb=2048 -close_fd_mask=2 report-corpus \
 		$(CURDIR)/tests/fuzz/report-seeds
