@@ -130,8 +130,9 @@ struct kiosk {
 	/* --check: texts that do not fit are reported here. */
 	void (*fit)(void *ctx, const char *text, const char *why);
 	void *fit_ctx;
-	bool broken;   /* settings or module broken: the out-of-order screen */
-	bool realtime; /* headless: a video plays, let script waits take real time */
+	bool broken;     /* settings or module broken: the out-of-order screen */
+	bool realtime;   /* headless: a video plays, let script waits take real time */
+	bool video_fast; /* headless --video-time fast: videos run on the virtual clock */
 	bool ready_sent;
 	int recreated; /* windows opened again because none showed a frame */
 	long long next_retry;

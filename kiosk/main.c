@@ -28,7 +28,7 @@
 #include "platform/speech.h"
 
 struct args {
-	bool windowed, check, headless, trace, hash_pin, bench, release, seeded;
+	bool windowed, check, headless, trace, hash_pin, bench, release, seeded, video_fast;
 	unsigned long long seed;
 	const char *config, *content, *db, *script, *shots;
 	int width, height;
@@ -42,7 +42,8 @@ static void usage(FILE *f)
 	        "       kiosk --check [--release] [--config FILE] [--content DIR] [--shots DIR]\n"
 	        "       kiosk --hash-pin < PIN   (prints the trainer_pin settings line)\n"
 	        "       kiosk --headless --script FILE [--shots DIR] [--size WxH] [--trace]\n"
-	        "             [--seed N] [--config FILE] [--content DIR] [--db PATH]\n"
+	        "             [--seed N] [--video-time real|fast]\n"
+	        "             [--config FILE] [--content DIR] [--db PATH]\n"
 	        "\n"
 	        "The onboarding kiosk: full screen, touch, no way out (unless --windowed,\n"
 	        "where Escape quits). --check validates the settings and the module and\n"
@@ -70,6 +71,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 		O_BENCH,
 		O_RELEASE,
 		O_SEED,
+		O_VIDEO_TIME,
 		O_HELP,
 		O_VERSION,
 		O_HASH_PIN
@@ -88,6 +90,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 	    {"bench-trace", no_argument, 0, O_BENCH},
 	    {"release", no_argument, 0, O_RELEASE},
 	    {"seed", required_argument, 0, O_SEED},
+	    {"video-time", required_argument, 0, O_VIDEO_TIME},
 	    {"help", no_argument, 0, O_HELP},
 	    {"version", no_argument, 0, O_VERSION},
 	    {"hash-pin", no_argument, 0, O_HASH_PIN},
@@ -118,6 +121,13 @@ static int parse_args(int argc, char **argv, struct args *a)
 			a->seeded = true;
 			break;
 		}
+		case O_VIDEO_TIME:
+			if (strcmp(optarg, "fast") != 0 && strcmp(optarg, "real") != 0) {
+				fprintf(stderr, "kiosk: --video-time wants real or fast\n");
+				return EXIT_BAD_INPUT;
+			}
+			a->video_fast = optarg[0] == 'f';
+			break;
 		case O_SIZE:
 			if (sscanf(optarg, "%dx%d", &a->width, &a->height) != 2 || a->width < 200 ||
 			    a->height < 200 || a->width > 8192 || a->height > 8192) {
@@ -145,6 +155,10 @@ static int parse_args(int argc, char **argv, struct args *a)
 	}
 	if (a->headless != (a->script != NULL)) {
 		fprintf(stderr, "kiosk: --headless and --script go together\n");
+		return EXIT_BAD_INPUT;
+	}
+	if (a->video_fast && !a->headless) {
+		fprintf(stderr, "kiosk: --video-time is for --headless scripts\n");
 		return EXIT_BAD_INPUT;
 	}
 	return EXIT_OK;
@@ -255,6 +269,7 @@ int main(int argc, char **argv)
 	k.trace = a.trace;
 	k.bench = a.bench;
 	app_bench(&k, "main", NULL);
+	k.video_fast = a.video_fast;
 	set_hints(&a, k.kiosk_mode);
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_TIMER) != 0) {
 		log_err("kiosk", "SDL_Init: %s", SDL_GetError());

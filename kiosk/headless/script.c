@@ -3,6 +3,7 @@
 #include "headless/script.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,9 +35,11 @@ static void fail(struct script *s, const char *fmt, const char *a, const char *b
 static void advance(struct kiosk *k, long long ms)
 {
 	long long end = k->virtual_ms + ms;
-	/* With a video playing, the virtual clock keeps pace with the real one. */
-	Uint64 t0 = SDL_GetTicks64();
-	long long v0 = k->virtual_ms;
+	/* With a video playing, the virtual clock keeps pace with the real one
+	 * (with --video-time fast, only while the video opens), from the moment
+	 * it starts to. */
+	Uint64 t0 = 0;
+	long long v0 = -1;
 	app_iterate(k);
 	while (k->virtual_ms < end && k->running) {
 		long long next = k->wake_at >= 0 && k->wake_at > k->virtual_ms ? k->wake_at : end;
@@ -44,7 +47,13 @@ static void advance(struct kiosk *k, long long ms)
 			next = end;
 		if (next - k->virtual_ms > WAIT_STEP_MS)
 			next = k->virtual_ms + WAIT_STEP_MS;
-		if (k->realtime) {
+		if (!k->realtime) {
+			v0 = -1;
+		} else if (v0 < 0) {
+			t0 = SDL_GetTicks64();
+			v0 = k->virtual_ms;
+		}
+		if (v0 >= 0) {
 			long long ahead = (next - v0) - (long long)(SDL_GetTicks64() - t0);
 			if (ahead > 0)
 				SDL_Delay((Uint32)ahead);
@@ -243,6 +252,31 @@ static bool parse_floats(const char *args, float *v, int n)
 	return *p == '\0';
 }
 
+static long rss_kb(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	long kb = -1;
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "VmRSS: %ld", &kb) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return kb;
+}
+
+static int open_fds(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	int n = 0;
+	if (!d)
+		return -1;
+	while (readdir(d))
+		n++;
+	closedir(d);
+	return n - 3; /* ".", ".." and this directory's own descriptor */
+}
+
 /* Returns an exit code: 0 go on, 2 bad script, 3 failed expectation. */
 static int run_line(struct script *s, char *cmd, char *args)
 {
@@ -333,6 +367,11 @@ static int run_line(struct script *s, char *cmd, char *args)
 			printf("control %d %d %d %d %s\n", r.x, r.y, r.w, r.h,
 			       k->controls[i].label);
 		}
+		fflush(stdout);
+	} else if (strcmp(cmd, "sample") == 0) {
+		/* For the reliability suite: memory and descriptors, here and now. */
+		printf("sample rss_kb %ld fds %d virtual_ms %lld screen %s\n", rss_kb(), open_fds(),
+		       k->virtual_ms, screen_name(k->shown));
 		fflush(stdout);
 	} else if (strcmp(cmd, "shot") == 0) {
 		if (!*args || strchr(args, '/'))

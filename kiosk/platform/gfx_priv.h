@@ -9,7 +9,11 @@
 
 #include "platform/gfx.h"
 
-enum { MAX_FONTS = 32, MAX_TEXTS = 1024, KEEP_FRAMES = 3, MAX_WIDTHS = 512 };
+enum { MAX_FONTS = 32, MAX_TEXTS = 1024, MAX_WIDTHS = 512 };
+/* Text textures kept, in bytes of pixels: every text of the busiest screen
+ * fits several times over, while subtitles and clocks, each a new text,
+ * recycle the textures not drawn lately instead of growing the cache. */
+#define MAX_TEXT_BYTES (24LL * 1024 * 1024)
 
 struct font_slot {
 	TTF_Font *font;
@@ -50,6 +54,7 @@ struct gfx {
 	int n_fonts;
 	struct text_slot texts[MAX_TEXTS];
 	int n_texts;
+	long long text_bytes; /* pixels held by texts[] */
 	unsigned frame;
 	/* Widths already measured: layout asks for them on every frame. */
 	struct width_slot {

@@ -3,6 +3,7 @@
 #include "core/log.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
@@ -158,8 +159,18 @@ static void *worker_main(void *arg)
 
 /* ---- The main thread. ---- */
 
+/* Each video makes libVLC's decoder threads allocate and free tens of MB of
+ * pictures (1.4 MB each at 720p). glibc raises its mmap threshold the first
+ * time such a block is freed, so later pictures come from per-thread arenas
+ * that keep the freed pages: the resident memory grew by 5 to 40 MB with
+ * every video shown (tests/reliability/monkey.sh). A fixed threshold keeps
+ * big blocks in mmap, given back to the system when freed. */
+enum { PICTURE_MMAP_THRESHOLD = 256 * 1024 };
+
 struct player *player_create(bool headless, int volume, Uint32 user_event)
 {
+	if (mallopt(M_MMAP_THRESHOLD, PICTURE_MMAP_THRESHOLD) != 1)
+		log_warn("player", "cannot fix the allocator's mmap threshold");
 	struct player *p = calloc(1, sizeof(*p));
 	if (!p)
 		return NULL;

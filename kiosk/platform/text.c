@@ -36,6 +36,31 @@ void text_cache_clear(struct gfx *g)
 		free(g->texts[i].utf8);
 	}
 	g->n_texts = 0;
+	g->text_bytes = 0;
+}
+
+static long long slot_bytes(const struct text_slot *t)
+{
+	return (long long)t->text.w * t->text.h * 4;
+}
+
+/* Drops the text drawn least lately, never one of this frame; false if
+ * every text is. */
+static bool evict_one(struct gfx *g)
+{
+	int lru = -1;
+	for (int i = 0; i < g->n_texts; i++)
+		if (g->texts[i].last_frame != g->frame &&
+		    (lru < 0 || g->texts[i].last_frame < g->texts[lru].last_frame))
+			lru = i;
+	if (lru < 0)
+		return false;
+	struct text_slot *t = &g->texts[lru];
+	SDL_DestroyTexture(t->text.tex);
+	free(t->utf8);
+	g->text_bytes -= slot_bytes(t);
+	g->texts[lru] = g->texts[--g->n_texts];
+	return true;
 }
 
 static Uint64 hash_text(const char *s)
@@ -80,21 +105,6 @@ static struct text_slot *text_make(struct gfx *g, const char *utf8, int size, bo
 			return t;
 		}
 	}
-	if (g->n_texts == MAX_TEXTS) {
-		/* Evict what was not drawn lately; if all was, the oldest half. */
-		int keep = 0;
-		for (int i = 0; i < g->n_texts; i++) {
-			struct text_slot *t = &g->texts[i];
-			bool old = g->frame - t->last_frame > KEEP_FRAMES || i < MAX_TEXTS / 2;
-			if (old) {
-				SDL_DestroyTexture(t->text.tex);
-				free(t->utf8);
-			} else {
-				g->texts[keep++] = *t;
-			}
-		}
-		g->n_texts = keep;
-	}
 	TTF_Font *f = text_font(g, size, bold);
 	if (!f || !*utf8)
 		return NULL;
@@ -122,6 +132,17 @@ static struct text_slot *text_make(struct gfx *g, const char *utf8, int size, bo
 		log_err("gfx", "SDL_CreateTextureFromSurface: %s", SDL_GetError());
 		return NULL;
 	}
+	/* Room by count and by bytes; a frame that needs more than the budget
+	 * keeps all it draws. */
+	long long bytes = (long long)w * hh * 4;
+	while ((g->n_texts == MAX_TEXTS || g->text_bytes + bytes > MAX_TEXT_BYTES) && evict_one(g))
+		;
+	if (g->n_texts == MAX_TEXTS) {
+		SDL_DestroyTexture(tex);
+		log_err("gfx", "more than %d texts on one screen", MAX_TEXTS);
+		return NULL;
+	}
+	g->text_bytes += bytes;
 	struct text_slot *t = &g->texts[g->n_texts++];
 	*t = (struct text_slot){.hash = h,
 	                        .utf8 = strdup(utf8),

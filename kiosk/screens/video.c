@@ -20,7 +20,9 @@ enum {
 	ACT_SKIP,
 	ACT_CONTINUE,
 };
-enum { CONTROLS_MS = 4000, REWIND_MS = 10000, FRAME_POLL_MS = 40 };
+/* FAST_POLL_MS: with --video-time fast, the screen (clock, subtitles) is
+ * drawn once a virtual second; drawing every 40 ms would run at real speed. */
+enum { CONTROLS_MS = 4000, REWIND_MS = 10000, FRAME_POLL_MS = 40, FAST_POLL_MS = 1000 };
 
 #define COL_STAGE RGBA(0x0B, 0x0E, 0x14, 0xFF)
 #define COL_BAND  RGBA(0x00, 0x00, 0x00, 0xB8)
@@ -35,6 +37,8 @@ struct video_view {
 	bool failed, done;
 	long long opened_at;      /* app clock */
 	Uint64 opened_ticks;      /* real clock, for the first-frame figure */
+	Uint64 opened_real;       /* real clock, for the first-frame timeout */
+	long long vpos, vlast;    /* --video-time fast: position on the app clock */
 	long long controls_until; /* controls shown until then */
 	long long furthest_ms;    /* how far the person got */
 	unsigned seen_frames;     /* frames on screen at the last check */
@@ -51,6 +55,21 @@ struct video_view {
 static long long now_ms(const struct kiosk *k)
 {
 	return app_now(k);
+}
+
+/* Where the video is: libVLC's position, or with --video-time fast (script
+ * mode) a position that runs on the virtual clock while pictures come. */
+static long long position(const struct kiosk *k)
+{
+	const struct video_view *v = k->view;
+	return k->video_fast && v ? v->vpos : player_time(k->player);
+}
+
+static void seek_to(struct kiosk *k, long long ms)
+{
+	struct video_view *v = k->view;
+	player_seek(k->player, ms);
+	v->vpos = ms < 0 ? 0 : ms;
 }
 
 static int share(struct kiosk *k)
@@ -122,9 +141,9 @@ static void enter(struct kiosk *k)
 	}
 	/* Back from "still there?": go on where the person paused. */
 	long long start = flow_video_resume(&k->flow, c);
-	v->furthest_ms = start;
-	v->opened_at = now_ms(k);
-	v->opened_ticks = SDL_GetTicks64();
+	v->furthest_ms = v->vpos = start;
+	v->opened_at = v->vlast = now_ms(k);
+	v->opened_ticks = v->opened_real = SDL_GetTicks64();
 	v->controls_until = v->opened_at + CONTROLS_MS;
 	if (!k->player) {
 		log_err("video", "cannot play %s: libVLC is not available",
@@ -148,7 +167,7 @@ static void leave(struct kiosk *k)
 		/* Left by the header (back, language) or the idle timeout: the flow
 		 * has moved on already, so record how far the person got here, and
 		 * where to go on after "still there?". */
-		flow_video_left(&k->flow, share(k), v->failed ? 0 : player_time(k->player));
+		flow_video_left(&k->flow, share(k), v->failed ? 0 : position(k));
 	set_playing(k, false);
 	player_close(k->player);
 	if (v->image)
@@ -229,7 +248,7 @@ static SDL_Rect draw_picture(struct kiosk *k, SDL_Rect stage)
 static void draw_subtitles(struct kiosk *k, SDL_Rect pic, SDL_Rect stage, int bottom)
 {
 	struct video_view *v = k->view;
-	const char *text = v->subtitles ? srt_at(v->srt, player_time(k->player)) : NULL;
+	const char *text = v->subtitles ? srt_at(v->srt, position(k)) : NULL;
 	if (!text)
 		return;
 	struct layout *l = &k->lay;
@@ -289,7 +308,7 @@ static int draw_controls(struct kiosk *k, SDL_Rect stage)
 
 	/* Progress: elapsed / total, and a bar to tap (backwards always,
 	 * forwards only where the module lets people skip). */
-	long long t = player_time(k->player), len = player_length(k->player);
+	long long t = position(k), len = player_length(k->player);
 	char el[16], tot[16], times[40];
 	format_time(el, sizeof(el), t);
 	format_time(tot, sizeof(tot), len);
@@ -381,7 +400,7 @@ static void action(struct kiosk *k, int act, int arg)
 		return;
 	}
 	v->controls_until = now + CONTROLS_MS;
-	long long t = player_time(k->player);
+	long long t = position(k);
 	switch (act) {
 	case ACT_PLAY: {
 		bool pause = player_state(k->player) != PLAYER_PAUSED;
@@ -389,8 +408,8 @@ static void action(struct kiosk *k, int act, int arg)
 		set_playing(k, !pause);
 		break;
 	}
-	case ACT_REWIND: player_seek(k->player, t - REWIND_MS); break;
-	case ACT_RESTART: player_seek(k->player, 0); break;
+	case ACT_REWIND: seek_to(k, t - REWIND_MS); break;
+	case ACT_RESTART: seek_to(k, 0); break;
 	case ACT_SUBTITLES: v->subtitles = !v->subtitles; break;
 	case ACT_VOLUME: {
 		int vol = player_volume(k->player);
@@ -408,7 +427,7 @@ static void action(struct kiosk *k, int act, int arg)
 			}
 		long long to = len > 0 && w > 0 ? len * (k->press.x - x0) / w : t;
 		if (to < t || k->module->allow_skip_video)
-			player_seek(k->player, to);
+			seek_to(k, to);
 		break;
 	}
 	case ACT_SKIP: finish(k, true); break;
@@ -455,8 +474,10 @@ static long long update(struct kiosk *k)
 		return -1;
 	long long now = now_ms(k);
 	enum player_state s = player_state(k->player);
-	if (s == PLAYER_OPENING &&
-	    now - v->opened_at >= k->settings.first_frame_timeout_s * 1000LL) {
+	/* The decoder keeps real time even when the script's clock runs fast. */
+	long long opening =
+	    k->video_fast ? (long long)(SDL_GetTicks64() - v->opened_real) : now - v->opened_at;
+	if (s == PLAYER_OPENING && opening >= k->settings.first_frame_timeout_s * 1000LL) {
 		char why[64];
 		snprintf(why, sizeof(why), "no picture within %d s",
 		         k->settings.first_frame_timeout_s);
@@ -480,7 +501,21 @@ static long long update(struct kiosk *k)
 		fail(k);
 		return -1;
 	}
-	long long t = player_time(k->player);
+	if (k->video_fast) {
+		/* Opening takes the decoder's real time; then the virtual clock. */
+		k->realtime = s == PLAYER_OPENING;
+		if (s == PLAYER_PLAYING)
+			v->vpos += now - v->vlast;
+		v->vlast = now;
+		long long len = player_length(k->player);
+		if (len > 0 && v->vpos >= len) {
+			v->furthest_ms = len;
+			finish(k, true);
+			k->dirty = true;
+			return -1;
+		}
+	}
+	long long t = position(k);
 	if (t > v->furthest_ms && s == PLAYER_PLAYING)
 		v->furthest_ms = t;
 	long long wait = -1;
@@ -493,7 +528,8 @@ static long long update(struct kiosk *k)
 	if (s == PLAYER_OPENING || s == PLAYER_PLAYING) {
 		/* Frames wake the loop; this also keeps time for subtitles and
 		 * the first-frame timeout when frames stop coming. */
-		wait = wait < 0 || wait > FRAME_POLL_MS ? FRAME_POLL_MS : wait;
+		long long poll = k->video_fast ? FAST_POLL_MS : FRAME_POLL_MS;
+		wait = wait < 0 || wait > poll ? poll : wait;
 	}
 	return wait;
 }
