@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "platform/gfx.h"
+#include "platform/player.h"
 #include "screens/focus.h"
 
 /* A person's pace: a tap comes this long after the previous command, and
@@ -369,7 +370,10 @@ static int run_line(struct script *s, char *cmd, char *args)
 		}
 		fflush(stdout);
 	} else if (strcmp(cmd, "sample") == 0) {
-		/* For the reliability suite: memory and descriptors, here and now. */
+		/* For the reliability suite: memory and descriptors, once videos
+		 * closed have been stopped (that takes real time; 5 s at most). */
+		for (int i = 0; i < 500 && k->player && player_pending_stops(k->player) > 0; i++)
+			SDL_Delay(10);
 		printf("sample rss_kb %ld fds %d virtual_ms %lld screen %s\n", rss_kb(), open_fds(),
 		       k->virtual_ms, screen_name(k->shown));
 		fflush(stdout);
