@@ -12,7 +12,7 @@
 
 EVENTS=${MONKEY_EVENTS:-2000}
 SEED=${MONKEY_SEED:-1}
-SIZE=${MONKEY_SIZE:-960x540}
+SIZE=${MONKEY_SIZE:-800x450}
 EVERY=$((EVENTS / 40))
 [ "$EVERY" -gt 0 ] || EVERY=1
 MONKEY="$ROOT/$BUILD/tools/monkey"
@@ -45,11 +45,13 @@ warm=$(sed -n "$((n / 4 + 1))p" "$TMP/rss")
 end=$(tail -1 "$TMP/rss")
 peak=$(tail -n +"$((n / 4 + 1))" "$TMP/rss" | sort -n | tail -1)
 growth=$(awk -v w="${warm:-0}" -v p="${peak:-0}" 'BEGIN{printf "%.1f", (w > 0 ? (p - w) * 100 / w : 99)}')
-fds_first=$(awk '/^sample /{print $5; exit}' "$TMP/monkey.out")
-fds_last=$(awk '/^sample /{f=$5} END{print f}' "$TMP/monkey.out")
+# Descriptors the same way (libVLC opens a few for good with the first video).
+awk '/^sample / && $9 != "video" {print $5}' "$TMP/monkey.out" >"$TMP/fds"
+fds_first=$(sed -n "$((n / 4 + 1))p" "$TMP/fds")
+fds_last=$(tail -1 "$TMP/fds")
 echo "monkey: seed $SEED, $EVENTS events in ${secs}s, $screens screen changes, crashes $crashes," \
 	"unexpected exits $unexpected, sanitizer findings $san, rss warm-up ${warm:-?} kB," \
-	"peak after ${peak:-?} kB, end ${end:-?} kB, growth ${growth}%, fds $fds_first -> $fds_last"
+	"peak after ${peak:-?} kB, end ${end:-?} kB, growth ${growth}%, fds after warm-up $fds_first, at the end $fds_last"
 
 check "monkey: no crash (exit $rc)" test "$crashes" -eq 0
 check "monkey: every line ran, the kiosk never left ($samples of $want samples)" \
@@ -57,8 +59,8 @@ check "monkey: every line ran, the kiosk never left ($samples of $want samples)"
 check "monkey: no sanitizer finding" test "$san" -eq 0
 [ "$san" -eq 0 ] || grep -E -A12 'ERROR: |runtime error:' "$TMP/monkey.err" | head -40 | sed 's/^/    /'
 check "monkey: the screens changed (seen $screens)" test "$screens" -ge 10
-check "monkey: open descriptors back where they were ($fds_first -> $fds_last)" \
-	test "$((fds_last - fds_first))" -le 2
+check "monkey: open descriptors after warm-up as many at the end ($fds_first -> $fds_last)" \
+	test "$((${fds_last:-99} - ${fds_first:-0}))" -le 1
 if [ -z "${KIOSK_ASAN:-}" ] && [ "$EVENTS" -ge 20000 ]; then
 	check "monkey: memory flat after warm-up (growth ${growth}% < 5%)" \
 		awk -v g="$growth" 'BEGIN{exit !(g != "" && g + 0 < 5)}'

@@ -124,6 +124,19 @@ START_TEST(test_empty_and_missing)
 }
 END_TEST
 
+/* Found by tests/fuzz/fuzz_srt.c: an hour field of 20 digits overflowed a
+ * long long (UBSan). Such a cue is skipped like any broken one. */
+START_TEST(test_huge_hours)
+{
+	struct srt *s =
+	    parse("1\n99999999999999999999:00:00,000 --> 99999999999999999999:00:01,000\n"
+	          "huge\n\n2\n00:00:01,000 --> 00:00:02,000\nok\n");
+	ck_assert_uint_eq(s->n, 1);
+	ck_assert_str_eq(srt_at(s, 1500), "ok");
+	srt_destroy(s);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("srt");
@@ -137,6 +150,7 @@ int main(void)
 	tcase_add_test(tc, test_next_change);
 	tcase_add_test(tc, test_long_hour_field);
 	tcase_add_test(tc, test_empty_and_missing);
+	tcase_add_test(tc, test_huge_hours);
 	suite_add_tcase(s, tc);
 	return check_main(s);
 }
