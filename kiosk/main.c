@@ -173,13 +173,14 @@ static bool load_settings(const struct args *a, struct settings *s, struct diag 
 		file = "config/kiosk.yaml";
 	if (!file && access("/etc/kiosk/kiosk.yaml", F_OK) == 0)
 		file = "/etc/kiosk/kiosk.yaml";
-	if (file && !settings_load(file, s, d))
-		return false;
+	bool ok = !file || settings_load(file, s, d);
+	/* Even with broken settings: --check must look at the module asked
+	 * for, not report the default one missing. */
 	if (a->content)
 		settings_set(&s->content, a->content);
 	if (a->db)
 		settings_set(&s->database, a->db);
-	return diag_count(d) == 0;
+	return ok && diag_count(d) == 0;
 }
 
 /* The shuffles' seed: each start of the kiosk draws its own. */

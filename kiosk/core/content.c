@@ -170,7 +170,11 @@ struct content_module *content_load(const char *dir, struct diag *diag)
 	if (asprintf(&file, "%s/module.yaml", dir) < 0)
 		return NULL;
 	struct content_module *m = NULL;
-	if (!cyaml_diag_load(file, &module_schema, (void **)&m, diag)) {
+	int before = diag_count(diag);
+	if (!cyaml_diag_load(file, &module_schema, (void **)&m, diag) || !m) {
+		if (!m && diag_count(diag) == before) /* an empty file loads as nothing */
+			diag_add(diag, file, 1, 1,
+			         "empty module: see FORMAT.yaml for what it holds");
 		free(file);
 		return NULL;
 	}

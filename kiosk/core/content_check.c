@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,10 +112,20 @@ static void file_problem(struct check *c, const char *rel, const char *fmt, cons
 {
 	char msg[600];
 	const char *why = outside(c->m->dir, rel);
-	if (why)
+	if (why) {
 		snprintf(msg, sizeof(msg), "%s: %s", rel, why);
-	else
-		snprintf(msg, sizeof(msg), "file not found: %s", rel);
+	} else {
+		/* A FIFO or a folder is there, but is no file. */
+		char path[4096];
+		struct stat st;
+		snprintf(path, sizeof(path), "%s/%s", c->m->dir, rel);
+		int err = stat(path, &st) == 0 ? 0 : errno;
+		snprintf(msg, sizeof(msg), "%s: %s",
+		         !err                              ? "not a regular file"
+		         : err == ENOENT || err == ENOTDIR ? "file not found"
+		                                           : strerror(err),
+		         rel);
+	}
 	problem(c, msg, fmt, a, b);
 }
 

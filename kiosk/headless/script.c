@@ -410,6 +410,11 @@ int script_run(struct kiosk *k, const char *file, const char *shots)
 	int rc = EXIT_OK;
 	while (rc == EXIT_OK && k->running && fgets(buf, sizeof(buf), f)) {
 		s.line++;
+		if (!strchr(buf, '\n') && !feof(f)) {
+			fail(&s, "line longer than %s characters%s", "1022", "");
+			rc = EXIT_BAD_INPUT;
+			break;
+		}
 		char *p = buf;
 		while (isspace((unsigned char)*p))
 			p++;

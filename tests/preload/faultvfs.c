@@ -3,6 +3,7 @@
  * write, sync or lock (file locks and WAL shared-memory locks) once, or from
  * then on:
  *   KIOSK_FAULT=write:N:once | sync:N:always | lock:N:once ...
+ *   KIOSK_FAULT=write:N:full   (a full disk: SQLITE_FULL from the Nth write on)
  * Without KIOSK_FAULT it only counts. At exit it prints to stderr
  *   faultvfs: writes W syncs S locks L injected I
  * so the suite knows how many fault points a run has. */
@@ -20,6 +21,7 @@ static long injected;
 static int fault_op = -1;
 static long fault_n;
 static int fault_always;
+static int fault_full;
 
 struct ffile {
 	sqlite3_file base;
@@ -52,7 +54,7 @@ static int x_read(sqlite3_file *f, void *b, int n, sqlite3_int64 o)
 static int x_write(sqlite3_file *f, const void *b, int n, sqlite3_int64 o)
 {
 	if (fail_now(OP_WRITE))
-		return SQLITE_IOERR_WRITE;
+		return fault_full ? SQLITE_FULL : SQLITE_IOERR_WRITE;
 	return REAL(f)->pMethods->xWrite(REAL(f), b, n, o);
 }
 static int x_truncate(sqlite3_file *f, sqlite3_int64 size)
@@ -177,7 +179,8 @@ __attribute__((constructor)) static void faultvfs_init(void)
 		           : strcmp(op, "sync") == 0 ? OP_SYNC
 		           : strcmp(op, "lock") == 0 ? OP_LOCK
 		                                     : -1;
-		fault_always = strcmp(mode, "always") == 0;
+		fault_full = strcmp(mode, "full") == 0;
+		fault_always = fault_full || strcmp(mode, "always") == 0;
 		if (fault_op < 0) {
 			fprintf(stderr, "faultvfs: unknown operation %s\n", op);
 			exit(2);

@@ -69,3 +69,39 @@ echo "kill: runs $RUNS (killed while running $killed), sessions ended before the
 	"(a full run takes ${full_ms} ms)"
 check "kill: $RUNS runs, no corrupt database" test "$corrupt" -eq 0
 check "kill: $RUNS runs, every ended session ($sessions) is in the database" test "$lost" -eq 0
+
+# Sessions that end while another process holds the database locked wait in
+# the store's in-memory queue (kiosk/platform/store.c, STORE_QUEUE_MAX): a
+# kill then loses them. The store is issue 10's (saves leaving the UI
+# thread); this prints how many are lost so the figure follows the fix.
+rm -f "$TMP"/kiosk.db*
+"$KIOSK" --headless --script "$TMP/sessions.script" --config "$TMP/kiosk.yaml" --content "$MINI" \
+	--size 640x480 >/dev/null 2>&1
+before=$(sqlite3 "$TMP/kiosk.db" 'select count(*) from session')
+{ echo 'BEGIN EXCLUSIVE;'; echo 'SELECT count(*) FROM session;'; sleep 60; echo 'COMMIT;'; } |
+	sqlite3 "$TMP/kiosk.db" >/dev/null 2>&1 &
+lock=$!
+sleep 1
+head -21 "$TMP/sessions.script" >"$TMP/three.script" # three sessions
+"$KIOSK" --headless --script "$TMP/three.script" --config "$TMP/kiosk.yaml" --content "$MINI" \
+	--size 640x480 --trace >"$TMP/q.trace" 2>"$TMP/q.err" &
+pid=$!
+# Wait for the three ends on screen, then kill before the kiosk exits.
+for i in $(seq 300); do
+	[ "$(grep -c '^screen attract' "$TMP/q.trace")" -ge 4 ] && break
+	sleep 0.1
+done
+kill -KILL $pid 2>/dev/null
+wait $pid 2>/dev/null
+kill $lock 2>/dev/null
+wait $lock 2>/dev/null
+ended=$(awk '/^screen result/{r=1; next} /^screen attract/{if (r) n++; r=0; next} /^screen /{r=0} END{print n+0}' "$TMP/q.trace")
+after=$(sqlite3 "$TMP/kiosk.db" 'select count(*) from session')
+qlost=$((ended - (after - before)))
+echo "kill: database locked by another process: $ended sessions ended, $((after - before)) saved," \
+	"$qlost lost with the kill (they waited in the in-memory queue)"
+if [ "$qlost" -gt 0 ]; then
+	echo "XFAIL kill: sessions queued while the database is locked are lost on a kill ($qlost of $ended): the store's queue is in memory (issue 10)"
+else
+	pass "kill: sessions queued while the database is locked survive a kill"
+fi

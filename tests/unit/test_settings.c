@@ -228,6 +228,7 @@ static const struct {
     {"wrong-type.yaml", false, DIR "wrong-type.yaml:4:11: wrong type: a whole number expected\n"},
     {"syntax-error.yaml", false,
      DIR "syntax-error.yaml:4:1: YAML syntax error: found unexpected end of stream\n"},
+    {"deep-nesting.yaml", false, DIR "deep-nesting.yaml:3:81: nested deeper than 64 levels\n"},
     {"does-not-exist.yaml", false,
      DIR "does-not-exist.yaml:0:0: cannot open: No such file or directory\n"},
 };

@@ -103,6 +103,53 @@ static void locate(const struct capture *cap, const struct yamlpos *pos, int *li
 	}
 }
 
+/* libyaml's scanner takes quadratic time in the depth of nested flow
+ * collections ("[[[[..." 100,000 deep parsed for hours: found by
+ * tests/reliability/badinput.sh). No kiosk file nests more than a few
+ * levels, so refuse deep nesting before libyaml sees it. Brackets in quoted
+ * strings and comments do not count. */
+enum { MAX_FLOW_DEPTH = 64 };
+
+static bool too_deep(FILE *f, const char *file, struct diag *diag)
+{
+	int depth = 0, line = 1, col = 0, c;
+	char quote = 0;
+	bool comment = false, escaped = false, token_start = true;
+	while ((c = getc(f)) != EOF) {
+		col++;
+		if (c == '\n') {
+			line++;
+			col = 0;
+			comment = false;
+			token_start = true;
+			continue;
+		}
+		if (comment)
+			continue;
+		if (quote) {
+			if (quote == '"' && c == '\\' && !escaped)
+				escaped = true;
+			else if (c == quote && !escaped)
+				quote = 0;
+			else
+				escaped = false;
+			continue;
+		}
+		if (c == '#' && token_start)
+			comment = true;
+		else if ((c == '"' || c == '\'') && token_start)
+			quote = (char)c; /* not the apostrophe inside l'équipe */
+		else if ((c == '[' || c == '{') && ++depth > MAX_FLOW_DEPTH) {
+			diag_add(diag, file, line, col, "nested deeper than %d levels",
+			         MAX_FLOW_DEPTH);
+			return true;
+		} else if ((c == ']' || c == '}') && depth > 0)
+			depth--;
+		token_start = c == ' ' || c == '\t' || c == '[' || c == '{' || c == ',' || c == ':';
+	}
+	return false;
+}
+
 bool cyaml_diag_load(const char *file, const cyaml_schema_value_t *schema, void **out,
                      struct diag *diag)
 {
@@ -111,7 +158,12 @@ bool cyaml_diag_load(const char *file, const cyaml_schema_value_t *schema, void 
 		diag_add(diag, file, 0, 0, "cannot open: %s", strerror(errno));
 		return false;
 	}
+	bool deep = too_deep(f, file, diag);
 	fclose(f);
+	if (deep) {
+		*out = NULL;
+		return false;
+	}
 	struct capture cap = {.frames_ok = true};
 	cyaml_config_t config = base_config;
 	config.log_ctx = &cap;
