@@ -10,12 +10,19 @@
 FUZZ_SECONDS ?= 60
 FUZZ_NAMES   := settings module srt hours
 FUZZ_BINS    := $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
-FUZZ_FLAGS   := -g -O1 -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -DKIOSK_VERSION='"$(VERSION)"' \
-	-Ikiosk -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+FUZZ_CFLAGS  := -g -O1 -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -DKIOSK_VERSION='"$(VERSION)"' \
+	-Ikiosk -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_OBJ     := $(CORE_SRC:%.c=$(BUILD)/fuzz/obj/%.o)
+DEBS_TEST    += clang
 
-$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_file.h $(CORE_SRC)
+# The core once, instrumented; each harness links it.
+$(BUILD)/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	clang $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) $(shell pkg-config --libs $(CORE_PKGS)) -lm
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_file.h $(FUZZ_OBJ)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) \
+		$(shell pkg-config --libs $(CORE_PKGS)) -lm
 
 .PHONY: fuzz fuzz-build $(FUZZ_NAMES:%=fuzz-%)
 fuzz: $(FUZZ_NAMES:%=fuzz-%)

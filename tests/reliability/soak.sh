@@ -4,9 +4,9 @@
 # its end, the chapter's questions, the final quiz and the result; every
 # 10th session in English. Resident memory and open descriptors are sampled
 # every SOAK_SESSIONS/20 sessions. Prints "soak: N sessions, ...".
-# SOAK_SESSIONS (40; `make reliability`: 10,000).
+# SOAK_SESSIONS (10; `make reliability`: 10,000).
 . tests/lib.sh
-N=${SOAK_SESSIONS:-40}
+N=${SOAK_SESSIONS:-10}
 EVERY=$((N / 20))
 [ "$EVERY" -gt 0 ] || EVERY=1
 {
