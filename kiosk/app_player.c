@@ -67,14 +67,14 @@ void app_player_follow(struct kiosk *k, enum screen_id next)
 	if (k->player || a->starting)
 		return;
 	a->headless = k->headless;
-	a->volume = k->settings.volume;
+	a->volume = k->tday.loaded ? k->tday.volume : k->settings.volume; /* of the day */
 	a->event = k->user_event;
 	if (pthread_create(&a->thread, NULL, make, a) == 0)
 		a->starting = true;
 	else
 		log_warn("player", "cannot start libVLC in a thread; starting it now");
 	if (!a->starting)
-		k->player = player_create(k->headless, k->settings.volume, k->user_event);
+		k->player = player_create(k->headless, a->volume, k->user_event);
 }
 
 void app_player_stop(struct kiosk *k)

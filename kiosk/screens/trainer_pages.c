@@ -430,8 +430,12 @@ static void draw_kiosk(struct kiosk *k)
 	snprintf(buf, sizeof buf, "%s, version %d (%u chapitres, %u questions)", k->module->id,
 	         k->module->version, k->module->n_chapters, k->module->n_questions);
 	y += row(k, y, "Module", buf, COL_INK);
-	const char *verr = k->player ? player_error(k->player) : "libVLC indisponible";
-	y += row(k, y, "Dernière erreur vidéo", verr && *verr ? verr : "aucune",
+	/* libVLC runs only during a session (app_player.c). */
+	const char *verr = k->player ? player_error(k->player) : NULL;
+	y += row(k, y, "Dernière erreur vidéo",
+	         verr && *verr ? verr
+	         : k->player   ? "aucune"
+	                       : "aucune en cours (le lecteur ne tourne que pendant une session)",
 	         verr && *verr ? COL_WRONG : COL_INK);
 	format_hours(k, buf, sizeof buf);
 	y += row(k, y, "Heures d'ouverture", buf, COL_INK);
@@ -557,6 +561,7 @@ static void open_video(struct kiosk *k)
 	if (!v)
 		return;
 	v->video_state[0] = '\0';
+	app_player_follow(k, SCR_VIDEO); /* libVLC starts with a session: wait for it */
 	if (!k->player) {
 		snprintf(v->video_state, sizeof v->video_state, "libVLC indisponible");
 		return;

@@ -185,7 +185,7 @@ fi
 	unlock
 	echo "press Réglages du jour"
 	echo "press Vidéo d'essai"
-	echo "wait 2500"
+	echo "wait 8000" # the first frame can take seconds on a loaded machine; the last stays
 	echo "shot video"
 	echo "expect trainer"
 	echo "press Borne"
