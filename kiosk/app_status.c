@@ -27,10 +27,11 @@ void app_status_tick(struct kiosk *k)
 	FILE *f = fopen(tmp, "w");
 	if (!f)
 		return;
-	fprintf(f, "written: %lld\nlast_frame: %lld\nqueued_sessions: %d\nscreen: %s\n",
+	/* Health only: never the screen on display, which with the time would
+	 * tell how far the person at the kiosk is (PRIVACY.md). */
+	fprintf(f, "written: %lld\nlast_frame: %lld\nqueued_sessions: %d\nstate: %s\n",
 	        (long long)time(NULL), (long long)k->presented,
-	        k->store ? store_pending(k->store) : 0,
-	        k->broken ? "out-of-order" : screen_name(k->shown));
+	        k->store ? store_pending(k->store) : 0, k->broken ? "out-of-order" : "running");
 	/* kiosk-bundle keeps this version while the kiosk shows it. */
 	if (k->module && k->module->dir)
 		fprintf(f, "module_dir: %s\n", k->module->dir);

@@ -72,7 +72,7 @@ static void running_status(FILE *f, const char *path)
 {
 	FILE *in = path ? fopen(path, "r") : NULL;
 	long long written = -1, frame = -1, queued = -1;
-	char line[256], screen[64] = "";
+	char line[256], state[64] = "";
 	if (!in) {
 		fprintf(f, "kiosk_running: no (no %s)\n", path ? path : "status file");
 		return;
@@ -81,7 +81,7 @@ static void running_status(FILE *f, const char *path)
 		sscanf(line, "written: %lld", &written);
 		sscanf(line, "last_frame: %lld", &frame);
 		sscanf(line, "queued_sessions: %lld", &queued);
-		sscanf(line, "screen: %63s", screen);
+		sscanf(line, "state: %63s", state);
 	}
 	fclose(in);
 	long long now = (long long)time(NULL);
@@ -91,8 +91,8 @@ static void running_status(FILE *f, const char *path)
 		fprintf(f, "last_frame_s_ago: %lld\n", now - frame);
 	if (queued >= 0)
 		fprintf(f, "queued_sessions: %lld\n", queued);
-	if (screen[0])
-		fprintf(f, "screen: %s\n", screen);
+	if (state[0])
+		fprintf(f, "state: %s\n", state);
 }
 
 static int count_corrupt(const char *db)

@@ -240,7 +240,10 @@ void player_destroy(struct player *p)
 static void set_error(struct player *p, const char *file, const char *why)
 {
 	snprintf(p->error, sizeof(p->error), "%s", why);
-	log_err("player", "cannot play %s: %s", file, why);
+	/* The file name tells the session's language: it goes to debug only;
+	 * kiosk --check names every file that cannot be played. */
+	log_err("player", "cannot play a video of the module: %s (kiosk --check names it)", why);
+	log_debug("player", "cannot play %s", file);
 }
 
 void player_close(struct player *p)

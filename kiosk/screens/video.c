@@ -146,8 +146,7 @@ static void enter(struct kiosk *k)
 	v->opened_ticks = v->opened_real = SDL_GetTicks64();
 	v->controls_until = v->opened_at + CONTROLS_MS;
 	if (!k->player) {
-		log_err("video", "cannot play %s: libVLC is not available",
-		        v->file ? v->file : "(no file)");
+		log_err("video", "cannot play videos: libVLC is not available");
 		fail(k);
 	} else if (!v->file || !player_open(k->player, v->file, start)) {
 		if (!v->file)

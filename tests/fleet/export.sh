@@ -89,7 +89,7 @@ if command -v Xvfb >/dev/null; then
 	wait $xpid 2>/dev/null
 	age=$(sed -n 's/^last_frame_s_ago: //p' "$TMP/o4/test.health")
 	if grep -q '^kiosk_running: yes' "$TMP/o4/test.health" && [ -n "$age" ] && [ "$age" -lt 30 ] &&
-		grep -q '^queued_sessions: 0' "$TMP/o4/test.health" && grep -q '^screen: attract' "$TMP/o4/test.health" &&
+		grep -q '^queued_sessions: 0' "$TMP/o4/test.health" && grep -q '^state: running' "$TMP/o4/test.health" &&
 		grep -q "^module_dir: .*fixtures/mini" "$TMP/run/status"; then
 		pass "health: the running kiosk presented a frame ${age} s before, 0 sessions queued"
 	else
