@@ -119,9 +119,7 @@ static bool press_by_keys(struct script *s, const char *label)
 			key(k, "return");
 			return true;
 		}
-		key(k, "tab");
-		advance(k, 50);
-		app_draw(k, true);
+		key(k, "tab"); /* draws the screen again, and so its controls */
 	}
 	fail(s, "press (keys): Tab never reaches \"%s\" on screen %s", label,
 	     screen_name(k->shown));

@@ -39,11 +39,11 @@ keys_only() { # name size language-position
 		echo "expect attract"
 	} | run_script "$1" "$2" --content "$M"
 }
-keys_only keys-fr 1920x1080 1
+keys_only keys-fr 1280x720 1
 check "keys only, fr: every chapter, its questions, the final quiz, passed" test $? -eq 0
-keys_only keys-en 1080x1920 2
+keys_only keys-en 720x1280 2
 check "keys only, en (portrait): the whole module" test $? -eq 0
-keys_only keys-de 1920x1080 3
+keys_only keys-de 1280x720 3
 check "keys only, de: the whole module" test $? -eq 0
 check "keys only: the three sessions stored as finished and passed" sh -c \
 	"[ \"\$(sqlite3 $TMP/kiosk.db 'select count(*), sum(passed), sum(ended = 0) from session')\" = '3|3|3' ]"
