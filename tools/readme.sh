@@ -5,7 +5,7 @@
 cd "$(dirname "$0")/.."
 {
 	cat docs/README.top.md
-	for f in docs/setup.md docs/trainer.md docs/fleet.md docs/module.md docs/video.md docs/reports.md; do
+	for f in docs/setup.md docs/trainer.md docs/fleet.md docs/module.md docs/video.md docs/reports.md docs/performance.md; do
 		[ -f "$f" ] || continue
 		echo
 		# One level down, except inside code blocks (shell comments).
