@@ -198,6 +198,12 @@ void ui_header(struct kiosk *k, const char *title, bool with_back)
 		snprintf(label, sizeof(label), "‹ %s", back);
 		int bw =
 		    max_i(gfx_text_width(k->gfx, label, l->text, true) + l->pad * 2, l->touch * 2);
+		if (x + bw > right) {
+			/* A narrow bar (portrait, large text): the arrow alone, the
+			 * word stays its name for speech and scripts. */
+			snprintf(label, sizeof(label), "‹");
+			bw = max_i(l->touch, right - x);
+		}
 		int bid = ui_area(k, (SDL_Rect){x, y, bw, l->touch}, back, ACT_BACK, 0);
 		gfx_round(k->gfx, (SDL_Rect){x, y, bw, l->touch}, l->radius,
 		          ui_is_pressed(k, bid) ? COL_CARD_DOWN : COL_CARD);

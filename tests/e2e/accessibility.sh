@@ -262,3 +262,21 @@ check "high contrast: a black screen with yellow outlines, then the usual colour
 	"[ \"\$($PROBE count $TMP/hc/home-hc.png 0 0.2 1 0.8 0 0 0 4)\" -gt 300000 ] &&
 	 [ \"\$($PROBE count $TMP/hc/home-hc.png 0 0 1 1 255 212 0 4)\" -gt 2000 ] &&
 	 [ \"\$($PROBE count $TMP/hc/home-normal.png 0 0.2 1 0.8 246 244 239 4)\" -gt 300000 ]"
+
+# Large text in portrait: the bottom bar's controls do not overlap.
+run_script large-portrait 1080x1920 --content "$M" <<'S'
+tap 0.5 0.5
+press Français
+press Texte plus grand
+expect home
+controls
+press Retour
+expect language
+S
+check "large text, portrait: the session goes on (Retour still pressable)" test $? -eq 0
+check "large text, portrait: no two controls overlap" awk '
+	$1 == "control" { x[n] = $2; y[n] = $3; w[n] = $4; h[n] = $5; n++ }
+	END { for (i = 0; i < n; i++) for (j = i + 1; j < n; j++)
+		if (x[i] < x[j] + w[j] && x[j] < x[i] + w[i] && y[i] < y[j] + h[j] && y[j] < y[i] + h[i]) {
+			print "overlap: " i " and " j; bad = 1 }
+	exit bad || n < 8 }' "$TMP/large-portrait.trace"
