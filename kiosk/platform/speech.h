@@ -10,7 +10,8 @@
 
 struct speech;
 
-/* NULL only when out of memory; a missing voice or sound card is logged
+/* Once per process (libespeak-ng cannot start again after it stopped).
+ * NULL only when out of memory; a missing voice or sound card is logged
  * once and requests are then only logged. */
 struct speech *speech_create(void);
 void speech_destroy(struct speech *s);

@@ -1,6 +1,9 @@
 /* The speech wrapper for real: libespeak-ng synthesizes in its own thread
  * into SDL's "disk" audio driver, so the samples can be looked at; the
- * caller is never blocked. Prints the figures it measures. */
+ * caller is never blocked. Prints the figures it measures. Each test needs
+ * its own process (Check's default, not CK_FORK=no): libespeak-ng cannot
+ * be started a second time in one process once terminated, which the kiosk
+ * never does (one speech_create per run). */
 #include <check.h>
 
 #include "check_main.h"
