@@ -68,16 +68,32 @@ static void draw(struct kiosk *k)
 	 * large text one by one, as high as they need (--check warns). */
 	if (l->portrait && m->n_chapters > 3 && !k->flow.large_text)
 		cols = 2;
+	int y_min = y; /* under the heading */
 	if (l->portrait && y < ui_reach_top(k) && !k->flow.large_text)
 		y = ui_reach_top(k);
 	int rows = ((int)m->n_chapters + cols - 1) / cols;
-	int gap = l->pad;
+	int gap = l->portrait ? l->pad / 2 : l->pad; /* portrait: the cards close, in reach */
+	int cw = (l->body.w - (cols - 1) * gap) / cols;
+	/* Every title must fit its card: a card is at least as high as its
+	 * tallest title; the cards climb above the reach zone only if they must. */
+	int need = l->touch;
+	int tw = cw - l->pad * 2 - l->text * 8 / 5 - l->pad;
+	for (unsigned c = 0; c < m->n_chapters; c++) {
+		int th = gfx_text_height(k->gfx, ltext_get(&m->chapters[c].title, lang), l->text,
+		                         true, tw) +
+		         l->pad;
+		if (th > need)
+			need = th;
+	}
+	if (qy - l->pad * 2 - y < rows * need + (rows - 1) * gap)
+		y = qy - l->pad * 2 - rows * need - (rows - 1) * gap;
+	if (y < y_min)
+		y = y_min;
 	int area = qy - l->pad * 2 - y;
 	int ch = (area - (rows - 1) * gap) / rows;
 	int max_h = l->touch * 2 + l->pad;
 	if (ch > max_h)
 		ch = max_h;
-	int cw = (l->body.w - (cols - 1) * gap) / cols;
 	int top = y + (area - rows * ch - (rows - 1) * gap) / 2;
 	for (unsigned c = 0; c < m->n_chapters; c++) {
 		int col = (int)c % cols, row = (int)c / cols;

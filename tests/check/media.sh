@@ -82,7 +82,9 @@ run() {
 # expect NAME DESCRIPTION < lines: exit 2 and exactly these problem lines.
 expect() {
 	cat >"$TMP/$1.want"
-	grep -E '^[^ ]+:[0-9]+:[0-9]+: ' "$TMP/$1.out" >"$TMP/$1.got"
+	# Media problems only: the large-text layout warnings of the fixture
+	# are the fit check's business (tests/check/fit.sh).
+	grep -E '^[^ ]+:[0-9]+:[0-9]+: ' "$TMP/$1.out" | grep -v ': warning: ' >"$TMP/$1.got"
 	if [ "$rc" -ne 2 ]; then
 		fail "$2" "exit status $rc, not 2: $(head -c 400 "$TMP/$1.out" | tr '\n' ' ')"
 	elif ! cmp -s "$TMP/$1.want" "$TMP/$1.got"; then
