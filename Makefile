@@ -45,8 +45,7 @@ EXPORT_LIBS = $(shell pkg-config --libs $(CORE_PKGS) sqlite3 libsystemd 2>/dev/n
 # libVLC, SQLite, screens, check, headless), the programs on top.
 CORE_SRC     := $(wildcard kiosk/core/*.c kiosk/core/yaml/*.c)
 PLATFORM_SRC := $(wildcard kiosk/platform/*.c kiosk/screens/*.c kiosk/check/*.c \
-	kiosk/headless/*.c) kiosk/app.c kiosk/app_content.c kiosk/app_status.c \
-	kiosk/app_player.c
+	kiosk/headless/*.c kiosk/app/*.c) kiosk/app.c
 REPORT_SRC   := $(wildcard kiosk/report/*.c)
 BUNDLE_SRC   := $(wildcard kiosk/bundle/*.c) kiosk/platform/content_root.c
 EXPORT_SRC   := $(wildcard kiosk/export/*.c) kiosk/platform/content_root.c

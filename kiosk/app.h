@@ -110,7 +110,7 @@ struct kiosk {
 	struct content_module *module;
 	struct gfx *gfx;
 	struct store *store;
-	struct player *player; /* only during a session (app_player.c) */
+	struct player *player; /* only during a session (app/player.c) */
 	struct app_player *vlc;
 	struct notify *notify;
 	struct speech *speech;
@@ -193,15 +193,15 @@ const struct screen_ops *app_screen(enum screen_id s);
 /* Language of the session in progress. */
 int app_lang(const struct kiosk *k);
 const char *app_ui(const struct kiosk *k, enum ui_key key);
-/* app_content.c: the module of a content root's current link, rolled back
+/* app/content.c: the module of a content root's current link, rolled back
  * to the previous one if it cannot be shown; on the attract screen, a new
  * current swapped in (returns ms until the next look, -1 none). */
 struct content_module *app_content_load(const char *content, struct diag *d, char *note,
                                         size_t len);
 long long app_content_poll(struct kiosk *k, long long now);
-/* app_status.c: $XDG_RUNTIME_DIR/status for kiosk-export's health file. */
+/* app/status.c: $XDG_RUNTIME_DIR/status for kiosk-export's health file. */
 void app_status_tick(struct kiosk *k);
-/* app_player.c: libVLC made in a thread when a session starts, waited for
+/* app/player.c: libVLC made in a thread when a session starts, waited for
  * before the video screen, let go on the attract screen; stop: at exit. */
 void app_player_follow(struct kiosk *k, enum screen_id next);
 void app_player_stop(struct kiosk *k);

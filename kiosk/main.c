@@ -331,7 +331,7 @@ int main(int argc, char **argv)
 	app_settle(&k);
 	/* The attract screen on the glass first; the database (and its
 	 * clean-up of old sessions) and speech after it; libVLC when a session
-	 * starts (app_player.c). */
+	 * starts (app/player.c). */
 	app_iterate(&k);
 	k.store = store_open(k.settings.database, k.settings.retention_months);
 	store_background(k.store, !k.headless); /* headless: one thread, reproducible */

@@ -323,7 +323,7 @@ static int running_version(const char *root, char *id, size_t len)
 }
 
 /* The version folder the running kiosk shows, from its status file
- * (app_status.c), into buf ("" when unknown). */
+ * (app/status.c), into buf ("" when unknown). */
 static void shown_version(const char *status, char *buf, size_t len)
 {
 	FILE *f = status ? fopen(status, "r") : NULL;

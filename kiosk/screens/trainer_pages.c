@@ -430,7 +430,7 @@ static void draw_kiosk(struct kiosk *k)
 	snprintf(buf, sizeof buf, "%s, version %d (%u chapitres, %u questions)", k->module->id,
 	         k->module->version, k->module->n_chapters, k->module->n_questions);
 	y += row(k, y, "Module", buf, COL_INK);
-	/* libVLC runs only during a session (app_player.c). */
+	/* libVLC runs only during a session (app/player.c). */
 	const char *verr = k->player ? player_error(k->player) : NULL;
 	y += row(k, y, "Dernière erreur vidéo",
 	         verr && *verr ? verr
