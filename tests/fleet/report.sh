@@ -36,6 +36,11 @@ printf 'kiosk_id: b\ndatabase: %s/b.db\n' "$TMP" >"$TMP/b.yaml"
 printf 'garbage garbage garbage garbage garbage garbage garbage garbage garbage' >"$TMP/c.db"
 printf 'kiosk_id: c\ndatabase: %s/c.db\n' "$TMP" >"$TMP/c.yaml"
 "$EXPORT" --outbox "$F/c" --config "$TMP/c.yaml" --content "$TMP/mini4" --day 2024-05-07 --no-journal >/dev/null 2>&1
+# The health files read this machine's free disk: the fleet's problems must
+# not depend on it, so each kiosk is given a comfortable 50 %.
+for h in "$F"/*/*.health; do
+	sed -i 's/^disk_free_pct: .*/disk_free_pct: 50/; s/^disk_free_mb: .*/disk_free_mb: 50000/' "$h"
+done
 # A file still on its way (Syncthing's temporary name) is not read.
 echo partial >"$F/.syncthing.d-2024-05-07.db.tmp"
 
