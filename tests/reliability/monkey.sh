@@ -45,9 +45,11 @@ warm=$(sed -n "$((n / 4 + 1))p" "$TMP/rss")
 end=$(tail -1 "$TMP/rss")
 peak=$(tail -n +"$((n / 4 + 1))" "$TMP/rss" | sort -n | tail -1)
 growth=$(awk -v w="${warm:-0}" -v p="${peak:-0}" 'BEGIN{printf "%.1f", (w > 0 ? (p - w) * 100 / w : 99)}')
-# Descriptors the same way (libVLC opens a few for good with the first video).
-awk '/^sample / && $9 != "video" {print $5}' "$TMP/monkey.out" >"$TMP/fds"
-fds_first=$(sed -n "$((n / 4 + 1))p" "$TMP/fds")
+# Descriptors on the attract screen only: libVLC lives during a session
+# (kiosk/app/player.c) with descriptors of its own, let go on attract.
+awk '/^sample / && $9 == "attract" {print $5}' "$TMP/monkey.out" >"$TMP/fds"
+nf=$(wc -l <"$TMP/fds")
+fds_first=$(sed -n "$((nf / 4 + 1))p" "$TMP/fds")
 fds_last=$(tail -1 "$TMP/fds")
 echo "monkey: seed $SEED, $EVENTS events in ${secs}s, $screens screen changes, crashes $crashes," \
 	"unexpected exits $unexpected, sanitizer findings $san, rss warm-up ${warm:-?} kB," \
