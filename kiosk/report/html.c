@@ -52,7 +52,7 @@ static const char defs[] =
 
 /* Ids, days and languages only hold [a-z0-9._-], but escaping costs
  * nothing and keeps the page safe if that ever changes. */
-static void esc(FILE *f, const char *s)
+void html_esc(FILE *f, const char *s)
 {
 	for (; *s; s++) {
 		switch (*s) {
@@ -104,7 +104,7 @@ static void hbars(FILE *f, const char *id, const char *caption, const struct bar
 		double w = b[i].hidden || max <= 0 ? width - left - room
 		                                   : (width - left - room) * b[i].value / max;
 		fprintf(f, "<text x='%d' y='%d' text-anchor='end'>", left - 6, y + 17);
-		esc(f, b[i].label);
+		html_esc(f, b[i].label);
 		fprintf(f, "</text><rect x='%d' y='%d' width='%.1f' height='%d' rx='3' fill='%s'/>",
 		        left, y + 3, w < 1 && !b[i].hidden ? 1 : w, row - 8,
 		        b[i].hidden ? "url(#hatch)" : color);
@@ -134,12 +134,12 @@ static void vbars(FILE *f, const char *id, const char *caption, const struct bar
 		double x = left + i * slot + slot * 0.1;
 		fprintf(f, "<rect x='%.1f' y='%.1f' width='%.1f' height='%.1f' fill='%s'><title>",
 		        x, top + plot - h, slot * 0.8, h, b[i].hidden ? "url(#hatch)" : color);
-		esc(f, b[i].label);
+		html_esc(f, b[i].label);
 		fprintf(f, " : %s</title></rect>", b[i].hidden ? HIDDEN : b[i].text);
 		if (i % label_every == 0) {
 			fprintf(f, "<text x='%.1f' y='%d' text-anchor='middle'>", x + slot * 0.4,
 			        height - bottom + 16);
-			esc(f, b[i].label);
+			html_esc(f, b[i].label);
 			fputs("</text>", f);
 		}
 		if (n <= 12 && !b[i].hidden)
@@ -160,7 +160,7 @@ static void group_table(FILE *f, const char *title, const char *first, const str
 	        title, first);
 	for (int i = 0; i < n; i++) {
 		fputs("<tr><td>", f);
-		esc(f, g[i].key);
+		html_esc(f, g[i].key);
 		fputs("</td>", f);
 		td_num(f, g[i].hidden, g[i].sessions);
 		td_ratio(f, g[i].completion_hidden, (double)g[i].reached[4], (double)g[i].sessions,
@@ -286,19 +286,19 @@ static void page_head(const struct report *r, FILE *f)
 	      "<meta name='viewport' content='width=device-width, initial-scale=1'>\n"
 	      "<title>Statistiques « ",
 	      f);
-	esc(f, name);
+	html_esc(f, name);
 	fputs(" »</title>\n", f);
 	fputs(style, f);
 	fputs("</head><body>\n", f);
 	fputs(defs, f);
 	fputs("<h1>Statistiques anonymes « ", f);
-	esc(f, name);
+	html_esc(f, name);
 	fputs(" »</h1>\n<p class='meta'>Période : ", f);
-	esc(f, r->from[0] ? r->from : "début");
+	html_esc(f, r->from[0] ? r->from : "début");
 	fputs(" → ", f);
-	esc(f, r->to[0] ? r->to : "aujourd'hui");
+	html_esc(f, r->to[0] ? r->to : "aujourd'hui");
 	fprintf(f, " · fichiers lus : %d · modules : ", r->n_files);
-	esc(f, r->modules[0] ? r->modules : "aucun");
+	html_esc(f, r->modules[0] ? r->modules : "aucun");
 	fprintf(f,
 	        "</p>\n<p class='note'>Tout chiffre calculé sur moins de %d sessions est "
 	        "<i>" HIDDEN "</i> (barres hachurées), ainsi que les chiffres voisins qui "
@@ -352,11 +352,11 @@ static void chapters(const struct report *r, FILE *f)
 	for (int i = 0; i < r->n_chapters; i++) {
 		const struct report_chapter *c = &r->chapters[i];
 		fputs("<tr><td>", f);
-		esc(f, c->id);
+		html_esc(f, c->id);
 		const char *title = report_chapter_title(r, c->module, c->id);
 		if (title) {
 			fputs("<br><span class='t'>", f);
-			esc(f, title);
+			html_esc(f, title);
 			fputs("</span>", f);
 		}
 		fputs("</td>", f);
@@ -379,16 +379,16 @@ static void questions(const struct report *r, FILE *f)
 	for (int i = 0; i < r->n_questions; i++) {
 		const struct report_question *q = &r->questions[i];
 		fputs("<tr><td>", f);
-		esc(f, q->id);
+		html_esc(f, q->id);
 		const char *text = report_question_text(r, q->module, q->id);
 		if (text) {
 			fputs("<br><span class='t'>", f);
-			esc(f, text);
+			html_esc(f, text);
 			fputs("</span>", f);
 		}
 		fputs("</td><td style='text-align:left'>", f);
 		const char *label = report_objective_label(r, q->module, q->objective);
-		esc(f, label ? label : q->objective);
+		html_esc(f, label ? label : q->objective);
 		fputs("</td>", f);
 		td_num(f, q->hidden, q->answered);
 		td_ratio(f, q->right_hidden, (double)q->right, (double)q->answered, 100, " %");
@@ -403,7 +403,7 @@ static void questions(const struct report *r, FILE *f)
 			const char *wrong = report_choice_text(r, q->module, q->id, q->top_wrong);
 			if (wrong) {
 				fputs("<br><span class='t'>« ", f);
-				esc(f, wrong);
+				html_esc(f, wrong);
 				fputs(" »</span>", f);
 			}
 			fputs("</td>", f);
@@ -422,7 +422,7 @@ static void objectives(const struct report *r, FILE *f)
 		const struct report_objective *o = &r->objectives[i];
 		fputs("<tr><td>", f);
 		const char *olabel = report_objective_label(r, o->module, o->id);
-		esc(f, olabel ? olabel : o->id);
+		html_esc(f, olabel ? olabel : o->id);
 		fprintf(f, "</td><td>%d</td>", o->n_questions);
 		td_num(f, o->hidden, o->answered);
 		td_ratio(f, o->right_hidden, (double)o->right, (double)o->answered, 100, " %");

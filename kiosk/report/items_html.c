@@ -5,20 +5,6 @@
 
 #include "report/report.h"
 
-static void esc(FILE *f, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '&': fputs("&amp;", f); break;
-		case '\'': fputs("&#39;", f); break;
-		case '"': fputs("&quot;", f); break;
-		default: fputc(*s, f);
-		}
-	}
-}
-
 /* A 200 x 18 bar: one segment per shown choice; hidden ones share the
  * rest, hatched, so no width gives a hidden share away. */
 static void choice_bar(FILE *f, const struct report_item *it, int n_choices)
@@ -73,11 +59,11 @@ void report_items_html(const struct report *r, FILE *f)
 		                              : "";
 		fprintf(f, "<tr%s><td>%d</td><td style='text-align:left;white-space:normal'>", cls,
 		        i + 1);
-		esc(f, it->id);
+		html_esc(f, it->id);
 		const char *text = report_question_text(r, it->module, it->id);
 		if (text) {
 			fputs("<br><span class='t'>", f);
-			esc(f, text);
+			html_esc(f, text);
 			fputs("</span>", f);
 		}
 		fputs("</td>", f);

@@ -152,4 +152,7 @@ const char *report_stage_label(int stage);
 const char *report_end_label(int end);
 char report_choice_letter(int choice);
 
+/* Writes s to f with HTML's special characters escaped (html.c). */
+void html_esc(FILE *f, const char *s);
+
 #endif
