@@ -49,6 +49,7 @@ for t in "$BUILD"/tests/test_*; do
 done
 for s in tests/*/*.sh; do
 	[ -f "$s" ] || continue
+	case "$s" in tests/tools/*) continue ;; esac # helpers the suites call, not suites
 	case "$s" in *"${ONLY:-}"*) ;; *) continue ;; esac
 	run_suite "${s#tests/}" sh "$s"
 done

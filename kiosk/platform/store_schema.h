@@ -34,40 +34,46 @@
 	" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(" c ") IS " c
 #define STORE_LANG_CHECK "length(lang) BETWEEN 2 AND 7 AND NOT lang GLOB '*[^a-z-]*'"
 #define STORE_COUNT(c) "  " c " INTEGER NOT NULL CHECK (" c " >= 0),\n"
-
-#define STORE_STATS_V1                                                         \
-	"CREATE TABLE stat_day (\n"                                            \
-	"  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("day") "),\n"            \
-	"  module TEXT NOT NULL CHECK (" STORE_ID_CHECK("module") "),\n"       \
-	"  lang TEXT NOT NULL CHECK (" STORE_LANG_CHECK "),\n"                 \
+#define STORE_DAY_COL "  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("day") "),\n"
+#define STORE_ID_COL(c) "  " c " TEXT NOT NULL CHECK (" STORE_ID_CHECK(c) "),\n"
+#define STORE_LANG_COL "  lang TEXT NOT NULL CHECK (" STORE_LANG_CHECK "),\n"
+/* The funnel of a day's sessions; `opened` is the chapter step's name. */
+#define STORE_FUNNEL_COUNTS(opened)                                            \
 	STORE_COUNT("sessions") STORE_COUNT("reached_home")                    \
-	STORE_COUNT("reached_chapter") STORE_COUNT("reached_quiz")             \
+	STORE_COUNT(opened) STORE_COUNT("reached_quiz")                        \
 	STORE_COUNT("reached_result") STORE_COUNT("finished")                  \
 	STORE_COUNT("abandoned") STORE_COUNT("timed_out")                      \
 	STORE_COUNT("quiz_taken") STORE_COUNT("score_sum")                     \
-	STORE_COUNT("passed") STORE_COUNT("duration_sum")                      \
+	STORE_COUNT("passed") STORE_COUNT("duration_sum")
+
+#define STORE_STATS_V1                                                         \
+	"CREATE TABLE stat_day (\n"                                            \
+	STORE_DAY_COL                                                          \
+	STORE_ID_COL("module")                                                 \
+	STORE_LANG_COL                                                         \
+	STORE_FUNNEL_COUNTS("reached_chapter")                                 \
 	"  PRIMARY KEY (day, module, lang)\n"                                  \
 	") STRICT, WITHOUT ROWID;\n"                                           \
 	"CREATE TABLE stat_score (\n"                                          \
-	"  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("day") "),\n"            \
-	"  module TEXT NOT NULL CHECK (" STORE_ID_CHECK("module") "),\n"       \
+	STORE_DAY_COL                                                          \
+	STORE_ID_COL("module")                                                 \
 	"  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100),\n"          \
 	STORE_COUNT("sessions")                                                \
 	"  PRIMARY KEY (day, module, score)\n"                                 \
 	") STRICT, WITHOUT ROWID;\n"                                           \
 	"CREATE TABLE stat_chapter (\n"                                        \
-	"  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("day") "),\n"            \
-	"  module TEXT NOT NULL CHECK (" STORE_ID_CHECK("module") "),\n"       \
-	"  chapter TEXT NOT NULL CHECK (" STORE_ID_CHECK("chapter") "),\n"     \
+	STORE_DAY_COL                                                          \
+	STORE_ID_COL("module")                                                 \
+	STORE_ID_COL("chapter")                                                \
 	STORE_COUNT("seen") STORE_COUNT("video_started")                       \
 	STORE_COUNT("video_share_sum")                                         \
 	"  PRIMARY KEY (day, module, chapter)\n"                               \
 	") STRICT, WITHOUT ROWID;\n"                                           \
 	"CREATE TABLE stat_answer (\n"                                         \
-	"  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("day") "),\n"            \
-	"  module TEXT NOT NULL CHECK (" STORE_ID_CHECK("module") "),\n"       \
-	"  question TEXT NOT NULL CHECK (" STORE_ID_CHECK("question") "),\n"   \
-	"  objective TEXT NOT NULL CHECK (" STORE_ID_CHECK("objective") "),\n" \
+	STORE_DAY_COL                                                          \
+	STORE_ID_COL("module")                                                 \
+	STORE_ID_COL("question")                                               \
+	STORE_ID_COL("objective")                                              \
 	"  choice INTEGER NOT NULL CHECK (choice BETWEEN 0 AND 31),\n"         \
 	"  correct INTEGER NOT NULL CHECK (correct IN (0, 1)),\n"              \
 	STORE_COUNT("answers")                                                 \
@@ -142,13 +148,13 @@
 
 #define STORE_SCHEMA_V1                                                        \
 	"CREATE TABLE session (\n"                                             \
-	"  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("day") "),\n"            \
+	STORE_DAY_COL                                                          \
 	"  id BLOB NOT NULL CHECK (length(id) = 16),\n"                        \
-	"  kiosk TEXT NOT NULL CHECK (" STORE_ID_CHECK("kiosk") "),\n"         \
-	"  module TEXT NOT NULL CHECK (" STORE_ID_CHECK("module") "),\n"       \
+	STORE_ID_COL("kiosk")                                                  \
+	STORE_ID_COL("module")                                                 \
 	"  module_version INTEGER NOT NULL\n"                                  \
 	"    CHECK (module_version BETWEEN 0 AND 9999),\n"                     \
-	"  lang TEXT NOT NULL CHECK (" STORE_LANG_CHECK "),\n"                 \
+	STORE_LANG_COL                                                         \
 	"  furthest INTEGER NOT NULL CHECK (furthest BETWEEN 0 AND 4),\n"      \
 	"  chapters_seen INTEGER NOT NULL CHECK (chapters_seen BETWEEN 0 AND 16),\n" \
 	"  score INTEGER CHECK (score BETWEEN 0 AND 100),\n"                   \
@@ -159,21 +165,21 @@
 	"  PRIMARY KEY (day, id)\n"                                            \
 	") STRICT, WITHOUT ROWID;\n"                                           \
 	"CREATE TABLE chapter (\n"                                             \
-	"  module TEXT NOT NULL CHECK (" STORE_ID_CHECK("module") "),\n"       \
-	"  chapter TEXT NOT NULL CHECK (" STORE_ID_CHECK("chapter") "),\n"     \
-	"  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("day") "),\n"            \
+	STORE_ID_COL("module")                                                 \
+	STORE_ID_COL("chapter")                                                \
+	STORE_DAY_COL                                                          \
 	"  session BLOB NOT NULL CHECK (length(session) = 16),\n"              \
 	"  seen INTEGER NOT NULL CHECK (seen IN (0, 1)),\n"                    \
 	"  video_share INTEGER CHECK (video_share BETWEEN 0 AND 100),\n"       \
 	"  PRIMARY KEY (module, chapter, day, session)\n"                      \
 	") STRICT, WITHOUT ROWID;\n"                                           \
 	"CREATE TABLE answer (\n"                                              \
-	"  module TEXT NOT NULL CHECK (" STORE_ID_CHECK("module") "),\n"       \
-	"  question TEXT NOT NULL CHECK (" STORE_ID_CHECK("question") "),\n"   \
-	"  objective TEXT NOT NULL CHECK (" STORE_ID_CHECK("objective") "),\n" \
+	STORE_ID_COL("module")                                                 \
+	STORE_ID_COL("question")                                               \
+	STORE_ID_COL("objective")                                              \
 	"  choice INTEGER NOT NULL CHECK (choice BETWEEN 0 AND 31),\n"         \
 	"  correct INTEGER NOT NULL CHECK (correct IN (0, 1)),\n"              \
-	"  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("day") "),\n"            \
+	STORE_DAY_COL                                                          \
 	"  session BLOB NOT NULL CHECK (length(session) = 16),\n"              \
 	"  PRIMARY KEY (module, question, objective, choice, correct, day, session)\n" \
 	") STRICT, WITHOUT ROWID;\n"                                           \
@@ -261,23 +267,18 @@
 	STORE_ITEM_ADD("answer", "session")
 #define STORE_SCHEMA_V3                                                        \
 	"CREATE TABLE stat_group (\n"                                          \
-	"  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("day") "),\n"            \
-	"  module TEXT NOT NULL CHECK (" STORE_ID_CHECK("module") "),\n"       \
-	"  kiosk TEXT NOT NULL CHECK (" STORE_ID_CHECK("kiosk") "),\n"         \
-	"  label TEXT NOT NULL CHECK (" STORE_ID_CHECK("label") "),\n"         \
-	STORE_COUNT("sessions") STORE_COUNT("reached_home")                    \
-	STORE_COUNT("opened_chapter") STORE_COUNT("reached_quiz")              \
-	STORE_COUNT("reached_result") STORE_COUNT("finished")                  \
-	STORE_COUNT("abandoned") STORE_COUNT("timed_out")                      \
-	STORE_COUNT("quiz_taken") STORE_COUNT("score_sum")                     \
-	STORE_COUNT("passed") STORE_COUNT("duration_sum")                      \
+	STORE_DAY_COL                                                          \
+	STORE_ID_COL("module")                                                 \
+	STORE_ID_COL("kiosk")                                                  \
+	STORE_ID_COL("label")                                                  \
+	STORE_FUNNEL_COUNTS("opened_chapter")                                  \
 	"  PRIMARY KEY (day, module, kiosk, label)\n"                          \
 	") STRICT, WITHOUT ROWID;\n"                                           \
 	"CREATE TABLE stat_item (\n"                                           \
-	"  day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("day") "),\n"            \
-	"  module TEXT NOT NULL CHECK (" STORE_ID_CHECK("module") "),\n"       \
-	"  question TEXT NOT NULL CHECK (" STORE_ID_CHECK("question") "),\n"   \
-	"  objective TEXT NOT NULL CHECK (" STORE_ID_CHECK("objective") "),\n" \
+	STORE_DAY_COL                                                          \
+	STORE_ID_COL("module")                                                 \
+	STORE_ID_COL("question")                                               \
+	STORE_ID_COL("objective")                                              \
 	STORE_COUNT("finished") STORE_COUNT("item_right")                      \
 	STORE_COUNT("rest_sum") STORE_COUNT("cross_sum")                       \
 	STORE_COUNT("rest_sq_sum")                                             \

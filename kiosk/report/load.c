@@ -15,6 +15,7 @@
 
 #include "platform/store_schema.h"
 #include "report/report.h"
+#include "report/rows.h"
 
 static int fail(sqlite3 *db, const char *what)
 {
@@ -346,25 +347,6 @@ static int add_group(struct report_group *g, sqlite3_stmt *st)
 	return ok ? 0 : bad("sums (too large)");
 }
 
-static void *grow(void *p, int n, size_t size)
-{
-	/* Doubling at powers of two keeps appends amortised O(1). */
-	if (n > 0 && (n & (n - 1)))
-		return p;
-	void *q = realloc(p, (n ? 2 * (size_t)n : 8) * size);
-	if (!q) {
-		fprintf(stderr, "kiosk-report: out of memory\n");
-		exit(1);
-	}
-	return q;
-}
-
-static const char *col(sqlite3_stmt *st, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-	return s ? s : "";
-}
-
 static int load_groups(struct report *r, sqlite3 *db, const char *from, const char *to)
 {
 	sqlite3_stmt *st =
@@ -383,9 +365,9 @@ static int load_groups(struct report *r, sqlite3 *db, const char *from, const ch
 			sqlite3_finalize(st);
 			return bad("day or language in stat_day");
 		}
-		const char *day = col(st, 0), *lang = col(st, 1);
+		const char *day = rows_text(st, 0), *lang = rows_text(st, 1);
 		if (r->n_days == 0 || strcmp(r->days[r->n_days - 1].key, day)) {
-			r->days = grow(r->days, r->n_days, sizeof *r->days);
+			r->days = rows_grow(r->days, r->n_days, sizeof *r->days);
 			r->days[r->n_days] = (struct report_group){0};
 			snprintf(r->days[r->n_days++].key, 16, "%s", day);
 		}
@@ -397,7 +379,7 @@ static int load_groups(struct report *r, sqlite3 *db, const char *from, const ch
 		while (l < r->n_langs && strcmp(r->langs[l].key, lang))
 			l++;
 		if (l == r->n_langs) {
-			r->langs = grow(r->langs, r->n_langs, sizeof *r->langs);
+			r->langs = rows_grow(r->langs, r->n_langs, sizeof *r->langs);
 			r->langs[l] = (struct report_group){0};
 			snprintf(r->langs[r->n_langs++].key, 16, "%s", lang);
 		}
@@ -438,7 +420,7 @@ static int load_groups(struct report *r, sqlite3 *db, const char *from, const ch
 		return -1;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		snprintf(r->modules, sizeof r->modules, "%s", col(st, 0));
+		snprintf(r->modules, sizeof r->modules, "%s", rows_text(st, 0));
 		rc = sqlite3_step(st);
 	}
 	sqlite3_finalize(st);
@@ -464,11 +446,11 @@ static int load_chapters(struct report *r, sqlite3 *db, const char *from, const 
 			sqlite3_finalize(st);
 			return bad("row in stat_chapter");
 		}
-		r->chapters = grow(r->chapters, r->n_chapters, sizeof *r->chapters);
+		r->chapters = rows_grow(r->chapters, r->n_chapters, sizeof *r->chapters);
 		struct report_chapter *c = &r->chapters[r->n_chapters++];
 		*c = (struct report_chapter){0};
-		snprintf(c->module, sizeof c->module, "%s", col(st, 0));
-		snprintf(c->id, sizeof c->id, "%s", col(st, 1));
+		snprintf(c->module, sizeof c->module, "%s", rows_text(st, 0));
+		snprintf(c->id, sizeof c->id, "%s", rows_text(st, 1));
 		c->seen = seen;
 		c->video_started = started;
 		c->share_sum = share;
@@ -482,7 +464,7 @@ static struct report_objective *objective(struct report *r, const char *module, 
 	for (int i = 0; i < r->n_objectives; i++)
 		if (!strcmp(r->objectives[i].module, module) && !strcmp(r->objectives[i].id, id))
 			return &r->objectives[i];
-	r->objectives = grow(r->objectives, r->n_objectives, sizeof *r->objectives);
+	r->objectives = rows_grow(r->objectives, r->n_objectives, sizeof *r->objectives);
 	struct report_objective *o = &r->objectives[r->n_objectives++];
 	*o = (struct report_objective){0};
 	snprintf(o->module, sizeof o->module, "%s", module);
@@ -510,11 +492,12 @@ static int load_questions(struct report *r, sqlite3 *db, const char *from, const
 			sqlite3_finalize(st);
 			return bad("row in stat_answer");
 		}
-		const char *m = col(st, 0), *q = col(st, 1), *o = col(st, 2);
+		const char *m = rows_text(st, 0), *q = rows_text(st, 1), *o = rows_text(st, 2);
 		struct report_question *qu =
 		    r->n_questions ? &r->questions[r->n_questions - 1] : NULL;
 		if (!qu || strcmp(qu->module, m) || strcmp(qu->id, q) || strcmp(qu->objective, o)) {
-			r->questions = grow(r->questions, r->n_questions, sizeof *r->questions);
+			r->questions =
+			    rows_grow(r->questions, r->n_questions, sizeof *r->questions);
 			qu = &r->questions[r->n_questions++];
 			*qu = (struct report_question){.top_wrong = -1};
 			snprintf(qu->module, sizeof qu->module, "%s", m);

@@ -14,29 +14,12 @@
 #include <string.h>
 
 #include "report/report.h"
+#include "report/rows.h"
 
 static int fail(sqlite3 *db, const char *what)
 {
 	fprintf(stderr, "kiosk-report: %s: %s\n", what, sqlite3_errmsg(db));
 	return -1;
-}
-
-static void *grow(void *p, int n, size_t size)
-{
-	if (n > 0 && (n & (n - 1)))
-		return p;
-	void *q = realloc(p, (n ? 2 * (size_t)n : 8) * size);
-	if (!q) {
-		fprintf(stderr, "kiosk-report: out of memory\n");
-		exit(1);
-	}
-	return q;
-}
-
-static const char *col(sqlite3_stmt *st, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-	return s ? s : "";
 }
 
 /* Sessions of src within the days and not seen in an earlier file. */
@@ -59,7 +42,7 @@ static struct report_group *group(struct report_group **g, int *n, const char *k
 	for (int i = 0; i < *n; i++)
 		if (!strcmp((*g)[i].key, key))
 			return &(*g)[i];
-	*g = grow(*g, *n, sizeof **g);
+	*g = rows_grow(*g, *n, sizeof **g);
 	struct report_group *x = &(*g)[(*n)++];
 	*x = (struct report_group){0};
 	snprintf(x->key, sizeof x->key, "%s", key);
@@ -94,7 +77,7 @@ static int load_groups(sqlite3 *db, const char *key, bool counters, struct repor
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct report_group *x = group(g, n, col(st, 0));
+		struct report_group *x = group(g, n, rows_text(st, 0));
 		/* Nothing read is trusted (issue 10): counts are whole, not
 		 * negative, and their sums do not overflow. */
 		long long v[13];
@@ -133,7 +116,7 @@ static struct report_item *item(struct report *r, const char *m, const char *q, 
 		if (!strcmp(it->module, m) && !strcmp(it->id, q) && !strcmp(it->objective, o))
 			return it;
 	}
-	r->items = grow(r->items, r->n_items, sizeof *r->items);
+	r->items = rows_grow(r->items, r->n_items, sizeof *r->items);
 	struct report_item *it = &r->items[r->n_items++];
 	*it = (struct report_item){0};
 	snprintf(it->module, sizeof it->module, "%s", m);
@@ -156,7 +139,8 @@ static int load_choices(struct report *r, sqlite3 *db, bool counters, const char
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct report_item *it = item(r, col(st, 0), col(st, 1), col(st, 2));
+		struct report_item *it =
+		    item(r, rows_text(st, 0), rows_text(st, 1), rows_text(st, 2));
 		int c = sqlite3_column_int(st, 3);
 		long long n = sqlite3_column_int64(st, 5);
 		if (c < 0 || c >= REPORT_CHOICES)
@@ -208,7 +192,8 @@ static int load_discrimination(struct report *r, sqlite3 *db, bool counters, con
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct report_item *it = item(r, col(st, 0), col(st, 1), col(st, 2));
+		struct report_item *it =
+		    item(r, rows_text(st, 0), rows_text(st, 1), rows_text(st, 2));
 		long long *dst[] = {&it->n, &it->x, &it->r, &it->xr, &it->rr};
 		bool ok = true;
 		for (int i = 0; ok && i < 5; i++) {

@@ -122,14 +122,7 @@ rc=$?
 ms=$((($(date +%s%N) - start) / 1000000))
 check "SIGTERM: exits cleanly (status $rc) in ${ms} ms (< 1000)" sh -c "[ $rc -eq 0 ] && [ $ms -lt 1000 ]"
 
-# Bad input: clear messages and exit code 2.
-"$KIOSK" --check --content "$TMP/nowhere" >"$TMP/c1.out" 2>&1
-check "--check: missing module folder → exit 2 with the path" sh -c "[ $? -eq 2 ] && grep -q 'nowhere/module.yaml' $TMP/c1.out"
-printf 'idle_timeout_s: soon\n' >"$TMP/bad.yaml"
-"$KIOSK" --check --config "$TMP/bad.yaml" --content "$MINI" >"$TMP/c2.out" 2>&1
-check "--check: bad setting → exit 2 with FILE:LINE:COL" sh -c "[ $? -eq 2 ] && grep -q 'bad.yaml:1:' $TMP/c2.out"
-"$KIOSK" --check --config "$TMP/kiosk.yaml" --content "$MINI" >"$TMP/c3.out" 2>&1
-check "--check: the mini module is valid" test $? -eq 0
+# Bad script input: clear messages and exit codes (--check's own are in tests/check/).
 "$KIOSK" --headless --script "$TMP/none.txt" >/dev/null 2>&1
 check "--headless with a missing script → exit 2" test $? -eq 2
 printf 'expect home\n' >"$TMP/exp.txt"
@@ -147,9 +140,6 @@ printf 'shot dark\ntap 0.5 0.5\nexpect attract\nshot woken\ntap 0.5 0.5\nexpect 
 check "opening hours: closed → dark, a touch only wakes it" sh -c \
 	"[ $? -eq 0 ] && [ \"\$($PROBE count $TMP/closed/dark.png 0 0 1 1 0 0 0 0)\" = 230400 ] && [ \"\$($PROBE count $TMP/closed/woken.png 0 0 1 1 0 0 0 0)\" -lt 1000 ]"
 check "opening hours: sleeping is logged as info" grep -q '^<6>.*clos' "$TMP/closed.err"
-printf 'opening_hours:\n  mon: "25:00-26:00"\n' >"$TMP/badhours.yaml"
-"$KIOSK" --check --config "$TMP/badhours.yaml" --content "$MINI" >"$TMP/bh.out" 2>&1
-check "--check: bad opening hours → exit 2 with position" sh -c "[ $? -eq 2 ] && grep -q 'badhours.yaml:2:' $TMP/bh.out"
 
 # A broken module in kiosk mode: an out-of-order screen that stays up (no
 # crash loop in front of a new agent), the problems in the log.
