@@ -289,13 +289,22 @@ COMMIT=$(awk '$2 == "commit" { print $4 }' "$T/commit.err" | median)
 COMMIT_N=$(grep -c '^bench-trace commit' "$T/commit.err")
 mkdir -p "$BUILD/bench"
 big=$BUILD/bench/sessions-$N.db
-# Made again when the generator changed (a file of an older schema is read
-# row by row, the slow way kept for old kiosks' files).
-if [ ! -s "$big" ] || [ "$GEN" -nt "$big" ]; then
+# Made again when the generator or the schema changed (a file of an older
+# schema is read row by row, the slow way kept for old kiosks' files): the
+# generator's binary or source, or store_schema.h newer than the file, or
+# the file's schema version (SQLite's user_version, 4 bytes big-endian at
+# offset 60 of its header) not the one of store_schema.h.
+want_schema=$(sed -n 's/^#define STORE_SCHEMA_VERSION \([0-9]*\).*/\1/p' kiosk/platform/store_schema.h)
+file_schema() { od -An -tu1 -j60 -N4 "$1" 2>/dev/null | awk 'NF == 4 { print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }'; }
+if [ ! -s "$big" ] || [ "$GEN" -nt "$big" ] || [ tests/tools/gen_sessions.c -nt "$big" ] ||
+	[ kiosk/platform/store_schema.h -nt "$big" ] || [ "$(file_schema "$big")" != "$want_schema" ]; then
+	rm -f "$big"
 	echo "bench: generating $N sessions into $big (once, a few minutes)" >&2
+	rm -f "$big.tmp"
 	"$GEN" -o "$big.tmp" --random "$N" --seed 7 --days 500 --from 2023-01-01 >/dev/null 2>&1 &&
 		mv "$big.tmp" "$big"
 fi
+echo "bench: $big: schema $(file_schema "$big") (current: $want_schema)" >&2
 for fmt in text csv json html; do
 	: >"$T/r.$fmt"
 	for i in 1 2 3; do

@@ -194,6 +194,12 @@ static unsigned long long random_seed(void)
 	return seed ? seed : 1; /* 0 would mean: no shuffle */
 }
 
+/* After SIGTERM or SIGINT, the main loop has this long to return and the
+ * kiosk to let go of everything; then the signal watcher ends the process
+ * (EXIT_INTERNAL: the stop was not clean). Well below kiosk.service's
+ * TimeoutStopSec (15 s), after which systemd would kill the whole group. */
+enum { STOP_GRACE_MS = 5000 };
+
 static void handle_signal(int sig)
 {
 	(void)sig;
@@ -272,6 +278,22 @@ int main(int argc, char **argv)
 	app_bench(&k, "main", NULL);
 	k.video_fast = a.video_fast;
 	set_hints(&a, k.kiosk_mode);
+	/* Below user_event: the loop wakes up for it and no screen sees it.
+	 * (Registering needs no SDL_Init.) The watcher starts before SDL does
+	 * anything with the display, so that a stop signal ends the process
+	 * even if SDL never returns (STOP_GRACE_MS). */
+	Uint32 signal_event = SDL_RegisterEvents(1);
+	k.user_event = SDL_RegisterEvents(4);
+	sig = sigwatch_start(&kiosk_stop_signal, signal_event, STOP_GRACE_MS, EXIT_INTERNAL);
+	if (!sig) {
+		sigset_t stop;
+		sigemptyset(&stop);
+		sigaddset(&stop, SIGTERM);
+		sigaddset(&stop, SIGINT);
+		pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
+		install_signals(false);
+		k.poll_signals = true;
+	}
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_TIMER) != 0) {
 		log_err("kiosk", "SDL_Init: %s", SDL_GetError());
 		if (!getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY"))
@@ -282,19 +304,6 @@ int main(int argc, char **argv)
 		goto end;
 	}
 	sdl_up = true;
-	/* Below user_event: the loop wakes up for it and no screen sees it. */
-	Uint32 signal_event = SDL_RegisterEvents(1);
-	k.user_event = SDL_RegisterEvents(4);
-	sig = sigwatch_start(&kiosk_stop_signal, signal_event);
-	if (!sig) {
-		sigset_t stop;
-		sigemptyset(&stop);
-		sigaddset(&stop, SIGTERM);
-		sigaddset(&stop, SIGINT);
-		pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
-		install_signals(false);
-		k.poll_signals = true;
-	}
 	struct gfx_options go = {
 	    .headless = a.headless,
 	    .fullscreen = k.kiosk_mode && !a.headless,

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/eventfd.h>
 #include <sys/signalfd.h>
+#include <time.h>
 #include <unistd.h>
 
 struct sigwatch {
@@ -16,6 +17,7 @@ struct sigwatch {
 	pthread_t thread;
 	volatile sig_atomic_t *flag;
 	Uint32 event;
+	int grace_ms, exit_code;
 };
 
 static void stop_set(sigset_t *s)
@@ -46,12 +48,27 @@ bool sigwatch_block(void)
 	return true;
 }
 
+static long long mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static void *watch(void *arg)
 {
 	struct sigwatch *w = arg;
 	struct pollfd p[2] = {{w->sfd, POLLIN, 0}, {w->quit, POLLIN, 0}};
+	long long deadline = -1; /* set by the first stop signal */
+	int signo = 0;
 	for (;;) {
-		if (poll(p, 2, -1) < 0) {
+		int timeout = -1;
+		if (deadline >= 0) {
+			long long left = deadline - mono_ms();
+			timeout = left > 0 ? (int)left : 0;
+		}
+		int n = poll(p, 2, timeout);
+		if (n < 0) {
 			if (errno == EINTR)
 				continue;
 			log_err("signal", "poll: %s", strerror(errno));
@@ -59,10 +76,26 @@ static void *watch(void *arg)
 		}
 		if (p[1].revents)
 			return NULL;
+		if (n == 0 && deadline >= 0 && mono_ms() >= deadline) {
+			/* The main loop never came back to look at the flag (a call
+			 * that does not return: SDL on a dead Wayland connection).
+			 * Nothing else can end the process in time for systemd. */
+			log_err("signal",
+			        "%s came %d ms ago and the main loop has not stopped (stuck in a "
+			        "call that does not return): exiting now with status %d",
+			        signo == SIGINT ? "SIGINT" : "SIGTERM", w->grace_ms, w->exit_code);
+			_exit(w->exit_code);
+		}
+		if (!p[0].revents)
+			continue;
 		struct signalfd_siginfo si;
 		if (read(w->sfd, &si, sizeof(si)) != (ssize_t)sizeof(si))
 			continue;
 		*w->flag = 1;
+		if (deadline < 0 && w->grace_ms >= 0) {
+			deadline = mono_ms() + w->grace_ms;
+			signo = (int)si.ssi_signo;
+		}
 		SDL_Event e = {0};
 		e.type = w->event;
 		e.user.code = (Sint32)si.ssi_signo;
@@ -70,7 +103,8 @@ static void *watch(void *arg)
 	}
 }
 
-struct sigwatch *sigwatch_start(volatile sig_atomic_t *flag, Uint32 event)
+struct sigwatch *sigwatch_start(volatile sig_atomic_t *flag, Uint32 event, int grace_ms,
+                                int exit_code)
 {
 	struct sigwatch *w = calloc(1, sizeof(*w));
 	if (!w)
@@ -79,6 +113,8 @@ struct sigwatch *sigwatch_start(volatile sig_atomic_t *flag, Uint32 event)
 	stop_set(&s);
 	w->flag = flag;
 	w->event = event;
+	w->grace_ms = grace_ms;
+	w->exit_code = exit_code;
 	w->sfd = signalfd(-1, &s, SFD_CLOEXEC);
 	w->quit = eventfd(0, EFD_CLOEXEC);
 	int r = w->sfd < 0 || w->quit < 0 ? errno : pthread_create(&w->thread, NULL, watch, w);
