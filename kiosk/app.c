@@ -265,6 +265,10 @@ void app_handle_event(struct kiosk *k, const SDL_Event *e)
 		k->bench_tap = app_mono_ms();
 		app_bench(k, "tap", NULL);
 	}
+	if (k->content_event && e->type == k->content_event) {
+		app_content_event(k, e);
+		return;
+	}
 	if (!k->ops || input_handle_event(k, e))
 		return;
 	switch (gfx_handle_event(k->gfx, e)) {

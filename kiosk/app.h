@@ -19,6 +19,7 @@ struct store;
 struct player;
 struct notify;
 struct app_player;
+struct dirwatch;
 struct speech;
 
 /* Exit codes of every mode (DESIGN.md §3). */
@@ -136,11 +137,15 @@ struct kiosk {
 	bool ready_sent;
 	int recreated; /* windows opened again because none showed a frame */
 	long long next_retry;
-	long long wake_at;            /* the next time the loop must run (-1 none) */
-	long long content_next_check; /* app_content_poll */
-	char content_note[200];       /* a rollback, for the trainer screen ("" none) */
-	time_t presented;             /* wall clock of the last frame presented */
-	long long status_next;        /* app_status_tick */
+	long long wake_at;              /* the next time the loop must run (-1 none) */
+	long long content_next_check;   /* app_content_poll, when it must poll */
+	struct dirwatch *content_watch; /* the root's current link (inotify) */
+	bool content_watch_failed;      /* then: poll every few seconds */
+	bool content_stale;             /* the link changed since the last look */
+	Uint32 content_event;           /* the watch's SDL event */
+	char content_note[200];         /* a rollback, for the trainer screen ("" none) */
+	time_t presented;               /* wall clock of the last frame presented */
+	long long status_next;          /* app_status_tick */
 	const struct content_module *status_module;
 	bool poll_signals; /* no signal watcher: wake up to look at the flag */
 	/* --bench-trace: timestamps on stderr for `make bench` (app_bench). */
@@ -199,6 +204,9 @@ const char *app_ui(const struct kiosk *k, enum ui_key key);
 struct content_module *app_content_load(const char *content, struct diag *d, char *note,
                                         size_t len);
 long long app_content_poll(struct kiosk *k, long long now);
+/* The content watch's event (k->content_event); stop: at exit. */
+void app_content_event(struct kiosk *k, const SDL_Event *e);
+void app_content_stop(struct kiosk *k);
 /* app/status.c: $XDG_RUNTIME_DIR/status for kiosk-export's health file. */
 void app_status_tick(struct kiosk *k);
 /* app/player.c: libVLC made in a thread when a session starts, waited for

@@ -283,6 +283,7 @@ int main(int argc, char **argv)
 	 * anything with the display, so that a stop signal ends the process
 	 * even if SDL never returns (STOP_GRACE_MS). */
 	Uint32 signal_event = SDL_RegisterEvents(1);
+	k.content_event = SDL_RegisterEvents(1);
 	k.user_event = SDL_RegisterEvents(4);
 	sig = sigwatch_start(&kiosk_stop_signal, signal_event, STOP_GRACE_MS, EXIT_INTERNAL);
 	if (!sig) {
@@ -356,6 +357,7 @@ end:
 	if (k.ops && k.ops->leave)
 		k.ops->leave(&k); /* the screen shown lets go of what it holds (a video) */
 	app_player_stop(&k);
+	app_content_stop(&k);
 	speech_destroy(k.speech);
 	notify_destroy(k.notify);
 	store_destroy(k.store);

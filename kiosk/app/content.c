@@ -1,9 +1,12 @@
 /* A new module without a restart (docs/fleet.md). When the content setting
  * is a content root's `current` link (kiosk-bundle install), the module is
  * loaded from the version folder the link names, so a session in progress
- * keeps its files whatever the link does. On the attract screen, with no
- * session, the link is looked at every few seconds; a new target is loaded
- * and, if it is sound, swapped in. If it cannot be shown, the kiosk puts the
+ * keeps its files whatever the link does. The root is watched with inotify
+ * (platform/dirwatch.h): when the link changes, and on the attract screen
+ * with no session (at once, or when the kiosk is back there), the link is
+ * looked at; a new target is loaded and, if it is sound, swapped in. No
+ * wake-up at all while nothing changes. If inotify cannot watch the root,
+ * the link is looked at every few seconds instead. If it cannot be shown, the kiosk puts the
  * previous version back (kiosk-bundle rollback) and says so in the journal. */
 #include "app.h"
 
@@ -13,6 +16,7 @@
 
 #include "core/log.h"
 #include "platform/content_root.h"
+#include "platform/dirwatch.h"
 
 enum { CONTENT_POLL_MS = 5000 };
 
@@ -106,13 +110,33 @@ long long app_content_poll(struct kiosk *k, long long now)
 	if (!k->module || k->broken || k->blank || k->shown != SCR_ATTRACT || k->flow.in_session ||
 	    !content_root_of(k->settings.content, root, sizeof(root)))
 		return -1;
-	if (now < k->content_next_check)
-		return k->content_next_check - now;
-	k->content_next_check = now + CONTENT_POLL_MS;
+	if (!k->content_watch && !k->content_watch_failed) {
+		/* Watched from now on; looked at once now, as it may have
+		 * changed before. */
+		k->content_watch =
+		    k->content_event ? dirwatch_start(root, "current", k->content_event) : NULL;
+		if (!k->content_watch) {
+			k->content_watch_failed = true;
+			log_warn("content", "looking at %s/current every %d s instead", root,
+			         CONTENT_POLL_MS / 1000);
+		}
+		k->content_stale = true;
+	}
+	long long again = k->content_watch ? -1 : CONTENT_POLL_MS;
+	if (k->content_watch) {
+		if (!k->content_stale)
+			return -1;
+		k->content_stale = false;
+	} else {
+		if (now < k->content_next_check)
+			return k->content_next_check - now;
+		k->content_next_check = now + CONTENT_POLL_MS;
+	}
+	app_bench(k, "content-look", NULL);
 	char *real = realpath(k->settings.content, NULL);
 	if (!real || !strcmp(real, k->module->dir)) {
 		free(real);
-		return CONTENT_POLL_MS;
+		return again;
 	}
 	struct diag d = {0};
 	struct content_module *m = content_load(real, &d);
@@ -139,5 +163,30 @@ long long app_content_poll(struct kiosk *k, long long now)
 	}
 	diag_free(&d);
 	free(real);
-	return CONTENT_POLL_MS;
+	return again;
+}
+
+void app_content_event(struct kiosk *k, const SDL_Event *e)
+{
+	if (!k->content_watch)
+		return;
+	if (e->user.code == DIRWATCH_LOST) {
+		log_warn("content",
+		         "the content root can no longer be watched: looking at it "
+		         "every %d s",
+		         CONTENT_POLL_MS / 1000);
+		dirwatch_stop(k->content_watch);
+		k->content_watch = NULL;
+		k->content_watch_failed = true;
+		k->content_next_check = 0;
+	}
+	/* Looked at on the attract screen: the loop goes through its timers
+	 * right after this event, or when the session ends. */
+	k->content_stale = true;
+}
+
+void app_content_stop(struct kiosk *k)
+{
+	dirwatch_stop(k->content_watch);
+	k->content_watch = NULL;
 }

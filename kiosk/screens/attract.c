@@ -113,14 +113,15 @@ static void tap(struct kiosk *k, int x, int y)
 }
 
 /* Redraw only when the invitation's alpha changes; sleep to the next
- * frame of the beat, or to the next beat. */
+ * frame of the beat, or to the first frame of the next beat that differs
+ * from the rest (its first FRAME_MS draw the resting alpha). */
 static long long update(struct kiosk *k)
 {
 	const struct attract_view *v = k->view;
 	long long t = beat_time(k);
 	if (!v || pulse_alpha(t) != v->drawn)
 		k->dirty = true;
-	return t < BEAT_MS ? FRAME_MS - t % FRAME_MS : PULSE_MS - t;
+	return t < BEAT_MS ? FRAME_MS - t % FRAME_MS : PULSE_MS - t + FRAME_MS;
 }
 
 const struct screen_ops screen_attract = {

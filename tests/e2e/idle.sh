@@ -44,3 +44,44 @@ rc=$?
 check "still screen: $((after - before)) wake-ups of the loop in 3 s (0 wanted)" \
 	test "$after" -eq "$before"
 check "still screen: SIGTERM ends the sleeping loop cleanly (status $rc)" test "$rc" -eq 0
+
+# 4. The attract screen of a content root (kiosk-bundle's current link): the
+# link is watched with inotify, not looked at every 5 s, so the loop wakes up
+# only for the invitation's frames; a new current is still shown at once.
+R=$TMP/root
+mkdir -p "$R/versions"
+cp -R "$MINI" "$R/versions/mini-3"
+cp -R "$MINI" "$R/versions/mini-4"
+sed -i 's/^version: .*/version: 4/' "$R/versions/mini-4/module.yaml"
+ln -s versions/mini-3 "$R/current"
+SDL_VIDEODRIVER=offscreen "$KIOSK" --bench-trace --config "$TMP/kiosk.yaml" \
+	--content "$R/current" >/dev/null 2>"$TMP/root.err" &
+pid=$!
+i=0
+while ! grep -q '^bench-trace ready' "$TMP/root.err" && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+sleep 1
+n0=$(wc -l <"$TMP/root.err")
+sleep 7
+# A wake-up of the loop that draws nothing: a wake line not followed by a frame.
+idle_wakes=$(tail -n +$((n0 + 1)) "$TMP/root.err" | awk '
+	$1 == "bench-trace" && $2 == "wake" { if (w) n++; w = 1 }
+	$1 == "bench-trace" && $2 == "frame" { w = 0 }
+	END { print n + 0 }')
+beats=$(tail -n +$((n0 + 1)) "$TMP/root.err" | grep -c '^bench-trace frame ')
+# And the link itself looked at (the `content-look` trace): never, until it moves.
+looks=$(tail -n +$((n0 + 1)) "$TMP/root.err" | grep -c '^bench-trace content-look')
+check "content root on attract: $idle_wakes wake-ups without a frame, $looks looks at the link in 7 s (0 and 0 wanted; $beats frames of the beat)" \
+	test "$idle_wakes" -eq 0 -a "$looks" -eq 0
+ln -s versions/mini-4 "$R/.new" && mv -T "$R/.new" "$R/current"
+i=0
+while ! grep -q 'showing module .* version 4' "$TMP/root.err" && [ $i -lt 15 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+check "content root on attract: a new current is shown within 1.5 s ($((i * 100)) ms)" \
+	grep -q 'showing module .* version 4' "$TMP/root.err"
+kill -TERM $pid
+wait $pid
