@@ -354,6 +354,10 @@ int main(int argc, char **argv)
 		rc = app_run(&k);
 
 end:
+	/* The loop came back: the watcher's deadline has done its work. What
+	 * follows (the store writing its queue) gets systemd's TimeoutStopSec,
+	 * not the 5 s meant for a loop that never returns. */
+	sigwatch_stop(sig);
 	if (k.ops && k.ops->leave)
 		k.ops->leave(&k); /* the screen shown lets go of what it holds (a video) */
 	app_player_stop(&k);
@@ -362,7 +366,6 @@ end:
 	notify_destroy(k.notify);
 	store_destroy(k.store);
 	gfx_destroy(k.gfx);
-	sigwatch_stop(sig);
 	if (sdl_up)
 		SDL_Quit();
 	content_destroy(k.module);
