@@ -89,6 +89,7 @@ static void shuffle_choices(struct flow *f)
 static void reset_session(struct flow *f)
 {
 	f->in_session = false;
+	f->recorded = false;
 	f->lang = f->default_lang;
 	f->furthest = STAGE_LANGUAGE;
 	f->chapter = -1;
@@ -126,10 +127,12 @@ void flow_init(struct flow *f, const struct content_module *m, long long idle_ms
 
 /* The record keeps only what DESIGN.md §4 allows; see PRIVACY.md. A touch
  * on the attract screen that never chose a language is not a session (a
- * passer-by brushing the screen), so nothing is recorded for it. */
-static void end_session(struct flow *f, enum session_end how, long long now)
+ * passer-by brushing the screen), so nothing is recorded for it. A session
+ * is recorded once: when its result is first shown (finished), else when it
+ * ends before that (abandoned, timed out). */
+static void make_record(struct flow *f, enum session_end how, long long now)
 {
-	if (f->in_session && f->furthest >= STAGE_HOME) {
+	if (f->in_session && f->furthest >= STAGE_HOME && !f->recorded) {
 		struct session_record *r = &f->record;
 		memset(r, 0, sizeof(*r));
 		snprintf(r->module_id, sizeof(r->module_id), "%s", f->m->id);
@@ -158,7 +161,13 @@ static void end_session(struct flow *f, enum session_end how, long long now)
 		r->end = how;
 		r->duration_s = session_round_duration(now - f->session_start);
 		f->has_record = true;
+		f->recorded = true;
 	}
+}
+
+static void end_session(struct flow *f, enum session_end how, long long now)
+{
+	make_record(f, how, now);
 	reset_session(f);
 }
 
@@ -487,6 +496,11 @@ bool flow_next(struct flow *f, long long now)
 	}
 	score_final(f);
 	reach(f, STAGE_RESULT);
+	/* Handed to the store now, before the result is drawn: a kiosk
+	 * unplugged while the result is on the glass keeps the session.
+	 * Whatever follows (« Terminer », back, a retake, the timeout) adds
+	 * nothing to it. */
+	make_record(f, END_FINISHED, now);
 	return go(f, SCR_RESULT, now);
 }
 

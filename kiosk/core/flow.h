@@ -80,8 +80,11 @@ struct flow {
 	unsigned right;                        /* its right answers */
 	bool passed;
 
-	/* A session that ended and waits for the caller to store it. */
+	/* A session that ended, or whose result was shown, and waits for the
+	 * caller to store it; recorded: this session's record was made (at
+	 * most one a session). */
 	bool has_record;
+	bool recorded;
 	struct session_record record;
 };
 
@@ -177,7 +180,9 @@ const struct content_question *flow_question(const struct flow *f);
 unsigned flow_chapters_done(const struct flow *f);
 bool flow_all_chapters_done(const struct flow *f);
 
-/* Take the record of a session that ended (day is YYYY-MM-DD). */
+/* Take the record of a session (day is YYYY-MM-DD): made once a session,
+ * the moment its final result is shown (finished), or when it ends before
+ * that (abandoned, timed out). */
 bool flow_take_record(struct flow *f, const char *day, const char *kiosk_id,
                       struct session_record *out);
 

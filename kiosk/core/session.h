@@ -18,7 +18,7 @@ enum session_stage {
 };
 
 enum session_end {
-	END_FINISHED = 0, /* tapped "Terminer" on the result screen */
+	END_FINISHED = 0, /* was shown the result of the final quiz */
 	END_ABANDONED,    /* went back to the start, or the program stopped */
 	END_TIMED_OUT,    /* nobody answered "still there?" */
 };

@@ -654,17 +654,20 @@ START_TEST(test_record_finished)
 	ck_assert(flow_back(&f, now));
 	ck_assert(flow_start_quiz(&f, now));
 	static const bool right[4] = {1, 0, 1, 1};
+	now = start + 100000 - 1000; /* 100 s at the result → 90 s */
 	answer_all(right);
 	SCREEN(SCR_RESULT);
-	now = start + 100000; /* 100 s → 90 s */
-	ck_assert(!f.has_record);
-	ck_assert(flow_finish(&f, now));
-	SCREEN(SCR_ATTRACT);
-	ck_assert(!f.in_session);
-
+	/* Recorded the moment the result is shown, not at « Terminer ». */
+	ck_assert(f.has_record);
 	struct session_record r;
 	ck_assert(flow_take_record(&f, "2024-05-14", "accueil-1", &r));
 	ck_assert(!flow_take_record(&f, "2024-05-14", "accueil-1", &r)); /* once */
+	later(60000);
+	ck_assert(flow_finish(&f, now));
+	SCREEN(SCR_ATTRACT);
+	ck_assert(!f.in_session);
+	struct session_record again;
+	ck_assert(!flow_take_record(&f, "2024-05-14", "accueil-1", &again)); /* not twice */
 	ck_assert_uint_eq(strlen(r.id), SESSION_ID_LEN);
 	ck_assert_uint_eq(strspn(r.id, "0123456789abcdef"), SESSION_ID_LEN);
 	ck_assert_str_eq(r.day, "2024-05-14");
@@ -738,8 +741,10 @@ START_TEST(test_record_timed_out_in_quiz)
 }
 END_TEST
 
-/* A second attempt at the final quiz that times out must not carry the
- * score of the first attempt next to the answers of the second. */
+/* A second attempt at the final quiz: the session was recorded with its
+ * first result (the store counts people, not attempts); the retake, timed
+ * out or finished, records nothing more, and never mixes the score of one
+ * attempt with the answers of the other. */
 START_TEST(test_record_retake_times_out)
 {
 	to_home();
@@ -747,6 +752,13 @@ START_TEST(test_record_retake_times_out)
 	static const bool right[4] = {1, 1, 1, 1};
 	answer_all(right);
 	ck_assert_int_eq(f.score, 100);
+	struct session_record r;
+	ck_assert(flow_take_record(&f, "2024-05-14", "k", &r));
+	ck_assert_int_eq(r.n_answers, 4);
+	ck_assert_int_eq(r.furthest, STAGE_RESULT);
+	ck_assert_int_eq(r.score, 100);
+	ck_assert(r.passed);
+	ck_assert_int_eq(r.end, END_FINISHED);
 	ck_assert(flow_back(&f, now));
 	ck_assert(flow_start_quiz(&f, now));
 	ck_assert(flow_answer(&f, 0));
@@ -754,13 +766,97 @@ START_TEST(test_record_retake_times_out)
 	ck_assert(flow_tick(&f, now));
 	later(STILL);
 	ck_assert(flow_tick(&f, now));
+	SCREEN(SCR_ATTRACT);
+	ck_assert(!flow_take_record(&f, "2024-05-14", "k", &r));
+}
+END_TEST
+
+/* Every way off the result screen: the record was handed over when the
+ * result was shown, exactly once, and none of them records it again or
+ * loses it. */
+enum result_exit {
+	EXIT_FINISH,
+	EXIT_TIMEOUT,
+	EXIT_BACK_TIMEOUT,
+	EXIT_BACK_RETAKE,
+	EXIT_LANGUAGE,
+	EXIT_SHUTDOWN,
+	EXIT_STILL_HERE_FINISH,
+	EXIT_COUNT
+};
+
+START_TEST(test_record_at_result_once)
+{
+	to_home();
+	ck_assert(flow_open_chapter(&f, 2, now));
+	ck_assert(flow_back(&f, now));
+	ck_assert(flow_start_quiz(&f, now));
+	static const bool right[4] = {1, 0, 1, 1};
+	answer_all(right);
+	SCREEN(SCR_RESULT);
+	ck_assert_msg(f.has_record, "the result is shown but the session is not handed over");
 	struct session_record r;
 	ck_assert(flow_take_record(&f, "2024-05-14", "k", &r));
-	ck_assert_int_eq(r.n_answers, 1);
+	ck_assert_int_eq(r.end, END_FINISHED);
 	ck_assert_int_eq(r.furthest, STAGE_RESULT);
-	ck_assert_msg(r.score == -1 && !r.passed,
-	              "score %d passed %d recorded with the answers of an unfinished retake",
-	              r.score, r.passed);
+	ck_assert_int_eq(r.score, 75);
+	ck_assert_int_eq(r.n_answers, 4);
+	ck_assert(r.chapters[2].seen);
+	later(500);
+	switch ((enum result_exit)_i) {
+	case EXIT_FINISH: ck_assert(flow_finish(&f, now)); break;
+	case EXIT_TIMEOUT:
+		later(IDLE);
+		ck_assert(flow_tick(&f, now));
+		SCREEN(SCR_STILL_THERE);
+		later(STILL);
+		ck_assert(flow_tick(&f, now));
+		break;
+	case EXIT_BACK_TIMEOUT:
+		ck_assert(flow_back(&f, now));
+		ck_assert(flow_open_chapter(&f, 1, now));
+		later(IDLE);
+		ck_assert(flow_tick(&f, now));
+		later(STILL);
+		ck_assert(flow_tick(&f, now));
+		break;
+	case EXIT_BACK_RETAKE:
+		ck_assert(flow_back(&f, now));
+		ck_assert(flow_start_quiz(&f, now));
+		static const bool all[4] = {1, 1, 1, 1};
+		answer_all(all);
+		SCREEN(SCR_RESULT);
+		ck_assert(!f.has_record);
+		ck_assert(flow_finish(&f, now));
+		break;
+	case EXIT_LANGUAGE:
+		ck_assert(flow_change_language(&f, now));
+		ck_assert(flow_choose_language(&f, LANG_EN, now));
+		SCREEN(SCR_RESULT);
+		ck_assert(!f.has_record);
+		ck_assert(flow_finish(&f, now));
+		break;
+	case EXIT_SHUTDOWN: flow_shutdown(&f, now); break;
+	case EXIT_STILL_HERE_FINISH:
+		later(IDLE);
+		ck_assert(flow_tick(&f, now));
+		ck_assert(flow_still_here(&f, now));
+		SCREEN(SCR_RESULT);
+		ck_assert(flow_finish(&f, now));
+		break;
+	case EXIT_COUNT: break;
+	}
+	ck_assert(!f.in_session);
+	ck_assert_msg(!flow_take_record(&f, "2024-05-14", "k", &r), "exit %d recorded it twice",
+	              _i);
+	if (_i == EXIT_SHUTDOWN) /* the program starts again */
+		flow_init(&f, &mod, IDLE, STILL, -1, false, now);
+	/* The next session is recorded as usual. */
+	to_home();
+	flow_shutdown(&f, now);
+	ck_assert(flow_take_record(&f, "2024-05-14", "k", &r));
+	ck_assert_int_eq(r.end, END_ABANDONED);
+	ck_assert_int_eq(r.furthest, STAGE_HOME);
 }
 END_TEST
 
@@ -1258,6 +1354,7 @@ static Suite *flow_suite(void)
 	tcase_add_test(tc, test_record_ids_differ);
 	tcase_add_test(tc, test_record_timed_out_in_quiz);
 	tcase_add_test(tc, test_record_retake_times_out);
+	tcase_add_loop_test(tc, test_record_at_result_once, 0, EXIT_COUNT);
 	tcase_add_test(tc, test_record_abandoned_on_shutdown);
 	tcase_add_test(tc, test_new_session_is_clean);
 	suite_add_tcase(s, tc);
