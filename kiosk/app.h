@@ -60,6 +60,9 @@ struct control {
 	char label[UI_LABEL];
 	int action, arg;
 	bool primary; /* the one thing to do next (BTN_ACCENT): where focus starts */
+	/* Declared in a part that scrolls (ui_scroll_begin): only what lies in
+	 * view is seen and touched (ui_control_shown). w == 0: not scrolled. */
+	SDL_Rect view;
 };
 
 /* Keyboard focus and speech output (screens/focus.c, screens/readout.c).
@@ -76,6 +79,10 @@ struct a11y_state {
 	bool said_speech;
 	int said_screen, said_pos, said_chosen, said_lang, said_chapter;
 	long long reading_until;
+	/* The video screen (readout_video): are captions shown, is it paused,
+	 * and what to say first on the next screen ("the video has ended"). */
+	bool video_captions, video_paused, video_failed;
+	int note; /* an a11y phrase + 1, 0 none */
 };
 
 /* Sizes of this frame, from the window size, DPI and text size. */
@@ -160,6 +167,8 @@ struct kiosk {
 	struct layout lay;
 	struct control controls[UI_MAX_CONTROLS];
 	int n_controls;
+	SDL_Rect clip; /* while a scrolled part draws: its view (ui_scroll_begin) */
+	bool redraw;   /* a scroll moved during the draw: draw once more (focus.c) */
 	struct press press;
 	struct a11y_state a11y;
 

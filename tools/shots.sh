@@ -49,4 +49,24 @@ shot a11y-portrait-reach
 S
 "$BUILD/kiosk" --headless --script "$out/script-reach.txt" --size 720x1280 \
 	--config config/kiosk.yaml --db "$db" --shots "$out" || exit $?
+# Large text (A+) at both sizes of the fit check: the home screen (portrait:
+# the chapter cards scroll within reach), an answered question, the result
+# (it scrolls as a chapter does).
+for size in 1920x1080 1080x1920; do
+	cat >"$out/script-large-$size.txt" <<S
+tap 0.5 0.5
+press Texte plus grand
+press Français
+shot a11y-large-$size-home
+press @ui.start_quiz
+choose wrong
+shot a11y-large-$size-quiz
+press @ui.next
+answer-all right
+shot a11y-large-$size-result
+S
+	"$BUILD/kiosk" --headless --script "$out/script-large-$size.txt" --size "$size" \
+		--config config/kiosk.yaml --db "$db" --shots "$out" || exit $?
+done
+rm -rf "$(dirname "$db")"
 echo "screenshots in $out/"

@@ -1,7 +1,8 @@
 /* The accessibility part of the `kiosk --check` tour: the contrast of each
  * text with the background it is really drawn on (read back from the
  * frame), and, on a portrait screen, the controls a person needs that sit
- * above the reach zone (core/a11y.h). */
+ * above the reach zone (core/a11y.h). Both are errors, at every size,
+ * with large text and in high contrast. */
 #ifndef KIOSK_A11YCHECK_H
 #define KIOSK_A11YCHECK_H
 
@@ -17,9 +18,7 @@ struct a11ycheck {
 	const char *screen;
 	char *seen[A11YCHECK_SEEN];
 	int n_seen;
-	int contrast_failures, reach_warnings;
-	bool warn_only; /* contrast failures as warnings (the large-text tour) */
-	int warnings;
+	int contrast_failures, reach_failures;
 };
 
 /* Measure every text drawn on k->gfx from now on. */

@@ -21,8 +21,6 @@ struct fit_log {
 	const char *shots; /* write each screen of the tour here, if set */
 	int shot;
 	struct a11ycheck *a11y;
-	bool warn_only; /* the large-text tour: warnings */
-	int warnings;
 	char *seen[MAX_SEEN];
 	int n_seen;
 };
@@ -38,15 +36,6 @@ static void fit_log_overflow(struct fit_log *f, const char *text, const char *wh
 	if (f->n_seen < MAX_SEEN)
 		f->seen[f->n_seen++] = strdup(key);
 	int line = 0, col = 0;
-	if (f->warn_only) {
-		/* Large text: reported, not yet refused (see docs/accessibility.md). */
-		if (found)
-			yamlpos_find(f->pos, &line, &col, "%s", path);
-		fprintf(stderr, "%s:%d:%d: warning: text does not fit at %s: %s: \"%.60s\"\n",
-		        f->m->file, line, col, f->size, why, text);
-		f->warnings++;
-		return;
-	}
 	if (found) {
 		yamlpos_find(f->pos, &line, &col, "%s", path);
 		diag_add(f->diag, f->m->file, line, col, "text does not fit at %s: %s", f->size,
@@ -155,12 +144,14 @@ bool fitcheck_run(struct kiosk *k, struct diag *diag, const char *shots)
 	                      .pos = yamlpos_read(k->module->file),
 	                      .shots = shots,
 	                      .a11y = &a11y};
-	/* Each size as it comes, with large text (A+), and in high contrast. */
+	/* Each size as it comes, with large text (A+), in high contrast, and both. */
 	static const struct {
 		bool large, contrast;
 		const char *name;
-	} variants[] = {
-	    {false, false, ""}, {true, false, " large text"}, {false, true, " high contrast"}};
+	} variants[] = {{false, false, ""},
+	                {true, false, " large text"},
+	                {false, true, " high contrast"},
+	                {true, true, " large text high contrast"}};
 	bool ok = true;
 	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]) && ok; i++) {
 		struct gfx_options go = {.headless = true,
@@ -183,7 +174,6 @@ bool fitcheck_run(struct kiosk *k, struct diag *diag, const char *shots)
 			snprintf(name, sizeof(name), "%s%s", sizes[i].name, variants[v].name);
 			log.size = name;
 			a11y.variant = name;
-			log.warn_only = a11y.warn_only = variants[v].large;
 			for (int l = 0; l < k->module->n_langs; l++) {
 				log.lang = k->module->langs[l];
 				log.shot = 0;
@@ -199,12 +189,6 @@ bool fitcheck_run(struct kiosk *k, struct diag *diag, const char *shots)
 	}
 	for (int i = 0; i < log.n_seen; i++)
 		free(log.seen[i]);
-	if (log.warnings || a11y.warnings)
-		fprintf(stderr, "%s: %d problem(s) with large text (A+), see the warnings above\n",
-		        k->module->file, log.warnings + a11y.warnings);
-	if (a11y.reach_warnings)
-		fprintf(stderr, "%s: %d control(s) out of reach on portrait screens (see above)\n",
-		        k->module->file, a11y.reach_warnings);
 	a11ycheck_free(&a11y);
 	yamlpos_destroy(log.pos);
 	SDL_Quit();

@@ -109,6 +109,19 @@ static const char *const phrases[A11Y_PHRASE_COUNT][LANG_MAX] = {
     [A11Y_DONE] = {"terminé", "done", "erledigt"},
     [A11Y_ON] = {"activé", "on", "an"},
     [A11Y_OFF] = {"désactivé", "off", "aus"},
+    [A11Y_VIDEO] = {"Vidéo", "Video", "Video"},
+    [A11Y_PLAYING] = {"Lecture en cours.", "Playing.", "Das Video läuft."},
+    [A11Y_PAUSED] = {"En pause.", "Paused.", "Angehalten."},
+    [A11Y_RESUMED] = {"Lecture reprise.", "Playing again.", "Das Video läuft weiter."},
+    [A11Y_ENDED] = {"Vidéo terminée.", "The video has ended.", "Das Video ist zu Ende."},
+    [A11Y_CAPTIONS_ON] = {"Sous-titres activés.", "Captions on.", "Untertitel an."},
+    [A11Y_CAPTIONS_OFF] = {"Sous-titres désactivés.", "Captions off.", "Untertitel aus."},
+    [A11Y_REWOUND] = {"Dix secondes en arrière.", "Back ten seconds.", "Zehn Sekunden zurück."},
+    [A11Y_RESTARTED] = {"Depuis le début.", "From the start.", "Von vorn."},
+    [A11Y_CONTROLS] = {"Commandes", "Controls", "Bedienelemente"},
+    [A11Y_SWIPE_LIST] = {"Faites glisser la liste pour voir tous les chapitres.",
+                         "Swipe the list to see every chapter.",
+                         "Wischen Sie über die Liste, um alle Kapitel zu sehen."},
 };
 
 const char *a11y_phrase(enum a11y_phrase p, int lang)

@@ -58,6 +58,17 @@ enum a11y_phrase {
 	A11Y_DONE,           /* a chapter that is done */
 	A11Y_ON,             /* the state of a toggle */
 	A11Y_OFF,
+	A11Y_VIDEO,       /* the video screen: "Vidéo" */
+	A11Y_PLAYING,     /* its state when read */
+	A11Y_PAUSED,      /* said when paused, and its state when read */
+	A11Y_RESUMED,     /* said when it plays again */
+	A11Y_ENDED,       /* said with the next screen when it ended */
+	A11Y_CAPTIONS_ON, /* captions: their state, said when it changes */
+	A11Y_CAPTIONS_OFF,
+	A11Y_REWOUND,    /* said after "-10 s" */
+	A11Y_RESTARTED,  /* said after "Recommencer" */
+	A11Y_CONTROLS,   /* before the list of the video's controls */
+	A11Y_SWIPE_LIST, /* over a list of chapters that scrolls */
 	A11Y_PHRASE_COUNT
 };
 const char *a11y_phrase(enum a11y_phrase p, int lang);

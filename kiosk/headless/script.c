@@ -12,6 +12,7 @@
 #include "platform/gfx.h"
 #include "platform/player.h"
 #include "screens/focus.h"
+#include "screens/ui.h"
 
 /* A person's pace: a tap comes this long after the previous command, and
  * the finger stays down this long. */
@@ -133,10 +134,17 @@ static bool press(struct script *s, const char *label)
 		return press_by_keys(s, label);
 	advance(k, REACH_MS);
 	app_draw(k, true); /* the controls of the screen as it is now */
+	bool swiped = false;
 	for (int i = 0; i < k->n_controls; i++) {
 		if (strcmp(k->controls[i].label, label) != 0)
 			continue;
-		SDL_Rect r = k->controls[i].r;
+		if (!swiped && ui_reveal(k, i)) {
+			swiped = true; /* scrolled out of view: a person would swipe first */
+			app_draw(k, true);
+			i = -1;
+			continue;
+		}
+		SDL_Rect r = ui_control_shown(&k->controls[i]);
 		float x = (r.x + r.w / 2.0f) / (float)k->lay.w;
 		float y = (r.y + r.h / 2.0f) / (float)k->lay.h;
 		tap(k, x, y, true);
@@ -362,7 +370,10 @@ static int run_line(struct script *s, char *cmd, char *args)
 		app_iterate(k);
 		app_draw(k, true);
 		for (int i = 0; i < k->n_controls; i++) {
-			SDL_Rect r = k->controls[i].r;
+			/* What is in view (a scrolled part shows some of its own). */
+			SDL_Rect r = ui_control_shown(&k->controls[i]);
+			if (r.w <= 0 || r.h <= 0)
+				continue;
 			printf("control %d %d %d %d %s\n", r.x, r.y, r.w, r.h,
 			       k->controls[i].label);
 		}

@@ -7,9 +7,9 @@
 
 enum { ACT_VIDEO = ACT_SCREEN, ACT_QUESTIONS };
 
-/* How far the text is scrolled (px), and how far it can be. */
+/* How far the text is scrolled. */
 struct chapter_view {
-	int scroll, scroll_max;
+	struct ui_scroll s;
 };
 
 static void enter(struct kiosk *k)
@@ -77,6 +77,18 @@ static int draw_key_points(struct kiosk *k, const struct content_chapter *ch, SD
 	return h;
 }
 
+/* Every word of the key points fits a box w wide (draw_key_points). */
+static bool key_points_fit(struct kiosk *k, const struct content_chapter *ch, int w)
+{
+	struct layout *l = &k->lay;
+	int inner = w - l->pad * 2 - l->pad - l->text;
+	for (unsigned i = 0; i < ch->n_key_points; i++)
+		if (!gfx_text_fits(k->gfx, ltext_get(&ch->key_points[i], app_lang(k)), l->text,
+		                   false, inner))
+			return false;
+	return true;
+}
+
 static void draw_actions(struct kiosk *k, const struct content_chapter *ch, int c, int y)
 {
 	struct layout *l = &k->lay;
@@ -108,11 +120,12 @@ static void draw(struct kiosk *k)
 	ui_header(k, ltext_get(&ch->title, app_lang(k)), true);
 	int bar_h = l->touch + l->pad / 2 + l->pad * 2;
 	SDL_Rect view = {0, l->header, l->w, l->h - l->header - bar_h - l->foot};
-	SDL_RenderSetClipRect(gfx_renderer(k->gfx), &view);
 	struct chapter_view none = {0}, *v = k->view ? k->view : &none;
-	int top = l->body.y - v->scroll;
+	int top = ui_scroll_begin(k, &v->s, view);
 	int content;
-	if (l->portrait) {
+	if (l->portrait || !key_points_fit(k, ch, l->body.w - l->body.w * 3 / 5 - l->pad)) {
+		/* Portrait, or a word of a key point too wide for its column
+		 * (large text): the key points under the text. */
 		int h = draw_paragraphs(k, ch, (SDL_Rect){l->body.x, top, l->body.w, 0});
 		h += draw_key_points(k, ch, (SDL_Rect){l->body.x, top + h, l->body.w, 0});
 		content = h + l->pad;
@@ -125,24 +138,7 @@ static void draw(struct kiosk *k)
 		                               l->body.w - lw - l->pad, 0});
 		content = (h1 > h2 + l->title + l->pad ? h1 : h2 + l->title + l->pad) + l->pad;
 	}
-	SDL_RenderSetClipRect(gfx_renderer(k->gfx), NULL);
-	v->scroll_max = content - (view.h - l->pad);
-	if (v->scroll_max < 0)
-		v->scroll_max = 0;
-	if (v->scroll_max > 0) {
-		/* Where we are in the text, and a hint that there is more below. */
-		int track = view.h - l->pad * 2;
-		int thumb = track * view.h / (content + l->pad);
-		int ty = view.y + l->pad + (track - thumb) * v->scroll / v->scroll_max;
-		gfx_round(k->gfx, (SDL_Rect){l->w - l->pad, ty, l->pad / 2, thumb}, l->pad / 4,
-		          COL_MUTED);
-		if (v->scroll < v->scroll_max)
-			for (int i = 0; i < l->pad * 2; i++)
-				gfx_fill(k->gfx,
-				         (SDL_Rect){0, view.y + view.h - l->pad * 2 + i,
-				                    l->w - l->pad, 1},
-				         RGBA(0xF6, 0xF4, 0xEF, (Uint8)(i * 255 / (l->pad * 2))));
-	}
+	ui_scroll_end(k, &v->s, content);
 	gfx_fill(k->gfx, (SDL_Rect){0, view.y + view.h, l->w, 1}, COL_LINE);
 	draw_actions(k, ch, c, view.y + view.h + l->pad);
 }
@@ -150,13 +146,8 @@ static void draw(struct kiosk *k)
 static void scroll(struct kiosk *k, int dy)
 {
 	struct chapter_view *v = k->view;
-	if (!v)
-		return;
-	v->scroll -= dy;
-	if (v->scroll > v->scroll_max)
-		v->scroll = v->scroll_max;
-	if (v->scroll < 0)
-		v->scroll = 0;
+	if (v)
+		ui_scroll_by(&v->s, dy);
 }
 
 static void action(struct kiosk *k, int act, int arg)

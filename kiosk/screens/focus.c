@@ -58,6 +58,7 @@ void focus_set(struct kiosk *k, int i, bool by_touch)
 	k->a11y.focus_action = k->controls[i].action;
 	k->a11y.focus_arg = k->controls[i].arg;
 	k->dirty = true;
+	ui_reveal(k, i); /* a control scrolled out of view comes into it */
 	readout_control(k, i, by_touch);
 }
 
@@ -194,6 +195,16 @@ static void draw_speech_control(struct kiosk *k)
 	speaker_icon(k, r, COL_WHITE);
 }
 
+/* The outlines of a control in a scrolled part stay in its view (a little
+ * wider, so the ring shows around a control at its edge). */
+static void clip_to(struct kiosk *k, int i)
+{
+	SDL_Rect v = k->controls[i].view;
+	if (v.w > 0)
+		v = (SDL_Rect){v.x, v.y - k->lay.pad / 2, v.w, v.h + k->lay.pad};
+	SDL_RenderSetClipRect(gfx_renderer(k->gfx), v.w > 0 ? &v : NULL);
+}
+
 static void outline(struct kiosk *k, SDL_Rect r, int t, Uint32 col)
 {
 	gfx_fill(k->gfx, (SDL_Rect){r.x - t, r.y - t, r.w + 2 * t, t}, col);
@@ -202,8 +213,21 @@ static void outline(struct kiosk *k, SDL_Rect r, int t, Uint32 col)
 	gfx_fill(k->gfx, (SDL_Rect){r.x + r.w, r.y, t, r.h}, col);
 }
 
+/* A scrolled part moved while the screen drew (its content got shorter, the
+ * focus went to a control out of view): the screen again, at once. */
+static void draw_again(struct kiosk *k)
+{
+	for (int n = 0; n < 2 && k->redraw; n++) {
+		k->redraw = false;
+		ui_begin(k);
+		k->ops->draw(k);
+	}
+	k->redraw = false;
+}
+
 void focus_overlay(struct kiosk *k)
 {
+	draw_again(k);
 	draw_speech_control(k);
 	if (k->a11y.focus_pending || (k->a11y.focus_shown && focus_index(k) < 0)) {
 		/* The focused control went away (answered, next question): go on
@@ -215,6 +239,11 @@ void focus_overlay(struct kiosk *k)
 			k->a11y.focus_touched = false;
 			k->a11y.focus_action = k->controls[i].action;
 			k->a11y.focus_arg = k->controls[i].arg;
+			if (ui_reveal(k, i)) {
+				k->redraw = true;
+				draw_again(k);
+				draw_speech_control(k);
+			}
 		}
 	}
 	int i = focus_index(k);
@@ -222,13 +251,17 @@ void focus_overlay(struct kiosk *k)
 	if (k->flow.high_contrast) {
 		/* Every control's edge in yellow (WCAG 1.4.11), the focus in cyan. */
 		for (int j = 0; j < k->n_controls; j++)
-			if (j != i)
+			if (j != i) {
+				clip_to(k, j);
 				outline(k, k->controls[j].r, t / 2 > 2 ? t / 2 : 2, COL_RING_IN);
+			}
 	}
-	if (i < 0)
-		return;
-	SDL_Rect r = k->controls[i].r;
-	outline(k, r, t, k->flow.high_contrast ? COL_RING_HC : COL_RING_IN);
-	outline(k, (SDL_Rect){r.x - t, r.y - t, r.w + 2 * t, r.h + 2 * t}, t,
-	        k->flow.high_contrast ? COL_RING_HC : COL_RING_OUT);
+	if (i >= 0) {
+		SDL_Rect r = k->controls[i].r;
+		clip_to(k, i);
+		outline(k, r, t, k->flow.high_contrast ? COL_RING_HC : COL_RING_IN);
+		outline(k, (SDL_Rect){r.x - t, r.y - t, r.w + 2 * t, r.h + 2 * t}, t,
+		        k->flow.high_contrast ? COL_RING_HC : COL_RING_OUT);
+	}
+	SDL_RenderSetClipRect(gfx_renderer(k->gfx), NULL);
 }

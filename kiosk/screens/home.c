@@ -1,6 +1,8 @@
 /* home: the chapters as large cards, ticked when done, and the final quiz. */
 #include <stdio.h>
+#include <stdlib.h>
 
+#include "core/a11y.h"
 #include "screens/ui.h"
 
 static void draw_card(struct kiosk *k, SDL_Rect r, unsigned c)
@@ -35,6 +37,79 @@ static void draw_card(struct kiosk *k, SDL_Rect r, unsigned c)
 	              ALIGN_LEFT, COL_INK);
 }
 
+struct home_view {
+	struct ui_scroll s;
+};
+
+static void enter(struct kiosk *k)
+{
+	k->view = calloc(1, sizeof(struct home_view));
+}
+
+static void leave(struct kiosk *k)
+{
+	free(k->view);
+	k->view = NULL;
+}
+
+struct cards {
+	int cols, rows, gap, cw;
+	int need; /* the tallest title's card */
+};
+
+static struct cards cards_of(struct kiosk *k, int cols)
+{
+	struct layout *l = &k->lay;
+	const struct content_module *m = k->module;
+	struct cards c = {.cols = cols};
+	c.rows = ((int)m->n_chapters + cols - 1) / cols;
+	/* Portrait: the cards close, in reach; large text: closer too. */
+	c.gap = l->portrait || k->flow.large_text ? l->pad / 2 : l->pad;
+	c.cw = (l->body.w - (cols - 1) * c.gap) / cols;
+	/* Every title must fit its card: a card is at least as high as its
+	 * tallest title. */
+	c.need = l->touch;
+	int tw = c.cw - l->pad * 2 - l->text * 8 / 5 - l->pad;
+	for (unsigned i = 0; i < m->n_chapters; i++) {
+		int th = gfx_text_height(k->gfx, ltext_get(&m->chapters[i].title, app_lang(k)),
+		                         l->text, true, tw) +
+		         l->pad;
+		if (th > c.need)
+			c.need = th;
+	}
+	return c;
+}
+
+/* Two or three columns (one or two in portrait): as many as fit in the
+ * height given, else the arrangement that needs the least scrolling. */
+static struct cards cards_layout(struct kiosk *k, int height)
+{
+	struct layout *l = &k->lay;
+	unsigned n = k->module->n_chapters;
+	int most = l->portrait ? (n > 3 ? 2 : 1) : (n > 4 ? 3 : 2);
+	struct cards best = cards_of(k, most);
+	for (int cols = most - 1; cols >= 1 && cols >= most - 1; cols--) {
+		struct cards c = cards_of(k, cols);
+		int h = c.rows * c.need + (c.rows - 1) * c.gap;
+		int hb = best.rows * best.need + (best.rows - 1) * best.gap;
+		if (hb > height && h < hb)
+			best = c;
+	}
+	return best;
+}
+
+static void draw_cards(struct kiosk *k, const struct cards *c, int top, int ch)
+{
+	struct layout *l = &k->lay;
+	for (unsigned i = 0; i < k->module->n_chapters; i++) {
+		int col = (int)i % c->cols, row = (int)i / c->cols;
+		draw_card(k,
+		          (SDL_Rect){l->body.x + col * (c->cw + c->gap), top + row * (ch + c->gap),
+		                     c->cw, ch},
+		          i);
+	}
+}
+
 static void draw(struct kiosk *k)
 {
 	struct layout *l = &k->lay;
@@ -58,47 +133,54 @@ static void draw(struct kiosk *k)
 	              COL_MUTED);
 	ui_progress(k, (SDL_Rect){px, y + l->small * 3 / 2, pw, l->pad / 2 + 4}, (int)done,
 	            (int)m->n_chapters);
-	y += l->small * 3 / 2 + l->pad * 2 + (l->portrait ? 0 : l->title / 2);
+	y += l->small * 3 / 2 + l->pad * 2 + (l->portrait || k->flow.large_text ? 0 : l->title / 2);
 	/* The quiz button at the bottom, the cards in the space between. */
 	const char *quiz = content_ui(m, UI_start_quiz, lang);
 	int qh = l->touch + l->pad / 2;
 	int qy = l->h - l->foot - l->pad * 2 - qh;
-	int cols = l->portrait ? 1 : (m->n_chapters > 4 ? 3 : 2);
-	/* Portrait: the cards within reach of a wheelchair, two by two; with
-	 * large text one by one, as high as they need (--check warns). */
-	if (l->portrait && m->n_chapters > 3 && !k->flow.large_text)
-		cols = 2;
-	int y_min = y; /* under the heading */
-	if (l->portrait && y < ui_reach_top(k) && !k->flow.large_text)
-		y = ui_reach_top(k);
-	int rows = ((int)m->n_chapters + cols - 1) / cols;
-	int gap = l->portrait ? l->pad / 2 : l->pad; /* portrait: the cards close, in reach */
-	int cw = (l->body.w - (cols - 1) * gap) / cols;
-	/* Every title must fit its card: a card is at least as high as its
-	 * tallest title; the cards climb above the reach zone only if they must. */
-	int need = l->touch;
-	int tw = cw - l->pad * 2 - l->text * 8 / 5 - l->pad;
-	for (unsigned c = 0; c < m->n_chapters; c++) {
-		int th = gfx_text_height(k->gfx, ltext_get(&m->chapters[c].title, lang), l->text,
-		                         true, tw) +
-		         l->pad;
-		if (th > need)
-			need = th;
+	/* Portrait: the cards within reach of a wheelchair, nothing above
+	 * the reach line (core/a11y.h); when they do not fit there, or under
+	 * the heading in landscape, they scroll (large text). */
+	SDL_Rect area = {0, y, l->w, qy - l->pad * 2 - y};
+	if (l->portrait && y < ui_reach_top(k)) {
+		area.y = ui_reach_top(k);
+		area.h = qy - l->pad * 2 - area.y;
 	}
-	if (qy - l->pad * 2 - y < rows * need + (rows - 1) * gap)
-		y = qy - l->pad * 2 - rows * need - (rows - 1) * gap;
-	if (y < y_min)
-		y = y_min;
-	int area = qy - l->pad * 2 - y;
-	int ch = (area - (rows - 1) * gap) / rows;
-	int max_h = l->touch * 2 + l->pad;
-	if (ch > max_h)
-		ch = max_h;
-	int top = y + (area - rows * ch - (rows - 1) * gap) / 2;
-	for (unsigned c = 0; c < m->n_chapters; c++) {
-		int col = (int)c % cols, row = (int)c / cols;
-		draw_card(
-		    k, (SDL_Rect){l->body.x + col * (cw + gap), top + row * (ch + gap), cw, ch}, c);
+	struct cards c = cards_layout(k, area.h);
+	int block = c.rows * c.need + (c.rows - 1) * c.gap;
+	struct home_view none = {0}, *v = k->view ? k->view : &none;
+	if (block > area.h) {
+		/* A list that scrolls, its top at the reach line (portrait): not
+		 * even a sliver of a card above it. */
+		if (l->portrait && area.y < a11y_reach_top(l->h)) {
+			area.h -= a11y_reach_top(l->h) - area.y;
+			area.y = a11y_reach_top(l->h);
+		}
+		/* Say there is more than the few cards in view. */
+		const char *hint = a11y_phrase(A11Y_SWIPE_LIST, lang);
+		int hh = gfx_text_height(k->gfx, hint, l->small, false, l->body.w);
+		ui_check_fit(k, hint, l->small, false,
+		             (SDL_Rect){l->body.x, 0, l->body.w, 1 << 20});
+		if (area.y - hh - l->pad / 2 >= y)
+			gfx_draw_text(k->gfx, hint, l->small, false,
+			              (SDL_Rect){l->body.x, area.y - hh - l->pad / 2, l->body.w, 0},
+			              ALIGN_LEFT, COL_MUTED);
+		SDL_Rect view = {0, area.y, l->w, area.h + l->pad};
+		int top = ui_scroll_begin(k, &v->s, view);
+		draw_cards(k, &c, top, c.need);
+		ui_scroll_end(k, &v->s, block + l->pad);
+	} else {
+		v->s.scroll = v->s.max = 0;
+		int ch = (area.h - (c.rows - 1) * c.gap) / c.rows;
+		int max_h = l->touch * 2 + l->pad;
+		if (ch > max_h)
+			ch = max_h;
+		if (ch < c.need)
+			ch = c.need;
+		int h = c.rows * ch + (c.rows - 1) * c.gap;
+		/* Portrait: low, just above the quiz button, in reach. */
+		draw_cards(k, &c, l->portrait ? area.y + area.h - h : area.y + (area.h - h) / 2,
+		           ch);
 	}
 	int qw = l->portrait ? l->body.w : l->body.w / 2;
 	ui_button(k, (SDL_Rect){(l->w - qw) / 2, qy, qw, qh}, quiz,
@@ -113,4 +195,12 @@ static void action(struct kiosk *k, int act, int arg)
 		flow_start_quiz(&k->flow, app_now(k));
 }
 
-const struct screen_ops screen_home = {.draw = draw, .action = action};
+static void scroll(struct kiosk *k, int dy)
+{
+	struct home_view *v = k->view;
+	if (v)
+		ui_scroll_by(&v->s, dy);
+}
+
+const struct screen_ops screen_home = {
+    .enter = enter, .leave = leave, .draw = draw, .action = action, .scroll = scroll};

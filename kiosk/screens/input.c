@@ -17,9 +17,11 @@ enum { HOLD_TRAINER_MS = 3000, HOLD_SPEECH_MS = 2000 };
 static int control_at(const struct kiosk *k, int x, int y)
 {
 	SDL_Point p = {x, y};
-	for (int i = k->n_controls - 1; i >= 0; i--)
-		if (SDL_PointInRect(&p, &k->controls[i].r))
+	for (int i = k->n_controls - 1; i >= 0; i--) {
+		SDL_Rect r = ui_control_shown(&k->controls[i]); /* scrolled out: not there */
+		if (SDL_PointInRect(&p, &r))
 			return i;
+	}
 	return -1;
 }
 

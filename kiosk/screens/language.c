@@ -1,4 +1,5 @@
 /* language: one big button per language of the module, each in its own words. */
+#include "core/a11y.h"
 #include "screens/ui.h"
 
 static void draw(struct kiosk *k)
@@ -13,8 +14,15 @@ static void draw(struct kiosk *k)
 	int gap = l->pad * 2;
 	int total = m->n_langs * bh + (m->n_langs - 1) * gap;
 	int y = l->body.y + (l->body.h - total) / 2;
-	if (l->portrait) /* within reach: at the bottom */
+	if (l->portrait) { /* within reach: at the bottom, closer if they must */
 		y = l->body.y + l->body.h - total - l->pad;
+		if (!a11y_in_reach(y, bh, l->h)) {
+			bh = l->touch;
+			gap = l->pad;
+			total = m->n_langs * bh + (m->n_langs - 1) * gap;
+			y = l->body.y + l->body.h - total - l->pad;
+		}
+	}
 	/* The prompt in every language, above the buttons. */
 	int py = l->body.y + l->pad;
 	for (int i = 0; i < m->n_langs && py + l->text < y - l->pad; i++)

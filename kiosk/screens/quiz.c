@@ -6,7 +6,50 @@
 
 enum { ACT_CHOICE = ACT_SCREEN, ACT_NEXT };
 
-static void draw_feedback(struct kiosk *k, const struct content_question *q, SDL_Rect r)
+/* Which choices an answered question still shows. */
+enum shown { SHOW_ALL, SHOW_TAKEN, SHOW_NONE };
+
+static bool shown(enum shown show, enum button_style st)
+{
+	return show == SHOW_ALL || (show == SHOW_TAKEN && st != BTN_DISABLED);
+}
+
+static enum button_style choice_style(const struct kiosk *k, const struct content_question *q,
+                                      unsigned i)
+{
+	bool answered = k->flow.chosen >= 0;
+	if (answered && i + 1 == q->answer)
+		return BTN_RIGHT;
+	if (answered && (int)i == k->flow.chosen)
+		return BTN_WRONG;
+	return answered ? BTN_DISABLED : BTN_CARD;
+}
+
+static int choices_height(struct kiosk *k, const struct content_question *q, int w, enum shown show)
+{
+	int h = 0;
+	for (unsigned i = 0; i < q->n_choices; i++)
+		if (shown(show, choice_style(k, q, i)))
+			h += ui_button_height(k, ltext_get(&q->choices[i], app_lang(k)), w) +
+			     k->lay.pad * 2 / 3;
+	return h;
+}
+
+/* No word of the question or its choices is wider than w (a long German
+ * compound at large text in a narrow column). */
+static bool words_fit(struct kiosk *k, const struct content_question *q, int w)
+{
+	int lang = app_lang(k);
+	bool ok = gfx_text_fits(k->gfx, ltext_get(&q->prompt, lang), k->lay.text, true, w);
+	for (unsigned i = 0; i < q->n_choices && ok; i++)
+		ok = gfx_text_fits(k->gfx, ltext_get(&q->choices[i], lang), k->lay.text, true, w);
+	return ok;
+}
+
+/* right_hidden: no choice is shown, so the feedback always names the
+ * right answer. */
+static void draw_feedback(struct kiosk *k, const struct content_question *q, SDL_Rect r,
+                          bool right_hidden)
 {
 	struct layout *l = &k->lay;
 	int lang = app_lang(k);
@@ -37,7 +80,7 @@ static void draw_feedback(struct kiosk *k, const struct content_question *q, SDL
 			break;
 		if (pass == 0)
 			vs = l->text;
-		else if (!l->portrait)
+		else if (!l->portrait && !right_hidden)
 			repeat = false;
 	}
 	ui_check_bottom(k, expl, h, r.h);
@@ -78,7 +121,9 @@ static void draw(struct kiosk *k)
 	ui_header(k, heading, true);
 	bool answered = k->flow.chosen >= 0;
 	int colw = l->portrait || !answered ? l->body.w : l->body.w * 11 / 20;
-	if (answered && !l->portrait && k->flow.large_text)
+	if (answered && !l->portrait && k->flow.large_text &&
+	    words_fit(k, q,
+	              l->body.w * 2 / 5 - l->pad * 2 - 4 * (l->text / 12 > 2 ? l->text / 12 : 2)))
 		colw = l->body.w * 2 / 5; /* large text: the feedback needs the width */
 	if (!l->portrait && !answered && colw > l->text * 34)
 		colw = l->text * 34;
@@ -104,16 +149,25 @@ static void draw(struct kiosk *k)
 	}
 	int bottom = l->h - l->foot - l->pad;
 	int ps = l->title * 4 / 5;
+	enum shown show = SHOW_ALL;
+	if (l->portrait && answered)
+		show = k->flow.large_text ? SHOW_NONE : SHOW_TAKEN;
 	if (answered && !l->portrait) {
-		/* Large text reflows: the question, already read, goes to body size
-		 * when the choices would run off the screen beside the feedback. */
-		int need = gfx_text_height(k->gfx, ltext_get(&q->prompt, lang), ps, true, colw) +
-		           l->pad * 3 / 2;
-		for (unsigned i = 0; i < q->n_choices; i++)
-			need += ui_button_height(k, ltext_get(&q->choices[i], lang), colw) +
-			        l->pad * 2 / 3;
-		if (y + need > bottom)
-			ps = l->text;
+		/* Large text reflows when the choices would run off the screen
+		 * beside the feedback: the question, already read, goes to body
+		 * size; then the choices not taken go; then all of them (the
+		 * feedback names the right one). */
+		const char *prompt = ltext_get(&q->prompt, lang);
+		for (;;) {
+			int need = gfx_text_height(k->gfx, prompt, ps, true, colw) +
+			           l->pad * 3 / 2 + choices_height(k, q, colw, show);
+			if (y + need <= bottom || show == SHOW_NONE)
+				break;
+			if (ps != l->text)
+				ps = l->text;
+			else
+				show++;
+		}
 	}
 	ui_check_fit(k, ltext_get(&q->prompt, lang), ps, true, (SDL_Rect){x, y, colw, INT_MAX});
 	y += gfx_draw_text(k->gfx, ltext_get(&q->prompt, lang), ps, true, (SDL_Rect){x, y, colw, 0},
@@ -134,17 +188,11 @@ static void draw(struct kiosk *k)
 		unsigned i = flow_choice_at(&k->flow, pos);
 		const char *label = ltext_get(&q->choices[i], lang);
 		int bh = ui_button_height(k, label, colw);
-		enum button_style st = BTN_CARD;
-		if (answered && i + 1 == q->answer)
-			st = BTN_RIGHT;
-		else if (answered && (int)i == k->flow.chosen)
-			st = BTN_WRONG;
-		else if (answered)
-			st = BTN_DISABLED;
+		enum button_style st = choice_style(k, q, i);
 		/* Portrait, answered: the feedback needs the room; the choices not
 		 * taken go (all of them with large text: the feedback names the
 		 * right one). */
-		if (l->portrait && answered && (st == BTN_DISABLED || k->flow.large_text))
+		if (!shown(show, st))
 			continue;
 		ui_button(k, (SDL_Rect){x, y, colw, bh}, label, st, ACT_CHOICE, (int)i);
 		y += bh + l->pad * 2 / 3;
@@ -154,11 +202,13 @@ static void draw(struct kiosk *k)
 	if (!answered)
 		return;
 	if (l->portrait)
-		draw_feedback(k, q, (SDL_Rect){x, y + l->pad / 2, l->body.w, bottom - y - l->pad});
+		draw_feedback(k, q, (SDL_Rect){x, y + l->pad / 2, l->body.w, bottom - y - l->pad},
+		              show == SHOW_NONE);
 	else
 		draw_feedback(k, q,
 		              (SDL_Rect){x + colw + l->pad * 2, l->body.y,
-		                         l->body.w - colw - l->pad * 2, l->body.h});
+		                         l->body.w - colw - l->pad * 2, l->body.h},
+		              show == SHOW_NONE);
 }
 
 static void action(struct kiosk *k, int act, int arg)

@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "core/a11y.h"
+#include "platform/player.h"
 #include "platform/speech.h"
 #include "screens/ui.h"
 
@@ -152,12 +153,43 @@ static void read_home(struct kiosk *k, struct text *t)
 	add(t, ui(k, UI_start_quiz));
 }
 
+/* What the screen is, its state, and what can be done: said once as it
+ * opens, not over the video's own sound all along (the controls are said
+ * as the focus reaches them, changes as they happen). */
+static void read_video(struct kiosk *k, struct text *t)
+{
+	const struct content_module *m = k->module;
+	int lang = app_lang(k), c = k->flow.chapter;
+	char buf[UI_LABEL * 2];
+	snprintf(buf, sizeof(buf), "%s: %s", a11y_phrase(A11Y_VIDEO, lang),
+	         c >= 0 ? ltext_get(&m->chapters[c].title, lang) : "");
+	add(t, buf);
+	if (k->a11y.video_failed || !k->player) {
+		add(t, ui(k, UI_video_unavailable));
+		add(t, ui(k, UI_continue_chapter));
+		return;
+	}
+	bool paused = k->a11y.video_paused || player_state(k->player) == PLAYER_PAUSED;
+	add(t, a11y_phrase(paused ? A11Y_PAUSED : A11Y_PLAYING, lang));
+	add(t, a11y_phrase(k->a11y.video_captions ? A11Y_CAPTIONS_ON : A11Y_CAPTIONS_OFF, lang));
+	snprintf(buf, sizeof(buf), "%s: %s, %s, %s, %s, %s%s%s", a11y_phrase(A11Y_CONTROLS, lang),
+	         ui(k, paused ? UI_play : UI_pause), ui(k, UI_rewind), ui(k, UI_restart),
+	         ui(k, UI_subtitles), ui(k, UI_volume), m->allow_skip_video ? ", " : "",
+	         m->allow_skip_video ? ui(k, UI_skip_video) : "");
+	add(t, buf);
+}
+
 static void read_screen(struct kiosk *k, bool interrupt)
 {
 	if (!k->flow.speech)
 		return;
 	const struct content_module *m = k->module;
 	struct text t = {.n = 0};
+	if (k->a11y.note && k->shown != SCR_VIDEO) {
+		/* What just happened on the screen before (the video ended). */
+		add(&t, a11y_phrase((enum a11y_phrase)(k->a11y.note - 1), app_lang(k)));
+		k->a11y.note = 0;
+	}
 	int lang = app_lang(k);
 	char buf[UI_LABEL * 2];
 	switch (k->shown) {
@@ -182,10 +214,7 @@ static void read_screen(struct kiosk *k, bool interrupt)
 		return;
 	case SCR_HOME: read_home(k, &t); break;
 	case SCR_CHAPTER: read_chapter(k, &t); break;
-	case SCR_VIDEO:
-		if (k->flow.chapter >= 0)
-			add(&t, ltext_get(&m->chapters[k->flow.chapter].title, lang));
-		break;
+	case SCR_VIDEO: read_video(k, &t); break;
 	case SCR_QUIZ: read_quiz(k, &t); break;
 	case SCR_RESULT: read_result(k, &t); break;
 	case SCR_STILL_THERE:
@@ -224,6 +253,56 @@ void readout_control(struct kiosk *k, int i, bool by_touch)
 	if (by_touch)
 		add(&t, a11y_phrase(A11Y_DOUBLE_TAP, lang));
 	say(k, lang, t.s, true);
+}
+
+void readout_video(struct kiosk *k, enum readout_video what, bool captions)
+{
+	struct a11y_state *a = &k->a11y;
+	int lang = app_lang(k);
+	enum a11y_phrase p = A11Y_PHRASE_COUNT;
+	char buf[UI_LABEL];
+	switch (what) {
+	case READOUT_VIDEO_OPEN:
+		a->video_captions = captions;
+		a->video_paused = a->video_failed = false;
+		a->note = 0;
+		return;
+	case READOUT_VIDEO_PAUSED:
+		a->video_paused = true;
+		p = A11Y_PAUSED;
+		break;
+	case READOUT_VIDEO_RESUMED:
+		a->video_paused = false;
+		p = A11Y_RESUMED;
+		break;
+	case READOUT_VIDEO_REWOUND: p = A11Y_REWOUND; break;
+	case READOUT_VIDEO_RESTARTED: p = A11Y_RESTARTED; break;
+	case READOUT_VIDEO_CAPTIONS:
+		a->video_captions = captions;
+		p = captions ? A11Y_CAPTIONS_ON : A11Y_CAPTIONS_OFF;
+		break;
+	case READOUT_VIDEO_VOLUME:
+		if (k->flow.speech && k->player) {
+			snprintf(buf, sizeof(buf), "%s %d %%", ui(k, UI_volume),
+			         player_volume(k->player));
+			say(k, lang, buf, true);
+		}
+		return;
+	case READOUT_VIDEO_ENDED:
+		a->note = A11Y_ENDED + 1; /* said first on the screen that follows */
+		return;
+	case READOUT_VIDEO_FAILED:
+		a->video_failed = true;
+		if (k->flow.speech) {
+			struct text t = {.n = 0};
+			add(&t, ui(k, UI_video_unavailable));
+			add(&t, ui(k, UI_continue_chapter));
+			say(k, lang, t.s, true);
+		}
+		return;
+	}
+	if (k->flow.speech && p < A11Y_PHRASE_COUNT)
+		say(k, lang, a11y_phrase(p, lang), true);
 }
 
 void readout_attract_tap(struct kiosk *k)

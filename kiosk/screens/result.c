@@ -2,6 +2,7 @@
  * (with a QR code of the module's link), and "Terminer". */
 #include <qrencode.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "screens/ui.h"
@@ -50,17 +51,25 @@ static int draw_list(struct kiosk *k, const char *heading, const struct ltext *i
 	return y - r.y;
 }
 
-static const char *last_more(const struct kiosk *k)
+struct result_view {
+	struct ui_scroll s;
+};
+
+static void enter(struct kiosk *k)
 {
-	const struct content_module *m = k->module;
-	return m->n_more ? ltext_get(&m->more[m->n_more - 1].text, app_lang(k)) : "";
+	k->view = calloc(1, sizeof(struct result_view));
 }
 
-static void draw(struct kiosk *k)
+static void leave(struct kiosk *k)
+{
+	free(k->view);
+	k->view = NULL;
+}
+
+static int draw_banner(struct kiosk *k, int y)
 {
 	struct layout *l = &k->lay;
 	const struct content_module *m = k->module;
-	ui_header(k, ltext_get(&m->title, app_lang(k)), true);
 	bool passed = k->flow.passed;
 	char score[160], verdict[160];
 	ui_format(score, sizeof(score), app_ui(k, UI_your_score), k->flow.score, 0);
@@ -70,8 +79,6 @@ static void draw(struct kiosk *k)
 	ui_format(verdict, sizeof(verdict), vt,
 	          strstr(vt, "{pass}") ? (int)m->pass_mark : (int)flow_pass_needed(&k->flow),
 	          (int)flow_final_size(&k->flow));
-	int y = l->body.y;
-	int bh = l->touch + l->pad / 2;
 	/* The banner is as tall as its two lines; landscape screens are short. */
 	int ss = l->portrait ? l->title * 3 / 2 : l->title * 5 / 4;
 	int sh = gfx_text_height(k->gfx, score, ss, true, l->body.w);
@@ -84,53 +91,77 @@ static void draw(struct kiosk *k)
 	gfx_draw_text(k->gfx, verdict, l->text, true,
 	              (SDL_Rect){banner.x + l->pad, by, banner.w - l->pad * 2, 0}, ALIGN_CENTER,
 	              COL_WHITE);
-	y += banner.h + (l->portrait ? l->pad * 2 : l->pad);
+	return banner.h;
+}
+
+/* The list of where to go further, with the QR code of the module's link
+ * at its right; returns its height. */
+static int draw_more(struct kiosk *k, SDL_Rect r)
+{
+	struct layout *l = &k->lay;
+	const struct content_module *m = k->module;
+	bool qr = m->more_url && *m->more_url;
+	int qr_size = qr ? (l->portrait ? l->w / 4 : l->h / 5) : 0;
+	int lw = qr ? r.w - qr_size - l->pad * 2 : r.w;
+	int h = draw_list(k, app_ui(k, UI_more_title), m->more ? &m->more[0].text : NULL, m->n_more,
+	                  sizeof(m->more[0]), (SDL_Rect){r.x, r.y, lw, 0});
+	if (qr) {
+		int qx = r.x + lw + l->pad * 2;
+		draw_qr(k, m->more_url, (SDL_Rect){qx, r.y, qr_size, 0});
+		int sy = r.y + qr_size + l->pad / 2;
+		ui_check_fit(k, app_ui(k, UI_scan_me), l->small, true,
+		             (SDL_Rect){qx - l->pad, sy, qr_size + l->pad * 2, 1 << 20});
+		sy += gfx_draw_text(k->gfx, app_ui(k, UI_scan_me), l->small, true,
+		                    (SDL_Rect){qx - l->pad, sy, qr_size + l->pad * 2, 0},
+		                    ALIGN_CENTER, COL_PRIMARY);
+		if (sy - r.y > h)
+			h = sy - r.y;
+	}
+	return h;
+}
+
+/* Everything but "Terminer" scrolls, as a chapter's text does: with
+ * large text the lists are longer than the screen. */
+static void draw(struct kiosk *k)
+{
+	struct layout *l = &k->lay;
+	const struct content_module *m = k->module;
+	ui_header(k, ltext_get(&m->title, app_lang(k)), true);
+	int bh = l->touch + l->pad / 2;
+	SDL_Rect view = {0, l->header, l->w, l->h - l->header - bh - l->pad * 2 - l->foot};
+	struct result_view none = {0}, *v = k->view ? k->view : &none;
+	int top = ui_scroll_begin(k, &v->s, view);
+	int y = top + draw_banner(k, top) + (l->portrait ? l->pad * 2 : l->pad);
 	/* The first key point of each chapter: the gist of the module. */
 	struct ltext take[SESSION_MAX_CHAPTERS];
 	unsigned nt = 0;
 	for (unsigned c = 0; c < m->n_chapters && nt < SESSION_MAX_CHAPTERS; c++)
 		take[nt++] = m->chapters[c].key_points[0];
-	int bottom = l->h - l->foot - l->pad * 3 - bh;
-	bool qr = m->more_url && *m->more_url;
-	int qr_size = qr ? (l->portrait ? l->w / 4 : l->h / 5) : 0;
+	int end;
 	if (l->portrait) {
 		y += draw_list(k, app_ui(k, UI_takeaways), take, nt, sizeof(take[0]),
 		               (SDL_Rect){l->body.x, y, l->body.w, 0});
 		y += l->pad * 2;
-		int lw = qr ? l->body.w - qr_size - l->pad * 2 : l->body.w;
-		int mh = draw_list(k, app_ui(k, UI_more_title), m->more ? &m->more[0].text : NULL,
-		                   m->n_more, sizeof(m->more[0]), (SDL_Rect){l->body.x, y, lw, 0});
-		ui_check_bottom(k, last_more(k), y + mh, bottom);
-		if (qr) {
-			draw_qr(k, m->more_url,
-			        (SDL_Rect){l->body.x + lw + l->pad * 2, y, qr_size, 0});
-			gfx_draw_text(k->gfx, app_ui(k, UI_scan_me), l->small, true,
-			              (SDL_Rect){l->body.x + lw + l->pad, y + qr_size + l->pad / 2,
-			                         qr_size + l->pad * 2, 0},
-			              ALIGN_CENTER, COL_PRIMARY);
-		}
+		end = y + draw_more(k, (SDL_Rect){l->body.x, y, l->body.w, 0});
 	} else {
 		int half = (l->body.w - l->pad * 2) / 2;
 		int th = draw_list(k, app_ui(k, UI_takeaways), take, nt, sizeof(take[0]),
 		                   (SDL_Rect){l->body.x, y, half, 0});
-		ui_check_bottom(k, ltext_get(&take[nt - 1], app_lang(k)), y + th, bottom);
-		int rx = l->body.x + half + l->pad * 2;
-		int lw = qr ? half - qr_size - l->pad : half;
-		int mh = draw_list(k, app_ui(k, UI_more_title), m->more ? &m->more[0].text : NULL,
-		                   m->n_more, sizeof(m->more[0]), (SDL_Rect){rx, y, lw, 0});
-		ui_check_bottom(k, last_more(k), y + mh, bottom);
-		if (qr) {
-			int qx = rx + lw + l->pad;
-			draw_qr(k, m->more_url, (SDL_Rect){qx, y, qr_size, 0});
-			gfx_draw_text(k->gfx, app_ui(k, UI_scan_me), l->small, true,
-			              (SDL_Rect){qx - l->pad / 2, y + qr_size + l->pad / 2,
-			                         qr_size + l->pad, 0},
-			              ALIGN_CENTER, COL_PRIMARY);
-		}
+		int mh = draw_more(k, (SDL_Rect){l->body.x + half + l->pad * 2, y, half, 0});
+		end = y + (th > mh ? th : mh);
 	}
+	ui_scroll_end(k, &v->s, end - top + l->pad);
+	gfx_fill(k->gfx, (SDL_Rect){0, view.y + view.h, l->w, 1}, COL_LINE);
 	int bw = l->portrait ? l->body.w : l->body.w / 3;
-	ui_button(k, (SDL_Rect){(l->w - bw) / 2, bottom + l->pad, bw, bh}, app_ui(k, UI_finish),
-	          BTN_ACCENT, ACT_FINISH, 0);
+	ui_button(k, (SDL_Rect){(l->w - bw) / 2, view.y + view.h + l->pad, bw, bh},
+	          app_ui(k, UI_finish), BTN_ACCENT, ACT_FINISH, 0);
+}
+
+static void scroll(struct kiosk *k, int dy)
+{
+	struct result_view *v = k->view;
+	if (v)
+		ui_scroll_by(&v->s, dy);
 }
 
 static void action(struct kiosk *k, int act, int arg)
@@ -140,4 +171,5 @@ static void action(struct kiosk *k, int act, int arg)
 		flow_finish(&k->flow, app_now(k));
 }
 
-const struct screen_ops screen_result = {.draw = draw, .action = action};
+const struct screen_ops screen_result = {
+    .enter = enter, .leave = leave, .draw = draw, .action = action, .scroll = scroll};

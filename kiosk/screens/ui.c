@@ -34,6 +34,7 @@ void ui_layout(struct kiosk *k)
 void ui_begin(struct kiosk *k)
 {
 	k->n_controls = 0;
+	k->clip = (SDL_Rect){0, 0, 0, 0};
 	ui_layout(k);
 	gfx_set_theme(k->gfx, k->flow.high_contrast ? &ui_high_contrast : NULL);
 	gfx_frame_begin(k->gfx);
@@ -45,7 +46,7 @@ int ui_area(struct kiosk *k, SDL_Rect r, const char *label, int action, int arg)
 	if (k->n_controls == UI_MAX_CONTROLS)
 		return -1;
 	struct control *c = &k->controls[k->n_controls];
-	*c = (struct control){.r = r, .action = action, .arg = arg};
+	*c = (struct control){.r = r, .action = action, .arg = arg, .view = k->clip};
 	snprintf(c->label, sizeof(c->label), "%s", label ? label : "");
 	return k->n_controls++;
 }

@@ -84,4 +84,24 @@ SDL_Rect ui_speech_rect(const struct kiosk *k);
 /* Controls every screen shares (back, language, A+, contrast, speech). */
 bool ui_is_chrome(int action);
 
+/* A part of the screen that scrolls (screens/scroll.c): between begin and
+ * end, drawing is clipped to view and the controls declared are seen and
+ * touched only there. begin returns where the content starts (y); end
+ * takes the content's height from there, and draws the scroll thumb and
+ * the fades that say there is more. The screen's scroll op calls by. */
+struct ui_scroll {
+	int scroll, max;
+	SDL_Rect view;
+};
+int ui_scroll_begin(struct kiosk *k, struct ui_scroll *s, SDL_Rect view);
+void ui_scroll_end(struct kiosk *k, struct ui_scroll *s, int content);
+void ui_scroll_by(struct ui_scroll *s, int dy);
+/* The part of a control that is in view (all of it if not scrolled). */
+SDL_Rect ui_control_shown(const struct control *c);
+/* Where a control is once scrolled into view (the reach check). */
+SDL_Rect ui_control_revealed(const struct kiosk *k, const struct control *c);
+/* Scroll control i into view (the focus, a script's press); true if it
+ * moved (then the screen must be drawn again). */
+bool ui_reveal(struct kiosk *k, int i);
+
 #endif

@@ -8,6 +8,7 @@
 #include "core/srt.h"
 #include "core/log.h"
 #include "platform/player.h"
+#include "screens/readout.h"
 #include "screens/ui.h"
 
 enum {
@@ -93,6 +94,7 @@ static void fail(struct kiosk *k)
 {
 	((struct video_view *)k->view)->failed = true;
 	set_playing(k, false);
+	readout_video(k, READOUT_VIDEO_FAILED, false);
 	k->dirty = true;
 }
 
@@ -104,6 +106,8 @@ static void finish(struct kiosk *k, bool reached_end)
 	int pc = share(k);
 	v->done = true;
 	set_playing(k, false);
+	if (reached_end)
+		readout_video(k, READOUT_VIDEO_ENDED, v->subtitles);
 	flow_video_done(&k->flow, pc, reached_end, now_ms(k));
 }
 
@@ -125,6 +129,7 @@ static void enter(struct kiosk *k)
 	}
 	const struct content_chapter *ch = &k->module->chapters[c];
 	v->subtitles = k->settings.subtitles;
+	readout_video(k, READOUT_VIDEO_OPEN, v->subtitles);
 	v->file = module_file(k, &ch->video);
 	char *srt = module_file(k, &ch->subtitles);
 	if (srt)
@@ -354,7 +359,9 @@ static int draw_controls(struct kiosk *k, SDL_Rect stage)
 static bool controls_shown(const struct kiosk *k)
 {
 	enum player_state s = player_state(k->player);
-	return s == PLAYER_PAUSED || now_ms(k) < ((struct video_view *)k->view)->controls_until;
+	/* Keys and speech: the controls stay, for the focus to reach them. */
+	return s == PLAYER_PAUSED || k->a11y.keys || k->flow.speech ||
+	       now_ms(k) < ((struct video_view *)k->view)->controls_until;
 }
 
 static void draw(struct kiosk *k)
@@ -405,14 +412,26 @@ static void action(struct kiosk *k, int act, int arg)
 		bool pause = player_state(k->player) != PLAYER_PAUSED;
 		player_pause(k->player, pause);
 		set_playing(k, !pause);
+		readout_video(k, pause ? READOUT_VIDEO_PAUSED : READOUT_VIDEO_RESUMED,
+		              v->subtitles);
 		break;
 	}
-	case ACT_REWIND: seek_to(k, t - REWIND_MS); break;
-	case ACT_RESTART: seek_to(k, 0); break;
-	case ACT_SUBTITLES: v->subtitles = !v->subtitles; break;
+	case ACT_REWIND:
+		seek_to(k, t - REWIND_MS);
+		readout_video(k, READOUT_VIDEO_REWOUND, v->subtitles);
+		break;
+	case ACT_RESTART:
+		seek_to(k, 0);
+		readout_video(k, READOUT_VIDEO_RESTARTED, v->subtitles);
+		break;
+	case ACT_SUBTITLES:
+		v->subtitles = !v->subtitles;
+		readout_video(k, READOUT_VIDEO_CAPTIONS, v->subtitles);
+		break;
 	case ACT_VOLUME: {
 		int vol = player_volume(k->player);
 		player_set_volume(k->player, vol >= 100 ? 0 : (vol / 25 + 1) * 25);
+		readout_video(k, READOUT_VIDEO_VOLUME, v->subtitles);
 		break;
 	}
 	case ACT_SEEK: {
