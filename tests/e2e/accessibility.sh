@@ -325,6 +325,29 @@ check "reach, large text: every control in view within reach (centre y >= 1159)"
 	END { if (n < 30) { print "only " n " controls"; exit 1 } exit bad > 0 }' "$TMP/reach-large.trace"
 check "reach, large text: the home screen shows chapter cards in reach, and scrolls to the 7th" sh -c \
 	"grep -q '^control .* La campagne' $TMP/reach-large.trace && grep -q '^screen chapter' $TMP/reach-large.trace"
+# Keys on that list: Tab to the 7th chapter scrolls its card into view.
+run_script focus-scroll 1080x1920 --content "$M" <<'S'
+tap 0.5 0.5
+press Texte plus grand
+press Français
+expect home
+controls
+key tab
+key tab
+key tab
+key tab
+key tab
+key tab
+key tab
+expect-focus Se protéger
+controls
+key return
+expect chapter
+S
+rc=$?
+check "focus: Tab to a card out of view scrolls it in (7th chapter, portrait, A+)" sh -c \
+	"[ $rc -eq 0 ] && [ \$(grep -c '^control .* Se protéger\$' $TMP/focus-scroll.trace) -eq 1 ] &&
+	 awk '\$1 == \"control\" && /Se protéger\$/ && \$3 >= 1159 && \$5 >= 100 { ok = 1 } END { exit !ok }' $TMP/focus-scroll.trace"
 "$KIOSK" --check --config "$TMP/kiosk.yaml" --content "$MINI" >"$TMP/reach-check.out" 2>&1
 check "reach: kiosk --check finds nothing out of reach, no contrast under 4.5:1, large text too (mini)" sh -c \
 	"[ $? -eq 0 ] && ! grep -q -e 'out of reach' -e contrast -e warning $TMP/reach-check.out"
