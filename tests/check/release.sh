@@ -70,7 +70,7 @@ has "... a choice more than twice the shortest" "$TMP/long.out" "more than twice
 
 # The bundled module: valid and in budget, but not ready for a release.
 B=assets/modules/tu-me-suis
-timeout 300 "$KIOSK" --check --release --config "$TMP/kiosk.yaml" --content "$B" \
+timeout 600 "$KIOSK" --check --release --config "$TMP/kiosk.yaml" --content "$B" \
 	>"$TMP/bundled.out" 2>&1
 check "bundled module: --check --release fails on its placeholders (exit 2)" test $? -eq 2
 has "... its provisional videos" "$TMP/bundled.out" "placeholder videos"
