@@ -65,7 +65,7 @@ enum a11y_phrase {
 	A11Y_ENDED,       /* said with the next screen when it ended */
 	A11Y_CAPTIONS_ON, /* captions: their state, said when it changes */
 	A11Y_CAPTIONS_OFF,
-	A11Y_REWOUND,    /* said after "-10 s" */
+	A11Y_REWOUND,    /* "-10 s" in words: its name, and said after it */
 	A11Y_RESTARTED,  /* said after "Recommencer" */
 	A11Y_CONTROLS,   /* before the list of the video's controls */
 	A11Y_SWIPE_LIST, /* over a list of chapters that scrolls */

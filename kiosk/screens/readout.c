@@ -173,9 +173,9 @@ static void read_video(struct kiosk *k, struct text *t)
 	add(t, a11y_phrase(paused ? A11Y_PAUSED : A11Y_PLAYING, lang));
 	add(t, a11y_phrase(k->a11y.video_captions ? A11Y_CAPTIONS_ON : A11Y_CAPTIONS_OFF, lang));
 	snprintf(buf, sizeof(buf), "%s: %s, %s, %s, %s, %s%s%s", a11y_phrase(A11Y_CONTROLS, lang),
-	         ui(k, paused ? UI_play : UI_pause), ui(k, UI_rewind), ui(k, UI_restart),
-	         ui(k, UI_subtitles), ui(k, UI_volume), m->allow_skip_video ? ", " : "",
-	         m->allow_skip_video ? ui(k, UI_skip_video) : "");
+	         ui(k, paused ? UI_play : UI_pause), a11y_phrase(A11Y_REWOUND, lang),
+	         ui(k, UI_restart), ui(k, UI_subtitles), ui(k, UI_volume),
+	         m->allow_skip_video ? ", " : "", m->allow_skip_video ? ui(k, UI_skip_video) : "");
 	add(t, buf);
 }
 
@@ -243,7 +243,19 @@ void readout_control(struct kiosk *k, int i, bool by_touch)
 	const struct control *c = &k->controls[i];
 	int lang = app_lang(k);
 	struct text t = {.n = 0};
-	add(&t, c->label);
+	char buf[UI_LABEL * 2];
+	if (k->shown == SCR_VIDEO && strcmp(c->label, ui(k, UI_rewind)) == 0) {
+		add(&t, a11y_phrase(A11Y_REWOUND, lang)); /* "-10 s" said in words */
+	} else if (k->shown == SCR_VIDEO && strcmp(c->label, ui(k, UI_subtitles)) == 0) {
+		snprintf(buf, sizeof(buf), "%s, %s", c->label,
+		         a11y_phrase(k->a11y.video_captions ? A11Y_ON : A11Y_OFF, lang));
+		add(&t, buf);
+	} else if (k->shown == SCR_VIDEO && k->player && strcmp(c->label, ui(k, UI_volume)) == 0) {
+		snprintf(buf, sizeof(buf), "%s, %d %%", c->label, player_volume(k->player));
+		add(&t, buf);
+	} else {
+		add(&t, c->label);
+	}
 	if (c->action == ACT_SPEECH || c->action == ACT_CONTRAST || c->action == ACT_TEXT_SIZE) {
 		bool on = c->action == ACT_SPEECH     ? k->flow.speech
 		          : c->action == ACT_CONTRAST ? k->flow.high_contrast

@@ -6,7 +6,9 @@ static void draw(struct kiosk *k)
 {
 	struct layout *l = &k->lay;
 	gfx_clear(k->gfx, COL_PRIMARY);
-	long long left_ms = k->flow.still_ms - (app_now(k) - k->flow.screen_since);
+	/* As long as the flow really waits: at least 20 s, doubled with speech
+	 * or large text, and not before speech has finished reading. */
+	long long left_ms = flow_still_deadline(&k->flow) - app_now(k);
 	int left = (int)((left_ms + 999) / 1000);
 	if (left < 0)
 		left = 0;
@@ -21,7 +23,9 @@ static void draw(struct kiosk *k)
 	                   ALIGN_CENTER, RGBA(0xE0, 0xE8, 0xF0, 0xFF));
 	/* A ring of seconds running out. */
 	int r = l->touch;
-	int total = (int)((k->flow.still_ms + 999) / 1000);
+	int total = (int)((flow_still_limit(&k->flow) + 999) / 1000);
+	if (total < left)
+		total = left; /* speech read past it */
 	for (int i = 0; i < total; i++) {
 		double a = 2 * 3.14159265 * i / total - 3.14159265 / 2;
 		int cx = l->w / 2 + (int)(r * 1.6 * SDL_cos(a));

@@ -197,6 +197,24 @@ expect attract
 S
 check "speech timing: idle 2×90 s, still-there 2×20 s, one touch goes on" test $? -eq 0
 
+# The countdown of still-there shows the time the kiosk really waits: with
+# large text 2 × 20 s, so 5 s before the end its ring still has red dots.
+run_script still-large 1080x1920 <<'S'
+tap 0.5 0.5
+press Français
+press Texte plus grand
+wait 185000
+expect still-there
+shot still-35
+wait 30000
+expect still-there
+shot still-5
+S
+rc=$?
+check "still-there, large text: the countdown runs over the doubled delay (40 s), not 20 s" sh -c \
+	"[ $rc -eq 0 ] && [ \"\$($PROBE count $TMP/still-large/still-5.png 0.2 0.45 0.8 0.74 214 40 57 8)\" -gt 200 ] &&
+	 [ \"\$($PROBE count $TMP/still-large/still-35.png 0.2 0.45 0.8 0.74 214 40 57 8)\" -gt \"\$($PROBE count $TMP/still-large/still-5.png 0.2 0.45 0.8 0.74 214 40 57 8)\" ]"
+
 # The speech thread never blocks the screen: a long reading queued, the
 # loop goes on at once (figures: see the log for the real synthesis).
 run_script speech-noblock 1280x720 <<'S'
@@ -246,11 +264,11 @@ check "speech, video: the session plays through the video with speech on" test $
 unset KIOSK_SPEECH_LOG
 cp "$TMP/speech-video.log" "$TMP/speech.txt" 2>/dev/null
 check "speech, video: title, playing, captions and the controls as it opens" in_order \
-	"Vidéo: Qui me voit ? Lecture en cours. Sous-titres activés. Commandes: Pause, -10 s, Recommencer, Sous-titres, Volume, Passer la vidéo"
+	"Vidéo: Qui me voit ? Lecture en cours. Sous-titres activés. Commandes: Pause, Dix secondes en arrière, Recommencer, Sous-titres, Volume, Passer la vidéo"
 check "speech, video: each control as the focus reaches it, then what it did" in_order \
 	"Vidéo: Qui me voit ?" "fr	Pause. Touchez deux fois pour activer." "fr	En pause." \
-	"fr	Sous-titres. Touchez deux fois pour activer." "fr	Sous-titres désactivés." \
-	"fr	Volume" "fr	Lecture. Touchez deux fois pour activer." "fr	Lecture reprise." \
+	"fr	Sous-titres, activé. Touchez deux fois pour activer." "fr	Sous-titres désactivés." \
+	"fr	Volume, " "fr	Lecture. Touchez deux fois pour activer." "fr	Lecture reprise." \
 	"fr	Vidéo terminée. Question 1 sur 2."
 check "speech, video: nothing said while it plays but those (8 requests from its opening to the quiz)" sh -c \
 	"[ \"\$(sed -n '/Vidéo: Qui me voit/,/Vidéo terminée/p' $TMP/speech.txt | wc -l)\" -eq 9 ]"
