@@ -110,13 +110,12 @@ static void draw_cards(struct kiosk *k, const struct cards *c, int top, int ch)
 	}
 }
 
-static void draw(struct kiosk *k)
+/* "Les chapitres" and the progress bar; returns their height. */
+static int draw_heading(struct kiosk *k, int y)
 {
 	struct layout *l = &k->lay;
 	const struct content_module *m = k->module;
-	int lang = app_lang(k);
-	ui_header(k, ltext_get(&m->title, lang), true);
-	int y = l->body.y;
+	int lang = app_lang(k), y0 = y;
 	char progress[160];
 	unsigned done = flow_chapters_done(&k->flow);
 	ui_format(progress, sizeof(progress), content_ui(m, UI_progress, lang), (int)done,
@@ -134,6 +133,25 @@ static void draw(struct kiosk *k)
 	ui_progress(k, (SDL_Rect){px, y + l->small * 3 / 2, pw, l->pad / 2 + 4}, (int)done,
 	            (int)m->n_chapters);
 	y += l->small * 3 / 2 + l->pad * 2 + (l->portrait || k->flow.large_text ? 0 : l->title / 2);
+	return y - y0;
+}
+
+static int heading_height(const struct kiosk *k)
+{
+	const struct layout *l = &k->lay;
+	return (l->portrait ? l->title * 3 / 2 : 0) + l->small * 3 / 2 + l->pad * 2 +
+	       (l->portrait || k->flow.large_text ? 0 : l->title / 2);
+}
+
+static void draw(struct kiosk *k)
+{
+	struct layout *l = &k->lay;
+	const struct content_module *m = k->module;
+	int lang = app_lang(k);
+	ui_header(k, ltext_get(&m->title, lang), true);
+	/* Landscape: the heading at the top. Portrait: right above the cards,
+	 * low with them, drawn once they are placed. */
+	int y = l->body.y + (l->portrait ? heading_height(k) : draw_heading(k, l->body.y));
 	/* The quiz button at the bottom, the cards in the space between. */
 	const char *quiz = content_ui(m, UI_start_quiz, lang);
 	int qh = l->touch + l->pad / 2;
@@ -149,6 +167,7 @@ static void draw(struct kiosk *k)
 	struct cards c = cards_layout(k, area.h);
 	int block = c.rows * c.need + (c.rows - 1) * c.gap;
 	struct home_view none = {0}, *v = k->view ? k->view : &none;
+	int above; /* the top of what is drawn for the cards */
 	if (block > area.h) {
 		/* A list that scrolls, its top at the reach line (portrait): not
 		 * even a sliver of a card above it. */
@@ -156,15 +175,18 @@ static void draw(struct kiosk *k)
 			area.h -= a11y_reach_top(l->h) - area.y;
 			area.y = a11y_reach_top(l->h);
 		}
+		above = area.y;
 		/* Say there is more than the few cards in view. */
 		const char *hint = a11y_phrase(A11Y_SWIPE_LIST, lang);
 		int hh = gfx_text_height(k->gfx, hint, l->small, false, l->body.w);
 		ui_check_fit(k, hint, l->small, false,
 		             (SDL_Rect){l->body.x, 0, l->body.w, 1 << 20});
-		if (area.y - hh - l->pad / 2 >= y)
+		if (area.y - hh - l->pad / 2 >= y) {
+			above = area.y - hh - l->pad / 2;
 			gfx_draw_text(k->gfx, hint, l->small, false,
-			              (SDL_Rect){l->body.x, area.y - hh - l->pad / 2, l->body.w, 0},
-			              ALIGN_LEFT, COL_MUTED);
+			              (SDL_Rect){l->body.x, above, l->body.w, 0}, ALIGN_LEFT,
+			              COL_MUTED);
+		}
 		SDL_Rect view = {0, area.y, l->w, area.h + l->pad};
 		int top = ui_scroll_begin(k, &v->s, view);
 		draw_cards(k, &c, top, c.need);
@@ -179,8 +201,12 @@ static void draw(struct kiosk *k)
 			ch = c.need;
 		int h = c.rows * ch + (c.rows - 1) * c.gap;
 		/* Portrait: low, just above the quiz button, in reach. */
-		draw_cards(k, &c, l->portrait ? area.y + area.h - h : area.y + (area.h - h) / 2,
-		           ch);
+		above = l->portrait ? area.y + area.h - h : area.y + (area.h - h) / 2;
+		draw_cards(k, &c, above, ch);
+	}
+	if (l->portrait) {
+		int hy = above - heading_height(k);
+		draw_heading(k, hy > l->body.y ? hy : l->body.y);
 	}
 	int qw = l->portrait ? l->body.w : l->body.w / 2;
 	ui_button(k, (SDL_Rect){(l->w - qw) / 2, qy, qw, qh}, quiz,
