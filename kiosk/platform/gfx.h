@@ -90,6 +90,8 @@ enum gfx_event {
 enum gfx_event gfx_handle_event(struct gfx *g, const SDL_Event *e);
 /* Write the current frame as PNG. */
 bool gfx_screenshot(struct gfx *g, const char *path);
+/* The text cache now: texts held and their pixels in kB (script `sample`). */
+void gfx_text_stats(const struct gfx *g, int *texts, long *kb);
 
 #define RGBA(r, g, b, a)                                                                           \
 	(((Uint32)(r) << 24) | ((Uint32)(g) << 16) | ((Uint32)(b) << 8) | (Uint32)(a))

@@ -224,3 +224,9 @@ bool gfx_text_fits(struct gfx *g, const char *utf8, int size, bool bold, int wra
 	free(s);
 	return ok;
 }
+
+void gfx_text_stats(const struct gfx *g, int *texts, long *kb)
+{
+	*texts = g->n_texts;
+	*kb = (long)(g->text_bytes / 1024);
+}

@@ -22,8 +22,22 @@ MONKEY="$ROOT/$BUILD/tools/monkey"
 start=$(date +%s)
 "$KIOSK" --headless --script "$TMP/monkey.script" --config "$TMP/kiosk.yaml" \
 	--content "$ROOT/assets/modules/tu-me-suis" --size "$SIZE" --trace --video-time fast \
-	>"$TMP/monkey.out" 2>"$TMP/monkey.err"
+	>"$TMP/monkey.out" 2>"$TMP/monkey.err" &
+pid=$!
+# Intermediate figures as the samples come (a long run stopped early still
+# gives one): events so far, resident memory, descriptors.
+tail -n +1 -f --pid=$pid "$TMP/monkey.out" 2>/dev/null | {
+	n=0
+	while read -r what _ rss _ fds _ _ _ screen; do
+		[ "$what" = sample ] || continue
+		echo "monkey: so far $((n * EVERY)) events in $(($(date +%s) - start))s, rss $rss kB, fds $fds, screen $screen"
+		n=$((n + 1))
+	done
+} &
+follow=$!
+wait $pid
 rc=$?
+wait $follow 2>/dev/null
 secs=$(($(date +%s) - start))
 
 samples=$(grep -c '^sample ' "$TMP/monkey.out")

@@ -3,7 +3,8 @@
 # virtual clock (--video-time fast), each with a chapter video watched to
 # its end, the chapter's questions, the final quiz and the result; every
 # 10th session in English. Resident memory and open descriptors are sampled
-# every SOAK_SESSIONS/20 sessions. Prints "soak: N sessions, ...".
+# every SOAK_SESSIONS/20 sessions, and printed as they come ("soak: so
+# far N sessions ..."). Prints "soak: N sessions, ...".
 # SOAK_SESSIONS (10; `make reliability`: 10,000).
 . tests/lib.sh
 N=${SOAK_SESSIONS:-10}
@@ -32,8 +33,24 @@ EVERY=$((N / 20))
 } >"$TMP/soak.script"
 start=$(date +%s)
 "$KIOSK" --headless --script "$TMP/soak.script" --config "$TMP/kiosk.yaml" --content "$MINI" \
-	--size 800x450 --video-time fast >"$TMP/soak.out" 2>"$TMP/soak.err"
+	--size 800x450 --video-time fast >"$TMP/soak.out" 2>"$TMP/soak.err" &
+pid=$!
+# Intermediate figures as the samples come (a long run stopped early still
+# gives one): sessions so far (each saved before its result shows), memory,
+# descriptors.
+tail -n +1 -f --pid=$pid "$TMP/soak.out" 2>/dev/null | {
+	n=0
+	while read -r what _ rss _ fds _ _ _ _ _ anon _ file _ texts _ text_kb; do
+		[ "$what" = sample ] || continue
+		echo "soak: so far $((n * EVERY)) sessions in $(($(date +%s) - start))s, rss $rss kB" \
+			"(anonymous $anon, files $file), fds $fds, text cache $texts texts $text_kb kB"
+		n=$((n + 1))
+	done
+} &
+follow=$!
+wait $pid
 rc=$?
+wait $follow 2>/dev/null
 secs=$(($(date +%s) - start))
 stored=$(sqlite3 "$TMP/kiosk.db" 'select count(*) from session where ended = 0' 2>/dev/null)
 awk '/^sample /{print $3, $5}' "$TMP/soak.out" >"$TMP/samples"
