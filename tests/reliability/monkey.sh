@@ -28,7 +28,7 @@ pid=$!
 # gives one): events so far, resident memory, descriptors.
 tail -n +1 -f --pid=$pid "$TMP/monkey.out" 2>/dev/null | {
 	n=0
-	while read -r what _ rss _ fds _ _ _ screen; do
+	while read -r what _ rss _ fds _ _ _ screen _; do
 		[ "$what" = sample ] || continue
 		echo "monkey: so far $((n * EVERY)) events in $(($(date +%s) - start))s, rss $rss kB, fds $fds, screen $screen"
 		n=$((n + 1))

@@ -71,7 +71,12 @@ check "soak: $N complete sessions ran (exit $rc)" test "$rc" -eq 0
 check "soak: every one stored as finished ($stored)" test "${stored:-0}" -eq "$N"
 check "soak: open descriptors flat after warm-up ($fds_warm -> $fds_end)" \
 	test "$((fds_end - fds_warm))" -le 1
-if [ -z "${KIOSK_ASAN:-}" ]; then
+# The 5 % target is checked from 1,000 sessions on: a shorter run is still
+# in its warm-up (allocator arenas, SQLite's page cache, the text cache and
+# posters filling to their bounds; about 2 MB, 6 % of script mode's 33 MB),
+# like the monkey's from 20,000 events. tests/reliability/memory.sh is the
+# short memory check.
+if [ -z "${KIOSK_ASAN:-}" ] && [ "$N" -ge 1000 ]; then
 	check "soak: memory flat after warm-up (growth ${growth}% < 5%)" \
 		awk -v g="$growth" 'BEGIN{exit !(g != "" && g + 0 < 5)}'
 fi
