@@ -30,16 +30,37 @@ static void *make(void *arg)
 	return NULL;
 }
 
-static void join(struct kiosk *k)
+/* wait: false only takes a player already made. */
+static void join(struct kiosk *k, bool wait)
 {
 	struct app_player *a = k->vlc;
 	if (!a || !a->starting)
 		return;
-	pthread_join(a->thread, NULL);
+	if (wait)
+		pthread_join(a->thread, NULL);
+	else if (pthread_tryjoin_np(a->thread, NULL) != 0)
+		return;
 	a->starting = false;
 	k->player = a->made;
 	a->made = NULL;
 	app_bench(k, "player-ready", NULL);
+}
+
+/* On the chapter screen: the chapter's video opened paused on its first
+ * picture, so that « Voir la vidéo » shows it at once (player_preroll);
+ * the resume point is the one the video screen will ask for. */
+static void preroll(struct kiosk *k)
+{
+	int c = k->flow.chapter;
+	if (!k->player || !k->module || c < 0 || (unsigned)c >= k->module->n_chapters)
+		return;
+	const char *rel = ltext_get(&k->module->chapters[c].video, app_lang(k));
+	char *file = rel && *rel ? content_path(k->module, rel) : NULL;
+	if (!file)
+		return;
+	long long start = k->flow.resume_chapter == c ? k->flow.resume_ms : 0;
+	player_preroll(k->player, file, start);
+	free(file);
 }
 
 void app_player_follow(struct kiosk *k, enum screen_id next)
@@ -50,7 +71,7 @@ void app_player_follow(struct kiosk *k, enum screen_id next)
 		return;
 	struct app_player *a = k->vlc;
 	if (next == SCR_ATTRACT) {
-		join(k);
+		join(k, true);
 		if (k->player) {
 			player_destroy(k->player);
 			k->player = NULL;
@@ -61,8 +82,14 @@ void app_player_follow(struct kiosk *k, enum screen_id next)
 		return;
 	}
 	if (next == SCR_VIDEO) {
-		join(k);
+		join(k, true);
 		return;
+	}
+	if (next == SCR_CHAPTER) {
+		join(k, false);
+		preroll(k);
+	} else {
+		player_drop_preroll(k->player);
 	}
 	if (k->player || a->starting)
 		return;
@@ -79,7 +106,7 @@ void app_player_follow(struct kiosk *k, enum screen_id next)
 
 void app_player_stop(struct kiosk *k)
 {
-	join(k);
+	join(k, true);
 	player_destroy(k->player);
 	k->player = NULL;
 	free(k->vlc);

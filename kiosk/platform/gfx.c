@@ -79,6 +79,7 @@ static bool open_window(struct gfx *g)
 		return false;
 	}
 	SDL_SetRenderDrawBlendMode(g->renderer, SDL_BLENDMODE_BLEND);
+	g->blend = SDL_BLENDMODE_BLEND;
 	/* After the renderer: an OpenGL renderer may have made the window anew. */
 	g->present = present_create(g->window);
 	g->presented = g->shown = 0;
@@ -219,9 +220,21 @@ void gfx_set_text_probe(struct gfx *g, gfx_text_probe fn, void *ctx)
 	g->probe_ctx = ctx;
 }
 
+/* Opaque colours are drawn without blending: a software rasteriser
+ * (llvmpipe) then writes the pixels without reading them first. */
+static void set_blend(struct gfx *g, bool opaque)
+{
+	SDL_BlendMode want = opaque ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND;
+	if (want != g->blend) {
+		SDL_SetRenderDrawBlendMode(g->renderer, want);
+		g->blend = want;
+	}
+}
+
 static void set_color(struct gfx *g, Uint32 c)
 {
 	c = gfx_fill_color(g, c);
+	set_blend(g, (c & 255) == 255);
 	SDL_SetRenderDrawColor(g->renderer, c >> 24, (c >> 16) & 255, (c >> 8) & 255, c & 255);
 }
 
@@ -260,6 +273,7 @@ void gfx_round(struct gfx *g, SDL_Rect r, int radius, Uint32 rgba)
 	SDL_Vertex v[4 + 4 * ARC];
 	int idx[3 * (4 * SEG + 6)];
 	SDL_Color col = sdl_color(gfx_fill_color(g, rgba));
+	set_blend(g, col.a == 255);
 	float cx[4] = {r.x + r.w - radius, r.x + radius, r.x + radius, r.x + r.w - radius};
 	float cy[4] = {r.y + radius, r.y + radius, r.y + r.h - radius, r.y + r.h - radius};
 	int ni = 0;
@@ -311,6 +325,7 @@ void gfx_line(struct gfx *g, int x1, int y1, int x2, int y2, int width, Uint32 r
 		return;
 	float nx = -dy / len * width / 2, ny = dx / len * width / 2;
 	SDL_Color col = sdl_color(gfx_fill_color(g, rgba));
+	set_blend(g, col.a == 255);
 	SDL_Vertex v[4] = {
 	    {{x1 + nx, y1 + ny}, col, {0, 0}},
 	    {{x2 + nx, y2 + ny}, col, {0, 0}},

@@ -64,6 +64,7 @@ struct gfx {
 	} widths[MAX_WIDTHS];
 	int n_widths, next_width;
 	const struct gfx_theme *theme; /* high contrast, or NULL */
+	SDL_BlendMode blend;           /* the renderer's draw blend mode now */
 	void (*probe)(void *ctx, struct gfx *g, const char *utf8, int size, bool bold,
 	              SDL_Rect where, Uint32 rgba);
 	void *probe_ctx;

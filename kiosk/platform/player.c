@@ -12,9 +12,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <vlc/vlc.h>
 
 #include "platform/player_priv.h"
+
+double player_mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
 
 /* ---- libVLC's threads: copy, flag, post; never call libVLC back. ---- */
 
@@ -29,6 +37,22 @@ static void free_planes(struct media *m)
 	m->fresh = false;
 }
 
+/* The first video track's visible size (0 if not known yet). The media
+ * is not the player: reading its tracks takes only the item's lock. */
+static void visible_size(struct media *m, unsigned *w, unsigned *h)
+{
+	libvlc_media_track_t **tracks = NULL;
+	unsigned n = libvlc_media_tracks_get(m->md, &tracks);
+	for (unsigned i = 0; i < n; i++)
+		if (tracks[i]->i_type == libvlc_track_video) {
+			*w = tracks[i]->video->i_width;
+			*h = tracks[i]->video->i_height;
+			break;
+		}
+	if (tracks)
+		libvlc_media_tracks_release(tracks, n);
+}
+
 static unsigned handle_format(void **opaque, char *chroma, unsigned *width, unsigned *height,
                               unsigned *pitches, unsigned *lines)
 {
@@ -36,6 +60,17 @@ static unsigned handle_format(void **opaque, char *chroma, unsigned *width, unsi
 	unsigned w = *width, h = *height;
 	if (w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE)
 		return 0;
+	/* libVLC offers the decoder's padded size (1280x738 for 720p H.264)
+	 * and makes it the visible size of our pictures: kept, every picture
+	 * went through a bicubic rescale (720 lines stretched to 738, the
+	 * bottom then cut by player_frame). The track's visible size makes
+	 * it a plain copy of the visible part. */
+	unsigned vw = 0, vh = 0;
+	visible_size(m, &vw, &vh);
+	if (vw && vh && vw <= w && vh <= h) {
+		*width = w = vw;
+		*height = h = vh;
+	}
 	/* Planar 4:2:0: what most videos decode to, so libVLC converts
 	 * nothing, and the GPU turns it into RGB when the texture is drawn. */
 	memcpy(chroma, "I420", 4);
@@ -59,6 +94,8 @@ static unsigned handle_format(void **opaque, char *chroma, unsigned *width, unsi
 	if (ok) {
 		m->w = w;
 		m->h = h;
+		if (!m->t_format)
+			m->t_format = player_mono_ms();
 	} else {
 		free_planes(m);
 	}
@@ -91,17 +128,42 @@ static void post(Uint32 type, unsigned gen, int what)
 	SDL_PushEvent(&e);
 }
 
+static void request_pause(struct media *m)
+{
+	struct player *p = m->p;
+	pthread_mutex_lock(&p->q_lock);
+	/* Not if player_open took it meanwhile (it would stay paused), nor
+	 * if it is closing (the worker may free it before pausing). */
+	pthread_mutex_lock(&m->lock);
+	bool still = m->prerolled;
+	pthread_mutex_unlock(&m->lock);
+	if (still && !m->closing)
+		p->pause_req = m;
+	pthread_cond_broadcast(&p->q_cond);
+	pthread_mutex_unlock(&p->q_lock);
+}
+
 static void handle_display(void *opaque, void *picture)
 {
 	(void)picture;
 	struct media *m = opaque;
 	pthread_mutex_lock(&m->lock);
-	for (int i = 0; i < 3 && m->dec[i]; i++)
-		memcpy(m->ready[i], m->dec[i], (size_t)m->pitch[i] * m->lines[i]);
-	m->fresh = m->dec[0] != NULL;
+	/* Prerolled: the first picture is kept for player_open (the few that
+	 * come before the worker has paused are not shown). */
+	bool keep = !(m->prerolled && m->t_decoded);
+	bool first_of_preroll = m->prerolled && !m->t_decoded;
+	if (keep) {
+		for (int i = 0; i < 3 && m->dec[i]; i++)
+			memcpy(m->ready[i], m->dec[i], (size_t)m->pitch[i] * m->lines[i]);
+		m->fresh = m->dec[0] != NULL;
+	}
+	if (!m->t_decoded)
+		m->t_decoded = player_mono_ms();
 	pthread_mutex_unlock(&m->lock);
 	atomic_fetch_add(&m->displayed, 1);
-	if (!atomic_exchange(&m->frame_posted, true))
+	if (first_of_preroll)
+		request_pause(m); /* never libVLC from its own callback */
+	if (keep && !atomic_exchange(&m->frame_posted, true))
 		post(m->p->ev_frame, m->gen, 0);
 }
 
@@ -122,6 +184,10 @@ static const libvlc_event_type_t watched[] = {
 
 static void media_free(struct media *m)
 {
+	pthread_mutex_lock(&m->p->q_lock);
+	if (m->p->pause_req == m)
+		m->p->pause_req = NULL;
+	pthread_mutex_unlock(&m->p->q_lock);
 	if (m->mp) {
 		libvlc_event_manager_t *em = libvlc_media_player_event_manager(m->mp);
 		for (size_t i = 0; i < sizeof(watched) / sizeof(watched[0]); i++)
@@ -142,8 +208,24 @@ static void *worker_main(void *arg)
 	struct player *p = arg;
 	pthread_mutex_lock(&p->q_lock);
 	for (;;) {
-		while (!p->queue && !p->quit)
+		while (!p->queue && !p->pause_req && !p->quit)
 			pthread_cond_wait(&p->q_cond, &p->q_lock);
+		if (p->pause_req) {
+			/* Before any stop: a media queued for stopping is not
+			 * freed before its pause is done or dropped. */
+			struct media *pm = p->pause_req;
+			p->pause_req = NULL;
+			p->pausing = pm;
+			pthread_mutex_unlock(&p->q_lock);
+			libvlc_media_player_set_pause(pm->mp, 1);
+			pthread_mutex_lock(&pm->lock);
+			pm->held = true;
+			pthread_mutex_unlock(&pm->lock);
+			pthread_mutex_lock(&p->q_lock);
+			p->pausing = NULL;
+			pthread_cond_broadcast(&p->q_cond);
+			continue;
+		}
 		struct media *m = p->queue;
 		if (!m)
 			break; /* quit, and nothing left to stop */
@@ -219,7 +301,7 @@ void player_destroy(struct player *p)
 		player_close(p);
 		pthread_mutex_lock(&p->q_lock);
 		p->quit = true;
-		pthread_cond_signal(&p->q_cond);
+		pthread_cond_broadcast(&p->q_cond);
 		pthread_mutex_unlock(&p->q_lock);
 		pthread_join(p->worker, NULL);
 		libvlc_log_unset(p->vlc);
@@ -254,13 +336,16 @@ void player_close(struct player *p)
 	p->cur = NULL;
 	p->gen++; /* its events still in the queue are now ignored */
 	pthread_mutex_lock(&p->q_lock);
+	m->closing = true;
+	if (p->pause_req == m)
+		p->pause_req = NULL;
 	m->next = NULL;
 	struct media **tail = &p->queue;
 	while (*tail)
 		tail = &(*tail)->next;
 	*tail = m;
 	p->pending++;
-	pthread_cond_signal(&p->q_cond);
+	pthread_cond_broadcast(&p->q_cond);
 	pthread_mutex_unlock(&p->q_lock);
 }
 
@@ -301,38 +386,31 @@ static bool vlc_failed(struct player *p, const char *file, const char *what)
 	return false;
 }
 
-bool player_open(struct player *p, const char *file, long long start_ms)
+/* A new media playing `file` from start_ms (paused: stopped on its first
+ * picture), as p->cur. False if libVLC refuses it (p->cur closed; the
+ * error set unless quiet). */
+static bool start_media(struct player *p, const char *file, long long start_ms, bool paused,
+                        bool quiet)
 {
-	if (!p)
-		return false;
-	player_close(p);
-	p->failed_or_ended = PLAYER_IDLE;
-	p->paused = false;
-	p->frames = 0;
-	p->last_time = start_ms > 0 ? start_ms : 0;
-	p->length = -1;
-	p->error[0] = '\0';
-	p->aspect = 0;
-	vlcerr_clear(&p->vlc_error);
-	if (!check_file(p, file)) {
-		p->failed_or_ended = PLAYER_FAILED;
-		return false;
-	}
 	struct media *m = calloc(1, sizeof(*m));
 	if (!m || !(m->file = strdup(file))) {
 		free(m);
-		set_error(p, file, "out of memory");
-		p->failed_or_ended = PLAYER_FAILED;
+		if (!quiet)
+			set_error(p, file, "out of memory");
 		return false;
 	}
 	m->p = p;
 	m->gen = ++p->gen;
+	m->t_open = player_mono_ms();
+	m->prerolled = paused;
+	m->start_ms = start_ms;
 	pthread_mutex_init(&m->lock, NULL);
 	p->cur = m;
 	bool ok = false;
 	m->md = libvlc_media_new_path(p->vlc, file);
 	if (!m->md) {
-		vlc_failed(p, file, "libvlc_media_new_path");
+		if (!quiet)
+			vlc_failed(p, file, "libvlc_media_new_path");
 		goto end;
 	}
 	if (start_ms > 0) {
@@ -342,7 +420,8 @@ bool player_open(struct player *p, const char *file, long long start_ms)
 	}
 	m->mp = libvlc_media_player_new_from_media(m->md);
 	if (!m->mp) {
-		vlc_failed(p, file, "libvlc_media_player_new");
+		if (!quiet)
+			vlc_failed(p, file, "libvlc_media_player_new");
 		goto end;
 	}
 	libvlc_video_set_callbacks(m->mp, handle_lock, NULL, handle_display, m);
@@ -350,18 +429,108 @@ bool player_open(struct player *p, const char *file, long long start_ms)
 	libvlc_event_manager_t *em = libvlc_media_player_event_manager(m->mp);
 	for (size_t i = 0; i < sizeof(watched) / sizeof(watched[0]); i++)
 		libvlc_event_attach(em, watched[i], handle_vlc_event, m);
-	libvlc_audio_set_volume(m->mp, p->volume);
+	libvlc_audio_set_volume(m->mp, paused ? 0 : p->volume);
 	if (libvlc_media_player_play(m->mp) != 0) {
-		vlc_failed(p, file, "libvlc_media_player_play");
+		if (!quiet)
+			vlc_failed(p, file, "libvlc_media_player_play");
 		goto end;
 	}
 	ok = true;
+	m->t_played = player_mono_ms();
 end:
-	if (!ok) {
-		p->failed_or_ended = PLAYER_FAILED;
+	if (!ok)
 		player_close(p);
-	}
 	return ok;
+}
+
+static void reset_state(struct player *p, long long start_ms)
+{
+	p->failed_or_ended = PLAYER_IDLE;
+	p->paused = false;
+	p->frames = 0;
+	p->last_time = start_ms > 0 ? start_ms : 0;
+	p->length = -1;
+	p->error[0] = '\0';
+	p->aspect = 0;
+	p->t_uploaded = 0;
+}
+
+/* The prerolled media, if it is `file` from start_ms and still sound. */
+static bool preroll_fits(const struct player *p, const char *file, long long start_ms)
+{
+	const struct media *m = p->cur;
+	return m && m->prerolled && m->start_ms == (start_ms > 0 ? start_ms : 0) &&
+	       strcmp(m->file, file) == 0 && libvlc_media_player_get_state(m->mp) != libvlc_Error;
+}
+
+void player_preroll(struct player *p, const char *file, long long start_ms)
+{
+	if (!p || !file)
+		return;
+	if (start_ms < 0)
+		start_ms = 0;
+	if (preroll_fits(p, file, start_ms))
+		return;
+	player_close(p);
+	struct stat st;
+	if (stat(file, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
+		return; /* player_open will say why */
+	reset_state(p, start_ms);
+	start_media(p, file, start_ms, true, true);
+}
+
+void player_drop_preroll(struct player *p)
+{
+	if (p && p->cur && p->cur->prerolled)
+		player_close(p);
+}
+
+bool player_open(struct player *p, const char *file, long long start_ms)
+{
+	if (!p)
+		return false;
+	if (start_ms < 0)
+		start_ms = 0;
+	if (preroll_fits(p, file, start_ms)) {
+		/* Opened, decoding (or decoded) and paused on its first picture:
+		 * its frame event went to the screen before, so the next one is
+		 * posted anew; player_upload takes the picture. */
+		struct media *m = p->cur;
+		reset_state(p, start_ms);
+		vlcerr_clear(&p->vlc_error);
+		pthread_mutex_lock(&m->lock);
+		m->prerolled = false; /* no pause asked from now on */
+		m->t_open = player_mono_ms();
+		pthread_mutex_unlock(&m->lock);
+		pthread_mutex_lock(&p->q_lock);
+		if (p->pause_req == m)
+			p->pause_req = NULL;
+		while (p->pausing == m)
+			pthread_cond_wait(&p->q_cond, &p->q_lock);
+		pthread_mutex_unlock(&p->q_lock);
+		pthread_mutex_lock(&m->lock);
+		bool held = m->held;
+		pthread_mutex_unlock(&m->lock);
+		atomic_store(&m->frame_posted, false);
+		libvlc_audio_set_volume(m->mp, p->volume);
+		if (held) {
+			/* It went on for a frame or two before the pause, muted:
+			 * from the start again, the first picture on screen
+			 * meanwhile. */
+			libvlc_media_player_set_time(m->mp, start_ms);
+			libvlc_media_player_set_pause(m->mp, 0);
+		}
+		m->t_played = player_mono_ms();
+		return true;
+	}
+	player_close(p);
+	reset_state(p, start_ms);
+	vlcerr_clear(&p->vlc_error);
+	if (!check_file(p, file) || !start_media(p, file, start_ms, false, false)) {
+		p->failed_or_ended = PLAYER_FAILED;
+		return false;
+	}
+	return true;
 }
 
 void player_fail(struct player *p, const char *why)
@@ -472,6 +641,18 @@ long long player_length(struct player *p)
 			p->length = len;
 	}
 	return p->length;
+}
+
+struct player_times player_times(const struct player *p)
+{
+	struct player_times t = {0};
+	if (!p || !p->cur)
+		return t;
+	struct media *m = p->cur;
+	pthread_mutex_lock(&m->lock);
+	t = (struct player_times){m->t_open, m->t_played, m->t_format, m->t_decoded, p->t_uploaded};
+	pthread_mutex_unlock(&m->lock);
+	return t;
 }
 
 unsigned player_frames(const struct player *p)

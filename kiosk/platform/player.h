@@ -42,6 +42,15 @@ void player_destroy(struct player *p);
  * cannot even start (missing or empty file...): logged, player_error() says
  * why. Any media still open is closed first. */
 bool player_open(struct player *p, const char *file, long long start_ms);
+/* Get `file` ready to show at once: opened paused at start_ms, so that
+ * libVLC has opened it, started its decoder and decoded the first picture
+ * before anyone asks (the kiosk does it while the chapter screen is shown).
+ * A player_open of the same file and start then only uploads that picture
+ * and resumes. Quiet: a file that cannot be opened is reported by
+ * player_open. Already prerolled: nothing. Anything else open is closed. */
+void player_preroll(struct player *p, const char *file, long long start_ms);
+/* Close what player_preroll opened if player_open has not taken it. */
+void player_drop_preroll(struct player *p);
 /* Stop and release the media without waiting for libVLC. */
 void player_close(struct player *p);
 /* Give up on the media (e.g. no frame in time): logged with the file name
@@ -70,6 +79,14 @@ long long player_time(const struct player *p);  /* ms, -1 unknown */
 long long player_length(struct player *p);      /* ms, -1 unknown */
 unsigned player_frames(const struct player *p); /* frames shown of this media */
 const char *player_error(const struct player *p);
+/* Where the first picture of the media open now spent its time, for
+ * --bench-trace: CLOCK_MONOTONIC ms when player_open began and returned,
+ * libVLC asked for the picture format (the decoder started), the first
+ * picture was decoded, and uploaded to the texture. 0: not (yet). */
+struct player_times {
+	double open, played, format, decoded, uploaded;
+};
+struct player_times player_times(const struct player *p);
 /* Media closed whose worker has not finished yet (tests watch for leaks). */
 int player_pending_stops(struct player *p);
 

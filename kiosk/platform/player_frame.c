@@ -110,8 +110,10 @@ bool player_upload(struct player *p, SDL_Renderer *r)
 				p->vis_h = p->tex_h;
 				track_geometry(m, &p->vis_w, &p->vis_h, &p->aspect);
 			}
-			if (p->frames == 0)
+			if (p->frames == 0) {
+				p->t_uploaded = player_mono_ms();
 				keep_poster(p, r, m);
+			}
 			p->frames++;
 		}
 		m->fresh = false;

@@ -19,6 +19,8 @@ enum { MAX_POSTERS = 8, ERR_LEN = 256, MAX_SIDE = 8192 };
 
 #define ALIGN_UP(x, a) (((x) + (a)-1) / (a) * (a))
 
+double player_mono_ms(void);
+
 /* One video being played. libVLC's threads write into it under `lock`;
  * once closed it belongs to the stop worker, which frees it. */
 struct media {
@@ -27,6 +29,12 @@ struct media {
 	libvlc_media_t *md;
 	char *file;
 	unsigned gen;
+	/* Opened by player_preroll, not yet taken by player_open (written
+	 * under lock): the first picture is kept, the sound muted, and the
+	 * worker pauses it (held: it did). */
+	bool prerolled, held;
+	long long start_ms;
+	bool closing; /* queued for the stop worker (under the player's q_lock) */
 
 	pthread_mutex_t lock;
 	unsigned w, h; /* picture size libVLC decodes to */
@@ -36,6 +44,9 @@ struct media {
 	bool fresh;               /* ready holds a picture not uploaded yet */
 	atomic_bool frame_posted; /* one frame event in the queue at most */
 	atomic_uint displayed;
+	/* CLOCK_MONOTONIC ms of the first steps (player_times): written once
+	 * each, by the thread that reaches them. */
+	double t_open, t_played, t_format, t_decoded;
 
 	struct media *next; /* in the stop queue */
 };
@@ -60,6 +71,8 @@ struct player {
 	long long last_time, length;
 	char error[ERR_LEN];
 
+	double t_open, t_played, t_format, t_decoded, t_uploaded; /* of the current media */
+
 	SDL_Texture *tex;
 	int tex_w, tex_h; /* decoded size */
 	int vis_w, vis_h; /* visible part */
@@ -75,6 +88,9 @@ struct player {
 	struct media *queue;
 	int pending;
 	bool quit;
+	/* A prerolled media that showed its first picture, to pause; the
+	 * worker is pausing `pausing` (player_open waits for it). */
+	struct media *pause_req, *pausing;
 
 	struct vlcerr vlc_error;
 };
