@@ -58,7 +58,7 @@ SDL_VIDEODRIVER=offscreen "$KIOSK" --bench-trace --config "$TMP/kiosk.yaml" \
 	--content "$R/current" >/dev/null 2>"$TMP/root.err" &
 pid=$!
 i=0
-while ! grep -q '^bench-trace ready' "$TMP/root.err" && [ $i -lt 100 ]; do
+while ! grep -q '^bench-trace ready' "$TMP/root.err" 2>/dev/null && [ $i -lt 100 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done

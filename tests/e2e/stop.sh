@@ -15,7 +15,7 @@ SDL_VIDEODRIVER=offscreen LD_PRELOAD="$TMP/hang.so" "$KIOSK" --bench-trace \
 pid=$!
 # The kiosk is inside SDL_CreateWindow once it has traced main and spins.
 i=0
-while ! grep -q '^bench-trace main' "$TMP/hang.err" && [ $i -lt 100 ]; do
+while ! grep -q '^bench-trace main' "$TMP/hang.err" 2>/dev/null && [ $i -lt 100 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
@@ -38,7 +38,7 @@ SDL_VIDEODRIVER=offscreen "$KIOSK" --bench-trace --config "$TMP/kiosk.yaml" \
 	--content "$MINI" >/dev/null 2>"$TMP/ok.err" &
 pid=$!
 i=0
-while ! grep -q '^bench-trace ready' "$TMP/ok.err" && [ $i -lt 100 ]; do
+while ! grep -q '^bench-trace ready' "$TMP/ok.err" 2>/dev/null && [ $i -lt 100 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
