@@ -50,7 +50,9 @@
 
 /* Keys a module may leave out (older modules): the text is then not shown. */
 #define UI_KEYS_OPTIONAL(X)                                                                        \
-	X(pass_rule) /* final quiz: "Pour valider : {n} bonnes réponses sur {total}" */
+	X(pass_rule) /* final quiz: "Pour valider : {n} bonnes réponses sur {total}" */           \
+	X(overview)  /* portrait home: "{n} chapitres, puis un quiz final de {total} questions" */ \
+	X(duration)  /* portrait home, with max_minutes: "{n} minutes au plus" */
 
 enum ui_key {
 #define UI_ENUM(k) UI_##k,

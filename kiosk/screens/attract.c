@@ -51,6 +51,92 @@ static Uint8 pulse_alpha(long long t)
 	return (Uint8)(REST_ALPHA + (BEAT_ALPHA - REST_ALPHA) * sin((double)t / BEAT_MS * M_PI));
 }
 
+/* The campaign's motif, a network of followers: five linked dots, the one
+ * in the middle (you) larger and red (ui.h: its extent). Also in the
+ * banner of the portrait home and language screens. */
+static const int motif_pts[5][2] = {{-5, 0}, {-2, -2}, {0, 1}, {3, -1}, {5, 1}};
+
+void ui_motif(struct kiosk *k, int cx, int cy, int r)
+{
+	for (int i = 0; i < 4; i++)
+		gfx_line(k->gfx, cx + motif_pts[i][0] * r * 2, cy + motif_pts[i][1] * r * 2,
+		         cx + motif_pts[i + 1][0] * r * 2, cy + motif_pts[i + 1][1] * r * 2, r / 3,
+		         RGBA(0x45, 0x7B, 0x9D, 0xFF));
+	for (int i = 0; i < 5; i++)
+		gfx_circle(k->gfx, cx + motif_pts[i][0] * r * 2, cy + motif_pts[i][1] * r * 2,
+		           i == 2 ? r * 3 / 2 : r,
+		           i == 2 ? COL_ACCENT : RGBA(0xA8, 0xDA, 0xDC, 0xFF));
+}
+
+/* The banner: the motif over lines of text, centred in r, on the
+ * campaign's dark blue. What does not fit goes: the lines marked
+ * optional first, then the motif shrinks, then it goes. Nothing in it is
+ * touched (it may sit above the reach line). */
+void ui_banner(struct kiosk *k, SDL_Rect r, const struct ui_banner_line *lines, int n)
+{
+	struct layout *l = &k->lay;
+	int inner = r.w - l->pad * 2;
+	bool keep[UI_BANNER_MAX];
+	int texts = 0, gap = l->pad / 2;
+	if (n > UI_BANNER_MAX)
+		n = UI_BANNER_MAX;
+	for (int i = 0; i < n; i++) {
+		keep[i] = lines[i].text && *lines[i].text;
+		if (keep[i]) {
+			texts += gfx_text_height(k->gfx, lines[i].text, lines[i].size,
+			                         lines[i].bold, inner) +
+			         gap;
+			ui_check_fit(k, lines[i].text, lines[i].size, lines[i].bold,
+			             (SDL_Rect){r.x + l->pad, r.y, inner, 1 << 20});
+		}
+	}
+	int room = r.h - l->pad * 2;
+	for (int i = n - 1; i >= 0 && texts > room; i--)
+		if (keep[i] && lines[i].optional) {
+			keep[i] = false;
+			texts -= gfx_text_height(k->gfx, lines[i].text, lines[i].size,
+			                         lines[i].bold, inner) +
+			         gap;
+		}
+	/* The motif: as on the attract screen at most, smaller if it must,
+	 * not at all under a third of that; never wider than the panel. */
+	int side = l->w < l->h ? l->w : l->h;
+	int dot = side / 40;
+	if (dot * MOTIF_W > inner)
+		dot = inner / MOTIF_W;
+	int spare = room - texts - l->pad;
+	if (dot * MOTIF_H > spare)
+		dot = spare / MOTIF_H;
+	if (dot < side / 120)
+		dot = 0;
+	int content = texts + (dot ? dot * MOTIF_H + l->pad : 0);
+	ui_check_bottom(k, n ? lines[0].text : "", content, room);
+	gfx_round(k->gfx, r, l->radius, COL_PRIMARY);
+	int y = r.y + l->pad + (room - content) / 2;
+	if (dot) {
+		ui_motif(k, r.x + r.w / 2, y + dot * MOTIF_TOP, dot);
+		y += dot * MOTIF_H + l->pad;
+	}
+	for (int i = 0; i < n; i++) {
+		if (!keep[i])
+			continue;
+		const struct ui_banner_line *b = &lines[i];
+		if (b->progress_total > 0) {
+			/* A progress bar under its line. */
+			int th = gfx_draw_text(k->gfx, b->text, b->size, b->bold,
+			                       (SDL_Rect){r.x + l->pad, y, inner, 0}, ALIGN_CENTER,
+			                       b->colour);
+			ui_progress(k, (SDL_Rect){r.x + l->pad, y + th + gap / 2, inner, gap},
+			            b->progress_done, b->progress_total);
+			y += th + gap * 2 + gap / 2;
+			continue;
+		}
+		y += gfx_draw_text(k->gfx, b->text, b->size, b->bold,
+		                   (SDL_Rect){r.x + l->pad, y, inner, 0}, ALIGN_CENTER, b->colour) +
+		     gap;
+	}
+}
+
 static void draw(struct kiosk *k)
 {
 	struct layout *l = &k->lay;
@@ -61,15 +147,7 @@ static void draw(struct kiosk *k)
 	int side = l->w < l->h ? l->w : l->h;
 	int r = side / 40;
 	int cx = l->w / 2, cy = l->portrait ? l->h * 3 / 10 : l->h * 11 / 40;
-	int pts[5][2] = {{-5, 0}, {-2, -2}, {0, 1}, {3, -1}, {5, 1}};
-	for (int i = 0; i < 4; i++)
-		gfx_line(k->gfx, cx + pts[i][0] * r * 2, cy + pts[i][1] * r * 2,
-		         cx + pts[i + 1][0] * r * 2, cy + pts[i + 1][1] * r * 2, r / 3,
-		         RGBA(0x45, 0x7B, 0x9D, 0xFF));
-	for (int i = 0; i < 5; i++)
-		gfx_circle(k->gfx, cx + pts[i][0] * r * 2, cy + pts[i][1] * r * 2,
-		           i == 2 ? r * 3 / 2 : r,
-		           i == 2 ? COL_ACCENT : RGBA(0xA8, 0xDA, 0xDC, 0xFF));
+	ui_motif(k, cx, cy, r);
 	int width = l->w - l->pad * 6;
 	int y = cy + r * 5;
 	int big = l->title * 2;
@@ -77,8 +155,7 @@ static void draw(struct kiosk *k)
 	                   (SDL_Rect){l->pad * 3, y, width, 0}, ALIGN_CENTER, COL_WHITE);
 	y += l->pad;
 	y += gfx_draw_text(k->gfx, ltext_get(&m->tagline, lang), l->text, false,
-	                   (SDL_Rect){l->pad * 3, y, width, 0}, ALIGN_CENTER,
-	                   RGBA(0xE0, 0xE8, 0xF0, 0xFF));
+	                   (SDL_Rect){l->pad * 3, y, width, 0}, ALIGN_CENTER, COL_TAGLINE);
 	/* The invitation, in the default language and, smaller, the others. */
 	int by = l->h - l->h / 4;
 	int bh = l->touch + l->pad;

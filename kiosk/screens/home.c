@@ -110,37 +110,77 @@ static void draw_cards(struct kiosk *k, const struct cards *c, int top, int ch)
 	}
 }
 
-/* "Les chapitres" and the progress bar; returns their height. */
+/* "Les chapitres" and the progress bar; returns their height. Portrait:
+ * "Les chapitres" only, the progress is in the banner above. */
 static int draw_heading(struct kiosk *k, int y)
 {
 	struct layout *l = &k->lay;
 	const struct content_module *m = k->module;
 	int lang = app_lang(k), y0 = y;
+	if (l->portrait) {
+		gfx_draw_text(k->gfx, content_ui(m, UI_chapters, lang), l->title, true,
+		              (SDL_Rect){l->body.x, y, l->body.w, 0}, ALIGN_LEFT, COL_PRIMARY);
+		return l->title * 3 / 2;
+	}
 	char progress[160];
 	unsigned done = flow_chapters_done(&k->flow);
 	ui_format(progress, sizeof(progress), content_ui(m, UI_progress, lang), (int)done,
 	          (int)m->n_chapters);
 	int half = l->body.w / 2;
 	gfx_draw_text(k->gfx, content_ui(m, UI_chapters, lang), l->title, true,
-	              (SDL_Rect){l->body.x, y, l->portrait ? l->body.w : half, 0}, ALIGN_LEFT,
-	              COL_PRIMARY);
-	if (l->portrait)
-		y += l->title * 3 / 2;
-	int px = l->portrait ? l->body.x : l->body.x + half;
-	int pw = l->portrait ? l->body.w : half;
-	gfx_draw_text(k->gfx, progress, l->small, false, (SDL_Rect){px, y, pw, 0}, ALIGN_RIGHT,
-	              COL_MUTED);
-	ui_progress(k, (SDL_Rect){px, y + l->small * 3 / 2, pw, l->pad / 2 + 4}, (int)done,
-	            (int)m->n_chapters);
-	y += l->small * 3 / 2 + l->pad * 2 + (l->portrait || k->flow.large_text ? 0 : l->title / 2);
+	              (SDL_Rect){l->body.x, y, half, 0}, ALIGN_LEFT, COL_PRIMARY);
+	gfx_draw_text(k->gfx, progress, l->small, false, (SDL_Rect){l->body.x + half, y, half, 0},
+	              ALIGN_RIGHT, COL_MUTED);
+	ui_progress(k, (SDL_Rect){l->body.x + half, y + l->small * 3 / 2, half, l->pad / 2 + 4},
+	            (int)done, (int)m->n_chapters);
+	y += l->small * 3 / 2 + l->pad * 2 + (k->flow.large_text ? 0 : l->title / 2);
 	return y - y0;
 }
 
 static int heading_height(const struct kiosk *k)
 {
 	const struct layout *l = &k->lay;
-	return (l->portrait ? l->title * 3 / 2 : 0) + l->small * 3 / 2 + l->pad * 2 +
-	       (l->portrait || k->flow.large_text ? 0 : l->title / 2);
+	if (l->portrait)
+		return l->title * 3 / 2;
+	return l->small * 3 / 2 + l->pad * 2 + (k->flow.large_text ? 0 : l->title / 2);
+}
+
+void ui_home_overview(const struct kiosk *k, char *out, size_t len)
+{
+	const struct content_module *m = k->module;
+	int lang = app_lang(k);
+	const char *what = content_ui(m, UI_overview, lang);
+	const char *time = m->max_minutes ? content_ui(m, UI_duration, lang) : "";
+	char a[UI_LABEL], b[UI_LABEL];
+	ui_format(a, sizeof(a), what, (int)m->n_chapters, (int)content_final_size(m));
+	ui_format(b, sizeof(b), time, (int)m->max_minutes, 0);
+	snprintf(out, len, "%s%s%s", a, *a && *b ? " · " : "", b);
+}
+
+/* Portrait: the upper part of the screen, above the reach line, holds
+ * nothing to touch: a welcome banner fills it — the campaign's motif, the
+ * module's title and tagline, what is ahead (chapters, the final quiz, the
+ * time) and the progress. */
+static void draw_banner(struct kiosk *k, int bottom)
+{
+	struct layout *l = &k->lay;
+	const struct content_module *m = k->module;
+	int lang = app_lang(k);
+	char overview[UI_LABEL * 2], progress[UI_LABEL];
+	ui_home_overview(k, overview, sizeof(overview));
+	ui_format(progress, sizeof(progress), content_ui(m, UI_progress, lang),
+	          (int)flow_chapters_done(&k->flow), (int)m->n_chapters);
+	struct ui_banner_line lines[] = {
+	    {ltext_get(&m->title, lang), l->title * 3 / 2, true, false, COL_WHITE, 0, 0},
+	    {ltext_get(&m->tagline, lang), l->text, false, true, COL_TAGLINE, 0, 0},
+	    {overview, l->text, true, false, COL_WHITE, 0, 0},
+	    {progress, l->text, false, false, COL_TAGLINE, (int)flow_chapters_done(&k->flow),
+	     (int)m->n_chapters},
+	};
+	int top = l->body.y + l->pad;
+	if (bottom - top > l->pad * 4)
+		ui_banner(k, (SDL_Rect){l->body.x, top, l->body.w, bottom - top}, lines,
+		          (int)(sizeof(lines) / sizeof(lines[0])));
 }
 
 static void draw(struct kiosk *k)
@@ -206,7 +246,10 @@ static void draw(struct kiosk *k)
 	}
 	if (l->portrait) {
 		int hy = above - heading_height(k);
-		draw_heading(k, hy > l->body.y ? hy : l->body.y);
+		if (hy < l->body.y)
+			hy = l->body.y;
+		draw_heading(k, hy);
+		draw_banner(k, hy - l->pad);
 	}
 	int qw = l->portrait ? l->body.w : l->body.w / 2;
 	ui_button(k, (SDL_Rect){(l->w - qw) / 2, qy, qw, qh}, quiz,

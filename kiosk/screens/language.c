@@ -23,8 +23,29 @@ static void draw(struct kiosk *k)
 			y = l->body.y + l->body.h - total - l->pad;
 		}
 	}
-	/* The prompt in every language, above the buttons. */
+	/* The prompt in every language, above the buttons. Portrait: right
+	 * above them, and the campaign's banner (the motif, the title, the
+	 * tagline) fills the part above, out of reach and with nothing to
+	 * touch. */
 	int py = l->body.y + l->pad;
+	if (l->portrait) {
+		int ph = 0;
+		for (int i = 0; i < m->n_langs; i++)
+			ph +=
+			    gfx_text_height(k->gfx, content_ui(m, UI_choose_language, m->langs[i]),
+			                    l->text, i == 0, l->body.w);
+		py = y - l->pad * 2 - ph;
+		int lang = app_lang(k);
+		struct ui_banner_line lines[] = {
+		    {ltext_get(&m->title, lang), l->title * 3 / 2, true, false, COL_WHITE, 0, 0},
+		    {ltext_get(&m->tagline, lang), l->text, false, true, COL_TAGLINE, 0, 0},
+		};
+		int top = l->body.y + l->pad, bottom = py - l->pad * 2;
+		if (bottom - top > l->pad * 4)
+			ui_banner(k, (SDL_Rect){l->body.x, top, l->body.w, bottom - top}, lines, 2);
+		if (py < l->body.y + l->pad)
+			py = l->body.y + l->pad;
+	}
 	for (int i = 0; i < m->n_langs && py + l->text < y - l->pad; i++)
 		py += gfx_draw_text(k->gfx, content_ui(m, UI_choose_language, m->langs[i]), l->text,
 		                    i == 0, (SDL_Rect){l->body.x, py, l->body.w, 0}, ALIGN_CENTER,

@@ -46,8 +46,49 @@ static bool words_fit(struct kiosk *k, const struct content_question *q, int w)
 	return ok;
 }
 
-/* right_hidden: no choice is shown, so the feedback always names the
- * right answer. */
+/* How the feedback is laid out in a card inner wide: the verdict's size,
+ * whether the right answer is repeated, and the height that takes. */
+struct feedback {
+	int vs;      /* the verdict's size */
+	bool repeat; /* « La bonne réponse : » and the right answer, at body size */
+	int h;
+};
+
+/* Large text reflows: when the card (avail high) is too short, the verdict
+ * goes to body size and, beside the choices (landscape), the right answer
+ * is left to its green choice. right_hidden: no choice is shown, so the
+ * feedback always names the right answer. */
+static struct feedback feedback_layout(struct kiosk *k, const struct content_question *q, int inner,
+                                       int avail, bool right_hidden)
+{
+	struct layout *l = &k->lay;
+	int lang = app_lang(k);
+	bool right = (unsigned)k->flow.chosen + 1 == q->answer;
+	const char *verdict = app_ui(k, right ? UI_right : UI_wrong);
+	const char *expl = ltext_get(&q->explanation, lang);
+	int bh = l->touch + l->pad / 2;
+	struct feedback f = {.vs = l->title * 4 / 5, .repeat = !right};
+	for (int pass = 0;; pass++) {
+		f.h = l->pad * 3 + gfx_text_height(k->gfx, verdict, f.vs, true, inner) +
+		      gfx_text_height(k->gfx, expl, l->text, false, inner) + l->pad + bh;
+		/* The right answer is the key information: never smaller than
+		 * body text (A+ makes it larger with the rest). */
+		if (f.repeat)
+			f.h += l->pad / 2 +
+			       gfx_text_height(k->gfx, app_ui(k, UI_right_answer_was), l->text,
+			                       true, inner) +
+			       gfx_text_height(k->gfx, ltext_get(&q->choices[q->answer - 1], lang),
+			                       l->text, false, inner);
+		if (f.h <= avail || pass == 2)
+			break;
+		if (pass == 0)
+			f.vs = l->text;
+		else if (!l->portrait && !right_hidden)
+			f.repeat = false;
+	}
+	return f;
+}
+
 static void draw_feedback(struct kiosk *k, const struct content_question *q, SDL_Rect r,
                           bool right_hidden)
 {
@@ -61,28 +102,9 @@ static void draw_feedback(struct kiosk *k, const struct content_question *q, SDL
 	    app_ui(k, last && k->flow.quiz_mode == QUIZ_FINAL ? UI_see_result : UI_next);
 	int inner = r.w - l->pad * 2;
 	int bh = l->touch + l->pad / 2;
-	/* Large text reflows: when the card is too short, the verdict goes to
-	 * body size and, beside the choices (landscape), the right answer is
-	 * left to its green choice. */
-	int vs = l->title * 4 / 5;
-	bool repeat = !right;
-	int h;
-	for (int pass = 0;; pass++) {
-		h = l->pad * 3 + gfx_text_height(k->gfx, verdict, vs, true, inner) +
-		    gfx_text_height(k->gfx, expl, l->text, false, inner) + l->pad + bh;
-		if (repeat)
-			h += l->pad / 2 +
-			     gfx_text_height(k->gfx, app_ui(k, UI_right_answer_was), l->small, true,
-			                     inner) +
-			     gfx_text_height(k->gfx, ltext_get(&q->choices[q->answer - 1], lang),
-			                     l->small, false, inner);
-		if (h <= r.h || pass == 2)
-			break;
-		if (pass == 0)
-			vs = l->text;
-		else if (!l->portrait && !right_hidden)
-			repeat = false;
-	}
+	struct feedback f = feedback_layout(k, q, inner, r.h, right_hidden);
+	int vs = f.vs, h = f.h;
+	bool repeat = f.repeat;
 	ui_check_bottom(k, expl, h, r.h);
 	if (h > r.h || l->portrait)
 		h = r.h;
@@ -93,9 +115,9 @@ static void draw_feedback(struct kiosk *k, const struct content_question *q, SDL
 	                   right ? COL_RIGHT : COL_WRONG);
 	if (repeat) {
 		y += l->pad / 2;
-		y += gfx_draw_text(k->gfx, app_ui(k, UI_right_answer_was), l->small, true,
+		y += gfx_draw_text(k->gfx, app_ui(k, UI_right_answer_was), l->text, true,
 		                   (SDL_Rect){x, y, inner, 0}, ALIGN_LEFT, COL_INK);
-		y += gfx_draw_text(k->gfx, ltext_get(&q->choices[q->answer - 1], lang), l->small,
+		y += gfx_draw_text(k->gfx, ltext_get(&q->choices[q->answer - 1], lang), l->text,
 		                   false, (SDL_Rect){x, y, inner, 0}, ALIGN_LEFT, COL_INK);
 	}
 	y += l->pad;
@@ -152,6 +174,18 @@ static void draw(struct kiosk *k)
 	enum shown show = SHOW_ALL;
 	if (l->portrait && answered)
 		show = k->flow.large_text ? SHOW_NONE : SHOW_TAKEN;
+	if (answered && l->portrait) {
+		/* The feedback goes under the question and the choices shown:
+		 * when it would not fit there, the question, already read, goes
+		 * to body size (the choices already went, see above). */
+		const char *prompt = ltext_get(&q->prompt, lang);
+		int fy = y + gfx_text_height(k->gfx, prompt, ps, true, colw) + l->pad * 3 / 2 +
+		         choices_height(k, q, colw, show) + l->pad / 2;
+		int avail = bottom - fy - l->pad / 2;
+		if (feedback_layout(k, q, l->body.w - l->pad * 2, avail, show == SHOW_NONE).h >
+		    avail)
+			ps = l->text;
+	}
 	if (answered && !l->portrait) {
 		/* Large text reflows when the choices would run off the screen
 		 * beside the feedback: the question, already read, goes to body

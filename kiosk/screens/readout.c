@@ -139,10 +139,21 @@ static void read_home(struct kiosk *k, struct text *t)
 	int lang = app_lang(k);
 	char buf[UI_LABEL * 2];
 	add(t, ltext_get(&m->title, lang));
-	add(t, ui(k, UI_chapters));
 	ui_format(buf, sizeof(buf), ui(k, UI_progress), (int)flow_chapters_done(&k->flow),
 	          (int)m->n_chapters);
-	add(t, buf);
+	if (k->lay.portrait) {
+		/* As shown: the banner (tagline, what is ahead, the progress),
+		 * then the chapters under their heading. */
+		char overview[UI_LABEL * 2];
+		ui_home_overview(k, overview, sizeof(overview));
+		add(t, ltext_get(&m->tagline, lang));
+		add(t, overview);
+		add(t, buf);
+		add(t, ui(k, UI_chapters));
+	} else {
+		add(t, ui(k, UI_chapters));
+		add(t, buf);
+	}
 	for (unsigned c = 0; c < m->n_chapters; c++) {
 		snprintf(buf, sizeof(buf), "%u: %s%s%s", c + 1,
 		         ltext_get(&m->chapters[c].title, lang),
@@ -204,7 +215,10 @@ static void read_screen(struct kiosk *k, bool interrupt)
 				    false);
 		return;
 	case SCR_LANGUAGE:
-		say(k, lang, ltext_get(&m->title, lang), interrupt);
+		add(&t, ltext_get(&m->title, lang));
+		if (k->lay.portrait) /* the banner shows it */
+			add(&t, ltext_get(&m->tagline, lang));
+		say(k, lang, t.s, interrupt);
 		for (int i = 0; i < m->n_langs; i++) {
 			t.n = 0;
 			add(&t, content_ui(m, UI_choose_language, m->langs[i]));

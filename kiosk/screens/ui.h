@@ -23,6 +23,7 @@
 #define COL_WRONG     RGBA(0xB0, 0x27, 0x1E, 0xFF)
 #define COL_WRONG_BG  RGBA(0xFB, 0xE2, 0xDF, 0xFF)
 #define COL_WHITE     RGBA(0xFF, 0xFF, 0xFF, 0xFF)
+#define COL_TAGLINE   RGBA(0xE0, 0xE8, 0xF0, 0xFF) /* on COL_PRIMARY */
 
 /* Actions every screen shares; a screen's own start at ACT_SCREEN. */
 enum {
@@ -83,6 +84,30 @@ int ui_reach_top(const struct kiosk *k);
 SDL_Rect ui_speech_rect(const struct kiosk *k);
 /* Controls every screen shares (back, language, A+, contrast, speech). */
 bool ui_is_chrome(int action);
+
+/* The campaign's motif (screens/attract.c): five linked dots of size r
+ * around (cx, cy). It spans MOTIF_W × MOTIF_H times r, its top MOTIF_TOP × r
+ * above cy. */
+enum { MOTIF_W = 24, MOTIF_H = 9, MOTIF_TOP = 5 };
+void ui_motif(struct kiosk *k, int cx, int cy, int r);
+/* A banner in the campaign's colours (attract.c): the motif over centred
+ * lines, in r; optional lines go first when they do not fit, then the
+ * motif shrinks or goes. A line with progress_total > 0 has a progress
+ * bar under it. Nothing in it is a control. */
+enum { UI_BANNER_MAX = 8 };
+struct ui_banner_line {
+	const char *text;
+	int size;
+	bool bold, optional;
+	Uint32 colour;
+	int progress_done, progress_total;
+};
+void ui_banner(struct kiosk *k, SDL_Rect r, const struct ui_banner_line *lines, int n);
+
+/* The home screen's orientation: "7 chapitres, puis un quiz final de 8
+ * questions · 10 minutes au plus" (ui.overview and ui.duration), "" when
+ * the module has neither. */
+void ui_home_overview(const struct kiosk *k, char *out, size_t len);
 
 /* A part of the screen that scrolls (screens/scroll.c): between begin and
  * end, drawing is clipped to view and the controls declared are seen and
