@@ -60,12 +60,36 @@ static Uint32 background(struct gfx *g, SDL_Rect r)
 	return used ? col[top] : 0;
 }
 
+/* The key information of a screen is never in smaller type than body
+ * text: on a question answered wrong, « La bonne réponse : » and the right
+ * answer (a person with low vision reads it with A+, which scales body
+ * text). */
+static void small_key_text(struct a11ycheck *c, const char *utf8, int size)
+{
+	const struct kiosk *k = c->k;
+	if (!k || k->shown != SCR_QUIZ || k->flow.chosen < 0 || size >= k->lay.text)
+		return;
+	const struct content_question *q = flow_question(&k->flow);
+	if (!q || (unsigned)k->flow.chosen + 1 == q->answer)
+		return;
+	if (strcmp(utf8, ltext_get(&q->choices[q->answer - 1], app_lang(k))) != 0 &&
+	    strcmp(utf8, app_ui(k, UI_right_answer_was)) != 0)
+		return;
+	if (!first_time(c, "small|%s|%s", c->variant, utf8))
+		return;
+	c->small_failures++;
+	diag_add(c->diag, c->file, 0, 0,
+	         "key information smaller than body text (%d px < %d px) at %s on the %s screen: "
+	         "\"%.60s\"",
+	         size, k->lay.text, c->variant, c->screen, utf8);
+}
+
 static void probe(void *ctx, struct gfx *g, const char *utf8, int size, bool bold, SDL_Rect where,
                   Uint32 rgba)
 {
 	struct a11ycheck *c = ctx;
-	(void)size;
 	(void)bold;
+	small_key_text(c, utf8, size);
 	Uint32 bg = background(g, where);
 	if (!bg)
 		return;
@@ -81,12 +105,13 @@ static void probe(void *ctx, struct gfx *g, const char *utf8, int size, bool bol
 
 void a11ycheck_attach(struct a11ycheck *c, struct kiosk *k)
 {
+	c->k = k;
 	gfx_set_text_probe(k->gfx, probe, c);
 }
 
 void a11ycheck_detach(struct a11ycheck *c, struct kiosk *k)
 {
-	(void)c;
+	c->k = NULL;
 	gfx_set_text_probe(k->gfx, NULL, NULL);
 }
 

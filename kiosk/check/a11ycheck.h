@@ -1,8 +1,9 @@
 /* The accessibility part of the `kiosk --check` tour: the contrast of each
  * text with the background it is really drawn on (read back from the
  * frame), and, on a portrait screen, the controls a person needs that sit
- * above the reach zone (core/a11y.h). Both are errors, at every size,
- * with large text and in high contrast. */
+ * above the reach zone (core/a11y.h), and key information (the right
+ * answer after a wrong one) in type smaller than body text. All are errors,
+ * at every size, with large text and in high contrast. */
 #ifndef KIOSK_A11YCHECK_H
 #define KIOSK_A11YCHECK_H
 
@@ -19,6 +20,8 @@ struct a11ycheck {
 	char *seen[A11YCHECK_SEEN];
 	int n_seen;
 	int contrast_failures, reach_failures;
+	int small_failures; /* key information (the right answer) under body size */
+	struct kiosk *k;    /* while attached */
 };
 
 /* Measure every text drawn on k->gfx from now on. */

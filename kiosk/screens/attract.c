@@ -98,15 +98,27 @@ void ui_banner(struct kiosk *k, SDL_Rect r, const struct ui_banner_line *lines, 
 			                         lines[i].bold, inner) +
 			         gap;
 		}
-	/* The motif: as on the attract screen at most, smaller if it must,
-	 * not at all under a third of that; never wider than the panel. */
+	/* The motif: as on the attract screen at most, smaller if it must;
+	 * under half that size the optional lines give it their room, under
+	 * a third it goes; never wider than the panel. */
 	int side = l->w < l->h ? l->w : l->h;
-	int dot = side / 40;
-	if (dot * MOTIF_W > inner)
-		dot = inner / MOTIF_W;
-	int spare = room - texts - l->pad;
-	if (dot * MOTIF_H > spare)
-		dot = spare / MOTIF_H;
+	int dot = 0;
+	for (int i = n;; i--) {
+		dot = side / 40;
+		if (dot * MOTIF_W > inner)
+			dot = inner / MOTIF_W;
+		int spare = room - texts - l->pad;
+		if (dot * MOTIF_H > spare)
+			dot = spare / MOTIF_H;
+		if (dot >= side / 80 || i == 0)
+			break;
+		if (keep[i - 1] && lines[i - 1].optional) {
+			keep[i - 1] = false;
+			texts -= gfx_text_height(k->gfx, lines[i - 1].text, lines[i - 1].size,
+			                         lines[i - 1].bold, inner) +
+			         gap;
+		}
+	}
 	if (dot < side / 120)
 		dot = 0;
 	int content = texts + (dot ? dot * MOTIF_H + l->pad : 0);

@@ -170,6 +170,35 @@ check "speech: turned off by its control" in_order "Lecture à voix haute désac
 check "speech: requests in the session's language only (fr), other voices only for other languages" sh -c \
 	"! grep -v -e '^fr	' -e '^en	Touch the screen' -e '^en	Choose your language' $TMP/speech.txt"
 
+# Portrait: above the reach line, where nothing is touched, a banner in the
+# campaign's colours (not a blank half-screen) on the language and home
+# screens; speech reads it first, in its order, then the chapters.
+KIOSK_SPEECH_LOG="$TMP/speech-portrait.log" run_script speech-portrait 1080x1920 --seed 0 <<'S'
+hold 0.5 0.5 2500
+tap 0.5 0.6
+tap 0.5 0.6
+expect language
+shot language
+press Français
+press Français
+expect home
+shot home
+S
+check "portrait banner: the session goes on" test $? -eq 0
+cp "$TMP/speech-portrait.log" "$TMP/speech.txt" 2>/dev/null
+check "portrait banner: the language screen reads the title and tagline, then each prompt" in_order \
+	"fr	Tu me suis ? Les réseaux sociaux en dix minutes" "fr	Choisissez votre langue. Français" \
+	"en	Choose your language. English"
+check "portrait banner: home reads the banner (title, tagline, what is ahead, progress), then the chapters" \
+	in_order "Tu me suis ? Les réseaux sociaux en dix minutes. 2 chapitres, puis un quiz final de 4 questions. 0 chapitres vus sur 2. Les chapitres. 1: Qui me voit ?"
+# The banner's dark blue at the left of the upper zone (the page's light
+# background before).
+for shot in language home; do
+	px=$(pixel_at "$TMP/speech-portrait/$shot.png" 0.1 0.3)
+	check "portrait banner: the upper zone of $shot is the banner's blue (29 53 87), not blank: $px" \
+		test "$px" = "29 53 87"
+done
+
 # Timing with speech on: the idle delay doubles (180 s), still-there gives
 # 2 × 20 s, and a touch there goes on.
 run_script speech-timing 1280x720 <<'S'
