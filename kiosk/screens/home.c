@@ -145,16 +145,14 @@ static int heading_height(const struct kiosk *k)
 	return l->small * 3 / 2 + l->pad * 2 + (k->flow.large_text ? 0 : l->title / 2);
 }
 
-void ui_home_overview(const struct kiosk *k, char *out, size_t len)
+void ui_home_overview(const struct kiosk *k, char *what, char *time, size_t len)
 {
 	const struct content_module *m = k->module;
 	int lang = app_lang(k);
-	const char *what = content_ui(m, UI_overview, lang);
-	const char *time = m->max_minutes ? content_ui(m, UI_duration, lang) : "";
-	char a[UI_LABEL], b[UI_LABEL];
-	ui_format(a, sizeof(a), what, (int)m->n_chapters, (int)content_final_size(m));
-	ui_format(b, sizeof(b), time, (int)m->max_minutes, 0);
-	snprintf(out, len, "%s%s%s", a, *a && *b ? " · " : "", b);
+	ui_format(what, len, content_ui(m, UI_overview, lang), (int)m->n_chapters,
+	          (int)content_final_size(m));
+	ui_format(time, len, m->max_minutes ? content_ui(m, UI_duration, lang) : "",
+	          (int)m->max_minutes, 0);
 }
 
 /* Portrait: the upper part of the screen, above the reach line, holds
@@ -166,14 +164,15 @@ static void draw_banner(struct kiosk *k, int bottom)
 	struct layout *l = &k->lay;
 	const struct content_module *m = k->module;
 	int lang = app_lang(k);
-	char overview[UI_LABEL * 2], progress[UI_LABEL];
-	ui_home_overview(k, overview, sizeof(overview));
+	char what[UI_LABEL], time[UI_LABEL], progress[UI_LABEL];
+	ui_home_overview(k, what, time, sizeof(what));
 	ui_format(progress, sizeof(progress), content_ui(m, UI_progress, lang),
 	          (int)flow_chapters_done(&k->flow), (int)m->n_chapters);
 	struct ui_banner_line lines[] = {
 	    {ltext_get(&m->title, lang), l->title * 3 / 2, true, false, COL_WHITE, 0, 0},
 	    {ltext_get(&m->tagline, lang), l->text, false, true, COL_TAGLINE, 0, 0},
-	    {overview, l->text, true, false, COL_WHITE, 0, 0},
+	    {what, l->text, true, false, COL_WHITE, 0, 0},
+	    {time, l->text, true, false, COL_WHITE, 0, 0},
 	    {progress, l->text, false, false, COL_TAGLINE, (int)flow_chapters_done(&k->flow),
 	     (int)m->n_chapters},
 	};

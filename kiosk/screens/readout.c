@@ -144,10 +144,11 @@ static void read_home(struct kiosk *k, struct text *t)
 	if (k->lay.portrait) {
 		/* As shown: the banner (tagline, what is ahead, the progress),
 		 * then the chapters under their heading. */
-		char overview[UI_LABEL * 2];
-		ui_home_overview(k, overview, sizeof(overview));
+		char what[UI_LABEL], time[UI_LABEL];
+		ui_home_overview(k, what, time, sizeof(what));
 		add(t, ltext_get(&m->tagline, lang));
-		add(t, overview);
+		add(t, what);
+		add(t, time);
 		add(t, buf);
 		add(t, ui(k, UI_chapters));
 	} else {

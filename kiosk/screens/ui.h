@@ -104,10 +104,11 @@ struct ui_banner_line {
 };
 void ui_banner(struct kiosk *k, SDL_Rect r, const struct ui_banner_line *lines, int n);
 
-/* The home screen's orientation: "7 chapitres, puis un quiz final de 8
- * questions · 10 minutes au plus" (ui.overview and ui.duration), "" when
- * the module has neither. */
-void ui_home_overview(const struct kiosk *k, char *out, size_t len);
+/* The home screen's orientation: what is ahead, "7 chapitres, puis un quiz
+ * final de 8 questions" (ui.overview), and the time, "10 minutes au plus"
+ * (ui.duration with max_minutes); "" for what the module does not give.
+ * Both buffers len bytes. */
+void ui_home_overview(const struct kiosk *k, char *what, char *time, size_t len);
 
 /* A part of the screen that scrolls (screens/scroll.c): between begin and
  * end, drawing is clipped to view and the controls declared are seen and
