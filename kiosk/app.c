@@ -345,6 +345,9 @@ void app_iterate(struct kiosk *k)
 		return; /* the window could not be opened again: app_run ends */
 	long long wait = run_timers(k);
 	app_settle(k);
+	/* After the settle: a chapter screen entered just now counts. */
+	if (!k->broken)
+		wait = min_wait(wait, app_player_poll(k, app_now(k)));
 	readout_follow(k); /* speech: a new screen, question or feedback */
 	if (k->ops->update && !k->blank)
 		wait = min_wait(wait, k->ops->update(k));

@@ -221,6 +221,9 @@ void app_status_tick(struct kiosk *k);
 /* app/player.c: libVLC made in a thread when a session starts, waited for
  * before the video screen, let go on the attract screen; stop: at exit. */
 void app_player_follow(struct kiosk *k, enum screen_id next);
+/* The chapter's video prerolled once the chapter has been shown a moment
+ * (returns ms until then, -1 nothing due). */
+long long app_player_poll(struct kiosk *k, long long now);
 void app_player_stop(struct kiosk *k);
 /* CLOCK_MONOTONIC in milliseconds. */
 double app_mono_ms(void);

@@ -14,9 +14,16 @@
 #include "core/log.h"
 #include "platform/player.h"
 
+/* The chapter's video is prerolled once the chapter screen has been shown
+ * this long: not for someone passing through (back to the list, or a tap on
+ * « Voir la vidéo » within a reach of the screen appearing: that opens the
+ * video the ordinary way), only for someone reading it. */
+enum { PREROLL_DWELL_MS = 600, PREROLL_RETRY_MS = 100 };
+
 struct app_player {
 	pthread_t thread;
-	bool starting; /* the thread runs or has not been joined */
+	bool starting;        /* the thread runs or has not been joined */
+	long long preroll_at; /* app clock; -1: nothing to preroll */
 	struct player *made;
 	bool headless;
 	int volume;
@@ -67,9 +74,13 @@ void app_player_follow(struct kiosk *k, enum screen_id next)
 {
 	if (k->broken)
 		return;
-	if (!k->vlc && !(k->vlc = calloc(1, sizeof(*k->vlc))))
-		return;
+	if (!k->vlc) {
+		if (!(k->vlc = calloc(1, sizeof(*k->vlc))))
+			return;
+		k->vlc->preroll_at = -1;
+	}
 	struct app_player *a = k->vlc;
+	a->preroll_at = -1;
 	if (next == SCR_ATTRACT) {
 		join(k, true);
 		if (k->player) {
@@ -85,12 +96,10 @@ void app_player_follow(struct kiosk *k, enum screen_id next)
 		join(k, true);
 		return;
 	}
-	if (next == SCR_CHAPTER) {
-		join(k, false);
-		preroll(k);
-	} else {
+	if (next == SCR_CHAPTER)
+		a->preroll_at = app_now(k) + PREROLL_DWELL_MS;
+	else
 		player_drop_preroll(k->player);
-	}
 	if (k->player || a->starting)
 		return;
 	a->headless = k->headless;
@@ -102,6 +111,21 @@ void app_player_follow(struct kiosk *k, enum screen_id next)
 		log_warn("player", "cannot start libVLC in a thread; starting it now");
 	if (!a->starting)
 		k->player = player_create(k->headless, a->volume, k->user_event);
+}
+
+long long app_player_poll(struct kiosk *k, long long now)
+{
+	struct app_player *a = k->vlc;
+	if (!a || a->preroll_at < 0 || k->shown != SCR_CHAPTER)
+		return -1;
+	if (now < a->preroll_at)
+		return a->preroll_at - now;
+	join(k, false);
+	if (!k->player && a->starting)
+		return PREROLL_RETRY_MS; /* libVLC is still being made */
+	a->preroll_at = -1;
+	preroll(k);
+	return -1;
 }
 
 void app_player_stop(struct kiosk *k)
