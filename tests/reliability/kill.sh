@@ -144,7 +144,8 @@ head -21 "$TMP/sessions.script" >"$TMP/three.script" # three sessions
 pid=$!
 # Wait for the three ends on screen, then kill before the kiosk exits.
 for i in $(seq 300); do
-	[ "$(grep -c '^screen attract' "$TMP/q.trace")" -ge 4 ] && break
+	n=$(grep -c '^screen attract' "$TMP/q.trace" 2>/dev/null)
+	[ "${n:-0}" -ge 4 ] && break
 	sleep 0.1
 done
 kill -KILL $pid 2>/dev/null
