@@ -20,7 +20,9 @@ EVERY=$((N / 20))
 		echo "press @chapter.1"
 		echo "press @ui.watch_video"
 		echo "expect video"
-		echo "wait 4000"
+		# The 4 s video, and its opening, which takes real time (seconds
+		# on a loaded machine); then the quiz waits (idle timeout 90 s).
+		echo "wait 30000"
 		echo "expect quiz"
 		echo "answer-all right"
 		echo "press @ui.start_quiz"
