@@ -99,7 +99,10 @@ if [ "$n" -ge 8 ]; then
 	echo "rss: ${1} kB early, ${3} kB late; threads ${2} early, ${4} late"
 	[ "$grow" -lt 40 ] && pass "memory flat over the cycles (+${grow} MB)" ||
 		fail "memory" "grew by ${grow} MB from the first to the last quarter"
-	[ "$4" -le $(($2 + 4)) ] && pass "threads do not pile up (${2} -> ${4})" ||
+	# One player more in either window is not a pile-up: the chapter's
+	# prerolled video (app/player.c) has about 7 threads of its own. A
+	# thread left behind by each cycle would add hundreds.
+	[ "$4" -le $(($2 + 10)) ] && pass "threads do not pile up (${2} -> ${4})" ||
 		fail "threads" "${2} threads early, ${4} late"
 else
 	fail "samples" "only $n memory samples"
