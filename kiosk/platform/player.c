@@ -264,7 +264,8 @@ static void keep_plugin_bank(void)
 	const char *args[] = {"--quiet", "--no-lua"};
 	bank_keeper = libvlc_new((int)(sizeof(args) / sizeof(args[0])), args);
 	if (!bank_keeper)
-		log_warn("player", "cannot hold libVLC's plugins: each session will read them again");
+		log_warn("player",
+		         "cannot hold libVLC's plugins: each session will read them again");
 }
 
 struct player *player_create(bool headless, int volume, Uint32 user_event)
