@@ -7,22 +7,6 @@
 
 enum { ACT_VIDEO = ACT_SCREEN, ACT_QUESTIONS };
 
-/* How far the text is scrolled. */
-struct chapter_view {
-	struct ui_scroll s;
-};
-
-static void enter(struct kiosk *k)
-{
-	k->view = calloc(1, sizeof(struct chapter_view));
-}
-
-static void leave(struct kiosk *k)
-{
-	free(k->view);
-	k->view = NULL;
-}
-
 static int draw_paragraphs(struct kiosk *k, const struct content_chapter *ch, SDL_Rect r)
 {
 	struct layout *l = &k->lay;
@@ -120,8 +104,8 @@ static void draw(struct kiosk *k)
 	ui_header(k, ltext_get(&ch->title, app_lang(k)), true);
 	int bar_h = l->touch + l->pad / 2 + l->pad * 2;
 	SDL_Rect view = {0, l->header, l->w, l->h - l->header - bar_h - l->foot};
-	struct chapter_view none = {0}, *v = k->view ? k->view : &none;
-	int top = ui_scroll_begin(k, &v->s, view);
+	struct ui_scroll none = {0}, *sc = k->view ? k->view : &none;
+	int top = ui_scroll_begin(k, sc, view);
 	int content;
 	if (l->portrait || !key_points_fit(k, ch, l->body.w - l->body.w * 3 / 5 - l->pad)) {
 		/* Portrait, or a word of a key point too wide for its column
@@ -138,16 +122,9 @@ static void draw(struct kiosk *k)
 		                               l->body.w - lw - l->pad, 0});
 		content = (h1 > h2 + l->title + l->pad ? h1 : h2 + l->title + l->pad) + l->pad;
 	}
-	ui_scroll_end(k, &v->s, content);
+	ui_scroll_end(k, sc, content);
 	gfx_fill(k->gfx, (SDL_Rect){0, view.y + view.h, l->w, 1}, COL_LINE);
 	draw_actions(k, ch, c, view.y + view.h + l->pad);
-}
-
-static void scroll(struct kiosk *k, int dy)
-{
-	struct chapter_view *v = k->view;
-	if (v)
-		ui_scroll_by(&v->s, dy);
 }
 
 static void action(struct kiosk *k, int act, int arg)
@@ -159,5 +136,8 @@ static void action(struct kiosk *k, int act, int arg)
 		flow_chapter_questions(&k->flow, app_now(k));
 }
 
-const struct screen_ops screen_chapter = {
-    .enter = enter, .leave = leave, .draw = draw, .action = action, .scroll = scroll};
+const struct screen_ops screen_chapter = {.enter = ui_scroll_enter,
+                                          .leave = ui_scroll_leave,
+                                          .draw = draw,
+                                          .action = action,
+                                          .scroll = ui_scroll_screen};

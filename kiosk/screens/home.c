@@ -37,21 +37,6 @@ static void draw_card(struct kiosk *k, SDL_Rect r, unsigned c)
 	              ALIGN_LEFT, COL_INK);
 }
 
-struct home_view {
-	struct ui_scroll s;
-};
-
-static void enter(struct kiosk *k)
-{
-	k->view = calloc(1, sizeof(struct home_view));
-}
-
-static void leave(struct kiosk *k)
-{
-	free(k->view);
-	k->view = NULL;
-}
-
 struct cards {
 	int cols, rows, gap, cw;
 	int need; /* the tallest title's card */
@@ -205,7 +190,7 @@ static void draw(struct kiosk *k)
 	}
 	struct cards c = cards_layout(k, area.h);
 	int block = c.rows * c.need + (c.rows - 1) * c.gap;
-	struct home_view none = {0}, *v = k->view ? k->view : &none;
+	struct ui_scroll none = {0}, *sc = k->view ? k->view : &none;
 	int above; /* the top of what is drawn for the cards */
 	if (block > area.h) {
 		/* A list that scrolls, its top at the reach line (portrait): not
@@ -227,11 +212,11 @@ static void draw(struct kiosk *k)
 			              COL_MUTED);
 		}
 		SDL_Rect view = {0, area.y, l->w, area.h + l->pad};
-		int top = ui_scroll_begin(k, &v->s, view);
+		int top = ui_scroll_begin(k, sc, view);
 		draw_cards(k, &c, top, c.need);
-		ui_scroll_end(k, &v->s, block + l->pad);
+		ui_scroll_end(k, sc, block + l->pad);
 	} else {
-		v->s.scroll = v->s.max = 0;
+		sc->scroll = sc->max = 0;
 		int ch = (area.h - (c.rows - 1) * c.gap) / c.rows;
 		int max_h = l->touch * 2 + l->pad;
 		if (ch > max_h)
@@ -263,12 +248,8 @@ static void action(struct kiosk *k, int act, int arg)
 		flow_start_quiz(&k->flow, app_now(k));
 }
 
-static void scroll(struct kiosk *k, int dy)
-{
-	struct home_view *v = k->view;
-	if (v)
-		ui_scroll_by(&v->s, dy);
-}
-
-const struct screen_ops screen_home = {
-    .enter = enter, .leave = leave, .draw = draw, .action = action, .scroll = scroll};
+const struct screen_ops screen_home = {.enter = ui_scroll_enter,
+                                       .leave = ui_scroll_leave,
+                                       .draw = draw,
+                                       .action = action,
+                                       .scroll = ui_scroll_screen};

@@ -51,21 +51,6 @@ static int draw_list(struct kiosk *k, const char *heading, const struct ltext *i
 	return y - r.y;
 }
 
-struct result_view {
-	struct ui_scroll s;
-};
-
-static void enter(struct kiosk *k)
-{
-	k->view = calloc(1, sizeof(struct result_view));
-}
-
-static void leave(struct kiosk *k)
-{
-	free(k->view);
-	k->view = NULL;
-}
-
 static int draw_banner(struct kiosk *k, int y)
 {
 	struct layout *l = &k->lay;
@@ -129,8 +114,8 @@ static void draw(struct kiosk *k)
 	ui_header(k, ltext_get(&m->title, app_lang(k)), true);
 	int bh = l->touch + l->pad / 2;
 	SDL_Rect view = {0, l->header, l->w, l->h - l->header - bh - l->pad * 2 - l->foot};
-	struct result_view none = {0}, *v = k->view ? k->view : &none;
-	int top = ui_scroll_begin(k, &v->s, view);
+	struct ui_scroll none = {0}, *sc = k->view ? k->view : &none;
+	int top = ui_scroll_begin(k, sc, view);
 	int y = top + draw_banner(k, top) + (l->portrait ? l->pad * 2 : l->pad);
 	/* The first key point of each chapter: the gist of the module. */
 	struct ltext take[SESSION_MAX_CHAPTERS];
@@ -150,18 +135,11 @@ static void draw(struct kiosk *k)
 		int mh = draw_more(k, (SDL_Rect){l->body.x + half + l->pad * 2, y, half, 0});
 		end = y + (th > mh ? th : mh);
 	}
-	ui_scroll_end(k, &v->s, end - top + l->pad);
+	ui_scroll_end(k, sc, end - top + l->pad);
 	gfx_fill(k->gfx, (SDL_Rect){0, view.y + view.h, l->w, 1}, COL_LINE);
 	int bw = l->portrait ? l->body.w : l->body.w / 3;
 	ui_button(k, (SDL_Rect){(l->w - bw) / 2, view.y + view.h + l->pad, bw, bh},
 	          app_ui(k, UI_finish), BTN_ACCENT, ACT_FINISH, 0);
-}
-
-static void scroll(struct kiosk *k, int dy)
-{
-	struct result_view *v = k->view;
-	if (v)
-		ui_scroll_by(&v->s, dy);
 }
 
 static void action(struct kiosk *k, int act, int arg)
@@ -171,5 +149,8 @@ static void action(struct kiosk *k, int act, int arg)
 		flow_finish(&k->flow, app_now(k));
 }
 
-const struct screen_ops screen_result = {
-    .enter = enter, .leave = leave, .draw = draw, .action = action, .scroll = scroll};
+const struct screen_ops screen_result = {.enter = ui_scroll_enter,
+                                         .leave = ui_scroll_leave,
+                                         .draw = draw,
+                                         .action = action,
+                                         .scroll = ui_scroll_screen};

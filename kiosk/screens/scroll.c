@@ -4,6 +4,8 @@
  * text, the result, the home screen's cards (portrait, in reach). */
 #include "screens/ui.h"
 
+#include <stdlib.h>
+
 int ui_scroll_begin(struct kiosk *k, struct ui_scroll *s, SDL_Rect view)
 {
 	s->view = view;
@@ -100,4 +102,21 @@ bool ui_reveal(struct kiosk *k, int i)
 	k->ops->scroll(k, dy);
 	k->dirty = true;
 	return true;
+}
+
+void ui_scroll_enter(struct kiosk *k)
+{
+	k->view = calloc(1, sizeof(struct ui_scroll));
+}
+
+void ui_scroll_leave(struct kiosk *k)
+{
+	free(k->view);
+	k->view = NULL;
+}
+
+void ui_scroll_screen(struct kiosk *k, int dy)
+{
+	if (k->view)
+		ui_scroll_by(k->view, dy);
 }

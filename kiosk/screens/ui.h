@@ -122,6 +122,11 @@ struct ui_scroll {
 int ui_scroll_begin(struct kiosk *k, struct ui_scroll *s, SDL_Rect view);
 void ui_scroll_end(struct kiosk *k, struct ui_scroll *s, int content);
 void ui_scroll_by(struct ui_scroll *s, int dy);
+/* A screen whose only private state is its scroll (chapter, result, home):
+ * k->view is a struct ui_scroll, made by enter, freed by leave. */
+void ui_scroll_enter(struct kiosk *k);
+void ui_scroll_leave(struct kiosk *k);
+void ui_scroll_screen(struct kiosk *k, int dy);
 /* The part of a control that is in view (all of it if not scrolled). */
 SDL_Rect ui_control_shown(const struct control *c);
 /* Where a control is once scrolled into view (the reach check). */
