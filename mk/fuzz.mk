@@ -1,14 +1,14 @@
 # Issue 11: libFuzzer over the kiosk's parsers (settings and their opening
-# hours, module, subtitles, one weekday's hours), each for FUZZ_SECONDS.
+# hours, module, subtitles, one weekday's hours, script lines), each for FUZZ_SECONDS.
 #   make fuzz [FUZZ_SECONDS=60]      (with fuzz-report of mk/fuzz-report.mk)
-#   make fuzz-settings | fuzz-module | fuzz-srt | fuzz-hours
+#   make fuzz-settings | fuzz-module | fuzz-srt | fuzz-hours | fuzz-script
 # Built with Debian's clang (-fsanitize=fuzzer,address,undefined) in
 # $(BUILD)/fuzz; seeds in tests/fuzz/seeds/NAME/, what the fuzzer finds
 # accumulates in $(BUILD)/fuzz/NAME-corpus, crashes are written there as
 # crash-* files. The parsers' own messages are silenced (-close_fd_mask=2);
 # libFuzzer's report of a finding is not. Figures: tests/reliability/fuzz.sh.
 FUZZ_SECONDS ?= 60
-FUZZ_NAMES   := settings module srt hours
+FUZZ_NAMES   := settings module srt hours script
 FUZZ_BINS    := $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
 FUZZ_CFLAGS  := -g -O1 -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -DKIOSK_VERSION='"$(VERSION)"' \
 	-Ikiosk -fsanitize=address,undefined -fno-sanitize-recover=undefined

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/script_line.h"
 #include "platform/gfx.h"
 #include "platform/player.h"
 #include "screens/focus.h"
@@ -249,22 +250,6 @@ static bool key(struct kiosk *k, const char *combo)
 	return true;
 }
 
-static bool parse_floats(const char *args, float *v, int n)
-{
-	const char *p = args;
-	for (int i = 0; i < n; i++) {
-		char *end;
-		errno = 0;
-		v[i] = strtof(p, &end);
-		if (end == p || errno)
-			return false;
-		p = end;
-	}
-	while (isspace((unsigned char)*p))
-		p++;
-	return *p == '\0';
-}
-
 /* A line of /proc/self/status in kB ("VmRSS", "RssAnon"...), -1 if absent. */
 static long status_kb(const char *key)
 {
@@ -299,7 +284,7 @@ static int run_line(struct script *s, char *cmd, char *args)
 	struct kiosk *k = s->k;
 	float v[4];
 	if (strcmp(cmd, "tap") == 0 || strcmp(cmd, "quick-tap") == 0) {
-		if (!parse_floats(args, v, 2))
+		if (!script_floats(args, v, 2))
 			goto bad;
 		tap(k, v[0], v[1], cmd[0] == 'q');
 	} else if (strcmp(cmd, "press") == 0) {
@@ -325,11 +310,11 @@ static int run_line(struct script *s, char *cmd, char *args)
 				return EXIT_SCRIPT;
 		} while (cmd[6] == '-' && k->shown == SCR_QUIZ && ++n < SESSION_MAX_ANSWERS);
 	} else if (strcmp(cmd, "swipe") == 0) {
-		if (!parse_floats(args, v, 4))
+		if (!script_floats(args, v, 4))
 			goto bad;
 		swipe(k, v[0], v[1], v[2], v[3]);
 	} else if (strcmp(cmd, "hold") == 0) {
-		if (!parse_floats(args, v, 3) || v[2] < 0)
+		if (!script_floats(args, v, 3) || v[2] < 0 || v[2] > SCRIPT_MAX_MS)
 			goto bad;
 		advance(k, REACH_MS);
 		push_finger(k, SDL_FINGERDOWN, v[0], v[1]);
@@ -364,7 +349,7 @@ static int run_line(struct script *s, char *cmd, char *args)
 		SDL_PushEvent(&e);
 		app_iterate(k);
 	} else if (strcmp(cmd, "wait") == 0) {
-		if (!parse_floats(args, v, 1) || v[0] < 0)
+		if (!script_floats(args, v, 1) || v[0] < 0 || v[0] > SCRIPT_MAX_MS)
 			goto bad;
 		advance(k, (long long)v[0]);
 	} else if (strcmp(cmd, "expect") == 0) {
@@ -438,21 +423,10 @@ int script_run(struct kiosk *k, const char *file, const char *shots)
 			rc = EXIT_BAD_INPUT;
 			break;
 		}
-		char *p = buf;
-		while (isspace((unsigned char)*p))
-			p++;
-		char *end = p + strlen(p);
-		while (end > p && isspace((unsigned char)end[-1]))
-			*--end = '\0';
-		if (!*p || *p == '#')
+		char *cmd, *args;
+		if (!script_line_split(buf, &cmd, &args))
 			continue;
-		char *args = p + strcspn(p, " \t");
-		if (*args) {
-			*args++ = '\0';
-			while (isspace((unsigned char)*args))
-				args++;
-		}
-		rc = run_line(&s, p, args);
+		rc = run_line(&s, cmd, args);
 		if (kiosk_stop_signal)
 			break;
 	}

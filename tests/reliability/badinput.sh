@@ -174,6 +174,8 @@ bad "script missing" 2 'nowhere.script: No such file' "$KIOSK" --headless --scri
 script_case unknown 2 ':1: unknown command "frobnicate"' 'frobnicate\n'
 script_case bad-args 2 ':2: bad arguments for tap' 'wait 10\ntap 0.5\n'
 script_case negative-wait 2 'bad arguments for wait' 'wait -5\n'
+script_case nan-wait 2 'bad arguments for wait' 'wait nan\n'
+script_case huge-hold 2 'bad arguments for hold' 'hold 0.5 0.5 1e30\n'
 script_case bad-key 2 'bad arguments for key' 'key ctrl+nosuchkey\n'
 script_case shot-path 2 'bad arguments for shot' 'shot ../x\n'
 script_case no-label 3 'no control labelled "Nulle part"' 'press Nulle part\n'

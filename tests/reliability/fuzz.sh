@@ -1,6 +1,6 @@
 #!/bin/sh
 # Fuzzing, short: each libFuzzer harness of mk/fuzz.mk (settings, module,
-# subtitles, opening hours) runs its seeds (tests/fuzz/seeds/NAME) and then
+# subtitles, opening hours, script lines) runs its seeds (tests/fuzz/seeds/NAME) and then
 # FUZZ_SHORT seconds (5) of mutations. `make fuzz` runs each for
 # FUZZ_SECONDS (60) and keeps what it finds. Prints
 # "fuzz NAME: N executions, N findings" per harness.
@@ -9,7 +9,7 @@ command -v clang >/dev/null || { fail "fuzz" "clang is not installed (make deps-
 SECONDS_EACH=${FUZZ_SHORT:-5}
 make --no-print-directory -s BUILD="$BUILD" fuzz-build >"$TMP/build.log" 2>&1
 check "fuzz: the harnesses build with clang" test $? -eq 0 || { tail -20 "$TMP/build.log"; exit 1; }
-for n in settings module srt hours; do
+for n in settings module srt hours script; do
 	mkdir -p "$TMP/$n-corpus" "$TMP/$n-art"
 	(cd "$TMP" && ASAN_OPTIONS=detect_leaks=1 "$ROOT/$BUILD/fuzz/fuzz_$n" -max_total_time="$SECONDS_EACH" \
 		-max_len=65536 -timeout=10 -rss_limit_mb=2048 -close_fd_mask=2 -print_final_stats=1 \
