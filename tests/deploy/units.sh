@@ -44,7 +44,8 @@ echo "$out" | grep '^✗' | sed 's/^/  open: /'
 # The settings the package installs must keep what the unit relies on.
 for key in 'Type=notify' 'NotifyAccess=all' 'WatchdogSec=' 'Restart=always' \
 	'User=kiosk' 'StateDirectory=kiosk' 'ConfigurationDirectory=kiosk' \
-	'ProtectSystem=strict' 'ProtectHome=yes' 'PrivateNetwork=yes' 'NoNewPrivileges=yes'; do
+	'ProtectSystem=strict' 'ProtectHome=yes' 'PrivateNetwork=yes' 'NoNewPrivileges=yes' \
+	'SystemCallFilter=mincore' 'Environment=EGL_PLATFORM=wayland'; do
 	grep -q "^$key" systemd/kiosk.service || echo "FAIL unit: $key missing"
 done
 # A PAM session would move cage and the kiosk out of the service's cgroup,
