@@ -369,7 +369,7 @@ static int load_groups(struct report *r, sqlite3 *db, const char *from, const ch
 		if (r->n_days == 0 || strcmp(r->days[r->n_days - 1].key, day)) {
 			r->days = rows_grow(r->days, r->n_days, sizeof *r->days);
 			r->days[r->n_days] = (struct report_group){0};
-			snprintf(r->days[r->n_days++].key, 16, "%s", day);
+			snprintf(r->days[r->n_days++].key, sizeof r->days[0].key, "%s", day);
 		}
 		if (add_group(&r->days[r->n_days - 1], st) != 0) {
 			sqlite3_finalize(st);
@@ -381,7 +381,7 @@ static int load_groups(struct report *r, sqlite3 *db, const char *from, const ch
 		if (l == r->n_langs) {
 			r->langs = rows_grow(r->langs, r->n_langs, sizeof *r->langs);
 			r->langs[l] = (struct report_group){0};
-			snprintf(r->langs[r->n_langs++].key, 16, "%s", lang);
+			snprintf(r->langs[r->n_langs++].key, sizeof r->langs[0].key, "%s", lang);
 		}
 		if (add_group(&r->langs[l], st) != 0 || add_group(&r->total, st) != 0) {
 			sqlite3_finalize(st);

@@ -1,7 +1,22 @@
-/* kiosk-report: the figures of one report, loaded from one or more
- * statistics databases, then suppressed (DESIGN.md §4) and written out in
- * one of four formats. Every figure carries the number of sessions it was
- * computed from (its base) and whether it must be hidden. */
+/* kiosk-report: the figures of one report, loaded from kiosk databases and
+ * batch files, protected (DESIGN.md §4, PRIVACY.md) and written out in one
+ * of four formats.
+ *
+ * Statistics v2 (issue 21). A report covers CLOSED BATCHES only (a batch:
+ * one or more consecutive closed days of one kiosk holding at least K
+ * sessions, see platform/store_batch.h); a period selects the batches whose
+ * last day falls within it, so two reports differ by whole batches or not
+ * at all. Sessions of days not yet closed are in no report.
+ *
+ * report_load() fills the exact figures and, beside each count, the sum of
+ * its records' keys (the `keys` members); report_suppress() then publishes
+ * them: every count is replaced IN PLACE by its perturbed value
+ * (core/cellkey.h), every sum too, and r->perturbed is set. The writers
+ * print the fields as they find them, and mark every count, rate and
+ * average « ≈ » when r->perturbed. Masking remains only where noise cannot
+ * protect: the *_hidden flags below (averages over fewer than K published
+ * sessions, item discrimination over fewer than K, label rows are pooled
+ * at load time so that no label splits a batch below K). */
 #ifndef KIOSK_REPORT_REPORT_H
 #define KIOSK_REPORT_REPORT_H
 
@@ -12,33 +27,56 @@ struct content_module;
 
 enum { REPORT_STAGES = 5, REPORT_ENDS = 3, REPORT_BINS = 10, REPORT_CHOICES = 32 };
 
-/* Sessions of one day, one language, or all of them. */
+/* Sums of record keys of the counts beside them (before folding to a cell
+ * key): filled by report_load(), used by report_suppress(). */
+struct report_group_keys {
+	long long sessions, reached[REPORT_STAGES], ended[REPORT_ENDS], quiz_taken, passed;
+};
+
+/* Sessions of one batch (key: its first day, or "first/last" when it spans
+ * several days), one language, one kiosk, one label, or all of them. Keys
+ * are up to 31 characters (kiosk ids and labels). */
 struct report_group {
-	char key[16];
+	char key[32];
 	long long sessions, reached[REPORT_STAGES], ended[REPORT_ENDS];
 	long long quiz_taken, score_sum, passed, duration_sum;
+	struct report_group_keys keys;
 	bool hidden;            /* every figure of the row (base: sessions) */
 	bool quiz_hidden;       /* quiz_taken and the figures based on it */
 	bool completion_hidden; /* reached[4] / sessions: a rate is a cell too */
 	bool pass_hidden;       /* passed / quiz_taken */
+	/* v2: the average score (score_sum / quiz_taken) and the average
+	 * duration: fewer than K published sessions behind them, where noise
+	 * on a sum cannot hide one person's value. */
+	bool avg_hidden;
 };
 
 struct report_chapter {
 	char module[32], id[32];
 	long long seen, video_started, share_sum;
-	bool hidden, share_hidden;
+	struct {
+		long long seen, video_started;
+	} keys;
+	bool hidden, share_hidden; /* share: fewer than K started the video */
 };
 
 struct report_question {
 	char module[32], id[32], objective[32];
 	long long answered, right, wrong, wrong_by_choice[REPORT_CHOICES];
-	int top_wrong; /* 0-based choice, -1 when nobody was wrong */
+	struct {
+		long long answered, right, wrong, wrong_by_choice[REPORT_CHOICES];
+	} keys;
+	int top_wrong; /* 0-based choice, -1 when nobody was wrong (published counts) */
+	bool chapter;  /* a chapter's question (else the final quiz's) */
 	bool hidden, right_hidden, wrong_hidden;
 };
 
 struct report_objective {
 	char module[32], id[32];
 	long long answered, right;
+	struct {
+		long long answered, right;
+	} keys;
 	int n_questions;
 	bool hidden, right_hidden;
 };
@@ -61,6 +99,9 @@ struct report_item {
 	/* Finished quizzes: n answers, x right, r rest-of-score; sums for
 	 * the item-rest correlation. */
 	long long n, x, r, xr, rr;
+	struct {
+		long long answered, right, by_choice[REPORT_CHOICES], n, x;
+	} keys;
 	double disc; /* item-rest correlation, -1..1 */
 	bool disc_known, hidden, disc_hidden, choice_hidden[REPORT_CHOICES];
 	unsigned flags;
@@ -69,12 +110,26 @@ struct report {
 	int k;
 	char from[11], to[11]; /* "" when open */
 	int n_files;           /* distinct files read */
+	/* v2: the counts are published values (core/cellkey.h): print « ≈ »
+	 * before each count, rate and average. max_dev: the largest
+	 * deviation of a count, for the legend ("± 2 au plus"). */
+	bool perturbed;
+	int max_dev;
+	int n_batches;                    /* closed batches in the report */
+	char first_day[11], last_day[11]; /* days the batches cover, "" none */
+	/* People who touched the attract screen and left before choosing a
+	 * language (a per-day counter, no row): total.reached[0] counts them
+	 * with the sessions, so the funnel starts at « a touché l'écran ». */
+	long long left_early, left_early_key;
 	struct report_group total;
+	/* days: one row per closed batch, oldest first (the name is kept
+	 * from v1, where a row was a day). */
 	struct report_group *days, *langs;
 	int n_days, n_langs;
 	bool funnel_hidden[REPORT_STAGES]; /* of total.reached */
 	bool ended_hidden[REPORT_ENDS];    /* of total.ended */
 	long long bins[REPORT_BINS];       /* quiz scores 0-9, 10-19 ... 90-100 */
+	long long bins_keys[REPORT_BINS];
 	bool bins_hidden[REPORT_BINS];
 	struct report_chapter *chapters;
 	struct report_question *questions;
@@ -93,21 +148,42 @@ struct report {
 	int n_items;
 };
 
-/* Reads the files (each counted once, sessions in several files once) for
- * days within from..to (NULL for open). 0, or -1 after printing why. */
+/* Reads the closed batches of the files (kiosk databases and batch files
+ * alike; a batch found in several files, by kiosk id and first day, counts
+ * once) whose last day is within from..to (NULL for open): exact figures
+ * and key sums, nothing published yet. 0, or -1 after printing why. */
 int report_load(struct report *r, const char *const *paths, int n, const char *from,
                 const char *to);
 /* The same without the per-session item analysis (raw.c). */
 int report_load_stats(struct report *r, const char *const *paths, int n, const char *from,
                       const char *to);
+/* Publishes a loaded report: perturbs every count and sum in place (cell
+ * key), computes rates, averages and item statistics from the published
+ * values, sets the masks that remain (see the top of this file). Calling it
+ * twice is a programmer error. */
 void report_suppress(struct report *r, int k);
-/* Checks --from/--to (whole months, none still running) into lo..hi ("" for
- * an open start). 0, or -1 after saying why. */
+/* Checks --from/--to (days) into lo..hi ("" for open ends). 0, or -1 after
+ * saying why. */
 int report_period(const char *from, const char *to, char lo[11], char hi[11]);
-/* report_load, then suppression consistent with the report of each part
- * (one file, one month): see period.c. 0, or -1 after saying why. */
+/* report_load then report_suppress: what kiosk-report, the USB export and
+ * the trainer screen show. lo/hi: "" or NULL for open. 0, or -1 after saying
+ * why. */
 int report_build(struct report *r, const char *const *paths, int n, const char *lo, const char *hi,
                  int k);
+
+/* One closed batch as report_batches() lists it. */
+struct report_batch {
+	char kiosk[32];
+	char first[11], last[11]; /* the days it covers (YYYY-MM-DD) */
+	long long sessions;       /* exact: for the kiosk's own use, never printed */
+};
+/* The closed batches of the files, oldest first (*out malloc'd, free it).
+ * 0, or -1 after printing why. */
+int report_batches(const char *const *paths, int n, struct report_batch **out, int *n_out);
+/* The published report of the newest closed batch of one database (the
+ * trainer's « Dernière journée »); r->n_batches is 0 when there is none
+ * yet. 0, or -1 after printing why. */
+int report_build_last(struct report *r, const char *db, int k);
 /* Rows of one partition (days, languages, kiosks...): primary and secondary
  * suppression of sessions and quiz figures, and of the rates. */
 void report_hide_groups(struct report_group *g, int n, int k);
