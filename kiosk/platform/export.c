@@ -1,19 +1,24 @@
-/* Export to a USB drive (see export.h). The database copy holds the period's
- * session rows only, inserted in key order (random ids) into a new file
- * with its daily counters rebuilt: the same anonymous content PRIVACY.md
- * describes, and no trace of the order in which sessions were saved. */
+/* Export to a USB drive (see export.h). A drive is a stranger's file system:
+ * it may hold a symbolic link, a FIFO or a folder at any name the export
+ * uses, or vanish in the middle. So every file is made through a descriptor
+ * of the drive's folder, created new (O_EXCL, O_NOFOLLOW: never through a
+ * link; O_NONBLOCK: never waiting on a FIFO or a dead device), checked to be
+ * a regular file on the drive's own file system, written, synced and only
+ * then renamed in place within that folder (renameat replaces a link at the
+ * final name, never its target). */
 #include "platform/export.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/log.h"
-#include "platform/store_schema.h"
+#include "core/session.h"
+#include "core/trainer_view.h"
 #include "report/report.h"
 
 static bool is_dir(const char *path)
@@ -71,8 +76,9 @@ bool export_find_target(const char *export_dir, const char *mounts_file, char *o
 	return found;
 }
 
-/* A message the trainer can act on, from the errno of the failure. */
-static void explain(struct export_result *res, int err, const char *what)
+/* A message the trainer can act on, from the errno of the failure; name is
+ * the file on the drive it concerns. */
+static void explain(struct export_result *res, int err, const char *what, const char *name)
 {
 	const char *why;
 	switch (err) {
@@ -89,7 +95,15 @@ static void explain(struct export_result *res, int err, const char *what)
 	case ESTALE: why = "La clé USB a été retirée ou ne répond plus"; break;
 	default: why = NULL;
 	}
-	if (why)
+	if (err == EISDIR || err == EEXIST || err == ELOOP || err == ENOTEMPTY || err == EXDEV ||
+	    err == EBADF)
+		snprintf(
+		    res->message, sizeof res->message,
+		    "La clé contient déjà « %s », qui n'est pas un fichier ordinaire (dossier, "
+		    "lien ou fichier spécial) : rien n'a été exporté. Retirez-le de la clé "
+		    "depuis un ordinateur, ou prenez une autre clé.",
+		    name);
+	else if (why)
 		snprintf(res->message, sizeof res->message,
 		         "%s : rien n'a été exporté (aucun fichier incomplet n'est resté sur la "
 		         "clé). %s",
@@ -101,193 +115,202 @@ static void explain(struct export_result *res, int err, const char *what)
 		snprintf(res->message, sizeof res->message,
 		         "Écriture impossible sur la clé (%s, %s) : rien n'a été exporté.", what,
 		         strerror(err));
-	log_warn("export", "%s: %s: %s", res->dir, what, strerror(err));
+	log_warn("export", "%s/%s: %s: %s", res->dir, name, what, strerror(err));
 }
 
-/* Flushes a file to the drive, so that the rename that follows publishes a
- * complete file. 0 or an errno. */
-static int sync_path(const char *path)
+/* A new regular file named name in the drive's folder dfd (whose file
+ * system is dev), for writing. A name already there is only ever a
+ * temporary file of an export that was cut short, or a trap: its entry is
+ * removed (unlinkat removes a link or a FIFO itself, never its target, and
+ * refuses a folder) and the file made anew. The descriptor, or -errno. */
+static int part_create(int dfd, dev_t dev, const char *name)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	const int flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC;
+	int fd = openat(dfd, name, flags, 0644);
+	if (fd < 0 && errno == EEXIST) {
+		if (unlinkat(dfd, name, 0) != 0)
+			return errno == EISDIR || errno == EPERM ? -EISDIR : -errno;
+		fd = openat(dfd, name, flags, 0644);
+	}
 	if (fd < 0)
-		return errno ? errno : EIO;
-	int rc = fsync(fd) == 0 ? 0 : errno;
-	close(fd);
-	return rc;
+		return -errno;
+	struct stat st;
+	int e = fstat(fd, &st) != 0 ? errno : 0;
+	if (!e && (!S_ISREG(st.st_mode) || st.st_dev != dev || st.st_nlink != 1))
+		e = EXDEV; /* not the plain new file on the drive that was asked for */
+	if (e) {
+		close(fd);
+		return -e;
+	}
+	return fd;
 }
 
-/* One report into a temporary file. 0 or an errno. */
-static int write_report(const struct report *r, const char *path, bool html)
+/* One report into the new file fd (closed here). The report is made in
+ * memory first, then written with write(2) itself, so that every byte that
+ * goes to the drive passes one loop that sees each error. 0 or an errno. */
+static int write_report(const struct report *r, int fd, bool html)
 {
-	errno = 0;
-	FILE *f = fopen(path, "w");
-	if (!f)
-		return errno ? errno : EIO;
-	int rc = html ? report_html(r, f) : report_csv(r, f, ';');
-	int err = rc != 0 || ferror(f) ? (errno ? errno : EIO) : 0;
-	if (fflush(f) != 0 && !err)
-		err = errno ? errno : EIO;
-	if (!err && fsync(fileno(f)) != 0)
-		err = errno ? errno : EIO;
-	if (fclose(f) != 0 && !err)
-		err = errno ? errno : EIO;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	int err = f ? 0 : (errno ? errno : ENOMEM);
+	if (f) {
+		int rc = html ? report_html(r, f) : report_csv(r, f, ';');
+		if ((fclose(f) != 0 || rc != 0) && !err)
+			err = errno ? errno : ENOMEM;
+	}
+	for (size_t off = 0; !err && off < len;) {
+		ssize_t n = write(fd, buf + off, len - off);
+		if (n > 0)
+			off += (size_t)n;
+		else if (n < 0 && errno != EINTR)
+			err = errno;
+		else if (n == 0)
+			err = EIO;
+	}
+	free(buf);
+	if (!err && fsync(fd) != 0)
+		err = errno;
+	if (close(fd) != 0 && !err)
+		err = errno;
 	return err;
 }
 
-static int sqlite_errno(sqlite3 *db, int rc)
+/* The closed days of the span into lo..hi (lo "" when open) and their
+ * name in the files' names; false with a message when there are none. */
+static bool span_days(const struct export_request *req, char lo[11], char hi[11], char *name,
+                      size_t name_size, struct export_result *res)
 {
-	int e = sqlite3_system_errno(db);
-	if (e)
-		return e;
-	switch (rc & 0xff) {
-	case SQLITE_FULL: return ENOSPC;
-	case SQLITE_READONLY: return EROFS;
-	case SQLITE_CANTOPEN: return EACCES;
-	default: return EIO;
+	char yesterday[11];
+	session_day_before(req->today, yesterday);
+	lo[0] = '\0';
+	snprintf(hi, 11, "%s", yesterday);
+	switch (req->span) {
+	case EXPORT_ALL: snprintf(name, name_size, "tout"); return true;
+	case EXPORT_LAST_MONTH:
+		trainer_view_month(req->today, lo, hi);
+		snprintf(name, name_size, "%.7s", lo);
+		return true;
+	case EXPORT_LAST_DAY: break;
 	}
+	struct report r;
+	const char *paths[1] = {req->db_path};
+	bool ok = report_load_stats(&r, paths, 1, NULL, yesterday) == 0 && r.n_days > 0;
+	if (ok) {
+		snprintf(lo, 11, "%s", r.days[r.n_days - 1].key);
+		snprintf(hi, 11, "%s", lo);
+		snprintf(name, name_size, "%s", lo);
+	} else {
+		snprintf(res->message, sizeof res->message,
+		         "Aucune journée terminée à exporter : la journée en cours ne quitte pas "
+		         "la borne. Rien n'a été écrit.");
+	}
+	report_free(&r);
+	return ok;
 }
 
-/* The period's rows into a new database at path. 0 or an errno. */
-static int write_db(const struct export_request *req, const char *path)
-{
-	sqlite3 *db = NULL;
-	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-	if (rc != SQLITE_OK) {
-		int e = sqlite_errno(db, rc);
-		sqlite3_close(db);
-		return e;
-	}
-	const char *lo = req->from ? req->from : "0000-00-00",
-	           *hi = req->to ? req->to : "9999-99-99";
-	char *uri = report_ro_uri(req->db_path);
-	/* The schema holds '%' (duration_s % 30): not through mprintf. */
-	rc = sqlite3_exec(
-	    db,
-	    "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; BEGIN;" STORE_SCHEMA_V1
-	        STORE_SCHEMA_V2 STORE_SCHEMA_V3 "PRAGMA user_version = 3;" STORE_DROP_TRIGGERS
-	    "COMMIT;",
-	    NULL, NULL, NULL);
-	char *sql =
-	    rc != SQLITE_OK
-	        ? NULL
-	        : sqlite3_mprintf("ATTACH %Q AS src; BEGIN;"
-	                          "INSERT INTO session (day, id, kiosk, module, module_version, "
-	                          "lang, furthest, "
-	                          "chapters_seen, score, passed, ended, duration_s, label) SELECT "
-	                          "day, id, kiosk, module, "
-	                          "module_version, lang, furthest, chapters_seen, score, passed, "
-	                          "ended, duration_s, label "
-	                          "FROM src.session WHERE day BETWEEN %Q AND %Q ORDER BY day, id;"
-	                          "INSERT INTO chapter SELECT module, chapter, day, session, seen, "
-	                          "video_share FROM "
-	                          "src.chapter WHERE day BETWEEN %Q AND %Q ORDER BY module, "
-	                          "chapter, day, session;"
-	                          "INSERT INTO answer SELECT module, question, objective, choice, "
-	                          "correct, day, session "
-	                          "FROM src.answer WHERE day BETWEEN %Q AND %Q ORDER BY module, "
-	                          "question, objective, "
-	                          "choice, correct, day, session;",
-	                          uri, lo, hi, lo, hi, lo, hi);
-	sqlite3_free(uri);
-	if (rc == SQLITE_OK)
-		rc = sql ? sqlite3_exec(db, sql, NULL, NULL, NULL) : SQLITE_NOMEM;
-	sqlite3_free(sql);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(
-		    db,
-		    STORE_REBUILD_STATS STORE_REBUILD_V3 STORE_TRIGGERS_V1 STORE_TRIGGERS_V3
-		    "COMMIT; DETACH src;",
-		    NULL, NULL, NULL);
-	int err = rc == SQLITE_OK ? 0 : sqlite_errno(db, rc);
-	if (err)
-		log_warn("export", "database copy: %s", sqlite3_errmsg(db));
-	if (sqlite3_close(db) != SQLITE_OK && !err)
-		err = EIO;
-	return err ? err : sync_path(path);
-}
+enum { N_FILES = 2 };
 
 void export_run(const struct export_request *req, const char *dir, struct export_result *res)
 {
 	*res = (struct export_result){0};
 	snprintf(res->dir, sizeof res->dir, "%s", dir);
-	char period[32];
-	if (req->from && req->to && strcmp(req->from, req->to) == 0)
-		snprintf(period, sizeof period, "%s", req->from);
-	else if (req->from || req->to)
-		snprintf(period, sizeof period, "%s_%s", req->from ? req->from : "debut",
-		         req->to ? req->to : "fin");
-	else
-		snprintf(period, sizeof period, "tout");
-	static const char *const ext[] = {"html", "csv", "db"};
-	char final[3][768], tmp[3][800];
-	for (int i = 0; i < 3; i++) {
-		snprintf(final[i], sizeof final[i], "%s/kiosk-%s-%s.%s", dir, req->kiosk_id, period,
+	char period[32], lo[11], hi[11];
+	if (!span_days(req, lo, hi, period, sizeof period, res))
+		return;
+	static const char *const ext[N_FILES] = {"html", "csv"};
+	char final[N_FILES][128], tmp[N_FILES][140];
+	for (int i = 0; i < N_FILES; i++) {
+		snprintf(final[i], sizeof final[i], "kiosk-%s-%s.%s", req->kiosk_id, period,
 		         ext[i]);
-		snprintf(tmp[i], sizeof tmp[i], "%s/.kiosk-%s-%s.%s.part", dir, req->kiosk_id,
-		         period, ext[i]);
+		snprintf(tmp[i], sizeof tmp[i], ".kiosk-%s-%s.%s.part", req->kiosk_id, period,
+		         ext[i]);
+	}
+
+	/* The drive's folder itself is the mount point or the configured
+	 * folder: never a link the drive could have placed. */
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	struct stat dst;
+	if (dfd < 0 || fstat(dfd, &dst) != 0) {
+		explain(res, errno == ENOTDIR || errno == ELOOP ? ENOENT : errno, "dossier", ".");
+		if (dfd >= 0)
+			close(dfd);
+		return;
 	}
 
 	struct report r;
 	const char *paths[1] = {req->db_path};
-	if (report_load(&r, paths, 1, req->from, req->to) != 0) {
+	if (report_load(&r, paths, 1, lo[0] ? lo : NULL, hi) != 0) {
 		snprintf(res->message, sizeof res->message,
 		         "La base de la borne ne peut pas être lue : rien n'a été exporté.");
 		log_warn("export", "%s: cannot be read for the report", req->db_path);
 		report_free(&r);
+		close(dfd);
 		return;
 	}
 	r.module = req->module;
 	report_suppress(&r, req->min_group);
-	res->sessions = r.total.sessions;
-	bool hidden = r.total.hidden;
 
-	int err = write_report(&r, tmp[0], true);
-	const char *what = "rapport HTML";
-	if (!err) {
-		err = write_report(&r, tmp[1], false);
-		what = "tableur CSV";
+	int err = 0;
+	const char *what = "fichier temporaire", *name = "";
+	bool made[N_FILES] = {false};
+	/* A folder where a file goes would stop the renames half-way: known
+	 * before anything is written. */
+	for (int i = 0; i < N_FILES && !err; i++) {
+		struct stat st;
+		if (fstatat(dfd, final[i], &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode)) {
+			err = EISDIR;
+			what = "nom final";
+			name = final[i];
+		}
+	}
+	for (int i = 0; !err && i < N_FILES; i++) {
+		int fd = part_create(dfd, dst.st_dev, tmp[i]);
+		name = tmp[i];
+		if (fd < 0) {
+			err = -fd;
+			break;
+		}
+		made[i] = true;
+		err = write_report(&r, fd, i == 0);
+		what = i == 0 ? "rapport HTML" : "tableur CSV";
 	}
 	report_free(&r);
-	if (!err) {
-		err = write_db(req, tmp[2]);
-		what = "base anonyme";
-	}
 	/* Every file is complete on the drive: now they take their names. */
-	for (int i = 0; !err && i < 3; i++) {
-		if (rename(tmp[i], final[i]) != 0) {
+	for (int i = 0; !err && i < N_FILES; i++) {
+		if (renameat(dfd, tmp[i], dfd, final[i]) != 0) {
 			err = errno;
 			what = "renommage";
+			name = final[i];
 		} else {
+			made[i] = false;
 			res->files++;
 		}
 	}
-	for (int i = 0; i < 3; i++)
-		unlink(tmp[i]); /* nothing is left under a temporary name either */
-	if (!err) {
-		int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		if (fd >= 0) {
-			if (fsync(fd) != 0)
-				err = errno;
-			close(fd);
-		}
+	for (int i = 0; i < N_FILES; i++)
+		if (made[i]) /* nothing is left under a temporary name */
+			unlinkat(dfd, tmp[i], 0);
+	if (!err && fsync(dfd) != 0) {
+		err = errno;
 		what = "dossier";
+		name = ".";
 	}
+	close(dfd);
 	if (err) {
-		explain(res, err, what);
+		explain(res, err, what, name);
 		return;
 	}
-	char count[48];
-	if (hidden)
-		snprintf(count, sizeof count, "moins de %d sessions", req->min_group);
-	else if (res->sessions == 0)
-		snprintf(count, sizeof count, "aucune session");
+	char days[64];
+	if (!lo[0])
+		snprintf(days, sizeof days, "les journées terminées jusqu'au %s", hi);
+	else if (strcmp(lo, hi) == 0)
+		snprintf(days, sizeof days, "la journée du %s", lo);
 	else
-		snprintf(count, sizeof count, "%lld session%s", res->sessions,
-		         res->sessions > 1 ? "s" : "");
+		snprintf(days, sizeof days, "les journées du %s au %s", lo, hi);
 	snprintf(res->message, sizeof res->message,
-	         "Exporté dans %s : kiosk-%s-%s.html (rapport), .csv (tableur) et .db (base "
-	         "anonyme), %s.",
-	         dir, req->kiosk_id, period, count);
+	         "Exporté dans %s : kiosk-%s-%s.html (rapport) et .csv (tableur), pour %s. La "
+	         "journée en cours n'y est pas.",
+	         dir, req->kiosk_id, period, days);
 	res->ok = true;
-	log_info("export", "3 files written to %s", dir);
+	log_info("export", "%d files written to %s", N_FILES, dir);
 }

@@ -1,8 +1,10 @@
 /* Export from the trainer screen to a USB drive: the period's HTML and CSV
- * reports and an anonymous copy of the statistics database, as kiosk-report
- * reads them. Each file is written under a temporary name, synced, then
+ * reports, never a row (PRIVACY.md). Each file is written through a
+ * descriptor of the drive's folder under a temporary name, synced, then
  * renamed, so a drive that is full, read-only or pulled out never holds a
- * half-written file under a final name. */
+ * half-written file under a final name, and a drive prepared with links,
+ * FIFOs or folders at those names never makes the kiosk write elsewhere or
+ * wait. */
 #ifndef KIOSK_PLATFORM_EXPORT_H
 #define KIOSK_PLATFORM_EXPORT_H
 
@@ -11,20 +13,29 @@
 
 struct content_module;
 
+/* The closed days a trainer can take away: the day in progress never
+ * leaves the kiosk (PRIVACY.md), so that exporting before and after one
+ * more person gives the same files. */
+enum export_span {
+	EXPORT_LAST_DAY,   /* the last day with sessions before today */
+	EXPORT_LAST_MONTH, /* the last whole calendar month */
+	EXPORT_ALL,        /* every day before today */
+};
+
 struct export_request {
-	const char *db_path;   /* the kiosk's statistics database */
-	const char *kiosk_id;  /* in the file names */
-	const char *from, *to; /* days YYYY-MM-DD, NULL for open */
+	const char *db_path;  /* the kiosk's statistics database */
+	const char *kiosk_id; /* in the file names */
+	const char *today;    /* YYYY-MM-DD: the open day, never exported */
+	enum export_span span;
 	int min_group;
 	const struct content_module *module; /* names in the reports, or NULL */
 };
 
 struct export_result {
 	bool ok;
-	char dir[512];      /* where the files went */
-	char message[512];  /* French, for the trainer */
-	long long sessions; /* in the period */
-	int files;          /* written under their final names */
+	char dir[512];     /* where the files went */
+	char message[512]; /* French, for the trainer */
+	int files;         /* written under their final names */
 };
 
 /* The folder to export to: export_dir when it is set and a folder, else the
@@ -34,7 +45,7 @@ struct export_result {
 bool export_find_target(const char *export_dir, const char *mounts_file, char *out, size_t out_size,
                         char *message, size_t message_size);
 
-/* Writes the three files into dir. Never throws a file away once renamed;
+/* Writes the two files into dir. Never throws a file away once renamed;
  * removes its temporary files on any failure. */
 void export_run(const struct export_request *req, const char *dir, struct export_result *res);
 

@@ -37,7 +37,7 @@ enum {
 	ACT_VOLUME, /* arg: -1 or +1 */
 	ACT_LARGE,  /* arg: 0 or 1 */
 	ACT_LABEL,  /* arg: index in day_labels, -1 none */
-	ACT_EXPORT, /* arg: 0 today, 1 this month, 2 everything */
+	ACT_EXPORT, /* arg: enum export_span */
 };
 
 struct pages_view {
@@ -588,13 +588,15 @@ static void draw_export(struct kiosk *k)
 	int y = l->body.y, bh = l->touch * 2, gap = l->pad;
 	y += gfx_draw_text(k->gfx,
 	                   "Branchez une clé USB, puis choisissez la période. Sur la clé : le "
-	                   "rapport (page web imprimable), le tableur CSV et une copie anonyme de "
-	                   "la base pour kiosk-report. Rien d'autre n'est écrit.",
+	                   "rapport (page web imprimable) et le tableur CSV des journées "
+	                   "terminées seulement. Jamais la journée en cours, jamais une ligne "
+	                   "par personne : exporter avant et après une personne donne les mêmes "
+	                   "fichiers.",
 	                   l->small, false, (SDL_Rect){l->body.x, y, l->body.w, 0}, ALIGN_LEFT,
 	                   COL_MUTED);
 	y += gap;
-	static const char *const what[] = {"Exporter aujourd'hui", "Exporter ce mois-ci",
-	                                   "Exporter tout"};
+	static const char *const what[] = {"Exporter la dernière journée",
+	                                   "Exporter le mois dernier", "Exporter tout"};
 	int cols = l->portrait ? 1 : 3, bw = (l->body.w - (cols - 1) * gap) / cols;
 	for (int i = 0; i < 3; i++)
 		ui_button(k,
@@ -657,17 +659,11 @@ bool trainer_pages_draw(struct kiosk *k)
 	return true;
 }
 
-static void month_start(const char *day, char out[11])
-{
-	snprintf(out, 11, "%.8s01", day);
-}
-
 static void run_export(struct kiosk *k, int which)
 {
 	struct pages_view *v = view(k);
-	char dir[512], from[11], today[11];
+	char dir[512], today[11];
 	session_today(today);
-	month_start(today, from);
 	struct export_result res = {0};
 	if (!export_find_target(k->settings.export_dir, NULL, dir, sizeof dir, res.message,
 	                        sizeof res.message)) {
@@ -676,10 +672,8 @@ static void run_export(struct kiosk *k, int which)
 		struct export_request req = {
 		    .db_path = k->settings.database,
 		    .kiosk_id = k->settings.kiosk_id,
-		    .from = which == 0   ? today
-		            : which == 1 ? from
-		                         : NULL,
-		    .to = which == 2 ? NULL : today,
+		    .today = today,
+		    .span = (enum export_span)which,
 		    .min_group = k->settings.min_group,
 		    .module = k->module,
 		};
@@ -687,6 +681,7 @@ static void run_export(struct kiosk *k, int which)
 	}
 	snprintf(v->message, sizeof v->message, "%s", res.message);
 	v->message_ok = res.ok;
+	log_info("export", "the trainer reads: %s", res.message);
 }
 
 bool trainer_pages_action(struct kiosk *k, int action, int arg)
