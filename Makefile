@@ -15,7 +15,7 @@ DEBS_BUILD := build-essential pkg-config libsdl2-dev libsdl2-ttf-dev \
 	libwayland-dev
 DEBS_TEST := check xvfb xauth xdotool ffmpeg espeak-ng chromium sqlite3 python3 poppler-utils zbar-tools \
 	valgrind systemd dpkg-dev fakeroot clang-format syncthing rsync \
-	cage xwayland grim wf-recorder wtype
+	cage xwayland grim wf-recorder wtype libseccomp-dev
 
 PKGS := sdl2 SDL2_ttf SDL2_image libvlc sqlite3 libcyaml fontconfig \
 	libsystemd libqrencode yaml-0.1 libsodium espeak-ng wayland-client
@@ -108,6 +108,11 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/check_main.h $(PLATFORM_LIB) $(REPOR
 $(BUILD)/tools/%: tests/tools/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+# The unit's system-call filter for the cage test (tests/deploy/cage.sh).
+$(BUILD)/tools/seccomp_run: tests/tools/seccomp_run.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(shell pkg-config --libs libseccomp)
 
 # make bench: the floor program (SDL2 and SDL2_ttf only) and the launcher.
 $(BUILD)/bench/floor: bench/floor.c

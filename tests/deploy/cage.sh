@@ -1,7 +1,9 @@
 #!/bin/sh
 # The kiosk as the package boots it: under cage on wlroots' headless backend
 # (pixman renderer, no input devices), SDL on Wayland, as an unprivileged
-# user with its own XDG_RUNTIME_DIR. CAGE_STARTS (20) starts: each must show
+# user with its own XDG_RUNTIME_DIR, under kiosk.service's system-call
+# filter and Environment= lines (and, as a check that the filter bites, once
+# without the lines that let Mesa's EGL work under it). CAGE_STARTS (20) starts: each must show
 # the attract screen within 3 s of exec — a grim screenshot compared with the
 # headless script-mode shot of the same size. Prints the median and worst
 # time from exec to the first non-black screenshot, and the kiosk's own
@@ -52,10 +54,30 @@ else
 fi
 WLR="WLR_BACKENDS=headless WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 SDL_VIDEODRIVER=wayland SDL_AUDIODRIVER=dummy"
 
+# The unit's sandbox, as far as it changes what cage and the kiosk can do
+# on a display: its system-call filter (tests/tools/seccomp_run.c, from the
+# unit's SystemCallFilter= lines) and its Environment= lines. The test's
+# own settings come after them (the last assignment wins): its runtime and
+# cache directories, the headless output. No systemd as PID 1 here, so no
+# systemd-run; the VM test (tests/vm) runs the real unit.
+SECCOMP="$ROOT/$BUILD/tools/seccomp_run"
+[ -x "$SECCOMP" ] || { fail "cage sandbox" "$SECCOMP not built (make $BUILD/tools/seccomp_run)"; exit 0; }
+# unit_sandbox UNIT NAME: writes $C/NAME.allowed and sets UNIT_ENV.
+unit_sandbox() {
+	sh tests/tools/unit_filter.sh "$1" >"$C/$2.allowed" 2>"$C/$2.err" ||
+		{ fail "cage sandbox" "$1: $(cat "$C/$2.err")"; exit 0; }
+	UNIT_ENV=$(sed -n 's/^Environment=//p' "$1" | tr '\n' ' ')
+}
+
 # What the user runs and reads: a copy of the kiosk and the test module.
 chmod 0711 "$TMP"
 mkdir -p "$C"
+unit_sandbox systemd/kiosk.service unit
+# SANDBOX: what goes between the user's environment and cage.
+sandbox() { SANDBOX="$UNIT_ENV $C/seccomp_run $C/$1.allowed EPERM --"; }
+sandbox unit
 cp "$KIOSK" "$C/kiosk"
+cp "$SECCOMP" "$C/seccomp_run"
 cp -R "$MINI" "$C/mini"
 cp "$TMP/kiosk.yaml" "$C/kiosk.yaml"
 chmod -R a+rX "$C"
@@ -116,7 +138,7 @@ start() {
 	t0=$(now_ms)
 	# setsid: cage and the kiosk in one process group, stopped by its id.
 	# shellcheck disable=SC2086
-	setsid $RUNAS XDG_RUNTIME_DIR="$x" $WLR cage "$@" -- "$C/kiosk" --config "$C/kiosk.yaml" \
+	setsid $RUNAS $SANDBOX env XDG_RUNTIME_DIR="$x" XDG_CACHE_HOME="$x" $WLR cage "$@" -- "$C/kiosk" --config "$C/kiosk.yaml" \
 		--content "$C/mini" --db "$x/kiosk.db" >"$C/log$n" 2>&1 </dev/null &
 	pid=$!
 	live="$live $pid"
@@ -189,6 +211,25 @@ series() {
 }
 
 series landscape "$STARTS" "$TMP/ref-landscape/attract.png"
+
+# The sandbox is really applied: the unit without the two lines that let
+# Mesa's EGL find its Wayland display (SystemCallFilter=mincore,
+# EGL_PLATFORM=wayland), as shipped before issue 23, must fail the way the
+# VM showed it.
+sed '/^SystemCallFilter=mincore/d; /^Environment=EGL_PLATFORM=/d' systemd/kiosk.service >"$C/nomincore.service"
+unit_sandbox "$C/nomincore.service" nomincore
+sandbox nomincore
+hard=$HARD_MS
+HARD_MS=4000
+start nomincore "$TMP/ref-landscape/attract.png" no
+HARD_MS=$hard
+if [ -z "$ms" ] && grep -q 'EGL not initialized' "$C/lognomincore"; then
+	pass "cage sandbox: without mincore and EGL_PLATFORM the kiosk fails under the unit's filter as in the VM ($(grep -o 'gfx: [^<]*EGL not initialized' "$C/lognomincore" | head -1))"
+else
+	fail "cage sandbox" "the filter without mincore did not fail as in the VM (first shot after ${ms:-never} ms): $(head -c 300 "$C/lognomincore" | tr '\n' ' ')"
+fi
+unit_sandbox systemd/kiosk.service unit
+sandbox unit
 series portrait "$PORTRAIT_STARTS" "$TMP/ref-portrait/attract.png" -r
 
 # The scripted tap: cage 0.1.4 offers no virtual pointer, touch or keyboard
@@ -199,7 +240,7 @@ if command -v wtype >/dev/null 2>&1; then
 	x="$TMP/xdgtap"
 	install -d -o "$U" -m 0700 "$x"
 	# shellcheck disable=SC2086
-	setsid $RUNAS XDG_RUNTIME_DIR="$x" $WLR cage -- "$C/kiosk" --config "$C/kiosk.yaml" \
+	setsid $RUNAS $SANDBOX env XDG_RUNTIME_DIR="$x" XDG_CACHE_HOME="$x" $WLR cage -- "$C/kiosk" --config "$C/kiosk.yaml" \
 		--content "$C/mini" --db "$x/kiosk.db" >"$C/logtap" 2>&1 </dev/null &
 	pid=$!
 	live="$live $pid"
