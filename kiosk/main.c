@@ -29,6 +29,7 @@
 
 struct args {
 	bool windowed, check, headless, trace, hash_pin, bench, release, seeded, video_fast;
+	bool out_of_order;
 	unsigned long long seed;
 	const char *config, *content, *db, *script, *shots;
 	int width, height;
@@ -39,6 +40,7 @@ static void usage(FILE *f)
 	fprintf(f,
 	        "Usage: kiosk [--windowed] [--config FILE] [--content DIR] [--db PATH]\n"
 	        "             [--bench-trace]\n"
+	        "       kiosk --out-of-order   (the out-of-order page alone)\n"
 	        "       kiosk --check [--release] [--config FILE] [--content DIR] [--shots DIR]\n"
 	        "       kiosk --hash-pin < PIN   (prints the trainer_pin settings line)\n"
 	        "       kiosk --headless --script FILE [--shots DIR] [--size WxH] [--trace]\n"
@@ -51,6 +53,9 @@ static void usage(FILE *f)
 	        "refuses placeholders. --headless runs a script of taps on a virtual clock\n"
 	        "without a display (see README.md); --seed N fixes its shuffles (0: none).\n"
 	        "--bench-trace prints timestamps on stderr for make bench (any mode).\n"
+	        "--out-of-order shows only the out-of-order page, with software\n"
+	        "rendering and nothing loaded: kiosk-guard shows it whenever the kiosk\n"
+	        "cannot run (kiosk(1)).\n"
 	        "Exit codes: 0 done, 1 internal error, 2 bad arguments, settings or\n"
 	        "content, 3 a script's expect or press failed.\n");
 }
@@ -74,7 +79,8 @@ static int parse_args(int argc, char **argv, struct args *a)
 		O_VIDEO_TIME,
 		O_HELP,
 		O_VERSION,
-		O_HASH_PIN
+		O_HASH_PIN,
+		O_OUT_OF_ORDER
 	};
 	static const struct option opts[] = {
 	    {"windowed", no_argument, 0, O_WINDOWED},
@@ -94,6 +100,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 	    {"help", no_argument, 0, O_HELP},
 	    {"version", no_argument, 0, O_VERSION},
 	    {"hash-pin", no_argument, 0, O_HASH_PIN},
+	    {"out-of-order", no_argument, 0, O_OUT_OF_ORDER},
 	    {0, 0, 0, 0},
 	};
 	int c;
@@ -138,6 +145,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case O_HELP: usage(stdout); exit(EXIT_OK);
 		case O_VERSION: printf("kiosk %s\n", KIOSK_VERSION); exit(EXIT_OK);
 		case O_HASH_PIN: exit(pin_hash_main());
+		case O_OUT_OF_ORDER: a->out_of_order = true; break;
 		default: usage(stderr); return EXIT_BAD_INPUT;
 		}
 	}
@@ -155,6 +163,10 @@ static int parse_args(int argc, char **argv, struct args *a)
 	}
 	if (a->headless != (a->script != NULL)) {
 		fprintf(stderr, "kiosk: --headless and --script go together\n");
+		return EXIT_BAD_INPUT;
+	}
+	if (a->out_of_order && (a->check || a->headless || a->config || a->content || a->db)) {
+		fprintf(stderr, "kiosk: --out-of-order goes alone (with --windowed at most)\n");
 		return EXIT_BAD_INPUT;
 	}
 	if (a->video_fast && !a->headless) {
@@ -254,7 +266,16 @@ int main(int argc, char **argv)
 		return rc;
 	install_signals(!a.check);
 
-	bool ok = load_settings(&a, &k.settings, &d) && hours_load(&k.settings, &k.hours, &d);
+	/* --out-of-order: the page whatever is broken, so nothing is read (the
+	 * default settings: the font, the display's size) and Mesa draws in
+	 * software, the one renderer that needs no GPU driver. */
+	if (a.out_of_order) {
+		settings_defaults(&k.settings);
+		setenv("LIBGL_ALWAYS_SOFTWARE", "1", 0);
+		log_info("kiosk", "showing the out-of-order page alone (--out-of-order)");
+	}
+	bool ok = !a.out_of_order && load_settings(&a, &k.settings, &d) &&
+	          hours_load(&k.settings, &k.hours, &d);
 	if (ok || a.check) {
 		k.module = a.check ? content_load(k.settings.content, &d)
 		                   : app_content_load(k.settings.content, &d, k.content_note,
@@ -266,7 +287,7 @@ int main(int argc, char **argv)
 		goto end;
 	}
 	bool broken = diag_count(&d) > 0 || !ok;
-	if (broken) {
+	if (broken && !a.out_of_order) {
 		diag_print(&d, stderr);
 		if (diag_count(&d) == 0)
 			fprintf(stderr, "kiosk: cannot load the module from %s\n",
@@ -332,6 +353,10 @@ int main(int argc, char **argv)
 	k.notify = notify_create();
 	if (broken) {
 		k.broken = true;
+		if (a.out_of_order) { /* asked for: no problem to report */
+			k.ops = &screen_out_of_order;
+			k.dirty = true;
+		}
 		app_settle(&k);
 		rc = app_run(&k);
 		goto end;

@@ -7,6 +7,8 @@ BINDIR      ?= $(PREFIX)/bin
 DATADIR     ?= $(PREFIX)/share
 MANDIR      ?= $(DATADIR)/man
 DOCDIR      ?= $(DATADIR)/doc/kiosk
+# kiosk-cage and kiosk-guard: what kiosk.service runs around the kiosk.
+LIBEXECDIR  ?= $(PREFIX)/lib/kiosk
 SYSCONFDIR  ?= /etc
 STATEDIR    ?= /var/lib/kiosk
 UNITDIR     ?= $(or $(shell pkg-config --variable=systemdsystemunitdir systemd 2>/dev/null),/lib/systemd/system)
@@ -40,7 +42,8 @@ install: all
 install-files:
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/kiosk $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(DOCDIR) $(DESTDIR)$(SYSCONFDIR)/kiosk $(DESTDIR)$(SYSCONFDIR)/default \
-		$(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR)
+		$(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(LIBEXECDIR)
+	install -m 0755 packaging/libexec/kiosk-cage packaging/libexec/kiosk-guard $(DESTDIR)$(LIBEXECDIR)/
 	install -m 0755 $(BUILD)/kiosk $(BUILD)/kiosk-report $(BUILD)/kiosk-bundle $(BUILD)/kiosk-export \
 		$(DESTDIR)$(BINDIR)/
 	@# The module and assets: replaced as a whole, so no stale file survives.
@@ -64,6 +67,7 @@ install-files:
 		install -m 0644 packaging/default $(DESTDIR)$(SYSCONFDIR)/default/kiosk
 	sed -e 's#/usr/bin/kiosk#$(BINDIR)/kiosk#g' -e 's#/etc/kiosk/#$(SYSCONFDIR)/kiosk/#g' \
 	    -e 's#/etc/default/kiosk#$(SYSCONFDIR)/default/kiosk#g' \
+	    -e 's#/usr/lib/kiosk/#$(LIBEXECDIR)/#g' \
 	    -e 's#/usr/share/doc/kiosk#$(DOCDIR)#g' \
 	    systemd/kiosk.service >$(DESTDIR)$(UNITDIR)/kiosk.service
 	chmod 0644 $(DESTDIR)$(UNITDIR)/kiosk.service
@@ -73,7 +77,8 @@ install-files:
 		    systemd/$$u >$(DESTDIR)$(UNITDIR)/$$u && chmod 0644 $(DESTDIR)$(UNITDIR)/$$u || exit 1; \
 	done
 	install -d -m 0755 $(DESTDIR)$(SYSCONFDIR)/kiosk/keys
-	install -m 0644 systemd/kiosk-retry.service systemd/kiosk-retry.timer $(DESTDIR)$(UNITDIR)/
+	install -m 0644 systemd/kiosk-retry.service systemd/kiosk-retry.timer \
+		systemd/kiosk-console.service $(DESTDIR)$(UNITDIR)/
 	@# Boot hardening: no SysRq, no Ctrl+Alt+Del burst reboot, the optional
 	@# GRUB password script (not active).
 	install -d $(DESTDIR)$(SYSCTLDIR) $(DESTDIR)$(SYSTEMCONFDIR) $(DESTDIR)$(DATADIR)/kiosk/boot
@@ -99,6 +104,8 @@ uninstall:
 		$(DESTDIR)$(BINDIR)/kiosk-export $(FLEET_UNITS:%=$(DESTDIR)$(UNITDIR)/%) \
 		$(DESTDIR)$(UNITDIR)/kiosk.service $(DESTDIR)$(SYSUSERSDIR)/kiosk.conf \
 		$(DESTDIR)$(UNITDIR)/kiosk-retry.service $(DESTDIR)$(UNITDIR)/kiosk-retry.timer \
+		$(DESTDIR)$(UNITDIR)/kiosk-console.service \
+		$(DESTDIR)$(LIBEXECDIR)/kiosk-cage $(DESTDIR)$(LIBEXECDIR)/kiosk-guard \
 		$(DESTDIR)$(SYSCTLDIR)/90-kiosk.conf $(DESTDIR)$(SYSTEMCONFDIR)/kiosk.conf \
 		$(DESTDIR)$(MANDIR)/man1/kiosk.1 $(DESTDIR)$(MANDIR)/man1/kiosk-report.1 \
 		$(DESTDIR)$(MANDIR)/man1/kiosk-bundle.1 $(DESTDIR)$(MANDIR)/man1/kiosk-export.1

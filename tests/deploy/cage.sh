@@ -78,6 +78,7 @@ sandbox() { SANDBOX="$UNIT_ENV $C/seccomp_run $C/$1.allowed EPERM --"; }
 sandbox unit
 cp "$KIOSK" "$C/kiosk"
 cp "$SECCOMP" "$C/seccomp_run"
+cp packaging/libexec/kiosk-cage packaging/libexec/kiosk-guard "$C/"
 cp -R "$MINI" "$C/mini"
 cp "$TMP/kiosk.yaml" "$C/kiosk.yaml"
 chmod -R a+rX "$C"
@@ -126,7 +127,9 @@ like() {
 		exit !(d <= 4 && wa >= wb - tol && wa <= wb + tol) }'
 }
 
-# start N REF RECORD CAGE-OPTIONS...: one start; sets ms (exec to the first
+# start N REF RECORD CAGE-OPTIONS...: one start of what the unit's
+# ExecStart= runs (kiosk-cage, cage, kiosk-guard, the kiosk, or
+# $START_KIOSK); sets ms (exec to the first
 # non-black shot, empty if none within the limit), shown (yes if that shot
 # is the attract screen) and first (the kiosk's own first-frame time).
 start() {
@@ -138,8 +141,9 @@ start() {
 	t0=$(now_ms)
 	# setsid: cage and the kiosk in one process group, stopped by its id.
 	# shellcheck disable=SC2086
-	setsid $RUNAS $SANDBOX env XDG_RUNTIME_DIR="$x" XDG_CACHE_HOME="$x" $WLR cage "$@" -- "$C/kiosk" --config "$C/kiosk.yaml" \
-		--content "$C/mini" --db "$x/kiosk.db" >"$C/log$n" 2>&1 </dev/null &
+	setsid $RUNAS $SANDBOX env XDG_RUNTIME_DIR="$x" XDG_CACHE_HOME="$x" RUNTIME_DIRECTORY="$x" \
+		CACHE_DIRECTORY="$x" $WLR "$C/kiosk-cage" "$@" -- "$C/kiosk-guard" "${START_KIOSK:-$C/kiosk}" \
+		--config "$C/kiosk.yaml" --content "$C/mini" --db "$x/kiosk.db" >"$C/log$n" 2>&1 </dev/null &
 	pid=$!
 	live="$live $pid"
 	rec=""
@@ -170,9 +174,10 @@ start() {
 		esac
 	done
 	[ -n "$rec" ] && stop "$rec"
+	[ -n "$rec" ] && wait "$rec" 2>/dev/null
+	[ -n "${START_KEEP:-}" ] && return
 	stop "$pid"
 	wait "$pid" 2>/dev/null
-	[ -n "$rec" ] && wait "$rec" 2>/dev/null
 	first=$(sed -n 's/.*first frame shown \([0-9]*\) ms.*/\1/p' "$C/log$n" | head -1)
 }
 
@@ -231,6 +236,52 @@ fi
 unit_sandbox systemd/kiosk.service unit
 sandbox unit
 series portrait "$PORTRAIT_STARTS" "$TMP/ref-portrait/attract.png" -r
+
+# A kiosk that cannot run (here: one that exits at once with status 1, as
+# the real one does when it cannot open its window): kiosk-guard puts the
+# out-of-order page (kiosk --out-of-order) on the screen.
+printf '#!/bin/sh\n[ "$1" = --out-of-order ] && exec "%s/kiosk" "$@"\nexit 1\n' "$C" >"$C/failing-kiosk"
+chmod a+rx "$C/failing-kiosk"
+START_KIOSK="$C/failing-kiosk" start page "$TMP/ref-landscape/attract.png" yes
+# The page: the brand blue in the corner, white text in the upper half.
+shot="$TMP/xdgpage/shot.png"
+corner=$([ -f "$shot" ] && $PROBE pixel "$shot" 5 5)
+text=$([ -f "$shot" ] && $PROBE box "$shot" 0 0 1280 400 | awk '{ print $5 }')
+if [ -n "$ms" ] && [ "$corner" = "29 53 87" ] && [ "${text:-0}" -gt 500 ] &&
+	grep -q 'kiosk-guard: the kiosk stopped (exit status 1)' "$C/logpage"; then
+	pass "cage out-of-order: a kiosk that cannot run is replaced by the out-of-order page ${ms} ms after exec ($(grep -o 'kiosk-guard: the kiosk stopped[^;]*' "$C/logpage" | head -1))"
+else
+	fail "cage out-of-order" "first shot after ${ms:-never} ms, corner '$corner', text pixels '$text': $(grep -v 'Basic output' "$C/logpage" | head -c 400 | tr '\n' ' ')"
+fi
+[ -f "$shot" ] && mkdir -p "$BUILD/test-logs" && cp "$shot" "$BUILD/test-logs/cage-out-of-order.png"
+
+# A clean stop (`systemctl stop kiosk`): the unit's ExecStop= (kiosk-cage
+# --stop) ends the kiosk first, and cage exits without the abort Debian's
+# cage 0.1.4 has when SIGTERM finds its client connected; the way the unit
+# stopped before (SIGTERM to the whole group at once) is shown beside it.
+# stop_kind unit|group: one start, stopped that way; sets st (its status).
+stop_kind() {
+	START_KEEP=yes start "stop$1" "$TMP/ref-landscape/attract.png" yes
+	if [ "$1" = unit ]; then
+		RUNTIME_DIRECTORY="$TMP/xdgstop$1" "$C/kiosk-cage" --stop
+	else
+		kill -TERM "-$pid"
+	fi
+	(sleep 15 && kill -KILL "-$pid" 2>/dev/null) &
+	w=$!
+	wait "$pid"
+	st=$?
+	kill "$w" 2>/dev/null
+	live=$(echo " $live " | sed "s/ $pid / /")
+}
+stop_kind unit
+unit_st=$st
+stop_kind group
+if [ "$unit_st" -eq 0 ] && ! grep -q 'Assertion' "$C/logstopunit"; then
+	pass "cage clean stop: kiosk-cage --stop, then cage exits with status 0, no abort (SIGTERM to the whole group, as the unit stopped before: status $st$(grep -q 'wl_display_terminate: Assertion' "$C/logstopgroup" && echo ', the wl_display_terminate abort'))"
+else
+	fail "cage clean stop" "status $unit_st: $(grep -v 'Basic output' "$C/logstopunit" | tail -5 | tr '\n' ' ')"
+fi
 
 # The scripted tap: cage 0.1.4 offers no virtual pointer, touch or keyboard
 # protocol and the headless backend has no input device, so no client can

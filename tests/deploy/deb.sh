@@ -52,7 +52,8 @@ for f in usr/bin/kiosk usr/bin/kiosk-report lib/systemd/system/kiosk.service \
 	usr/share/man/man1/kiosk-report.1.gz usr/share/kiosk/modules etc/default/kiosk \
 	lib/systemd/system/kiosk-retry.service lib/systemd/system/kiosk-retry.timer \
 	usr/lib/sysctl.d/90-kiosk.conf usr/lib/systemd/system.conf.d/kiosk.conf \
-	usr/share/kiosk/boot/grub-password; do
+	usr/share/kiosk/boot/grub-password usr/lib/kiosk/kiosk-cage usr/lib/kiosk/kiosk-guard \
+	lib/systemd/system/kiosk-console.service; do
 	[ -e "$tmp/root/$f" ] || bad="$bad $f"
 done
 [ -z "$bad" ] && echo "PASS deb layout: binaries, units, module, man pages, boot hardening" ||
@@ -93,7 +94,8 @@ fi
 man_check=--man=no
 command -v man >/dev/null 2>&1 && man_check=--man=yes
 if out=$(systemd-analyze verify $man_check /lib/systemd/system/kiosk.service \
-	/lib/systemd/system/kiosk-retry.service /lib/systemd/system/kiosk-retry.timer 2>&1) &&
+	/lib/systemd/system/kiosk-retry.service /lib/systemd/system/kiosk-retry.timer \
+	/lib/systemd/system/kiosk-console.service 2>&1) &&
 	[ -z "$out" ]; then
 	echo "PASS deb unit: installed kiosk.service and kiosk-retry.* verify ($man_check)"
 else

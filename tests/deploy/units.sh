@@ -18,7 +18,8 @@ repo=$(pwd)
 # verify checks that every command exists without an install. All units are
 # copied first: a .path or .timer is verified with the service it starts.
 for unit in systemd/*.service systemd/*.socket systemd/*.timer systemd/*.path; do
-	[ -f "$unit" ] && sed "s#/usr/bin/kiosk#$repo/$BUILD/kiosk#g" "$unit" >"$tmp/${unit##*/}"
+	[ -f "$unit" ] && sed -e "s#/usr/bin/kiosk#$repo/$BUILD/kiosk#g" \
+		-e "s#/usr/lib/kiosk/#$repo/packaging/libexec/#g" "$unit" >"$tmp/${unit##*/}"
 done
 for unit in systemd/*.service systemd/*.socket systemd/*.timer systemd/*.path; do
 	[ -f "$unit" ] || continue

@@ -1,0 +1,168 @@
+#!/bin/sh
+# What kiosk.service runs around the kiosk, with stand-ins for cage and the
+# kiosk (the real ones: tests/deploy/cage.sh and the VM test):
+# - kiosk-cage: the renderer decision (GLES as wlroots chooses; pixman at
+#   once when cage crashes at start, kept for that display, tried afresh on
+#   another; WLR_RENDERER as set), each logged; --stop stops the client first;
+# - kiosk-guard: the out-of-order page from the first failure until the
+#   kiosk runs again, the growing retry delay, the watchdog handed on, a
+#   clean stop.
+. tests/lib.sh
+CAGE_SH="$ROOT/packaging/libexec/kiosk-cage"
+GUARD="$ROOT/packaging/libexec/kiosk-guard"
+S="$TMP/session"
+mkdir -p "$S/sys/class/drm/card0/device" "$S/cache"
+echo 0x1af4 >"$S/sys/class/drm/card0/device/vendor"
+echo 0x1050 >"$S/sys/class/drm/card0/device/device"
+mkdir -p "$S/drivers/virtio-pci"
+ln -s "$S/drivers/virtio-pci" "$S/sys/class/drm/card0/device/driver"
+
+# The stand-in cage: logs the renderer it was given, crashes (SIGSEGV) with
+# GLES when $S/gles-crashes exists, as Debian's cage does in kms_swrast;
+# else runs its client.
+cat >"$S/cage" <<'EOF'
+#!/bin/sh
+echo "cage renderer=${WLR_RENDERER:-auto}" >>"$FAKE_LOG"
+if [ -z "${WLR_RENDERER:-}" ] && [ -e "$FAKE_DIR/gles-crashes" ]; then
+	kill -SEGV $$
+fi
+while [ "$1" != "--" ]; do shift; done
+shift
+exec "$@"
+EOF
+chmod +x "$S/cage"
+# kcage ARG...: kiosk-cage with the stand-in, stderr (the journal) in $S/err.
+kcage() {
+	FAKE_LOG="$S/log" FAKE_DIR="$S" KIOSK_CAGE="$S/cage" KIOSK_SYSFS="$S/sys" \
+		CACHE_DIRECTORY="$S/cache" "$CAGE_SH" "$@" 2>"$S/err"
+}
+
+: >"$S/log"
+kcage -d -- true
+if [ "$(cat "$S/log")" = "cage renderer=auto" ] && [ ! -e "$S/cache/renderer" ]; then
+	pass "kiosk-cage: a working GLES display keeps wlroots' own choice, nothing recorded"
+else
+	fail "kiosk-cage gles" "$(cat "$S/log" "$S/err" | tr '\n' ' ')"
+fi
+
+touch "$S/gles-crashes"
+: >"$S/log"
+kcage -d -- true
+rc=$?
+if [ $rc -eq 0 ] && [ "$(tr '\n' ' ' <"$S/log")" = "cage renderer=auto cage renderer=pixman " ] &&
+	grep -q '^<4>kiosk-cage: cage crashed (signal 11) .* again with pixman' "$S/err" &&
+	grep -q '^display .*card0=virtio-pci:0x1af4:0x1050:' "$S/cache/renderer"; then
+	pass "kiosk-cage: cage crashing at start with GLES is started again at once with pixman, logged, kept ($(grep '^<4>' "$S/err" | head -c 120)...)"
+else
+	fail "kiosk-cage fallback" "rc $rc; cage runs: $(tr '\n' ' ' <"$S/log"); log: $(cat "$S/err")"
+fi
+
+: >"$S/log"
+kcage -d -- true
+if [ "$(cat "$S/log")" = "cage renderer=pixman" ] && grep -q '^<6>kiosk-cage: renderer pixman: GLES crashed cage on this display before' "$S/err"; then
+	pass "kiosk-cage: the next start goes straight to pixman on that display, logged"
+else
+	fail "kiosk-cage kept" "$(cat "$S/log" "$S/err" | tr '\n' ' ')"
+fi
+
+# Another display (a GPU put in): GLES is tried again.
+echo 0x8086 >"$S/sys/class/drm/card0/device/vendor"
+rm "$S/gles-crashes"
+: >"$S/log"
+kcage -d -- true
+if [ "$(cat "$S/log")" = "cage renderer=auto" ]; then
+	pass "kiosk-cage: another display tries GLES afresh"
+else
+	fail "kiosk-cage new display" "$(cat "$S/log" "$S/err" | tr '\n' ' ')"
+fi
+
+: >"$S/log"
+WLR_RENDERER=vulkan kcage -d -- true
+if [ "$(cat "$S/log")" = "cage renderer=vulkan" ] && grep -q 'renderer vulkan, as set' "$S/err"; then
+	pass "kiosk-cage: WLR_RENDERER from /etc/default/kiosk is used as it is"
+else
+	fail "kiosk-cage as set" "$(cat "$S/log" "$S/err" | tr '\n' ' ')"
+fi
+
+# A crash after the start window is a crash, not a renderer problem.
+touch "$S/gles-crashes"
+: >"$S/log"
+cat >"$S/slowcage" <<'EOF'
+#!/bin/sh
+echo "cage renderer=${WLR_RENDERER:-auto}" >>"$FAKE_LOG"
+sleep 2
+kill -SEGV $$
+EOF
+chmod +x "$S/slowcage"
+rm -f "$S/cache/renderer"
+FAKE_LOG="$S/log" KIOSK_CAGE="$S/slowcage" KIOSK_SYSFS="$S/sys" KIOSK_CRASH_WINDOW=1 \
+	CACHE_DIRECTORY="$S/cache" "$CAGE_SH" -- true 2>"$S/err"
+rc=$?
+if [ $rc -eq 139 ] && [ "$(cat "$S/log")" = "cage renderer=auto" ] && [ ! -e "$S/cache/renderer" ]; then
+	pass "kiosk-cage: a crash after the start window is passed on to systemd (status $rc), GLES kept"
+else
+	fail "kiosk-cage late crash" "rc $rc; $(cat "$S/log" "$S/err" | tr '\n' ' ')"
+fi
+
+# The guard. The stand-in kiosk: --out-of-order logs "page up" / "page
+# down"; else it logs its start and WATCHDOG_PID, fails (exit 1) while
+# $S/fails holds a number above 0 (counting down), else runs until TERM.
+cat >"$S/kiosk" <<'EOF'
+#!/bin/sh
+now() { echo $(($(date +%s%N) / 1000000 - T0)); }
+if [ "$1" = --out-of-order ]; then
+	echo "$(now) page up" >>"$FAKE_LOG"
+	trap 'echo "$(now) page down" >>"$FAKE_LOG"; exit 0' TERM
+	while :; do sleep 0.05; done
+fi
+n=$(cat "$FAKE_DIR/fails")
+echo "$(now) kiosk start watchdog_pid=${WATCHDOG_PID:-none}" >>"$FAKE_LOG"
+if [ "$n" -gt 0 ]; then
+	echo $((n - 1)) >"$FAKE_DIR/fails"
+	exit 1
+fi
+trap 'echo "$(now) kiosk stop" >>"$FAKE_LOG"; exit 0' TERM
+while :; do sleep 0.05; done
+EOF
+chmod +x "$S/kiosk"
+: >"$S/log"
+echo 3 >"$S/fails"
+mkdir -p "$S/run"
+T0=$(($(date +%s%N) / 1000000))
+FAKE_LOG="$S/log" FAKE_DIR="$S" T0=$T0 WATCHDOG_PID=1234 RUNTIME_DIRECTORY="$S/run" \
+	KIOSK_RETRY_FIRST=1 KIOSK_RETRY_MAX=3 KIOSK_PAGE_OVERLAP=1 \
+	"$GUARD" "$S/kiosk" --config x 2>"$S/guard.err" &
+g=$!
+# 3 failures: retries after 1, 2 and 3 s (capped), then it runs; the page
+# goes 1 s after that start.
+sleep 8.5
+guard_pid=$(cat "$S/run/guard.pid" 2>/dev/null)
+RUNTIME_DIRECTORY="$S/run" "$CAGE_SH" --stop
+wait $g
+grc=$?
+kill -0 $g 2>/dev/null && kill -KILL $g
+# The log, as "MS event": the starts, the page's life.
+starts=$(grep -c 'kiosk start' "$S/log")
+first_fail=$(grep 'kiosk start' "$S/log" | head -1 | cut -d' ' -f1)
+page_up=$(grep 'page up' "$S/log" | head -1 | cut -d' ' -f1)
+page_ups=$(grep -c 'page up' "$S/log")
+page_down=$(grep 'page down' "$S/log" | head -1 | cut -d' ' -f1)
+last_start=$(grep 'kiosk start' "$S/log" | tail -1 | cut -d' ' -f1)
+gaps=$(grep 'kiosk start' "$S/log" | awk 'NR > 1 { printf "%s%.1f", sep, ($1 - p) / 1000; sep = " " } { p = $1 }')
+if [ "$starts" -eq 4 ] && [ "$page_ups" -eq 1 ] && [ -n "$page_up" ] && [ $((page_up - first_fail)) -lt 1000 ] &&
+	[ -n "$page_down" ] && [ "$page_down" -gt "$last_start" ] && ! grep -q 'watchdog_pid=1234' "$S/log" &&
+	[ "$(grep -c '^<3>kiosk-guard: the kiosk stopped (exit status 1)' "$S/guard.err")" -eq 3 ]; then
+	pass "kiosk-guard: the page $((page_up - first_fail)) ms after the first failure, up until the kiosk ran again ($((page_down - last_start)) ms after its start), one page for 3 failures; starts ${gaps} s apart; watchdog handed on"
+else
+	fail "kiosk-guard page" "starts $starts, pages $page_ups (up $page_up, down $page_down, first failure $first_fail, last start $last_start); log: $(tr '\n' ' ' <"$S/log"); journal: $(tr '\n' ' ' <"$S/guard.err")"
+fi
+if echo "$gaps" | awk '{ exit !($1 >= 0.9 && $1 < 1.8 && $2 >= 1.9 && $2 < 2.8 && $3 >= 2.9 && $3 < 3.8) }'; then
+	pass "kiosk-guard: retries after 1, 2, then 3 s (the cap) as set: ${gaps} s"
+else
+	fail "kiosk-guard delay" "starts ${gaps} s apart, want about 1 2 3"
+fi
+if [ "$grc" -eq 0 ] && grep -q 'kiosk stop' "$S/log" && [ "$guard_pid" = "$g" ]; then
+	pass "kiosk-cage --stop: the guard (pid from its file) stops the kiosk and ends with status 0"
+else
+	fail "kiosk-guard stop" "guard status $grc, pid file '$guard_pid' for $g; $(tr '\n' ' ' <"$S/log")"
+fi
