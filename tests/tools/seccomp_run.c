@@ -99,7 +99,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (getenv("SECCOMP_RUN_VERBOSE"))
-		fprintf(stderr, "seccomp_run: %d calls allowed, %d names unknown here\n", n, unknown);
+		fprintf(stderr, "seccomp_run: %d calls allowed, %d names unknown here\n", n,
+		        unknown);
 	execvp(argv[4], argv + 4);
 	fprintf(stderr, "seccomp_run: %s: %s\n", argv[4], strerror(errno));
 	return 127;
