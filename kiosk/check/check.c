@@ -10,6 +10,7 @@
 #include "check/mediacheck.h"
 #include "core/log.h"
 #include "core/quality.h"
+#include "core/release.h"
 #include "core/session.h"
 #include "core/yaml/yamlpos.h"
 #include "platform/probe.h"
@@ -98,7 +99,7 @@ int check_run(struct kiosk *k, struct diag *d, const char *shots, bool release)
 		check_budget(k->module, &sum, d, false);
 		char today[11];
 		session_today(today);
-		quality_release(k->module, today, release ? d : &needs);
+		release_check(k->module, today, release ? d : &needs);
 	}
 	/* Drawing every screen needs a module without mistakes. */
 	if (content_ok && !fitcheck_run(k, d, shots))

@@ -57,11 +57,20 @@ static const cyaml_schema_value_t string_schema = {
 
 static const cyaml_schema_field_t objective_fields[] = {
     ID_FIELD("id", 0, struct content_objective, id),
+    ID_FIELD("chapter", CYAML_FLAG_OPTIONAL, struct content_objective, chapter),
     CYAML_FIELD_MAPPING("label", CYAML_FLAG_DEFAULT, struct content_objective, label, ltext_fields),
     CYAML_FIELD_END,
 };
 static const cyaml_schema_value_t objective_schema = {
     CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct content_objective, objective_fields),
+};
+
+static const cyaml_schema_field_t film_fields[] = {
+    CYAML_FIELD_STRING_PTR("name", CYAML_FLAG_POINTER, struct content_film, name, 1, 200),
+    CYAML_FIELD_UINT("seconds", CYAML_FLAG_OPTIONAL, struct content_film, seconds),
+    CYAML_FIELD_STRING_PTR("rights", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, struct content_film,
+                           rights, 1, 32),
+    CYAML_FIELD_END,
 };
 
 static const cyaml_schema_field_t chapter_fields[] = {
@@ -78,6 +87,10 @@ static const cyaml_schema_field_t chapter_fields[] = {
                            struct content_chapter, image, 1, CYAML_UNLIMITED),
     CYAML_FIELD_BOOL("video_placeholder", CYAML_FLAG_OPTIONAL, struct content_chapter,
                      video_placeholder),
+    CYAML_FIELD_BOOL("image_placeholder", CYAML_FLAG_OPTIONAL, struct content_chapter,
+                     image_placeholder),
+    CYAML_FIELD_UINT("video_seconds", CYAML_FLAG_OPTIONAL, struct content_chapter, video_seconds),
+    CYAML_FIELD_MAPPING_PTR("film", CYAML_FLAG_OPTIONAL, struct content_chapter, film, film_fields),
     CYAML_FIELD_END,
 };
 static const cyaml_schema_value_t chapter_schema = {
@@ -119,6 +132,36 @@ static const cyaml_schema_value_t more_schema = {
     CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct content_more, more_fields),
 };
 
+static const cyaml_schema_field_t signoff_fields[] = {
+    CYAML_FIELD_STRING_PTR("what", CYAML_FLAG_POINTER, struct content_signoff, what, 1, 300),
+    CYAML_FIELD_STRING_PTR("url", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, struct content_signoff,
+                           url, 1, 1000),
+    CYAML_FIELD_STRING_PTR("confirmed", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+                           struct content_signoff, confirmed, 1, 32),
+    CYAML_FIELD_END,
+};
+static const cyaml_schema_value_t signoff_schema = {
+    CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct content_signoff, signoff_fields),
+};
+
+#define SIGNOFF_LIST(key, member, max)                                                             \
+	CYAML_FIELD_SEQUENCE_COUNT(key, CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,                  \
+	                           struct content_campaign, member, n_##member, &signoff_schema,   \
+	                           0, max)
+
+static const cyaml_schema_field_t campaign_fields[] = {
+    CYAML_FIELD_STRING_PTR("status", CYAML_FLAG_POINTER, struct content_campaign, status, 1, 32),
+    CYAML_FIELD_STRING_PTR("confirmed", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+                           struct content_campaign, confirmed, 1, 32),
+    SIGNOFF_LIST("claims", claims, 16),
+    SIGNOFF_LIST("accounts", accounts, 16),
+    SIGNOFF_LIST("contacts", contacts, 16),
+    SIGNOFF_LIST("house_rules", house_rules, 16),
+    CYAML_FIELD_MAPPING_PTR("brand", CYAML_FLAG_OPTIONAL, struct content_campaign, brand,
+                            signoff_fields),
+    CYAML_FIELD_END,
+};
+
 static const cyaml_schema_field_t ui_fields[] = {
 #define UI_FIELD(k)                                                                                \
 	CYAML_FIELD_MAPPING(#k, CYAML_FLAG_DEFAULT, struct content_ui, s[UI_##k], ltext_fields),
@@ -143,6 +186,10 @@ static const cyaml_schema_field_t module_fields[] = {
                      allow_skip_video),
     CYAML_FIELD_STRING_PTR("more_url", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
                            struct content_module, more_url, 1, 1000),
+    CYAML_FIELD_MAPPING("qr_label", CYAML_FLAG_OPTIONAL, struct content_module, qr_label,
+                        ltext_fields),
+    CYAML_FIELD_MAPPING_PTR("campaign", CYAML_FLAG_OPTIONAL, struct content_module, campaign,
+                            campaign_fields),
     CYAML_FIELD_MAPPING("title", CYAML_FLAG_DEFAULT, struct content_module, title, ltext_fields),
     CYAML_FIELD_MAPPING("tagline", CYAML_FLAG_DEFAULT, struct content_module, tagline,
                         ltext_fields),

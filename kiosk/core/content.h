@@ -21,7 +21,17 @@ struct ltext {
 
 struct content_objective {
 	char *id;
+	char *chapter; /* the chapter that teaches it: a failed result sends there */
 	struct ltext label;
+};
+
+/* The campaign's real film meant for a chapter, named while the shipped
+ * videos are placeholders, so that --release can say what is missing and
+ * the time budget can count its real length. */
+struct content_film {
+	char *name;       /* as the campaign titles it */
+	unsigned seconds; /* its real length (0: not known yet) */
+	char *rights;     /* YYYY-MM-DD the filmed colleagues' consent was confirmed */
 };
 
 struct content_chapter {
@@ -31,10 +41,40 @@ struct content_chapter {
 	unsigned n_paragraphs;
 	struct ltext *key_points;
 	unsigned n_key_points;
-	struct ltext video;     /* file per language, relative to the module */
-	struct ltext subtitles; /* SRT per language, relative to the module */
-	char *image;            /* optional poster, relative to the module */
-	bool video_placeholder; /* the videos are provisional: --release refuses them */
+	struct ltext video;        /* file per language, relative to the module */
+	struct ltext subtitles;    /* SRT per language, relative to the module */
+	char *image;               /* optional poster, relative to the module */
+	bool video_placeholder;    /* the videos are provisional: --release refuses them */
+	bool image_placeholder;    /* the poster is provisional: --release refuses it */
+	unsigned video_seconds;    /* length of the shipped video, its longest language
+	                              (0: not given); --check measures the files against
+	                              it, and the home screen's time counts it */
+	struct content_film *film; /* the campaign's real film for this chapter */
+};
+
+/* One thing the authors confirm before a release (a claim of chapter 1, an
+ * official account, a contact, a house rule): what it is, in the authors'
+ * words, and the date they confirmed it (NULL: not yet). */
+struct content_signoff {
+	char *what;
+	char *url; /* optional: where to check it (an account's address) */
+	char *confirmed;
+};
+
+/* What the module says about the campaign and its publisher that only the
+ * authors can confirm; --check --release requires it (docs/module.md). */
+struct content_campaign {
+	char *status;    /* "running", "ended", or "unconfirmed" (refused by --release) */
+	char *confirmed; /* YYYY-MM-DD the status was confirmed */
+	struct content_signoff *claims; /* chapter 1's time-bound claims */
+	unsigned n_claims;
+	struct content_signoff *accounts; /* the official accounts the module names */
+	unsigned n_accounts;
+	struct content_signoff *contacts; /* IT help desk, communication service... */
+	unsigned n_contacts;
+	struct content_signoff *house_rules; /* rules not stated by the law or the source */
+	unsigned n_house_rules;
+	struct content_signoff *brand; /* the campaign's own logo and colours */
 };
 
 struct content_question {
@@ -72,7 +112,9 @@ struct content_module {
 	unsigned final_quiz;  /* questions the final quiz draws from its pool (0: old
 	                         modules: every question, chapter ones included) */
 	bool allow_skip_video;
-	char *more_url;
+	char *more_url;        /* the result screen's QR code: a page a phone can open */
+	struct ltext qr_label; /* says what the QR code opens (else ui.scan_me) */
+	struct content_campaign *campaign; /* optional; --release requires it */
 	struct ltext title;
 	struct ltext tagline;
 	struct content_objective *objectives;

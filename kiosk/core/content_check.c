@@ -55,6 +55,18 @@ static bool valid_date(const char *d)
 	       mo <= 12 && da >= 1 && da <= 31;
 }
 
+/* path: printf-style with one string; its last key names the date. */
+static void check_date(struct check *c, const char *d, const char *fmt, const char *a)
+{
+	if (!d || valid_date(d))
+		return;
+	char path[160], msg[200];
+	snprintf(path, sizeof(path), fmt, a);
+	const char *dot = strrchr(path, '.');
+	snprintf(msg, sizeof(msg), "%s must be a date, YYYY-MM-DD", dot ? dot + 1 : path);
+	problem(c, msg, "%s", path);
+}
+
 /* parent: the path of the mapping holding the id ("" for the module). */
 static void check_id(struct check *c, const char *id, const char *parent)
 {
@@ -201,7 +213,44 @@ static void check_chapters(struct check *c)
 		check_files(c, &ch->subtitles, s);
 		if (ch->image && !file_ok(m->dir, ch->image))
 			file_problem(c, ch->image, "%s.image%s", p, "");
+		if (ch->image_placeholder && !ch->image)
+			problem(c, "image_placeholder without an image", "%s.image_placeholder", p);
+		if (ch->video_seconds && !has_video)
+			problem(c, "video_seconds without a video", "%s.video_seconds", p);
+		if (ch->video_seconds > 3600 || (ch->film && ch->film->seconds > 3600))
+			problem(c, "a chapter's video lasts at most 3600 seconds",
+			        ch->video_seconds > 3600 ? "%s.video_seconds" : "%s.film.seconds",
+			        p);
+		if (ch->film)
+			check_date(c, ch->film->rights, "%s.film.rights", p);
 	}
+}
+
+static void check_signoffs(struct check *c, const char *key, const struct content_signoff *s,
+                           unsigned n)
+{
+	for (unsigned i = 0; i < n; i++) {
+		char p[96];
+		snprintf(p, sizeof(p), "campaign.%s.%u", key, i);
+		check_date(c, s[i].confirmed, "%s.confirmed", p);
+	}
+}
+
+static void check_campaign(struct check *c, const struct content_campaign *cp)
+{
+	static const char *const states[] = {"running", "ended", "unconfirmed"};
+	bool known = false;
+	for (size_t i = 0; i < sizeof(states) / sizeof(states[0]); i++)
+		known |= strcmp(cp->status, states[i]) == 0;
+	if (!known)
+		problem(c, "status is running, ended or unconfirmed", "campaign.status");
+	check_date(c, cp->confirmed, "%s", "campaign.confirmed");
+	check_signoffs(c, "claims", cp->claims, cp->n_claims);
+	check_signoffs(c, "accounts", cp->accounts, cp->n_accounts);
+	check_signoffs(c, "contacts", cp->contacts, cp->n_contacts);
+	check_signoffs(c, "house_rules", cp->house_rules, cp->n_house_rules);
+	if (cp->brand)
+		check_date(c, cp->brand->confirmed, "%s", "campaign.brand.confirmed");
 }
 
 static void check_questions(struct check *c)
@@ -260,6 +309,10 @@ static void check_module(struct check *c, struct content_module *m)
 		if (content_find_id(m->objectives[i].id, m->objectives, sizeof(*m->objectives), i,
 		                    offsetof(struct content_objective, id)) >= 0)
 			problem(c, "two objectives have this id", "%s.id", p);
+		const char *ch = m->objectives[i].chapter;
+		if (ch && content_find_id(ch, m->chapters, sizeof(*m->chapters), m->n_chapters,
+		                          offsetof(struct content_chapter, id)) < 0)
+			problem(c, "no chapter has this id", "%s.chapter", p);
 		strcat(p, ".label");
 		check_ltext(c, &m->objectives[i].label, p);
 	}
@@ -278,15 +331,22 @@ static void check_module(struct check *c, struct content_module *m)
 			problem(c, msg, "final_quiz");
 		}
 	}
+	if (m->campaign)
+		check_campaign(c, m->campaign);
+	bool label = false;
+	for (int l = 0; l < LANG_MAX; l++)
+		label |= m->qr_label.s[l] != NULL;
+	if (label)
+		check_ltext(c, &m->qr_label, "qr_label");
+	if (label && !m->more_url)
+		problem(c, "qr_label without more_url: there is no QR code to label", "qr_label");
 	if (m->max_minutes > 120)
 		problem(c, "max_minutes must be from 1 to 120 (or left out)", "max_minutes");
 	for (unsigned i = 0; i < m->n_more; i++) {
 		char p[64];
 		snprintf(p, sizeof(p), "more.%u", i);
 		check_ltext(c, &m->more[i].text, p);
-		const char *d = m->more[i].confirmed;
-		if (d && !valid_date(d))
-			problem(c, "confirmed must be a date, YYYY-MM-DD", "%s.confirmed", p);
+		check_date(c, m->more[i].confirmed, "%s.confirmed", p);
 	}
 	for (int k = 0; k < UI_COUNT; k++) {
 		bool any = false;

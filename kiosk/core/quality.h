@@ -32,16 +32,6 @@ void budget_estimate(const struct content_module *m, int lang, long long video_m
  * or more. Each problem goes to diag at its YAML position. */
 void quality_lint(const struct content_module *m, struct diag *diag);
 
-/* What `--release` refuses: placeholder videos, a link to a reserved
- * example domain, offers nobody confirmed (or confirmed more than
- * QUALITY_CONFIRM_DAYS before `today`, YYYY-MM-DD). One entry each. */
-enum { QUALITY_CONFIRM_DAYS = 183 };
-void quality_release(const struct content_module *m, const char *today, struct diag *diag);
-
-/* Whether the host of url is a reserved name (RFC 2606/6761: .example,
- * .test, .invalid, .localhost, example.com/.net/.org). */
-bool quality_reserved_url(const char *url);
-
 /* Characters (not bytes) of a UTF-8 text. */
 unsigned quality_chars(const char *s);
 

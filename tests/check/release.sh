@@ -16,7 +16,11 @@ check "mini: plain --check passes (exit 0)" test $? -eq 0
 has "mini: --check prints the time budget" "$TMP/plain.out" \
 	"time budget (reading 200 words/min, 20 s per question, the videos): fr "
 has "mini: --check says what --release still needs" "$TMP/plain.out" \
-	"not ready for release (kiosk --check --release refuses it), 1 thing to do:"
+	"not ready for release (kiosk --check --release refuses it), 3 things to do:"
+has "mini: ... no campaign section" "$TMP/plain.out" \
+	"mini/module.yaml:5:5: no campaign section: --release needs the campaign's status"
+has "mini: ... no label under the QR code" "$TMP/plain.out" \
+	"mini/module.yaml:10:11: no qr_label: say under the QR code what it opens"
 has "mini: ... the example link, at its line" "$TMP/plain.out" \
 	"mini/module.yaml:10:11: more_url is a reserved example address"
 chk release "$MINI" --release
@@ -27,6 +31,27 @@ has "mini: --release names the example link" "$TMP/release.out" \
 # Placeholders marked in the module, and offers.
 cp -r "$MINI" "$TMP/marked"
 sed -i 's|^more_url: .*|more_url: https://intranet.strasbourg.eu/mini|' "$TMP/marked/module.yaml"
+chk intranet "$TMP/marked" --release
+check "an intranet address under the QR code: --release fails (exit 2)" test $? -eq 2
+has "... a phone cannot open it" "$TMP/intranet.out" \
+	"more_url https://intranet.strasbourg.eu/mini looks like an internal address: a personal phone usually cannot open it"
+sed -i 's|^more_url: .*|more_url: https://www.dailymotion.com/strasbourg|' "$TMP/marked/module.yaml"
+# Everything the authors confirm, confirmed (a date in the future: never old).
+cat >>"$TMP/marked/module.yaml" <<'YAML'
+qr_label: {fr: "Les vidéos de la campagne", en: "The campaign's videos"}
+campaign:
+  status: running
+  confirmed: "2099-01-01"
+  claims:
+    - {what: "Launched in October 2019", confirmed: "2099-01-01"}
+  accounts:
+    - {what: "The city on LinkedIn", url: "https://www.linkedin.com/company/strasbourg", confirmed: "2099-01-01"}
+  contacts:
+    - {what: "IT help desk", confirmed: "2099-01-01"}
+  house_rules:
+    - {what: "No photo of children", confirmed: "2099-01-01"}
+  brand: {what: "The campaign's logo and colours", confirmed: "2099-01-01"}
+YAML
 chk ready "$TMP/marked" --release
 check "a real link and no placeholder: --release passes" test $? -eq 0
 has "... and says it is ready" "$TMP/ready.out" "ready for release: no placeholder"
@@ -36,8 +61,32 @@ chk marked "$TMP/marked"
 check "placeholder videos and an unconfirmed offer: plain --check passes" test $? -eq 0
 chk marked-release "$TMP/marked" --release
 check "... --release fails (exit 2)" test $? -eq 2
-has "... the placeholder videos" "$TMP/marked-release.out" "placeholder videos (video_placeholder: true)"
+has "... the placeholder videos" "$TMP/marked-release.out" "chapter 1 (public): placeholder videos, and no real film named for it"
 has "... the offer" "$TMP/marked-release.out" "offer not confirmed"
+
+# Each thing the authors confirm, unconfirmed: listed at its line.
+cp -r "$TMP/marked" "$TMP/authors"
+sed -i -e 's|^  status: running|  status: unconfirmed|' -e 's|, confirmed: "2099-01-01"}|}|' \
+	-e 's|^    image: images/public.png|&\n    image_placeholder: true\n    film: {name: "Episode 2"}|' \
+	"$TMP/authors/module.yaml"
+chk authors "$TMP/authors" --release
+check "nothing the authors confirm confirmed: --release fails (exit 2)" test $? -eq 2
+has "... the campaign's status" "$TMP/authors.out" "the campaign's status is unconfirmed"
+has "... chapter 1's claims" "$TMP/authors.out" \
+	"chapter 1's claim \"Launched in October 2019\" not confirmed"
+has "... the official accounts" "$TMP/authors.out" "official account \"The city on LinkedIn\" not confirmed"
+has "... the contacts" "$TMP/authors.out" "contact \"IT help desk\" not confirmed"
+has "... the house rules' sign-off" "$TMP/authors.out" \
+	"house rule \"No photo of children\" not confirmed: the communication service and the data-protection officer sign it off"
+has "... the logo and colours" "$TMP/authors.out" \
+	"the campaign's logo and colours \"The campaign's logo and colours\" not confirmed"
+has "... the real film, its length and rights" "$TMP/authors.out" \
+	"chapter 1 (public): placeholder videos: put in the real film \"Episode 2\"; still to give: its length (film.seconds) and the filmed colleagues' written consent (film.rights: YYYY-MM-DD)"
+has "... the poster" "$TMP/authors.out" "chapter 1 (public): placeholder poster"
+sed -i 's|^  status: unconfirmed|  status: maybe|' "$TMP/authors/module.yaml"
+chk badstatus "$TMP/authors"
+check "a status that is none of the three: exit 2" test $? -eq 2
+has "... says which are known" "$TMP/badstatus.out" "status is running, ended or unconfirmed"
 sed -i 's|offer: true}|offer: true, confirmed: "2099-13-01"}|' "$TMP/marked/module.yaml"
 chk baddate "$TMP/marked"
 check "a confirmation that is no date: exit 2" test $? -eq 2
@@ -76,9 +125,16 @@ check "bundled module: --check --release fails on its placeholders (exit 2)" tes
 has "... its provisional videos" "$TMP/bundled.out" "placeholder videos"
 has "... its example link" "$TMP/bundled.out" "more_url is a reserved example address"
 has "... its unconfirmed offers" "$TMP/bundled.out" "offer not confirmed"
+has "... the campaign's status" "$TMP/bundled.out" "the campaign's status is unconfirmed"
+has "... chapter 1's claims" "$TMP/bundled.out" "chapter 1's claim"
+has "... the house rules" "$TMP/bundled.out" "house rule"
+has "... the contacts" "$TMP/bundled.out" "contact"
+has "... the official accounts" "$TMP/bundled.out" "official account"
+has "... the logo and colours" "$TMP/bundled.out" "the campaign's own logo and colours"
+has "... the posters" "$TMP/bundled.out" "placeholder poster"
 # Nothing else: every screen fits at both sizes, with large text (A+) and
 # in high contrast, every text has its contrast, every control is in reach
 # (all errors, docs/accessibility.md).
 check "... and nothing else (no lint, no budget, no layout, contrast or reach problem)" sh -c \
-	"! grep -vE 'placeholder videos|reserved example address|offer not confirmed' '$TMP/bundled.out'"
+	"! grep -vE 'placeholder (videos|poster)|reserved example address|offer not confirmed|not confirmed|is unconfirmed|is an example address|logo and colours|qr_label' '$TMP/bundled.out'"
 check "... and not even a warning" sh -c "! grep -q 'warning' '$TMP/bundled.out'"

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/quality.h"
+#include "core/release.h"
 
 static struct ltext T(const char *s) {
 	return (struct ltext){{[LANG_FR] = (char *)s, [LANG_EN] = (char *)s}};
@@ -261,7 +262,7 @@ static const struct {
 
 START_TEST(test_reserved_url)
 {
-	ck_assert_msg(quality_reserved_url(url_cases[_i].url) == url_cases[_i].reserved,
+	ck_assert_msg(release_reserved_url(url_cases[_i].url) == url_cases[_i].reserved,
 	              "%s: reserved should be %d", url_cases[_i].url, url_cases[_i].reserved);
 }
 END_TEST
@@ -269,19 +270,91 @@ END_TEST
 static char *release(const char *today)
 {
 	struct diag d = {0};
-	quality_release(&mod, today, &d);
+	release_check(&mod, today, &d);
 	char *s = diag_text(&d);
 	diag_free(&d);
 	return s;
 }
 
+static const struct {
+	const char *url;
+	bool internal;
+} internal_cases[] = {
+    {"https://intranet.strasbourg.eu/tu-me-suis", true},
+    {"https://Intranet-ems.strasbourg.eu/x", true},
+    {"https://www.intranet.strasbourg.eu/", true},
+    {"http://intranet/tu-me-suis", true},
+    {"https://srv-web01:8080/", true},
+    {"https://192.168.1.20/videos", true},
+    {"https://10.0.0.1/", true},
+    {"https://172.20.3.4/", true},
+    {"file:///srv/videos.html", true},
+    {"www.strasbourg.eu/videos", true}, /* no scheme: a phone's reader may not open it */
+    {"https://www.dailymotion.com/strasbourg", false},
+    {"https://www.strasbourg.eu/intranet-news", false}, /* the path is not the host */
+    {"https://172.15.0.1/", false},
+    {"https://www.linkedin.com/company/strasbourg", false},
+    {NULL, false},
+};
+
+START_TEST(test_internal_url)
+{
+	ck_assert_msg(release_internal_url(internal_cases[_i].url) == internal_cases[_i].internal,
+	              "%s: internal should be %d", internal_cases[_i].url,
+	              internal_cases[_i].internal);
+}
+END_TEST
+
+static struct content_signoff signed_off[1] = {{"a thing", NULL, "2026-11-20"}};
+static struct content_campaign campaign = {
+    .status = "running",
+    .confirmed = "2026-11-20",
+    .claims = signed_off,
+    .n_claims = 1,
+    .brand = signed_off,
+};
+
 START_TEST(test_release)
 {
 	build(3);
-	mod.more_url = "https://intranet.strasbourg.eu/tu-me-suis";
+	mod.more_url = "https://www.dailymotion.com/strasbourg";
+	mod.qr_label = T("Les vidéos");
+	mod.campaign = &campaign;
 	char *s = release("2026-12-01");
 	ck_assert_msg(*s == '\0', "%s", s);
 	free(s);
+
+	/* The QR code without its label, or opening the intranet. */
+	mod.qr_label = (struct ltext){0};
+	mod.more_url = "https://intranet.strasbourg.eu/tu-me-suis";
+	s = release("2026-12-01");
+	ck_assert_msg(strstr(s, "no qr_label"), "%s", s);
+	ck_assert_msg(strstr(s, "looks like an internal address"), "%s", s);
+	free(s);
+
+	/* No campaign section, then an unconfirmed one. */
+	mod.campaign = NULL;
+	s = release("2026-12-01");
+	ck_assert_msg(strstr(s, "no campaign section"), "%s", s);
+	free(s);
+	campaign.status = "unconfirmed";
+	mod.campaign = &campaign;
+	s = release("2026-12-01");
+	ck_assert_msg(strstr(s, "the campaign's status is unconfirmed"), "%s", s);
+	free(s);
+	campaign.status = "ended";
+	campaign.confirmed = "2025-01-01";
+	signed_off[0].confirmed = NULL;
+	s = release("2026-12-01");
+	ck_assert_msg(strstr(s, "the campaign's status confirmed on 2025-01-01, more than 183"),
+	              "%s", s);
+	ck_assert_msg(strstr(s, "chapter 1's claim \"a thing\" not confirmed"), "%s", s);
+	ck_assert_msg(strstr(s, "the campaign's logo and colours \"a thing\" not confirmed"), "%s",
+	              s);
+	free(s);
+	campaign.confirmed = "2026-11-20";
+	signed_off[0].confirmed = "2026-11-20";
+	mod.qr_label = T("Les vidéos");
 
 	mod.more_url = "https://intranet.example/tu-me-suis";
 	chapters[1].video_placeholder = true;
@@ -353,6 +426,8 @@ static Suite *quality_suite(void)
 
 	tc = tcase_create("release");
 	tcase_add_loop_test(tc, test_reserved_url, 0, sizeof(url_cases) / sizeof(url_cases[0]));
+	tcase_add_loop_test(tc, test_internal_url, 0,
+	                    sizeof(internal_cases) / sizeof(internal_cases[0]));
 	tcase_add_test(tc, test_release);
 	suite_add_tcase(s, tc);
 
