@@ -45,6 +45,17 @@ static char *find_font(const char *want, bool bold)
 	return found;
 }
 
+/* The OpenGL renderer's own name (Mesa's "llvmpipe" is software: no GPU
+ * driver, or a compositor that takes only shared-memory buffers), or NULL. */
+static const char *gl_renderer_name(void)
+{
+	typedef const unsigned char *(*get_string_fn)(unsigned);
+	if (!SDL_GL_GetCurrentContext())
+		return NULL;
+	get_string_fn get = (get_string_fn)SDL_GL_GetProcAddress("glGetString");
+	return get ? (const char *)get(0x1F01 /* GL_RENDERER */) : NULL;
+}
+
 /* The window and its renderer, as the options say (create and recreate). */
 static bool open_window(struct gfx *g)
 {
@@ -77,6 +88,11 @@ static bool open_window(struct gfx *g)
 	if (!g->renderer) {
 		log_err("gfx", "SDL_CreateRenderer: %s", SDL_GetError());
 		return false;
+	}
+	SDL_RendererInfo info;
+	if (!o->headless && SDL_GetRendererInfo(g->renderer, &info) == 0) {
+		const char *gl = gl_renderer_name();
+		log_info("gfx", "renderer %s%s%s", info.name, gl ? " on " : "", gl ? gl : "");
 	}
 	SDL_SetRenderDrawBlendMode(g->renderer, SDL_BLENDMODE_BLEND);
 	g->blend = SDL_BLENDMODE_BLEND;

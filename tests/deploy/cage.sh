@@ -236,6 +236,7 @@ fi
 unit_sandbox systemd/kiosk.service unit
 sandbox unit
 series portrait "$PORTRAIT_STARTS" "$TMP/ref-portrait/attract.png" -r
+echo "INFO cage renderer: $(grep -o 'gfx: renderer .*' "$C/loglandscape1" | head -1) (no GPU here: Mesa draws in software and hands cage shared-memory buffers)"
 
 # A kiosk that cannot run (here: one that exits at once with status 1, as
 # the real one does when it cannot open its window): kiosk-guard puts the
