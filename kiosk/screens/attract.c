@@ -1,4 +1,7 @@
-/* attract: the campaign's title and an invitation that pulses slowly. */
+/* attract: the campaign's title and an invitation that pulses slowly. The
+ * whole screen starts a session at a touch; the invitation is also a
+ * control of its own, the focus's first stop, so Tab then Enter starts as
+ * a bare Enter does (the speech control is the second stop). */
 #include <math.h>
 #include <stdlib.h>
 
@@ -10,6 +13,8 @@
  * screen is redrawn only while the invitation moves: 7 frames per beat,
  * under 1 % of a core, and no wake-up at all between beats. */
 enum { PULSE_MS = 2400, BEAT_MS = 600, FRAME_MS = 100, REST_ALPHA = 165, BEAT_ALPHA = 255 };
+
+enum { ACT_START = ACT_SCREEN };
 
 /* When the screen opened: the pulse's phase; the last alpha drawn. */
 struct attract_view {
@@ -177,8 +182,11 @@ static void draw(struct kiosk *k)
 	struct attract_view *v = k->view;
 	if (v)
 		v->drawn = a;
-	gfx_round(k->gfx, pill, bh / 2, (COL_ACCENT & ~(Uint32)0xFF) | a);
 	const char *invite = content_ui(m, UI_touch_to_start, lang);
+	int id = ui_area(k, pill, invite, ACT_START, 0);
+	if (id >= 0)
+		k->controls[id].primary = true; /* where the focus starts */
+	gfx_round(k->gfx, pill, bh / 2, (COL_ACCENT & ~(Uint32)0xFF) | a);
 	int th = gfx_text_height(k->gfx, invite, l->text, true, bw - l->pad * 2);
 	gfx_draw_text(k->gfx, invite, l->text, true,
 	              (SDL_Rect){pill.x + l->pad, by + (bh - th) / 2, bw - l->pad * 2, 0},
@@ -201,6 +209,13 @@ static void tap(struct kiosk *k, int x, int y)
 	flow_start(&k->flow, app_now(k));
 }
 
+static void action(struct kiosk *k, int act, int arg)
+{
+	(void)arg;
+	if (act == ACT_START)
+		flow_start(&k->flow, app_now(k));
+}
+
 /* Redraw only when the invitation's alpha changes; sleep to the next
  * frame of the beat, or to the first frame of the next beat that differs
  * from the rest (its first FRAME_MS draw the resting alpha). */
@@ -218,5 +233,6 @@ const struct screen_ops screen_attract = {
     .leave = leave,
     .draw = draw,
     .tap = tap,
+    .action = action,
     .update = update,
 };

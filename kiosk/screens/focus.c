@@ -106,14 +106,11 @@ static void activate_key(struct kiosk *k)
 		focus_activate(k, i);
 		return;
 	}
-	/* The attract screen is one big button: Enter starts. */
-	bool own = false;
-	for (int j = 0; j < k->n_controls; j++)
-		own |= !ui_is_chrome(k->controls[j].action);
-	if (!own && k->ops->tap) {
+	/* The attract screen is one big button: Enter starts at once, as a
+	 * touch does, not after a first press that only shows the focus. */
+	if (k->shown == SCR_ATTRACT) {
 		if (flow_accepts_tap(&k->flow, app_now(k)))
-			k->ops->tap(k, k->lay.w / 2, k->lay.h / 2);
-		k->dirty = true;
+			focus_activate(k, start_index(k));
 		return;
 	}
 	focus_set(k, start_index(k), false);

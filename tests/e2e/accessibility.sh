@@ -81,6 +81,59 @@ expect home
 S
 check "focus: reading order, Shift+Tab back, Enter on Retour, Escape one screen back" test $? -eq 0
 
+# The attract screen with keys only, from a cold start (issue 25): its
+# invitation is the focus's first stop and the speech control the second;
+# Tab cycles the two, Enter and Space start on the invitation. Each way a
+# person may press Tab and Enter there reaches the result with keys alone.
+run_script attract-focus 1280x720 <<'S'
+wait 1000
+key tab
+expect-focus @ui.touch_to_start
+key tab
+expect-focus Lecture à voix haute
+key tab
+expect-focus @ui.touch_to_start
+key shift+tab
+expect-focus Lecture à voix haute
+key shift+tab
+expect-focus @ui.touch_to_start
+key space
+expect language
+S
+check "attract, keys: Tab cycles « Touchez l'écran pour commencer » (first) and speech; Space starts" \
+	test $? -eq 0
+cold_keys() { # name keys... (pressed on the attract screen of a cold start)
+	name=$1
+	shift
+	{
+		echo "wait 1000"
+		for key in "$@"; do echo "key $key"; done
+		echo "expect language"
+		echo "key return"
+		echo "expect home"
+		echo "input keys"
+		echo "press @ui.start_quiz"
+		echo "answer-all right"
+		echo "expect result"
+	} >"$TMP/$name.in"
+	export KIOSK_SPEECH_LOG="$TMP/$name.speech"
+	run_script "$name" 1280x720 --seed 0 <"$TMP/$name.in"
+	rc=$?
+	unset KIOSK_SPEECH_LOG
+	return $rc
+}
+n=0
+for keys in "return" "space" "tab return" "tab space" "shift+tab return" "tab tab tab return" \
+	"tab tab return tab return" "down return" "tab tab space tab tab tab return"; do
+	n=$((n + 1))
+	# shellcheck disable=SC2086 # the keys, one word each
+	cold_keys "cold-keys-$n" $keys
+	check "attract, keys from a cold start: '$keys' then Tab and Enter reach the result" \
+		test $? -eq 0
+done
+check "attract, keys: Tab, Tab, Enter on the speech control turns speech on, and the session starts with it" \
+	grep -q "Lecture à voix haute activée" "$TMP/cold-keys-7.speech"
+
 # Speech: a 2 s press on the attract screen turns it on; every screen is
 # read; a first tap says a control, a second activates it.
 export KIOSK_SPEECH_LOG="$TMP/speech.log"
