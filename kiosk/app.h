@@ -60,6 +60,7 @@ struct control {
 	char label[UI_LABEL];
 	int action, arg;
 	bool primary; /* the one thing to do next (BTN_ACCENT): where focus starts */
+	bool secret;  /* a PIN key: speech never says its label */
 	/* Declared in a part that scrolls (ui_scroll_begin): only what lies in
 	 * view is seen and touched (ui_control_shown). w == 0: not scrolled. */
 	SDL_Rect view;

@@ -122,6 +122,13 @@ static const char *const phrases[A11Y_PHRASE_COUNT][LANG_MAX] = {
     [A11Y_SWIPE_LIST] = {"Faites glisser la liste pour voir tous les chapitres.",
                          "Swipe the list to see every chapter.",
                          "Wischen Sie über die Liste, um alle Kapitel zu sehen."},
+    [A11Y_DIGIT] = {"chiffre", "digit", "Ziffer"},
+    [A11Y_PIN_HELP] = {"Les chiffres ne sont pas dits à voix haute : chaque touche se dit "
+                       "« chiffre ». Touchez deux fois une touche pour la taper.",
+                       "Digits are not read aloud: each key says « digit ». Double tap a "
+                       "key to type it.",
+                       "Ziffern werden nicht vorgelesen: jede Taste sagt « Ziffer ». Zum "
+                       "Eingeben eine Taste zweimal tippen."},
 };
 
 const char *a11y_phrase(enum a11y_phrase p, int lang)

@@ -69,6 +69,8 @@ enum a11y_phrase {
 	A11Y_RESTARTED,  /* said after "Recommencer" */
 	A11Y_CONTROLS,   /* before the list of the video's controls */
 	A11Y_SWIPE_LIST, /* over a list of chapters that scrolls */
+	A11Y_DIGIT,      /* a key of the PIN pad: never its digit, heard by all */
+	A11Y_PIN_HELP,   /* the PIN pad's help, said once as it opens */
 	A11Y_PHRASE_COUNT
 };
 const char *a11y_phrase(enum a11y_phrase p, int lang);

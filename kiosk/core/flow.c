@@ -26,6 +26,10 @@ static bool go(struct flow *f, enum screen_id s, long long now)
 {
 	if (f->screen == s)
 		return false;
+	/* Back to the attract screen (a session ended, the trainer left):
+	 * speech someone turned on there is not the next person's choice. */
+	if (s == SCR_ATTRACT)
+		f->speech = false;
 	f->screen = s;
 	f->screen_since = now;
 	return true;
@@ -184,7 +188,7 @@ bool flow_accepts_tap(const struct flow *f, long long now)
 static bool idle_applies(const struct flow *f)
 {
 	switch (f->screen) {
-	case SCR_ATTRACT:
+	case SCR_ATTRACT: return f->speech; /* turned on, then left there */
 	case SCR_STILL_THERE: return false;
 	case SCR_VIDEO: return !f->video_playing;
 	default: return true;
@@ -234,6 +238,13 @@ bool flow_tick(struct flow *f, long long now)
 	}
 	if (!idle_applies(f) || now - idle_since(f) < flow_idle_limit(f))
 		return false;
+	if (f->screen == SCR_ATTRACT) {
+		/* Speech turned on here by someone who went away: off before
+		 * the next person, who may not want it (or the trainer, whose
+		 * PIN pad would speak). */
+		f->speech = false;
+		return true;
+	}
 	if (f->screen == SCR_TRAINER || f->screen == SCR_TRAINER_PIN)
 		return go(f, SCR_ATTRACT, now);
 	f->still_resume = f->screen;

@@ -100,7 +100,9 @@ void flow_seed(struct flow *f, unsigned long long seed);
 void flow_input(struct flow *f, long long now);
 /* Whether a tap may act now (see FLOW_TAP_GUARD_MS). */
 bool flow_accepts_tap(const struct flow *f, long long now);
-/* Timers: idle → still-there → timed out. Returns true if the screen changed. */
+/* Timers: idle → still-there → timed out; speech turned on at the attract
+ * screen and left there goes off after the idle delay. Returns true if the
+ * screen or speech changed. */
 bool flow_tick(struct flow *f, long long now);
 /* Milliseconds until flow_tick has something to do (-1: nothing pending). */
 long long flow_next_deadline(const struct flow *f, long long now);

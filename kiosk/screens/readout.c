@@ -239,7 +239,10 @@ static void read_screen(struct kiosk *k, bool interrupt)
 		add(&t, buf);
 		add(&t, ui(k, UI_continue_session));
 		break;
-	case SCR_TRAINER_PIN: add(&t, ui(k, UI_enter_pin)); break;
+	case SCR_TRAINER_PIN:
+		add(&t, ui(k, UI_enter_pin));
+		add(&t, a11y_phrase(A11Y_PIN_HELP, lang));
+		break;
 	case SCR_TRAINER: add(&t, ui(k, UI_trainer)); break;
 	default: break;
 	}
@@ -259,6 +262,12 @@ void readout_control(struct kiosk *k, int i, bool by_touch)
 	int lang = app_lang(k);
 	struct text t = {.n = 0};
 	char buf[UI_LABEL * 2];
+	if (c->secret) {
+		/* Everyone near the kiosk hears it: a PIN key is « chiffre », and
+		 * how to type is in the pad's help, said once as it opens. */
+		say(k, lang, a11y_phrase(A11Y_DIGIT, lang), true);
+		return;
+	}
 	if (k->shown == SCR_VIDEO && strcmp(c->label, ui(k, UI_rewind)) == 0) {
 		add(&t, a11y_phrase(A11Y_REWOUND, lang)); /* "-10 s" said in words */
 	} else if (k->shown == SCR_VIDEO && strcmp(c->label, ui(k, UI_subtitles)) == 0) {

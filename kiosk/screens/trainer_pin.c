@@ -89,8 +89,12 @@ static void draw(struct kiosk *k)
 			ui_button(k, r, labels[i], BTN_CARD, ACT_ERASE, 0);
 		else if (i == 11)
 			ui_button(k, r, labels[i], BTN_ACCENT, ACT_OK, 0);
-		else
-			ui_button(k, r, labels[i], BTN_PRIMARY, ACT_DIGIT, labels[i][0] - '0');
+		else {
+			int id =
+			    ui_button(k, r, labels[i], BTN_PRIMARY, ACT_DIGIT, labels[i][0] - '0');
+			if (id >= 0)
+				k->controls[id].secret = true; /* speech: never the digit */
+		}
 	}
 }
 

@@ -53,3 +53,48 @@ n=$(grep -c "wrong trainer PIN (" "$TMP/log")
 has "the lock is logged" "$TMP/log" "the pad is locked for 60 s"
 has "the unlock is logged" "$TMP/log" "trainer screen unlocked"
 if grep -qE '111111|246813' "$TMP"/*.err; then fail "the journal never holds the digits" "$(grep -E '111111|246813' "$TMP"/*.err)"; else pass "the journal never holds the digits"; fi
+
+# Speech and the PIN (issue 25): anyone may turn speech on at the attract
+# screen (a 2 s press); the trainer then types the PIN with it on. Each key
+# is said « chiffre », never its digit; how to type is said once, as the
+# pad opens; speech is off again when the trainer leaves.
+export KIOSK_SPEECH_LOG="$TMP/pin-speech.log"
+{
+	echo "hold 0.5 0.5 2500"
+	echo "hold 0.03 0.03 3500"
+	echo "expect trainer-pin"
+	for d in 2 4 6 8 1 3 OK; do printf 'press %s\npress %s\n' "$d" "$d"; done
+	echo "expect trainer"
+	echo "key escape"
+	echo "expect attract"
+	echo "tap 0.5 0.6" # speech off: the first tap starts
+	echo "expect language"
+} | run_script pin-speech 1280x720
+check "speech on: the PIN typed by double taps opens the trainer screen" test $? -eq 0
+{
+	echo "hold 0.5 0.5 2500"
+	echo "hold 0.03 0.03 3500"
+	echo "expect trainer-pin"
+	echo "key tab" # keys: the focus starts on OK, then back over 0, erase, 9
+	echo "key shift+tab"
+	echo "expect-focus 0"
+	echo "key shift+tab"
+	echo "key shift+tab"
+	echo "expect-focus 9"
+	echo "key escape"
+	echo "expect attract"
+	echo "hold 0.5 0.5 2500" # on again, and left on the attract screen
+	echo "wait 200000"
+	echo "tap 0.5 0.6"
+	echo "expect language"
+} | run_script pin-speech-keys 1280x720
+check "speech on, keys on the pad; speech left on at the attract screen goes off after the idle delay" \
+	test $? -eq 0
+unset KIOSK_SPEECH_LOG
+check "speech never says a digit of the pad (taps or Tab)" sh -c \
+	"! cut -f2 $TMP/pin-speech.log | grep -E '(^|[^0-9])[0-9]([^0-9]|\$)'"
+check "speech says « chiffre » for each key reached" sh -c \
+	"[ \$(grep -c '^fr	chiffre\$' $TMP/pin-speech.log) -eq 8 ]"
+check "the pad's help is said once per visit, not after each key" sh -c \
+	"[ \$(grep -c 'Touchez deux fois une touche pour la taper' $TMP/pin-speech.log) -eq 2 ] &&
+	 ! grep 'chiffre. Touchez deux fois' $TMP/pin-speech.log"

@@ -965,6 +965,45 @@ START_TEST(test_idle_doubled_with_speech_or_large_text)
 }
 END_TEST
 
+/* Speech turned on at the attract screen by anyone is not the next
+ * person's (nor the trainer's: the PIN pad would speak): off when the
+ * trainer leaves, and when it is left on at the attract screen. */
+START_TEST(test_speech_from_attract_goes_off)
+{
+	flow_set_speech(&f, true);
+	ck_assert(flow_trainer_request(&f, now));
+	ck_assert(f.speech);
+	ck_assert(flow_trainer_unlocked(&f, now));
+	ck_assert(flow_trainer_exit(&f, now));
+	SCREEN(SCR_ATTRACT);
+	ck_assert(!f.speech);
+	flow_set_speech(&f, true); /* the PIN pad left with Back */
+	ck_assert(flow_trainer_request(&f, now));
+	ck_assert(flow_back(&f, now));
+	ck_assert(!f.speech);
+	flow_set_speech(&f, true); /* the PIN pad left to its timeout */
+	ck_assert(flow_trainer_request(&f, now));
+	flow_input(&f, now);
+	ck_assert(flow_tick(&f, now + FLOW_TRAINER_IDLE_MS));
+	SCREEN(SCR_ATTRACT);
+	ck_assert(!f.speech);
+	now += FLOW_TRAINER_IDLE_MS;
+	/* Turned on and left there: off after the idle delay (doubled, as
+	 * with speech), counted from the end of the reading. */
+	ck_assert_int_eq(flow_next_deadline(&f, now), -1);
+	flow_set_speech(&f, true);
+	flow_input(&f, now);
+	flow_reading(&f, now + 5000);
+	ck_assert_int_eq(flow_next_deadline(&f, now), 5000 + 2 * IDLE);
+	ck_assert(!flow_tick(&f, now + 5000 + 2 * IDLE - 1));
+	ck_assert(f.speech);
+	ck_assert(flow_tick(&f, now + 5000 + 2 * IDLE));
+	SCREEN(SCR_ATTRACT);
+	ck_assert(!f.speech);
+	ck_assert_int_eq(flow_next_deadline(&f, now + 5000 + 2 * IDLE), -1);
+}
+END_TEST
+
 START_TEST(test_nothing_times_out_while_read)
 {
 	to_home();
@@ -1306,6 +1345,7 @@ static Suite *flow_suite(void)
 	tcase_add_test(tc, test_text_size_toggle);
 	tcase_add_test(tc, test_still_there_at_least_20_s);
 	tcase_add_test(tc, test_idle_doubled_with_speech_or_large_text);
+	tcase_add_test(tc, test_speech_from_attract_goes_off);
 	tcase_add_test(tc, test_nothing_times_out_while_read);
 	tcase_add_test(tc, test_contrast_default_and_toggle);
 	suite_add_tcase(s, tc);
