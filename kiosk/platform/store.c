@@ -144,36 +144,34 @@ static int migrate(struct store *s)
 		        v, STORE_SCHEMA_VERSION);
 		return SQLITE_READONLY;
 	}
-	if (v == 0) {
-		int rc = exec(s, "BEGIN IMMEDIATE;" STORE_SCHEMA_V1 STORE_SCHEMA_V2 STORE_SCHEMA_V3
-		                 "PRAGMA user_version = 3; COMMIT;");
-		if (rc != SQLITE_OK) {
-			log_err("store", "%s: cannot create the schema: %s", s->path,
-			        sqlite3_errmsg(s->db));
-			exec(s, "ROLLBACK");
-			return rc;
-		}
-		log_info("store", "created %s (schema version %d)", s->path, STORE_SCHEMA_VERSION);
+	if (v == STORE_SCHEMA_VERSION)
 		return SQLITE_OK;
-	}
 	/* Each older version moves up step by step, in one transaction; the
-	 * new counters are computed from the rows already there. */
-	int rc =
-	    exec(s, v == 1 ? "BEGIN IMMEDIATE;" STORE_SCHEMA_V2 STORE_SCHEMA_V3 STORE_REBUILD_V3
-	                     "PRAGMA user_version = 3; COMMIT;"
-	            : v == 2 ? "BEGIN IMMEDIATE;" STORE_SCHEMA_V3 STORE_REBUILD_V3
-	                       "PRAGMA user_version = 3; COMMIT;"
-	                     : "SELECT 1");
+	 * counters of version 4 are computed from the rows already there. */
+	int rc = exec(
+	    s,
+	    v == 0
+	        ? "BEGIN IMMEDIATE;" STORE_SCHEMA_V1 STORE_SCHEMA_V2 STORE_SCHEMA_V3 STORE_SCHEMA_V4
+	          "PRAGMA user_version = 4; COMMIT;"
+	    : v == 1 ? "BEGIN IMMEDIATE;" STORE_SCHEMA_V2 STORE_SCHEMA_V3 STORE_SCHEMA_V4
+	               "PRAGMA user_version = 4; COMMIT;"
+	    : v == 2 ? "BEGIN IMMEDIATE;" STORE_SCHEMA_V3 STORE_SCHEMA_V4
+	               "PRAGMA user_version = 4; COMMIT;"
+	             : "BEGIN IMMEDIATE;" STORE_SCHEMA_V4 "PRAGMA user_version = 4; COMMIT;");
 	if (rc != SQLITE_OK) {
 		log_err("store", "%s: cannot move the schema from version %d to %d: %s", s->path, v,
 		        STORE_SCHEMA_VERSION, sqlite3_errmsg(s->db));
 		exec(s, "ROLLBACK");
 		return rc;
 	}
+	if (v == 0) {
+		log_info("store", "created %s (schema version %d)", s->path, STORE_SCHEMA_VERSION);
+		return SQLITE_OK;
+	}
 	if (v < STORE_SCHEMA_VERSION)
 		log_info("store",
-		         "%s: schema version %d → %d (welcome-day label, counters per kiosk, "
-		         "label and question)",
+		         "%s: schema version %d → %d (record keys, counters with key sums, "
+		         "closed batches)",
 		         s->path, v, STORE_SCHEMA_VERSION);
 	return SQLITE_OK;
 }
@@ -184,8 +182,12 @@ static void apply_retention(struct store *s)
 		return;
 	char cut[40];
 	snprintf(cut, sizeof cut, "-%d months", s->retention_months);
-	static const char *const tables[] = {"session",    "chapter",      "answer",     "stat_day",
-	                                     "stat_score", "stat_chapter", "stat_answer"};
+	/* A batch that began before the cut goes whole (its later days'
+	 * counters then belong to no batch and are never published): a
+	 * published batch never changes, it may only disappear. */
+	static const char *const tables[] = {
+	    "session",     "chapter",    "answer",    "stat_day",   "stat_score", "stat_chapter",
+	    "stat_answer", "stat_group", "stat_item", "stat_touch", "batch"};
 	if (exec(s, "BEGIN IMMEDIATE") != SQLITE_OK) {
 		log_warn("store", "retention skipped: %s", sqlite3_errmsg(s->db));
 		return;
@@ -193,8 +195,8 @@ static void apply_retention(struct store *s)
 	int deleted = 0;
 	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
 		char sql[200];
-		snprintf(sql, sizeof sql, "DELETE FROM %s WHERE day < date('now', 'localtime', ?)",
-		         tables[i]);
+		snprintf(sql, sizeof sql, "DELETE FROM %s WHERE %s < date('now', 'localtime', ?)",
+		         tables[i], strcmp(tables[i], "batch") ? "day" : "first_day");
 		sqlite3_stmt *st = NULL;
 		int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
 		if (rc == SQLITE_OK) {

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
+#include "core/hours.h"
 #include "platform/store.h"
 
 /* The kiosk never waits for a lock: a save that finds the database busy
@@ -29,6 +30,13 @@ struct store {
 	bool background, rewriting, rewrite_failed, thread_started;
 	pthread_t thread;
 	pthread_mutex_t lock;
+	/* store_batching(): closing is on; `closed` is the last day closed
+	 * (shared with the rewrite thread under `lock`). */
+	bool batching, has_hours;
+	char kiosk[32];
+	int k;
+	struct hours hours;
+	char closed[11];
 	char aside[300];   /* where a corrupt file was moved */
 	char error[200];   /* sqlite3_errmsg() of the last failure, for the log */
 	char problem[400]; /* what store_problem() returns, "" when fine */
@@ -46,6 +54,11 @@ void store_close_db(struct store *s);
 int store_reorder(struct store *s);
 /* Waits for a background rewrite to end (store_destroy). */
 void store_reorder_join(struct store *s);
+/* Closes the batches through that day on db (store_batch.c). SQLite
+ * code. */
+int store_close_on(sqlite3 *db, const char *through, int k, const char *kiosk);
+/* The last closed day now, for closing; false when closing is off. */
+bool store_close_due(struct store *s, char through[11]);
 /* True while a background rewrite holds the file. */
 bool store_rewriting(struct store *s);
 int store_open_db(struct store *s, bool first);

@@ -17,11 +17,16 @@
  * then reads a few thousand rows. They hold nothing the session rows do not
  * (counts per day), and STORE_REBUILD_STATS recomputes them from the
  * session rows (bulk loads, repairs). The child tables repeat day and
- * module so that this needs no join. */
+ * module so that this needs no join.
+ *
+ * Version 4 (issue 21, statistics v2): see STORE_SCHEMA_V4 at the end: a
+ * random record key per session, the key sums of every counter, closed
+ * batches, the per-day counter of people who leave before choosing a
+ * language, and the batch file written from them. */
 #ifndef KIOSK_PLATFORM_STORE_SCHEMA_H
 #define KIOSK_PLATFORM_STORE_SCHEMA_H
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 // clang-format off
 
@@ -285,6 +290,295 @@
 	"  PRIMARY KEY (day, module, question, objective)\n"                   \
 	") STRICT, WITHOUT ROWID;\n"                                           \
 	STORE_TRIGGERS_V3
+
+
+/* Version 4 (issue 21, statistics v2; PRIVACY.md « Lots fermés »).
+ *
+ * - session.rkey: the session's record key, 32 random bits drawn when it
+ *   is saved (core/cellkey.h); existing sessions get theirs at migration.
+ * - Every counter of the stat_* tables gets, beside each count c, k_c: the
+ *   sum of the record keys of the sessions it counts (a 64-bit sum; the
+ *   cell key is that sum modulo 2^32). Sums (score_sum, duration_sum, the
+ *   item sums) use the key of the count of their sessions.
+ * - The counters are kept by COUNTING DAY: the session's day, or the day
+ *   after the last published batch when that is later (STORE_CDAY): a
+ *   session saved late never changes a published batch, it goes to the
+ *   next one.
+ * - batch: the closed batches (platform/store_batch.h), published once and
+ *   never changed; stat_touch: per counting day, the people who touched
+ *   the attract screen and left before choosing a language (no row).
+ * The v1-v3 counters are dropped and rebuilt from the session rows at
+ * migration (there are no batches yet then: counting day = day). */
+#define STORE_CDAY(d)                                                          \
+	"max(" d ", coalesce((SELECT date(last_day, '+1 day') FROM batch"       \
+	" ORDER BY first_day DESC LIMIT 1), ''))"
+#define STORE_KEY(c) "  k_" c " INTEGER NOT NULL CHECK (k_" c " >= 0),\n"
+#define STORE_FUNNEL_KEYS(opened)                                              \
+	STORE_KEY("sessions") STORE_KEY("reached_home") STORE_KEY(opened)      \
+	STORE_KEY("reached_quiz") STORE_KEY("reached_result")                  \
+	STORE_KEY("finished") STORE_KEY("abandoned") STORE_KEY("timed_out")    \
+	STORE_KEY("quiz_taken") STORE_KEY("passed")
+/* The funnel counts and their key sums over the rows of a session source
+ * with columns furthest, ended, score, passed, duration_s, rkey; `opened`
+ * is the expression of the chapter step. */
+#define STORE_FUNNEL_SUMS(opened)                                              \
+	"count(*), sum(furthest >= 1), sum(" opened "), sum(furthest >= 3),\n" \
+	"  sum(furthest >= 4), sum(ended = 0), sum(ended = 1), sum(ended = 2),\n" \
+	"  count(score), coalesce(sum(score), 0), sum(passed), sum(duration_s),\n" \
+	"  sum(rkey), sum((furthest >= 1) * rkey), sum((" opened ") * rkey),\n" \
+	"  sum((furthest >= 3) * rkey), sum((furthest >= 4) * rkey),\n"       \
+	"  sum((ended = 0) * rkey), sum((ended = 1) * rkey), sum((ended = 2) * rkey),\n" \
+	"  sum((score IS NOT NULL) * rkey), sum(passed * rkey)\n"
+#define STORE_ADD(c) c " = " c " + excluded." c
+#define STORE_FUNNEL_UPDATE(opened)                                            \
+	"ON CONFLICT DO UPDATE SET " STORE_ADD("sessions") ",\n"               \
+	"  " STORE_ADD("reached_home") ", " STORE_ADD(opened) ",\n"            \
+	"  " STORE_ADD("reached_quiz") ", " STORE_ADD("reached_result") ",\n"  \
+	"  " STORE_ADD("finished") ", " STORE_ADD("abandoned") ",\n"           \
+	"  " STORE_ADD("timed_out") ", " STORE_ADD("quiz_taken") ",\n"         \
+	"  " STORE_ADD("score_sum") ", " STORE_ADD("passed") ",\n"             \
+	"  " STORE_ADD("duration_sum") ", " STORE_ADD("k_sessions") ",\n"      \
+	"  " STORE_ADD("k_reached_home") ", " STORE_ADD("k_" opened) ",\n"     \
+	"  " STORE_ADD("k_reached_quiz") ", " STORE_ADD("k_reached_result") ",\n" \
+	"  " STORE_ADD("k_finished") ", " STORE_ADD("k_abandoned") ",\n"       \
+	"  " STORE_ADD("k_timed_out") ", " STORE_ADD("k_quiz_taken") ",\n"     \
+	"  " STORE_ADD("k_passed") ";\n"
+
+#define STORE_STATS_V4                                                         \
+	"CREATE TABLE stat_day (\n"                                            \
+	STORE_DAY_COL STORE_ID_COL("module") STORE_LANG_COL                    \
+	STORE_FUNNEL_COUNTS("reached_chapter")                                 \
+	STORE_FUNNEL_KEYS("reached_chapter")                                   \
+	"  PRIMARY KEY (day, module, lang)\n"                                  \
+	") STRICT, WITHOUT ROWID;\n"                                           \
+	"CREATE TABLE stat_score (\n"                                          \
+	STORE_DAY_COL STORE_ID_COL("module")                                   \
+	"  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100),\n"          \
+	STORE_COUNT("sessions") STORE_KEY("sessions")                          \
+	"  PRIMARY KEY (day, module, score)\n"                                 \
+	") STRICT, WITHOUT ROWID;\n"                                           \
+	"CREATE TABLE stat_chapter (\n"                                        \
+	STORE_DAY_COL STORE_ID_COL("module") STORE_ID_COL("chapter")           \
+	STORE_COUNT("seen") STORE_COUNT("video_started")                       \
+	STORE_COUNT("video_share_sum")                                         \
+	STORE_KEY("seen") STORE_KEY("video_started")                           \
+	"  PRIMARY KEY (day, module, chapter)\n"                               \
+	") STRICT, WITHOUT ROWID;\n"                                           \
+	"CREATE TABLE stat_answer (\n"                                         \
+	STORE_DAY_COL STORE_ID_COL("module") STORE_ID_COL("question")          \
+	STORE_ID_COL("objective")                                              \
+	"  choice INTEGER NOT NULL CHECK (choice BETWEEN 0 AND 31),\n"         \
+	"  correct INTEGER NOT NULL CHECK (correct IN (0, 1)),\n"              \
+	STORE_COUNT("answers") STORE_KEY("answers")                            \
+	"  PRIMARY KEY (day, module, question, objective, choice, correct)\n"  \
+	") STRICT, WITHOUT ROWID;\n"                                           \
+	"CREATE TABLE stat_group (\n"                                          \
+	STORE_DAY_COL STORE_ID_COL("module") STORE_ID_COL("kiosk")             \
+	STORE_ID_COL("label")                                                  \
+	STORE_FUNNEL_COUNTS("opened_chapter")                                  \
+	STORE_FUNNEL_KEYS("opened_chapter")                                    \
+	"  PRIMARY KEY (day, module, kiosk, label)\n"                          \
+	") STRICT, WITHOUT ROWID;\n"                                           \
+	"CREATE TABLE stat_item (\n"                                           \
+	STORE_DAY_COL STORE_ID_COL("module") STORE_ID_COL("question")          \
+	STORE_ID_COL("objective")                                              \
+	STORE_COUNT("finished") STORE_COUNT("item_right")                      \
+	STORE_COUNT("rest_sum") STORE_COUNT("cross_sum")                       \
+	STORE_COUNT("rest_sq_sum")                                             \
+	STORE_KEY("finished") STORE_KEY("item_right")                          \
+	"  PRIMARY KEY (day, module, question, objective)\n"                   \
+	") STRICT, WITHOUT ROWID;\n"                                           \
+	"CREATE TABLE stat_touch (\n"                                          \
+	STORE_DAY_COL STORE_COUNT("touched") STORE_KEY("touched")              \
+	"  PRIMARY KEY (day)\n"                                                \
+	") STRICT, WITHOUT ROWID;\n"                                           \
+	"CREATE TABLE batch (\n"                                               \
+	"  first_day TEXT NOT NULL PRIMARY KEY CHECK (" STORE_DAY_CHECK("first_day") "),\n" \
+	"  last_day TEXT NOT NULL CHECK (" STORE_DAY_CHECK("last_day") " AND last_day >= first_day),\n" \
+	STORE_ID_COL("kiosk")                                                  \
+	"  size INTEGER NOT NULL CHECK (size >= 0)\n"                          \
+	") STRICT, WITHOUT ROWID;\n"
+
+/* Counters added for the rows of a source (src: a one-row SELECT of NEW in
+ * the triggers, a table or view in the rebuild). The session sources have
+ * the columns of session (with rkey); the chapter and answer sources their
+ * own plus rkey. */
+#define STORE_DAY_ADD_V4(src)                                                  \
+	"INSERT INTO stat_day SELECT day, module, lang,\n"                     \
+	"  " STORE_FUNNEL_SUMS("furthest >= 2") "  FROM " src                 \
+	" WHERE true GROUP BY day, module, lang\n"                             \
+	STORE_FUNNEL_UPDATE("reached_chapter")                                 \
+	"INSERT INTO stat_score SELECT day, module, score, count(*), sum(rkey)\n" \
+	"  FROM " src " WHERE score IS NOT NULL GROUP BY day, module, score\n" \
+	"ON CONFLICT DO UPDATE SET " STORE_ADD("sessions") ", "                \
+	STORE_ADD("k_sessions") ";\n"
+#define STORE_GROUP_ADD_V4(src)                                                \
+	"INSERT INTO stat_group SELECT day, module, kiosk, label,\n"           \
+	"  " STORE_FUNNEL_SUMS("chapters_seen > 0") "  FROM " src             \
+	" WHERE true GROUP BY day, module, kiosk, label\n"                     \
+	STORE_FUNNEL_UPDATE("opened_chapter")
+#define STORE_CHAPTER_ADD_V4(src)                                              \
+	"INSERT INTO stat_chapter SELECT day, module, chapter, sum(seen),\n"   \
+	"  count(video_share), coalesce(sum(video_share), 0), sum(seen * rkey),\n" \
+	"  sum((video_share IS NOT NULL) * rkey) FROM " src                    \
+	"  WHERE true GROUP BY day, module, chapter\n"                         \
+	"ON CONFLICT DO UPDATE SET " STORE_ADD("seen") ", "                    \
+	STORE_ADD("video_started") ", " STORE_ADD("video_share_sum") ",\n"     \
+	"  " STORE_ADD("k_seen") ", " STORE_ADD("k_video_started") ";\n"
+#define STORE_ANSWER_ADD_V4(src)                                               \
+	"INSERT INTO stat_answer SELECT day, module, question, objective,\n"   \
+	"  choice, correct, count(*), sum(rkey) FROM " src " WHERE true\n"     \
+	"  GROUP BY day, module, question, objective, choice, correct\n"       \
+	"ON CONFLICT DO UPDATE SET " STORE_ADD("answers") ", "                 \
+	STORE_ADD("k_answers") ";\n"
+/* One finished answer, as the store adds it: ?1 day, ?2 module, ?3
+ * question, ?4 objective, ?5 right (0/1), ?6 the session's other right
+ * answers, ?7 the session's record key. */
+#define STORE_ITEM_ONE_V4                                                      \
+	"INSERT INTO stat_item VALUES (" STORE_CDAY("?1") ", ?2, ?3, ?4, 1, ?5, ?6,\n" \
+	"  ?5 * ?6, ?6 * ?6, ?7, ?5 * ?7)\n"                                   \
+	"ON CONFLICT DO UPDATE SET " STORE_ADD("finished") ",\n"               \
+	"  " STORE_ADD("item_right") ", " STORE_ADD("rest_sum") ",\n"          \
+	"  " STORE_ADD("cross_sum") ", " STORE_ADD("rest_sq_sum") ",\n"        \
+	"  " STORE_ADD("k_finished") ", " STORE_ADD("k_item_right")
+#define STORE_ITEM_ADD_V4                                                      \
+	"WITH t(day, session, tot, rkey) AS MATERIALIZED (SELECT a2.day,\n"    \
+	"    a2.session, sum(a2.correct), s.rkey FROM answer a2 JOIN session s\n" \
+	"    ON s.day = a2.day AND s.id = a2.session WHERE s.score IS NOT NULL\n" \
+	"    GROUP BY a2.day, a2.session)\n"                                    \
+	"INSERT INTO stat_item SELECT a.day, a.module, a.question, a.objective,\n" \
+	"  count(*), sum(a.correct), sum(t.tot - a.correct),\n"                \
+	"  sum(a.correct * (t.tot - a.correct)),\n"                            \
+	"  sum((t.tot - a.correct) * (t.tot - a.correct)),\n"                  \
+	"  sum(t.rkey), sum(a.correct * t.rkey)\n"                             \
+	"  FROM answer a CROSS JOIN t\n"                                       \
+	"  WHERE t.day = a.day AND t.session = a.session\n"                    \
+	"  GROUP BY a.day, a.module, a.question, a.objective;\n"
+/* The session's columns as the counters read them, at its counting day. */
+#define STORE_NEW_SESSION                                                      \
+	"(SELECT " STORE_CDAY("NEW.day") " AS day, NEW.module AS module,"      \
+	" NEW.lang AS lang, NEW.kiosk AS kiosk,"                               \
+	" coalesce(NEW.label, '-') AS label, NEW.furthest AS furthest,"        \
+	" NEW.chapters_seen AS chapters_seen, NEW.ended AS ended,"             \
+	" NEW.score AS score, NEW.passed AS passed,"                           \
+	" NEW.duration_s AS duration_s, NEW.rkey AS rkey)"
+#define STORE_RKEY_OF(day, id)                                                 \
+	"coalesce((SELECT rkey FROM session WHERE day = " day " AND id = " id "), 0)"
+#define STORE_TRIGGERS_V4                                                      \
+	"CREATE TRIGGER session_stats AFTER INSERT ON session BEGIN\n"         \
+	STORE_DAY_ADD_V4(STORE_NEW_SESSION) STORE_GROUP_ADD_V4(STORE_NEW_SESSION) \
+	"END;\n"                                                               \
+	"CREATE TRIGGER chapter_stats AFTER INSERT ON chapter BEGIN\n"         \
+	STORE_CHAPTER_ADD_V4("(SELECT " STORE_CDAY("NEW.day") " AS day,"       \
+			  " NEW.module AS module, NEW.chapter AS chapter,"     \
+			  " NEW.seen AS seen, NEW.video_share AS video_share," \
+			  STORE_RKEY_OF("NEW.day", "NEW.session") " AS rkey)") \
+	"END;\n"                                                               \
+	"CREATE TRIGGER answer_stats AFTER INSERT ON answer BEGIN\n"           \
+	STORE_ANSWER_ADD_V4("(SELECT " STORE_CDAY("NEW.day") " AS day,"        \
+			 " NEW.module AS module, NEW.question AS question,"    \
+			 " NEW.objective AS objective, NEW.choice AS choice,"  \
+			 " NEW.correct AS correct,"                            \
+			 STORE_RKEY_OF("NEW.day", "NEW.session") " AS rkey)")  \
+	"END;\n"
+#define STORE_REBUILD_V4                                                       \
+	STORE_DAY_ADD_V4("session")                                            \
+	STORE_GROUP_ADD_V4("(SELECT day, module, kiosk, coalesce(label, '-') AS label," \
+			   " furthest, chapters_seen, ended, score, passed,"   \
+			   " duration_s, rkey FROM session)")                  \
+	STORE_CHAPTER_ADD_V4("(SELECT c.*, s.rkey FROM chapter c JOIN session s" \
+			     " ON s.day = c.day AND s.id = c.session)")        \
+	STORE_ANSWER_ADD_V4("(SELECT a.*, s.rkey FROM answer a JOIN session s" \
+			    " ON s.day = a.day AND s.id = a.session)")         \
+	STORE_ITEM_ADD_V4
+/* From version 3 (the label column there): old counters and triggers out,
+ * record keys drawn, the new counters computed from the rows. */
+#define STORE_SCHEMA_V4                                                        \
+	STORE_DROP_TRIGGERS                                                    \
+	"DROP TABLE stat_day; DROP TABLE stat_score; DROP TABLE stat_chapter;\n" \
+	"DROP TABLE stat_answer; DROP TABLE stat_group; DROP TABLE stat_item;\n" \
+	"ALTER TABLE session ADD COLUMN rkey INTEGER NOT NULL DEFAULT 0\n"     \
+	"  CHECK (rkey BETWEEN 0 AND 4294967295);\n"                           \
+	"UPDATE session SET rkey = random() & 4294967295;\n"                   \
+	STORE_STATS_V4 STORE_REBUILD_V4 STORE_TRIGGERS_V4
+
+/* Closing (platform/store_batch.h): the pending closed days after the last
+ * batch up to ?1 (YYYY-MM-DD), in order, become batches of at least ?2
+ * sessions, published under the kiosk id ?3. A day with people who left
+ * early but no session joins the batch like any other. */
+#define STORE_CLOSE                                                            \
+	"INSERT INTO batch (first_day, last_day, kiosk, size)\n"           \
+	"WITH RECURSIVE\n"                                                     \
+	"  p(day, n) AS (SELECT day, sum(n) FROM (SELECT day, sessions AS n\n" \
+	"    FROM stat_day UNION ALL SELECT day, 0 FROM stat_touch)\n"         \
+	"    WHERE day > coalesce((SELECT last_day FROM batch\n"               \
+	"      ORDER BY first_day DESC LIMIT 1), '') AND day <= ?1 GROUP BY day),\n" \
+	"  o(i, day, n) AS (SELECT row_number() OVER (ORDER BY day), day, n FROM p),\n" \
+	"  w(i, first, last, acc, cut) AS (SELECT i, day, day, n, n >= ?2 FROM o\n" \
+	"      WHERE i = 1\n"                                                  \
+	"    UNION ALL SELECT o.i, CASE WHEN w.cut THEN o.day ELSE w.first END,\n" \
+	"      o.day, CASE WHEN w.cut THEN o.n ELSE w.acc + o.n END,\n"        \
+	"      CASE WHEN w.cut THEN o.n ELSE w.acc + o.n END >= ?2\n"          \
+	"      FROM w JOIN o ON o.i = w.i + 1)\n"                              \
+	"SELECT first, last, ?3, acc FROM w WHERE cut"
+
+/* The batches of a kiosk database as the reader and the outbox see them:
+ * temporary views v_* over the database attached as `src`, one row per
+ * batch and counter (the counters of its days), with the same columns as
+ * the tables of a batch file (STORE_BATCH_FILE_SCHEMA), so that one
+ * reader serves both. */
+#define STORE_DAY_COLS                                                         \
+	"sessions, reached_home, reached_chapter, reached_quiz, reached_result,\n" \
+	"  finished, abandoned, timed_out, quiz_taken, score_sum, passed, duration_sum,\n" \
+	"  k_sessions, k_reached_home, k_reached_chapter, k_reached_quiz,\n"   \
+	"  k_reached_result, k_finished, k_abandoned, k_timed_out, k_quiz_taken, k_passed"
+#define STORE_GROUP_COLS                                                       \
+	"sessions, reached_home, opened_chapter, reached_quiz, reached_result,\n" \
+	"  finished, abandoned, timed_out, quiz_taken, score_sum, passed, duration_sum,\n" \
+	"  k_sessions, k_reached_home, k_opened_chapter, k_reached_quiz,\n"    \
+	"  k_reached_result, k_finished, k_abandoned, k_timed_out, k_quiz_taken, k_passed"
+#define STORE_JOIN(t)                                                          \
+	" FROM src.batch b JOIN src." t " s ON s.day BETWEEN b.first_day AND b.last_day;\n"
+#define STORE_BATCH_VIEWS                                                      \
+	"CREATE TEMP VIEW v_batch AS SELECT kiosk, first_day AS batch, last_day,\n" \
+	"  size AS sessions, coalesce((SELECT sum(touched) FROM src.stat_touch t\n" \
+	"    WHERE t.day BETWEEN b.first_day AND b.last_day), 0) AS touched,\n" \
+	"  coalesce((SELECT sum(k_touched) FROM src.stat_touch t\n"            \
+	"    WHERE t.day BETWEEN b.first_day AND b.last_day), 0) AS k_touched\n" \
+	"  FROM src.batch b;\n"                                                \
+	"CREATE TEMP VIEW v_day AS SELECT b.kiosk, b.first_day AS batch,\n"    \
+	"  s.module, s.lang, " STORE_DAY_COLS STORE_JOIN("stat_day")           \
+	"CREATE TEMP VIEW v_score AS SELECT b.kiosk, b.first_day AS batch,\n"  \
+	"  s.module, s.score, s.sessions, s.k_sessions" STORE_JOIN("stat_score") \
+	"CREATE TEMP VIEW v_chapter AS SELECT b.kiosk, b.first_day AS batch,\n" \
+	"  s.module, s.chapter, s.seen, s.video_started, s.video_share_sum,\n" \
+	"  s.k_seen, s.k_video_started" STORE_JOIN("stat_chapter")             \
+	"CREATE TEMP VIEW v_answer AS SELECT b.kiosk, b.first_day AS batch,\n" \
+	"  s.module, s.question, s.objective, s.choice, s.correct, s.answers,\n" \
+	"  s.k_answers" STORE_JOIN("stat_answer")                              \
+	"CREATE TEMP VIEW v_label AS SELECT b.kiosk, b.first_day AS batch,\n"  \
+	"  s.module, s.label, " STORE_GROUP_COLS STORE_JOIN("stat_group")      \
+	"CREATE TEMP VIEW v_item AS SELECT b.kiosk, b.first_day AS batch,\n"   \
+	"  s.module, s.question, s.objective, s.finished, s.item_right,\n"     \
+	"  s.rest_sum, s.cross_sum, s.rest_sq_sum, s.k_finished, s.k_item_right" \
+	STORE_JOIN("stat_item")
+/* A batch file (docs/reports.md « Fichiers de lots »): the tables b_*,
+ * with the columns of the views above, one row per batch and counter;
+ * (kiosk, batch) names a batch (batch: its first day), so a batch found in
+ * two files is counted once. application_id 0x6b62 ('kb') tells it from a
+ * kiosk database. The same views over a batch file are plain copies. */
+#define STORE_BATCH_FILE_ID 0x6b62
+#define STORE_BATCH_FILE_TABLES(x)                                             \
+	x("batch", "last_day, sessions, touched, k_touched", "")               \
+	x("day", "module, lang, " STORE_DAY_COLS, ", module, lang")            \
+	x("score", "module, score, sessions, k_sessions", ", module, score")    \
+	x("chapter", "module, chapter, seen, video_started, video_share_sum, k_seen, k_video_started", \
+	  ", module, chapter")                                                 \
+	x("answer", "module, question, objective, choice, correct, answers, k_answers", \
+	  ", module, question, objective, choice, correct")                    \
+	x("label", "module, label, " STORE_GROUP_COLS, ", module, label")      \
+	x("item", "module, question, objective, finished, item_right, rest_sum, cross_sum, " \
+	  "rest_sq_sum, k_finished, k_item_right", ", module, question, objective")
 
 // clang-format on
 

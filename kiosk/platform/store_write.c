@@ -1,8 +1,10 @@
 /* Saving sessions, the in-memory queue, and the trainer's summary. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <time.h>
 
 #include "platform/store_priv.h"
@@ -109,11 +111,25 @@ static int step_done(sqlite3_stmt *st)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* The session's record key (core/cellkey.h): 32 random bits, drawn from
+ * nothing about the session. */
+static long long record_key(void)
+{
+	uint32_t k = 0;
+	if (getrandom(&k, sizeof k, 0) != (ssize_t)sizeof k) {
+		/* Never seen on Linux >= 3.17; the key only needs to be
+		 * unpredictable to whoever reads a report. */
+		log_warn("store", "getrandom failed; a session key falls back to the clock");
+		k = (uint32_t)clock() * 2654435761u ^ (uint32_t)time(NULL);
+	}
+	return (long long)k;
+}
+
 /* The item-rest sums of a finished quiz (store_schema.h, stat_item). */
-static int add_items(struct store *s, const struct session_record *r)
+static int add_items(struct store *s, const struct session_record *r, long long rkey)
 {
 	sqlite3_stmt *st = NULL;
-	int right = 0, rc = sqlite3_prepare_v2(s->db, STORE_ITEM_ONE, -1, &st, NULL);
+	int right = 0, rc = sqlite3_prepare_v2(s->db, STORE_ITEM_ONE_V4, -1, &st, NULL);
 	for (int i = 0; i < r->n_answers; i++)
 		right += r->answers[i].correct;
 	for (int i = 0; rc == SQLITE_OK && i < r->n_answers; i++) {
@@ -124,6 +140,7 @@ static int add_items(struct store *s, const struct session_record *r)
 		sqlite3_bind_text(st, 4, a->objective, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 5, a->correct);
 		sqlite3_bind_int(st, 6, right - a->correct);
+		sqlite3_bind_int64(st, 7, rkey);
 		rc = step_done(st);
 	}
 	sqlite3_finalize(st);
@@ -135,11 +152,12 @@ static int add_items(struct store *s, const struct session_record *r)
 static int insert_rows(struct store *s, const struct session_record *r, const unsigned char id[16])
 {
 	sqlite3_stmt *ss = NULL, *sc = NULL, *sa = NULL;
-	int rc = sqlite3_prepare_v2(s->db,
-	                            "INSERT OR IGNORE INTO session (day, id, kiosk, module, "
-	                            "module_version, lang, furthest, chapters_seen, score, passed, "
-	                            "ended, duration_s, label) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-	                            -1, &ss, NULL);
+	int rc = sqlite3_prepare_v2(
+	    s->db,
+	    "INSERT OR IGNORE INTO session (day, id, kiosk, module, "
+	    "module_version, lang, furthest, chapters_seen, score, passed, "
+	    "ended, duration_s, label, rkey) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+	    -1, &ss, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(s->db,
 		                        "INSERT OR IGNORE INTO chapter (module, chapter, day, "
@@ -152,6 +170,7 @@ static int insert_rows(struct store *s, const struct session_record *r, const un
 		                       "choice, correct, day, session) VALUES (?,?,?,?,?,?,?)",
 		                       -1, &sa, NULL);
 	int seen = 0;
+	long long rkey = record_key();
 	for (int i = 0; i < r->n_chapters; i++)
 		seen += r->chapters[i].seen;
 	if (rc == SQLITE_OK) {
@@ -174,6 +193,7 @@ static int insert_rows(struct store *s, const struct session_record *r, const un
 			sqlite3_bind_text(ss, 13, r->label, -1, SQLITE_STATIC);
 		else
 			sqlite3_bind_null(ss, 13);
+		sqlite3_bind_int64(ss, 14, rkey);
 		rc = step_done(ss);
 	}
 	/* Ignored (saved before, its commit reported an error): its counters
@@ -207,7 +227,7 @@ static int insert_rows(struct store *s, const struct session_record *r, const un
 	sqlite3_finalize(sc);
 	sqlite3_finalize(sa);
 	if (rc == SQLITE_OK && inserted && r->score >= 0)
-		rc = add_items(s, r);
+		rc = add_items(s, r, rkey);
 	return rc;
 }
 

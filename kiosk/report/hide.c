@@ -1,134 +1,116 @@
-/* Applies small-cell suppression (core/suppress.h) to every figure of a
- * report. The figures of a row share its base, so a row is hidden as a
- * whole; quiz figures have their own, smaller base and are hidden on their
- * own too. Partitions (days, languages, ways of ending, score bins, the
- * questions of one objective) get secondary suppression. */
+/* Publishing a report (statistics v2, PRIVACY.md « Le bruit »): every count
+ * is replaced by its perturbed value (core/cellkey.h), every sum too, from
+ * the key sums the loader gathered; rates, averages and item statistics are
+ * then computed by the writers from these published values. Masks remain
+ * only where noise cannot protect (report.h). */
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/suppress.h"
+#include "core/cellkey.h"
 #include "report/report.h"
 
-/* part of whole is shown as a rate only when the part and the rest are
- * both empty or at least k: "87.5 % of 8" is 7, and says 1 did not. */
-static bool rate_hidden(long long part, long long whole, int k)
+/* Measures of cellkey_sum(): one per kind of sum, so that two sums of one
+ * cell get independent deviations. */
+enum { SUM_SCORE = 1, SUM_DURATION, SUM_SHARE, SUM_REST, SUM_CROSS, SUM_REST_SQ };
+
+static long long pub(long long n, long long key)
 {
-	return suppress_small(part, k) || suppress_small(whole - part, k);
+	return cellkey_count(n, cellkey_fold(key));
 }
 
-static void group_rates(struct report_group *g, int k)
+static void publish_group(struct report_group *g, int k)
 {
-	g->completion_hidden =
-	    g->completion_hidden || g->hidden || rate_hidden(g->reached[4], g->sessions, k);
-	g->pass_hidden =
-	    g->pass_hidden || g->quiz_hidden || rate_hidden(g->passed, g->quiz_taken, k);
+	long long n = g->sessions, taken = g->quiz_taken;
+	g->sessions = pub(n, g->keys.sessions);
+	for (int i = 0; i < REPORT_STAGES; i++)
+		g->reached[i] = pub(g->reached[i], g->keys.reached[i]);
+	for (int i = 0; i < REPORT_ENDS; i++)
+		g->ended[i] = pub(g->ended[i], g->keys.ended[i]);
+	g->quiz_taken = pub(taken, g->keys.quiz_taken);
+	g->passed = pub(g->passed, g->keys.passed);
+	g->score_sum = cellkey_sum(g->score_sum, taken, g->quiz_taken,
+	                           cellkey_fold(g->keys.quiz_taken), SUM_SCORE, 100);
+	g->duration_sum = cellkey_sum(g->duration_sum, n, g->sessions,
+	                              cellkey_fold(g->keys.sessions), SUM_DURATION, 14400);
+	g->hidden = g->quiz_hidden = g->completion_hidden = false;
+	g->pass_hidden = g->quiz_taken == 0;
+	/* An average over one or two people is close to their values,
+	 * whatever the noise on its sum: shown from K published on. */
+	g->avg_hidden = g->quiz_taken < k;
 }
 
-void report_hide_groups(struct report_group *g, int n, int k)
+static void publish_groups(struct report_group *g, int n, int k)
 {
-	if (n == 0)
-		return;
-	long long *base = calloc((size_t)n, sizeof *base);
-	bool *hid = calloc((size_t)n, sizeof *hid);
-	if (!base || !hid)
-		abort();
-	/* Flags already set (by report_consistent) stay set. */
-	for (int i = 0; i < n; i++) {
-		base[i] = g[i].sessions;
-		hid[i] = g[i].hidden;
-	}
-	suppress_partition(base, hid, n, k);
-	for (int i = 0; i < n; i++) {
-		g[i].hidden = hid[i];
-		base[i] = g[i].quiz_taken;
-		hid[i] = hid[i] || g[i].quiz_hidden ||
-		         suppress_small(g[i].sessions - g[i].quiz_taken, k);
-	}
-	suppress_partition(base, hid, n, k);
 	for (int i = 0; i < n; i++)
-		g[i].quiz_hidden = hid[i];
-	for (int i = 0; i < n; i++)
-		group_rates(&g[i], k);
-	free(base);
-	free(hid);
+		publish_group(&g[i], k);
 }
 
 void report_suppress(struct report *r, int k)
 {
 	r->k = k;
-	struct report_group *t = &r->total;
-	t->hidden = t->hidden || suppress_total(t->sessions, k);
-	t->quiz_hidden = t->quiz_hidden || t->hidden || suppress_total(t->quiz_taken, k) ||
-	                 suppress_small(t->sessions - t->quiz_taken, k);
-	group_rates(t, k);
-	report_hide_groups(r->days, r->n_days, k);
-	report_hide_groups(r->langs, r->n_langs, k);
-
+	r->perturbed = true;
+	r->max_dev = CELLKEY_MAX_DEV;
+	r->left_early = pub(r->left_early, r->left_early_key);
+	publish_group(&r->total, k);
+	r->opened_chapter = r->total.reached[2];
+	publish_groups(r->days, r->n_days, k);
+	publish_groups(r->langs, r->n_langs, k);
+	publish_groups(r->kiosks, r->n_kiosks, k);
+	publish_groups(r->labels, r->n_labels, k);
 	for (int i = 0; i < REPORT_STAGES; i++)
-		r->funnel_hidden[i] = r->funnel_hidden[i] || t->hidden;
-	suppress_chain(t->reached, r->funnel_hidden, REPORT_STAGES, k);
+		r->funnel_hidden[i] = false;
 	for (int i = 0; i < REPORT_ENDS; i++)
-		r->ended_hidden[i] = r->ended_hidden[i] || t->hidden;
-	suppress_partition(t->ended, r->ended_hidden, REPORT_ENDS, k);
-	for (int i = 0; i < REPORT_BINS; i++)
-		r->bins_hidden[i] = r->bins_hidden[i] || t->quiz_hidden;
-	suppress_partition(r->bins, r->bins_hidden, REPORT_BINS, k);
-	/* The rate of sessions that saw their result is the funnel's last
-	 * step: hidden with it. */
-	t->completion_hidden = t->completion_hidden || r->funnel_hidden[REPORT_STAGES - 1];
-
+		r->ended_hidden[i] = false;
+	for (int i = 0; i < REPORT_BINS; i++) {
+		r->bins[i] = pub(r->bins[i], r->bins_keys[i]);
+		r->bins_hidden[i] = false;
+	}
 	for (int i = 0; i < r->n_chapters; i++) {
 		struct report_chapter *c = &r->chapters[i];
-		/* "opened by 7 of 8" also says who did not: the rest is a cell. */
-		c->hidden = c->hidden || t->hidden || suppress_small(c->seen, k) ||
-		            suppress_small(t->sessions - c->seen, k);
-		c->share_hidden =
-		    c->share_hidden || c->hidden || suppress_small(c->video_started, k);
+		long long started = c->video_started;
+		c->seen = pub(c->seen, c->keys.seen);
+		c->video_started = pub(started, c->keys.video_started);
+		c->share_sum = cellkey_sum(c->share_sum, started, c->video_started,
+		                           cellkey_fold(c->keys.video_started), SUM_SHARE, 100);
+		c->hidden = false;
+		c->share_hidden = c->video_started < k;
 	}
 	for (int i = 0; i < r->n_questions; i++) {
 		struct report_question *q = &r->questions[i];
-		q->hidden = q->hidden || suppress_small(q->answered, k);
-		q->right_hidden =
-		    q->right_hidden || q->hidden || rate_hidden(q->right, q->answered, k);
-		/* Naming the wrong answer chosen by fewer than k people would
-		 * tell the trainer what those few chose; its share of the
-		 * errors is a rate like the others. */
-		long long top = q->top_wrong >= 0 ? q->wrong_by_choice[q->top_wrong] : 0;
-		q->wrong_hidden = q->wrong_hidden || q->hidden || suppress_small(q->wrong, k) ||
-		                  rate_hidden(top, q->wrong, k);
+		q->answered = pub(q->answered, q->keys.answered);
+		q->right = pub(q->right, q->keys.right);
+		q->wrong = pub(q->wrong, q->keys.wrong);
+		q->top_wrong = -1;
+		for (int c = 0; c < REPORT_CHOICES; c++) {
+			q->wrong_by_choice[c] =
+			    pub(q->wrong_by_choice[c], q->keys.wrong_by_choice[c]);
+			if (q->wrong_by_choice[c] > 0 &&
+			    (q->top_wrong < 0 ||
+			     q->wrong_by_choice[c] > q->wrong_by_choice[q->top_wrong]))
+				q->top_wrong = c;
+		}
+		q->hidden = false;
+		q->right_hidden = q->answered == 0;
+		q->wrong_hidden = q->wrong == 0;
 	}
-	/* An objective's % right sums its questions': if one question is
-	 * hidden, the others of the objective must not give it away. */
-	for (int o = 0; o < r->n_objectives; o++) {
-		struct report_objective *ob = &r->objectives[o];
-		ob->hidden = ob->hidden || suppress_small(ob->answered, k);
-		ob->right_hidden =
-		    ob->right_hidden || ob->hidden || rate_hidden(ob->right, ob->answered, k);
-		int n = 0;
-		long long base[64];
-		bool hid[64];
-		struct report_question *qs[64];
-		for (int i = 0; i < r->n_questions && n < 64; i++) {
-			struct report_question *q = &r->questions[i];
-			if (strcmp(q->module, ob->module) == 0 &&
-			    strcmp(q->objective, ob->id) == 0) {
-				qs[n] = q;
-				base[n] = q->answered;
-				hid[n++] = q->hidden;
-			}
-		}
-		suppress_partition(base, hid, n, k);
-		for (int i = 0; i < n; i++) {
-			if (hid[i] && !qs[i]->hidden)
-				qs[i]->hidden = qs[i]->right_hidden = qs[i]->wrong_hidden = true;
-		}
+	for (int i = 0; i < r->n_objectives; i++) {
+		struct report_objective *o = &r->objectives[i];
+		o->answered = pub(o->answered, o->keys.answered);
+		o->right = pub(o->right, o->keys.right);
+		o->hidden = false;
+		o->right_hidden = o->answered == 0;
 	}
 	report_suppress_raw(r, k);
 }
 
 double report_pct(long long part, long long whole)
 {
-	return whole > 0 ? 100.0 * (double)part / (double)whole : 0.0;
+	/* Published part and whole are perturbed apart: a part may come out
+	 * above its whole, the rate never above 100 %. */
+	if (whole <= 0)
+		return 0.0;
+	double p = 100.0 * (double)part / (double)whole;
+	return p > 100.0 ? 100.0 : p < 0.0 ? 0.0 : p;
 }
 
 const char *report_stage_label(int stage)

@@ -1,81 +1,21 @@
 /* Item analysis, as Moodle's quiz statistics: per question the facility
  * index (% right), the discrimination (correlation of the item with the
  * rest of the score) and the share of each choice, with flags for the
- * questions to rewrite, which come first. Also the suppression of the
- * figures read from the session rows (report/raw.c): groups per kiosk and
- * per label, the funnel's "opened a chapter" step, and the items.
+ * questions to rewrite, which come first.
  *
- * Privacy (DESIGN.md §4): an item is shown only when its question is
- * (report_suppress: at least K answers, with the secondary rule over an
- * objective's questions). The wrong choices partition the wrong answers:
- * none is shown when fewer than K people were wrong, and the others get
- * the partition rule. The discrimination contrasts the people who got the
- * item right with those who got it wrong, so it is shown only when each
- * side holds at least K finished quizzes: with 2 wrong answers it would
- * tell how those 2 did on the rest of the quiz. */
+ * Privacy (PRIVACY.md « Le bruit »): every count and sum of an item is
+ * published perturbed (core/cellkey.h) and the statistics are computed
+ * from the published values; the discrimination is masked below K
+ * published finished quizzes. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/suppress.h"
+#include "core/cellkey.h"
 #include "report/report.h"
 
-/* The funnel's steps 1, 2, 4 and 5 (touched, chose a language, started
- * the quiz, saw the result) are nested: each drop counts people, and the
- * chain rule applies. "Opened at least one chapter" is not on that path
- * (the quiz can be started without), so it is a count with a complement:
- * both must hold K sessions. */
-static void hide_funnel(struct report *r, int k)
-{
-	const struct report_group *t = &r->total;
-	static const int chain[] = {0, 1, 3, 4};
-	long long counts[4];
-	bool hid[4];
-	for (int i = 0; i < 4; i++) {
-		counts[i] = t->reached[chain[i]];
-		hid[i] = t->hidden || r->funnel_hidden[chain[i]]; /* set by a part (period.c) */
-	}
-	suppress_chain(counts, hid, 4, k);
-	for (int i = 0; i < 4; i++)
-		r->funnel_hidden[chain[i]] = hid[i];
-	long long c = t->reached[2];
-	r->funnel_hidden[2] = r->funnel_hidden[2] || t->hidden || suppress_small(c, k) ||
-	                      suppress_small(t->sessions - c, k) ||
-	                      suppress_small(t->reached[1] - c, k);
-}
-
-static const struct report_question *question(const struct report *r, const struct report_item *it)
-{
-	for (int i = 0; i < r->n_questions; i++) {
-		const struct report_question *q = &r->questions[i];
-		if (!strcmp(q->module, it->module) && !strcmp(q->id, it->id) &&
-		    !strcmp(q->objective, it->objective))
-			return q;
-	}
-	return NULL;
-}
-
-static void hide_choices(struct report_item *it, bool wrong_hidden, int k)
-{
-	long long base[REPORT_CHOICES];
-	bool hid[REPORT_CHOICES];
-	for (int pass = 0; pass < 2; pass++) {
-		bool right = pass == 0;
-		int n = 0, idx[REPORT_CHOICES];
-		for (int c = 0; c < it->n_choices; c++) {
-			if (it->is_right[c] != right)
-				continue;
-			idx[n] = c;
-			base[n] = it->by_choice[c];
-			hid[n++] = it->hidden || (!right && wrong_hidden);
-		}
-		/* One right choice is the facility index itself. */
-		if (!(right && n == 1))
-			suppress_partition(base, hid, n, k);
-		for (int i = 0; i < n; i++)
-			it->choice_hidden[idx[i]] = hid[i];
-	}
-}
+/* Measures of cellkey_sum() for the item sums (hide.c uses 1-3). */
+enum { ITEM_SUM_REST = 4, ITEM_SUM_CROSS, ITEM_SUM_REST_SQ };
 
 static double correlation(const struct report_item *it, bool *known)
 {
@@ -126,23 +66,36 @@ static int by_priority(const void *pa, const void *pb)
 
 void report_suppress_raw(struct report *r, int k)
 {
-	report_hide_groups(r->kiosks, r->n_kiosks, k);
-	report_hide_groups(r->labels, r->n_labels, k);
-	hide_funnel(r, k);
 	for (int i = 0; i < r->n_items; i++) {
 		struct report_item *it = &r->items[i];
-		const struct report_question *q = question(r, it);
-		/* The facility is the question's % right: hidden with it
-		 * (its complement, the wrong answers, may be too few). */
-		it->hidden = !q || q->hidden || q->right_hidden || suppress_small(it->answered, k);
-		bool wrong_hidden =
-		    !q || q->wrong_hidden || suppress_small(it->answered - it->right, k);
-		hide_choices(it, wrong_hidden, k);
+		it->answered = cellkey_count(it->answered, cellkey_fold(it->keys.answered));
+		it->right = cellkey_count(it->right, cellkey_fold(it->keys.right));
+		for (int c = 0; c < REPORT_CHOICES; c++) {
+			it->by_choice[c] =
+			    cellkey_count(it->by_choice[c], cellkey_fold(it->keys.by_choice[c]));
+			it->choice_hidden[c] = false;
+		}
+		/* The correlation from published sums: n and x are counts,
+		 * the rest sums get their own noise (a rest score is at most
+		 * the number of questions, SESSION_MAX_ANSWERS). */
+		long long n = it->n;
+		uint32_t kn = cellkey_fold(it->keys.n);
+		it->n = cellkey_count(n, kn);
+		it->x = cellkey_count(it->x, cellkey_fold(it->keys.x));
+		it->r = cellkey_sum(it->r, n, it->n, kn, ITEM_SUM_REST, 64);
+		it->xr = cellkey_sum(it->xr, n, it->n, kn, ITEM_SUM_CROSS, 64);
+		it->rr = cellkey_sum(it->rr, n, it->n, kn, ITEM_SUM_REST_SQ, 64 * 64);
+		it->hidden = false;
 		it->disc = correlation(it, &it->disc_known);
-		it->disc_hidden =
-		    it->hidden || suppress_small(it->n - it->x, k) || suppress_small(it->x, k);
+		/* A correlation over a handful of quizzes says more about those
+		 * few than about the question. */
+		it->disc_hidden = it->n < k;
+		if (it->disc > 1)
+			it->disc = 1;
+		if (it->disc < -1)
+			it->disc = -1;
 		it->flags = 0;
-		if (it->hidden || it->answered == 0)
+		if (it->answered == 0)
 			continue;
 		double facility = report_pct(it->right, it->answered);
 		if (facility > 90)

@@ -1,6 +1,11 @@
-/* Loading a report: aggregate queries over the stat_* tables. A single file
- * is queried in place; several files are first merged into the stat_*
- * tables of a private temporary database, each session counted once.
+/* Loading a report (statistics v2, issue 21): the closed batches of kiosk
+ * databases and batch files alike. Each file is attached read-only to a
+ * private in-memory database and seen through the temporary views v_*
+ * (platform/store_schema.h, STORE_BATCH_VIEWS): over a kiosk database they
+ * gather its daily counters by batch, over a batch file they are its
+ * tables. The batches of the period not already read from an earlier file
+ * (by kiosk id and first day) go into `take`; every figure is then summed
+ * over them, with the key sums of its counts, into the report.
  *
  * The reader trusts nothing in the files (issue 10): they are opened
  * read-only and immutable (no lock taken, nothing written next to them),
@@ -144,198 +149,203 @@ static int done(sqlite3 *db, int rc)
 	return -1;
 }
 
-static int check_version(sqlite3 *db, const char *schema, const char *path)
+/* A key sum column: any non-negative 64-bit integer; folded mod 2^32 as it
+ * is added (core/cellkey.h), so no sum of them overflows. */
+static bool key_ok(sqlite3_stmt *st, int i, long long *out)
 {
-	char sql[64];
-	snprintf(sql, sizeof sql, "PRAGMA %s.user_version", schema);
+	if (sqlite3_column_type(st, i) != SQLITE_INTEGER)
+		return false;
+	long long v = sqlite3_column_int64(st, i);
+	if (v < 0)
+		return false;
+	*out = v & 0xffffffffLL;
+	return true;
+}
+
+static void key_add(long long *sum, long long v)
+{
+	*sum = (*sum + v) & 0xffffffffLL;
+}
+
+static int check_version(sqlite3 *db, const char *path)
+{
 	sqlite3_stmt *st;
 	int v = -1;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, "PRAGMA src.user_version", -1, &st, NULL) != SQLITE_OK)
 		return fail(db, path);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_INTEGER)
 		v = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	if (v < 0)
 		return fail(db, path);
-	if (v < 1 || v > STORE_SCHEMA_VERSION) {
-		fprintf(stderr, "kiosk-report: %s: %s (schema version %d, expected %d)\n", path,
-		        v == 0 ? "not a kiosk statistics database" : "unknown schema version", v,
-		        STORE_SCHEMA_VERSION);
+	if (v != STORE_SCHEMA_VERSION) {
+		fprintf(stderr, "kiosk-report: %s: %s (schema version %d, expected %d)%s\n", path,
+		        v == 0 ? "neither a kiosk statistics database nor a batch file"
+		               : "a database of an older or newer kiosk",
+		        v, STORE_SCHEMA_VERSION,
+		        v > 0 && v < STORE_SCHEMA_VERSION
+		            ? ": it has no closed batches; the kiosk migrates it when it opens it"
+		            : "");
 		return -1;
 	}
 	return 0;
 }
 
-/* Adds a file's stat_* rows (within the days) to the merged ones. */
-static int add_stats(sqlite3 *db, const char *lo, const char *hi)
+static int exec(sqlite3 *db, const char *sql)
 {
-	static const struct {
-		const char *table, *keys, *counts[12];
-	} t[] = {
-	    {"stat_day",
-	     "day, module, lang",
-	     {"sessions", "reached_home", "reached_chapter", "reached_quiz", "reached_result",
-	      "finished", "abandoned", "timed_out", "quiz_taken", "score_sum", "passed",
-	      "duration_sum"}},
-	    {"stat_score", "day, module, score", {"sessions"}},
-	    {"stat_chapter", "day, module, chapter", {"seen", "video_started", "video_share_sum"}},
-	    {"stat_answer", "day, module, question, objective, choice, correct", {"answers"}},
-	};
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
-		char cols[400] = "", set[1200] = "";
-		for (int c = 0; c < 12 && t[i].counts[c]; c++) {
-			const char *n = t[i].counts[c];
-			snprintf(cols + strlen(cols), sizeof cols - strlen(cols), ", %s", n);
-			snprintf(set + strlen(set), sizeof set - strlen(set),
-			         "%s%s = %s + excluded.%s", c ? ", " : "", n, n, n);
-		}
-		char *sql = sqlite3_mprintf("INSERT INTO main.%s SELECT %s%s FROM src.%s WHERE day "
-		                            "BETWEEN %Q AND %Q ON CONFLICT DO UPDATE SET %s",
-		                            t[i].table, t[i].keys, cols, t[i].table, lo, hi, set);
-		int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-		sqlite3_free(sql);
-		if (rc != SQLITE_OK)
-			return -1;
-	}
-	return 0;
+	return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
-/* Counts only the sessions of src not already counted from an earlier
- * file, from its session rows: slower, needed only when files overlap. */
-static int add_new_sessions(sqlite3 *db, const char *lo, const char *hi)
+/* Attaches path as src and makes the views v_*: 0, or -1 after saying
+ * why. */
+static int open_source(sqlite3 *db, const char *path)
 {
-	char *sql = sqlite3_mprintf(
-	    "DROP VIEW IF EXISTS temp.new_session; DROP VIEW IF EXISTS temp.new_chapter;"
-	    "DROP VIEW IF EXISTS temp.new_answer;"
-	    "CREATE TEMP VIEW new_session AS SELECT * FROM src.session s WHERE day BETWEEN %Q "
-	    "AND %Q AND NOT EXISTS (SELECT 1 FROM main.seen WHERE seen.day = s.day AND seen.id = "
-	    "s.id);"
-	    "CREATE TEMP VIEW new_chapter AS SELECT * FROM src.chapter c WHERE day BETWEEN %Q "
-	    "AND %Q AND NOT EXISTS (SELECT 1 FROM main.seen WHERE seen.day = c.day AND seen.id = "
-	    "c.session);"
-	    "CREATE TEMP VIEW new_answer AS SELECT * FROM src.answer a WHERE day BETWEEN %Q "
-	    "AND %Q AND NOT EXISTS (SELECT 1 FROM main.seen WHERE seen.day = a.day AND seen.id = "
-	    "a.session);",
-	    lo, hi, lo, hi, lo, hi);
-	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-	sqlite3_free(sql);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(db,
-		                  STORE_DAY_ADD("new_session") STORE_CHAPTER_ADD("new_chapter")
-		                      STORE_ANSWER_ADD("new_answer") "DROP VIEW temp.new_session;"
-		                                                     "DROP VIEW temp.new_chapter;"
-		                                                     "DROP VIEW temp.new_answer;",
-		                  NULL, NULL, NULL);
-	return rc == SQLITE_OK ? 0 : -1;
-}
-
-static long long scalar(sqlite3 *db, const char *sql, const char *lo, const char *hi)
-{
+	if (no_side_files(path) != 0)
+		return -1;
+	char *uri = report_ro_uri(path);
 	sqlite3_stmt *st;
-	long long v = -1;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_INTEGER)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-/* Several files: a session (same day, same random id) found in more than
- * one is counted from the first only. Files that share no session (the
- * usual case: one file per kiosk) are merged by adding their stat_* rows;
- * a file that shares some is recounted from its session rows, leaving out
- * those already seen. */
-static int merge(sqlite3 *db, const char *const *paths, int n, const char *lo, const char *hi)
-{
-	if (sqlite3_exec(
-	        db,
-	        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-	        "PRAGMA cache_size = -262144; BEGIN;" STORE_STATS_V1
-	        "CREATE TABLE seen (day TEXT, id BLOB, PRIMARY KEY (day, id)) WITHOUT ROWID;",
-	        NULL, NULL, NULL) != SQLITE_OK)
-		return fail(db, "temporary database");
-	for (int i = 0; i < n; i++) {
-		sqlite3_stmt *st;
-		reading = paths[i];
-		if (no_side_files(paths[i]) != 0)
-			return -1;
-		char *uri = report_ro_uri(paths[i]);
-		int rc = sqlite3_prepare_v2(db, "ATTACH ? AS src", -1, &st, NULL);
-		if (rc == SQLITE_OK) {
-			sqlite3_bind_text(st, 1, uri, -1, sqlite3_free);
-			rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-			sqlite3_finalize(st);
-		} else {
-			sqlite3_free(uri);
-		}
-		if (rc != SQLITE_OK)
-			return fail(db, paths[i]);
-		if (check_version(db, "src", paths[i]) != 0)
-			return -1;
-		long long shared =
-		    i == 0 ? 0
-		           : scalar(db,
-		                    "SELECT count(*) FROM src.session s WHERE day BETWEEN ?1 "
-		                    "AND ?2 AND EXISTS (SELECT 1 FROM main.seen WHERE "
-		                    "seen.day = s.day AND seen.id = s.id)",
-		                    lo, hi);
-		if (shared < 0 ||
-		    (shared == 0 ? add_stats(db, lo, hi) : add_new_sessions(db, lo, hi)) != 0)
-			return fail(db, paths[i]);
-		if (i + 1 < n) {
-			st = NULL;
-			if (sqlite3_prepare_v2(
-			        db,
-			        "INSERT OR IGNORE INTO main.seen SELECT day, id FROM "
-			        "src.session WHERE day BETWEEN ?1 AND ?2",
-			        -1, &st, NULL) != SQLITE_OK)
-				return fail(db, paths[i]);
-			sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
-			rc = sqlite3_step(st);
-			sqlite3_finalize(st);
-			if (rc != SQLITE_DONE)
-				return fail(db, paths[i]);
-		}
-		/* DETACH needs no open transaction on the attached file. */
-		if (sqlite3_exec(db, "COMMIT; DETACH src; BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-			return fail(db, paths[i]);
+	if (!uri || sqlite3_prepare_v2(db, "ATTACH ? AS src", -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_free(uri);
+		return fail(db, path);
 	}
-	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		return fail(db, "merging");
-	return 0;
+	sqlite3_bind_text(st, 1, uri, -1, sqlite3_free);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return fail(db, path);
+	long long batch_file = -1;
+	if (sqlite3_prepare_v2(db,
+	                       "SELECT count(*) FROM src.sqlite_schema WHERE type = 'table' AND "
+	                       "name = 'b_batch'",
+	                       -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		batch_file = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (batch_file < 0)
+		return fail(db, path);
+	if (batch_file) {
+#define VIEW(name, cols, keys)                                                                     \
+	"CREATE TEMP VIEW v_" name " AS SELECT kiosk, batch, " cols " FROM src.b_" name ";"
+		if (exec(db, STORE_BATCH_FILE_TABLES(VIEW)) != 0)
+			return bad("batch file tables");
+#undef VIEW
+		return 0;
+	}
+	if (check_version(db, path) != 0)
+		return -1;
+	return exec(db, STORE_BATCH_VIEWS) == 0 ? 0 : fail(db, path);
 }
 
-static sqlite3_stmt *query(sqlite3 *db, const char *sql, const char *from, const char *to)
+static void close_source(sqlite3 *db)
+{
+	exec(db, "DROP VIEW IF EXISTS temp.v_batch; DROP VIEW IF EXISTS temp.v_day;"
+	         "DROP VIEW IF EXISTS temp.v_score; DROP VIEW IF EXISTS temp.v_chapter;"
+	         "DROP VIEW IF EXISTS temp.v_answer; DROP VIEW IF EXISTS temp.v_label;"
+	         "DROP VIEW IF EXISTS temp.v_item; COMMIT; DETACH src;");
+}
+
+static sqlite3_stmt *query(sqlite3 *db, const char *sql)
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
 		fail(db, reading);
 		return NULL;
 	}
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 	return st;
 }
 
-/* Adds one stat_day row (columns 2..13) to g, after checking it. */
-static int add_group(struct report_group *g, sqlite3_stmt *st)
+/* A batch row's span as report keys show it: "first" or "first/last". */
+static void span_key(char key[32], const char *first, const char *last)
 {
-	long long v[12];
+	if (!strcmp(first, last))
+		snprintf(key, 32, "%s", first);
+	else
+		snprintf(key, 32, "%s/%s", first, last);
+}
+
+/* The batches of this file within lo..hi and not read before, into take
+ * (and seen); their spans, people who left early, days covered. */
+static int take_batches(struct report *r, sqlite3 *db, const char *lo, const char *hi)
+{
+	sqlite3_stmt *st = query(db, "DELETE FROM take");
+	if (!st)
+		return -1;
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	st = query(db, "SELECT kiosk, batch, last_day, sessions, touched, k_touched FROM v_batch "
+	               "WHERE last_day BETWEEN ?1 AND ?2 AND NOT EXISTS (SELECT 1 FROM seen "
+	               "WHERE seen.kiosk = v_batch.kiosk AND seen.batch = v_batch.batch) "
+	               "ORDER BY batch");
+	sqlite3_stmt *ins = query(db, "INSERT OR IGNORE INTO take VALUES (?1, ?2, ?3)");
+	sqlite3_stmt *seen = query(db, "INSERT OR IGNORE INTO seen VALUES (?1, ?2)");
+	if (!st || !ins || !seen) {
+		sqlite3_finalize(st);
+		sqlite3_finalize(ins);
+		sqlite3_finalize(seen);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+	int rc, bad_row = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long n, touched, key;
+		if (!id_ok(st, 0) || !day_ok(st, 1) || !day_ok(st, 2) || !count_ok(st, 3, &n) ||
+		    !count_ok(st, 4, &touched) || !key_ok(st, 5, &key) ||
+		    strcmp(rows_text(st, 1), rows_text(st, 2)) > 0) {
+			bad_row = 1;
+			break;
+		}
+		const char *first = rows_text(st, 1), *last = rows_text(st, 2);
+		char span[32];
+		span_key(span, first, last);
+		for (int i = 0; i < 2; i++) {
+			sqlite3_stmt *w = i ? seen : ins;
+			sqlite3_bind_text(w, 1, rows_text(st, 0), -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(w, 2, first, -1, SQLITE_TRANSIENT);
+			if (!i)
+				sqlite3_bind_text(w, 3, span, -1, SQLITE_TRANSIENT);
+			int wr = sqlite3_step(w);
+			sqlite3_reset(w);
+			if (wr != SQLITE_DONE)
+				bad_row = 2;
+		}
+		if (!add_ok(&r->left_early, touched))
+			bad_row = 1;
+		key_add(&r->left_early_key, key);
+		r->n_batches++;
+		if (!r->first_day[0] || strcmp(first, r->first_day) < 0)
+			snprintf(r->first_day, sizeof r->first_day, "%s", first);
+		if (strcmp(last, r->last_day) > 0)
+			snprintf(r->last_day, sizeof r->last_day, "%s", last);
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(ins);
+	sqlite3_finalize(seen);
+	if (bad_row == 1)
+		return bad("row in the batches");
+	if (bad_row == 2)
+		return fail(db, reading);
+	return done(db, rc);
+}
+
+/* Adds a funnel row (12 counts, then 10 key sums from column c) to g. */
+static int add_group(struct report_group *g, sqlite3_stmt *st, int c)
+{
+	long long v[12], k[10];
 	for (int i = 0; i < 12; i++)
-		if (!count_ok(st, 2 + i, &v[i]))
-			return bad("count in stat_day");
+		if (!count_ok(st, c + i, &v[i]))
+			return bad("count in the batches");
+	for (int i = 0; i < 10; i++)
+		if (!key_ok(st, c + 12 + i, &k[i]))
+			return bad("key sum in the batches");
 	long long n = v[0];
 	/* reached_*, finished/abandoned/timed_out, quiz_taken and passed
 	 * count sessions among n; scores are 0-100, durations at most 4 h. */
-	bool ok = v[1] <= n && v[2] <= v[1] && v[3] <= v[2] && v[4] <= v[3] &&
+	bool ok = v[1] <= n && v[2] <= n && v[3] <= v[1] && v[4] <= v[3] &&
 	          v[5] + v[6] + v[7] <= n && v[8] <= n && v[10] <= v[8] && v[9] <= 100 * v[8] &&
 	          v[11] <= 14400 * n;
 	if (!ok)
-		return bad("counts in stat_day (they do not add up)");
+		return bad("counts in the batches (they do not add up)");
 	ok = add_ok(&g->sessions, n);
 	for (int i = 1; i < REPORT_STAGES; i++)
 		ok = ok && add_ok(&g->reached[i], v[i]);
@@ -344,116 +354,197 @@ static int add_group(struct report_group *g, sqlite3_stmt *st)
 	ok = ok && add_ok(&g->quiz_taken, v[8]) && add_ok(&g->score_sum, v[9]) &&
 	     add_ok(&g->passed, v[10]) && add_ok(&g->duration_sum, v[11]);
 	g->reached[0] = g->sessions;
+	key_add(&g->keys.sessions, k[0]);
+	g->keys.reached[0] = g->keys.sessions;
+	for (int i = 1; i < REPORT_STAGES; i++)
+		key_add(&g->keys.reached[i], k[i]);
+	for (int i = 0; i < REPORT_ENDS; i++)
+		key_add(&g->keys.ended[i], k[5 + i]);
+	key_add(&g->keys.quiz_taken, k[8]);
+	key_add(&g->keys.passed, k[9]);
 	return ok ? 0 : bad("sums (too large)");
 }
 
-static int load_groups(struct report *r, sqlite3 *db, const char *from, const char *to)
+/* g (a group row) added to d, for merging rows with the same key. */
+static void merge_group(struct report_group *d, const struct report_group *g)
 {
-	sqlite3_stmt *st =
-	    query(db,
-	          "SELECT day, lang, sum(sessions), sum(reached_home), "
-	          "sum(reached_chapter), sum(reached_quiz), sum(reached_result), "
-	          "sum(finished), sum(abandoned), sum(timed_out), sum(quiz_taken), "
-	          "sum(score_sum), sum(passed), sum(duration_sum) FROM stat_day "
-	          "WHERE day BETWEEN ?1 AND ?2 GROUP BY day, lang ORDER BY day, lang",
-	          from, to);
+	d->sessions += g->sessions;
+	for (int i = 0; i < REPORT_STAGES; i++) {
+		d->reached[i] += g->reached[i];
+		key_add(&d->keys.reached[i], g->keys.reached[i]);
+	}
+	for (int i = 0; i < REPORT_ENDS; i++) {
+		d->ended[i] += g->ended[i];
+		key_add(&d->keys.ended[i], g->keys.ended[i]);
+	}
+	d->quiz_taken += g->quiz_taken;
+	d->score_sum += g->score_sum;
+	d->passed += g->passed;
+	d->duration_sum += g->duration_sum;
+	key_add(&d->keys.sessions, g->keys.sessions);
+	key_add(&d->keys.quiz_taken, g->keys.quiz_taken);
+	key_add(&d->keys.passed, g->keys.passed);
+}
+
+static struct report_group *group(struct report_group **g, int *n, const char *key)
+{
+	for (int i = *n - 1; i >= 0; i--)
+		if (!strcmp((*g)[i].key, key))
+			return &(*g)[i];
+	*g = rows_grow(*g, *n, sizeof **g);
+	struct report_group *x = &(*g)[(*n)++];
+	*x = (struct report_group){0};
+	snprintf(x->key, sizeof x->key, "%s", key);
+	return x;
+}
+
+static int by_key(const void *a, const void *b)
+{
+	return strcmp(((const struct report_group *)a)->key, ((const struct report_group *)b)->key);
+}
+
+/* Sorts the rows by key and merges those with the same key (batches of
+ * several kiosks over the same days). */
+static void sort_merge(struct report_group *g, int *n)
+{
+	if (*n < 2)
+		return;
+	qsort(g, (size_t)*n, sizeof *g, by_key);
+	int w = 0;
+	for (int i = 1; i < *n; i++) {
+		if (!strcmp(g[w].key, g[i].key))
+			merge_group(&g[w], &g[i]);
+		else
+			g[++w] = g[i];
+	}
+	*n = w + 1;
+}
+
+#define SUM_DAY                                                                                    \
+	"sum(sessions), sum(reached_home), sum(reached_chapter), sum(reached_quiz), "              \
+	"sum(reached_result), sum(finished), sum(abandoned), sum(timed_out), sum(quiz_taken), "    \
+	"sum(score_sum), sum(passed), sum(duration_sum), sum(k_sessions), sum(k_reached_home), "   \
+	"sum(k_reached_chapter), sum(k_reached_quiz), sum(k_reached_result), sum(k_finished), "    \
+	"sum(k_abandoned), sum(k_timed_out), sum(k_quiz_taken), sum(k_passed)"
+
+/* Per batch and language: the batch rows, the language rows, the kiosk
+ * rows and the total. */
+static int load_groups(struct report *r, sqlite3 *db)
+{
+	sqlite3_stmt *st = query(db, "SELECT v.kiosk, t.span, v.lang, " SUM_DAY
+	                             " FROM v_day v JOIN take t ON t.kiosk = v.kiosk AND "
+	                             "t.batch = v.batch GROUP BY v.kiosk, v.batch, v.lang");
 	if (!st)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!day_ok(st, 0) || !lang_ok(st, 1)) {
+		if (!id_ok(st, 0) || !lang_ok(st, 2)) {
 			sqlite3_finalize(st);
-			return bad("day or language in stat_day");
+			return bad("kiosk or language in the batches");
 		}
-		const char *day = rows_text(st, 0), *lang = rows_text(st, 1);
-		if (r->n_days == 0 || strcmp(r->days[r->n_days - 1].key, day)) {
+		/* Rows come grouped by batch: a batch row is the last one or a
+		 * new one (sort_merge() merges kiosks' batches of equal days). */
+		const char *span = rows_text(st, 1);
+		struct report_group *day = r->n_days && !strcmp(r->days[r->n_days - 1].key, span)
+		                               ? &r->days[r->n_days - 1]
+		                               : NULL;
+		if (!day) {
 			r->days = rows_grow(r->days, r->n_days, sizeof *r->days);
-			r->days[r->n_days] = (struct report_group){0};
-			snprintf(r->days[r->n_days++].key, sizeof r->days[0].key, "%s", day);
+			day = &r->days[r->n_days++];
+			*day = (struct report_group){0};
+			snprintf(day->key, sizeof day->key, "%s", span);
 		}
-		if (add_group(&r->days[r->n_days - 1], st) != 0) {
-			sqlite3_finalize(st);
-			return -1;
-		}
-		int l = 0;
-		while (l < r->n_langs && strcmp(r->langs[l].key, lang))
-			l++;
-		if (l == r->n_langs) {
-			r->langs = rows_grow(r->langs, r->n_langs, sizeof *r->langs);
-			r->langs[l] = (struct report_group){0};
-			snprintf(r->langs[r->n_langs++].key, sizeof r->langs[0].key, "%s", lang);
-		}
-		if (add_group(&r->langs[l], st) != 0 || add_group(&r->total, st) != 0) {
-			sqlite3_finalize(st);
-			return -1;
-		}
+		struct report_group *rows[] = {
+		    day,
+		    group(&r->langs, &r->n_langs, rows_text(st, 2)),
+		    group(&r->kiosks, &r->n_kiosks, rows_text(st, 0)),
+		    &r->total,
+		};
+		for (int i = 0; i < 4; i++)
+			if (add_group(rows[i], st, 3) != 0) {
+				sqlite3_finalize(st);
+				return -1;
+			}
 	}
 	sqlite3_finalize(st);
 	if (done(db, rc) != 0)
 		return -1;
-	snprintf(r->total.key, sizeof r->total.key, "total");
-	st = query(db, "SELECT score, sessions FROM stat_score WHERE day BETWEEN ?1 AND ?2", from,
-	           to);
+	st =
+	    query(db, "SELECT v.score, sum(v.sessions), sum(v.k_sessions) FROM v_score v JOIN take "
+	              "t ON t.kiosk = v.kiosk AND t.batch = v.batch GROUP BY v.score");
 	if (!st)
 		return -1;
-	long long quiz_rows = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long score, n;
-		if (!count_ok(st, 0, &score) || score > 100 || !count_ok(st, 1, &n)) {
+		long long score, n, key;
+		if (!count_ok(st, 0, &score) || score > 100 || !count_ok(st, 1, &n) ||
+		    !key_ok(st, 2, &key)) {
 			sqlite3_finalize(st);
-			return bad("score in stat_score");
+			return bad("score in the batches");
 		}
 		int bin = score >= 90 ? 9 : (int)(score / 10);
-		if (!add_ok(&r->bins[bin], n) || !add_ok(&quiz_rows, n)) {
+		if (!add_ok(&r->bins[bin], n)) {
 			sqlite3_finalize(st);
 			return bad("sums (too large)");
 		}
+		key_add(&r->bins_keys[bin], key);
 	}
 	sqlite3_finalize(st);
 	if (done(db, rc) != 0)
 		return -1;
-	st = query(db,
-	           "SELECT group_concat(module, ', ') FROM (SELECT DISTINCT module FROM "
-	           "stat_day WHERE day BETWEEN ?1 AND ?2 ORDER BY 1)",
-	           from, to);
+	st = query(db, "SELECT DISTINCT v.module FROM v_day v JOIN take t ON t.kiosk = v.kiosk "
+	               "AND t.batch = v.batch");
 	if (!st)
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		snprintf(r->modules, sizeof r->modules, "%s", rows_text(st, 0));
-		rc = sqlite3_step(st);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *m = rows_text(st, 0);
+		char needle[40], hay[sizeof r->modules + 4];
+		snprintf(needle, sizeof needle, ", %s,", m);
+		snprintf(hay, sizeof hay, ", %s,", r->modules);
+		if (!strstr(hay, needle))
+			snprintf(r->modules + strlen(r->modules),
+			         sizeof r->modules - strlen(r->modules), "%s%s",
+			         r->modules[0] ? ", " : "", m);
 	}
 	sqlite3_finalize(st);
 	return done(db, rc);
 }
 
-static int load_chapters(struct report *r, sqlite3 *db, const char *from, const char *to)
+static int load_chapters(struct report *r, sqlite3 *db)
 {
-	sqlite3_stmt *st =
-	    query(db,
-	          "SELECT module, chapter, sum(seen), sum(video_started), "
-	          "sum(video_share_sum) FROM stat_chapter WHERE day BETWEEN ?1 AND ?2 "
-	          "GROUP BY module, chapter ORDER BY module, length(chapter), chapter",
-	          from, to);
+	sqlite3_stmt *st = query(
+	    db, "SELECT v.module, v.chapter, sum(v.seen), sum(v.video_started), "
+	        "sum(v.video_share_sum), sum(v.k_seen), sum(v.k_video_started) FROM v_chapter "
+	        "v JOIN take t ON t.kiosk = v.kiosk AND t.batch = v.batch GROUP BY 1, 2");
 	if (!st)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long seen, started, share;
+		long long seen, started, share, ks, kv;
 		if (!id_ok(st, 0) || !id_ok(st, 1) || !count_ok(st, 2, &seen) ||
 		    !count_ok(st, 3, &started) || !count_ok(st, 4, &share) ||
-		    share > 100 * started) {
+		    share > 100 * started || !key_ok(st, 5, &ks) || !key_ok(st, 6, &kv)) {
 			sqlite3_finalize(st);
-			return bad("row in stat_chapter");
+			return bad("row in the chapters of the batches");
 		}
-		r->chapters = rows_grow(r->chapters, r->n_chapters, sizeof *r->chapters);
-		struct report_chapter *c = &r->chapters[r->n_chapters++];
-		*c = (struct report_chapter){0};
-		snprintf(c->module, sizeof c->module, "%s", rows_text(st, 0));
-		snprintf(c->id, sizeof c->id, "%s", rows_text(st, 1));
-		c->seen = seen;
-		c->video_started = started;
-		c->share_sum = share;
+		const char *m = rows_text(st, 0), *id = rows_text(st, 1);
+		struct report_chapter *c = NULL;
+		for (int i = 0; i < r->n_chapters && !c; i++)
+			if (!strcmp(r->chapters[i].module, m) && !strcmp(r->chapters[i].id, id))
+				c = &r->chapters[i];
+		if (!c) {
+			r->chapters = rows_grow(r->chapters, r->n_chapters, sizeof *r->chapters);
+			c = &r->chapters[r->n_chapters++];
+			*c = (struct report_chapter){0};
+			snprintf(c->module, sizeof c->module, "%s", m);
+			snprintf(c->id, sizeof c->id, "%s", id);
+		}
+		if (!add_ok(&c->seen, seen) || !add_ok(&c->video_started, started) ||
+		    !add_ok(&c->share_sum, share)) {
+			sqlite3_finalize(st);
+			return bad("sums (too large)");
+		}
+		key_add(&c->keys.seen, ks);
+		key_add(&c->keys.video_started, kv);
 	}
 	sqlite3_finalize(st);
 	return done(db, rc);
@@ -472,70 +563,78 @@ static struct report_objective *objective(struct report *r, const char *module, 
 	return o;
 }
 
-static int load_questions(struct report *r, sqlite3 *db, const char *from, const char *to)
+static struct report_question *question(struct report *r, const char *m, const char *q,
+                                        const char *o)
+{
+	for (int i = 0; i < r->n_questions; i++) {
+		struct report_question *x = &r->questions[i];
+		if (!strcmp(x->module, m) && !strcmp(x->id, q) && !strcmp(x->objective, o))
+			return x;
+	}
+	r->questions = rows_grow(r->questions, r->n_questions, sizeof *r->questions);
+	struct report_question *x = &r->questions[r->n_questions++];
+	*x = (struct report_question){.top_wrong = -1};
+	snprintf(x->module, sizeof x->module, "%s", m);
+	snprintf(x->id, sizeof x->id, "%s", q);
+	snprintf(x->objective, sizeof x->objective, "%s", o);
+	objective(r, m, o)->n_questions++;
+	return x;
+}
+
+static int load_questions(struct report *r, sqlite3 *db)
 {
 	sqlite3_stmt *st =
-	    query(db,
-	          "SELECT module, question, objective, choice, correct, sum(answers) "
-	          "FROM stat_answer WHERE day BETWEEN ?1 AND ?2 GROUP BY module, "
-	          "question, objective, choice, correct "
-	          "ORDER BY module, length(question), question, objective",
-	          from, to);
+	    query(db, "SELECT v.module, v.question, v.objective, v.choice, v.correct, "
+	              "sum(v.answers), sum(v.k_answers) FROM v_answer v JOIN take t ON t.kiosk = "
+	              "v.kiosk AND t.batch = v.batch GROUP BY 1, 2, 3, 4, 5");
 	if (!st)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long choice, correct, n;
+		long long choice, correct, n, key;
 		if (!id_ok(st, 0) || !id_ok(st, 1) || !id_ok(st, 2) || !count_ok(st, 3, &choice) ||
 		    choice >= REPORT_CHOICES || !count_ok(st, 4, &correct) || correct > 1 ||
-		    !count_ok(st, 5, &n)) {
+		    !count_ok(st, 5, &n) || !key_ok(st, 6, &key)) {
 			sqlite3_finalize(st);
-			return bad("row in stat_answer");
+			return bad("row in the answers of the batches");
 		}
 		const char *m = rows_text(st, 0), *q = rows_text(st, 1), *o = rows_text(st, 2);
-		struct report_question *qu =
-		    r->n_questions ? &r->questions[r->n_questions - 1] : NULL;
-		if (!qu || strcmp(qu->module, m) || strcmp(qu->id, q) || strcmp(qu->objective, o)) {
-			r->questions =
-			    rows_grow(r->questions, r->n_questions, sizeof *r->questions);
-			qu = &r->questions[r->n_questions++];
-			*qu = (struct report_question){.top_wrong = -1};
-			snprintf(qu->module, sizeof qu->module, "%s", m);
-			snprintf(qu->id, sizeof qu->id, "%s", q);
-			snprintf(qu->objective, sizeof qu->objective, "%s", o);
-			objective(r, m, o)->n_questions++;
+		struct report_question *qu = question(r, m, q, o);
+		struct report_objective *ob = objective(r, m, o);
+		struct report_item *it = report_item_of(r, m, q, o);
+		int c = (int)choice;
+		bool ok = add_ok(&qu->answered, n) && add_ok(&ob->answered, n) &&
+		          add_ok(&it->answered, n) && add_ok(&it->by_choice[c], n);
+		key_add(&qu->keys.answered, key);
+		key_add(&ob->keys.answered, key);
+		key_add(&it->keys.answered, key);
+		key_add(&it->keys.by_choice[c], key);
+		if (correct) {
+			ok = ok && add_ok(&qu->right, n) && add_ok(&ob->right, n) &&
+			     add_ok(&it->right, n);
+			key_add(&qu->keys.right, key);
+			key_add(&ob->keys.right, key);
+			key_add(&it->keys.right, key);
+			it->is_right[c] = true;
+		} else {
+			ok = ok && add_ok(&qu->wrong, n) && add_ok(&qu->wrong_by_choice[c], n);
+			key_add(&qu->keys.wrong, key);
+			key_add(&qu->keys.wrong_by_choice[c], key);
 		}
-		bool ok = add_ok(&qu->answered, n);
-		if (correct)
-			ok = ok && add_ok(&qu->right, n);
-		else
-			ok = ok && add_ok(&qu->wrong, n) && add_ok(&qu->wrong_by_choice[choice], n);
+		if (c + 1 > it->n_choices)
+			it->n_choices = c + 1;
 		if (!ok) {
 			sqlite3_finalize(st);
 			return bad("sums (too large)");
 		}
 	}
 	sqlite3_finalize(st);
-	if (done(db, rc) != 0)
-		return -1;
-	for (int i = 0; i < r->n_questions; i++) {
-		struct report_question *qu = &r->questions[i];
-		for (int c = 0; c < REPORT_CHOICES; c++)
-			if (qu->wrong_by_choice[c] > 0 &&
-			    (qu->top_wrong < 0 ||
-			     qu->wrong_by_choice[c] > qu->wrong_by_choice[qu->top_wrong]))
-				qu->top_wrong = c;
-		struct report_objective *o = objective(r, qu->module, qu->objective);
-		if (!add_ok(&o->answered, qu->answered) || !add_ok(&o->right, qu->right))
-			return bad("sums (too large)");
-	}
-	return 0;
+	return done(db, rc);
 }
 
 /* Same file named twice (or through a link) is read once. */
-static int distinct(const char *const *paths, int n, const char **out)
+static int distinct(const char *const *paths, int n, const char **out, struct stat *seen)
 {
-	struct stat seen[64];
 	int k = 0;
 	for (int i = 0; i < n; i++) {
 		struct stat st;
@@ -548,57 +647,88 @@ static int distinct(const char *const *paths, int n, const char **out)
 			dup = seen[j].st_dev == st.st_dev && seen[j].st_ino == st.st_ino;
 		if (dup)
 			continue;
-		if (k == 64) {
-			fprintf(stderr, "kiosk-report: at most 64 files\n");
-			return -1;
-		}
 		seen[k] = st;
 		out[k++] = paths[i];
 	}
 	return k;
 }
 
+static int by_question(const void *pa, const void *pb)
+{
+	const struct report_question *a = pa, *b = pb;
+	int c = strcmp(a->module, b->module);
+	if (c)
+		return c;
+	if (strlen(a->id) != strlen(b->id))
+		return strlen(a->id) < strlen(b->id) ? -1 : 1;
+	c = strcmp(a->id, b->id);
+	return c ? c : strcmp(a->objective, b->objective);
+}
+
+static int by_chapter(const void *pa, const void *pb)
+{
+	const struct report_chapter *a = pa, *b = pb;
+	int c = strcmp(a->module, b->module);
+	if (c)
+		return c;
+	if (strlen(a->id) != strlen(b->id))
+		return strlen(a->id) < strlen(b->id) ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+static int load_file(struct report *r, sqlite3 *db, const char *path, const char *lo,
+                     const char *hi, int k)
+{
+	reading = path;
+	if (open_source(db, path) != 0) {
+		exec(db, "DETACH src");
+		return -1;
+	}
+	int rc = exec(db, "BEGIN") == 0 ? 0 : fail(db, path);
+	if (rc == 0)
+		rc = take_batches(r, db, lo, hi);
+	if (rc == 0)
+		rc = load_groups(r, db);
+	if (rc == 0)
+		rc = load_chapters(r, db);
+	if (rc == 0)
+		rc = load_questions(r, db);
+	if (rc == 0)
+		rc = report_load_raw(r, db, k);
+	close_source(db);
+	return rc;
+}
+
 static int load(struct report *r, const char *const *paths, int n, const char *from, const char *to,
-                bool raw)
+                int pool_k)
 {
 	*r = (struct report){0};
 	snprintf(r->from, sizeof r->from, "%s", from ? from : "");
 	snprintf(r->to, sizeof r->to, "%s", to ? to : "");
-	const char *lo = from ? from : "0000-00-00", *hi = to ? to : "9999-99-99";
-	const char *files[64];
-	int k = distinct(paths, n, files);
-	if (k < 0)
-		return -1;
-	r->n_files = k;
+	const char *lo = from && from[0] ? from : "0000-00-00",
+	           *hi = to && to[0] ? to : "9999-99-99";
+	const char **files = calloc((size_t)n + 1, sizeof *files);
+	struct stat *before = calloc((size_t)n + 1, sizeof *before);
 	sqlite3 *db = NULL;
-	int rc;
-	struct stat before[64];
-	for (int i = 0; i < k; i++)
-		stat(files[i], &before[i]);
-	reading = k > 0 ? files[0] : "";
-	if (k == 1) {
-		if (no_side_files(files[0]) != 0)
-			return -1;
-		char *uri = report_ro_uri(files[0]);
-		if (!uri)
-			return -1;
-		rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-		sqlite3_free(uri);
-		rc = rc == SQLITE_OK ? check_version(db, "main", files[0]) : fail(db, files[0]);
-	} else {
-		/* "" is a private on-disk temporary database, removed on close. */
-		rc = sqlite3_open_v2("", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL);
-		rc = rc == SQLITE_OK ? merge(db, files, k, lo, hi) : fail(db, "temporary database");
+	int rc = -1, k = files && before ? distinct(paths, n, files, before) : -1;
+	r->k = pool_k;
+	if (k < 0)
+		goto end;
+	r->n_files = k;
+	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	        SQLITE_OK ||
+	    exec(db, "CREATE TABLE seen (kiosk TEXT, batch TEXT, PRIMARY KEY (kiosk, batch)) "
+	             "WITHOUT ROWID;"
+	             "CREATE TABLE take (kiosk TEXT, batch TEXT, span TEXT, PRIMARY KEY (kiosk, "
+	             "batch)) WITHOUT ROWID;") != 0) {
+		rc = fail(db, "temporary database");
+		goto end;
 	}
-	if (rc == 0)
-		rc = load_groups(r, db, lo, hi);
-	if (rc == 0)
-		rc = load_chapters(r, db, lo, hi);
-	if (rc == 0)
-		rc = load_questions(r, db, lo, hi);
-	sqlite3_close(db);
-	if (rc == 0)
-		rc = raw ? report_load_raw(r, files, k, lo, hi) : 0;
+	/* Every attached file counts towards SQLite's limit of 10: one at a
+	 * time. */
+	rc = 0;
+	for (int i = 0; rc == 0 && i < k; i++)
+		rc = load_file(r, db, files[i], lo, hi, pool_k);
 	/* Immutable means unlocked: a file that changed meanwhile may have
 	 * been read half old, half new. */
 	for (int i = 0; rc == 0 && i < k; i++) {
@@ -613,6 +743,28 @@ static int load(struct report *r, const char *const *paths, int n, const char *f
 			rc = -1;
 		}
 	}
+	if (rc == 0) {
+		snprintf(r->total.key, sizeof r->total.key, "total");
+		/* People who left before choosing a language touched the
+		 * screen too: the funnel's first step. */
+		r->total.reached[0] = r->total.sessions + r->left_early;
+		r->total.keys.reached[0] =
+		    (r->total.keys.sessions + r->left_early_key) & 0xffffffffLL;
+		sort_merge(r->days, &r->n_days);
+		sort_merge(r->langs, &r->n_langs);
+		sort_merge(r->kiosks, &r->n_kiosks);
+		sort_merge(r->labels, &r->n_labels);
+		if (r->n_questions > 1)
+			qsort(r->questions, (size_t)r->n_questions, sizeof *r->questions,
+			      by_question);
+		if (r->n_chapters > 1)
+			qsort(r->chapters, (size_t)r->n_chapters, sizeof *r->chapters, by_chapter);
+		report_finish_raw(r);
+	}
+end:
+	sqlite3_close(db);
+	free(files);
+	free(before);
 	return rc;
 }
 
@@ -631,11 +783,63 @@ void report_free(struct report *r)
 
 int report_load(struct report *r, const char *const *paths, int n, const char *from, const char *to)
 {
-	return load(r, paths, n, from, to, true);
+	return load(r, paths, n, from, to, REPORT_MIN_K);
 }
 
-int report_load_stats(struct report *r, const char *const *paths, int n, const char *from,
-                      const char *to)
+int report_load_k(struct report *r, const char *const *paths, int n, const char *from,
+                  const char *to, int k)
 {
-	return load(r, paths, n, from, to, false);
+	return load(r, paths, n, from, to, k < REPORT_MIN_K ? REPORT_MIN_K : k);
+}
+
+/* Listing the closed batches of the files (report.h). */
+int report_batches(const char *const *paths, int n, struct report_batch **out, int *n_out)
+{
+	*out = NULL;
+	*n_out = 0;
+	sqlite3 *db = NULL;
+	int rc =
+	    sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK ? 0 : -1;
+	for (int i = 0; rc == 0 && i < n; i++) {
+		reading = paths[i];
+		if (open_source(db, paths[i]) != 0) {
+			exec(db, "DETACH src");
+			rc = -1;
+			break;
+		}
+		sqlite3_stmt *st = query(db, "SELECT kiosk, batch, last_day, sessions FROM v_batch "
+		                             "ORDER BY batch");
+		int s;
+		while (st && (s = sqlite3_step(st)) == SQLITE_ROW) {
+			long long sessions;
+			if (!id_ok(st, 0) || !day_ok(st, 1) || !day_ok(st, 2) ||
+			    !count_ok(st, 3, &sessions)) {
+				rc = bad("row in the batches");
+				break;
+			}
+			bool dup = false;
+			for (int j = 0; j < *n_out && !dup; j++)
+				dup = !strcmp((*out)[j].kiosk, rows_text(st, 0)) &&
+				      !strcmp((*out)[j].first, rows_text(st, 1));
+			if (dup)
+				continue;
+			*out = rows_grow(*out, *n_out, sizeof **out);
+			struct report_batch *b = &(*out)[(*n_out)++];
+			snprintf(b->kiosk, sizeof b->kiosk, "%s", rows_text(st, 0));
+			snprintf(b->first, sizeof b->first, "%s", rows_text(st, 1));
+			snprintf(b->last, sizeof b->last, "%s", rows_text(st, 2));
+			b->sessions = sessions;
+		}
+		if (!st || (rc == 0 && done(db, s) != 0))
+			rc = -1;
+		sqlite3_finalize(st);
+		close_source(db);
+	}
+	sqlite3_close(db);
+	if (rc != 0) {
+		free(*out);
+		*out = NULL;
+		*n_out = 0;
+	}
+	return rc;
 }

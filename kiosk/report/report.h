@@ -26,6 +26,8 @@
 struct content_module;
 
 enum { REPORT_STAGES = 5, REPORT_ENDS = 3, REPORT_BINS = 10, REPORT_CHOICES = 32 };
+/* The smallest K (batches, label rows, averages): PRIVACY.md. */
+enum { REPORT_MIN_K = 5 };
 
 /* Sums of record keys of the counts beside them (before folding to a cell
  * key): filled by report_load(), used by report_suppress(). */
@@ -141,7 +143,7 @@ struct report {
 	/* From the session rows (report/raw.c): sessions that opened at
 	 * least one chapter, groups per kiosk and per welcome-day label,
 	 * and the item analysis, worst questions first. */
-	long long opened_chapter;
+	long long opened_chapter, opened_chapter_key;
 	struct report_group *kiosks, *labels;
 	int n_kiosks, n_labels;
 	struct report_item *items;
@@ -154,9 +156,9 @@ struct report {
  * and key sums, nothing published yet. 0, or -1 after printing why. */
 int report_load(struct report *r, const char *const *paths, int n, const char *from,
                 const char *to);
-/* The same without the per-session item analysis (raw.c). */
-int report_load_stats(struct report *r, const char *const *paths, int n, const char *from,
-                      const char *to);
+/* The same, pooling label rows under k (report_load: REPORT_MIN_K). */
+int report_load_k(struct report *r, const char *const *paths, int n, const char *from,
+                  const char *to, int k);
 /* Publishes a loaded report: perturbs every count and sum in place (cell
  * key), computes rates, averages and item statistics from the published
  * values, sets the masks that remain (see the top of this file). Calling it
@@ -190,13 +192,16 @@ void report_hide_groups(struct report_group *g, int n, int k);
 /* The read-only, immutable SQLite URI of a file name (sqlite3_free it). */
 char *report_ro_uri(const char *path);
 void report_free(struct report *r);
-/* The figures that need the per-session rows (report/raw.c), their
- * suppression and ordering (report/items.c). */
-int report_load_raw(struct report *r, const char *const *paths, int n, const char *lo,
-                    const char *hi);
+/* The label rows and the item analysis sums (report/raw.c), their
+ * publication and ordering (report/items.c). db: the loader's connection,
+ * with the views v_* of one file and its batches in `take`. */
+struct sqlite3;
+int report_load_raw(struct report *r, struct sqlite3 *db, int k);
+void report_finish_raw(struct report *r);
+struct report_item *report_item_of(struct report *r, const char *module, const char *id,
+                                   const char *objective);
 void report_suppress_raw(struct report *r, int k);
 void report_free_raw(struct report *r);
-char *report_ro_uri(const char *path);
 
 /* Output; each returns 0 or -1 on a write error. sep is the CSV
  * separator (',' or ';', which also makes decimals use a comma). */

@@ -7,8 +7,14 @@
  *   n=3 day=2024-05-02 lang=fr kiosk=k1 module=m version=1 stage=result
  *   end=finished dur=600 score=80 passed=1 ch=c1:1:100,c2:0:-1
  *   ans=q1:o1:0:1,q2:o2:3:0 label=accueil-12-mars id=<32 hex digits, only with n=1>
- * --schema 1 or 2 writes a file as older kiosks did (before the welcome-day
- * label, before the counters per kiosk, label and question).
+ * --schema 1, 2 or 3 writes a file as older kiosks did (before the
+ * welcome-day label, before the counters per kiosk, label and question,
+ * before record keys and batches); the default is the current schema (4),
+ * each session with a random record key (reproducible with --seed).
+ * The days are then closed into batches as the kiosk does (STORE_CLOSE),
+ * through --close DAY (default: every day written), with K from --k
+ * (default 5), under --kiosk-id (default: the kiosk of the sessions);
+ * --no-close leaves every day open.
  * Each session gets a random id unless id= is given. The schema is the
  * kiosk's own (platform/store_schema.h); rows go in with the same columns
  * the store writes. */
@@ -44,7 +50,7 @@ struct gen {
 	sqlite3_stmt *s_sess, *s_ch, *s_ans;
 	unsigned long long rng;
 	long long written;
-	int schema; /* 2, or 1 with --schema 1: a file as older kiosks wrote it */
+	int schema; /* 4, or 1-3 with --schema: a file as older kiosks wrote it */
 };
 
 static unsigned long long rnd(struct gen *g)
@@ -88,6 +94,8 @@ static void write_session(struct gen *g, const struct sess *s)
 	sqlite3_bind_int(st, 10, s->passed);
 	sqlite3_bind_int(st, 11, s->end);
 	sqlite3_bind_int(st, 12, s->dur);
+	if (g->schema >= 4)
+		sqlite3_bind_int64(st, 14, (long long)(rnd(g) & 0xffffffffULL));
 	if (g->schema >= 2) {
 		if (s->label[0])
 			sqlite3_bind_text(st, 13, s->label, -1, SQLITE_STATIC);
@@ -283,7 +291,9 @@ int main(int argc, char **argv)
 	const char *out = NULL, *from = "2024-01-01";
 	long long random_n = -1;
 	int days = 250;
-	struct gen g = {.rng = 42, .schema = 3};
+	struct gen g = {.rng = 42, .schema = 4};
+	const char *close_day = "9999-12-31", *close_kiosk = NULL;
+	int close_k = 5;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 		if (!strcmp(a, "-o") && v)
@@ -296,8 +306,16 @@ int main(int argc, char **argv)
 			from = v, i++;
 		else if (!strcmp(a, "--days") && v)
 			days = atoi(v), i++;
-		else if (!strcmp(a, "--schema") && v && v[0] >= '1' && v[0] <= '3' && !v[1])
+		else if (!strcmp(a, "--schema") && v && v[0] >= '1' && v[0] <= '4' && !v[1])
 			g.schema = atoi(v), i++;
+		else if (!strcmp(a, "--no-close"))
+			close_day = NULL;
+		else if (!strcmp(a, "--close") && v)
+			close_day = v, i++;
+		else if (!strcmp(a, "--kiosk-id") && v)
+			close_kiosk = v, i++;
+		else if (!strcmp(a, "--k") && v)
+			close_k = atoi(v), i++;
 		else {
 			fprintf(stderr, "usage: gen_sessions -o FILE [--random N [--seed S] "
 			                "[--from DAY] [--days D]] [--schema 1|2|3] [< spec]\n");
@@ -327,17 +345,22 @@ int main(int argc, char **argv)
 	    : g.schema == 2 ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
 	                      "PRAGMA cache_size=-1000000; BEGIN;" STORE_SCHEMA_V1 STORE_SCHEMA_V2
 	                      "PRAGMA user_version=2;"
+	    : g.schema == 3 ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
+	                      "PRAGMA cache_size=-1000000; BEGIN;" STORE_SCHEMA_V1 STORE_SCHEMA_V2
+	                          STORE_SCHEMA_V3 "PRAGMA user_version=3;"
 	                    : "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
 	                      "PRAGMA cache_size=-1000000; BEGIN;" STORE_SCHEMA_V1 STORE_SCHEMA_V2
-	                          STORE_SCHEMA_V3 "PRAGMA user_version=3;";
+	                          STORE_SCHEMA_V3 STORE_SCHEMA_V4 "PRAGMA user_version=4;";
 	if (sqlite3_exec(g.db, setup, NULL, NULL, &err) != SQLITE_OK) {
 		fprintf(stderr, "gen_sessions: schema: %s\n", err);
 		return 1;
 	}
 	char *ins = sqlite3_mprintf(
 	    "INSERT INTO session (day, id, kiosk, module, module_version, lang, furthest, "
-	    "chapters_seen, score, passed, ended, duration_s%s) VALUES (?,?,?,?,?,?,?,?,?,?,?,?%s)",
-	    g.schema >= 2 ? ", label" : "", g.schema >= 2 ? ",?" : "");
+	    "chapters_seen, score, passed, ended, duration_s%s%s) VALUES "
+	    "(?,?,?,?,?,?,?,?,?,?,?,?%s%s)",
+	    g.schema >= 2 ? ", label" : "", g.schema >= 4 ? ", rkey" : "",
+	    g.schema >= 2 ? ",?" : "", g.schema >= 4 ? ",?" : "");
 	int prc = sqlite3_prepare_v2(g.db, ins, -1, &g.s_sess, NULL);
 	sqlite3_free(ins);
 	if (prc != SQLITE_OK ||
@@ -377,20 +400,54 @@ int main(int argc, char **argv)
 	sqlite3_finalize(g.s_sess);
 	sqlite3_finalize(g.s_ch);
 	sqlite3_finalize(g.s_ans);
-	if (random_n >= 0 && sqlite3_exec(g.db, STORE_REBUILD_STATS STORE_TRIGGERS_V1, NULL, NULL,
-	                                  &err) != SQLITE_OK) {
+	if (g.schema >= 4) {
+		if (sqlite3_exec(
+		        g.db,
+		        random_n >= 0
+		            ? "DELETE FROM stat_day; DELETE FROM stat_score;"
+		              "DELETE FROM stat_chapter; DELETE FROM stat_answer;"
+		              "DELETE FROM stat_group; DELETE FROM stat_item;" STORE_REBUILD_V4
+		                  STORE_TRIGGERS_V4
+		            : "DELETE FROM stat_item;" STORE_ITEM_ADD_V4,
+		        NULL, NULL, &err) != SQLITE_OK) {
+			fprintf(stderr, "gen_sessions: rebuild: %s\n", err);
+			return 1;
+		}
+	} else if (random_n >= 0 && sqlite3_exec(g.db, STORE_REBUILD_STATS STORE_TRIGGERS_V1, NULL,
+	                                         NULL, &err) != SQLITE_OK) {
 		fprintf(stderr, "gen_sessions: rebuild: %s\n", err);
 		return 1;
 	}
 	/* The store writes stat_item with each session; rows written here
 	 * get theirs recomputed (and stat_group too, after a bulk load). */
-	if (g.schema >= 3 && sqlite3_exec(g.db,
+	if (g.schema == 3 && sqlite3_exec(g.db,
 	                                  random_n >= 0 ? STORE_REBUILD_V3 STORE_TRIGGERS_V3
 	                                                : "DELETE FROM stat_item;" STORE_ITEM_ADD(
 	                                                      "answer", "session"),
 	                                  NULL, NULL, &err) != SQLITE_OK) {
 		fprintf(stderr, "gen_sessions: rebuild: %s\n", err);
 		return 1;
+	}
+	if (close_day && g.schema >= 4) {
+		sqlite3_stmt *cl;
+		if (sqlite3_prepare_v2(g.db, STORE_CLOSE, -1, &cl, NULL) != SQLITE_OK)
+			die_db(&g, "close");
+		sqlite3_bind_text(cl, 1, close_day, -1, SQLITE_STATIC);
+		sqlite3_bind_int(cl, 2, close_k);
+		if (close_kiosk)
+			sqlite3_bind_text(cl, 3, close_kiosk, -1, SQLITE_STATIC);
+		else {
+			sqlite3_stmt *q;
+			sqlite3_prepare_v2(g.db, "SELECT coalesce(min(kiosk), 'k1') FROM session",
+			                   -1, &q, NULL);
+			sqlite3_step(q);
+			sqlite3_bind_text(cl, 3, (const char *)sqlite3_column_text(q, 0), -1,
+			                  SQLITE_TRANSIENT);
+			sqlite3_finalize(q);
+		}
+		if (sqlite3_step(cl) != SQLITE_DONE)
+			die_db(&g, "close");
+		sqlite3_finalize(cl);
 	}
 	if (sqlite3_exec(g.db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, &err) !=
 	    SQLITE_OK) {

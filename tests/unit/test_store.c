@@ -108,7 +108,7 @@ START_TEST(test_save_and_summary)
 	ck_assert_int_eq(count(path, "SELECT count(*) FROM chapter WHERE video_share IS NULL"), 5);
 	ck_assert_int_eq(
 	    count(path, "SELECT duration_s FROM session WHERE day = '2024-05-02' LIMIT 1"), 330);
-	ck_assert_int_eq(count(path, "PRAGMA user_version"), 3);
+	ck_assert_int_eq(count(path, "PRAGMA user_version"), 4);
 	ck_assert_int_eq(count(path, "SELECT sum(sessions) FROM stat_day"), 5);
 	/* No write-ahead log or journal keeps the order of the last sessions. */
 	char side[160];
@@ -539,7 +539,7 @@ START_TEST(test_label_and_migration)
 	r = record("2024-05-02", STAGE_RESULT, 80, END_FINISHED);
 	store_save(s, &r);
 	store_destroy(s);
-	ck_assert_int_eq(count(path, "PRAGMA user_version"), 3);
+	ck_assert_int_eq(count(path, "PRAGMA user_version"), 4);
 	ck_assert_int_eq(count(path, "SELECT count(*) FROM session"), 4);
 	ck_assert_int_eq(count(path, "SELECT count(*) FROM session WHERE label = "
 	                             "'accueil-12-mars'"),
