@@ -10,6 +10,7 @@
 #include "platform/notify.h"
 #include "platform/player.h"
 #include "platform/store.h"
+#include "platform/store_batch.h"
 #include "screens/focus.h"
 #include "screens/input.h"
 #include "screens/readout.h"
@@ -77,6 +78,8 @@ static void store_ended_session(struct kiosk *k)
 	struct session_record r;
 	char day[11];
 	session_today(day);
+	if (flow_take_left_early(&k->flow) && k->store)
+		store_touch(k->store, day);
 	if (flow_take_record(&k->flow, day, k->settings.kiosk_id, &r) && k->store) {
 		snprintf(r.label, sizeof r.label, "%s", trainer_day_label(k, r.day));
 		double t0 = k->bench ? app_mono_ms() : 0;

@@ -23,6 +23,7 @@
 #include "platform/player.h"
 #include "platform/sigwatch.h"
 #include "platform/store.h"
+#include "platform/store_batch.h"
 #include "check/check.h"
 #include "headless/script.h"
 #include "platform/speech.h"
@@ -376,6 +377,9 @@ int main(int argc, char **argv)
 	app_iterate(&k);
 	k.store = store_open(k.settings.database, k.settings.retention_months);
 	store_background(k.store, !k.headless); /* headless: one thread, reproducible */
+	/* Days close into batches at the end of their opening hours (or at
+	 * midnight): all that leaves the kiosk is built from those. */
+	store_batching(k.store, k.settings.kiosk_id, k.settings.min_group, &k.hours);
 	k.speech = speech_create();
 	app_bench(&k, "ready", NULL);
 

@@ -136,6 +136,10 @@ void flow_init(struct flow *f, const struct content_module *m, long long idle_ms
  * ends before that (abandoned, timed out). */
 static void make_record(struct flow *f, enum session_end how, long long now)
 {
+	if (f->in_session && f->furthest < STAGE_HOME && !f->recorded) {
+		f->left_early = true;
+		f->recorded = true;
+	}
 	if (f->in_session && f->furthest >= STAGE_HOME && !f->recorded) {
 		struct session_record *r = &f->record;
 		memset(r, 0, sizeof(*r));
@@ -632,6 +636,13 @@ bool flow_take_record(struct flow *f, const char *day, const char *kiosk_id,
 	session_new_id(out->id);
 	f->has_record = false;
 	return true;
+}
+
+bool flow_take_left_early(struct flow *f)
+{
+	bool left = f->left_early;
+	f->left_early = false;
+	return left;
 }
 
 void flow_video_left(struct flow *f, int share, long long pos_ms)

@@ -84,6 +84,9 @@ struct flow {
 	 * caller to store it; recorded: this session's record was made (at
 	 * most one a session). */
 	bool has_record;
+	/* Touched the attract screen and left before choosing a language:
+	 * no record, one more on the day's counter (flow_take_left_early). */
+	bool left_early;
 	bool recorded;
 	struct session_record record;
 };
@@ -187,5 +190,9 @@ bool flow_all_chapters_done(const struct flow *f);
  * that (abandoned, timed out). */
 bool flow_take_record(struct flow *f, const char *day, const char *kiosk_id,
                       struct session_record *out);
+/* True once for each person who touched the attract screen and left (back,
+ * timeout, stop) before choosing a language: the store counts them
+ * (store_touch), with no record. */
+bool flow_take_left_early(struct flow *f);
 
 #endif
