@@ -193,19 +193,25 @@ static bool span_days(const struct export_request *req, char lo[11], char hi[11]
 		return true;
 	case EXPORT_LAST_DAY: break;
 	}
-	struct report r;
+	/* The newest closed batch (report.h): its last day selects it. */
+	struct report_batch *b = NULL;
+	int n = 0;
 	const char *paths[1] = {req->db_path};
-	bool ok = report_load_stats(&r, paths, 1, NULL, yesterday) == 0 && r.n_days > 0;
+	bool ok = report_batches(paths, 1, &b, &n) == 0 && n > 0;
 	if (ok) {
-		snprintf(lo, 11, "%s", r.days[r.n_days - 1].key);
+		int last = 0;
+		for (int i = 1; i < n; i++)
+			if (strcmp(b[i].last, b[last].last) > 0)
+				last = i;
+		snprintf(lo, 11, "%s", b[last].last);
 		snprintf(hi, 11, "%s", lo);
-		snprintf(name, name_size, "%s", lo);
+		snprintf(name, name_size, "%s", b[last].first);
 	} else {
 		snprintf(res->message, sizeof res->message,
 		         "Aucune journée terminée à exporter : la journée en cours ne quitte pas "
 		         "la borne. Rien n'a été écrit.");
 	}
-	report_free(&r);
+	free(b);
 	return ok;
 }
 
