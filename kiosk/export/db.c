@@ -1,4 +1,6 @@
-/* The statistics copy: SQLite's VACUUM INTO from the store's file. */
+/* The batch file of the outbox (issue 21, PRIVACY.md « Ce qui quitte la
+ * borne »): the kiosk's closed batches as additive counters, never a
+ * session row, never a day that is not closed. */
 #include "export/export.h"
 
 #include <errno.h>
@@ -9,19 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-/* The tables PRIVACY.md describes; anything else in the file (a table a
- * later version adds for the kiosk's own use) stays on the kiosk. */
-static const char *const allowed[] = {
-    "session",      "chapter",     "answer",     "stat_day",  "stat_score",
-    "stat_chapter", "stat_answer", "stat_group", "stat_item", NULL};
-
-static bool is_allowed(const char *t)
-{
-	for (int i = 0; allowed[i]; i++)
-		if (!strcmp(t, allowed[i]))
-			return true;
-	return false;
-}
+#include "platform/store_schema.h"
 
 static bool exec(sqlite3 *db, const char *sql, const char *what)
 {
@@ -33,73 +23,50 @@ static bool exec(sqlite3 *db, const char *sql, const char *what)
 	return false;
 }
 
-/* Drops what is not allowed from the copy, then rebuilds it once more so
- * the dropped pages are gone too. */
-static bool trim(const char *path, long long *sessions)
-{
-	sqlite3 *db = NULL;
-	sqlite3_stmt *st = NULL;
-	char *drops = NULL;
-	size_t dl = 0;
-	bool ok = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK;
-	FILE *f = open_memstream(&drops, &dl);
-	if (ok && f &&
-	    sqlite3_prepare_v2(db,
-	                       "SELECT type, name FROM sqlite_schema WHERE type IN ('table', "
-	                       "'view') AND name NOT LIKE 'sqlite_%'",
-	                       -1, &st, NULL) == SQLITE_OK) {
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			const char *type = (const char *)sqlite3_column_text(st, 0);
-			const char *name = (const char *)sqlite3_column_text(st, 1);
-			if (!is_allowed(name))
-				fprintf(f, "DROP %s \"%s\";",
-				        !strcmp(type, "view") ? "VIEW" : "TABLE", name);
-		}
-	}
-	sqlite3_finalize(st);
-	if (f)
-		fclose(f);
-	ok = ok && drops &&
-	     exec(db, "PRAGMA secure_delete = ON; PRAGMA journal_mode = DELETE;", "copy") &&
-	     exec(db, drops, "copy: drop");
-	if (ok && dl > 0)
-		ok = exec(db, "VACUUM", "copy: vacuum");
-	st = NULL;
-	*sessions = -1;
-	if (ok &&
-	    sqlite3_prepare_v2(db, "SELECT count(*) FROM session", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		*sessions = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	free(drops);
-	if (!ok && db)
-		fprintf(stderr, "kiosk-export: %s: %s\n", path, sqlite3_errmsg(db));
-	sqlite3_close(db);
-	return ok;
-}
+/* The tables of a batch file (platform/store_schema.h): (kiosk, batch)
+ * then the counters, keyed so that a batch is one set of rows. */
+#define CREATE(name, cols, keys)                                                                   \
+	"CREATE TABLE main.b_" name " (kiosk, batch, " cols ", PRIMARY KEY (kiosk, batch" keys     \
+	")) WITHOUT ROWID;"                                                                        \
+	"INSERT INTO main.b_" name " SELECT kiosk, batch, " cols " FROM temp.v_" name ";"
 
-bool export_db(const char *dbpath, const char *outbox, const char *name, long long *sessions)
+bool export_batches(const char *dbpath, const char *outbox, const char *name, long long *batches)
 {
 	char tmp[4096];
 	sqlite3 *db = NULL;
 	sqlite3_stmt *st = NULL;
 	snprintf(tmp, sizeof(tmp), "%s/.%s.tmp", outbox, name);
 	unlink(tmp); /* a leftover of an interrupted night */
-	/* Read-only (a file path, never a URI): the kiosk may be writing;
-	 * VACUUM INTO reads one snapshot. */
-	bool ok = sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK;
+	*batches = -1;
+	/* The batch file is the main database; the kiosk's is attached and
+	 * only read (one snapshot, inside the transaction). */
+	bool ok = sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) ==
+	          SQLITE_OK;
 	if (ok) {
 		sqlite3_busy_timeout(db, 10000);
-		ok = sqlite3_prepare_v2(db, "VACUUM INTO ?1", -1, &st, NULL) == SQLITE_OK &&
-		     sqlite3_bind_text(st, 1, tmp, -1, SQLITE_TRANSIENT) == SQLITE_OK &&
+		ok = sqlite3_prepare_v2(db, "ATTACH ?1 AS src", -1, &st, NULL) == SQLITE_OK &&
+		     sqlite3_bind_text(st, 1, dbpath, -1, SQLITE_TRANSIENT) == SQLITE_OK &&
 		     sqlite3_step(st) == SQLITE_DONE;
+		sqlite3_finalize(st);
+		st = NULL;
+		if (!ok)
+			fprintf(stderr, "kiosk-export: cannot read %s: %s\n", dbpath,
+			        sqlite3_errmsg(db));
 	}
-	if (!ok)
-		fprintf(stderr, "kiosk-export: cannot copy %s: %s\n", dbpath,
-		        db ? sqlite3_errmsg(db) : "out of memory");
+	ok = ok && exec(db, "PRAGMA journal_mode = DELETE; BEGIN;" STORE_BATCH_VIEWS, dbpath) &&
+	     exec(db, STORE_BATCH_FILE_TABLES(CREATE), "batch file");
+	if (ok &&
+	    sqlite3_prepare_v2(db, "SELECT count(*) FROM main.b_batch", -1, &st, NULL) ==
+	        SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		*batches = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
+	char id[64];
+	snprintf(id, sizeof id, "PRAGMA application_id = %d;", STORE_BATCH_FILE_ID);
+	ok = ok && exec(db, "COMMIT; DETACH src;", "batch file") && exec(db, id, "batch file") &&
+	     exec(db, "VACUUM", "batch file");
 	sqlite3_close(db);
-	ok = ok && trim(tmp, sessions) && export_publish(outbox, name, tmp);
+	ok = ok && export_publish(outbox, name, tmp);
 	if (!ok)
 		unlink(tmp);
 	return ok;

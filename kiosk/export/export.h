@@ -1,7 +1,7 @@
 /* kiosk-export: the nightly outbox of one kiosk (docs/fleet.md).
- *   <kiosk id>-<day>.db   the statistics, rebuilt by VACUUM INTO so that
- *                         the copy holds the allowed tables only, in key
- *                         order, with no free pages and no WAL
+ *   <kiosk id>-<day>.db   a batch file: the kiosk's closed batches as
+ *                         additive counters (docs/reports.md), no session
+ *                         row and no day that is not closed
  *   <kiosk id>.health     a few lines on the kiosk's state, nothing per
  *                         session
  * Both are written under a hidden temporary name, synced and renamed, so
@@ -16,8 +16,9 @@ struct settings;
 
 /* Writes f to dir/name atomically. */
 bool export_publish(const char *dir, const char *name, const char *tmp_path);
-/* The database copy; fills *sessions. false after printing why. */
-bool export_db(const char *db, const char *outbox, const char *name, long long *sessions);
+/* The batch file of the kiosk's closed batches (platform/store_schema.h,
+ * STORE_BATCH_FILE_TABLES); fills *batches. false after printing why. */
+bool export_batches(const char *db, const char *outbox, const char *name, long long *batches);
 /* The health file of this kiosk. */
 /* status: the running kiosk's status file (/run/kiosk/status). */
 bool export_health(const struct settings *s, const char *outbox, const char *day,

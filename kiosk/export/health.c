@@ -89,8 +89,9 @@ static void running_status(FILE *f, const char *path)
 	        written >= 0 && now - written < 120 ? "yes" : "status older than 2 minutes");
 	if (frame > 0)
 		fprintf(f, "last_frame_s_ago: %lld\n", now - frame);
+	/* Whether sessions wait, not how many: a count would be exact. */
 	if (queued >= 0)
-		fprintf(f, "queued_sessions: %lld\n", queued);
+		fprintf(f, "sessions_waiting: %s\n", queued > 0 ? "yes" : "no");
 	if (state[0])
 		fprintf(f, "state: %s\n", state);
 }
@@ -114,18 +115,19 @@ static int count_corrupt(const char *db)
 	return n;
 }
 
-/* Sessions and days in the database, without reading any session. */
+/* The closed batches of the database: how many and the last day they
+ * cover. No count of sessions: the health file travels with the batch
+ * files and an exact total would tell one day's visitors apart. */
 static void database_figures(FILE *f, const char *db)
 {
 	sqlite3 *s = NULL;
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_open_v2(db, &s, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-	    sqlite3_prepare_v2(s, "SELECT count(*), count(DISTINCT day), max(day) FROM session", -1,
-	                       &st, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(s, "SELECT count(*), max(last_day) FROM batch", -1, &st, NULL) ==
+	        SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW) {
-		fprintf(f, "sessions: %lld\ndays: %lld\nlast_day: %s\n",
-		        sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
-		        sqlite3_column_text(st, 2) ? (const char *)sqlite3_column_text(st, 2)
+		fprintf(f, "batches: %lld\nlast_batch_day: %s\n", sqlite3_column_int64(st, 0),
+		        sqlite3_column_text(st, 1) ? (const char *)sqlite3_column_text(st, 1)
 		                                   : "-");
 	}
 	sqlite3_finalize(st);

@@ -19,8 +19,8 @@ static void usage(FILE *f)
 	fprintf(f, "Usage: kiosk-export --outbox DIR [--config FILE] [--db PATH] [--content DIR]\n"
 	           "                    [--keep N] [--day YYYY-MM-DD] [--no-journal]\n"
 	           "                    [--status FILE]\n"
-	           "Writes this kiosk's statistics into DIR as <kiosk id>-<day>.db (a copy\n"
-	           "kiosk-report reads, rebuilt with VACUUM INTO, written atomically) and\n"
+	           "Writes this kiosk's closed batches into DIR as <kiosk id>-<day>.db (a batch\n"
+	           "file kiosk-report reads: counters, no session row, written atomically) and\n"
 	           "<kiosk id>.health (versions, database state, free disk, last errors; nothing\n"
 	           "about any session; the running kiosk's --status, /run/kiosk/status, tells\n"
 	           "when it last presented a frame). Keeps the newest N copies of this kiosk "
@@ -122,12 +122,12 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	int rc = 0;
-	long long sessions = 0;
+	long long batches = 0;
 	db_state(s.database, state, sizeof(state));
 	snprintf(name, sizeof(name), "%s-%s.db", s.kiosk_id, day);
 	if (!strcmp(state, "ok")) {
-		if (export_db(s.database, outbox, name, &sessions)) {
-			printf("kiosk-export: %s/%s: %lld sessions\n", outbox, name, sessions);
+		if (export_batches(s.database, outbox, name, &batches)) {
+			printf("kiosk-export: %s/%s: %lld closed batches\n", outbox, name, batches);
 			export_prune(outbox, s.kiosk_id, keep);
 		} else {
 			rc = 1;

@@ -537,8 +537,35 @@
 	"  finished, abandoned, timed_out, quiz_taken, score_sum, passed, duration_sum,\n" \
 	"  k_sessions, k_reached_home, k_opened_chapter, k_reached_quiz,\n"    \
 	"  k_reached_result, k_finished, k_abandoned, k_timed_out, k_quiz_taken, k_passed"
-#define STORE_JOIN(t)                                                          \
-	" FROM src.batch b JOIN src." t " s ON s.day BETWEEN b.first_day AND b.last_day;\n"
+/* One row per batch and counter: the counters of the batch's days summed. */
+#define STORE_S(c) "sum(s." c ") AS " c
+#define STORE_DAY_SUMS \
+	STORE_S("sessions") ", " STORE_S("reached_home") ", " \
+	STORE_S("reached_chapter") ", " STORE_S("reached_quiz") ", " \
+	STORE_S("reached_result") ", " STORE_S("finished") ", " \
+	STORE_S("abandoned") ", " STORE_S("timed_out") ", " \
+	STORE_S("quiz_taken") ", " STORE_S("score_sum") ", " \
+	STORE_S("passed") ", " STORE_S("duration_sum") ", " \
+	STORE_S("k_sessions") ", " STORE_S("k_reached_home") ", " \
+	STORE_S("k_reached_chapter") ", " STORE_S("k_reached_quiz") ", " \
+	STORE_S("k_reached_result") ", " STORE_S("k_finished") ", " \
+	STORE_S("k_abandoned") ", " STORE_S("k_timed_out") ", " \
+	STORE_S("k_quiz_taken") ", " STORE_S("k_passed")
+#define STORE_GROUP_SUMS \
+	STORE_S("sessions") ", " STORE_S("reached_home") ", " \
+	STORE_S("opened_chapter") ", " STORE_S("reached_quiz") ", " \
+	STORE_S("reached_result") ", " STORE_S("finished") ", " \
+	STORE_S("abandoned") ", " STORE_S("timed_out") ", " \
+	STORE_S("quiz_taken") ", " STORE_S("score_sum") ", " \
+	STORE_S("passed") ", " STORE_S("duration_sum") ", " \
+	STORE_S("k_sessions") ", " STORE_S("k_reached_home") ", " \
+	STORE_S("k_opened_chapter") ", " STORE_S("k_reached_quiz") ", " \
+	STORE_S("k_reached_result") ", " STORE_S("k_finished") ", " \
+	STORE_S("k_abandoned") ", " STORE_S("k_timed_out") ", " \
+	STORE_S("k_quiz_taken") ", " STORE_S("k_passed")
+#define STORE_JOIN(t, keys)                                                    \
+	" FROM src.batch b JOIN src." t " s ON s.day BETWEEN b.first_day AND b.last_day" \
+	" GROUP BY b.first_day, " keys ";\n"
 #define STORE_BATCH_VIEWS                                                      \
 	"CREATE TEMP VIEW v_batch AS SELECT kiosk, first_day AS batch, last_day,\n" \
 	"  size AS sessions, coalesce((SELECT sum(touched) FROM src.stat_touch t\n" \
@@ -547,21 +574,25 @@
 	"    WHERE t.day BETWEEN b.first_day AND b.last_day), 0) AS k_touched\n" \
 	"  FROM src.batch b;\n"                                                \
 	"CREATE TEMP VIEW v_day AS SELECT b.kiosk, b.first_day AS batch,\n"    \
-	"  s.module, s.lang, " STORE_DAY_COLS STORE_JOIN("stat_day")           \
+	"  s.module, s.lang, " STORE_DAY_SUMS STORE_JOIN("stat_day", "s.module, s.lang") \
 	"CREATE TEMP VIEW v_score AS SELECT b.kiosk, b.first_day AS batch,\n"  \
-	"  s.module, s.score, s.sessions, s.k_sessions" STORE_JOIN("stat_score") \
+	"  s.module, s.score, " STORE_S("sessions") ", " STORE_S("k_sessions")  \
+	STORE_JOIN("stat_score", "s.module, s.score")                          \
 	"CREATE TEMP VIEW v_chapter AS SELECT b.kiosk, b.first_day AS batch,\n" \
-	"  s.module, s.chapter, s.seen, s.video_started, s.video_share_sum,\n" \
-	"  s.k_seen, s.k_video_started" STORE_JOIN("stat_chapter")             \
+	"  s.module, s.chapter, " STORE_S("seen") ", " STORE_S("video_started") ", " \
+	STORE_S("video_share_sum") ", " STORE_S("k_seen") ", " STORE_S("k_video_started") \
+	STORE_JOIN("stat_chapter", "s.module, s.chapter")                      \
 	"CREATE TEMP VIEW v_answer AS SELECT b.kiosk, b.first_day AS batch,\n" \
-	"  s.module, s.question, s.objective, s.choice, s.correct, s.answers,\n" \
-	"  s.k_answers" STORE_JOIN("stat_answer")                              \
+	"  s.module, s.question, s.objective, s.choice, s.correct, "           \
+	STORE_S("answers") ", " STORE_S("k_answers")                           \
+	STORE_JOIN("stat_answer", "s.module, s.question, s.objective, s.choice, s.correct") \
 	"CREATE TEMP VIEW v_label AS SELECT b.kiosk, b.first_day AS batch,\n"  \
-	"  s.module, s.label, " STORE_GROUP_COLS STORE_JOIN("stat_group")      \
+	"  s.module, s.label, " STORE_GROUP_SUMS STORE_JOIN("stat_group", "s.module, s.label") \
 	"CREATE TEMP VIEW v_item AS SELECT b.kiosk, b.first_day AS batch,\n"   \
-	"  s.module, s.question, s.objective, s.finished, s.item_right,\n"     \
-	"  s.rest_sum, s.cross_sum, s.rest_sq_sum, s.k_finished, s.k_item_right" \
-	STORE_JOIN("stat_item")
+	"  s.module, s.question, s.objective, " STORE_S("finished") ", "       \
+	STORE_S("item_right") ", " STORE_S("rest_sum") ", " STORE_S("cross_sum") ", " \
+	STORE_S("rest_sq_sum") ", " STORE_S("k_finished") ", " STORE_S("k_item_right") \
+	STORE_JOIN("stat_item", "s.module, s.question, s.objective")
 /* A batch file (docs/reports.md « Fichiers de lots »): the tables b_*,
  * with the columns of the views above, one row per batch and counter;
  * (kiosk, batch) names a batch (batch: its first day), so a batch found in
