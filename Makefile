@@ -65,7 +65,8 @@ CORE_LIB     := $(BUILD)/libkiosk-core.a
 REPORT_LIB   := $(BUILD)/libkiosk-report.a
 PLATFORM_LIB := $(BUILD)/libkiosk-platform.a
 
-.PHONY: all deps deps-test run test asan lint format bench clean check-content shots cage-shot
+
+.PHONY: all deps deps-test run test unit asan lint format bench clean check-content shots cage-shot
 all: $(BUILD)/kiosk $(BUILD)/kiosk-report $(BUILD)/kiosk-bundle $(BUILD)/kiosk-export
 
 $(BUILD)/obj/%.o: %.c
@@ -140,9 +141,19 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	@sh tools/run.sh
 
+# Suites run JOBS at a time (default: the machine's cores); tests/run.sh.
+NPROC := $(shell nproc 2>/dev/null || echo 2)
 test: deps-test
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(TOOL_BIN)
+	@$(MAKE) --no-print-directory -j$(NPROC) all $(UNIT_BIN) $(TOOL_BIN)
 	@BUILD=$(BUILD) sh tests/run.sh
+
+# The unit tests of the core and the platform alone: no package installed
+# (libcheck and the build packages must be there: `make deps-test` once),
+# no display, a few seconds.
+unit:
+	@pkg-config --exists check || { echo "make unit needs libcheck: apt-get install check (or make deps-test)" >&2; exit 2; }
+	@$(MAKE) --no-print-directory -j$(NPROC) $(UNIT_BIN)
+	@BUILD=$(BUILD) ONLY=unit/ sh tests/run.sh
 
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
 asan: deps-test

@@ -37,6 +37,32 @@ line_has() { # name file line-selector text...
 }
 GEN="$ROOT/$BUILD/tools/gen_sessions"
 
+# wait_for FILE TEXT [SECONDS]: wait until FILE holds TEXT (a trace or log
+# line: the event itself, not a guess of how long a loaded machine takes).
+# SECONDS (default 120) only catches a hang; status 1 then.
+wait_for() {
+	_n=$((${3:-120} * 20))
+	while ! grep -qF -- "$2" "$1" 2>/dev/null; do
+		_n=$((_n - 1))
+		[ "$_n" -gt 0 ] || return 1
+		sleep 0.05
+	done
+}
+
+# start_xvfb: an Xvfb on a display number nobody uses (-displayfd), ready
+# when this returns; sets $display and $xpid (stop it with kill $xpid).
+start_xvfb() {
+	Xvfb -displayfd 3 -screen 0 1280x720x24 -nolisten tcp 3>"$TMP/xvfb.display" >/dev/null 2>&1 &
+	xpid=$!
+	wait_for "$TMP/xvfb.display" "" 60 && _d=$(head -1 "$TMP/xvfb.display")
+	while [ -z "${_d:-}" ] && kill -0 "$xpid" 2>/dev/null; do
+		sleep 0.05
+		_d=$(head -1 "$TMP/xvfb.display")
+	done
+	display=:$_d
+	unset _d
+}
+
 # A settings file for tests: no opening hours, a database in $TMP, the
 # trainer PIN 246813 (its Argon2id hash: kiosk --hash-pin).
 TRAINER_PIN_HASH='$argon2id$v=19$m=65536,t=2,p=1$LdVC73yqtsQWu8ggxR/TEw$dBFkr1hWkDNX8A5XPETLwRDc5nzEt8uhSX8yDpnGt7w'

@@ -1,57 +1,69 @@
 #!/bin/sh
 # Runs every suite: the Check unit binaries in $BUILD/tests and the shell
-# suites tests/*/*.sh (each prints "PASS name" / "FAIL name: why" lines).
-# Ends with one line "N passed, N failed" over all suites.
-# ONLY=pattern runs only the suites whose path matches.
+# suites tests/*/*.sh (each prints "PASS name" / "FAIL name: why" lines),
+# JOBS at a time (default: the machine's cores), longest first. Prints each
+# suite's line with its seconds as it ends, the failures' details, and ends
+# with one line "N passed, N failed" over all suites.
+#   ONLY=pattern   only the suites whose name contains pattern (unit/, e2e/…)
+#   JOBS=N         how many suites run at once (JOBS=1: one after another)
+#   SUITE_TIMEOUT  seconds before a suite counts as hung (default 1800)
+# A suite whose first lines hold "# run.sh: alone" runs after the others,
+# by itself (it measures the machine or holds something exclusive).
 BUILD=${BUILD:-build}
 export BUILD
-total_pass=0
-total_fail=0
+JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+export SUITE_TIMEOUT=${SUITE_TIMEOUT:-1800}
 logdir="$BUILD/test-logs"
+rm -rf "$logdir"
 mkdir -p "$logdir"
+export logdir
 
-count() { # file pattern
-	grep -c "$2" "$1" 2>/dev/null || true
+# Seconds each suite took last time on this machine, else the committed
+# figures (tests/durations): the longest start first, so the cores stay busy.
+times="$BUILD/suite-seconds"
+[ -f "$times" ] || cp tests/durations "$times" 2>/dev/null || : >"$times"
+seconds_of() { awk -v n="$1" '$2 == n { print $1; f = 1 } END { if (!f) print 60 }' "$times"; }
+
+: >"$logdir/parallel" && : >"$logdir/alone"
+add() { # name
+	case "$1" in *"${ONLY:-}"*) ;; *) return ;; esac
+	list=parallel
+	case "$1" in unit/*) ;; *) head -n 12 "tests/$1" | grep -q '^# run.sh: alone' && list=alone ;; esac
+	echo "$(seconds_of "$1") $1" >>"$logdir/$list"
 }
-
-run_suite() { # name command...
-	name=$1; shift
-	log="$logdir/$(echo "$name" | tr '/' '_').log"
-	"$@" >"$log" 2>&1
-	rc=$?
-	# Check prints "N%: Checks: C, Failures: F, Errors: E" per suite; the
-	# shell suites print one "PASS name" / "FAIL name: why" line per test.
-	p=$(grep -Ec '^PASS ' "$log")
-	f=$(grep -Ec '^FAIL ' "$log")
-	ck=$(sed -n 's/^[0-9]*%: Checks: \([0-9]*\), Failures: \([0-9]*\), Errors: \([0-9]*\).*/\1 \2 \3/p' "$log" |
-		awk '{c += $1; bad += $2 + $3} END {if (NR) print c - bad, bad}')
-	if [ -n "$ck" ]; then
-		p=$((p + ${ck% *}))
-		f=$((f + ${ck#* }))
-	fi
-	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
-		echo "FAIL $name: exited with status $rc" >>"$log"
-		f=1
-	fi
-	total_pass=$((total_pass + p))
-	total_fail=$((total_fail + f))
-	printf '%-40s %4d passed, %d failed\n' "$name" "$p" "$f"
-	if [ "$f" -gt 0 ]; then
-		grep -E '^FAIL |:[FE]:' "$log" | sed 's/^/    /' | head -40
-		echo "    (full log: $log)"
-	fi
-}
-
 for t in "$BUILD"/tests/test_*; do
-	[ -x "$t" ] || continue
-	case "$t" in *"${ONLY:-}"*) ;; *) continue ;; esac
-	CK_VERBOSITY=verbose CK_DEFAULT_TIMEOUT=60 run_suite "unit/${t##*/}" "$t"
+	[ -x "$t" ] && add "unit/${t##*/}"
 done
 for s in tests/*/*.sh; do
 	[ -f "$s" ] || continue
 	case "$s" in tests/tools/*) continue ;; esac # helpers the suites call, not suites
-	case "$s" in *"${ONLY:-}"*) ;; *) continue ;; esac
-	run_suite "${s#tests/}" sh "$s"
+	add "${s#tests/}"
 done
+
+start=$(date +%s)
+sort -rn "$logdir/parallel" | awk '{ print $2 }' | xargs -r -n 1 -P "$JOBS" sh tests/run_one.sh
+sort -rn "$logdir/alone" | awk '{ print $2 }' | xargs -r -n 1 -P 1 sh tests/run_one.sh
+wall=$(($(date +%s) - start))
+
+total_pass=0
+total_fail=0
+for r in "$logdir"/*.res; do
+	[ -f "$r" ] || continue
+	read -r name p f secs <"$r"
+	total_pass=$((total_pass + p))
+	total_fail=$((total_fail + f))
+	echo "$secs $name" >>"$logdir/seconds"
+	if [ "$f" -gt 0 ]; then
+		echo "FAILED $name:"
+		grep -E '^FAIL |:[FE]:' "$logdir/$(echo "$name" | tr '/' '_').log" | sed 's/^/    /' | head -40
+		echo "    (full log: $logdir/$(echo "$name" | tr '/' '_').log)"
+	fi
+done
+# Remember this run's seconds for the next order (suites not run keep theirs).
+if [ -f "$logdir/seconds" ]; then
+	awk 'NR == FNR { s[$2] = $1; next } !($2 in s) { print } END { for (n in s) print s[n], n }' \
+		"$logdir/seconds" "$times" | sort -k2 >"$times.new" && mv "$times.new" "$times"
+fi
+echo "all suites: ${wall} s with JOBS=$JOBS"
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,8 @@ enum { REACH_MS = 500, TAP_MS = 80, WAIT_STEP_MS = 1000 };
  * loop looks this often whether its first picture came, instead of
  * sleeping a whole step (a second of nothing for each video). */
 enum { OPENING_STEP_MS = 10 };
+/* wait-frame's default bound: only a hang takes this long. */
+enum { WAIT_FRAME_MS = 60000 };
 
 struct script {
 	struct kiosk *k;
@@ -31,11 +34,14 @@ struct script {
 	bool keys; /* `input keys`: press and answer go by Tab and Enter */
 };
 
-static void fail(struct script *s, const char *fmt, const char *a, const char *b)
+__attribute__((format(printf, 2, 3))) static void fail(struct script *s, const char *fmt, ...)
 {
+	va_list ap;
+	va_start(ap, fmt);
 	fprintf(stderr, "%s:%d: ", s->file, s->line);
-	fprintf(stderr, fmt, a, b);
+	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
+	va_end(ap);
 }
 
 /* Let virtual time pass, running the loop at every moment it would wake. */
@@ -175,7 +181,7 @@ static bool resolve(struct script *s, const char *label, char *out, size_t len)
 	} else if (sscanf(label, "@chapter.%u", &n) == 1 && n >= 1 && n <= k->module->n_chapters) {
 		snprintf(out, len, "%s", ltext_get(&k->module->chapters[n - 1].title, app_lang(k)));
 	} else if (label[0] == '@') {
-		fail(s, "unknown label reference \"%s\"%s", label, "");
+		fail(s, "unknown label reference \"%s\"", label);
 		return false;
 	} else {
 		snprintf(out, len, "%s", label);
@@ -191,7 +197,7 @@ static bool answer(struct script *s, bool right, bool go_on)
 	struct kiosk *k = s->k;
 	const struct content_question *q = flow_question(&k->flow);
 	if (k->shown != SCR_QUIZ || !q) {
-		fail(s, "answer: no question on screen %s%s", screen_name(k->shown), "");
+		fail(s, "answer: no question on screen %s", screen_name(k->shown));
 		return false;
 	}
 	unsigned i = right ? q->answer - 1 : q->answer % q->n_choices;
@@ -250,6 +256,28 @@ static bool key(struct kiosk *k, const char *combo)
 	return true;
 }
 
+/* Real time until the video on screen has shown its first picture: a test
+ * waits for the event, not for a guess of how long a loaded machine takes;
+ * max (real milliseconds) only catches a hang. */
+static bool wait_frame(struct script *s, Uint64 max)
+{
+	struct kiosk *k = s->k;
+	Uint64 t0 = SDL_GetTicks64();
+	while (player_frames(k->player) == 0 && SDL_GetTicks64() - t0 < max && k->running) {
+		bool realtime = k->realtime;
+		advance(k, OPENING_STEP_MS);
+		if (!realtime)
+			SDL_Delay(OPENING_STEP_MS); /* advance() took no real time */
+	}
+	if (player_frames(k->player) == 0) {
+		fail(s, "wait-frame: no video picture within %llu ms on screen %s",
+		     (unsigned long long)max, screen_name(k->shown));
+		return false;
+	}
+	app_draw(k, true); /* the picture on screen */
+	return true;
+}
+
 /* A line of /proc/self/status in kB ("VmRSS", "RssAnon"...), -1 if absent. */
 static long status_kb(const char *key)
 {
@@ -278,129 +306,231 @@ static int open_fds(void)
 	return n - 3; /* ".", ".." and this directory's own descriptor */
 }
 
-/* Returns an exit code: 0 go on, 2 bad script, 3 failed expectation. */
-static int run_line(struct script *s, char *cmd, char *args)
+/* The commands, one function each (docs/README.top.md lists them). Each
+ * returns an exit code (0 go on, 2 bad script, 3 failed expectation, 1
+ * internal error), or BAD_ARGS for run_line to name the line's arguments. */
+enum { BAD_ARGS = -1 };
+
+static int do_tap(struct script *s, const char *cmd, char *args)
 {
-	struct kiosk *k = s->k;
+	float v[2];
+	if (!script_floats(args, v, 2))
+		return BAD_ARGS;
+	tap(s->k, v[0], v[1], cmd[0] == 'q');
+	return EXIT_OK;
+}
+
+static int do_press(struct script *s, const char *cmd, char *args)
+{
+	(void)cmd;
+	char label[UI_LABEL];
+	if (!*args)
+		return BAD_ARGS;
+	return resolve(s, args, label, sizeof(label)) && press(s, label) ? EXIT_OK : EXIT_SCRIPT;
+}
+
+/* choose, answer, answer-all: right or wrong. */
+static int do_answer(struct script *s, const char *cmd, char *args)
+{
+	bool right = strcmp(args, "right") == 0;
+	if (!right && strcmp(args, "wrong") != 0)
+		return BAD_ARGS;
+	if (cmd[0] == 'c')
+		return answer(s, right, false) ? EXIT_OK : EXIT_SCRIPT;
+	/* answer-all: every question until the quiz is over. */
+	int n = 0;
+	do {
+		if (!answer(s, right, true))
+			return EXIT_SCRIPT;
+	} while (strcmp(cmd, "answer-all") == 0 && s->k->shown == SCR_QUIZ &&
+	         ++n < SESSION_MAX_ANSWERS);
+	return EXIT_OK;
+}
+
+static int do_swipe(struct script *s, const char *cmd, char *args)
+{
+	(void)cmd;
 	float v[4];
-	if (strcmp(cmd, "tap") == 0 || strcmp(cmd, "quick-tap") == 0) {
-		if (!script_floats(args, v, 2))
-			goto bad;
-		tap(k, v[0], v[1], cmd[0] == 'q');
-	} else if (strcmp(cmd, "press") == 0) {
-		if (!*args)
-			goto bad;
-		char label[UI_LABEL];
-		return resolve(s, args, label, sizeof(label)) && press(s, label) ? EXIT_OK
-		                                                                 : EXIT_SCRIPT;
-	} else if (strcmp(cmd, "choose") == 0) {
-		bool right = strcmp(args, "right") == 0;
-		if (!right && strcmp(args, "wrong") != 0)
-			goto bad;
-		if (!answer(s, right, false))
-			return EXIT_SCRIPT;
-	} else if (strcmp(cmd, "answer") == 0 || strcmp(cmd, "answer-all") == 0) {
-		bool right = strcmp(args, "right") == 0;
-		if (!right && strcmp(args, "wrong") != 0)
-			goto bad;
-		/* answer-all: every question until the quiz is over. */
-		int n = 0;
-		do {
-			if (!answer(s, right, true))
-				return EXIT_SCRIPT;
-		} while (cmd[6] == '-' && k->shown == SCR_QUIZ && ++n < SESSION_MAX_ANSWERS);
-	} else if (strcmp(cmd, "swipe") == 0) {
-		if (!script_floats(args, v, 4))
-			goto bad;
-		swipe(k, v[0], v[1], v[2], v[3]);
-	} else if (strcmp(cmd, "hold") == 0) {
-		if (!script_floats(args, v, 3) || v[2] < 0 || v[2] > SCRIPT_MAX_MS)
-			goto bad;
-		advance(k, REACH_MS);
-		push_finger(k, SDL_FINGERDOWN, v[0], v[1]);
-		advance(k, (long long)v[2]);
-		push_finger(k, SDL_FINGERUP, v[0], v[1]);
-	} else if (strcmp(cmd, "key") == 0) {
-		if (!key(k, args))
-			goto bad;
-	} else if (strcmp(cmd, "input") == 0) {
-		if (strcmp(args, "keys") != 0 && strcmp(args, "touch") != 0)
-			goto bad;
-		s->keys = args[0] == 'k';
-	} else if (strcmp(cmd, "expect-focus") == 0) {
-		char label[UI_LABEL];
-		if (!*args || !resolve(s, args, label, sizeof(label)))
-			return EXIT_SCRIPT;
-		app_iterate(k);
-		app_draw(k, true);
-		int i = focus_index(k);
-		if (i < 0 || strcmp(k->controls[i].label, label) != 0) {
-			fail(s, "expected the focus on \"%s\", it is on \"%s\"", label,
-			     i < 0 ? "(nothing)" : k->controls[i].label);
-			return EXIT_SCRIPT;
-		}
-	} else if (strcmp(cmd, "quit-event") == 0) {
-		SDL_Event e = {.type = SDL_QUIT};
-		SDL_PushEvent(&e);
-		app_iterate(k);
-	} else if (strcmp(cmd, "render-reset") == 0) {
-		/* What a lost GPU device sends: the renderer is made anew. */
-		SDL_Event e = {.type = SDL_RENDER_DEVICE_RESET};
-		SDL_PushEvent(&e);
-		app_iterate(k);
-	} else if (strcmp(cmd, "wait") == 0) {
-		if (!script_floats(args, v, 1) || v[0] < 0 || v[0] > SCRIPT_MAX_MS)
-			goto bad;
-		advance(k, (long long)v[0]);
-	} else if (strcmp(cmd, "expect") == 0) {
-		app_iterate(k);
-		if (strcmp(args, screen_name(k->shown)) != 0) {
-			fail(s, "expected screen %s, but the screen is %s", args,
-			     screen_name(k->shown));
-			return EXIT_SCRIPT;
-		}
-	} else if (strcmp(cmd, "controls") == 0) {
-		/* For tests that click a real window: where each control is. */
-		app_iterate(k);
-		app_draw(k, true);
-		for (int i = 0; i < k->n_controls; i++) {
-			/* What is in view (a scrolled part shows some of its own). */
-			SDL_Rect r = ui_control_shown(&k->controls[i]);
-			if (r.w <= 0 || r.h <= 0)
-				continue;
-			printf("control %d %d %d %d %s\n", r.x, r.y, r.w, r.h,
-			       k->controls[i].label);
-		}
-		fflush(stdout);
-	} else if (strcmp(cmd, "sample") == 0) {
-		/* For the reliability suite: memory and descriptors, once videos
-		 * closed have been stopped (that takes real time; 5 s at most). */
-		for (int i = 0; i < 500 && k->player && player_pending_stops(k->player) > 0; i++)
-			SDL_Delay(10);
-		int texts;
-		long text_kb;
-		gfx_text_stats(k->gfx, &texts, &text_kb);
-		printf("sample rss_kb %ld fds %d virtual_ms %lld screen %s anon_kb %ld file_kb %ld "
-		       "texts %d text_kb %ld\n",
-		       status_kb("VmRSS"), open_fds(), k->virtual_ms, screen_name(k->shown),
-		       status_kb("RssAnon"), status_kb("RssFile"), texts, text_kb);
-		fflush(stdout);
-	} else if (strcmp(cmd, "shot") == 0) {
-		if (!*args || strchr(args, '/'))
-			goto bad;
-		app_iterate(k);
-		app_draw(k, true);
-		char path[4096];
-		snprintf(path, sizeof(path), "%s/%s.png", s->shots, args);
-		if (!gfx_screenshot(k->gfx, path))
-			return EXIT_INTERNAL;
-	} else {
-		fail(s, "unknown command \"%s\"%s", cmd, "");
-		return EXIT_BAD_INPUT;
+	if (!script_floats(args, v, 4))
+		return BAD_ARGS;
+	swipe(s->k, v[0], v[1], v[2], v[3]);
+	return EXIT_OK;
+}
+
+static int do_hold(struct script *s, const char *cmd, char *args)
+{
+	(void)cmd;
+	float v[3];
+	if (!script_floats(args, v, 3) || v[2] < 0 || v[2] > SCRIPT_MAX_MS)
+		return BAD_ARGS;
+	advance(s->k, REACH_MS);
+	push_finger(s->k, SDL_FINGERDOWN, v[0], v[1]);
+	advance(s->k, (long long)v[2]);
+	push_finger(s->k, SDL_FINGERUP, v[0], v[1]);
+	return EXIT_OK;
+}
+
+static int do_key(struct script *s, const char *cmd, char *args)
+{
+	(void)cmd;
+	return key(s->k, args) ? EXIT_OK : BAD_ARGS;
+}
+
+static int do_input(struct script *s, const char *cmd, char *args)
+{
+	(void)cmd;
+	if (strcmp(args, "keys") != 0 && strcmp(args, "touch") != 0)
+		return BAD_ARGS;
+	s->keys = args[0] == 'k';
+	return EXIT_OK;
+}
+
+static int do_expect_focus(struct script *s, const char *cmd, char *args)
+{
+	(void)cmd;
+	struct kiosk *k = s->k;
+	char label[UI_LABEL];
+	if (!*args || !resolve(s, args, label, sizeof(label)))
+		return EXIT_SCRIPT;
+	app_iterate(k);
+	app_draw(k, true);
+	int i = focus_index(k);
+	if (i < 0 || strcmp(k->controls[i].label, label) != 0) {
+		fail(s, "expected the focus on \"%s\", it is on \"%s\"", label,
+		     i < 0 ? "(nothing)" : k->controls[i].label);
+		return EXIT_SCRIPT;
 	}
 	return EXIT_OK;
-bad:
-	fail(s, "bad arguments for %s: \"%s\"", cmd, args);
+}
+
+/* quit-event: a window-manager close request; render-reset: what a lost
+ * GPU device sends (the renderer is made anew). */
+static int do_event(struct script *s, const char *cmd, char *args)
+{
+	(void)args;
+	SDL_Event e = {.type = cmd[0] == 'q' ? SDL_QUIT : SDL_RENDER_DEVICE_RESET};
+	SDL_PushEvent(&e);
+	app_iterate(s->k);
+	return EXIT_OK;
+}
+
+static int do_wait(struct script *s, const char *cmd, char *args)
+{
+	(void)cmd;
+	float v[1];
+	if (!script_floats(args, v, 1) || v[0] < 0 || v[0] > SCRIPT_MAX_MS)
+		return BAD_ARGS;
+	advance(s->k, (long long)v[0]);
+	return EXIT_OK;
+}
+
+static int do_wait_frame(struct script *s, const char *cmd, char *args)
+{
+	(void)cmd;
+	float v[1] = {WAIT_FRAME_MS};
+	if (*args && (!script_floats(args, v, 1) || v[0] < 0 || v[0] > SCRIPT_MAX_MS))
+		return BAD_ARGS;
+	return wait_frame(s, (Uint64)v[0]) ? EXIT_OK : EXIT_SCRIPT;
+}
+
+static int do_expect(struct script *s, const char *cmd, char *args)
+{
+	(void)cmd;
+	app_iterate(s->k);
+	if (strcmp(args, screen_name(s->k->shown)) != 0) {
+		fail(s, "expected screen %s, but the screen is %s", args, screen_name(s->k->shown));
+		return EXIT_SCRIPT;
+	}
+	return EXIT_OK;
+}
+
+/* For tests that click a real window: where each control is. */
+static int do_controls(struct script *s, const char *cmd, char *args)
+{
+	(void)cmd, (void)args;
+	struct kiosk *k = s->k;
+	app_iterate(k);
+	app_draw(k, true);
+	for (int i = 0; i < k->n_controls; i++) {
+		/* What is in view (a scrolled part shows some of its own). */
+		SDL_Rect r = ui_control_shown(&k->controls[i]);
+		if (r.w > 0 && r.h > 0)
+			printf("control %d %d %d %d %s\n", r.x, r.y, r.w, r.h,
+			       k->controls[i].label);
+	}
+	fflush(stdout);
+	return EXIT_OK;
+}
+
+/* For the reliability suite: memory and descriptors, once videos closed
+ * have been stopped (that takes real time; 5 s at most). */
+static int do_sample(struct script *s, const char *cmd, char *args)
+{
+	(void)cmd, (void)args;
+	struct kiosk *k = s->k;
+	for (int i = 0; i < 500 && k->player && player_pending_stops(k->player) > 0; i++)
+		SDL_Delay(10);
+	int texts;
+	long text_kb;
+	gfx_text_stats(k->gfx, &texts, &text_kb);
+	printf("sample rss_kb %ld fds %d virtual_ms %lld screen %s anon_kb %ld file_kb %ld "
+	       "texts %d text_kb %ld\n",
+	       status_kb("VmRSS"), open_fds(), k->virtual_ms, screen_name(k->shown),
+	       status_kb("RssAnon"), status_kb("RssFile"), texts, text_kb);
+	fflush(stdout);
+	return EXIT_OK;
+}
+
+static int do_shot(struct script *s, const char *cmd, char *args)
+{
+	(void)cmd;
+	if (!*args || strchr(args, '/'))
+		return BAD_ARGS;
+	app_iterate(s->k);
+	app_draw(s->k, true);
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/%s.png", s->shots, args);
+	return gfx_screenshot(s->k->gfx, path) ? EXIT_OK : EXIT_INTERNAL;
+}
+
+static const struct command {
+	const char *name;
+	int (*run)(struct script *s, const char *cmd, char *args);
+} commands[] = {
+    {"tap", do_tap},
+    {"quick-tap", do_tap},
+    {"press", do_press},
+    {"choose", do_answer},
+    {"answer", do_answer},
+    {"answer-all", do_answer},
+    {"swipe", do_swipe},
+    {"hold", do_hold},
+    {"key", do_key},
+    {"input", do_input},
+    {"expect-focus", do_expect_focus},
+    {"quit-event", do_event},
+    {"render-reset", do_event},
+    {"wait", do_wait},
+    {"wait-frame", do_wait_frame},
+    {"expect", do_expect},
+    {"controls", do_controls},
+    {"sample", do_sample},
+    {"shot", do_shot},
+};
+
+static int run_line(struct script *s, char *cmd, char *args)
+{
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(cmd, commands[i].name) != 0)
+			continue;
+		int rc = commands[i].run(s, cmd, args);
+		if (rc == BAD_ARGS) {
+			fail(s, "bad arguments for %s: \"%s\"", cmd, args);
+			rc = EXIT_BAD_INPUT;
+		}
+		return rc;
+	}
+	fail(s, "unknown command \"%s\"", cmd);
 	return EXIT_BAD_INPUT;
 }
 
@@ -419,7 +549,7 @@ int script_run(struct kiosk *k, const char *file, const char *shots)
 	while (rc == EXIT_OK && k->running && fgets(buf, sizeof(buf), f)) {
 		s.line++;
 		if (!strchr(buf, '\n') && !feof(f)) {
-			fail(&s, "line longer than %s characters%s", "1022", "");
+			fail(&s, "line longer than %zu characters", sizeof(buf) - 2);
 			rc = EXIT_BAD_INPUT;
 			break;
 		}

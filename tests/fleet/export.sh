@@ -86,17 +86,13 @@ grep -q '^database: missing' "$TMP"/o3/test.health && pass "missing database: he
 # The running kiosk's status (a real window under Xvfb): the health file
 # tells when it last presented a frame and how many sessions wait.
 if command -v Xvfb >/dev/null; then
-	display=:$((100 + $$ % 100))
-	Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
-	xpid=$!
-	sleep 1.5
+	start_xvfb
 	mkdir -p "$TMP/run"
 	DISPLAY=$display SDL_VIDEODRIVER=x11 XDG_RUNTIME_DIR="$TMP/run" "$KIOSK" --windowed \
 		--config "$TMP/kiosk.yaml" --content "$MINI" >/dev/null 2>"$TMP/x.err" &
 	kpid=$!
-	i=0
-	while [ ! -f "$TMP/run/status" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-	sleep 0.5
+	wait_for "$TMP/x.err" "first frame shown"
+	wait_for "$TMP/run/status" "module_dir:"
 	"$EXPORT" --outbox "$TMP/o4" --config "$TMP/kiosk.yaml" --content "$MINI" --no-journal \
 		--status "$TMP/run/status" >/dev/null 2>&1
 	kill -TERM $kpid 2>/dev/null

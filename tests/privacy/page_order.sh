@@ -42,7 +42,11 @@ done
 "$P" locked "$TMP/day.db" >"$TMP/locked" 2>/dev/null
 cat "$TMP/locked"
 ms=$(sed -n 's/.*holding the file: \([0-9]*\) ms.*/\1/p' "$TMP/locked")
-if grep -q "holding the file: .*waiting in memory: 1" "$TMP/locked" && [ -n "$ms" ] && [ "$ms" -lt 300 ]; then
+# Queued, not written: the proof that it did not wait. Its time is a figure;
+# the bound (under the 2 s a waiting save would take: BUSY_TIMEOUT_MS is 0,
+# the rewrite's own timeout 2000) only tells a wait from a loaded machine.
+echo "figure: a save with a reader holding the file took ${ms:-?} ms"
+if grep -q "holding the file: .*waiting in memory: 1" "$TMP/locked" && [ -n "$ms" ] && [ "$ms" -lt 1900 ]; then
 	pass "a save never waits for a reader (queued, $ms ms)"
 else
 	fail "a save never waits for a reader" "$(cat "$TMP/locked")"

@@ -34,14 +34,11 @@ rc=$?
 check "escape: script mode, every combo and close request leaves the kiosk running (exit $rc)" \
 	sh -c "[ $rc -eq 0 ] && grep -q '^sample' '$TMP/esc.out'"
 
-display=:$((100 + $$ % 100))
-Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
-xpid=$!
-sleep 1.5
+start_xvfb
 DISPLAY=$display SDL_VIDEODRIVER=x11 "$KIOSK" --trace --config "$TMP/kiosk.yaml" --content "$MINI" \
 	>"$TMP/x.trace" 2>"$TMP/x.err" &
 kpid=$!
-sleep 3
+wait_for "$TMP/x.err" "first frame shown" || fail "escape window" "no first frame: $(head -c 300 "$TMP/x.err")"
 win=$(DISPLAY=$display xdotool search --pid $kpid 2>/dev/null | tail -1)
 geometry() {
 	DISPLAY=$display xwininfo -id "$win" 2>/dev/null |

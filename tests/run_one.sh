@@ -1,0 +1,34 @@
+#!/bin/sh
+# One suite for tests/run.sh: runs it into its log, counts its PASS/FAIL
+# lines (or Check's summary), writes "name passed failed seconds" to
+# $logdir/<name>.res and prints one line.
+name=$1
+base=$(echo "$name" | tr '/' '_')
+log="$logdir/$base.log"
+t0=$(date +%s)
+case "$name" in
+unit/*)
+	CK_VERBOSITY=verbose CK_DEFAULT_TIMEOUT=60 timeout -k 10 "$SUITE_TIMEOUT" \
+		"$BUILD/tests/${name#unit/}" >"$log" 2>&1
+	;;
+*) timeout -k 10 "$SUITE_TIMEOUT" sh "tests/$name" >"$log" 2>&1 ;;
+esac
+rc=$?
+secs=$(($(date +%s) - t0))
+[ "$rc" -eq 124 ] && echo "FAIL $name: still running after $SUITE_TIMEOUT s (hung?), killed" >>"$log"
+# Check prints "N%: Checks: C, Failures: F, Errors: E" per suite; the shell
+# suites print one "PASS name" / "FAIL name: why" line per test.
+p=$(grep -Ec '^PASS ' "$log")
+f=$(grep -Ec '^FAIL ' "$log")
+ck=$(sed -n 's/^[0-9]*%: Checks: \([0-9]*\), Failures: \([0-9]*\), Errors: \([0-9]*\).*/\1 \2 \3/p' "$log" |
+	awk '{c += $1; bad += $2 + $3} END {if (NR) print c - bad, bad}')
+if [ -n "$ck" ]; then
+	p=$((p + ${ck% *}))
+	f=$((f + ${ck#* }))
+fi
+if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+	echo "FAIL $name: exited with status $rc" >>"$log"
+	f=1
+fi
+echo "$name $p $f $secs" >"$logdir/$base.res"
+printf '%-40s %4d passed, %d failed %5d s\n' "$name" "$p" "$f" "$secs"
