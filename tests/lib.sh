@@ -3,7 +3,14 @@
 ROOT=$(pwd)
 BUILD=${BUILD:-build}
 KIOSK="$ROOT/$BUILD/kiosk"
-REPORT="$ROOT/$BUILD/kiosk-report"
+# Every JSON report the suites write is checked against its schema
+# (tests/tools/report_checked.sh): the verdicts go to descriptor 9, the
+# suite's output.
+REPORT_BIN="$ROOT/$BUILD/kiosk-report"
+REPORT_ROOT=$ROOT
+export REPORT_BIN REPORT_ROOT
+REPORT="$ROOT/tests/tools/report_checked.sh"
+exec 9>&1
 PROBE="$ROOT/$BUILD/tools/pngprobe"
 [ -x "$PROBE" ] || PROBE="$ROOT/build/tools/pngprobe"
 MINI="$ROOT/tests/fixtures/mini"

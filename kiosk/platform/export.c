@@ -254,7 +254,7 @@ void export_run(const struct export_request *req, const char *dir, struct export
 		close(dfd);
 		return;
 	}
-	r.module = req->module;
+	report_set_module(&r, req->module);
 	report_suppress(&r, req->min_group);
 
 	int err = 0;

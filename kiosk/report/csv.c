@@ -83,7 +83,9 @@ static void end(struct csv *c)
 static void group(struct csv *c, const char *kind, const struct report_group *g)
 {
 	str(c, kind);
-	str(c, g->key);
+	/* No label: an empty cell (the stored "-" would be a formula to
+	 * neutralise, and "'-" shows literally in LibreOffice). */
+	str(c, !strcmp(kind, "label") && report_no_label(g->key) ? "" : g->key);
 	count(c, g->hidden, g->sessions);
 	ratio(c, g->completion_hidden, (double)g->reached[4], (double)g->sessions, 100);
 	count(c, g->quiz_hidden, g->quiz_taken);

@@ -80,8 +80,10 @@ static void td_ratio(FILE *f, bool hidden, double a, double b, double scale, con
 		fputs("<td class='h'>" HIDDEN "</td>", f);
 	else if (b <= 0)
 		fputs("<td>—</td>", f);
-	else
-		fprintf(f, "<td>%.1f%s</td>", scale * a / b, unit);
+	else {
+		char n[REPORT_NUM];
+		fprintf(f, "<td>%s%s</td>", report_num(n, scale * a / b, 1, true), unit);
+	}
 }
 
 struct bar {
@@ -151,7 +153,7 @@ static void vbars(FILE *f, const char *id, const char *caption, const struct bar
 }
 
 static void group_table(FILE *f, const char *title, const char *first, const struct report_group *g,
-                        int n)
+                        int n, bool labels)
 {
 	fprintf(f,
 	        "<h2>%s</h2><div class='scroll'><table><tr><th>%s</th><th>Sessions</th>"
@@ -159,9 +161,13 @@ static void group_table(FILE *f, const char *title, const char *first, const str
 	        "(min)</th></tr>\n",
 	        title, first);
 	for (int i = 0; i < n; i++) {
-		fputs("<tr><td>", f);
-		html_esc(f, g[i].key);
-		fputs("</td>", f);
+		if (labels && report_no_label(g[i].key)) {
+			fputs("<tr><td><i>(sans étiquette)</i></td>", f);
+		} else {
+			fputs("<tr><td>", f);
+			html_esc(f, g[i].key);
+			fputs("</td>", f);
+		}
 		td_num(f, g[i].hidden, g[i].sessions);
 		td_ratio(f, g[i].completion_hidden, (double)g[i].reached[4], (double)g[i].sessions,
 		         100, " %");
@@ -313,13 +319,17 @@ static void cards(const struct report *r, FILE *f)
 	fputs("<div class='cards'>\n", f);
 	snprintf(v, sizeof v, "%lld", t->sessions);
 	card(f, t->hidden, v, "sessions");
-	snprintf(v, sizeof v, "%.0f %%", report_pct(t->reached[4], t->sessions));
+	char n[REPORT_NUM];
+	/* One decimal, as in the tables and the other formats. */
+	snprintf(v, sizeof v, t->sessions ? "%s %%" : "—",
+	         report_num(n, report_pct(t->reached[4], t->sessions), 1, true));
 	card(f, t->completion_hidden, v, "ont vu leur résultat");
-	snprintf(v, sizeof v, t->quiz_taken ? "%.0f %%" : "—",
-	         report_pct(t->passed, t->quiz_taken));
+	snprintf(v, sizeof v, t->quiz_taken ? "%s %%" : "—",
+	         report_num(n, report_pct(t->passed, t->quiz_taken), 1, true));
 	card(f, t->pass_hidden, v, "de réussite au quiz");
-	snprintf(v, sizeof v, t->quiz_taken ? "%.0f / 100" : "—",
-	         t->quiz_taken ? (double)t->score_sum / (double)t->quiz_taken : 0.0);
+	snprintf(v, sizeof v, t->quiz_taken ? "%s / 100" : "—",
+	         report_num(n, t->quiz_taken ? (double)t->score_sum / (double)t->quiz_taken : 0.0,
+	                    1, true));
 	card(f, t->quiz_hidden, v, "score moyen");
 	long long avg = t->sessions ? (t->duration_sum + t->sessions / 2) / t->sessions : 0;
 	snprintf(v, sizeof v, "%lld min %02lld", avg / 60, avg % 60);
@@ -397,9 +407,12 @@ static void questions(const struct report *r, FILE *f)
 		else if (q->top_wrong < 0)
 			fputs("<td>aucune erreur</td>", f);
 		else {
-			fprintf(f, "<td>réponse %c (%.0f %% des erreurs)",
+			char n[REPORT_NUM];
+			fprintf(f, "<td>réponse %c (%s %% des erreurs)",
 			        report_choice_letter(q->top_wrong),
-			        report_pct(q->wrong_by_choice[q->top_wrong], q->wrong));
+			        report_num(n,
+			                   report_pct(q->wrong_by_choice[q->top_wrong], q->wrong),
+			                   1, true));
 			const char *wrong = report_choice_text(r, q->module, q->id, q->top_wrong);
 			if (wrong) {
 				fputs("<br><span class='t'>« ", f);
@@ -450,11 +463,11 @@ int report_html(const struct report *r, FILE *f)
 	day_chart(r, f);
 	fputs("</div>\n", f);
 
-	group_table(f, "Par jour", "Jour", r->days, r->n_days);
-	group_table(f, "Par langue", "Langue", r->langs, r->n_langs);
-	group_table(f, "Par borne", "Borne", r->kiosks, r->n_kiosks);
+	group_table(f, "Par jour", "Jour", r->days, r->n_days, false);
+	group_table(f, "Par langue", "Langue", r->langs, r->n_langs, false);
+	group_table(f, "Par borne", "Borne", r->kiosks, r->n_kiosks, false);
 	group_table(f, "Par journée (étiquette choisie par le formateur)", "Étiquette", r->labels,
-	            r->n_labels);
+	            r->n_labels, true);
 	endings(r, f);
 	chapters(r, f);
 	questions(r, f);

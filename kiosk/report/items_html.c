@@ -74,14 +74,15 @@ void report_items_html(const struct report *r, FILE *f)
 			      f);
 			continue;
 		}
-		fprintf(f, "<td>%lld</td><td>%.1f %%</td>", it->answered,
-		        report_pct(it->right, it->answered));
+		char n[REPORT_NUM];
+		fprintf(f, "<td>%lld</td><td>%s %%</td>", it->answered,
+		        report_num(n, report_pct(it->right, it->answered), 1, true));
 		if (it->disc_hidden)
 			fputs("<td class='h'>masqué</td>", f);
 		else if (!it->disc_known)
 			fputs("<td>—</td>", f);
 		else
-			fprintf(f, "<td>%.2f</td>", it->disc);
+			fprintf(f, "<td>%s</td>", report_num(n, it->disc, 2, true));
 		fputs("<td>", f);
 		int n_choices = report_item_choices(r, it);
 		choice_bar(f, it, n_choices);
@@ -92,7 +93,9 @@ void report_items_html(const struct report *r, FILE *f)
 			if (it->choice_hidden[c])
 				fputs("masqué", f);
 			else
-				fprintf(f, "%.0f %%", report_pct(it->by_choice[c], it->answered));
+				fprintf(f, "%s %%",
+				        report_num(n, report_pct(it->by_choice[c], it->answered), 1,
+				                   true));
 		}
 		fprintf(f,
 		        "</span></td><td style='text-align:left;white-space:normal'>%s</td></tr>\n",

@@ -1,12 +1,14 @@
 /* JSON: the same figures as the other formats. A hidden figure is null and
  * its object says "suppressed": true; a figure with no base at all (no
  * quiz taken, say) is null without that flag. One function per section. */
+#include <string.h>
+
 #include "report/report.h"
 
 /* A JSON string: quotes, backslashes and control characters escaped (the
  * loader admits only ids, days and languages, but the writer does not rely
  * on it). */
-static void jstr(FILE *f, const char *s)
+void report_json_str(FILE *f, const char *s)
 {
 	fputc('"', f);
 	for (; *s; s++) {
@@ -24,7 +26,7 @@ static void jstr(FILE *f, const char *s)
 static void key(FILE *f, const char *name, const char *value)
 {
 	fprintf(f, "\"%s\": ", name);
-	jstr(f, value);
+	report_json_str(f, value);
 	fputs(", ", f);
 }
 
@@ -49,10 +51,13 @@ static void ratio(FILE *f, const char *name, bool hidden, double a, double b, do
 		fprintf(f, "\"%s\": %.1f", name, scale * a / b);
 }
 
-static void group(FILE *f, const struct report_group *g, bool last)
+static void group(FILE *f, const struct report_group *g, bool labels, bool last)
 {
 	fputs("    {", f);
-	key(f, "key", g->key);
+	if (labels && report_no_label(g->key))
+		fputs("\"key\": null, ", f); /* no label */
+	else
+		key(f, "key", g->key);
 	flag(f, "suppressed", g->hidden);
 	flag(f, "quiz_suppressed", g->quiz_hidden);
 	num(f, "sessions", g->hidden, g->sessions);
@@ -66,7 +71,8 @@ static void group(FILE *f, const struct report_group *g, bool last)
 	fputs(", ", f);
 	ratio(f, "avg_score", g->quiz_hidden, (double)g->score_sum, (double)g->quiz_taken, 1);
 	fputs(", ", f);
-	ratio(f, "avg_duration_s", g->hidden, (double)g->duration_sum, (double)g->sessions, 1);
+	ratio(f, "avg_duration_min", g->hidden, (double)g->duration_sum, (double)g->sessions,
+	      1.0 / 60);
 	fprintf(f, "}%s\n", last ? "" : ",");
 }
 
@@ -74,31 +80,31 @@ static void header(const struct report *r, FILE *f)
 {
 	fprintf(f, "{\n  \"min_group\": %d,\n  \"from\": ", r->k);
 	if (r->from[0])
-		jstr(f, r->from);
+		report_json_str(f, r->from);
 	else
 		fputs("null", f);
 	fputs(",\n  \"to\": ", f);
 	if (r->to[0])
-		jstr(f, r->to);
+		report_json_str(f, r->to);
 	else
 		fputs("null", f);
 	fprintf(f, ",\n  \"files\": %d,\n  \"modules\": ", r->n_files);
-	jstr(f, r->modules);
+	report_json_str(f, r->modules);
 	const char *title = report_title(r);
 	fputs(",\n  \"title\": ", f);
 	if (title)
-		jstr(f, title);
+		report_json_str(f, title);
 	else
 		fputs("null", f);
 	fputs(",\n  \"total\":\n", f);
-	group(f, &r->total, true);
+	group(f, &r->total, false, true);
 }
 
 static void groups(FILE *f, const char *name, const struct report_group *g, int n)
 {
 	fprintf(f, "  ,\n  \"%s\": [\n", name);
 	for (int i = 0; i < n; i++)
-		group(f, &g[i], i == n - 1);
+		group(f, &g[i], !strcmp(name, "labels"), i == n - 1);
 	fputs("  ]\n", f);
 }
 
@@ -136,9 +142,9 @@ static void endings(const struct report *r, FILE *f)
 
 static void scores(const struct report *r, FILE *f)
 {
-	fputs("  ,\n  \"score_bins\": [\n", f);
+	fputs("  ,\n  \"scores\": [\n", f);
 	for (int i = 0; i < REPORT_BINS; i++) {
-		fprintf(f, "    {\"from\": %d, \"to\": %d, ", 10 * i,
+		fprintf(f, "    {\"score_from\": %d, \"score_to\": %d, ", 10 * i,
 		        i == REPORT_BINS - 1 ? 100 : 10 * i + 9);
 		flag(f, "suppressed", r->bins_hidden[i]);
 		num(f, "sessions", r->bins_hidden[i], r->bins[i]);
@@ -157,6 +163,11 @@ static void chapters(const struct report *r, FILE *f)
 		key(f, "chapter", c->id);
 		flag(f, "suppressed", c->hidden);
 		num(f, "opened_by", c->hidden, c->seen);
+		fputs(", ", f);
+		ratio(f, "opened_pct", c->hidden || r->total.hidden, (double)c->seen,
+		      (double)r->total.sessions, 100);
+		fputs(", ", f);
+		num(f, "video_started", c->share_hidden, c->video_started);
 		fputs(", ", f);
 		ratio(f, "video_watched_avg_pct", c->share_hidden, (double)c->share_sum,
 		      (double)c->video_started, 1);
@@ -179,12 +190,16 @@ static void questions(const struct report *r, FILE *f)
 		fputs(", ", f);
 		ratio(f, "right_pct", q->right_hidden, (double)q->right, (double)q->answered, 100);
 		if (q->wrong_hidden || q->top_wrong < 0)
-			fprintf(f, ", \"top_wrong_choice\": null, \"top_wrong_suppressed\": %s}",
+			fprintf(f,
+			        ", \"top_wrong_choice\": null, \"top_wrong_share_pct\": null, "
+			        "\"top_wrong_suppressed\": %s}",
 			        q->wrong_hidden ? "true" : "false");
 		else
 			fprintf(f,
-			        ", \"top_wrong_choice\": \"%c\", \"top_wrong_suppressed\": false}",
-			        report_choice_letter(q->top_wrong));
+			        ", \"top_wrong_choice\": \"%c\", \"top_wrong_share_pct\": %.1f, "
+			        "\"top_wrong_suppressed\": false}",
+			        report_choice_letter(q->top_wrong),
+			        report_pct(q->wrong_by_choice[q->top_wrong], q->wrong));
 		fprintf(f, "%s\n", i == r->n_questions - 1 ? "" : ",");
 	}
 	fputs("  ]\n", f);

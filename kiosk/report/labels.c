@@ -1,6 +1,9 @@
 /* With --content, the report names chapters, questions, answers and
  * objectives by their texts (in the module's first language) rather than
- * by their ids only. Sessions of another module keep their ids. */
+ * by their ids only, and lists them in the module's order. Sessions of
+ * another module keep their ids and come after, in the loader's order. */
+#include <limits.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "core/content.h"
@@ -69,4 +72,46 @@ const char *report_title(const struct report *r)
 		return NULL;
 	const char *s = first(r, &r->module->title);
 	return s ? s : r->module->id;
+}
+
+/* The position of id in the module's list of n elements of size bytes,
+ * each starting with its id, or INT_MAX. */
+_Static_assert(offsetof(struct content_chapter, id) == 0 &&
+                   offsetof(struct content_question, id) == 0 &&
+                   offsetof(struct content_objective, id) == 0,
+               "rank() reads the id first");
+static int rank(const struct report *r, const char *module, const char *id, const void *list,
+                unsigned n, size_t size)
+{
+	if (!same_module(r, module))
+		return INT_MAX;
+	for (unsigned i = 0; i < n; i++)
+		if (strcmp(*(char *const *)((const char *)list + i * size), id) == 0)
+			return (int)i;
+	return INT_MAX;
+}
+
+/* A stable insertion sort by rank (a few dozen rows): rows the module does
+ * not name keep their order, after the others. */
+#define ORDER(type, rows, n, list, count)                                                          \
+	for (int i = 1; i < (n); i++)                                                              \
+		for (int j = i; j > 0; j--) {                                                      \
+			type *a = &(rows)[j - 1], *b = &(rows)[j];                                 \
+			if (rank(r, b->module, b->id, list, count, sizeof *(list)) >=              \
+			    rank(r, a->module, a->id, list, count, sizeof *(list)))                \
+				break;                                                             \
+			type tmp = *a;                                                             \
+			*a = *b;                                                                   \
+			*b = tmp;                                                                  \
+		}
+
+void report_set_module(struct report *r, const struct content_module *m)
+{
+	r->module = m;
+	if (!m)
+		return;
+	ORDER(struct report_chapter, r->chapters, r->n_chapters, m->chapters, m->n_chapters)
+	ORDER(struct report_question, r->questions, r->n_questions, m->questions, m->n_questions)
+	ORDER(struct report_objective, r->objectives, r->n_objectives, m->objectives,
+	      m->n_objectives)
 }

@@ -163,7 +163,7 @@ int main(int argc, char **argv)
 	}
 	if (report_build(&r, paths, n, lo, hi, k) != 0)
 		goto end;
-	r.module = module;
+	report_set_module(&r, module);
 	f = out ? fopen(out, "w") : stdout;
 	if (!f) {
 		perror(out);

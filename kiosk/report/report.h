@@ -224,6 +224,9 @@ const char *report_question_text(const struct report *r, const char *module, con
 const char *report_choice_text(const struct report *r, const char *module, const char *id,
                                int choice);
 const char *report_objective_label(const struct report *r, const char *module, const char *id);
+/* Sets r->module (NULL: none) and lists chapters, questions and objectives
+ * in the module's order (labels.c). */
+void report_set_module(struct report *r, const struct content_module *m);
 /* The module's title (--content), NULL without it. */
 const char *report_title(const struct report *r);
 
@@ -233,6 +236,18 @@ const char *report_stage_label(int stage);
 const char *report_end_label(int end);
 char report_choice_letter(int choice);
 
+/* Numbers and names as the writers print them (format.c). */
+enum { REPORT_NUM = 32 };
+/* v with the given decimals; a decimal comma when comma (French text and
+ * HTML, the ';' CSV): "43,6". */
+const char *report_num(char buf[REPORT_NUM], double v, int decimals, bool comma);
+/* The welcome-day label of "no label" (stored as "-"). */
+bool report_no_label(const char *key);
+/* The width of s on a terminal: its code points. */
+int report_width(const char *s);
+
+/* Writes s to f as a JSON string (json.c). */
+void report_json_str(FILE *f, const char *s);
 /* Writes s to f with HTML's special characters escaped (html.c). */
 void html_esc(FILE *f, const char *s);
 

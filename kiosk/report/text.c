@@ -8,13 +8,18 @@
 /* printf widths count bytes; accented labels need code points. */
 static void cell(FILE *f, const char *s, int width, bool right)
 {
-	int len = 0;
-	for (const char *p = s; *p; p++)
-		len += ((unsigned char)*p & 0xc0) != 0x80;
+	int len = report_width(s);
 	if (right)
 		fprintf(f, "%*s%s", width > len ? width - len : 0, "", s);
 	else
 		fprintf(f, "%s%*s", s, width > len ? width - len : 0, "");
+}
+
+/* The width of a table's first column: its header or its longest id. */
+static int widest(int width, const char *s)
+{
+	int w = report_width(s);
+	return w > width ? w : width;
 }
 
 static const char *pct(char *buf, bool hidden, long long part, long long whole)
@@ -23,7 +28,8 @@ static const char *pct(char *buf, bool hidden, long long part, long long whole)
 		return HIDDEN;
 	if (whole <= 0)
 		return "—";
-	snprintf(buf, 24, "%.1f %%", report_pct(part, whole));
+	char n[REPORT_NUM];
+	snprintf(buf, 24, "%s %%", report_num(n, report_pct(part, whole), 1, true));
 	return buf;
 }
 
@@ -41,7 +47,8 @@ static const char *avg_score(char *buf, bool hidden, long long sum, long long n)
 		return HIDDEN;
 	if (n <= 0)
 		return "—";
-	snprintf(buf, 24, "%.0f / 100", (double)sum / (double)n);
+	char v[REPORT_NUM];
+	snprintf(buf, 24, "%s / 100", report_num(v, (double)sum / (double)n, 1, true));
 	return buf;
 }
 
@@ -56,20 +63,30 @@ static const char *minutes(char *buf, bool hidden, long long seconds, long long 
 	return buf;
 }
 
+#define NO_LABEL "(sans étiquette)"
+
+static const char *group_name(const struct report_group *g, bool labels)
+{
+	return labels && report_no_label(g->key) ? NO_LABEL : g->key;
+}
+
 static void groups(FILE *f, const char *title, const char *first, const struct report_group *g,
-                   int n)
+                   int n, bool labels)
 {
 	char a[24], b[24], c[24], d[24], e[24];
+	int w = widest(12, first);
+	for (int i = 0; i < n; i++)
+		w = widest(w, group_name(&g[i], labels));
 	fprintf(f, "\n%s\n", title);
-	cell(f, first, 12, false);
-	fprintf(f, "  Sessions  Achèvement    Réussite  Score moyen  Durée moyenne\n");
+	cell(f, first, w, false);
+	fprintf(f, "  Sessions  Achèvement    Réussite    Score moyen  Durée moyenne\n");
 	for (int i = 0; i < n; i++) {
 		const struct report_group *x = &g[i];
-		cell(f, x->key, 12, false);
+		cell(f, group_name(x, labels), w, false);
 		cell(f, num(a, x->hidden, x->sessions), 10, true);
 		cell(f, pct(b, x->completion_hidden, x->reached[4], x->sessions), 12, true);
 		cell(f, pct(c, x->pass_hidden, x->passed, x->quiz_taken), 12, true);
-		cell(f, avg_score(d, x->quiz_hidden, x->score_sum, x->quiz_taken), 13, true);
+		cell(f, avg_score(d, x->quiz_hidden, x->score_sum, x->quiz_taken), 15, true);
 		cell(f, minutes(e, x->hidden, x->duration_sum, x->sessions), 15, true);
 		fputc('\n', f);
 	}
@@ -107,11 +124,12 @@ static void summary(const struct report *r, FILE *f)
 	        avg_score(a, t->quiz_hidden, t->score_sum, t->quiz_taken));
 	fprintf(f, "  Durée moyenne d'une session ..... %s\n",
 	        minutes(a, t->hidden, t->duration_sum, t->sessions));
+	char h[REPORT_NUM];
 	if (t->hidden)
 		fprintf(f, "  Temps total passé ............... %s\n", HIDDEN);
 	else
-		fprintf(f, "  Temps total passé ............... %.1f h\n",
-		        (double)t->duration_sum / 3600.0);
+		fprintf(f, "  Temps total passé ............... %s h\n",
+		        report_num(h, (double)t->duration_sum / 3600.0, 1, true));
 }
 
 static void funnel(const struct report *r, FILE *f)
@@ -146,13 +164,16 @@ static void chapters(const struct report *r, FILE *f)
 {
 	char a[24], b[24];
 	const struct report_group *t = &r->total;
-	fprintf(
-	    f,
-	    "\nCHAPITRES\n  Chapitre              Ouvert par  %% des sessions  Vidéo vue (moy.)\n");
+	int w = 20;
+	for (int i = 0; i < r->n_chapters; i++)
+		w = widest(w, r->chapters[i].id);
+	fputs("\nCHAPITRES\n  ", f);
+	cell(f, "Chapitre", w, false);
+	fputs("  Ouvert par  % des sessions  Vidéo vue (moy.)\n", f);
 	for (int i = 0; i < r->n_chapters; i++) {
 		const struct report_chapter *c = &r->chapters[i];
 		fputs("  ", f);
-		cell(f, c->id, 20, false);
+		cell(f, c->id, w, false);
 		cell(f, num(a, c->hidden, c->seen), 12, true);
 		cell(f, pct(b, c->hidden || t->hidden, c->seen, t->sessions), 16, true);
 		cell(f, pct(a, c->share_hidden, c->share_sum, 100 * c->video_started), 18, true);
@@ -165,15 +186,23 @@ static void chapters(const struct report *r, FILE *f)
 
 static void questions(const struct report *r, FILE *f)
 {
-	char a[24], b[24];
-	fprintf(f, "\nQUESTIONS DU QUIZ\n  Question    Objectif              Réponses  %% juste  "
-	           "Mauvaise réponse la plus choisie\n");
+	char a[24], b[24], n[REPORT_NUM];
+	int wq = 10, wo = 20;
+	for (int i = 0; i < r->n_questions; i++) {
+		wq = widest(wq, r->questions[i].id);
+		wo = widest(wo, r->questions[i].objective);
+	}
+	fputs("\nQUESTIONS DU QUIZ\n  ", f);
+	cell(f, "Question", wq, false);
+	fputs("  ", f);
+	cell(f, "Objectif", wo, false);
+	fputs("  Réponses  % juste  Mauvaise réponse la plus choisie\n", f);
 	for (int i = 0; i < r->n_questions; i++) {
 		const struct report_question *q = &r->questions[i];
 		fputs("  ", f);
-		cell(f, q->id, 10, false);
+		cell(f, q->id, wq, false);
 		fputs("  ", f);
-		cell(f, q->objective, 20, false);
+		cell(f, q->objective, wo, false);
 		cell(f, num(a, q->hidden, q->answered), 10, true);
 		cell(f, pct(b, q->right_hidden, q->right, q->answered), 9, true);
 		fputs("  ", f);
@@ -182,8 +211,10 @@ static void questions(const struct report *r, FILE *f)
 		else if (q->top_wrong < 0)
 			fputs("(aucune erreur)", f);
 		else
-			fprintf(f, "%c (%.0f %% des erreurs)", report_choice_letter(q->top_wrong),
-			        report_pct(q->wrong_by_choice[q->top_wrong], q->wrong));
+			fprintf(f, "%c (%s %% des erreurs)", report_choice_letter(q->top_wrong),
+			        report_num(n,
+			                   report_pct(q->wrong_by_choice[q->top_wrong], q->wrong),
+			                   1, true));
 		fputc('\n', f);
 		const char *text = report_question_text(r, q->module, q->id);
 		if (text)
@@ -200,12 +231,16 @@ static void questions(const struct report *r, FILE *f)
 static void objectives(const struct report *r, FILE *f)
 {
 	char a[24], b[24];
-	fprintf(
-	    f, "\nOBJECTIFS PÉDAGOGIQUES\n  Objectif              Questions  Réponses  %% juste\n");
+	int w = 20;
+	for (int i = 0; i < r->n_objectives; i++)
+		w = widest(w, r->objectives[i].id);
+	fputs("\nOBJECTIFS PÉDAGOGIQUES\n  ", f);
+	cell(f, "Objectif", w, false);
+	fputs("  Questions  Réponses  % juste\n", f);
 	for (int i = 0; i < r->n_objectives; i++) {
 		const struct report_objective *o = &r->objectives[i];
 		fputs("  ", f);
-		cell(f, o->id, 20, false);
+		cell(f, o->id, w, false);
 		fprintf(f, "%11d", o->n_questions);
 		cell(f, num(a, o->hidden, o->answered), 10, true);
 		cell(f, pct(b, o->right_hidden, o->right, o->answered), 9, true);
@@ -220,11 +255,11 @@ int report_text(const struct report *r, FILE *f)
 {
 	header(r, f);
 	summary(r, f);
-	groups(f, "PAR JOUR", "Jour", r->days, r->n_days);
-	groups(f, "PAR LANGUE", "Langue", r->langs, r->n_langs);
-	groups(f, "PAR BORNE", "Borne", r->kiosks, r->n_kiosks);
+	groups(f, "PAR JOUR", "Jour", r->days, r->n_days, false);
+	groups(f, "PAR LANGUE", "Langue", r->langs, r->n_langs, false);
+	groups(f, "PAR BORNE", "Borne", r->kiosks, r->n_kiosks, false);
 	groups(f, "PAR JOURNÉE (étiquette choisie par le formateur)", "Étiquette", r->labels,
-	       r->n_labels);
+	       r->n_labels, true);
 	funnel(r, f);
 	endings(r, f);
 	chapters(r, f);

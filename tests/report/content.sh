@@ -22,7 +22,10 @@ has "html: the question's text" "$T/r.html" "Qui peut lire un message public ?"
 has "html: the wrong answer's text" "$T/r.html" "« Seulement mes amis »"
 "$R" "$T/m.db" --content "$MINI" --format csv >"$T/c.csv"
 "$R" "$T/m.db" --format csv >"$T/c0.csv"
-check "csv: the same table with or without --content" cmp -s "$T/c.csv" "$T/c0.csv"
+# The same rows: --content only puts them in the module's order.
+sort "$T/c.csv" >"$T/c.sorted"
+sort "$T/c0.csv" >"$T/c0.sorted"
+check "csv: the same rows with or without --content" cmp -s "$T/c.sorted" "$T/c0.sorted"
 "$R" "$T/m.db" --content "$TMP/nowhere" >"$T/bad.txt" 2>&1
 check "a folder that is not a module: exit 2 with the reason" sh -c \
 	"[ $? -eq 2 ] && grep -q 'nowhere/module.yaml' $T/bad.txt"

@@ -14,7 +14,7 @@ SPEC
 "$R" "$T/a.db" --format json -o "$T/r.json"
 line_has "json total" "$T/r.json" '"key": "total"' '"sessions": 16' \
 	'"completion_rate_pct": 68.8' '"quiz_taken": 11' '"pass_rate_pct": 54.5' \
-	'"avg_score": 61.8' '"avg_duration_s": 337.5'
+	'"avg_score": 61.8' '"avg_duration_min": 5.6'
 line_has "json day 2024-05-02" "$T/r.json" '"key": "2024-05-02"' '"sessions": 11' \
 	'"completion_rate_pct": 100.0' '"pass_rate_pct": 54.5'
 line_has "json day without quiz" "$T/r.json" '"key": "2024-05-03"' '"sessions": 5' \
@@ -31,26 +31,26 @@ line_has "json question q2 never wrong" "$T/r.json" '"question": "q2"' '"right_p
 	'"top_wrong_choice": null' '"top_wrong_suppressed": false'
 line_has "json objective o1" "$T/r.json" '"objective": "o1", "questions": 1' '"answered": 11' \
 	'"right_pct": 54.5'
-line_has "json score bin 40 shown" "$T/r.json" '"from": 40' '"sessions": 5' '"suppressed": false'
-line_has "json empty bin shown" "$T/r.json" '"from": 90' '"sessions": 0'
+line_has "json score bin 40 shown" "$T/r.json" '"score_from": 40' '"sessions": 5' '"suppressed": false'
+line_has "json empty bin shown" "$T/r.json" '"score_from": 90' '"sessions": 0'
 # Scores 40 (5 people) and 80 (6): with K = 6 the 5 are hidden, and so are
 # the 6, or "total minus 6" would give the 5 away; the rates that would
 # give them back too.
 "$R" "$T/a.db" --format json --min-group 6 -o "$T/k6.json"
-line_has "json score bin 40 hidden" "$T/k6.json" '"from": 40' '"sessions": null' '"suppressed": true'
-line_has "json score bin 80 hidden too" "$T/k6.json" '"from": 80' '"sessions": null'
+line_has "json score bin 40 hidden" "$T/k6.json" '"score_from": 40' '"sessions": null' '"suppressed": true'
+line_has "json score bin 80 hidden too" "$T/k6.json" '"score_from": 80' '"sessions": null'
 line_has "json pass rate hidden with its complement" "$T/k6.json" '"key": "total"' '"pass_rate_pct": null'
 line_has "json most chosen wrong answer hidden" "$T/k6.json" '"question": "q1"' '"top_wrong_choice": null' '"top_wrong_suppressed": true'
 
 "$R" "$T/a.db" >"$T/r.txt"
 has "text sessions" "$T/r.txt" "Sessions ........................ 16"
-has "text completion" "$T/r.txt" "Taux d'achèvement (résultat vu) . 68.8 %"
-has "text pass rate" "$T/r.txt" "Taux de réussite (quiz fini) .... 54.5 %"
-has "text average score" "$T/r.txt" "Score moyen au quiz ............. 62 / 100"
+has "text completion" "$T/r.txt" "Taux d'achèvement (résultat vu) . 68,8 %"
+has "text pass rate" "$T/r.txt" "Taux de réussite (quiz fini) .... 54,5 %"
+has "text average score" "$T/r.txt" "Score moyen au quiz ............. 61,8 / 100"
 has "text duration" "$T/r.txt" "Durée moyenne d'une session ..... 5 min 38 s"
 has "text by language" "$T/r.txt" "PAR LANGUE"
-line_has "text question row" "$T/r.txt" "  q1 " "o1" "11" "54.5 %" "C (100 % des erreurs)"
-line_has "text objective row" "$T/r.txt" "  o2 " "100.0 %"
+line_has "text question row" "$T/r.txt" "  q1 " "o1" "11" "54,5 %" "C (100,0 % des erreurs)"
+line_has "text objective row" "$T/r.txt" "  o2 " "100,0 %"
 
 "$R" "$T/a.db" --format csv -o "$T/r.csv"
 if [ "$(head -c 3 "$T/r.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ]; then pass "csv starts with a UTF-8 BOM"; else fail "csv starts with a UTF-8 BOM" "no BOM"; fi

@@ -45,7 +45,7 @@ SPEC
 # smallest other wrong choice, goes with it (secondary suppression).
 line_has "q4 first: too hard, negative" "$T/i.json" '"rank": 1,' '"question": "q4"' \
 	'"facility_pct": 20.0' '"discrimination": -0.56' \
-	'"flags": ["too-hard", "not-discriminating", "negative-discrimination"]' \
+	'"flags": ["too-hard", "negative-discrimination"]' \
 	'{"choice": "A", "right": true, "share_pct": 20.0' '{"choice": "B", "right": false, "share_pct": 40.0' \
 	'{"choice": "C", "right": false, "share_pct": null, "suppressed": true}' \
 	'{"choice": "D", "right": false, "share_pct": null, "suppressed": true}'
@@ -79,9 +79,9 @@ line_has "q3 discrimination hidden at K=11" "$T/k11.json" '"question": "q3", "ob
 
 "$R" "$T/i.db" -o "$T/all.txt"
 sed -n '/^ANALYSE DES QUESTIONS/,$p' "$T/all.txt" >"$T/i.txt"
-line_has "text: q4 row" "$T/i.txt" "  q4        " "25" "20.0 %" "-0.56" "A* 20 % · B 40 % · C masqué · D masqué"
+line_has "text: q4 row" "$T/i.txt" "  q4        " "25" "20,0 %" "-0,56" "A* 20,0 % · B 40,0 % · C masqué · D masqué"
 has "text: q4 verdict" "$T/i.txt" "→ à réécrire : trop difficile, discrimination négative"
-line_has "text: q1 row" "$T/i.txt" "  q1          " "100.0 %" "—"
+line_has "text: q1 row" "$T/i.txt" "  q1          " "100,0 %" "—"
 if awk '/ANALYSE DES QUESTIONS/{on=1} on && /^  q[0-9]/{printf "%s ", $1}' "$T/i.txt" | grep -q '^q4 q3 q1 q2 q5 $'; then
 	pass "text: questions to rewrite first"
 else
@@ -105,7 +105,7 @@ then pass "csv items parse and match"; else fail "csv items parse and match" "$(
 
 "$R" "$T/i.db" --format html -o "$T/i.html"
 has "html: item analysis section" "$T/i.html" "<h2 id='items'>Analyse des questions</h2>"
-line_has "html: q4 row flagged" "$T/i.html" "<tr class='bad'><td>1</td>" "q4" "20.0 %" "-0.56" "trop difficile"
+line_has "html: q4 row flagged" "$T/i.html" "<tr class='bad'><td>1</td>" "q4" "20,0 %" "-0,56" "trop difficile"
 
 # The funnel counts what people did. A simulated day of 38: 20 opened a
 # chapter and saw their result, 10 went from the chapter list straight to
@@ -121,14 +121,14 @@ line_has "funnel: opened a chapter 20, not 30" "$T/day.json" '"stage": "chapter"
 line_has "funnel: started the quiz 30" "$T/day.json" '"stage": "quiz"' '"sessions": 30' '"share_pct": 78.9'
 line_has "funnel: saw the result 30" "$T/day.json" '"stage": "result"' '"sessions": 30'
 "$R" "$T/day.db" -o "$T/day.txt"
-line_has "text funnel: opened at least one chapter" "$T/day.txt" "a ouvert au moins un chapitre" "20" "52.6 %"
+line_has "text funnel: opened at least one chapter" "$T/day.txt" "a ouvert au moins un chapitre" "20" "52,6 %"
 # The issue's day: 38 people, home straight to the quiz, no chapter.
 "$GEN" -o "$T/straight.db" 2>/dev/null <<'SPEC'
 n=38 day=2024-03-12 stage=result end=finished score=100 passed=1 ans=q1:o1:0:1
 SPEC
 "$R" "$T/straight.db" -o "$T/straight.txt"
-line_has "38 straight to the quiz: no chapter opened" "$T/straight.txt" "a ouvert au moins un chapitre" " 0 " "0.0 %"
-line_has "38 straight to the quiz: 38 started it" "$T/straight.txt" "a commencé le quiz" "38" "100.0 %"
+line_has "38 straight to the quiz: no chapter opened" "$T/straight.txt" "a ouvert au moins un chapitre" " 0 " "0,0 %"
+line_has "38 straight to the quiz: 38 started it" "$T/straight.txt" "a commencé le quiz" "38" "100,0 %"
 # A chapter count whose complement is small is hidden: 35 of 38 opened one.
 "$GEN" -o "$T/most.db" 2>/dev/null <<'SPEC'
 n=35 day=2024-03-12 stage=result end=finished score=100 passed=1 ch=c1:1:100 ans=q1:o1:0:1
