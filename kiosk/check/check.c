@@ -8,6 +8,7 @@
 
 #include "check/fitcheck.h"
 #include "check/mediacheck.h"
+#include "core/itemlint.h"
 #include "core/log.h"
 #include "core/quality.h"
 #include "core/release.h"
@@ -94,8 +95,10 @@ int check_run(struct kiosk *k, struct diag *d, const char *shots, bool release)
 		}
 	}
 	struct diag needs = {0}; /* what a release still needs */
+	struct diag warns = {0}; /* item-writing cues: said, not refused */
 	if (content_ok) {
 		quality_lint(k->module, d);
+		item_lint(k->module, &warns);
 		check_budget(k->module, &sum, d, false);
 		char today[11];
 		session_today(today);
@@ -104,6 +107,9 @@ int check_run(struct kiosk *k, struct diag *d, const char *shots, bool release)
 	/* Drawing every screen needs a module without mistakes. */
 	if (content_ok && !fitcheck_run(k, d, shots))
 		rc = EXIT_INTERNAL;
+	diag_print(&warns, stderr);
+	int n_warns = diag_count(&warns);
+	diag_free(&warns);
 	if (diag_count(d) > 0) {
 		diag_print(d, stderr);
 		diag_free(&needs);
@@ -128,6 +134,10 @@ int check_run(struct kiosk *k, struct diag *d, const char *shots, bool release)
 		printf("trainer mode is off: no trainer_pin in the settings (to set one: "
 		       "kiosk --hash-pin, then paste the line it prints)\n");
 	check_budget(m, &sum, d, true);
+	if (n_warns)
+		printf("%d warning%s about how the questions are written (above, on stderr): "
+		       "see docs/module.md\n",
+		       n_warns, n_warns == 1 ? "" : "s");
 	if (diag_count(&needs)) {
 		printf("not ready for release (kiosk --check --release refuses it), %d thing%s to "
 		       "do:\n",

@@ -29,7 +29,9 @@ void budget_estimate(const struct content_module *m, int lang, long long video_m
  * choice is not the longest in more than half of the questions; no choice
  * is more than twice as long as the shortest of its question; no question
  * has 2 choices unless marked true_false; every objective has 2 questions
- * or more. Each problem goes to diag at its YAML position. */
+ * or more, and with final_quiz 2 or more in the final quiz's pool. Each
+ * problem goes to diag at its YAML position; they fail --check. The
+ * warnings (cues that give the answer away) are core/itemlint.h's. */
 void quality_lint(const struct content_module *m, struct diag *diag);
 
 /* Characters (not bytes) of a UTF-8 text. */

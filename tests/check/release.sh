@@ -117,6 +117,21 @@ check "the right choice longest in most questions: exit 2" test $? -eq 2
 has "... says how often" "$TMP/long.out" "fr: the right choice is the longest in 3 of 4 questions"
 has "... a choice more than twice the shortest" "$TMP/long.out" "more than twice the shortest of its question (20)"
 
+# The item-writing warnings: said at their line, with the question and the
+# language; they do not fail --check (exit 0), even with --release.
+check "mini: no warning" sh -c "! grep -q 'warning' '$TMP/plain.out'"
+cp -r "$MINI" "$TMP/warn"
+sed -i 's|{fr: "Je publie quand même", en: "I post anyway"}|{fr: "Vous publiez quand même", en: "I post anyway"}|' \
+	"$TMP/warn/module.yaml"
+sed -i 's|^    chapter: reflexes$||' "$TMP/warn/module.yaml"
+chk warn "$TMP/warn"
+check "warnings only: --check passes (exit 0)" test $? -eq 0
+has "... « je » and « vous » mixed, at the choice, with question and language" "$TMP/warn.out" \
+	"warn/module.yaml:70:14: warning: q-doute (fr): choice 1 says \"vous\" while 3 choices of the module say \"je\""
+has "... a chapter no objective names" "$TMP/warn.out" \
+	"warning: chapter 2 (reflexes): no objective names it"
+has "... counted on stdout" "$TMP/warn.out" "3 warnings about how the questions are written"
+
 # The bundled module: valid and in budget, but not ready for a release.
 B=assets/modules/tu-me-suis
 timeout 600 "$KIOSK" --check --release --config "$TMP/kiosk.yaml" --content "$B" \
@@ -136,5 +151,5 @@ has "... the posters" "$TMP/bundled.out" "placeholder poster"
 # in high contrast, every text has its contrast, every control is in reach
 # (all errors, docs/accessibility.md).
 check "... and nothing else (no lint, no budget, no layout, contrast or reach problem)" sh -c \
-	"! grep -vE 'placeholder (videos|poster)|reserved example address|offer not confirmed|not confirmed|is unconfirmed|is an example address|logo and colours|qr_label' '$TMP/bundled.out'"
+	"! grep -vE 'placeholder (videos|poster)|reserved example address|offer not confirmed|not confirmed|is unconfirmed|is an example address|logo and colours|qr_label|: warning: ' '$TMP/bundled.out'"
 check "... and not even a warning" sh -c "! grep -q 'warning' '$TMP/bundled.out'"

@@ -233,7 +233,17 @@ START_TEST(test_lint_objectives)
 	for (int q = 0; q < 6; q++)
 		questions[q].objective = q < 2 ? "o2" : "o1";
 	s = lint();
-	ck_assert_msg(strstr(s, "objective absent from the final quiz's pool"), "%s", s);
+	ck_assert_msg(strstr(s, "objective in 0 questions of the final quiz's pool"), "%s", s);
+	free(s);
+	/* Three questions, one in the pool: one question cannot tell knowing
+	 * from a lucky guess. */
+	build(3);
+	for (int q = 0; q < 6; q++)
+		questions[q].objective = q < 2 || q == 5 ? "o2" : "o1";
+	s = lint();
+	ck_assert_msg(strstr(s, "objective in 1 question of the final quiz's pool (questions "
+	                        "without a chapter): give it at least 2"),
+	              "%s", s);
 	free(s);
 }
 END_TEST
