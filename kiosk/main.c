@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
@@ -271,6 +272,9 @@ int main(int argc, char **argv)
 	 * default settings: the font, the display's size) and Mesa draws in
 	 * software, the one renderer that needs no GPU driver. */
 	if (a.out_of_order) {
+		/* Its own name in ps and the journal, and out of the way of a
+		 * `pkill -x kiosk` aimed at the kiosk it stands in for. */
+		prctl(PR_SET_NAME, "kiosk-page", 0, 0, 0);
 		settings_defaults(&k.settings);
 		setenv("LIBGL_ALWAYS_SOFTWARE", "1", 0);
 		log_info("kiosk", "showing the out-of-order page alone (--out-of-order)");
