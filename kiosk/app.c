@@ -63,6 +63,18 @@ long long app_now(const struct kiosk *k)
 	return k->headless ? k->virtual_ms : (long long)SDL_GetTicks64();
 }
 
+void app_flow_reset(struct kiosk *k, unsigned long long seed)
+{
+	const struct settings *st = &k->settings;
+	/* The day's text size: the trainer's choice for today, else the
+	 * settings' (screens/trainer_day.c reads it once a day). */
+	trainer_day_sync(k);
+	flow_init(&k->flow, k->module, st->idle_timeout_s * 1000LL, st->still_there_s * 1000LL,
+	          lang_index(st->language), k->tday.large_text, app_now(k));
+	flow_accessibility_defaults(&k->flow, st->high_contrast);
+	flow_seed(&k->flow, seed);
+}
+
 int app_lang(const struct kiosk *k)
 {
 	return k->flow.lang;

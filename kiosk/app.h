@@ -195,6 +195,11 @@ long long app_now(const struct kiosk *k);
 /* Switch screens if the flow moved on, take ended sessions; one point per
  * iteration. */
 void app_settle(struct kiosk *k);
+/* Builds the flow for k->module with every default a person expects to
+ * keep — the settings' language, timers and high contrast, the trainer's
+ * text size of the day — and the shuffles' seed. The one place a flow is
+ * made: at start and after a content swap. */
+void app_flow_reset(struct kiosk *k, unsigned long long seed);
 /* Draw the current screen if needed (or forced). */
 void app_draw(struct kiosk *k, bool force);
 /* Handle one SDL event. */

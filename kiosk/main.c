@@ -366,11 +366,7 @@ int main(int argc, char **argv)
 		rc = app_run(&k);
 		goto end;
 	}
-	int lang = lang_index(k.settings.language);
-	flow_init(&k.flow, k.module, k.settings.idle_timeout_s * 1000LL,
-	          k.settings.still_there_s * 1000LL, lang, k.settings.large_text, app_now(&k));
-	flow_accessibility_defaults(&k.flow, k.settings.high_contrast);
-	flow_seed(&k.flow, a.seeded ? a.seed : random_seed());
+	app_flow_reset(&k, a.seeded ? a.seed : random_seed());
 	hours_state_init(&k.hstate, 0);
 	k.shown = SCR_ATTRACT;
 	k.ops = NULL;

@@ -153,11 +153,7 @@ long long app_content_poll(struct kiosk *k, long long now)
 		k->module = m;
 		k->content_note[0] = '\0';
 		/* The shuffles go on from where they were (or stay off). */
-		unsigned long long rng = k->flow.shuffled ? k->flow.rng | 1 : 0;
-		flow_init(&k->flow, m, k->settings.idle_timeout_s * 1000LL,
-		          k->settings.still_there_s * 1000LL, lang_index(k->settings.language),
-		          k->settings.large_text, now);
-		flow_seed(&k->flow, rng);
+		app_flow_reset(k, k->flow.shuffled ? k->flow.rng | 1 : 0);
 		k->ops = NULL; /* app_settle enters the new attract screen */
 		k->dirty = true;
 	}

@@ -433,6 +433,31 @@ static int do_wait_frame(struct script *s, const char *cmd, char *args)
 	return wait_frame(s, (Uint64)v[0]) ? EXIT_OK : EXIT_SCRIPT;
 }
 
+/* Real time until the module on screen has version N: a content swap made
+ * by the test beside the kiosk (kiosk-bundle's current link), seen the way
+ * the kiosk sees it; MS (default 60000) only catches a hang. */
+static int do_wait_content(struct script *s, const char *cmd, char *args)
+{
+	(void)cmd;
+	struct kiosk *k = s->k;
+	float v[2] = {0, WAIT_FRAME_MS};
+	int n = sscanf(args, "%f %f", &v[0], &v[1]);
+	if (n < 1 || !script_floats(args, v, n) || v[0] < 0 || v[1] < 0 || v[1] > SCRIPT_MAX_MS)
+		return BAD_ARGS;
+	Uint64 t0 = SDL_GetTicks64();
+	while (k->module->version != (int)v[0] && SDL_GetTicks64() - t0 < (Uint64)v[1] &&
+	       k->running) {
+		SDL_Delay(OPENING_STEP_MS);
+		advance(k, OPENING_STEP_MS);
+	}
+	if (k->module->version != (int)v[0]) {
+		fail(s, "wait-content: the module shown is still version %d after %.0f ms",
+		     k->module->version, (double)v[1]);
+		return EXIT_SCRIPT;
+	}
+	return EXIT_OK;
+}
+
 static int do_expect(struct script *s, const char *cmd, char *args)
 {
 	(void)cmd;
@@ -512,6 +537,7 @@ static const struct command {
     {"render-reset", do_event},
     {"wait", do_wait},
     {"wait-frame", do_wait_frame},
+    {"wait-content", do_wait_content},
     {"expect", do_expect},
     {"controls", do_controls},
     {"sample", do_sample},
