@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "platform/store.h"
+#include "platform/store_batch.h"
 #include "platform/store_schema.h"
 
 static char dir[64], path[128];
@@ -574,12 +575,61 @@ START_TEST(test_destroy_null)
 }
 END_TEST
 
+/* Closed batches (store_batch.h): pending closed days become a batch once
+ * they hold K sessions; a published batch never changes, a session saved
+ * late for its days goes to the next one; a touch that chose no language
+ * is a counter, no row. */
+START_TEST(test_batches_close_and_never_change)
+{
+	struct store *s = store_open(path, 0);
+	store_batching(s, "Hall 1", 5, NULL);
+	for (int i = 0; i < 3; i++) {
+		struct session_record r = record("2026-03-02", STAGE_RESULT, 80, END_FINISHED);
+		store_save(s, &r);
+	}
+	ck_assert_int_eq(store_close_batches(s, "2026-03-02"), 0); /* 3 < K: pending */
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM batch"), 0);
+	for (int i = 0; i < 2; i++) {
+		struct session_record r = record("2026-03-03", STAGE_RESULT, 40, END_FINISHED);
+		store_save(s, &r);
+	}
+	store_touch(s, "2026-03-03");
+	ck_assert_int_eq(store_close_batches(s, "2026-03-03"), 1);
+	ck_assert_int_eq(count(path,
+	                       "SELECT count(*) FROM batch WHERE first_day = '2026-03-02' "
+	                       "AND last_day = '2026-03-03' AND size = 5 AND kiosk = 'hall-1'"),
+	                 1);
+	ck_assert_int_eq(count(path, "SELECT touched FROM stat_touch WHERE day = '2026-03-03'"), 1);
+	long long before = count(path, "SELECT sum(k_sessions) + sum(sessions) FROM stat_day WHERE "
+	                               "day <= '2026-03-03'");
+	/* Saved late (from the queue after a crash) for a published day. */
+	struct session_record late = record("2026-03-02", STAGE_RESULT, 90, END_FINISHED);
+	store_save(s, &late);
+	store_touch(s, "2026-03-03");
+	ck_assert_int_eq(count(path, "SELECT sum(k_sessions) + sum(sessions) FROM stat_day WHERE "
+	                             "day <= '2026-03-03'"),
+	                 before);
+	ck_assert_int_eq(count(path, "SELECT sessions FROM stat_day WHERE day = '2026-03-04'"), 1);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM stat_answer WHERE day = '2026-03-04'"),
+	                 2);
+	ck_assert_int_eq(count(path, "SELECT finished FROM stat_item WHERE day = '2026-03-04' AND "
+	                             "question = 'q1'"),
+	                 1);
+	ck_assert_int_eq(count(path, "SELECT touched FROM stat_touch WHERE day = '2026-03-04'"), 1);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM session WHERE day = '2026-03-02'"), 4);
+	/* Every session has its record key; keys are not all alike. */
+	ck_assert_int_eq(count(path, "SELECT count(DISTINCT rkey) FROM session"), 6);
+	store_destroy(s);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *su = suite_create("store");
 	TCase *tc = tcase_create("store");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_save_and_summary);
+	tcase_add_test(tc, test_batches_close_and_never_change);
 	tcase_add_test(tc, test_ids_are_cleaned);
 	tcase_add_test(tc, test_read_only);
 	tcase_add_test(tc, test_disk_full);
