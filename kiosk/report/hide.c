@@ -18,16 +18,29 @@ static long long pub(long long n, long long key)
 	return cellkey_count(n, cellkey_fold(key));
 }
 
+/* A part of a group (passed of those who took the quiz...) is published at
+ * most as large as the group: whoever knows the group's size would
+ * otherwise read "all of them" in a part pushed 2 above it (PRIVACY.md:
+ * with the cap, every published part is reachable from a true value
+ * strictly between 0 and the size once size >= K; tests/unit/test_cellkey.c
+ * checks every case). */
+long long report_part(long long n, long long key, long long whole)
+{
+	long long v = pub(n, key);
+	return v > whole ? whole : v;
+}
+
 static void publish_group(struct report_group *g, int k)
 {
-	long long n = g->sessions, taken = g->quiz_taken;
+	long long n = g->sessions, taken = g->quiz_taken, touched = g->reached[0];
 	g->sessions = pub(n, g->keys.sessions);
-	for (int i = 0; i < REPORT_STAGES; i++)
-		g->reached[i] = pub(g->reached[i], g->keys.reached[i]);
+	g->reached[0] = pub(touched, g->keys.reached[0]);
+	for (int i = 1; i < REPORT_STAGES; i++)
+		g->reached[i] = report_part(g->reached[i], g->keys.reached[i], n);
 	for (int i = 0; i < REPORT_ENDS; i++)
-		g->ended[i] = pub(g->ended[i], g->keys.ended[i]);
-	g->quiz_taken = pub(taken, g->keys.quiz_taken);
-	g->passed = pub(g->passed, g->keys.passed);
+		g->ended[i] = report_part(g->ended[i], g->keys.ended[i], n);
+	g->quiz_taken = report_part(taken, g->keys.quiz_taken, n);
+	g->passed = report_part(g->passed, g->keys.passed, taken);
 	g->score_sum = cellkey_sum(g->score_sum, taken, g->quiz_taken,
 	                           cellkey_fold(g->keys.quiz_taken), SUM_SCORE, 100);
 	g->duration_sum = cellkey_sum(g->duration_sum, n, g->sessions,
@@ -50,6 +63,7 @@ void report_suppress(struct report *r, int k)
 	r->k = k;
 	r->perturbed = true;
 	r->max_dev = CELLKEY_MAX_DEV;
+	long long sessions = r->total.sessions;
 	r->left_early = pub(r->left_early, r->left_early_key);
 	publish_group(&r->total, k);
 	r->opened_chapter = r->total.reached[2];
@@ -61,15 +75,18 @@ void report_suppress(struct report *r, int k)
 		r->funnel_hidden[i] = false;
 	for (int i = 0; i < REPORT_ENDS; i++)
 		r->ended_hidden[i] = false;
+	long long taken = 0;
+	for (int i = 0; i < REPORT_BINS; i++)
+		taken += r->bins[i];
 	for (int i = 0; i < REPORT_BINS; i++) {
-		r->bins[i] = pub(r->bins[i], r->bins_keys[i]);
+		r->bins[i] = report_part(r->bins[i], r->bins_keys[i], taken);
 		r->bins_hidden[i] = false;
 	}
 	for (int i = 0; i < r->n_chapters; i++) {
 		struct report_chapter *c = &r->chapters[i];
 		long long started = c->video_started;
-		c->seen = pub(c->seen, c->keys.seen);
-		c->video_started = pub(started, c->keys.video_started);
+		c->seen = report_part(c->seen, c->keys.seen, sessions);
+		c->video_started = report_part(started, c->keys.video_started, sessions);
 		c->share_sum = cellkey_sum(c->share_sum, started, c->video_started,
 		                           cellkey_fold(c->keys.video_started), SUM_SHARE, 100);
 		c->hidden = false;
@@ -95,8 +112,9 @@ void report_suppress(struct report *r, int k)
 	}
 	for (int i = 0; i < r->n_objectives; i++) {
 		struct report_objective *o = &r->objectives[i];
-		o->answered = pub(o->answered, o->keys.answered);
-		o->right = pub(o->right, o->keys.right);
+		long long answered = o->answered;
+		o->answered = pub(answered, o->keys.answered);
+		o->right = report_part(o->right, o->keys.right, answered);
 		o->hidden = false;
 		o->right_hidden = o->answered == 0;
 	}

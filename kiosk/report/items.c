@@ -68,11 +68,11 @@ void report_suppress_raw(struct report *r, int k)
 {
 	for (int i = 0; i < r->n_items; i++) {
 		struct report_item *it = &r->items[i];
-		it->answered = cellkey_count(it->answered, cellkey_fold(it->keys.answered));
-		it->right = cellkey_count(it->right, cellkey_fold(it->keys.right));
+		long long answered = it->answered;
+		it->answered = cellkey_count(answered, cellkey_fold(it->keys.answered));
+		it->right = report_part(it->right, it->keys.right, answered);
 		for (int c = 0; c < REPORT_CHOICES; c++) {
-			it->by_choice[c] =
-			    cellkey_count(it->by_choice[c], cellkey_fold(it->keys.by_choice[c]));
+			it->by_choice[c] = report_part(it->by_choice[c], it->keys.by_choice[c], answered);
 			it->choice_hidden[c] = false;
 		}
 		/* The correlation from published sums: n and x are counts,
@@ -81,7 +81,7 @@ void report_suppress_raw(struct report *r, int k)
 		long long n = it->n;
 		uint32_t kn = cellkey_fold(it->keys.n);
 		it->n = cellkey_count(n, kn);
-		it->x = cellkey_count(it->x, cellkey_fold(it->keys.x));
+		it->x = report_part(it->x, it->keys.x, n);
 		it->r = cellkey_sum(it->r, n, it->n, kn, ITEM_SUM_REST, 64);
 		it->xr = cellkey_sum(it->xr, n, it->n, kn, ITEM_SUM_CROSS, 64);
 		it->rr = cellkey_sum(it->rr, n, it->n, kn, ITEM_SUM_REST_SQ, 64 * 64);

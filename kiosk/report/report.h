@@ -164,6 +164,9 @@ int report_load_k(struct report *r, const char *const *paths, int n, const char 
  * values, sets the masks that remain (see the top of this file). Calling it
  * twice is a programmer error. */
 void report_suppress(struct report *r, int k);
+/* The published value of a count n (key sum key) that is part of a group
+ * of `whole` sessions: perturbed, at most whole (hide.c). */
+long long report_part(long long n, long long key, long long whole);
 /* Checks --from/--to (days) into lo..hi ("" for open ends). 0, or -1 after
  * saying why. */
 int report_period(const char *from, const char *to, char lo[11], char hi[11]);

@@ -5,11 +5,13 @@
 
 #include "check_main.h"
 #include <math.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "core/batch.h"
 #include "core/cellkey.h"
 #include "core/hours.h"
+#include "report/report.h"
 
 START_TEST(test_table_rows)
 {
@@ -92,6 +94,44 @@ START_TEST(test_sums_bounded)
 }
 END_TEST
 
+/* A part of a group of n sessions (passed of those who took the quiz...)
+ * as the reports publish it (report_part), over keys spread across 2^32
+ * (every band of the table is at least 5 % wide, 2^20 is far finer). */
+static bool reachable(int c, int n, int p)
+{
+	for (uint32_t i = 0; i < 4096; i++)
+		if (report_part(c, (long long)(i << 20), n) == p)
+			return true;
+	return false;
+}
+
+/* Every small cohort the reports can show (a group holds K = 5 sessions or
+ * more: batches, pooled labels), every true count c of a yes/no figure in
+ * it, every value it can be published as: someone who knows the group's
+ * size (the trainer saw who stood there) and reads the published value
+ * still finds it reachable from a count strictly between 0 and n, so no
+ * person's answer is certain from it, "all failed" (a published 0) and
+ * "all passed" (a published n) included. */
+START_TEST(test_small_cohorts_exhaustive)
+{
+	int cases = 0;
+	for (int n = 5; n <= 20; n++)
+		for (int c = 0; c <= n; c++)
+			for (int p = 0; p <= n + CELLKEY_MAX_DEV; p++) {
+				if (!reachable(c, n, p))
+					continue;
+				bool deniable = false;
+				for (int other = 1; other < n && !deniable; other++)
+					deniable = reachable(other, n, p);
+				ck_assert_msg(deniable,
+				              "group of %d, %d yes, published %d: certain", n, c,
+				              p);
+				cases++;
+			}
+	ck_assert_int_gt(cases, 900);
+}
+END_TEST
+
 static struct tm at(int year, int mon, int day, int hour, int min)
 {
 	struct tm t = {.tm_year = year - 1900,
@@ -137,6 +177,7 @@ int main(void)
 	tcase_add_test(tc, test_lookup_follows_table);
 	tcase_add_test(tc, test_fold_is_additive);
 	tcase_add_test(tc, test_sums_bounded);
+	tcase_add_test(tc, test_small_cohorts_exhaustive);
 	tcase_add_test(tc, test_day_closes_after_hours);
 	suite_add_tcase(s, tc);
 	return check_main(s);
