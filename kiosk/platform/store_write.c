@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <time.h>
 
 #include "platform/store_priv.h"
@@ -111,18 +110,14 @@ static int step_done(sqlite3_stmt *st)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* The session's record key (core/cellkey.h): 32 random bits, drawn from
- * nothing about the session. */
-static long long record_key(void)
+/* The session's record key (core/cellkey.h): 32 of the random bits of its
+ * id (session_new_id draws them from getrandom), so it is drawn from
+ * nothing about the session, and the same sessions saved in any order give
+ * the same file (tests/privacy/page_order.sh). */
+static long long record_key(const unsigned char id[16])
 {
-	uint32_t k = 0;
-	if (getrandom(&k, sizeof k, 0) != (ssize_t)sizeof k) {
-		/* Never seen on Linux >= 3.17; the key only needs to be
-		 * unpredictable to whoever reads a report. */
-		log_warn("store", "getrandom failed; a session key falls back to the clock");
-		k = (uint32_t)clock() * 2654435761u ^ (uint32_t)time(NULL);
-	}
-	return (long long)k;
+	return (long long)((uint32_t)id[12] << 24 | (uint32_t)id[13] << 16 | (uint32_t)id[14] << 8 |
+	                   id[15]);
 }
 
 /* The item-rest sums of a finished quiz (store_schema.h, stat_item). */
@@ -170,7 +165,7 @@ static int insert_rows(struct store *s, const struct session_record *r, const un
 		                       "choice, correct, day, session) VALUES (?,?,?,?,?,?,?)",
 		                       -1, &sa, NULL);
 	int seen = 0;
-	long long rkey = record_key();
+	long long rkey = record_key(id);
 	for (int i = 0; i < r->n_chapters; i++)
 		seen += r->chapters[i].seen;
 	if (rc == SQLITE_OK) {

@@ -694,7 +694,7 @@ static int load_file(struct report *r, sqlite3 *db, const char *path, const char
 	if (rc == 0)
 		rc = load_questions(r, db);
 	if (rc == 0)
-		rc = report_load_raw(r, db, k);
+		rc = report_load_raw(r, db, k, path);
 	close_source(db);
 	return rc;
 }

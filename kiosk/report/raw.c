@@ -84,9 +84,12 @@ static void flush(struct report *r, struct pool *p, int k)
 	p->n = 0;
 }
 
+/* The file being read, for every message (report_load_raw). */
+static const char *reading = "";
+
 static int fail(sqlite3 *db)
 {
-	fprintf(stderr, "kiosk-report: %s\n", sqlite3_errmsg(db));
+	fprintf(stderr, "kiosk-report: %s: %s\n", reading, sqlite3_errmsg(db));
 	return -1;
 }
 
@@ -161,7 +164,8 @@ static int load_labels(struct report *r, sqlite3 *db, int k)
 	sqlite3_finalize(st);
 	free(p);
 	if (!ok) {
-		fprintf(stderr, "kiosk-report: invalid label rows: a damaged or altered file\n");
+		fprintf(stderr, "kiosk-report: %s: invalid label rows: a damaged or altered file\n",
+		        reading);
 		return -1;
 	}
 	return rc == SQLITE_DONE ? 0 : fail(db);
@@ -211,7 +215,8 @@ static int load_discrimination(struct report *r, sqlite3 *db)
 		if (!ok) {
 			sqlite3_finalize(st);
 			fprintf(stderr,
-			        "kiosk-report: invalid item rows: a damaged or altered file\n");
+			        "kiosk-report: %s: invalid item rows: a damaged or altered file\n",
+			        reading);
 			return -1;
 		}
 		it->keys.n = (it->keys.n + kn) & 0xffffffffLL;
@@ -221,8 +226,9 @@ static int load_discrimination(struct report *r, sqlite3 *db)
 	return rc == SQLITE_DONE ? 0 : fail(db);
 }
 
-int report_load_raw(struct report *r, struct sqlite3 *db, int k)
+int report_load_raw(struct report *r, struct sqlite3 *db, int k, const char *path)
 {
+	reading = path;
 	int rc = load_labels(r, db, k);
 	return rc == 0 ? load_discrimination(r, db) : rc;
 }

@@ -199,7 +199,7 @@ void report_free(struct report *r);
  * publication and ordering (report/items.c). db: the loader's connection,
  * with the views v_* of one file and its batches in `take`. */
 struct sqlite3;
-int report_load_raw(struct report *r, struct sqlite3 *db, int k);
+int report_load_raw(struct report *r, struct sqlite3 *db, int k, const char *path);
 void report_finish_raw(struct report *r);
 struct report_item *report_item_of(struct report *r, const char *module, const char *id,
                                    const char *objective);

@@ -26,17 +26,21 @@ crafted() { # name sql [base]: a copy of good.db (or base.db) altered by sql, ch
 	done
 	pass "$1: refused in every format ($(head -c 120 "$TMP/$1.err"))"
 }
-crafted score-minus-1e9 "INSERT INTO stat_score VALUES('2024-05-02','m',-1000000000,5)"
-crafted score-minus-30 "INSERT INTO stat_score VALUES('2024-05-02','m',-30,5)"
-crafted score-1000 "INSERT INTO stat_score VALUES('2024-05-02','m',1000,5)"
-crafted choice-99 "INSERT INTO stat_answer VALUES('2024-05-02','m','q9','o1',99,0,3)"
+# Counters are read through the closed batches that cover their days
+# (2024-05-02 here): what is crafted sits inside one.
+crafted score-minus-1e9 "INSERT INTO stat_score VALUES('2024-05-02','m',-1000000000,5,0)"
+crafted score-minus-30 "INSERT INTO stat_score VALUES('2024-05-02','m',-30,5,0)"
+crafted score-1000 "INSERT INTO stat_score VALUES('2024-05-02','m',1000,5,0)"
+crafted choice-99 "INSERT INTO stat_answer VALUES('2024-05-02','m','q9','o1',99,0,3,0)"
 crafted negative-count "UPDATE stat_day SET sessions = -5"
-crafted overflow "INSERT INTO stat_day SELECT '2024-05-03', module, lang, 9000000000000000000, 0,0,0,0,0,0,0,0,0,0,0 FROM stat_day; INSERT INTO stat_day SELECT '2024-05-04', module, lang, 9000000000000000000, 0,0,0,0,0,0,0,0,0,0,0 FROM stat_day WHERE day = '2024-05-02'"
+crafted negative-key "UPDATE stat_day SET k_passed = -5"
+crafted overflow "INSERT INTO stat_day SELECT day, module, 'de', 9000000000000000000, 0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0 FROM stat_day; INSERT INTO stat_day SELECT day, module, 'en', 9000000000000000000, 0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0 FROM stat_day WHERE lang = 'fr'"
 crafted inconsistent "UPDATE stat_day SET passed = sessions + 10"
 crafted quote-in-id "UPDATE stat_chapter SET chapter = 'c\"1<script>'"
 crafted missing-table "DROP TABLE stat_answer"
 crafted text-in-count "DROP TABLE stat_score; CREATE TABLE stat_score (day, module, score, sessions); INSERT INTO stat_score VALUES ('2024-05-02', 'm', 'abc', 'x')"
-crafted bad-day "UPDATE stat_day SET day = '2024-13-45'"
+crafted bad-day "UPDATE batch SET last_day = '2024-13-45'"
+crafted bad-kiosk "UPDATE batch SET kiosk = 'Marie Dupont'"
 
 # A file name is a file name: URI syntax in it is not obeyed.
 cp "$TMP/good.db" "$TMP/x.db"
@@ -50,10 +54,9 @@ n=6 day=2024-05-02 module=-cmd stage=result score=80 passed=1 ans=-q1:o1:0:1
 SPEC
 "$R" "$TMP/dash.db" --format csv -o "$TMP/dash.csv"
 if grep -q ",-cmd," "$TMP/dash.csv"; then fail "CSV formula cells neutralised" "$(grep -- '-cmd' "$TMP/dash.csv" | head -2)"; else pass "CSV formula cells neutralised"; fi
-# Session rows (read for the per-kiosk rows and the item analysis of files
-# older than schema 3), and the counters that schema 3 reads instead.
-crafted session-negative "UPDATE session SET duration_s = -600" good2
-crafted session-huge "UPDATE session SET duration_s = 9000000000000000000" good2
+# Files older than schema 4 have no closed batch: refused, named.
+crafted old-schema "UPDATE session SET duration_s = -600" good2
+# The counters of the label rows and the item analysis.
 crafted group-negative "UPDATE stat_group SET duration_sum = -600"
 crafted group-huge "UPDATE stat_group SET duration_sum = 9000000000000000000"
 crafted item-negative "UPDATE stat_item SET rest_sum = -3"

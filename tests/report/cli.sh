@@ -33,7 +33,7 @@ printf 'not a database at all, just text\n' >"$T/junk.db"
 expect_rc "junk file" 1 "$R" "$T/junk.db"
 sqlite3 "$T/other.db" "CREATE TABLE t(x)" 2>/dev/null
 expect_rc "foreign database" 1 "$R" "$T/other.db"
-grep -q "not a kiosk statistics database" "$T/err" && pass "foreign database explained" || fail "foreign database explained" "$(cat "$T/err")"
+grep -q "neither a kiosk statistics database nor a batch file" "$T/err" && pass "foreign database explained" || fail "foreign database explained" "$(cat "$T/err")"
 expect_rc "foreign file among others" 1 "$R" "$T/a.db" "$T/other.db"
 expect_rc "-o writes a file" 0 "$R" "$T/a.db" -o "$T/r.txt"
 grep -q "Sessions .* 6" "$T/r.txt" && [ ! -s "$T/out" ] && pass "-o output goes to the file" || fail "-o output goes to the file" "$(head -3 "$T/r.txt")"
