@@ -72,7 +72,8 @@ void report_suppress_raw(struct report *r, int k)
 		it->answered = cellkey_count(answered, cellkey_fold(it->keys.answered));
 		it->right = report_part(it->right, it->keys.right, answered);
 		for (int c = 0; c < REPORT_CHOICES; c++) {
-			it->by_choice[c] = report_part(it->by_choice[c], it->keys.by_choice[c], answered);
+			it->by_choice[c] =
+			    report_part(it->by_choice[c], it->keys.by_choice[c], answered);
 			it->choice_hidden[c] = false;
 		}
 		/* The correlation from published sums: n and x are counts,
