@@ -1,13 +1,13 @@
 /* The trainer's PIN: see pin.h. */
 #include "platform/pin.h"
 
-#include <errno.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "core/log.h"
+#include "platform/pin_state.h"
 
 static bool digits_ok(const char *pin)
 {
@@ -41,37 +41,74 @@ int pin_hash_main(void)
 	return 0;
 }
 
-void pin_guard_load(struct pin_guard *g, const char *db_path)
+/* The length of lock number i + 1 (i from 0): 60 s, doubled each time,
+ * 24 h at most. */
+static long long lock_length(int i)
 {
-	*g = (struct pin_guard){0};
-	snprintf(g->path, sizeof g->path, "%s.pin-lock", db_path);
-	FILE *f = fopen(g->path, "r");
-	if (!f)
-		return;
-	if (fscanf(f, "failures %d locks %d until %lld", &g->failures, &g->locks,
-	           &g->locked_until) != 3 ||
-	    g->failures < 0 || g->locks < 0 || g->locks > 30)
-		g->failures = g->locks = 0, g->locked_until = 0;
-	fclose(f);
+	long long lock = PIN_LOCK_S;
+	for (int n = 0; n < i && lock < PIN_LOCK_MAX_S; n++)
+		lock *= 2;
+	return lock < PIN_LOCK_MAX_S ? lock : PIN_LOCK_MAX_S;
+}
+
+/* The stricter of the two records: one spoiled or put back alone does
+ * not lift a lock. */
+static struct pin_counts stricter(struct pin_counts a, struct pin_counts b)
+{
+	return (struct pin_counts){a.failures > b.failures ? a.failures : b.failures,
+	                           a.locks > b.locks ? a.locks : b.locks,
+	                           a.until > b.until ? a.until : b.until};
 }
 
 static void save(const struct pin_guard *g)
 {
-	char tmp[530];
-	snprintf(tmp, sizeof tmp, "%s.tmp", g->path);
-	FILE *f = fopen(tmp, "w");
-	bool ok = f && fprintf(f, "failures %d locks %d until %lld\n", g->failures, g->locks,
-	                       g->locked_until) > 0;
-	ok = f && fflush(f) == 0 && fsync(fileno(f)) == 0 && ok;
-	if (f)
-		fclose(f);
-	if (!ok || rename(tmp, g->path) != 0)
-		log_warn("trainer", "cannot keep the PIN lockout in %s: %s", g->path,
-		         strerror(errno));
+	struct pin_counts c = {g->failures, g->locks, g->locked_until};
+	pin_state_write(g->path, g->db, &c);
 }
 
-long long pin_guard_wait(const struct pin_guard *g, long long now_s)
+void pin_guard_load(struct pin_guard *g, const char *db_path, long long now_s)
 {
+	*g = (struct pin_guard){0};
+	snprintf(g->path, sizeof g->path, "%s.pin-lock", db_path);
+	snprintf(g->db, sizeof g->db, "%s", db_path);
+	struct pin_counts file, db, c;
+	enum pin_file f = pin_state_read_file(g->path, &file);
+	int w = pin_state_read_db(db_path, &db);
+	if (f == PIN_FILE_OK) {
+		c = w > 0 ? stricter(file, db) : file;
+	} else {
+		/* No state, or a spoiled one: if the database says a lock may
+		 * be running (or cannot say), locked for the first delay at
+		 * least; written again, whole. The counts go on from the
+		 * database's, not from zero. */
+		bool maybe = w > 0 ? db.until > now_s : w < 0;
+		c = w > 0 ? db : (struct pin_counts){0};
+		if (maybe) {
+			c.locks = c.locks > 1 ? c.locks : 1;
+			c.until = c.until > now_s + PIN_LOCK_S ? c.until : now_s + PIN_LOCK_S;
+			log_warn("trainer",
+			         "%s is %s while a lock may be running: the pad is locked for %d s",
+			         g->path, f == PIN_FILE_MISSING ? "missing" : "damaged",
+			         PIN_LOCK_S);
+		}
+	}
+	g->failures = c.failures;
+	g->locks = c.locks;
+	g->locked_until = c.until;
+	pin_guard_wait(g, now_s);
+	/* Kept bounded, so that the next load does not bound it again from
+	 * its own now; a spoiled or missing file is written again. */
+	if (g->locked_until != c.until || (f != PIN_FILE_OK && (c.locks || c.failures)))
+		save(g);
+}
+
+long long pin_guard_wait(struct pin_guard *g, long long now_s)
+{
+	/* Never longer than the lock now running: a forged end years ahead,
+	 * or the clock set back, leaves the length of one lock. */
+	long long longest = now_s + lock_length(g->locks > 0 ? g->locks - 1 : 0);
+	if (g->locked_until > longest)
+		g->locked_until = longest;
 	return g->locked_until > now_s ? g->locked_until - now_s : 0;
 }
 
@@ -97,11 +134,7 @@ enum pin_result pin_guard_try(struct pin_guard *g, const char *hash, const char 
 	log_notice("trainer", "wrong trainer PIN (%d of %d before the pad locks)", g->failures,
 	           PIN_FREE_TRIES);
 	if (g->failures >= PIN_FREE_TRIES) {
-		long long lock = PIN_LOCK_S;
-		for (int i = 0; i < g->locks && lock < PIN_LOCK_MAX_S; i++)
-			lock *= 2;
-		if (lock > PIN_LOCK_MAX_S)
-			lock = PIN_LOCK_MAX_S;
+		long long lock = lock_length(g->locks);
 		g->locked_until = now_s + lock;
 		g->locks++;
 		g->failures = 0;

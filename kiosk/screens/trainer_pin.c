@@ -35,7 +35,7 @@ static void enter(struct kiosk *k)
 	k->view = v;
 	if (!v)
 		return;
-	pin_guard_load(&v->guard, k->settings.database);
+	pin_guard_load(&v->guard, k->settings.database, now_s(k));
 }
 
 static void leave(struct kiosk *k)
