@@ -3,6 +3,7 @@
  * larger. */
 #include "screens/trainer_pages.h"
 
+#include <errno.h>
 #include <qrencode.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -337,6 +338,22 @@ static void summary_text(struct kiosk *k, char *out, size_t n)
 	}
 }
 
+/* text as 8-bit data preceded by the ECI designator 26 (UTF-8): without
+ * it a reader guesses the character set, and zbarimg took « allées » for
+ * Shift JIS (« all矇es »). NULL when it does not fit (logged). */
+static QRcode *qr_utf8(const char *text)
+{
+	QRinput *in = QRinput_new2(0, QR_ECLEVEL_L);
+	QRcode *qr = NULL;
+	if (in && QRinput_appendECIheader(in, 26) == 0 &&
+	    QRinput_append(in, QR_MODE_8, (int)strlen(text), (const unsigned char *)text) == 0)
+		qr = QRcode_encodeInput(in);
+	if (!qr)
+		log_warn("trainer", "QR code of the summary: %s", strerror(errno));
+	QRinput_free(in);
+	return qr;
+}
+
 static void draw_qr(struct kiosk *k)
 {
 	struct layout *l = &k->lay;
@@ -346,7 +363,7 @@ static void draw_qr(struct kiosk *k)
 	int side = bottom - l->body.y - l->pad;
 	if (side > l->body.w / 2)
 		side = l->body.w / 2;
-	QRcode *qr = QRcode_encodeString(text, 0, QR_ECLEVEL_L, QR_MODE_8, 1);
+	QRcode *qr = qr_utf8(text);
 	int x = l->body.x, y = l->body.y;
 	if (qr) {
 		int quiet = 2, cells = qr->width + 2 * quiet, cell = side / cells;

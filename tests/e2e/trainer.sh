@@ -215,6 +215,8 @@ check "today: QR and per chapter/question pages" test $? -eq 0
 if command -v zbarimg >/dev/null; then
 	zbarimg -q --raw "$T/qr1/qr.png" >"$T/qr1.txt" 2>&1
 	has "QR: the summary as text" "$T/qr1.txt" "Mois complet $lm: 48 sessions"
+	# UTF-8 marked (ECI 26): without it zbarimg guessed Shift JIS (« all矇es »).
+	has "QR: accents read right (UTF-8 ECI)" "$T/qr1.txt" "allées au bout"
 	has "QR: today only as a rounded count" "$T/qr1.txt" "Sessions aujourd'hui: moins de 5"
 	has "QR: right answers per question" "$T/qr1.txt" "q-one-account 75%"
 	has "QR: chapters opened" "$T/qr1.txt" "Chapitres ouverts: pourquoi 88%"
