@@ -32,7 +32,7 @@ press 3
 press OK
 expect trainer
 shot trainer-today
-press Chapitres et questions
+press Questions et chapitres
 shot trainer-detail
 press Aujourd'hui
 press QR du jour

@@ -69,20 +69,6 @@ int session_new_id(char out[SESSION_ID_LEN + 1])
 	return 0;
 }
 
-void session_day_before(const char *day, char out[11])
-{
-	struct tm tm = {.tm_hour = 12, .tm_isdst = -1}; /* noon: no DST edge */
-	if (sscanf(day, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3) {
-		snprintf(out, 11, "0000-00-00");
-		return;
-	}
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	tm.tm_mday -= 1;
-	mktime(&tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 void session_today(char day[11])
 {
 	time_t now = time(NULL);

@@ -63,7 +63,5 @@ int session_round_duration(long long ms);
 int session_new_id(char out[SESSION_ID_LEN + 1]);
 /* Today, local time, as YYYY-MM-DD: the finest time a session keeps. */
 void session_today(char day[11]);
-/* The day before day (YYYY-MM-DD); "0000-00-00" for a malformed day. */
-void session_day_before(const char *day, char out[11]);
 
 #endif

@@ -1,8 +1,7 @@
-/* The trainer screen's figures: see trainer_view.h. */
+/* The trainer screen's count of today: see trainer_view.h. */
 #include "core/trainer_view.h"
 
 #include <stdio.h>
-#include <string.h>
 
 void trainer_view_month(const char *today, char first[11], char last[11])
 {
@@ -17,42 +16,12 @@ void trainer_view_month(const char *today, char first[11], char last[11])
 	snprintf(last, 11, "%04d-%02d-%02d", y, m, d);
 }
 
-/* part out of whole as a percentage, or why not. */
-static void rate(char *out, size_t n, long long part, long long whole, int k)
+void trainer_view_today(long long t, int k, char *out, size_t size)
 {
-	if (whole < k || part < k || whole - part < k)
-		snprintf(out, n, "masqué (moins de %d)", k);
-	else
-		snprintf(out, n, "%lld %%", (100 * part + whole / 2) / whole);
-}
-
-void trainer_view_make(const struct trainer_counts *today, const char *month,
-                       const struct trainer_counts *last_month, int k, struct trainer_view *out)
-{
-	memset(out, 0, sizeof *out);
 	if (k < 1)
 		k = 1;
-	long long t = today->sessions;
 	if (t < k)
-		snprintf(out->today, sizeof out->today, "moins de %d", k);
+		snprintf(out, size, "moins de %d", k);
 	else
-		snprintf(out->today, sizeof out->today, "%lld à %lld", t / k * k,
-		         t / k * k + k - 1);
-	snprintf(out->month, sizeof out->month, "%.7s", month);
-	const struct trainer_counts *m = last_month;
-	if (m->sessions < k) {
-		snprintf(out->sessions, sizeof out->sessions, "moins de %d", k);
-		snprintf(out->finished, sizeof out->finished, "masqué");
-		snprintf(out->passed, sizeof out->passed, "masqué");
-		snprintf(out->score, sizeof out->score, "masqué");
-		return;
-	}
-	snprintf(out->sessions, sizeof out->sessions, "%lld", m->sessions);
-	rate(out->finished, sizeof out->finished, m->finished, m->sessions, k);
-	rate(out->passed, sizeof out->passed, m->passed, m->quiz_taken, k);
-	if (m->quiz_taken < k)
-		snprintf(out->score, sizeof out->score, "masqué (moins de %d)", k);
-	else
-		snprintf(out->score, sizeof out->score, "%lld %%",
-		         (m->score_sum + m->quiz_taken / 2) / m->quiz_taken);
+		snprintf(out, size, "%lld à %lld", t / k * k, t / k * k + k - 1);
 }

@@ -17,8 +17,6 @@
 #include <unistd.h>
 
 #include "core/log.h"
-#include "core/session.h"
-#include "core/trainer_view.h"
 #include "report/report.h"
 
 static bool is_dir(const char *path)
@@ -176,43 +174,42 @@ static int write_report(const struct report *r, int fd, bool html)
 	return err;
 }
 
-/* The closed days of the span into lo..hi (lo "" when open) and their
- * name in the files' names; false with a message when there are none. */
-static bool span_days(const struct export_request *req, char lo[11], char hi[11], char *name,
-                      size_t name_size, struct export_result *res)
+/* The published report of the span's closed batches into r and its name
+ * in the files' names; false with a message when there is none. */
+static bool build(const struct export_request *req, struct report *r, char *name, size_t name_size,
+                  struct export_result *res)
 {
-	char yesterday[11];
-	session_day_before(req->today, yesterday);
-	lo[0] = '\0';
-	snprintf(hi, 11, "%s", yesterday);
-	switch (req->span) {
-	case EXPORT_ALL: snprintf(name, name_size, "tout"); return true;
-	case EXPORT_LAST_MONTH:
-		trainer_view_month(req->today, lo, hi);
-		snprintf(name, name_size, "%.7s", lo);
-		return true;
-	case EXPORT_LAST_DAY: break;
-	}
-	/* The newest closed batch (report.h): its last day selects it. */
-	struct report_batch *b = NULL;
-	int n = 0;
-	const char *paths[1] = {req->db_path};
-	bool ok = report_batches(paths, 1, &b, &n) == 0 && n > 0;
-	if (ok) {
-		int last = 0;
-		for (int i = 1; i < n; i++)
-			if (strcmp(b[i].last, b[last].last) > 0)
-				last = i;
-		snprintf(lo, 11, "%s", b[last].last);
-		snprintf(hi, 11, "%s", lo);
-		snprintf(name, name_size, "%s", b[last].first);
-	} else {
+	const char *db = req->db_path;
+	char from[11];
+	snprintf(from, sizeof from, "%.8s01", req->today);
+	int rc = req->span == EXPORT_LAST_DAY ? report_build_last(r, db, req->min_group)
+	         : req->span == EXPORT_THIS_MONTH
+	             ? report_build(r, &db, 1, from, req->today, req->min_group)
+	             : report_build(r, &db, 1, NULL, NULL, req->min_group);
+	if (rc != 0) {
 		snprintf(res->message, sizeof res->message,
-		         "Aucune journée terminée à exporter : la journée en cours ne quitte pas "
-		         "la borne. Rien n'a été écrit.");
+		         "La base de la borne ne peut pas être lue : rien n'a été exporté.");
+		log_warn("export", "%s: cannot be read for the report", db);
+		return false;
 	}
-	free(b);
-	return ok;
+	if (r->n_batches == 0) {
+		snprintf(res->message, sizeof res->message,
+		         "Aucune journée close à exporter%s : une journée part sur la clé une fois "
+		         "terminée et réunie avec d'autres jusqu'à %d sessions au moins. Rien n'a "
+		         "été écrit.",
+		         req->span == EXPORT_THIS_MONTH ? " ce mois-ci" : "", req->min_group);
+		return false;
+	}
+	if (req->span == EXPORT_THIS_MONTH)
+		snprintf(name, name_size, "%.7s", req->today);
+	else if (req->span == EXPORT_ALL)
+		snprintf(name, name_size, "tout");
+	else if (strcmp(r->first_day, r->last_day) == 0)
+		snprintf(name, name_size, "%s", r->last_day);
+	else
+		snprintf(name, name_size, "%s_%s", r->first_day, r->last_day);
+	report_set_module(r, req->module);
+	return true;
 }
 
 enum { N_FILES = 2 };
@@ -221,9 +218,17 @@ void export_run(const struct export_request *req, const char *dir, struct export
 {
 	*res = (struct export_result){0};
 	snprintf(res->dir, sizeof res->dir, "%s", dir);
-	char period[32], lo[11], hi[11];
-	if (!span_days(req, lo, hi, period, sizeof period, res))
+	char period[32];
+	struct report r;
+	if (!build(req, &r, period, sizeof period, res)) {
+		report_free(&r);
 		return;
+	}
+	char days[64];
+	if (strcmp(r.first_day, r.last_day) == 0)
+		snprintf(days, sizeof days, "la journée du %s", r.first_day);
+	else
+		snprintf(days, sizeof days, "les journées du %s au %s", r.first_day, r.last_day);
 	static const char *const ext[N_FILES] = {"html", "csv"};
 	char final[N_FILES][128], tmp[N_FILES][140];
 	for (int i = 0; i < N_FILES; i++) {
@@ -241,21 +246,9 @@ void export_run(const struct export_request *req, const char *dir, struct export
 		explain(res, errno == ENOTDIR || errno == ELOOP ? ENOENT : errno, "dossier", ".");
 		if (dfd >= 0)
 			close(dfd);
-		return;
-	}
-
-	struct report r;
-	const char *paths[1] = {req->db_path};
-	if (report_load(&r, paths, 1, lo[0] ? lo : NULL, hi) != 0) {
-		snprintf(res->message, sizeof res->message,
-		         "La base de la borne ne peut pas être lue : rien n'a été exporté.");
-		log_warn("export", "%s: cannot be read for the report", req->db_path);
 		report_free(&r);
-		close(dfd);
 		return;
 	}
-	report_set_module(&r, req->module);
-	report_suppress(&r, req->min_group);
 
 	int err = 0;
 	const char *what = "fichier temporaire", *name = "";
@@ -306,16 +299,10 @@ void export_run(const struct export_request *req, const char *dir, struct export
 		explain(res, err, what, name);
 		return;
 	}
-	char days[64];
-	if (!lo[0])
-		snprintf(days, sizeof days, "les journées terminées jusqu'au %s", hi);
-	else if (strcmp(lo, hi) == 0)
-		snprintf(days, sizeof days, "la journée du %s", lo);
-	else
-		snprintf(days, sizeof days, "les journées du %s au %s", lo, hi);
 	snprintf(res->message, sizeof res->message,
-	         "Exporté dans %s : kiosk-%s-%s.html (rapport) et .csv (tableur), pour %s. La "
-	         "journée en cours n'y est pas.",
+	         "Exporté dans %s : kiosk-%s-%s.html (rapport) et .csv (tableur), pour %s "
+	         "(chiffres publiés « ≈ », journées closes seulement : la journée en cours n'y "
+	         "est pas).",
 	         dir, req->kiosk_id, period, days);
 	res->ok = true;
 	log_info("export", "%d files written to %s", N_FILES, dir);

@@ -13,19 +13,20 @@
 
 struct content_module;
 
-/* The closed days a trainer can take away: the day in progress never
- * leaves the kiosk (PRIVACY.md), so that exporting before and after one
- * more person gives the same files. */
+/* What a trainer can take away: published reports of closed batches
+ * (report/report.h, PRIVACY.md); the day in progress never leaves the
+ * kiosk, so exporting before and after one more person gives the same
+ * files. */
 enum export_span {
-	EXPORT_LAST_DAY,   /* the last day with sessions before today */
-	EXPORT_LAST_MONTH, /* the last whole calendar month */
-	EXPORT_ALL,        /* every day before today */
+	EXPORT_LAST_DAY,   /* the newest closed batch (« Dernière journée ») */
+	EXPORT_THIS_MONTH, /* the closed batches that ended this month */
+	EXPORT_ALL,        /* every closed batch */
 };
 
 struct export_request {
 	const char *db_path;  /* the kiosk's statistics database */
 	const char *kiosk_id; /* in the file names */
-	const char *today;    /* YYYY-MM-DD: the open day, never exported */
+	const char *today;    /* YYYY-MM-DD: for « this month » */
 	enum export_span span;
 	int min_group;
 	const struct content_module *module; /* names in the reports, or NULL */

@@ -3,15 +3,12 @@
  * larger. */
 #include "screens/trainer_pages.h"
 
-#include <errno.h>
-#include <qrencode.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/statvfs.h>
 
 #include "core/log.h"
-#include "core/trainer_view.h"
 #include "platform/export.h"
 #include "platform/player.h"
 #include "platform/store.h"
@@ -43,6 +40,7 @@ enum {
 
 struct pages_view {
 	enum page page;
+	struct trainer_stats stats; /* read once, when the trainer screen opens */
 	char message[512];
 	bool message_ok;
 	bool video_open;
@@ -58,6 +56,20 @@ void trainer_pages_enter(struct kiosk *k)
 {
 	k->view = calloc(1, sizeof(struct pages_view));
 	trainer_day_sync(k);
+	if (k->view)
+		trainer_stats_load(k, &view(k)->stats);
+}
+
+struct trainer_stats *trainer_pages_stats(struct kiosk *k)
+{
+	return k->view ? &view(k)->stats : NULL;
+}
+
+void trainer_pages_scroll(struct kiosk *k, int dy)
+{
+	struct pages_view *v = view(k);
+	if (v && v->page == P_DETAIL)
+		ui_scroll_by(&v->stats.scroll, dy);
 }
 
 static void close_video(struct kiosk *k)
@@ -180,7 +192,7 @@ void trainer_pages_nav(struct kiosk *k)
 		/* The day in more detail, and to take away. */
 		int w = (l->body.w - gap) / 2, h = l->touch * 3 / 2;
 		int y = l->body.y + l->body.h - h;
-		ui_button(k, (SDL_Rect){l->body.x, y, w, h}, "Chapitres et questions", BTN_PRIMARY,
+		ui_button(k, (SDL_Rect){l->body.x, y, w, h}, "Questions et chapitres", BTN_PRIMARY,
 		          ACT_PAGE, P_DETAIL);
 		ui_button(k, (SDL_Rect){l->body.x + w + gap, y, w, h}, "QR du jour", BTN_PRIMARY,
 		          ACT_PAGE, P_QR);
@@ -200,195 +212,12 @@ static int row(struct kiosk *k, int y, const char *name, const char *value, Uint
 	return (h1 > h2 ? h1 : h2) + l->pad / 2;
 }
 
-static const char *label_text(const struct kiosk *k)
+const char *trainer_pages_label_text(const struct kiosk *k)
 {
 	for (unsigned i = 0; i < k->settings.n_day_labels; i++)
 		if (strcmp(k->settings.day_labels[i].id, k->tday.label) == 0)
 			return k->settings.day_labels[i].text;
 	return NULL;
-}
-
-/* The last whole month per chapter and per question (core/trainer_snap.h:
- * today's are never detailed), and today's rounded count. */
-static bool month_figures(struct kiosk *k, struct trainer_snap *out, struct trainer_view *tv)
-{
-	char today[11], first[11], last[11];
-	session_today(today);
-	trainer_view_month(today, first, last);
-	struct trainer_counts t = {0}, m = {0};
-	bool ok = k->store && store_period_figures(k->store, first, last, out) == 0 &&
-	          store_counts(k->store, today, today, &t) == 0 &&
-	          store_counts(k->store, first, last, &m) == 0;
-	trainer_view_make(&t, first, &m, k->settings.min_group, tv);
-	return ok;
-}
-
-static const char *chapter_title(const struct kiosk *k, const char *id)
-{
-	for (unsigned i = 0; i < k->module->n_chapters; i++)
-		if (strcmp(k->module->chapters[i].id, id) == 0)
-			return ltext_get(&k->module->chapters[i].title, LANG_FR);
-	return id;
-}
-
-/* One row: the name (wrapped), a bar, the share and its base; returns the
- * row's height. */
-static int bar(struct kiosk *k, SDL_Rect r, const char *name, const struct snap_bar *b)
-{
-	struct layout *l = &k->lay;
-	int name_w = r.w * 3 / 8, text_w = r.w / 4;
-	int h = gfx_draw_text(k->gfx, name, l->small, false,
-	                      (SDL_Rect){r.x, r.y, name_w - l->pad / 2, 0}, ALIGN_LEFT, COL_INK);
-	SDL_Rect track = {r.x + name_w, r.y + l->small / 4, r.w - name_w - text_w, l->small};
-	gfx_round(k->gfx, track, l->radius / 2, COL_LINE);
-	char buf[64];
-	bool shown = trainer_snap_shown(b, k->settings.min_group);
-	if (!shown) {
-		snprintf(buf, sizeof buf, "masqué");
-	} else {
-		int pct = trainer_snap_pct(b);
-		int w = track.w * pct / 100;
-		if (w > 0)
-			gfx_round(k->gfx, (SDL_Rect){track.x, track.y, w, track.h}, l->radius / 2,
-			          COL_PRIMARY);
-		snprintf(buf, sizeof buf, "%d %% (%lld)", pct, b->base);
-	}
-	gfx_draw_text(k->gfx, buf, l->small, true,
-	              (SDL_Rect){track.x + track.w + l->pad / 2, r.y, text_w - l->pad / 2, 0},
-	              ALIGN_LEFT, shown ? COL_INK : COL_MUTED);
-	return (h > r.h ? h : r.h) + l->pad / 4;
-}
-
-static void draw_detail(struct kiosk *k)
-{
-	struct layout *l = &k->lay;
-	struct trainer_snap month, *s = &month;
-	struct trainer_view tv;
-	month_figures(k, &month, &tv);
-	int y = l->body.y, bottom = trainer_pages_bottom(k);
-	char buf[600];
-	snprintf(buf, sizeof buf,
-	         "Dernier mois complet (%s, %s sessions), par chapitre et par question. "
-	         "Aujourd'hui : %s sessions, sans détail, pour que deux consultations ne "
-	         "révèlent jamais le parcours d'une personne. Une part n'est affichée que si "
-	         "au moins %d personnes sont de chaque côté.",
-	         tv.month, tv.sessions, tv.today, k->settings.min_group);
-	y += gfx_draw_text(k->gfx, buf, l->small, false, (SDL_Rect){l->body.x, y, l->body.w, 0},
-	                   ALIGN_LEFT, COL_MUTED);
-	y += l->pad / 2;
-	int cols = l->portrait ? 1 : 2;
-	int cw = (l->body.w - (cols - 1) * l->pad) / cols;
-	int rh = l->small * 4 / 3;
-	int x0 = l->body.x, y0 = y;
-	y += gfx_draw_text(k->gfx, "Chapitres ouverts (part des sessions)", l->text, true,
-	                   (SDL_Rect){x0, y, cw, 0}, ALIGN_LEFT, COL_PRIMARY);
-	for (unsigned i = 0; i < k->module->n_chapters && y + rh < bottom; i++)
-		y += bar(k, (SDL_Rect){x0, y, cw, rh}, chapter_title(k, k->module->chapters[i].id),
-		         trainer_snap_find(s, false, k->module->chapters[i].id));
-	if (cols == 2) {
-		x0 += cw + l->pad;
-		y = y0;
-	} else {
-		y += l->pad / 2;
-	}
-	y += gfx_draw_text(k->gfx, "Bonnes réponses par question", l->text, true,
-	                   (SDL_Rect){x0, y, cw, 0}, ALIGN_LEFT, COL_PRIMARY);
-	for (unsigned i = 0; i < k->module->n_questions && y + rh < bottom; i++)
-		y += bar(k, (SDL_Rect){x0, y, cw, rh}, k->module->questions[i].id,
-		         trainer_snap_find(s, true, k->module->questions[i].id));
-}
-
-/* The summary a trainer's phone reads from the QR code: figures only, the
- * ones the page shows, as plain text (no link, no network). */
-static void summary_text(struct kiosk *k, char *out, size_t n)
-{
-	struct trainer_snap month, *s = &month;
-	struct trainer_view tv;
-	month_figures(k, &month, &tv);
-	size_t len = 0;
-	len += (size_t)snprintf(out + len, n - len, "Borne %s - %s\n", k->settings.kiosk_id,
-	                        k->tday.day);
-	const char *lt = label_text(k);
-	if (lt && len < n)
-		len += (size_t)snprintf(out + len, n - len, "%s\n", lt);
-	if (len < n)
-		len += (size_t)snprintf(out + len, n - len,
-		                        "Sessions aujourd'hui: %s\nMois complet %s: %s sessions, "
-		                        "allées au bout %s, quiz réussi %s, score moyen %s\n",
-		                        tv.today, tv.month, tv.sessions, tv.finished, tv.passed,
-		                        tv.score);
-	/* In the module's order; a figure not shown on the page is left out. */
-	for (int pass = 0; pass < 2; pass++) {
-		bool q = pass == 1;
-		unsigned count = q ? k->module->n_questions : k->module->n_chapters;
-		bool first = true;
-		for (unsigned i = 0; i < count && len < n; i++) {
-			const char *id = q ? k->module->questions[i].id : k->module->chapters[i].id;
-			const struct snap_bar *b = trainer_snap_find(s, q, id);
-			if (!trainer_snap_shown(b, k->settings.min_group))
-				continue;
-			len += (size_t)snprintf(
-			    out + len, n - len, "%s%s %d%%",
-			    first ? (q ? "Bonnes réponses: " : "Chapitres ouverts: ") : ", ", id,
-			    trainer_snap_pct(b));
-			first = false;
-		}
-		if (!first && len < n)
-			len += (size_t)snprintf(out + len, n - len, "\n");
-	}
-}
-
-/* text as 8-bit data preceded by the ECI designator 26 (UTF-8): without
- * it a reader guesses the character set, and zbarimg took « allées » for
- * Shift JIS (« all矇es »). NULL when it does not fit (logged). */
-static QRcode *qr_utf8(const char *text)
-{
-	QRinput *in = QRinput_new2(0, QR_ECLEVEL_L);
-	QRcode *qr = NULL;
-	if (in && QRinput_appendECIheader(in, 26) == 0 &&
-	    QRinput_append(in, QR_MODE_8, (int)strlen(text), (const unsigned char *)text) == 0)
-		qr = QRcode_encodeInput(in);
-	if (!qr)
-		log_warn("trainer", "QR code of the summary: %s", strerror(errno));
-	QRinput_free(in);
-	return qr;
-}
-
-static void draw_qr(struct kiosk *k)
-{
-	struct layout *l = &k->lay;
-	char text[1500];
-	summary_text(k, text, sizeof text);
-	int bottom = trainer_pages_bottom(k);
-	int side = bottom - l->body.y - l->pad;
-	if (side > l->body.w / 2)
-		side = l->body.w / 2;
-	QRcode *qr = qr_utf8(text);
-	int x = l->body.x, y = l->body.y;
-	if (qr) {
-		int quiet = 2, cells = qr->width + 2 * quiet, cell = side / cells;
-		if (cell < 2)
-			cell = 2;
-		gfx_fill(k->gfx, (SDL_Rect){x, y, cell * cells, cell * cells}, COL_WHITE);
-		for (int j = 0; j < qr->width; j++)
-			for (int i = 0; i < qr->width; i++)
-				if (qr->data[j * qr->width + i] & 1)
-					gfx_fill(k->gfx,
-					         (SDL_Rect){x + (i + quiet) * cell,
-					                    y + (j + quiet) * cell, cell, cell},
-					         COL_INK);
-		side = cell * cells;
-		QRcode_free(qr);
-	}
-	int tx = l->portrait ? x : x + side + l->pad;
-	int ty = l->portrait ? y + side + l->pad : y;
-	int tw = l->portrait ? l->body.w : l->body.w - side - l->pad;
-	ty += gfx_draw_text(k->gfx,
-	                    "Photographiez ce code avec un téléphone : il contient le résumé "
-	                    "ci-dessous, en texte (aucun lien, aucun réseau).",
-	                    l->small, false, (SDL_Rect){tx, ty, tw, 0}, ALIGN_LEFT, COL_MUTED);
-	gfx_draw_text(k->gfx, text, l->small, false, (SDL_Rect){tx, ty + l->pad / 2, tw, 0},
-	              ALIGN_LEFT, COL_INK);
 }
 
 static void format_hours(const struct kiosk *k, char *out, size_t n)
@@ -461,7 +290,7 @@ static void draw_kiosk(struct kiosk *k)
 	snprintf(buf, sizeof buf, "%lld j %lld h %02lld min", s / 86400, s / 3600 % 24,
 	         s / 60 % 60);
 	y += row(k, y, "En marche depuis", buf, COL_INK);
-	const char *lt = label_text(k);
+	const char *lt = trainer_pages_label_text(k);
 	row(k, y, "Étiquette du jour", lt ? lt : "aucune", COL_INK);
 }
 
@@ -499,7 +328,7 @@ static void draw_settings(struct kiosk *k)
 	/* Label */
 	gfx_draw_text(k->gfx, "Étiquette du jour", l->text, false,
 	              (SDL_Rect){l->body.x, y + bh / 4, third, 0}, ALIGN_LEFT, COL_MUTED);
-	const char *lt = label_text(k);
+	const char *lt = trainer_pages_label_text(k);
 	snprintf(buf, sizeof buf, "%s", lt ? lt : "Aucune étiquette");
 	if (k->settings.n_day_labels == 0)
 		gfx_draw_text(k->gfx, "aucune liste dans les réglages (day_labels)", l->text, false,
@@ -605,15 +434,15 @@ static void draw_export(struct kiosk *k)
 	int y = l->body.y, bh = l->touch * 2, gap = l->pad;
 	y += gfx_draw_text(k->gfx,
 	                   "Branchez une clé USB, puis choisissez la période. Sur la clé : le "
-	                   "rapport (page web imprimable) et le tableur CSV des journées "
-	                   "terminées seulement. Jamais la journée en cours, jamais une ligne "
-	                   "par personne : exporter avant et après une personne donne les mêmes "
-	                   "fichiers.",
+	                   "rapport (page web imprimable) et le tableur CSV des journées closes "
+	                   "seulement, chiffres publiés « ≈ » comme sur cet écran. Jamais la "
+	                   "journée en cours, jamais une ligne par personne : exporter avant et "
+	                   "après une personne donne les mêmes fichiers.",
 	                   l->small, false, (SDL_Rect){l->body.x, y, l->body.w, 0}, ALIGN_LEFT,
 	                   COL_MUTED);
 	y += gap;
-	static const char *const what[] = {"Exporter la dernière journée",
-	                                   "Exporter le mois dernier", "Exporter tout"};
+	static const char *const what[] = {"Exporter la dernière journée", "Exporter ce mois-ci",
+	                                   "Exporter tout"};
 	int cols = l->portrait ? 1 : 3, bw = (l->body.w - (cols - 1) * gap) / cols;
 	for (int i = 0; i < 3; i++)
 		ui_button(k,
@@ -650,8 +479,8 @@ bool trainer_pages_draw(struct kiosk *k)
 	if (!v || v->page == P_TODAY)
 		return false;
 	static const char *const titles[] = {
-	    [P_DETAIL] = "Chapitres et questions (dernier mois complet)",
-	    [P_QR] = "Aujourd'hui : résumé à emporter",
+	    [P_DETAIL] = "Dernière journée : questions et chapitres",
+	    [P_QR] = "Résumé à emporter",
 	    [P_KIOSK] = "Borne",
 	    [P_SETTINGS] = "Réglages du jour",
 	    [P_LABELS] = "Étiquette du jour",
@@ -662,8 +491,8 @@ bool trainer_pages_draw(struct kiosk *k)
 	gfx_clear(k->gfx, COL_BG);
 	ui_header(k, titles[v->page], false);
 	switch (v->page) {
-	case P_DETAIL: draw_detail(k); break;
-	case P_QR: draw_qr(k); break;
+	case P_DETAIL: trainer_stats_detail(k, &v->stats); break;
+	case P_QR: trainer_stats_qr(k, &v->stats); break;
 	case P_KIOSK: draw_kiosk(k); break;
 	case P_SETTINGS: draw_settings(k); break;
 	case P_LABELS: draw_labels(k); break;
@@ -713,6 +542,7 @@ bool trainer_pages_action(struct kiosk *k, int action, int arg)
 			close_video(k);
 		v->page = (enum page)arg;
 		v->message[0] = '\0';
+		v->stats.scroll.scroll = 0; /* a list starts at its top */
 		if (v->page == P_VIDEO)
 			open_video(k);
 		return true;

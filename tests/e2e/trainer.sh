@@ -39,7 +39,7 @@ for size in 1920x1080 1080x1920; do
 		unlock
 		echo "shot $size-today"
 		echo "controls"
-		for p in "Chapitres et questions" "Aujourd'hui" "QR du jour" Borne "Réglages du jour" \
+		for p in "Questions et chapitres" "Aujourd'hui" "QR du jour" Borne "Réglages du jour" \
 			"Aucune étiquette" "Réglages du jour" Exporter "Redémarrer le programme"; do
 			echo "press $p"
 			echo "expect trainer"
@@ -102,7 +102,10 @@ has "settings of the day: large text" "$T/kiosk.db.day" "large 1"
 
 # Export to a folder standing for the drive (prepared drives, read-only,
 # full and pulled out: tests/e2e/export_drive.sh; before and after one
-# person: tests/privacy/export_diff.sh).
+# person: tests/privacy/export_diff.sh). The sessions above are today's,
+# which never leave: six of two days ago make a closed batch.
+printf 'n=6 day=%s kiosk=accueil-1 stage=result end=finished score=80 passed=1\n' "$(date -d '2 days ago' +%F)" |
+	"$GEN" --close "$(date -d yesterday +%F)" -o "$T/kiosk.db" 2>/dev/null
 {
 	unlock
 	echo "press Exporter"
@@ -185,52 +188,80 @@ has "restart: logged" "$T/restart.err" "restart asked on the trainer screen"
 	echo "expect attract"
 } | run timeout 1280x720
 check "timeout: back to attract 60 s after the last touch, on any page" test $? -eq 0
-n=$(db 'SELECT count(*) FROM session')
+n=$(db "SELECT count(*) FROM session WHERE day = date('now', 'localtime')")
 [ "$n" = 3 ] && pass "timeout: no session counted for the trainer" || fail "timeout: sessions" "$n"
 
-# « Aujourd'hui »: 48 sessions last month on the bundled module; the bars
-# and the QR code (read back with zbarimg) show that whole month, each rate
-# only with K people on both sides; of today only the rounded count. One
-# more person today, then the page again: the same figures.
+# « Aujourd'hui » and « Questions et chapitres »: 48 people on the bundled
+# module over the two days before today (tests/tools/trainer_day.sh), each
+# day a closed batch of 24. « Dernière journée » is yesterday's batch,
+# published (« ≈ »); the question list starts with the questions to rewrite
+# (the module's last question: the weaker get it right, a key to check;
+# its first: everyone does) and scrolls to its last row (with 18 rows, 15
+# fitted before and the questions to rewrite were below the fold). The QR
+# code, read back with zbarimg, carries the same summary in UTF-8. One more
+# person today, then the pages again: the same figures.
 M="$ROOT/assets/modules/tu-me-suis"
 today=$(date +%F)
-lm=$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)
+d1=$(date -d '2 days ago' +%F)
+d2=$(date -d yesterday +%F)
 sed "s#^database: .*#database: $T/day.db#" "$T/t.yaml" >"$T/day.yaml"
-sh tests/tools/demo_day.sh | sed "s/day=2024-03-1/day=$lm-1/" | "$GEN" -o "$T/day.db" 2>/dev/null
-qr_run() { # name
+sh tests/tools/trainer_day.sh "$M" "$d1" "$d2" | "$GEN" -o "$T/day.db" 2>/dev/null
+negative=$(awk '/^questions:/ {q = 1} q && /^  - id: / {id = $3} END {print id}' "$M/module.yaml")
+stats_run() { # name size
 	{
 		unlock
+		echo "shot today"
 		echo "press QR du jour"
 		echo "shot qr"
 		echo "press Aujourd'hui"
-		echo "press Chapitres et questions"
+		echo "press Questions et chapitres"
 		echo "shot detail"
+		for i in 1 2 3 4 5 6 7 8; do echo "swipe 0.6 0.85 0.6 0.35"; done
+		echo "shot detail-end"
+		echo "expect trainer"
 	} >"$T/$1.script"
-	"$KIOSK" --headless --script "$T/$1.script" --size 1920x1080 --config "$T/day.yaml" \
+	mkdir -p "$T/$1"
+	KIOSK_DEBUG=1 "$KIOSK" --headless --script "$T/$1.script" --size "$2" --config "$T/day.yaml" \
 		--content "$M" --shots "$T/$1" >"$T/$1.trace" 2>"$T/$1.err"
 }
-mkdir -p "$T/qr1" "$T/qr2"
-qr_run qr1
-check "today: QR and per chapter/question pages" test $? -eq 0
+for size in 1920x1080 1080x1920; do
+	stats_run "stats-$size" "$size"
+	check "$size: « Aujourd'hui », QR and question pages" test $? -eq 0
+	e="$T/stats-$size.err"
+	if grep -q "shown: Dernière journée .*: ≈ 2[2-6] sessions" "$e"; then pass "$size: « Dernière journée » shows yesterday's batch, published"; else fail "$size: « Dernière journée »" "$(grep 'shown:' "$e" | head -3)"; fi
+	order=$(sed -n 's/.*questions of the last batch, in the order shown: //p' "$e" | tail -1)
+	case "$order" in
+	"$negative (à réécrire), "*) pass "$size: the list starts with the questions to rewrite ($(echo "$order" | cut -c1-60)…)" ;;
+	*) fail "$size: the list starts with the questions to rewrite" "$order" ;;
+	esac
+	# No question to rewrite after one that is fine.
+	echo "$order" | tr ',' '\n' | awk '/à réécrire/ && seen {bad = 1} !/à réécrire/ {seen = 1} END {exit bad}' &&
+		pass "$size: every question to rewrite before the others" || fail "$size: questions to rewrite first" "$order"
+	first=$(grep "question list: rows" "$e" | head -1 | sed 's/.*rows //')
+	end=$(grep "question list: rows" "$e" | tail -1 | sed 's/.*rows //')
+	n=$(echo "$end" | sed 's/.* of \([0-9]*\) in view/\1/')
+	case "$end" in *" to $n of $n in view") pass "$size: the list scrolls to its last row ($first, then $end)" ;;
+	*) fail "$size: the list scrolls to its last row" "first $first, last $end" ;; esac
+	if ! cmp -s "$T/stats-$size/detail.png" "$T/stats-$size/detail-end.png"; then pass "$size: the swipe moves the list"; else fail "$size: the swipe moves the list" "same picture"; fi
+	if [ -n "${TRAINER_SHOTS:-}" ]; then for f in today qr detail detail-end; do cp "$T/stats-$size/$f.png" "$TRAINER_SHOTS/stats-$size-$f.png"; done; fi
+done
 if command -v zbarimg >/dev/null; then
-	zbarimg -q --raw "$T/qr1/qr.png" >"$T/qr1.txt" 2>&1
-	has "QR: the summary as text" "$T/qr1.txt" "Mois complet $lm: 48 sessions"
+	zbarimg -q --raw "$T/stats-1920x1080/qr.png" >"$T/qr1.txt" 2>/dev/null
+	has "QR: the last closed batch" "$T/qr1.txt" "Dernière journée ("
 	# UTF-8 marked (ECI 26): without it zbarimg guessed Shift JIS (« all矇es »).
 	has "QR: accents read right (UTF-8 ECI)" "$T/qr1.txt" "allées au bout"
 	has "QR: today only as a rounded count" "$T/qr1.txt" "Sessions aujourd'hui: moins de 5"
-	has "QR: right answers per question" "$T/qr1.txt" "q-one-account 75%"
-	has "QR: chapters opened" "$T/qr1.txt" "Chapitres ouverts: pourquoi 88%"
-	if grep -q "q-goal-first" "$T/qr1.txt"; then fail "QR: a rate with fewer than K on one side is left out" "q-goal-first (48 of 48 right) shown"; else pass "QR: a rate with fewer than K on one side is left out"; fi
-	echo "n=1 day=$today module=tu-me-suis stage=result end=finished score=0 ans=q-goal-first:goals:0:0" |
-		"$GEN" -o "$T/day.db" 2>/dev/null
-	qr_run qr2
-	zbarimg -q --raw "$T/qr2/qr.png" >"$T/qr2.txt" 2>&1
-	if cmp -s "$T/qr1.txt" "$T/qr2.txt"; then
+	has "QR: the questions to rewrite" "$T/qr1.txt" "À réécrire: $negative"
+	has "QR: right answers and the most chosen wrong answer" "$T/qr1.txt" "Bonnes réponses (%, erreur la plus choisie): "
+	echo "n=1 day=$today kiosk=accueil-1 module=tu-me-suis stage=result end=finished score=0 ans=q-goal-first:goals:0:0" |
+		"$GEN" --close "$d2" -o "$T/day.db" 2>/dev/null
+	stats_run qr2 1920x1080
+	zbarimg -q --raw "$T/qr2/qr.png" >"$T/qr2.txt" 2>/dev/null
+	if [ -s "$T/qr1.txt" ] && cmp -s "$T/qr1.txt" "$T/qr2.txt"; then
 		pass "one more person: the trainer sees the same figures"
 	else
 		fail "one more person: the trainer sees the same figures" "$(diff "$T/qr1.txt" "$T/qr2.txt" | head -4)"
 	fi
-	if [ -n "${TRAINER_SHOTS:-}" ]; then cp "$T/qr1/qr.png" "$T/qr1/detail.png" "$TRAINER_SHOTS/"; fi
 else
 	fail "QR read back" "zbarimg missing (Debian package zbar-tools)"
 fi

@@ -35,7 +35,7 @@ press Exporter'
 export_all() { # name: the three periods onto a fresh drive, copied to $T/name
 	rm -rf "$T/usb"
 	mkdir -p "$T/usb"
-	printf '%s\npress Exporter la dernière journée\npress Exporter le mois dernier\npress Exporter tout\nexpect trainer\n' "$unlock" >"$T/$1.script"
+	printf '%s\npress Exporter la dernière journée\npress Exporter ce mois-ci\npress Exporter tout\nexpect trainer\n' "$unlock" >"$T/$1.script"
 	"$KIOSK" --headless --script "$T/$1.script" --size 1280x720 --config "$T/e.yaml" \
 		--content "$MINI" >"$T/$1.trace" 2>"$T/$1.err"
 	rc=$?
@@ -65,4 +65,4 @@ if grep -h "the trainer reads:" "$T/before.err" "$T/after.err" | grep -Eq '[0-9]
 else
 	pass "the export page prints no exact count"
 fi
-has "the page says the day in progress stays on the kiosk" "$T/after.err" "La journée en cours n'y est pas"
+has "the page says the day in progress stays on the kiosk" "$T/after.err" "la journée en cours n'y est pas"
