@@ -172,8 +172,13 @@ asan: deps-test
 
 LINT_FILES = $(wildcard kiosk/*.[ch] kiosk/*/*.[ch] kiosk/*/*/*.[ch] tests/unit/*.[ch] tests/tools/*.c \
 	bench/*.c)
+# Include guards name their file (kiosk/core/flow.h: KIOSK_CORE_FLOW_H).
 lint:
 	@clang-format --dry-run --Werror $(LINT_FILES)
+	@bad=0; for f in $(filter %.h,$(wildcard kiosk/*.h kiosk/*/*.h kiosk/*/*/*.h)); do \
+		want=KIOSK_$$(echo $${f#kiosk/} | tr 'a-z/.' 'A-Z__'); \
+		grep -q "^#ifndef $$want\$$" $$f || { echo "$$f: include guard is not $$want" >&2; bad=1; }; \
+	done; [ $$bad -eq 0 ]
 	@echo "lint: clean"
 format:
 	clang-format -i $(LINT_FILES)

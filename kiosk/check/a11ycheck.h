@@ -4,8 +4,8 @@
  * above the reach zone (core/a11y.h), and key information (the right
  * answer after a wrong one) in type smaller than body text. All are errors,
  * at every size, with large text and in high contrast. */
-#ifndef KIOSK_A11YCHECK_H
-#define KIOSK_A11YCHECK_H
+#ifndef KIOSK_CHECK_A11YCHECK_H
+#define KIOSK_CHECK_A11YCHECK_H
 
 #include "app.h"
 #include "core/yaml/diag.h"

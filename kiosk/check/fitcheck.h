@@ -1,8 +1,8 @@
 /* `kiosk --check` renders every screen of the module, in every language, at
  * 1920x1080 and 1080x1920 with the real fonts and the real layout code, and
  * reports each text that would not fit its button, card or screen. */
-#ifndef KIOSK_FITCHECK_H
-#define KIOSK_FITCHECK_H
+#ifndef KIOSK_CHECK_FITCHECK_H
+#define KIOSK_CHECK_FITCHECK_H
 
 #include "app.h"
 #include "core/yaml/diag.h"

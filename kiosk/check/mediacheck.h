@@ -1,8 +1,8 @@
 /* The media half of `kiosk --check`: opens every video of the module with
  * libVLC and reads every subtitle file strictly, so that a file the kiosk
  * would fail to show is reported before it is published. */
-#ifndef KIOSK_MEDIACHECK_H
-#define KIOSK_MEDIACHECK_H
+#ifndef KIOSK_CHECK_MEDIACHECK_H
+#define KIOSK_CHECK_MEDIACHECK_H
 
 #include <stdbool.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
-#ifndef KIOSK_SCRIPT_H
-#define KIOSK_SCRIPT_H
+#ifndef KIOSK_HEADLESS_SCRIPT_H
+#define KIOSK_HEADLESS_SCRIPT_H
 
 #include "app.h"
 

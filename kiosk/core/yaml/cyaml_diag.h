@@ -1,8 +1,8 @@
 /* Loading a YAML file with a libcyaml schema, turning libcyaml's first
  * error (and its backtrace) or libyaml's syntax error into a FILE:LINE:COL
  * diagnostic. */
-#ifndef KIOSK_CORE_CYAML_DIAG_H
-#define KIOSK_CORE_CYAML_DIAG_H
+#ifndef KIOSK_CORE_YAML_CYAML_DIAG_H
+#define KIOSK_CORE_YAML_CYAML_DIAG_H
 
 #include <cyaml/cyaml.h>
 #include <stdbool.h>

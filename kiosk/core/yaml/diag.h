@@ -1,7 +1,7 @@
 /* A list of problems found in a settings or content file, each printed as
  * FILE:LINE:COL: message so that editors can jump to it. */
-#ifndef KIOSK_CORE_DIAG_H
-#define KIOSK_CORE_DIAG_H
+#ifndef KIOSK_CORE_YAML_DIAG_H
+#define KIOSK_CORE_YAML_DIAG_H
 
 #include <stdio.h>
 

@@ -2,8 +2,8 @@
  * wrong types, too few or too many entries. libcyaml stops at the first
  * one; this walks the file against the very same libcyaml schema so that an
  * author sees them all in one `kiosk --check`. */
-#ifndef KIOSK_CORE_SCHEMA_LINT_H
-#define KIOSK_CORE_SCHEMA_LINT_H
+#ifndef KIOSK_CORE_YAML_SCHEMA_LINT_H
+#define KIOSK_CORE_YAML_SCHEMA_LINT_H
 
 #include <cyaml/cyaml.h>
 

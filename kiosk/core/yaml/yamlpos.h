@@ -1,7 +1,7 @@
 /* Where each node of a YAML file starts, by path ("chapters.2.title.de"),
  * so that problems found after loading can be reported with a position. */
-#ifndef KIOSK_CORE_YAMLPOS_H
-#define KIOSK_CORE_YAMLPOS_H
+#ifndef KIOSK_CORE_YAML_YAMLPOS_H
+#define KIOSK_CORE_YAML_YAMLPOS_H
 
 struct yamlpos;
 
