@@ -126,7 +126,7 @@ static void section_funnel(struct csv *c, const struct report *r)
 		str(c, buf);
 		str(c, stages[i]);
 		count(c, r->funnel_hidden[i], t->reached[i]);
-		ratio(c, r->funnel_hidden[i], (double)t->reached[i], (double)t->sessions, 100);
+		ratio(c, r->funnel_hidden[i], (double)t->reached[i], (double)t->reached[0], 100);
 		end(c);
 	}
 	fputs("\r\n", f);

@@ -46,7 +46,7 @@ static void publish_group(struct report_group *g, int k)
 	g->duration_sum = cellkey_sum(g->duration_sum, n, g->sessions,
 	                              cellkey_fold(g->keys.sessions), SUM_DURATION, 14400);
 	g->hidden = g->quiz_hidden = g->completion_hidden = false;
-	g->pass_hidden = g->quiz_taken == 0;
+	g->pass_hidden = false; /* no quiz at all: the writers say « — » */
 	/* An average over one or two people is close to their values,
 	 * whatever the noise on its sum: shown from K published on. */
 	g->avg_hidden = g->quiz_taken < k;
@@ -106,17 +106,14 @@ void report_suppress(struct report *r, int k)
 			     q->wrong_by_choice[c] > q->wrong_by_choice[q->top_wrong]))
 				q->top_wrong = c;
 		}
-		q->hidden = false;
-		q->right_hidden = q->answered == 0;
-		q->wrong_hidden = q->wrong == 0;
+		q->hidden = q->right_hidden = q->wrong_hidden = false;
 	}
 	for (int i = 0; i < r->n_objectives; i++) {
 		struct report_objective *o = &r->objectives[i];
 		long long answered = o->answered;
 		o->answered = pub(answered, o->keys.answered);
 		o->right = report_part(o->right, o->keys.right, answered);
-		o->hidden = false;
-		o->right_hidden = o->answered == 0;
+		o->hidden = o->right_hidden = false;
 	}
 	report_suppress_raw(r, k);
 }

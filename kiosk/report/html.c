@@ -197,7 +197,7 @@ static void charts(const struct report *r, FILE *f)
 		b[i].value = (double)t->reached[i];
 		b[i].hidden = r->funnel_hidden[i];
 		snprintf(b[i].text, sizeof b[i].text, "%lld (%.0f %%)", t->reached[i],
-		         report_pct(t->reached[i], t->sessions));
+		         report_pct(t->reached[i], t->reached[0]));
 	}
 	fputs("<div class='grid'>\n", f);
 	hbars(f, "chart-funnel", "Parcours : ce que les personnes ont fait", b, REPORT_STAGES,

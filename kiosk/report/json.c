@@ -119,8 +119,9 @@ static void funnel(const struct report *r, FILE *f)
 		flag(f, "suppressed", r->funnel_hidden[i]);
 		num(f, "sessions", r->funnel_hidden[i], t->reached[i]);
 		fputs(", ", f);
+		/* Of the people who touched the screen (the first step). */
 		ratio(f, "share_pct", r->funnel_hidden[i], (double)t->reached[i],
-		      (double)t->sessions, 100);
+		      (double)t->reached[0], 100);
 		fprintf(f, "}%s\n", i == REPORT_STAGES - 1 ? "" : ",");
 	}
 	fputs("  ]\n", f);

@@ -141,7 +141,7 @@ static void funnel(const struct report *r, FILE *f)
 		fputs("  ", f);
 		cell(f, report_stage_label(i), 30, false);
 		cell(f, num(a, r->funnel_hidden[i], t->reached[i]), 8, true);
-		cell(f, pct(b, r->funnel_hidden[i], t->reached[i], t->sessions), 10, true);
+		cell(f, pct(b, r->funnel_hidden[i], t->reached[i], t->reached[0]), 10, true);
 		fputc('\n', f);
 	}
 }

@@ -7,6 +7,8 @@
  *   n=3 day=2024-05-02 lang=fr kiosk=k1 module=m version=1 stage=result
  *   end=finished dur=600 score=80 passed=1 ch=c1:1:100,c2:0:-1
  *   ans=q1:o1:0:1,q2:o2:3:0 label=accueil-12-mars id=<32 hex digits, only with n=1>
+ * and `left=N day=...` for N people who touched and left before choosing a
+ * language (a counter, no session).
  * --schema 1, 2 or 3 writes a file as older kiosks did (before the
  * welcome-day label, before the counters per kiosk, label and question,
  * before record keys and batches); the default is the current schema (4),
@@ -163,7 +165,7 @@ static void parse_line(struct gen *g, char *line)
 	strcpy(s.lang, "fr");
 	strcpy(s.kiosk, "k1");
 	strcpy(s.module, "tu-me-suis");
-	int n = 1, have_id = 0;
+	int n = 1, have_id = 0, left = 0;
 	for (char *w = strtok(line, " \t\n"); w; w = strtok(NULL, " \t\n")) {
 		char *v = strchr(w, '=');
 		if (!v) {
@@ -173,6 +175,8 @@ static void parse_line(struct gen *g, char *line)
 		*v++ = '\0';
 		if (!strcmp(w, "n"))
 			n = atoi(v);
+		else if (!strcmp(w, "left"))
+			left = atoi(v), n = 0;
 		else if (!strcmp(w, "day"))
 			snprintf(s.day, sizeof s.day, "%s", v);
 		else if (!strcmp(w, "lang"))
@@ -221,6 +225,17 @@ static void parse_line(struct gen *g, char *line)
 		if (!have_id)
 			random_id(s.id);
 		write_session(g, &s);
+	}
+	/* left=N: people who touched the screen and left before choosing a
+	 * language, on the day's counter (schema 4), each with a key. */
+	for (int i = 0; i < left; i++) {
+		char *sql = sqlite3_mprintf("INSERT INTO stat_touch VALUES (%Q, 1, %lld) ON CONFLICT "
+		                            "DO UPDATE SET touched = touched + 1, k_touched = "
+		                            "k_touched + excluded.k_touched",
+		                            s.day, (long long)(rnd(g) & 0xffffffffULL));
+		if (sqlite3_exec(g->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+			die_db(g, "left");
+		sqlite3_free(sql);
 	}
 }
 
