@@ -8,6 +8,7 @@
 
 #include "check/fitcheck.h"
 #include "check/mediacheck.h"
+#include "core/budget.h"
 #include "core/itemlint.h"
 #include "core/log.h"
 #include "core/quality.h"
@@ -22,35 +23,55 @@ static void format_ms(char *out, size_t len, long long ms)
 	snprintf(out, len, "%lld:%02lld", s / 60, s % 60);
 }
 
-/* A full pass per language against max_minutes; the figures are printed
- * when the module is valid, and are the message when it is over. */
+/* Whether some placeholder videos have their real film's length: then
+ * the pass is also counted with the real films. */
+static bool films_known(const struct content_module *m)
+{
+	for (unsigned c = 0; c < m->n_chapters; c++) {
+		const struct content_chapter *ch = &m->chapters[c];
+		if (ch->video_placeholder && ch->film && ch->film->seconds)
+			return true;
+	}
+	return false;
+}
+
+/* A full pass per language against max_minutes, with the videos shipped
+ * or with the real films' lengths; the figures are printed when the
+ * module is valid, and are the message when it is over. */
 static void check_budget(const struct content_module *m, const struct mediacheck_summary *sum,
-                         struct diag *d, bool print)
+                         enum budget_videos which, struct diag *d, bool print)
 {
 	struct yamlpos *pos = yamlpos_read(m->file);
-	if (print)
-		printf("time budget (reading %d words/min, %d s per question, the videos):",
-		       BUDGET_WPM, BUDGET_QUESTION_S);
+	if (print && which == BUDGET_SHIPPED)
+		printf("time budget (every word read at %d words/min, the videos, %d s to answer "
+		       "a question, %d s a screen change):",
+		       BUDGET_WPM, BUDGET_ANSWER_S, BUDGET_SCREEN_S);
+	else if (print)
+		printf("with the real films' lengths (film.seconds):");
 	for (int i = 0; i < m->n_langs; i++) {
 		int lang = m->langs[i];
 		struct budget b;
-		budget_estimate(m, lang, sum->total_ms[lang], &b);
-		char total[32], read[32], video[32], quest[32];
+		budget_estimate(m, lang, sum->chapter_ms[lang], which, &b);
+		char total[32], read[32], video[32], answer[32], screen[32], what[300];
 		format_ms(total, sizeof(total), b.total_ms);
 		format_ms(read, sizeof(read), b.read_ms);
 		format_ms(video, sizeof(video), b.video_ms);
-		format_ms(quest, sizeof(quest), b.question_ms);
+		format_ms(answer, sizeof(answer), b.answer_ms);
+		format_ms(screen, sizeof(screen), b.screen_ms);
+		snprintf(what, sizeof(what),
+		         "%u words %s, videos %s, %u answers %s, %u screen changes %s", b.words,
+		         read, video, b.questions, answer, b.screens, screen);
 		if (print)
-			printf("%s %s %s (%u words %s, videos %s, %u questions %s)", i ? ";" : "",
-			       lang_code(lang), total, b.words, read, video, b.questions, quest);
+			printf("%s %s %s (%s)", i ? ";" : "", lang_code(lang), total, what);
 		if (m->max_minutes && b.total_ms > m->max_minutes * 60000LL) {
 			int line, col;
 			yamlpos_find(pos, &line, &col, "max_minutes");
 			diag_add(d, m->file, line, col,
-			         "%s: a full pass takes about %s (%u words at %d/min %s, videos "
-			         "%s, %u questions at %d s %s), over max_minutes %u",
-			         lang_code(lang), total, b.words, BUDGET_WPM, read, video,
-			         b.questions, BUDGET_QUESTION_S, quest, m->max_minutes);
+			         "%s:%s a full pass takes about %s (%s), over max_minutes %u",
+			         lang_code(lang),
+			         which == BUDGET_FILMS ? " with the real films (film.seconds),"
+			                               : "",
+			         total, what, m->max_minutes);
 		}
 	}
 	if (print) {
@@ -99,7 +120,9 @@ int check_run(struct kiosk *k, struct diag *d, const char *shots, bool release)
 	if (content_ok) {
 		quality_lint(k->module, d);
 		item_lint(k->module, &warns);
-		check_budget(k->module, &sum, d, false);
+		check_budget(k->module, &sum, BUDGET_SHIPPED, d, false);
+		if (films_known(k->module))
+			check_budget(k->module, &sum, BUDGET_FILMS, release ? d : &needs, false);
 		char today[11];
 		session_today(today);
 		release_check(k->module, today, release ? d : &needs);
@@ -133,7 +156,9 @@ int check_run(struct kiosk *k, struct diag *d, const char *shots, bool release)
 	if (!k->settings.trainer_pin[0])
 		printf("trainer mode is off: no trainer_pin in the settings (to set one: "
 		       "kiosk --hash-pin, then paste the line it prints)\n");
-	check_budget(m, &sum, d, true);
+	check_budget(m, &sum, BUDGET_SHIPPED, d, true);
+	if (films_known(m))
+		check_budget(m, &sum, BUDGET_FILMS, d, true);
 	if (n_warns)
 		printf("%d warning%s about how the questions are written (above, on stderr): "
 		       "see docs/module.md\n",

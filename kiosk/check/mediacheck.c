@@ -39,6 +39,7 @@ static long long check_video(struct walk *w, unsigned c, int lang)
 	struct probe_info info;
 	if (probe_media(w->probe, path, w->timeout_ms, &info)) {
 		ms = info.duration_ms;
+		w->sum->chapter_ms[lang][c] = ms;
 		w->sum->videos[lang]++;
 		w->sum->total_ms[lang] += ms;
 	} else {
@@ -81,6 +82,30 @@ static void check_subtitles(struct walk *w, unsigned c, int lang, long long vide
 	         runs, ch->video.s[lang], ends);
 }
 
+/* video_seconds against the longest video measured (rounded to the
+ * second), so that the home screen's time is the files' own. */
+static void check_seconds(struct walk *w, unsigned c, long long longest)
+{
+	const struct content_chapter *ch = &w->m->chapters[c];
+	if (longest < 0)
+		return; /* nothing measured: no probe, or the files were reported */
+	unsigned s = (unsigned)((longest + 500) / 1000);
+	int line, col;
+	if (!ch->video_seconds) {
+		yamlpos_find(w->pos, &line, &col, "chapters.%u.video", c);
+		diag_add(w->diag, w->m->file, line, col,
+		         "no video_seconds: the home screen cannot count this video in its time; "
+		         "add video_seconds: %u (its longest language)",
+		         s);
+	} else if (ch->video_seconds != s) {
+		yamlpos_find(w->pos, &line, &col, "chapters.%u.video_seconds", c);
+		diag_add(w->diag, w->m->file, line, col,
+		         "video_seconds is %u but the longest of the chapter's videos lasts %u s: "
+		         "write video_seconds: %u",
+		         ch->video_seconds, s, s);
+	}
+}
+
 bool mediacheck_run(const struct content_module *m, struct probe *probe, int timeout_ms,
                     struct diag *diag, struct mediacheck_summary *sum)
 {
@@ -95,16 +120,23 @@ bool mediacheck_run(const struct content_module *m, struct probe *probe, int tim
 	    .pos = yamlpos_read(m->file),
 	    .sum = sum,
 	};
+	for (int l = 0; l < LANG_MAX; l++)
+		for (int c = 0; c < SESSION_MAX_CHAPTERS; c++)
+			sum->chapter_ms[l][c] = -1;
 	/* A check of many videos takes a while: SIGINT or SIGTERM stops it. */
 	for (unsigned c = 0; c < m->n_chapters && !kiosk_stop_signal; c++) {
+		long long longest = -1;
 		for (int i = 0; i < m->n_langs && !kiosk_stop_signal; i++) {
 			int lang = m->langs[i];
 			long long ms = -1;
 			if (m->chapters[c].video.s[lang])
 				ms = check_video(&w, c, lang);
+			if (ms > longest)
+				longest = ms;
 			if (m->chapters[c].subtitles.s[lang])
 				check_subtitles(&w, c, lang, ms);
 		}
+		check_seconds(&w, c, longest);
 	}
 	yamlpos_destroy(w.pos);
 	return !kiosk_stop_signal;

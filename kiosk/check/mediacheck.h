@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "core/content.h"
+#include "core/session.h"
 #include "core/yaml/diag.h"
 
 struct probe;
@@ -16,11 +17,15 @@ struct mediacheck_summary {
 	unsigned videos[LANG_MAX];    /* videos that can be shown, per language */
 	long long total_ms[LANG_MAX]; /* their total duration */
 	unsigned subtitles;           /* subtitle files checked */
+	/* Each chapter's video per language, ms; -1 where unknown. */
+	long long chapter_ms[LANG_MAX][SESSION_MAX_CHAPTERS];
 };
 
 /* Adds every problem of the module's videos and subtitles to diag, with
  * the position of its entry in module.yaml or in the SRT file; files that
- * do not exist are left to content_load, which already reports them.
+ * do not exist are left to content_load, which already reports them. A
+ * chapter's video_seconds that is not its longest video's length, to the
+ * second, is a problem too (the home screen's time counts it).
  * probe may be NULL: then only the subtitles' own format is checked.
  * timeout_ms bounds each wait for libVLC. Returns false when SIGINT or
  * SIGTERM cut the check short (its result then proves nothing). */

@@ -56,29 +56,6 @@ unsigned quality_words(const char *s)
 	return n + (in && letter);
 }
 
-void budget_estimate(const struct content_module *m, int lang, long long video_ms, struct budget *b)
-{
-	*b = (struct budget){0};
-	for (unsigned c = 0; c < m->n_chapters; c++) {
-		const struct content_chapter *ch = &m->chapters[c];
-		b->words += quality_words(ltext_get(&ch->title, lang));
-		for (unsigned i = 0; i < ch->n_paragraphs; i++)
-			b->words += quality_words(ltext_get(&ch->paragraphs[i], lang));
-		for (unsigned i = 0; i < ch->n_key_points; i++)
-			b->words += quality_words(ltext_get(&ch->key_points[i], lang));
-		b->questions += content_chapter_questions(m, c, NULL, 0);
-	}
-	for (unsigned i = 0; i < m->n_more; i++)
-		b->words += quality_words(ltext_get(&m->more[i].text, lang));
-	if (!m->final_quiz)
-		b->questions = 0; /* old modules: the final quiz repeats them all */
-	b->questions += content_final_size(m);
-	b->read_ms = b->words * 60000LL / BUDGET_WPM;
-	b->video_ms = video_ms > 0 ? video_ms : 0;
-	b->question_ms = b->questions * BUDGET_QUESTION_S * 1000LL;
-	b->total_ms = b->read_ms + b->video_ms + b->question_ms;
-}
-
 /* ---- lint ---- */
 
 struct lint {

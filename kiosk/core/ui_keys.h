@@ -52,7 +52,7 @@
 #define UI_KEYS_OPTIONAL(X)                                                                        \
 	X(pass_rule) /* final quiz: "Pour valider : {n} bonnes réponses sur {total}" */           \
 	X(overview)  /* portrait home: "{n} chapitres, puis un quiz final de {total} questions" */ \
-	X(duration)  /* portrait home, with max_minutes: "{n} minutes au plus" */
+	X(duration)  /* portrait home: "Environ {n} minutes", the time a full pass takes */
 
 enum ui_key {
 #define UI_ENUM(k) UI_##k,

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "core/a11y.h"
+#include "core/budget.h"
 #include "screens/ui.h"
 
 static void draw_card(struct kiosk *k, SDL_Rect r, unsigned c)
@@ -136,8 +137,12 @@ void ui_home_overview(const struct kiosk *k, char *what, char *time, size_t len)
 	int lang = app_lang(k);
 	ui_format(what, len, content_ui(m, UI_overview, lang), (int)m->n_chapters,
 	          (int)content_final_size(m));
-	ui_format(time, len, m->max_minutes ? content_ui(m, UI_duration, lang) : "",
-	          (int)m->max_minutes, 0);
+	/* The time a full pass takes in this language (core/budget.h), or the
+	 * cap when a video's length is not given. */
+	unsigned minutes = budget_minutes(m, lang);
+	if (!minutes)
+		minutes = m->max_minutes;
+	ui_format(time, len, minutes ? content_ui(m, UI_duration, lang) : "", (int)minutes, 0);
 }
 
 /* Portrait: the upper part of the screen, above the reach line, holds

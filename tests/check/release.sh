@@ -14,7 +14,7 @@ chk() { # name dir [args...]: --check on a module, output in $TMP/name.out
 chk plain "$MINI"
 check "mini: plain --check passes (exit 0)" test $? -eq 0
 has "mini: --check prints the time budget" "$TMP/plain.out" \
-	"time budget (reading 200 words/min, 20 s per question, the videos): fr "
+	"time budget (every word read at 200 words/min, the videos, 5 s to answer a question, 3 s a screen change): fr "
 has "mini: --check says what --release still needs" "$TMP/plain.out" \
 	"not ready for release (kiosk --check --release refuses it), 3 things to do:"
 has "mini: ... no campaign section" "$TMP/plain.out" \
@@ -103,6 +103,44 @@ has "... with the estimate of a full pass per language" "$TMP/budget.out" \
 	"fr: a full pass takes about "
 has "... in each language" "$TMP/budget.out" "over max_minutes 1"
 
+# Every word counts: a longer explanation makes the pass longer.
+cp -r "$MINI" "$TMP/words"
+sed -i 's|{fr: "Relisez avant d.envoyer.", en: "Read it before you send it."}|{fr: "Relisez avant d'"'"'envoyer : une faute se voit, un mot de trop se regrette, et un message envoyé ne se reprend plus.", en: "Read it before you send it."}|' \
+	"$TMP/words/module.yaml"
+chk words "$TMP/words"
+has "an explanation's words are read too (fr 237 words, now 255)" "$TMP/words.out" \
+	"): fr 2:32 (255 words"
+has "... and every screen change counts" "$TMP/words.out" "14 screen changes 0:42"
+
+# video_seconds is the longest video's length: --check measures it.
+cp -r "$MINI" "$TMP/seconds"
+sed -i 's|^    video_seconds: 3|    video_seconds: 9|' "$TMP/seconds/module.yaml"
+chk seconds "$TMP/seconds"
+check "a wrong video_seconds: exit 2" test $? -eq 2
+has "... says the length to write" "$TMP/seconds.out" \
+	"seconds/module.yaml:33:20: video_seconds is 9 but the longest of the chapter's videos lasts 3 s: write video_seconds: 3"
+sed -i '/^    video_seconds: 9/d' "$TMP/seconds/module.yaml"
+chk noseconds "$TMP/seconds"
+check "no video_seconds with a video: exit 2" test $? -eq 2
+has "... says why and what to write" "$TMP/noseconds.out" \
+	"no video_seconds: the home screen cannot count this video in its time; add video_seconds: 3"
+
+# The real films' lengths: within max_minutes with the placeholders, over
+# it with the films: listed by --check, refused by --release.
+cp -r "$MINI" "$TMP/films"
+sed -i -e 's|^pass_mark: 70|&\nmax_minutes: 3|' \
+	-e 's|^    video_seconds: 3|&\n    video_placeholder: true\n    film: {name: "Episode 1", seconds: 120, rights: "2099-01-01"}|' \
+	"$TMP/films/module.yaml"
+chk films "$TMP/films"
+check "real films over max_minutes: plain --check passes (exit 0)" test $? -eq 0
+has "... prints the pass with the real films" "$TMP/films.out" \
+	"with the real films' lengths (film.seconds): fr 4:"
+has "... and lists it for the release" "$TMP/films.out" \
+	"fr: with the real films (film.seconds), a full pass takes about 4:"
+chk films-release "$TMP/films" --release
+check "... --release refuses it (exit 2)" test $? -eq 2
+has "... saying so" "$TMP/films-release.out" "over max_minutes 3"
+
 # The lint: a 2-choice question not marked true_false, in every language.
 cp -r "$MINI" "$TMP/lint"
 sed -i '/^    true_false: true/d' "$TMP/lint/module.yaml"
@@ -127,7 +165,7 @@ sed -i 's|^    chapter: reflexes$||' "$TMP/warn/module.yaml"
 chk warn "$TMP/warn"
 check "warnings only: --check passes (exit 0)" test $? -eq 0
 has "... « je » and « vous » mixed, at the choice, with question and language" "$TMP/warn.out" \
-	"warn/module.yaml:70:14: warning: q-doute (fr): choice 1 says \"vous\" while 3 choices of the module say \"je\""
+	"warn/module.yaml:71:14: warning: q-doute (fr): choice 1 says \"vous\" while 3 choices of the module say \"je\""
 has "... a chapter no objective names" "$TMP/warn.out" \
 	"warning: chapter 2 (reflexes): no objective names it"
 has "... counted on stdout" "$TMP/warn.out" "3 warnings about how the questions are written"
