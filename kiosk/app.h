@@ -188,7 +188,7 @@ void trainer_day_sync(struct kiosk *k);
 /* The label id to store with a session of that day ("" none). */
 const char *trainer_day_label(const struct kiosk *k, const char *day);
 
-/* The program's one signal flag (DESIGN.md allows no other global). */
+/* The program's one signal flag: the only mutable global (docs/design.md). */
 extern volatile sig_atomic_t kiosk_stop_signal;
 
 long long app_now(const struct kiosk *k);

@@ -25,6 +25,7 @@ struct app_player {
 	bool starting;        /* the thread runs or has not been joined */
 	long long preroll_at; /* app clock; -1: nothing to preroll */
 	struct player *made;
+	struct player_bank *bank; /* from the first session to the end */
 	bool headless;
 	int volume;
 	Uint32 event;
@@ -33,6 +34,8 @@ struct app_player {
 static void *make(void *arg)
 {
 	struct app_player *a = arg;
+	if (!a->bank)
+		a->bank = player_bank_create();
 	a->made = player_create(a->headless, a->volume, a->event);
 	return NULL;
 }
@@ -109,8 +112,11 @@ void app_player_follow(struct kiosk *k, enum screen_id next)
 		a->starting = true;
 	else
 		log_warn("player", "cannot start libVLC in a thread; starting it now");
-	if (!a->starting)
+	if (!a->starting) {
+		if (!a->bank)
+			a->bank = player_bank_create();
 		k->player = player_create(k->headless, a->volume, k->user_event);
+	}
 }
 
 long long app_player_poll(struct kiosk *k, long long now)
@@ -133,6 +139,8 @@ void app_player_stop(struct kiosk *k)
 	join(k, true);
 	player_destroy(k->player);
 	k->player = NULL;
+	if (k->vlc)
+		player_bank_destroy(k->vlc->bank);
 	free(k->vlc);
 	k->vlc = NULL;
 }

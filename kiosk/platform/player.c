@@ -253,25 +253,40 @@ enum { PICTURE_MMAP_THRESHOLD = 256 * 1024 };
  * left alive, and each such reading keeps about 12 KB for good (a program
  * that only makes and releases instances grows the same way): a kiosk that
  * makes a player for each session (app/player.c) grew by ~14 KB a session,
- * 90 MB over 6,500 sessions in the soak (RELIABILITY.md). One bare instance
- * made with the first player and held for the life of the process keeps
- * the bank loaded: the players still come and go with the sessions, and the
- * attract screen before the first session still holds no libVLC. */
-static libvlc_instance_t *bank_keeper;
+ * 90 MB over 6,500 sessions in the soak (RELIABILITY.md). One bare instance,
+ * made with the first player and held until the program ends, keeps the
+ * bank loaded: the players still come and go with the sessions, and the
+ * attract screen before the first session still holds no libVLC. Its owner
+ * is the caller (app/player.c), not a global of this file. */
+struct player_bank {
+	libvlc_instance_t *vlc;
+};
 
-static void keep_plugin_bank(void)
+struct player_bank *player_bank_create(void)
 {
 	const char *args[] = {"--quiet", "--no-lua"};
-	bank_keeper = libvlc_new((int)(sizeof(args) / sizeof(args[0])), args);
-	if (!bank_keeper)
+	struct player_bank *b = calloc(1, sizeof(*b));
+	if (b)
+		b->vlc = libvlc_new((int)(sizeof(args) / sizeof(args[0])), args);
+	if (!b || !b->vlc) {
 		log_warn("player",
 		         "cannot hold libVLC's plugins: each session will read them again");
+		free(b);
+		return NULL;
+	}
+	return b;
+}
+
+void player_bank_destroy(struct player_bank *b)
+{
+	if (!b)
+		return;
+	libvlc_release(b->vlc);
+	free(b);
 }
 
 struct player *player_create(bool headless, int volume, Uint32 user_event)
 {
-	static pthread_once_t bank_once = PTHREAD_ONCE_INIT;
-	pthread_once(&bank_once, keep_plugin_bank);
 	if (mallopt(M_MMAP_THRESHOLD, PICTURE_MMAP_THRESHOLD) != 1)
 		log_warn("player", "cannot fix the allocator's mmap threshold");
 	struct player *p = calloc(1, sizeof(*p));

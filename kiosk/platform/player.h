@@ -35,6 +35,13 @@ struct player_frame {
  * headless: no sound device (VLC's dummy audio output). user_event is the
  * first of the SDL event types registered for us (we use two). NULL if
  * libVLC cannot start; the kiosk then says videos are unavailable. */
+/* libVLC's plugin bank held loaded between players (player.c says why):
+ * made before the first player, destroyed after the last. NULL on failure
+ * (logged; players still work, each reading the plugins again). */
+struct player_bank;
+struct player_bank *player_bank_create(void);
+void player_bank_destroy(struct player_bank *b);
+
 struct player *player_create(bool headless, int volume, Uint32 user_event);
 void player_destroy(struct player *p);
 
