@@ -229,10 +229,11 @@ static void parse_line(struct gen *g, char *line)
 	/* left=N: people who touched the screen and left before choosing a
 	 * language, on the day's counter (schema 4), each with a key. */
 	for (int i = 0; i < left; i++) {
-		char *sql = sqlite3_mprintf("INSERT INTO stat_touch VALUES (%Q, 1, %lld) ON CONFLICT "
-		                            "DO UPDATE SET touched = touched + 1, k_touched = "
-		                            "k_touched + excluded.k_touched",
-		                            s.day, (long long)(rnd(g) & 0xffffffffULL));
+		char *sql =
+		    sqlite3_mprintf("INSERT INTO stat_touch VALUES (%Q, 1, %lld) ON CONFLICT "
+		                    "DO UPDATE SET touched = touched + 1, k_touched = "
+		                    "k_touched + excluded.k_touched",
+		                    s.day, (long long)(rnd(g) & 0xffffffffULL));
 		if (sqlite3_exec(g->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 			die_db(g, "left");
 		sqlite3_free(sql);
