@@ -85,6 +85,8 @@ install-files:
 	install -m 0644 packaging/boot/sysctl-kiosk.conf $(DESTDIR)$(SYSCTLDIR)/90-kiosk.conf
 	install -m 0644 packaging/boot/system-kiosk.conf $(DESTDIR)$(SYSTEMCONFDIR)/kiosk.conf
 	install -m 0644 packaging/boot/grub-password $(DESTDIR)$(DATADIR)/kiosk/boot/grub-password
+	install -d $(DESTDIR)$(SYSCONFDIR)/default/grub.d
+	install -m 0644 packaging/boot/grub-console.cfg $(DESTDIR)$(SYSCONFDIR)/default/grub.d/kiosk.cfg
 	install -m 0644 systemd/kiosk.sysusers $(DESTDIR)$(SYSUSERSDIR)/kiosk.conf
 	install -m 0644 man/kiosk.1 man/kiosk-report.1 man/kiosk-bundle.1 man/kiosk-export.1 \
 		$(DESTDIR)$(MANDIR)/man1/

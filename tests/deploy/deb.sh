@@ -53,7 +53,7 @@ for f in usr/bin/kiosk usr/bin/kiosk-report lib/systemd/system/kiosk.service \
 	lib/systemd/system/kiosk-retry.service lib/systemd/system/kiosk-retry.timer \
 	usr/lib/sysctl.d/90-kiosk.conf usr/lib/systemd/system.conf.d/kiosk.conf \
 	usr/share/kiosk/boot/grub-password usr/lib/kiosk/kiosk-cage usr/lib/kiosk/kiosk-guard \
-	lib/systemd/system/kiosk-console.service; do
+	lib/systemd/system/kiosk-console.service etc/default/grub.d/kiosk.cfg; do
 	[ -e "$tmp/root/$f" ] || bad="$bad $f"
 done
 [ -z "$bad" ] && echo "PASS deb layout: binaries, units, module, man pages, boot hardening" ||
@@ -115,6 +115,18 @@ if [ "$(readlink /etc/systemd/system/ctrl-alt-del.target)" = /dev/null ] &&
 	echo "PASS deb hardening: ctrl-alt-del.target masked, burst action off, kernel.sysrq = 0"
 else
 	echo "FAIL deb hardening: ctrl-alt-del.target -> $(readlink /etc/systemd/system/ctrl-alt-del.target), $(cat /usr/lib/sysctl.d/90-kiosk.conf 2>&1 | grep sysrq)"
+fi
+
+# The screen at boot: the kernel command line update-grub reads, the
+# console units and settings.
+cmdline=$(GRUB_CMDLINE_LINUX_DEFAULT=quiet sh -c '. /etc/default/grub.d/kiosk.cfg; echo "$GRUB_CMDLINE_LINUX_DEFAULT"' 2>&1)
+if [ "$cmdline" = "quiet loglevel=3 vt.global_cursor_default=0" ] &&
+	grep -qx 'ShowStatus=no' /usr/lib/systemd/system.conf.d/kiosk.conf &&
+	grep -qx 'kernel.printk = 3 4 1 3' /usr/lib/sysctl.d/90-kiosk.conf &&
+	grep -q '^Wants=kiosk-console.service' /lib/systemd/system/kiosk.service; then
+	echo "PASS deb console: GRUB's kernel command line '$cmdline', ShowStatus=no, kernel.printk 3, kiosk-console.service wanted"
+else
+	echo "FAIL deb console: command line '$cmdline'; $(grep -h 'ShowStatus\|printk' /usr/lib/systemd/system.conf.d/kiosk.conf /usr/lib/sysctl.d/90-kiosk.conf | tr '\n' ' ')"
 fi
 
 # Remove, then install again: enabled again, not left masked.
