@@ -1,14 +1,14 @@
 #!/bin/sh
 # Screenshots of the trainer screen's pages and of the printed report, for
-# the README (docs/shots/trainer-*.png, docs/shots/report-print*.png): a day
-# of 48 demo sessions (tests/tools/demo_day.sh) on the bundled module.
+# the README (docs/shots/trainer-*.png, docs/shots/report-print*.png): two
+# welcome days of 24 people before today (tests/tools/trainer_day.sh, closed
+# batches) on the bundled module.
 BUILD=${BUILD:-build}
 out=${1:-docs/shots}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-lm=$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)
-sh tests/tools/demo_day.sh | sed "s/day=2024-03-1/day=$lm-1/" |
-	"$BUILD/tools/gen_sessions" -o "$tmp/kiosk.db" 2>/dev/null || exit 1
+sh tests/tools/trainer_day.sh assets/modules/tu-me-suis "$(date -d '2 days ago' +%F)" \
+	"$(date -d yesterday +%F)" | "$BUILD/tools/gen_sessions" -o "$tmp/kiosk.db" 2>/dev/null || exit 1
 mkdir -p "$tmp/usb" "$out"
 cat >"$tmp/k.yaml" <<YAML
 kiosk_id: accueil-1
