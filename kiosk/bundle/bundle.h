@@ -81,13 +81,35 @@ bool bundle_unhex(const char *s, unsigned char *b, size_t n);
 int bundle_pack(const char *module_dir, const char *secret, const char *out);
 struct install_options {
 	const char *file, *keys, *root, *config, *kiosk;
-	const char *status; /* the running kiosk's status file (/run/kiosk/status) */
+	const char *status;        /* the running kiosk's status file (/run/kiosk/status) */
+	const char *switch_module; /* an administrator's: take this module id instead */
 	bool quiet;
 };
 int bundle_install(const struct install_options *o);
+/* check.c: kiosk --check on stage; BUNDLE_OK, or REFUSED / ERROR with why. */
+int bundle_check(const struct install_options *o, const char *stage, char *why, size_t whylen);
 int bundle_rollback(const char *root);
 /* Installs every new *.kbundle of an inbox folder, oldest version first. */
 int bundle_inbox(const char *inbox, const struct install_options *o);
+
+/* ledger.c: ROOT/installed, the module this kiosk takes and the highest
+ * version of it ever installed. */
+struct ledger {
+	char module[64]; /* "" before the first install */
+	int highest;     /* -1 none */
+};
+/* Reads it; without the file, the module on screen (running_id, running
+ * >= 0) is the one. The version folders the root keeps and the running
+ * version raise the highest. false (with why) if the file is damaged. */
+bool ledger_load(const char *root, const char *running_id, int running, struct ledger *l, char *why,
+                 size_t whylen);
+bool ledger_save(const char *root, const struct ledger *l);
+/* BUNDLE_OK, or BUNDLE_REFUSED with why: another module without
+ * --switch-module naming it, or a version not above the highest. */
+int ledger_admit(const struct ledger *l, const struct manifest *m, const char *switch_to, char *why,
+                 size_t whylen);
+/* ROOT/last-install: one line on the last try, for the health file. */
+void ledger_record(const char *root, const char *what, const char *file, const char *why);
 
 /* One line on stderr for the journal: "kiosk-bundle: ..." */
 void bundle_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

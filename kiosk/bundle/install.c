@@ -13,8 +13,6 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "core/content.h"
@@ -143,11 +141,41 @@ static bool extract(struct archive *a, struct archive_entry *e, struct manifest 
 	return true;
 }
 
+/* After the tar's end (two zero blocks, at `end`) only the zeros that
+ * fill its last record: bytes there are no part of what was signed, and a
+ * bundle is exactly what pack wrote. */
+static bool nothing_after(const char *file, long long end, char *why, size_t whylen)
+{
+	enum { RECORD = 10240 };
+	FILE *f = fopen(file, "rb");
+	long long extra = 0;
+	bool zero = true;
+	int c;
+	if (!f || fseeko(f, end, SEEK_SET) != 0) {
+		snprintf(why, whylen, "cannot read %s again: %s", file, strerror(errno));
+		if (f)
+			fclose(f);
+		return false;
+	}
+	while (zero && extra <= RECORD && (c = getc(f)) != EOF) {
+		zero = c == 0;
+		extra++;
+	}
+	fclose(f);
+	if (!zero || extra > RECORD) {
+		snprintf(why, whylen,
+		         "tampered: data after the end of the tar (from byte %lld), not signed",
+		         end);
+		return false;
+	}
+	return true;
+}
+
 /* Reads and checks the whole bundle into stage. 0, or BUNDLE_REFUSED /
  * BUNDLE_ERROR with why. */
 static int unpack(const struct install_options *o, const struct bundle_key *keys, int n_keys,
-                  struct manifest *m, const char *stage, int running, const char *running_id,
-                  char *why, size_t whylen)
+                  struct manifest *m, const char *stage, const struct ledger *l, char *why,
+                  size_t whylen)
 {
 	struct archive *a = archive_read_new();
 	struct archive_entry *e;
@@ -187,11 +215,8 @@ static int unpack(const struct install_options *o, const struct bundle_key *keys
 	/* From here the manifest is the authors'. */
 	if (!manifest_parse(m, text, len, why, whylen))
 		goto end;
-	if (running >= 0 && m->version <= running) {
-		snprintf(why, whylen, "older: version %d of %s is not newer than the running %s %d",
-		         m->version, m->module, running_id, running);
+	if (ledger_admit(l, m, o->switch_module, why, whylen) != BUNDLE_OK)
 		goto end;
-	}
 	if (mkdir(stage, 0755) != 0) {
 		snprintf(why, whylen, "cannot create %s: %s", stage, strerror(errno));
 		rc = BUNDLE_ERROR;
@@ -205,6 +230,8 @@ static int unpack(const struct install_options *o, const struct bundle_key *keys
 		snprintf(why, whylen, "truncated bundle: %s", archive_error_string(a));
 		goto end;
 	}
+	if (!nothing_after(o->file, archive_filter_bytes(a, 0), why, whylen))
+		goto end;
 	for (int i = 0; i < m->n_files; i++)
 		if (!m->files[i].seen) {
 			snprintf(why, whylen, "truncated bundle: %.100s is missing",
@@ -217,89 +244,6 @@ end:
 	free(text);
 	free(sig);
 	return rc;
-}
-
-/* kiosk --check on the unpacked copy. The kiosk beside this program is
- * the one that will show it. */
-static int run_check(const struct install_options *o, const char *stage, char *why, size_t whylen)
-{
-	char self[4096], kiosk[4096], out[4096];
-	const char *bin = o->kiosk;
-	if (!bin) {
-		ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-		self[n > 0 ? n : 0] = '\0';
-		char *slash = strrchr(self, '/');
-		snprintf(kiosk, sizeof(kiosk), "%.*s/kiosk", slash ? (int)(slash - self) : 1,
-		         slash ? self : ".");
-		bin = kiosk;
-	}
-	snprintf(out, sizeof(out), "%s.check", stage);
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid < 0) {
-		snprintf(why, whylen, "cannot run %s: %s", bin, strerror(errno));
-		return BUNDLE_ERROR;
-	}
-	if (pid == 0) {
-		int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-		if (fd >= 0) {
-			dup2(fd, 1);
-			dup2(fd, 2);
-		}
-		if (o->config)
-			execl(bin, bin, "--check", "--config", o->config, "--content", stage,
-			      (char *)NULL);
-		else
-			execl(bin, bin, "--check", "--content", stage, (char *)NULL);
-		fprintf(stderr, "cannot run %s: %s\n", bin, strerror(errno));
-		_exit(127);
-	}
-	int status = 0;
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-	FILE *f = fopen(out, "r");
-	char first[300] = "";
-	int lines = 0;
-	if (f) {
-		char line[1024];
-		while (fgets(line, sizeof(line), f)) {
-			if (code != 0)
-				fputs(line, stderr); /* every problem, for the journal */
-			if (!lines++)
-				snprintf(first, sizeof(first), "%.*s", (int)strcspn(line, "\n"),
-				         line);
-		}
-		fclose(f);
-	}
-	unlink(out);
-	if (code == 0)
-		return BUNDLE_OK;
-	if (code == 127) {
-		snprintf(why, whylen, "cannot run %s for kiosk --check", bin);
-		return BUNDLE_ERROR;
-	}
-	snprintf(why, whylen, "fails kiosk --check (%d line(s), the first: %s)", lines, first);
-	return BUNDLE_REFUSED;
-}
-
-/* ROOT/last-install: one line on the last attempt, for the health file. */
-static void record(const char *root, const char *what, const char *file, const char *why)
-{
-	char path[4096], tmp[4200], day[16];
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
-	snprintf(path, sizeof(path), "%s/last-install", root);
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	const char *base = strrchr(file, '/');
-	FILE *f = fopen(tmp, "w");
-	if (!f)
-		return;
-	fprintf(f, "%s %s %s: %s\n", day, what, base ? base + 1 : file, why);
-	if (fclose(f) == 0)
-		rename(tmp, path);
 }
 
 /* Running module id and version, from ROOT/current (-1: none). */
@@ -409,18 +353,21 @@ int bundle_install(const struct install_options *o)
 	if (!make_root(o->root) || (lock = lock_root(o->root)) < 0)
 		goto end;
 	int running = running_version(o->root, running_id, sizeof(running_id));
+	struct ledger l;
 	snprintf(stage, sizeof(stage), "%s/versions/.incoming-%ld", o->root, (long)getpid());
 	rm_tree(stage);
-	rc = unpack(o, keys, n_keys, &m, stage, running, running_id, why, sizeof(why));
+	rc = ledger_load(o->root, running_id, running, &l, why, sizeof(why))
+	         ? unpack(o, keys, n_keys, &m, stage, &l, why, sizeof(why))
+	         : BUNDLE_REFUSED;
 	if (rc == BUNDLE_OK)
-		rc = run_check(o, stage, why, sizeof(why));
+		rc = bundle_check(o, stage, why, sizeof(why));
 	if (rc != BUNDLE_OK) {
 		rm_tree(stage);
 		if (rc == BUNDLE_REFUSED)
 			bundle_err("refused %s: %s", o->file, why);
 		else
 			bundle_err("cannot install %s: %s", o->file, why);
-		record(o->root, rc == BUNDLE_REFUSED ? "refused" : "failed", o->file, why);
+		ledger_record(o->root, rc == BUNDLE_REFUSED ? "refused" : "failed", o->file, why);
 		goto end;
 	}
 	/* Switch: the old current becomes previous, then current moves. */
@@ -442,9 +389,17 @@ int bundle_install(const struct install_options *o)
 		rc = BUNDLE_ERROR;
 		goto end;
 	}
+	/* Remembered before anything else can happen: a replay of an older
+	 * version after a rollback is refused from now on. */
+	snprintf(l.module, sizeof(l.module), "%s", m.module);
+	l.highest = m.version;
+	if (!ledger_save(o->root, &l)) {
+		rc = BUNDLE_ERROR;
+		goto end;
+	}
 	prune(o->root, o->status ? o->status : "/run/kiosk/status");
 	snprintf(why, sizeof(why), "module %s version %d", m.module, m.version);
-	record(o->root, "installed", o->file, why);
+	ledger_record(o->root, "installed", o->file, why);
 	if (running >= 0)
 		bundle_say("installed %s: module %s version %d (was %s %d); the kiosk shows it "
 		           "at its next attract screen",

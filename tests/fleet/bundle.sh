@@ -173,3 +173,56 @@ module m6 6
 install_b "$TMP/v6.kbundle"
 [ "$(ls "$R/versions" | tr '\n' ' ')" = "mini-5 mini-6 " ] &&
 	pass "older versions are removed (kept: $(ls "$R/versions" | tr '\n' ' '))" || fail prune "$(ls "$R/versions")"
+
+# Issue 25: the module this kiosk takes, the highest version ever
+# installed, nothing after the tar's end. Here current is mini-6.
+# Another module, signed and newer: refused (before: mini-3 -> autre-9).
+cp -R "$MINI" "$TMP/autre9"
+sed -i -e 's/^id: .*/id: autre/' -e 's/^version: .*/version: 9/' "$TMP/autre9/module.yaml"
+"$BUNDLE" pack "$TMP/autre9" --key "$secret" -o "$TMP/autre9.kbundle" >/dev/null
+refused "another module id (mini -> autre 9)" "$TMP/autre9.kbundle" "another module: this kiosk takes mini"
+# Replays after a rollback: v8 installed, rolled back to v6, then a signed
+# v7 (before: accepted, as newer than the running v6) and v8 again.
+for v in 7 8; do
+	module "m$v" "$v"
+	"$BUNDLE" pack "$TMP/m$v" --key "$secret" -o "$TMP/v$v.kbundle" >/dev/null
+done
+install_b "$TMP/v8.kbundle" && "$BUNDLE" rollback --root "$R" >/dev/null 2>&1
+[ "$(readlink "$R/current")" = versions/mini-6 ] && grep -qx "highest 8" "$R/installed" &&
+	pass "v8 installed then rolled back to v6; ROOT/installed keeps mini and 8" ||
+	fail "v8 then rollback" "$(readlink "$R/current"): $(cat "$R/installed" "$TMP/out")"
+refused "older than the highest ever installed, after a rollback (v7 < v8)" "$TMP/v7.kbundle" \
+	"older: version 7 of mini is not newer than the highest installed, 8"
+refused "the highest itself again, after a rollback (v8)" "$TMP/v8.kbundle" "older: version 8"
+# ROOT/installed removed: the versions kept (mini-8 as previous) are the floor.
+rm "$R/installed"
+refused "ROOT/installed removed: the version folders kept are the floor" "$TMP/v7.kbundle" \
+	"not newer than the highest installed, 8"
+echo "module mini" >"$R/installed"
+refused "ROOT/installed damaged: nothing installed" "$TMP/v7.kbundle" "installed is damaged"
+rm "$R/installed"
+# Data after the tar's end: appended bytes, and a second tar behind the first.
+module m9b 9
+"$BUNDLE" pack "$TMP/m9b" --key "$secret" -o "$TMP/v9.kbundle" >/dev/null
+{ cat "$TMP/v9.kbundle"; echo "not signed"; } >"$TMP/trailing.kbundle"
+refused "bytes after the end of the tar" "$TMP/trailing.kbundle" "data after the end of the tar"
+{ cat "$TMP/v9.kbundle"; tar cf - -C "$TMP" m5; } >"$TMP/twotars.kbundle"
+refused "a second tar after the first" "$TMP/twotars.kbundle" "data after the end of the tar"
+install_b "$TMP/v9.kbundle" && [ "$(readlink "$R/current")" = versions/mini-9 ] &&
+	pass "the same bundle without them is installed (v9)" || fail "v9" "$(cat "$TMP/out")"
+# An administrator's switch: named, on the command line, never by the inbox.
+"$BUNDLE" inbox "$TMP/inbox" --keys "$TMP/keys" --root "$R" --switch-module autre >"$TMP/out" 2>&1
+[ $? -eq 2 ] && [ "$(readlink "$R/current")" = versions/mini-9 ] &&
+	pass "inbox with --switch-module: refused arguments (exit 2)" || fail "inbox switch" "$(cat "$TMP/out")"
+"$BUNDLE" install "$TMP/autre9.kbundle" --keys "$TMP/keys" --root "$R" --config "$TMP/kiosk.yaml" \
+	--switch-module other >"$TMP/out" 2>&1
+[ $? -eq 2 ] && grep -q "switch-module other, but the bundle is module autre" "$TMP/out" &&
+	pass "--switch-module names the module: another one is refused" || fail "switch other" "$(cat "$TMP/out")"
+"$BUNDLE" install "$TMP/autre9.kbundle" --keys "$TMP/keys" --root "$R" --config "$TMP/kiosk.yaml" \
+	--switch-module autre >"$TMP/out" 2>&1
+[ $? -eq 0 ] && [ "$(readlink "$R/current")" = versions/autre-9 ] && grep -qx "module autre" "$R/installed" &&
+	pass "--switch-module autre: installed, and the kiosk takes autre from now on" ||
+	fail "switch autre" "$(cat "$TMP/out")"
+module m10 10
+"$BUNDLE" pack "$TMP/m10" --key "$secret" -o "$TMP/v10.kbundle" >/dev/null
+refused "after the switch, mini is the other module" "$TMP/v10.kbundle" "this kiosk takes autre"
