@@ -168,8 +168,9 @@ struct kiosk {
 	struct layout lay;
 	struct control controls[UI_MAX_CONTROLS];
 	int n_controls;
-	SDL_Rect clip; /* while a scrolled part draws: its view (ui_scroll_begin) */
-	bool redraw;   /* a scroll moved during the draw: draw once more (focus.c) */
+	bool controls_full; /* a screen had more than UI_MAX_CONTROLS (logged once) */
+	SDL_Rect clip;      /* while a scrolled part draws: its view (ui_scroll_begin) */
+	bool redraw;        /* a scroll moved during the draw: draw once more (focus.c) */
 	struct press press;
 	struct a11y_state a11y;
 

@@ -1,5 +1,7 @@
 #include "screens/ui.h"
 
+#include "core/log.h"
+
 #include "core/a11y.h"
 
 #include <stdio.h>
@@ -43,8 +45,16 @@ void ui_begin(struct kiosk *k)
 
 int ui_area(struct kiosk *k, SDL_Rect r, const char *label, int action, int arg)
 {
-	if (k->n_controls == UI_MAX_CONTROLS)
+	if (k->n_controls == UI_MAX_CONTROLS) {
+		/* Drawn but not touchable: a layout bug, said once, by name. */
+		if (!k->controls_full)
+			log_err("ui",
+			        "screen %s has more than %d controls: \"%s\" and those after "
+			        "it cannot be touched",
+			        screen_name(k->shown), UI_MAX_CONTROLS, label ? label : "");
+		k->controls_full = true;
 		return -1;
+	}
 	struct control *c = &k->controls[k->n_controls];
 	*c = (struct control){.r = r, .action = action, .arg = arg, .view = k->clip};
 	snprintf(c->label, sizeof(c->label), "%s", label ? label : "");
