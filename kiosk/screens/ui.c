@@ -1,8 +1,7 @@
 #include "screens/ui.h"
 
-#include "core/log.h"
-
 #include "core/a11y.h"
+#include "core/log.h"
 
 #include <stdio.h>
 #include <string.h>
