@@ -26,8 +26,8 @@ static bool exec(sqlite3 *db, const char *sql, const char *what)
 /* The tables of a batch file (platform/store_schema.h): (kiosk, batch)
  * then the counters, keyed so that a batch is one set of rows. */
 #define CREATE(name, cols, keys)                                                                   \
-	"CREATE TABLE main.b_" name " (kiosk, batch, " cols ", PRIMARY KEY (kiosk, batch" keys     \
-	")) WITHOUT ROWID;"                                                                        \
+	"CREATE TABLE main.b_" name " (kiosk, batch, " cols ", PRIMARY KEY (" keys                 \
+	"kiosk, batch)) WITHOUT ROWID;"                                                            \
 	"INSERT INTO main.b_" name " SELECT kiosk, batch, " cols " FROM temp.v_" name ";"
 
 bool export_batches(const char *dbpath, const char *outbox, const char *name, long long *batches)

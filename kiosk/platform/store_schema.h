@@ -596,20 +596,22 @@
 /* A batch file (docs/reports.md « Fichiers de lots »): the tables b_*,
  * with the columns of the views above, one row per batch and counter;
  * (kiosk, batch) names a batch (batch: its first day), so a batch found in
- * two files is counted once. application_id 0x6b62 ('kb') tells it from a
+ * two files is counted once. Each table's key is its counter's columns,
+ * then kiosk and batch: a report sums the rows of a counter in key order,
+ * without sorting (kiosk-report --fleet over 100 kiosks, bench/batches.sh). application_id 0x6b62 ('kb') tells it from a
  * kiosk database. The same views over a batch file are plain copies. */
 #define STORE_BATCH_FILE_ID 0x6b62
 #define STORE_BATCH_FILE_TABLES(x)                                             \
 	x("batch", "last_day, sessions, touched, k_touched", "")               \
-	x("day", "module, lang, " STORE_DAY_COLS, ", module, lang")            \
-	x("score", "module, score, sessions, k_sessions", ", module, score")    \
+	x("day", "module, lang, " STORE_DAY_COLS, "module, lang, ")            \
+	x("score", "module, score, sessions, k_sessions", "module, score, ")    \
 	x("chapter", "module, chapter, seen, video_started, video_share_sum, k_seen, k_video_started", \
-	  ", module, chapter")                                                 \
+	  "module, chapter, ")                                                 \
 	x("answer", "module, question, objective, choice, correct, answers, k_answers", \
-	  ", module, question, objective, choice, correct")                    \
-	x("label", "module, label, " STORE_GROUP_COLS, ", module, label")      \
+	  "module, question, objective, choice, correct, ")                    \
+	x("label", "module, label, " STORE_GROUP_COLS, "module, label, ")      \
 	x("item", "module, question, objective, finished, item_right, rest_sum, cross_sum, " \
-	  "rest_sq_sum, k_finished, k_item_right", ", module, question, objective")
+	  "rest_sq_sum, k_finished, k_item_right", "module, question, objective, ")
 
 // clang-format on
 

@@ -6,7 +6,7 @@
 
 #include <stdio.h>
 
-enum { FLEET_MAX_FILES = 64, FLEET_ERRORS = 5 };
+enum { FLEET_MAX_FILES = 4096, FLEET_ERRORS = 5 };
 
 struct fleet_kiosk {
 	char id[64];

@@ -254,6 +254,25 @@ static sqlite3_stmt *query(sqlite3 *db, const char *sql)
 	return st;
 }
 
+/* Whether every batch of the file being read is taken (the usual case: a
+ * report of everything, files that do not overlap): the counters are then
+ * summed without looking each row's batch up (report_take). */
+static bool taking_all;
+
+const char *report_take(void)
+{
+	return taking_all ? "" : " JOIN take t ON t.kiosk = v.kiosk AND t.batch = v.batch";
+}
+
+/* query() of sql with its one %s replaced by report_take(). */
+static sqlite3_stmt *query_take(sqlite3 *db, const char *sql)
+{
+	char *full = sqlite3_mprintf(sql, report_take());
+	sqlite3_stmt *st = full ? query(db, full) : NULL;
+	sqlite3_free(full);
+	return st;
+}
+
 /* A batch row's span as report keys show it: "first" or "first/last". */
 static void span_key(char key[32], const char *first, const char *last)
 {
@@ -321,6 +340,14 @@ static int take_batches(struct report *r, sqlite3 *db, const char *lo, const cha
 	sqlite3_finalize(st);
 	sqlite3_finalize(ins);
 	sqlite3_finalize(seen);
+	long long all = -1, taken = -2;
+	st = query(db, "SELECT (SELECT count(*) FROM v_batch), (SELECT count(*) FROM take)");
+	if (st && sqlite3_step(st) == SQLITE_ROW) {
+		all = sqlite3_column_int64(st, 0);
+		taken = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	taking_all = all == taken;
 	if (bad_row == 1)
 		return bad("row in the batches");
 	if (bad_row == 2)
@@ -469,9 +496,8 @@ static int load_groups(struct report *r, sqlite3 *db)
 	sqlite3_finalize(st);
 	if (done(db, rc) != 0)
 		return -1;
-	st =
-	    query(db, "SELECT v.score, sum(v.sessions), sum(v.k_sessions) FROM v_score v JOIN take "
-	              "t ON t.kiosk = v.kiosk AND t.batch = v.batch GROUP BY v.score");
+	st = query_take(db, "SELECT v.score, sum(v.sessions), sum(v.k_sessions) FROM v_score v%s "
+	                    "GROUP BY v.score");
 	if (!st)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -491,8 +517,7 @@ static int load_groups(struct report *r, sqlite3 *db)
 	sqlite3_finalize(st);
 	if (done(db, rc) != 0)
 		return -1;
-	st = query(db, "SELECT DISTINCT v.module FROM v_day v JOIN take t ON t.kiosk = v.kiosk "
-	               "AND t.batch = v.batch");
+	st = query_take(db, "SELECT DISTINCT v.module FROM v_day v%s");
 	if (!st)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -511,10 +536,10 @@ static int load_groups(struct report *r, sqlite3 *db)
 
 static int load_chapters(struct report *r, sqlite3 *db)
 {
-	sqlite3_stmt *st = query(
+	sqlite3_stmt *st = query_take(
 	    db, "SELECT v.module, v.chapter, sum(v.seen), sum(v.video_started), "
 	        "sum(v.video_share_sum), sum(v.k_seen), sum(v.k_video_started) FROM v_chapter "
-	        "v JOIN take t ON t.kiosk = v.kiosk AND t.batch = v.batch GROUP BY 1, 2");
+	        "v%s GROUP BY 1, 2");
 	if (!st)
 		return -1;
 	int rc;
@@ -583,10 +608,10 @@ static struct report_question *question(struct report *r, const char *m, const c
 
 static int load_questions(struct report *r, sqlite3 *db)
 {
-	sqlite3_stmt *st =
-	    query(db, "SELECT v.module, v.question, v.objective, v.choice, v.correct, "
-	              "sum(v.answers), sum(v.k_answers) FROM v_answer v JOIN take t ON t.kiosk = "
-	              "v.kiosk AND t.batch = v.batch GROUP BY 1, 2, 3, 4, 5");
+	sqlite3_stmt *st = query_take(
+	    db, "SELECT v.module, v.question, v.objective, v.choice, v.correct, "
+	        "sum(v.answers), sum(v.k_answers) FROM v_answer v%s GROUP BY 1, 2, 3, 4, "
+	        "5");
 	if (!st)
 		return -1;
 	int rc;

@@ -102,16 +102,18 @@ static bool whole(sqlite3_stmt *st, int i, long long *v)
 static int load_labels(struct report *r, sqlite3 *db, int k)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(
-	        db,
-	        "SELECT v.kiosk || '/' || v.batch, v.label, sum(sessions), sum(reached_home), "
-	        "sum(opened_chapter), sum(reached_quiz), sum(reached_result), sum(finished), "
-	        "sum(abandoned), sum(timed_out), sum(quiz_taken), sum(score_sum), sum(passed), "
-	        "sum(duration_sum), sum(k_sessions), sum(k_reached_home), sum(k_opened_chapter), "
-	        "sum(k_reached_quiz), sum(k_reached_result), sum(k_finished), sum(k_abandoned), "
-	        "sum(k_timed_out), sum(k_quiz_taken), sum(k_passed) FROM v_label v JOIN take t ON "
-	        "t.kiosk = v.kiosk AND t.batch = v.batch GROUP BY v.kiosk, v.batch, v.label",
-	        -1, &st, NULL) != SQLITE_OK)
+	char *sql = sqlite3_mprintf(
+	    "SELECT v.kiosk || '/' || v.batch, v.label, sum(sessions), sum(reached_home), "
+	    "sum(opened_chapter), sum(reached_quiz), sum(reached_result), sum(finished), "
+	    "sum(abandoned), sum(timed_out), sum(quiz_taken), sum(score_sum), sum(passed), "
+	    "sum(duration_sum), sum(k_sessions), sum(k_reached_home), sum(k_opened_chapter), "
+	    "sum(k_reached_quiz), sum(k_reached_result), sum(k_finished), sum(k_abandoned), "
+	    "sum(k_timed_out), sum(k_quiz_taken), sum(k_passed) FROM v_label v%s "
+	    "GROUP BY v.kiosk, v.batch, v.label",
+	    report_take());
+	int prc = sql ? sqlite3_prepare_v2(db, sql, -1, &st, NULL) : SQLITE_NOMEM;
+	sqlite3_free(sql);
+	if (prc != SQLITE_OK)
 		return fail(db);
 	struct pool *p = calloc(1, sizeof *p);
 	char batch[80] = "";
@@ -193,12 +195,14 @@ struct report_item *report_item_of(struct report *r, const char *m, const char *
 static int load_discrimination(struct report *r, sqlite3 *db)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db,
-	                       "SELECT v.module, v.question, v.objective, sum(finished), "
-	                       "sum(item_right), sum(rest_sum), sum(cross_sum), sum(rest_sq_sum), "
-	                       "sum(k_finished), sum(k_item_right) FROM v_item v JOIN take t ON "
-	                       "t.kiosk = v.kiosk AND t.batch = v.batch GROUP BY 1, 2, 3",
-	                       -1, &st, NULL) != SQLITE_OK)
+	char *sql = sqlite3_mprintf("SELECT v.module, v.question, v.objective, sum(finished), "
+	                            "sum(item_right), sum(rest_sum), sum(cross_sum), "
+	                            "sum(rest_sq_sum), sum(k_finished), sum(k_item_right) FROM "
+	                            "v_item v%s GROUP BY 1, 2, 3",
+	                            report_take());
+	int prc = sql ? sqlite3_prepare_v2(db, sql, -1, &st, NULL) : SQLITE_NOMEM;
+	sqlite3_free(sql);
+	if (prc != SQLITE_OK)
 		return fail(db);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

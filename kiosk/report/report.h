@@ -201,6 +201,9 @@ void report_free(struct report *r);
 struct sqlite3;
 int report_load_raw(struct report *r, struct sqlite3 *db, int k, const char *path);
 void report_finish_raw(struct report *r);
+/* The join that keeps the rows of the batches taken from the file being
+ * read ("" when all of them are: no lookup per row), for " FROM v_x v%s". */
+const char *report_take(void);
 struct report_item *report_item_of(struct report *r, const char *module, const char *id,
                                    const char *objective);
 void report_suppress_raw(struct report *r, int k);

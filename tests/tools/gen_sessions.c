@@ -416,7 +416,7 @@ int main(int argc, char **argv)
 	sqlite3_finalize(g.s_sess);
 	sqlite3_finalize(g.s_ch);
 	sqlite3_finalize(g.s_ans);
-	if (g.schema >= 4) {
+	if (g.schema >= 4 && g.written > 0) {
 		if (sqlite3_exec(
 		        g.db,
 		        random_n >= 0

@@ -1,0 +1,81 @@
+#!/bin/sh
+# Statistics v2 figures (issue 21), printed as "bench batches: ..." lines
+# (bench/run.sh puts them in its table; by hand: BUILD=build sh bench/batches.sh):
+#  - closing a day and writing the batch file, with 25 months (1,000,000
+#    sessions) in the database: the close (STORE_CLOSE, what the store's
+#    background thread runs) and the outbox's batch file (kiosk-export),
+#    target <= 1 s together;
+#  - kiosk-report --fleet over 100 kiosks x 25 months of batch files,
+#    target <= 1 s.
+# The databases are generated once into $BUILD/bench/ and reused.
+BUILD=${BUILD:-build}
+R=$BUILD/kiosk-report
+GEN=$BUILD/tools/gen_sessions
+EXPORT=$BUILD/kiosk-export
+DIR=$BUILD/bench
+N=${BENCH_SESSIONS:-1000000}
+KIOSKS=${BENCH_KIOSKS:-100}
+mkdir -p "$DIR"
+now() { date +%s.%N; }
+secs() { echo "$1 $2" | awk '{printf "%.3f", $2 - $1}'; }
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+
+# 25 months: 2023-01-01 .. 2025-01-30 (761 days); every day but the last
+# closed, as on a kiosk the evening of its last day.
+big=$DIR/batches-$N.db
+if [ ! -s "$big" ] || [ "$GEN" -nt "$big" ]; then
+	rm -f "$big" "$big.tmp"
+	echo "bench batches: generating $N sessions over 25 months (once, a few minutes)" >&2
+	"$GEN" -o "$big.tmp" --random "$N" --seed 11 --days 761 --from 2023-01-01 \
+		--close 2025-01-29 --kiosk-id bench >/dev/null 2>&1 && mv "$big.tmp" "$big" || exit 1
+fi
+cp "$big" "$T/k.db"
+last=$(sqlite3 "$T/k.db" "SELECT max(day) FROM stat_day")
+t0=$(now)
+"$GEN" -o "$T/k.db" --close "$last" --kiosk-id bench </dev/null >/dev/null 2>&1 || exit 1
+t1=$(now)
+printf 'kiosk_id: bench\ndatabase: %s\n' "$T/k.db" >"$T/k.yaml"
+"$EXPORT" --outbox "$T/out" --config "$T/k.yaml" --day 2025-01-31 --no-journal >"$T/export.out" 2>&1 || exit 1
+t2=$(now)
+batches=$(sqlite3 "$T/k.db" "SELECT count(*) FROM batch")
+echo "bench batches: close of the last day with $N sessions in the database: $(secs "$t0" "$t1") s"
+echo "bench batches: batch file of the $batches closed batches (kiosk-export): $(secs "$t1" "$t2") s"
+echo "bench batches: close + batch file: $(secs "$t0" "$t2") s"
+
+# The fleet: one kiosk's 25 months of welcome days (40 people a day), its
+# batch file copied under 100 kiosk ids.
+one=$DIR/fleet-kiosk.db
+if [ ! -s "$one" ] || [ "$GEN" -nt "$one" ]; then
+	rm -f "$one"
+	"$GEN" -o "$one" --random 30000 --seed 5 --days 761 --from 2023-01-01 --kiosk-id k000 \
+		>/dev/null 2>&1 || exit 1
+fi
+printf 'kiosk_id: k000\ndatabase: %s\n' "$one" >"$T/f.yaml"
+"$EXPORT" --outbox "$T/f0" --config "$T/f.yaml" --day 2025-01-31 --no-journal >/dev/null 2>&1 || exit 1
+mkdir -p "$T/fleet"
+for i in $(seq 1 "$KIOSKS"); do
+	id=$(printf 'k%03d' "$i")
+	f=$T/fleet/$id-2025-01-31.db
+	cp "$T/f0/k000-2025-01-31.db" "$f"
+	sqlite3 "$f" "UPDATE b_batch SET kiosk = '$id'; UPDATE b_day SET kiosk = '$id';
+		UPDATE b_score SET kiosk = '$id'; UPDATE b_chapter SET kiosk = '$id';
+		UPDATE b_answer SET kiosk = '$id'; UPDATE b_label SET kiosk = '$id';
+		UPDATE b_item SET kiosk = '$id'; VACUUM;" || exit 1
+done
+rows=$(sqlite3 "$T/fleet/k001-2025-01-31.db" "SELECT (SELECT count(*) FROM b_batch) || ' batches, ' ||
+	((SELECT count(*) FROM b_day) + (SELECT count(*) FROM b_score) + (SELECT count(*) FROM b_chapter) +
+	 (SELECT count(*) FROM b_answer) + (SELECT count(*) FROM b_label) + (SELECT count(*) FROM b_item)) || ' rows'")
+for fmt in json text; do
+	: >"$T/times"
+	for i in 1 2 3; do
+		t0=$(now)
+		"$R" --fleet "$T/fleet" --format $fmt -o "$T/fleet.$fmt" 2>/dev/null || exit 1
+		secs "$t0" "$(now)" >>"$T/times"
+		echo >>"$T/times"
+	done
+	med=$(sort -n "$T/times" | sed -n 2p)
+	echo "bench batches: kiosk-report --fleet, $KIOSKS kiosks x 25 months ($rows each), --format $fmt: $med s (median of 3)"
+done
+n=$(python3 -c "import json; print(json.load(open('$T/fleet.json'))['total']['sessions'])" 2>/dev/null)
+echo "bench batches: fleet total ≈ $n sessions ($KIOSKS x 30000)"
