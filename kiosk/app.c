@@ -237,7 +237,8 @@ static long long check_frames(struct kiosk *k)
 	if (shown > 0 && !k->ready_sent && (k->shown == SCR_ATTRACT || k->broken)) {
 		/* The attract screen is on the glass: tell systemd we are up. */
 		log_info("gfx", "first frame shown %llu ms after start", (unsigned long long)now);
-		notify_ready(k->notify);
+		notify_ready(k->notify, k->broken ? "Showing the out-of-order page (see the log)"
+		                                  : "Showing the attract screen");
 		k->ready_sent = true;
 	}
 	if (shown >= SETTLE_FRAMES)

@@ -80,12 +80,14 @@ struct notify *notify_create(void)
 	return n;
 }
 
-void notify_ready(struct notify *n)
+void notify_ready(struct notify *n, const char *status)
 {
 	if (!n || n->ready_sent)
 		return;
 	n->ready_sent = true;
-	send_state(n, "READY=1\nSTATUS=Showing the attract screen");
+	char msg[160];
+	snprintf(msg, sizeof(msg), "READY=1\nSTATUS=%s", status);
+	send_state(n, msg);
 }
 
 void notify_tick(struct notify *n, unsigned long long now_ms)

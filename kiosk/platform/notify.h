@@ -9,8 +9,10 @@ struct notify;
 /* Reads NOTIFY_SOCKET and WATCHDOG_USEC/WATCHDOG_PID (sd_watchdog_enabled).
  * NULL only when out of memory. */
 struct notify *notify_create(void);
-/* Once, after the first attract frame was presented; later calls do nothing. */
-void notify_ready(struct notify *n);
+/* Once, after the first frame was presented, with what the screen shows
+ * for `systemctl status` (e.g. "Showing the attract screen"); later calls
+ * do nothing. */
+void notify_ready(struct notify *n, const char *status);
 /* Every main-loop iteration: pings WATCHDOG=1 when half the watchdog
  * interval has passed since the last ping. now_ms is a monotonic clock. */
 void notify_tick(struct notify *n, unsigned long long now_ms);

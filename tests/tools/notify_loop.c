@@ -34,7 +34,7 @@ int main(void)
 	while (!quit) {
 		unsigned long long now = mono_ms();
 		if (now - start >= 100)
-			notify_ready(n);
+			notify_ready(n, "Showing the attract screen");
 		notify_tick(n, now);
 		unsigned wait = notify_wait_ms(n, mono_ms());
 		if (wait > 1000)
