@@ -13,12 +13,17 @@ SYSCONFDIR  ?= /etc
 STATEDIR    ?= /var/lib/kiosk
 UNITDIR     ?= $(or $(shell pkg-config --variable=systemdsystemunitdir systemd 2>/dev/null),/lib/systemd/system)
 SYSUSERSDIR ?= $(or $(shell pkg-config --variable=sysusersdir systemd 2>/dev/null),/usr/lib/sysusers.d)
+TMPFILESDIR ?= $(or $(shell pkg-config --variable=tmpfilesdir systemd 2>/dev/null),/usr/lib/tmpfiles.d)
+UDEVRULESDIR ?= $(or $(shell pkg-config --variable=udevdir udev 2>/dev/null),/lib/udev)/rules.d
+POLKITRULESDIR ?= $(DATADIR)/polkit-1/rules.d
 
 # Runtime needs of the package that the linker cannot see.
 # Debian's cage 0.1.4 is built with Xwayland and exits ("Cannot create
 # XWayland server") when /usr/bin/Xwayland is missing, yet does not depend on
 # it: the kiosk does.
-DEB_RUNTIME := cage, xwayland, seatd, vlc-plugin-base, fonts-open-sans, fonts-dejavu-core, systemd
+# polkitd: kiosk-retry.service's one right (packaging/kiosk-retry.rules);
+# exfatprogs is not needed: the kernel mounts exFAT drives by itself.
+DEB_RUNTIME := cage, xwayland, seatd, vlc-plugin-base, fonts-open-sans, fonts-dejavu-core, systemd, polkitd
 DEB_ARCH    := $(shell dpkg --print-architecture 2>/dev/null)
 DEB_FILE    := $(BUILD)/kiosk_$(VERSION)_$(DEB_ARCH).deb
 DEB_DIR     := $(BUILD)/deb
@@ -78,7 +83,13 @@ install-files:
 	done
 	install -d -m 0755 $(DESTDIR)$(SYSCONFDIR)/kiosk/keys
 	install -m 0644 systemd/kiosk-retry.service systemd/kiosk-retry.timer \
-		systemd/kiosk-console.service $(DESTDIR)$(UNITDIR)/
+		systemd/kiosk-console.service systemd/kiosk-drive@.service $(DESTDIR)$(UNITDIR)/
+	@# kiosk-retry's one right; the trainer's USB drive: its udev rule and
+	@# its mount point.
+	install -d $(DESTDIR)$(POLKITRULESDIR) $(DESTDIR)$(UDEVRULESDIR) $(DESTDIR)$(TMPFILESDIR)
+	install -m 0644 packaging/kiosk-retry.rules $(DESTDIR)$(POLKITRULESDIR)/50-kiosk-retry.rules
+	install -m 0644 packaging/60-kiosk-drive.rules $(DESTDIR)$(UDEVRULESDIR)/60-kiosk-drive.rules
+	install -m 0644 packaging/kiosk.tmpfiles $(DESTDIR)$(TMPFILESDIR)/kiosk.conf
 	@# Boot hardening: no SysRq, no Ctrl+Alt+Del burst reboot, the optional
 	@# GRUB password script (not active).
 	install -d $(DESTDIR)$(SYSCTLDIR) $(DESTDIR)$(SYSTEMCONFDIR) $(DESTDIR)$(DATADIR)/kiosk/boot
@@ -93,7 +104,7 @@ install-files:
 	install -m 0644 $(wildcard docs/setup.md docs/fleet.md README.md PRIVACY.md) $(DESTDIR)$(DOCDIR)/
 	@# Installing into the live system: the user, and settings it may read.
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" -eq 0 ]; then \
-		systemd-sysusers kiosk.conf && \
+		systemd-sysusers kiosk.conf && systemd-tmpfiles --create kiosk.conf && \
 		chgrp kiosk $(SYSCONFDIR)/kiosk/kiosk.yaml && \
 		install -d -o kiosk -g kiosk -m 0750 $(STATEDIR) && \
 		{ [ ! -d /run/systemd/system ] || systemctl daemon-reload; } && \
@@ -106,7 +117,9 @@ uninstall:
 		$(DESTDIR)$(BINDIR)/kiosk-export $(FLEET_UNITS:%=$(DESTDIR)$(UNITDIR)/%) \
 		$(DESTDIR)$(UNITDIR)/kiosk.service $(DESTDIR)$(SYSUSERSDIR)/kiosk.conf \
 		$(DESTDIR)$(UNITDIR)/kiosk-retry.service $(DESTDIR)$(UNITDIR)/kiosk-retry.timer \
-		$(DESTDIR)$(UNITDIR)/kiosk-console.service \
+		$(DESTDIR)$(UNITDIR)/kiosk-console.service $(DESTDIR)$(UNITDIR)/kiosk-drive@.service \
+		$(DESTDIR)$(POLKITRULESDIR)/50-kiosk-retry.rules $(DESTDIR)$(UDEVRULESDIR)/60-kiosk-drive.rules \
+		$(DESTDIR)$(TMPFILESDIR)/kiosk.conf \
 		$(DESTDIR)$(LIBEXECDIR)/kiosk-cage $(DESTDIR)$(LIBEXECDIR)/kiosk-guard \
 		$(DESTDIR)$(SYSCTLDIR)/90-kiosk.conf $(DESTDIR)$(SYSTEMCONFDIR)/kiosk.conf \
 		$(DESTDIR)$(MANDIR)/man1/kiosk.1 $(DESTDIR)$(MANDIR)/man1/kiosk-report.1 \
@@ -119,6 +132,7 @@ deb: all
 	$(MAKE) --no-print-directory install-files BUILD=$(BUILD) DESTDIR=$(abspath $(DEB_DIR)/root) \
 		PREFIX=/usr SYSCONFDIR=/etc STATEDIR=/var/lib/kiosk \
 		UNITDIR=/lib/systemd/system SYSUSERSDIR=/usr/lib/sysusers.d \
+		TMPFILESDIR=/usr/lib/tmpfiles.d UDEVRULESDIR=/lib/udev/rules.d \
 		SYSCTLDIR=/usr/lib/sysctl.d SYSTEMCONFDIR=/usr/lib/systemd/system.conf.d
 	gzip -9n $(DEB_DIR)/root/usr/share/man/man1/*.1
 	install -d $(DEB_DIR)/root/DEBIAN $(DEB_DIR)/shlibs/debian

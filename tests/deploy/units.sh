@@ -68,6 +68,54 @@ for unit in kiosk-content.service kiosk-export.service; do
 		echo "FAIL security: $unit exposure '$figure' or PrivateNetwork/User missing"
 	fi
 done
+# kiosk-retry (issue 25): not root, its one right the polkit rule (start
+# and reset-failed on kiosk.service), sandboxed to 2.0 or below.
+out=$(systemd-analyze security --offline=true --no-pager systemd/kiosk-retry.service 2>&1)
+figure=$(echo "$out" | sed -n 's/.*Overall exposure level for kiosk-retry.service: \([0-9.]*\).*/\1/p')
+echo "# kiosk-retry.service exposure: ${figure:-none}"
+if [ -n "$figure" ] && awk -v f="$figure" 'BEGIN { exit !(f <= 2.0) }' &&
+	grep -q '^User=kiosk-retry$' systemd/kiosk-retry.service &&
+	grep -q '^u kiosk-retry ' systemd/kiosk.sysusers; then
+	echo "PASS security: kiosk-retry.service exposure $figure (target <= 2.0), user kiosk-retry"
+else
+	echo "FAIL security: kiosk-retry.service exposure '$figure' (target <= 2.0) or not user kiosk-retry"
+fi
+rules=packaging/kiosk-retry.rules
+if grep -q 'subject.user == "kiosk-retry"' $rules && grep -q 'action.lookup("unit") == "kiosk.service"' $rules &&
+	[ "$(grep -o 'action.lookup("verb") == "[a-z-]*"' $rules | sort | tr '\n' ' ')" = \
+		'action.lookup("verb") == "reset-failed" action.lookup("verb") == "start" ' ] &&
+	[ "$(grep -c 'Result.YES' $rules)" -eq 1 ] && ! grep -q 'Result.AUTH' $rules; then
+	echo "PASS polkit: kiosk-retry may start and reset-failed kiosk.service, nothing else"
+else
+	echo "FAIL polkit: $rules grants more or other than start/reset-failed of kiosk.service"
+fi
+# The rule itself, run as polkitd would (a JavaScript engine, if there is one).
+if command -v node >/dev/null 2>&1; then
+	verdicts=$(node -e '
+		let rule; const polkit = { addRule: r => { rule = r; }, Result: { YES: "yes" } };
+		eval(require("fs").readFileSync(process.argv[1], "utf8"));
+		const ask = (user, unit, verb, id) => rule({ id: id || "org.freedesktop.systemd1.manage-units",
+			lookup: k => ({ unit, verb })[k] }, { user }) || "no";
+		console.log([ask("kiosk-retry", "kiosk.service", "start"), ask("kiosk-retry", "kiosk.service", "reset-failed"),
+			ask("kiosk-retry", "kiosk.service", "stop"), ask("kiosk-retry", "kiosk.service", "restart"),
+			ask("kiosk-retry", "ssh.service", "start"), ask("kiosk", "kiosk.service", "start"),
+			ask("kiosk-retry", "kiosk.service", "start", "org.freedesktop.systemd1.manage-unit-files")].join(" "));
+	' "$rules" 2>&1)
+	[ "$verdicts" = "yes yes no no no no no" ] &&
+		echo "PASS polkit rule run: start and reset-failed of kiosk.service by kiosk-retry only ($verdicts)" ||
+		echo "FAIL polkit rule run: $verdicts (want yes yes no no no no no)"
+else
+	echo "SKIP polkit rule run: no JavaScript engine (node) here"
+fi
+# The kiosk writes outside its own folders only to the trainer's drive.
+rw=$(grep '^ReadWritePaths=' systemd/kiosk.service | tr '\n' ' ')
+[ "$rw" = "ReadWritePaths=-/media/kiosk " ] && grep -q '/media/kiosk' packaging/kiosk.tmpfiles &&
+	grep -q 'kiosk-drive@%k.service' packaging/60-kiosk-drive.rules &&
+	grep -q '^ExecStart=/bin/mount -o nosuid,nodev,noexec,.*uid=kiosk,gid=kiosk,umask=0077 /dev/%I /media/kiosk$' \
+		'systemd/kiosk-drive@.service' &&
+	echo "PASS kiosk.service writes only /media/kiosk beside its folders; drives mounted there noexec, the kiosk's" ||
+	echo "FAIL drive: ReadWritePaths is '$rw', or the mount point, rule or mount unit is missing"
+
 grep -q '^PathChanged=/var/lib/kiosk/inbox' systemd/kiosk-content.path &&
 	grep -q '^Persistent=true' systemd/kiosk-export.timer &&
 	echo "PASS fleet units: inbox watched, nightly export catches up after a night off" ||
