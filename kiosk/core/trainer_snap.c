@@ -132,8 +132,9 @@ void trainer_snap_lines(const struct trainer_snap *s, int k, struct snap_lines *
 	}
 }
 
-void trainer_snap_question(const struct trainer_snap *s, const struct snap_question *q, char *rate,
-                           size_t rate_size, char *wrong, size_t wrong_size)
+void trainer_snap_question(const struct trainer_snap *s, const struct snap_question *q,
+                           const char *choice, char *rate, size_t rate_size, char *wrong,
+                           size_t wrong_size)
 {
 	const char *approx = s->perturbed ? "≈ " : "";
 	wrong[0] = '\0';
@@ -144,6 +145,7 @@ void trainer_snap_question(const struct trainer_snap *s, const struct snap_quest
 	snprintf(rate, rate_size, "%s%d %% (%s%lld réponses)", approx,
 	         trainer_snap_pct(q->right, q->answered), approx, q->answered);
 	if (q->top_wrong >= 0 && q->top_wrong < 26 && q->top_wrong_n > 0)
-		snprintf(wrong, wrong_size, "erreur la plus choisie : %c (%s%lld)",
-		         'A' + q->top_wrong, approx, q->top_wrong_n);
+		snprintf(wrong, wrong_size, "erreur la plus choisie : %c%s%s%s (%s%lld)",
+		         'A' + q->top_wrong, choice ? " «\u00a0" : "", choice ? choice : "",
+		         choice ? "\u00a0»" : "", approx, q->top_wrong_n);
 }

@@ -67,11 +67,12 @@ struct snap_lines {
 	char sessions[48], finished[64], passed[64], score[64];
 };
 void trainer_snap_lines(const struct trainer_snap *s, int k, struct snap_lines *out);
-/* One question: « ≈ 75 % de bonnes réponses (≈ 12) » into rate and
- * « erreur la plus choisie : B (≈ 3) » or "" into wrong; "masqué" when
- * hidden. */
-void trainer_snap_question(const struct trainer_snap *s, const struct snap_question *q, char *rate,
-                           size_t rate_size, char *wrong, size_t wrong_size);
+/* One question: « ≈ 75 % (≈ 12 réponses) » into rate and « erreur la plus
+ * choisie : B « choice » (≈ 3) » (choice: its text, or NULL) or "" into
+ * wrong; « masqué » when hidden. */
+void trainer_snap_question(const struct trainer_snap *s, const struct snap_question *q,
+                           const char *choice, char *rate, size_t rate_size, char *wrong,
+                           size_t wrong_size);
 /* The verdict of a flagged question, French (« trop difficile »...), or
  * NULL when it has no flag. */
 const char *trainer_snap_verdict(unsigned flags);

@@ -301,7 +301,8 @@ void export_run(const struct export_request *req, const char *dir, struct export
 	}
 	snprintf(res->message, sizeof res->message,
 	         "Exporté dans %s : kiosk-%s-%s.html (rapport) et .csv (tableur), pour %s "
-	         "(chiffres publiés « ≈ », journées closes seulement : la journée en cours n'y "
+	         "(chiffres publiés «\u00a0≈\u00a0», journées closes seulement : la journée en "
+	         "cours n'y "
 	         "est pas).",
 	         dir, req->kiosk_id, period, days);
 	res->ok = true;

@@ -73,11 +73,12 @@ static void draw(struct kiosk *k)
 		                "Ce mois-ci", &st->month);
 		y += cols == 1 ? h2 : (h1 > h2 ? h1 : h2);
 		if (st->last.perturbed || st->month.perturbed)
-			y += gfx_draw_text(k->gfx,
-			                   "« ≈ » : chiffres des journées closes, publiés avec un "
-			                   "petit écart pour que personne n'y soit reconnaissable.",
-			                   l->small, false, (SDL_Rect){l->body.x, y, l->body.w, 0},
-			                   ALIGN_LEFT, COL_MUTED);
+			y += gfx_draw_text(
+			    k->gfx,
+			    "«\u00a0≈\u00a0» : chiffres des journées closes, publiés avec un "
+			    "petit écart pour que personne n'y soit reconnaissable.",
+			    l->small, false, (SDL_Rect){l->body.x, y, l->body.w, 0}, ALIGN_LEFT,
+			    COL_MUTED);
 	}
 	y += l->pad;
 	const char *problem = k->store ? store_problem(k->store) : "base non ouverte";

@@ -432,14 +432,14 @@ static void draw_export(struct kiosk *k)
 	struct layout *l = &k->lay;
 	struct pages_view *v = view(k);
 	int y = l->body.y, bh = l->touch * 2, gap = l->pad;
-	y += gfx_draw_text(k->gfx,
-	                   "Branchez une clé USB, puis choisissez la période. Sur la clé : le "
-	                   "rapport (page web imprimable) et le tableur CSV des journées closes "
-	                   "seulement, chiffres publiés « ≈ » comme sur cet écran. Jamais la "
-	                   "journée en cours, jamais une ligne par personne : exporter avant et "
-	                   "après une personne donne les mêmes fichiers.",
-	                   l->small, false, (SDL_Rect){l->body.x, y, l->body.w, 0}, ALIGN_LEFT,
-	                   COL_MUTED);
+	y += gfx_draw_text(
+	    k->gfx,
+	    "Branchez une clé USB, puis choisissez la période. Sur la clé : le "
+	    "rapport (page web imprimable) et le tableur CSV des journées closes "
+	    "seulement, chiffres publiés «\u00a0≈\u00a0» comme sur cet écran. Jamais la "
+	    "journée en cours, jamais une ligne par personne : exporter avant et "
+	    "après une personne donne les mêmes fichiers.",
+	    l->small, false, (SDL_Rect){l->body.x, y, l->body.w, 0}, ALIGN_LEFT, COL_MUTED);
 	y += gap;
 	static const char *const what[] = {"Exporter la dernière journée", "Exporter ce mois-ci",
 	                                   "Exporter tout"};

@@ -153,8 +153,9 @@ static int question_row(struct kiosk *k, const struct trainer_snap *s,
                         const struct snap_question *q, SDL_Rect r)
 {
 	struct layout *l = &k->lay;
-	char rate[96], wrong[96], name[600];
-	trainer_snap_question(s, q, rate, sizeof rate, wrong, sizeof wrong);
+	char rate[96], wrong[400], name[600];
+	trainer_snap_question(s, q, choice_text(k, q->id, q->top_wrong), rate, sizeof rate, wrong,
+	                      sizeof wrong);
 	snprintf(name, sizeof name, "%s%s", q->chapter ? "(chapitre) " : "",
 	         question_text(k, q->id));
 	int name_w = l->portrait ? r.w : r.w * 11 / 20;
@@ -163,8 +164,8 @@ static int question_row(struct kiosk *k, const struct trainer_snap *s,
 	if (verdict) {
 		char tag[120];
 		snprintf(tag, sizeof tag, "À réécrire : %s", verdict);
-		y += gfx_draw_text(k->gfx, tag, l->small, true, (SDL_Rect){r.x, y, name_w, 0},
-		                   ALIGN_LEFT, COL_WRONG);
+		y += gfx_draw_text(k->gfx, tag, l->small, true,
+		                   (SDL_Rect){r.x, y, name_w - l->pad, 0}, ALIGN_LEFT, COL_WRONG);
 	}
 	y += gfx_draw_text(k->gfx, name, l->small, false, (SDL_Rect){r.x, y, name_w - l->pad, 0},
 	                   ALIGN_LEFT, COL_INK);
@@ -176,14 +177,9 @@ static int question_row(struct kiosk *k, const struct trainer_snap *s,
 	fy += l->small;
 	fy += gfx_draw_text(k->gfx, rate, l->small, true, (SDL_Rect){fx, fy, fw, 0}, ALIGN_LEFT,
 	                    shown ? COL_INK : COL_MUTED);
-	if (wrong[0]) {
-		const char *choice = choice_text(k, q->id, q->top_wrong);
-		char line[400];
-		snprintf(line, sizeof line, "%s%s%s%s", wrong, choice ? " : « " : "",
-		         choice ? choice : "", choice ? " »" : "");
-		fy += gfx_draw_text(k->gfx, line, l->small, false, (SDL_Rect){fx, fy, fw, 0},
+	if (wrong[0])
+		fy += gfx_draw_text(k->gfx, wrong, l->small, false, (SDL_Rect){fx, fy, fw, 0},
 		                    ALIGN_LEFT, COL_MUTED);
-	}
 	int bottom = y > fy ? y : fy;
 	gfx_fill(k->gfx, (SDL_Rect){r.x, bottom + l->pad / 2, r.w - l->pad, 1}, COL_LINE);
 	return bottom - r.y + l->pad;
@@ -223,11 +219,12 @@ void trainer_stats_detail(struct kiosk *k, struct trainer_stats *st)
 		         "minuit) et au moins %d sessions réunies.",
 		         k->settings.min_group);
 	else
-		snprintf(buf, sizeof buf,
-		         "Dernière journée : %s, %s sessions. Les questions à réécrire d'abord. "
-		         "« ≈ » : chiffre publié avec un petit écart (±%d au plus) pour que "
-		         "personne n'y soit reconnaissable. Faites glisser la liste.",
-		         ln.period, ln.sessions, CELLKEY_MAX_DEV);
+		snprintf(
+		    buf, sizeof buf,
+		    "Dernière journée : %s, %s sessions. Les questions à réécrire d'abord. "
+		    "«\u00a0≈\u00a0» : chiffre publié avec un petit écart (±%d au plus) pour que "
+		    "personne n'y soit reconnaissable. Faites glisser la liste.",
+		    ln.period, ln.sessions, CELLKEY_MAX_DEV);
 	int y = l->body.y;
 	y += gfx_draw_text(k->gfx, buf, l->small, false, (SDL_Rect){l->body.x, y, l->body.w, 0},
 	                   ALIGN_LEFT, COL_MUTED);
