@@ -519,6 +519,16 @@ bool flow_next(struct flow *f, long long now)
 	return go(f, SCR_RESULT, now);
 }
 
+/* « Refaire le quiz »: a new draw (questions not asked yet first). The
+ * session's record was made when the first result showed: the retake
+ * adds nothing to it (make_record makes one a session). */
+bool flow_retake(struct flow *f, long long now)
+{
+	if (f->screen != SCR_RESULT)
+		return false;
+	return begin_quiz(f, QUIZ_FINAL, now);
+}
+
 bool flow_finish(struct flow *f, long long now)
 {
 	if (f->screen != SCR_RESULT)
@@ -687,4 +697,21 @@ void flow_preview(struct flow *f, const struct flow_preview *p)
 	f->chosen = p->chosen;
 	f->score = p->score;
 	f->passed = p->passed;
+	if (p->screen == SCR_RESULT) {
+		/* A final quiz as drawn, its first answers right, the rest wrong
+		 * (every chapter to revisit when none is right). */
+		unsigned n = 0, size = content_final_size(f->m);
+		for (unsigned q = 0; q < f->m->n_questions && n < size; q++)
+			if (content_in_final_pool(f->m, q))
+				f->quiz[n++] = q;
+		f->quiz_n = n;
+		f->right = (unsigned)(p->score < 0 ? 0 : p->score) * n / 100;
+		for (unsigned i = 0; i < SESSION_MAX_ANSWERS; i++)
+			f->final_choice[i] = -1;
+		for (unsigned i = 0; i < n; i++) {
+			const struct content_question *q = &f->m->questions[f->quiz[i]];
+			f->final_choice[f->quiz[i]] =
+			    i < f->right ? (int)q->answer - 1 : (int)(q->answer % q->n_choices);
+		}
+	}
 }

@@ -140,6 +140,9 @@ unsigned flow_pass_needed(const struct flow *f);
 unsigned flow_final_size(const struct flow *f);
 bool flow_next(struct flow *f, long long now);
 bool flow_finish(struct flow *f, long long now); /* "Terminer" on the result */
+/* "Refaire le quiz" on the result: a new final quiz; the session's record,
+ * made when the first result showed, stays as it is. */
+bool flow_retake(struct flow *f, long long now);
 bool flow_back(struct flow *f, long long now);
 bool flow_still_here(struct flow *f, long long now);
 void flow_toggle_text_size(struct flow *f);

@@ -25,12 +25,12 @@
 	X(right_answer_was)  /* quiz feedback: "La bonne réponse :" */                            \
 	X(next)              /* "Suivant" */                                                       \
 	X(see_result)        /* last question: "Voir mon résultat" */                             \
-	X(your_score)        /* result: "Votre score : {score} %" */                               \
-	X(passed)            /* result: "Bravo, module validé !" */                               \
-	X(failed)            /* result: "Pas encore : il faut {pass} %" */                         \
+	X(your_score)        /* result: "{n} bonnes réponses sur {total}" ({score}: percent) */   \
+	X(passed)            /* result: "Quiz réussi" */                                          \
+	X(failed)            /* result: "Pas encore : il faut {n} bonnes réponses sur {total}" */ \
 	X(takeaways)         /* result: "L'essentiel à retenir" */                                \
 	X(more_title)        /* result: "Pour aller plus loin" */                                  \
-	X(scan_me)           /* next to the QR code: "Emportez l'essentiel" */                     \
+	X(scan_me)           /* under the QR code without qr_label: "Emportez l'essentiel" */      \
 	X(finish)            /* result: "Terminer" */                                              \
 	X(still_there)       /* "Vous êtes toujours là ?" */                                     \
 	X(countdown)         /* "Retour à l'accueil dans {n} s" */                                \
@@ -52,7 +52,9 @@
 #define UI_KEYS_OPTIONAL(X)                                                                        \
 	X(pass_rule) /* final quiz: "Pour valider : {n} bonnes réponses sur {total}" */           \
 	X(overview)  /* portrait home: "{n} chapitres, puis un quiz final de {total} questions" */ \
-	X(duration)  /* portrait home: "Environ {n} minutes", the time a full pass takes */
+	X(duration)  /* portrait home: "Environ {n} minutes", the time a full pass takes */        \
+	X(retake)    /* failed result: "Refaire le quiz" (without it: no such button) */           \
+	X(revisit)   /* failed result: "Chapitres à revoir" */
 
 enum ui_key {
 #define UI_ENUM(k) UI_##k,

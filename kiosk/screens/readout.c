@@ -94,15 +94,17 @@ static void read_result(struct kiosk *k, struct text *t)
 {
 	const struct content_module *m = k->module;
 	int lang = app_lang(k);
-	char buf[UI_LABEL * 2];
-	ui_format(buf, sizeof(buf), ui(k, UI_your_score), k->flow.score, 0);
-	add(t, buf);
-	/* As result.c shows it: {pass} in percent, {n} and {total} in questions. */
-	const char *vt = ui(k, k->flow.passed ? UI_passed : UI_failed);
-	ui_format(buf, sizeof(buf), vt,
-	          strstr(vt, "{pass}") ? (int)m->pass_mark : (int)flow_pass_needed(&k->flow),
-	          (int)flow_final_size(&k->flow));
-	add(t, buf);
+	char verdict[UI_LABEL], score[UI_LABEL], lines[SESSION_MAX_CHAPTERS][UI_LABEL];
+	/* As result.c shows it: the verdict, the score, what to revisit. */
+	ui_result_lines(k, verdict, score, sizeof(verdict));
+	add(t, verdict);
+	add(t, score);
+	unsigned n = ui_result_revisit(k, lines, SESSION_MAX_CHAPTERS);
+	if (n && m->ui.s[UI_revisit].s[lang]) {
+		add(t, ui(k, UI_revisit));
+		for (unsigned i = 0; i < n; i++)
+			add(t, lines[i]);
+	}
 	add(t, ui(k, UI_takeaways));
 	for (unsigned c = 0; c < m->n_chapters; c++)
 		if (m->chapters[c].n_key_points)
@@ -112,6 +114,8 @@ static void read_result(struct kiosk *k, struct text *t)
 		for (unsigned i = 0; i < m->n_more; i++)
 			add(t, ltext_get(&m->more[i].text, lang));
 	}
+	if (!k->flow.passed && m->ui.s[UI_retake].s[lang])
+		add(t, ui(k, UI_retake));
 	add(t, ui(k, UI_finish));
 }
 

@@ -105,10 +105,18 @@ struct ui_banner_line {
 void ui_banner(struct kiosk *k, SDL_Rect r, const struct ui_banner_line *lines, int n);
 
 /* The home screen's orientation: what is ahead, "7 chapitres, puis un quiz
- * final de 8 questions" (ui.overview), and the time, "10 minutes au plus"
- * (ui.duration with max_minutes); "" for what the module does not give.
+ * final de 8 questions" (ui.overview), and the time, "Environ 10 minutes"
+ * (ui.duration, core/budget.h); "" for what the module does not give.
  * Both buffers len bytes. */
 void ui_home_overview(const struct kiosk *k, char *what, char *time, size_t len);
+
+/* The result's two lines (screens/result.c): the verdict, "Quiz réussi"
+ * or "Pas encore : il faut 6 bonnes réponses sur 8", and the score, "7
+ * bonnes réponses sur 8" ({score}: the percent, older modules). The
+ * chapters to revisit after a failed quiz, "Chapitre 3 : Un compte ou
+ * deux ?", up to max lines of len bytes; returns how many. */
+void ui_result_lines(const struct kiosk *k, char *verdict, char *score, size_t len);
+unsigned ui_result_revisit(const struct kiosk *k, char (*lines)[UI_LABEL], unsigned max);
 
 /* A part of the screen that scrolls (screens/scroll.c): between begin and
  * end, drawing is clipped to view and the controls declared are seen and

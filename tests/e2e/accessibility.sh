@@ -218,7 +218,7 @@ check "speech: the question and its choices, then the feedback" in_order \
 	"Bonne réponse ! Un message public est visible par tous. Suivant" \
 	"Question 2 sur 2" "Ce n'est pas la bonne réponse. La bonne réponse : Non, il a pu être copié"
 check "speech: the result: score, verdict, takeaways, further, finish" in_order \
-	"Votre score : 100 %. Bravo, module validé !" "L'essentiel à retenir" "Pour aller plus loin" "Terminer"
+	"Quiz réussi. 4 bonnes réponses sur 4" "L'essentiel à retenir" "Pour aller plus loin" "Terminer"
 check "speech: turned off by its control" in_order "Lecture à voix haute désactivée"
 check "speech: requests in the session's language only (fr), other voices only for other languages" sh -c \
 	"! grep -v -e '^fr	' -e '^en	Touch the screen' -e '^en	Choose your language' $TMP/speech.txt"
@@ -242,8 +242,8 @@ cp "$TMP/speech-portrait.log" "$TMP/speech.txt" 2>/dev/null
 check "portrait banner: the language screen reads the title and tagline, then each prompt" in_order \
 	"fr	Tu me suis ? Les réseaux sociaux en dix minutes" "fr	Choisissez votre langue. Français" \
 	"en	Choose your language. English"
-check "portrait banner: home reads the banner (title, tagline, what is ahead, progress), then the chapters" \
-	in_order "Tu me suis ? Les réseaux sociaux en dix minutes. 2 chapitres, puis un quiz final de 4 questions. 0 chapitres vus sur 2. Les chapitres. 1: Qui me voit ?"
+check "portrait banner: home reads the banner (title, tagline, what is ahead, the time a pass takes, progress), then the chapters" \
+	in_order "Tu me suis ? Les réseaux sociaux en dix minutes. 2 chapitres, puis un quiz final de 4 questions. Environ 3 minutes. 0 chapitres vus sur 2. Les chapitres. 1: Qui me voit ?"
 # The banner's dark blue at the left of the upper zone (the page's light
 # background before).
 for shot in language home; do

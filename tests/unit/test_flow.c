@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/flow.h"
+#include "core/revisit.h"
 
 enum { IDLE = 90000, STILL = 20000, T0 = 1000000 };
 
@@ -782,6 +783,7 @@ enum result_exit {
 	EXIT_LANGUAGE,
 	EXIT_SHUTDOWN,
 	EXIT_STILL_HERE_FINISH,
+	EXIT_RETAKE,
 	EXIT_COUNT
 };
 
@@ -844,6 +846,17 @@ START_TEST(test_record_at_result_once)
 		SCREEN(SCR_RESULT);
 		ck_assert(flow_finish(&f, now));
 		break;
+	case EXIT_RETAKE: /* « Refaire le quiz » on the result itself */
+		ck_assert(flow_retake(&f, now));
+		SCREEN(SCR_QUIZ);
+		ck_assert_int_eq(f.score, -1);
+		static const bool again[4] = {1, 1, 1, 1};
+		answer_all(again);
+		SCREEN(SCR_RESULT);
+		ck_assert_int_eq(f.score, 100);
+		ck_assert(!f.has_record);
+		ck_assert(flow_finish(&f, now));
+		break;
 	case EXIT_COUNT: break;
 	}
 	ck_assert(!f.in_session);
@@ -857,6 +870,52 @@ START_TEST(test_record_at_result_once)
 	ck_assert(flow_take_record(&f, "2024-05-14", "k", &r));
 	ck_assert_int_eq(r.end, END_ABANDONED);
 	ck_assert_int_eq(r.furthest, STAGE_HOME);
+}
+END_TEST
+
+/* « Refaire le quiz » only from the result. */
+START_TEST(test_retake_only_from_result)
+{
+	ck_assert(!flow_retake(&f, now));
+	to_home();
+	ck_assert(!flow_retake(&f, now));
+	ck_assert(flow_start_quiz(&f, now));
+	ck_assert(!flow_retake(&f, now));
+}
+END_TEST
+
+/* The chapters to revisit: those teaching the objectives of the wrong
+ * answers, by the objective's chapter, else where its questions are
+ * asked; in the module's order, each once. */
+START_TEST(test_revisit)
+{
+	static struct content_objective objs[2] = {{.id = "obj-a", .chapter = "text"},
+	                                           {.id = "obj-b"}};
+	mod.objectives = objs;
+	mod.n_objectives = 2;
+	ck_assert_int_eq(revisit_objective_chapter(&mod, 0), 1);
+	ck_assert_int_eq(revisit_objective_chapter(&mod, 1), 0); /* q1 is asked in "video" */
+	static const struct {
+		bool right[4];
+		unsigned n, chapters[2];
+	} cases[] = {
+	    {{1, 1, 1, 1}, 0, {0}},    {{1, 1, 1, 0}, 1, {0}},    {{0, 1, 1, 1}, 1, {1}},
+	    {{0, 0, 0, 0}, 2, {0, 1}}, {{1, 0, 0, 1}, 2, {0, 1}},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		flow_init(&f, &mod, IDLE, STILL, -1, false, now);
+		to_home();
+		ck_assert(flow_start_quiz(&f, now));
+		answer_all(cases[i].right);
+		SCREEN(SCR_RESULT);
+		unsigned out[4];
+		unsigned n = revisit_chapters(&f, out, 4);
+		ck_assert_msg(n == cases[i].n, "case %zu: %u chapters, expected %u", i, n,
+		              cases[i].n);
+		for (unsigned k = 0; k < n; k++)
+			ck_assert_uint_eq(out[k], cases[i].chapters[k]);
+		flow_shutdown(&f, now);
+	}
 }
 END_TEST
 
@@ -1394,6 +1453,8 @@ static Suite *flow_suite(void)
 	tcase_add_test(tc, test_record_ids_differ);
 	tcase_add_test(tc, test_record_timed_out_in_quiz);
 	tcase_add_test(tc, test_record_retake_times_out);
+	tcase_add_test(tc, test_retake_only_from_result);
+	tcase_add_test(tc, test_revisit);
 	tcase_add_loop_test(tc, test_record_at_result_once, 0, EXIT_COUNT);
 	tcase_add_test(tc, test_record_abandoned_on_shutdown);
 	tcase_add_test(tc, test_new_session_is_clean);
