@@ -19,7 +19,7 @@ enum session_stage {
 
 enum session_end {
 	END_FINISHED = 0, /* was shown the result of the final quiz */
-	END_ABANDONED,    /* went back to the start, or the program stopped */
+	END_ABANDONED,    /* the program stopped during the session (restart, update, power-off) */
 	END_TIMED_OUT,    /* nobody answered "still there?" */
 };
 
