@@ -1,0 +1,377 @@
+"""The checks of make vm-test, each printing its figures.
+
+A check gets a VM at the attract screen with a root shell (Context.ready),
+boots a new one when it must (Context.fresh), and says PASS or FAIL once.
+"""
+
+import os
+import random
+import statistics
+import time
+import traceback
+
+import screen
+import session
+
+# Limits that only catch a hang: a TCG guest on a loaded machine is slow.
+BOOT_LIMIT = 420
+SHELL_LIMIT = 300
+DB = "/var/lib/kiosk/kiosk.db"
+
+
+def fig(values, unit="s", fmt="{:.1f}"):
+    if not values:
+        return "none"
+    v = sorted(values)
+    return (f"median {fmt.format(statistics.median(v))} {unit}, "
+            f"{fmt.format(v[0])}–{fmt.format(v[-1])} {unit}, n={len(v)}")
+
+
+class Context:
+    def __init__(self, new_machine, plan, out, boots=5, power_cuts=20):
+        self.new_machine = new_machine
+        self.plan = plan
+        self.out = out
+        self.boots = boots
+        self.power_cuts = power_cuts
+        self.m = None
+        self.person = None
+        self.fresh_boot = False  # nothing has touched the screen since power-on
+        self.passed = self.failed = 0
+        self.notes = {}
+
+    def say(self, ok, name, text):
+        print(f"{'PASS' if ok else 'FAIL'} vm {name}: {text}", flush=True)
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+
+    def info(self, text):
+        print(f"# {text}", flush=True)
+
+    # Machines
+
+    def power_on(self, m=None):
+        """Powers M (or a new VM) on; returns seconds to the attract screen."""
+        if m is None:
+            if self.m:
+                self.m.destroy()
+            m = self.new_machine()
+        self.m = m
+        self.person = session.Person(m, self.plan, self.out)
+        m.start()
+        _, _ = self.person.wait_screen("attract", BOOT_LIMIT)
+        t = m.since_power()
+        m.wait_shell(SHELL_LIMIT)
+        self.fresh_boot = True
+        return t
+
+    def ready(self):
+        """A VM at the attract screen with a shell."""
+        if self.m is None or not self.m.alive():
+            self.power_on()
+        return self.m
+
+    def finish(self):
+        if self.m:
+            self.m.destroy()
+            self.m = None
+
+    def sh(self, cmd, timeout=120):
+        return self.m.sh(cmd, timeout=timeout)
+
+    # What the journal says about this boot
+
+    def boot_facts(self):
+        f = {}
+        out = self.sh("systemctl show kiosk.service -p ExecMainStartTimestampMonotonic "
+                      "-p ActiveEnterTimestampMonotonic -p NRestarts -p ActiveState")
+        for line in out.splitlines():
+            k, _, v = line.partition("=")
+            f[k] = v
+        start = int(f.get("ExecMainStartTimestampMonotonic") or 0) / 1e6
+        ready = int(f.get("ActiveEnterTimestampMonotonic") or 0) / 1e6
+        f["cage_start_s"] = start
+        f["ready_after_cage_s"] = ready - start if ready and start else None
+        first = self.sh("journalctl -b -u kiosk.service -o cat --no-pager | "
+                        "sed -n 's/.*first frame shown \\([0-9]*\\) ms.*/\\1/p' | head -1")
+        f["first_frame_s"] = int(first) / 1000 if first.strip().isdigit() else None
+        f["analyze"] = self.sh("systemd-analyze time 2>&1 | head -1 || true")
+        return f
+
+
+def run(ctx, name):
+    fn = CHECKS[name]
+    try:
+        fn(ctx)
+    except Exception as e:  # one check's failure must not hide the others
+        ctx.say(False, name, f"{type(e).__name__}: {e}")
+        if os.environ.get("VM_DEBUG"):
+            traceback.print_exc()
+        if ctx.m:
+            try:
+                shot = ctx.person.keep(ctx.person.dump(), f"fail-{name}")
+                ctx.info(f"screen at the failure: {shot}")
+            except Exception:
+                pass
+            ctx.m.destroy()
+            ctx.m = None
+
+
+def check_boot(ctx):
+    """Cold boots to the attract screen: the first boot of the installed
+    system, then BOOTS power-offs and power-ons."""
+    times, ready, first, starts = [], [], [], []
+    t = ctx.power_on()
+    f = ctx.boot_facts()
+    ctx.info(f"first boot: attract screen {t:.1f} s after power-on; {f['analyze']}")
+    chain = ctx.sh("systemd-analyze critical-chain kiosk.service --no-pager 2>&1 | tail -n +3")
+    with open(os.path.join(ctx.out, "critical-chain.txt"), "w") as fh:
+        fh.write(chain + "\n")
+    ctx.person.keep(ctx.person.dump(), "boot-attract")
+    for i in range(ctx.boots):
+        ctx.m.shell.sock.sendall(b"systemctl poweroff\n")
+        end = time.monotonic() + 180
+        while ctx.m.alive() and time.monotonic() < end:
+            time.sleep(0.5)
+        if ctx.m.alive():
+            raise RuntimeError("the VM did not power off within 180 s")
+        ctx.m.power_cut()  # sockets closed; the disk is kept
+        t = ctx.power_on(ctx.m)
+        f = ctx.boot_facts()
+        times.append(t)
+        if f["ready_after_cage_s"] is not None:
+            ready.append(f["ready_after_cage_s"])
+        if f["first_frame_s"] is not None:
+            first.append(f["first_frame_s"])
+        starts.append(f["cage_start_s"])
+        ctx.info(f"boot {i + 1}: attract {t:.1f} s after power-on, cage started "
+                 f"{f['cage_start_s']:.1f} s after the kernel, READY "
+                 f"{f['ready_after_cage_s']} s after cage, kiosk's first frame "
+                 f"{f['first_frame_s']} s; {f['analyze']}")
+    ok = len(times) == ctx.boots
+    ctx.say(ok, "boot", f"{len(times)}/{ctx.boots} cold boots reach the attract screen: "
+            f"power-on → attract {fig(times)}; kernel → cage {fig(starts)}; "
+            f"cage → READY {fig(ready)}; kiosk's first frame {fig(first)} after its start")
+
+
+def check_taps(ctx):
+    """A whole session by touch, starting with the first touch after boot."""
+    if not ctx.fresh_boot:
+        ctx.power_on()
+    m = ctx.m
+    p = ctx.person
+    img, _ = p.wait_screen("attract", 60)
+    time.sleep(3)  # a person walks up: the screen has been still for a while
+    img = p.dump()
+    before = p.results_seen
+    try:
+        img = p.start_by_tap(img, timeout=20)
+        first = "registered"
+    except session.Stuck:
+        first = "LOST"
+        img = p.start_by_tap(p.dump(), timeout=60)
+    ctx.fresh_boot = False
+    first_ms = p.tap_ms[-1]
+    n0 = int(ctx.sh(f"sqlite3 {DB} 'select count(*) from session'"))
+    taps, seen, img, _ = p.session_by_taps(img)
+    n1 = int(ctx.sh(f"sqlite3 {DB} 'select count(*) from session'"))
+    ok = first == "registered" and seen and n1 == n0 + 1 and p.results_seen == before + 1
+    ctx.say(ok, "taps", f"first tap after boot {first} (picture changed {first_ms:.0f} ms "
+            f"after it); a session of {taps} taps reached the result and the attract "
+            f"screen; sessions stored {n0} → {n1}; tap → picture changed "
+            f"{fig(p.tap_ms, 'ms', '{:.0f}')}")
+    m.sh("true")
+
+
+def check_keys(ctx):
+    m = ctx.ready()
+    p = ctx.person
+    img, _ = p.wait_screen("attract", 60)
+    ctx.fresh_boot = False
+    n0 = int(ctx.sh(f"sqlite3 {DB} 'select count(*) from session'"))
+    keys, img = p.session_by_keys(img)
+    n1 = int(ctx.sh(f"sqlite3 {DB} 'select count(*) from session'"))
+    ok = screen.classify(img) == "attract" and n1 == n0 + 1
+    ctx.say(ok, "keys", f"a session by keys alone ({keys} keys: Return, {ctx.plan.tabs_to_quiz} "
+            f"Tab to the final quiz, Return on each question) reached the result and the "
+            f"attract screen; sessions stored {n0} → {n1}")
+    m.sh("true")
+
+
+def picture_back(ctx, action, limit=300):
+    """Runs ACTION (a shell command) and times the attract screen's return:
+    first something else on the screen, then the attract screen again."""
+    p = ctx.person
+    t0 = time.monotonic()
+    ctx.sh(action)
+    gone, _ = p.wait(lambda i: screen.classify(i) != "attract", limit, "the attract screen gone")
+    seen = screen.classify(gone)
+    _, _ = p.wait_screen("attract", limit)
+    return time.monotonic() - t0, seen
+
+
+def check_kill(ctx):
+    ctx.ready()
+    ctx.fresh_boot = False
+    unit, seen_u = picture_back(ctx, "systemctl kill -s KILL kiosk.service")
+    ctx.sh("for i in $(seq 60); do systemctl is-active -q kiosk && break; sleep 1; done")
+    alone, seen_k = picture_back(ctx, "pkill -KILL -x kiosk")
+    ctx.sh("for i in $(seq 60); do systemctl is-active -q kiosk && break; sleep 1; done")
+    ctx.say(True, "kill", f"SIGKILL of the unit: attract screen back in {unit:.1f} s "
+            f"(meanwhile: {seen_u}); of the kiosk alone: back in {alone:.1f} s "
+            f"(meanwhile: {seen_k})")
+
+
+def check_stop(ctx):
+    ctx.ready()
+    ctx.fresh_boot = False
+    p = ctx.person
+    inv = ctx.sh("systemctl show -p InvocationID --value kiosk.service")
+    t0 = time.monotonic()
+    ctx.sh("pkill -STOP -x kiosk")
+    # A frozen kiosk still shows its last frame: wait for the restart.
+    end = time.monotonic() + 180
+    while time.monotonic() < end:
+        now = ctx.sh("systemctl show -p InvocationID --value kiosk.service")
+        if now != inv and now:
+            break
+        time.sleep(1)
+    killed = time.monotonic() - t0
+    _, _ = p.wait(lambda i: screen.classify(i) != "attract", 120, "the frozen picture gone")
+    _, _ = p.wait_screen("attract", 300)
+    back = time.monotonic() - t0
+    wd = ctx.sh("journalctl -b -u kiosk.service -o cat --no-pager | grep -c 'Watchdog timeout' "
+                "|| true")
+    ok = int(wd or 0) >= 1
+    ctx.say(ok, "stop", f"SIGSTOP of the kiosk: the watchdog killed it (journal: {wd} watchdog "
+            f"timeout) and a new start began {killed:.0f} s after the stop; attract screen "
+            f"back at {back:.0f} s")
+
+
+def db_counts(ctx):
+    out = ctx.sh(f"sqlite3 {DB} 'pragma integrity_check' "
+                 f"'select count(*), count(distinct id), coalesce(sum(ended = 0), 0) "
+                 f"from session'")
+    lines = out.splitlines()
+    n, distinct, finished = (int(v) for v in lines[-1].split("|"))
+    return lines[0], n, distinct, finished
+
+
+def check_power_cuts(ctx, cuts=None):
+    """Power cuts at random moments of random sessions. Every session whose
+    result the screen showed must be in the database after the next boot,
+    once; the database must pass integrity_check."""
+    cuts = cuts or ctx.power_cuts
+    rng = random.Random(os.environ.get("VM_SEED") or time.time())
+    ctx.ready()
+    p = ctx.person
+    integrity, n, distinct, finished = db_counts(ctx)
+    seen = finished  # results already stored before this check
+    bad = []
+    boots = []
+    where = []
+    for i in range(cuts):
+        img, _ = p.wait_screen("attract", 120)
+        ctx.fresh_boot = False
+        full = rng.randint(0, 1)
+        for _ in range(full):
+            img = p.start_by_tap(img)
+            _, ok, img, _ = p.session_by_taps(img)
+            seen += 1
+        stop_after = rng.choice([None, rng.randint(1, 12)])
+        img = p.start_by_tap(img)
+        taps, ok, img, _ = p.session_by_taps(img, stop_after=stop_after)
+        seen += 1 if ok else 0
+        delay = rng.uniform(0, 2.5)
+        time.sleep(delay)
+        where.append(f"{'after the result' if ok else f'after {taps} taps'}+{delay:.1f}s")
+        ctx.m.power_cut()
+        t = ctx.power_on(ctx.m)
+        boots.append(t)
+        integrity, n, distinct, finished = db_counts(ctx)
+        if integrity != "ok" or n != distinct or finished != seen:
+            bad.append(f"cut {i + 1} ({where[-1]}): integrity {integrity}, {n} rows, "
+                       f"{distinct} distinct, {finished} finished for {seen} results shown")
+            seen = finished
+    ctx.say(not bad, "power-cuts" if cuts > 1 else "power-cut",
+            f"{cuts} power cuts ({'; '.join(where[:6])}{'…' if len(where) > 6 else ''}): "
+            f"integrity_check ok and every result shown stored once in "
+            f"{cuts - len(bad)}/{cuts}; boot after a cut → attract {fig(boots)}"
+            + (f"; {'; '.join(bad)}" if bad else ""))
+
+
+def check_power_cut(ctx):
+    check_power_cuts(ctx, cuts=1)
+
+
+def check_reboots(ctx):
+    ctx.ready()
+    ctx.fresh_boot = False
+    p = ctx.person
+    times = []
+    for i in range(3):
+        t0 = time.monotonic()
+        ctx.m.shell.sock.sendall(b"systemctl reboot\n")
+        p.wait(lambda im: screen.classify(im) != "attract", 120, "the attract screen gone")
+        p.wait_screen("attract", BOOT_LIMIT)
+        times.append(time.monotonic() - t0)
+        ctx.m.shell.close()
+        ctx.m.wait_shell(SHELL_LIMIT)
+        down = ctx.sh("journalctl -b -1 -o short-monotonic --no-pager | "
+                      "awk '/reboot|Stopping kiosk/ && !s {s=$2} {e=$2} END {print s, e}' "
+                      "| tr -d '[]'")
+        ctx.info(f"reboot {i + 1}: attract again {times[-1]:.1f} s after the command; "
+                 f"previous boot's shutdown (journal monotonic start, end): {down}")
+    ctx.say(len(times) == 3, "reboots", f"3 reboots back to the attract screen: {fig(times)}")
+
+
+def check_crash_loop(ctx):
+    """Kills the kiosk each time it starts until systemd stops restarting it;
+    records what the screen shows and when the kiosk comes back."""
+    ctx.ready()
+    ctx.fresh_boot = False
+    p = ctx.person
+    t0 = time.monotonic()
+    kills = 0
+    seen = {}
+    while time.monotonic() - t0 < 600:
+        st = ctx.sh("systemctl is-active kiosk.service || true")
+        if st == "failed":
+            break
+        if ctx.m.run("pkill -KILL -x kiosk")[0] == 0:
+            kills += 1
+        k = screen.classify(p.dump())
+        seen[k] = seen.get(k, 0) + 1
+        time.sleep(1)
+    limit = time.monotonic() - t0
+    shot = p.keep(p.dump(), "crash-loop-after-limit")
+    timeline = []
+    while time.monotonic() - t0 < limit + 900:
+        k = screen.classify(p.dump())
+        if not timeline or timeline[-1][1] != k:
+            timeline.append((time.monotonic() - t0, k))
+        if k == "attract":
+            break
+        time.sleep(5)
+    back = timeline[-1][0] if timeline and timeline[-1][1] == "attract" else None
+    story = ", ".join(f"{k} at {t:.0f} s" for t, k in timeline)
+    ok = back is not None and "black" not in seen and "console" not in seen and \
+        all(k != "black" and k != "console" for _, k in timeline)
+    ctx.say(ok, "crash-loop", f"{kills} kills in {limit:.0f} s until the start limit; "
+            f"screen while restarting: {seen}; after the limit: {story} ({shot}); "
+            f"attract back {'at %.0f s' % back if back else 'never within 15 min'}")
+
+
+CHECKS = {
+    "boot": check_boot,
+    "taps": check_taps,
+    "keys": check_keys,
+    "kill": check_kill,
+    "stop": check_stop,
+    "power-cut": check_power_cut,
+    "power-cuts": check_power_cuts,
+    "reboots": check_reboots,
+    "crash-loop": check_crash_loop,
+}

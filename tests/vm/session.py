@@ -1,0 +1,162 @@
+"""A person at the VM's screen: waits for what it shows, touches, types.
+
+Every wait has a generous limit that only catches a hang (the VM may run
+under TCG on a loaded machine); the figures are the times measured."""
+
+import os
+import random
+import time
+
+import screen
+
+POLL = 0.25
+
+
+class Stuck(Exception):
+    """The screen did not do what a person expects; .shot is the last dump."""
+
+    def __init__(self, msg, shot=None):
+        super().__init__(msg + (f" (screen: {shot})" if shot else ""))
+        self.shot = shot
+
+
+class Person:
+    def __init__(self, machine, plan, outdir):
+        self.m = machine
+        self.plan = plan
+        self.out = outdir
+        self.n = 0
+        self.results_seen = 0
+        self.tap_ms = []  # tap -> picture changed (includes the dump interval)
+
+    def dump(self):
+        return screen.Image.ppm(self.m.screendump())
+
+    def keep(self, img, name):
+        """Saves IMG as OUTDIR/NAME.png and returns the path."""
+        self.n += 1
+        path = os.path.join(self.out, f"{name}.png")
+        img.save_png(path)
+        return path
+
+    def wait(self, pred, timeout, what):
+        """Dumps until PRED(img) holds; returns (img, seconds waited)."""
+        t0 = time.monotonic()
+        img = None
+        while time.monotonic() - t0 < timeout:
+            if not self.m.alive():
+                raise Stuck(f"QEMU exited while waiting for {what}: {self.m.qemu_log()}")
+            img = self.dump()
+            if pred(img):
+                return img, time.monotonic() - t0
+            time.sleep(POLL)
+        raise Stuck(f"no {what} within {timeout:.0f} s",
+                    self.keep(img, f"stuck-{what.replace(' ', '-')}") if img else None)
+
+    def wait_screen(self, kind, timeout):
+        return self.wait(lambda i: screen.classify(i) == kind, timeout, kind)
+
+    def settled(self, before, timeout, what, must=True):
+        """After an action: waits until the picture differs from BEFORE and
+        then holds still for one poll (a screen fully drawn). With MUST
+        false, an unchanged picture after TIMEOUT is returned as it is."""
+        sig = before.rgb[::997]
+        try:
+            img, dt = self.wait(lambda i: i.rgb[::997] != sig, timeout, what)
+        except Stuck:
+            if must:
+                raise
+            return self.dump(), None
+        while True:
+            time.sleep(POLL)
+            again = self.dump()
+            if again.rgb[::997] == img.rgb[::997] or screen.classify(again) == "attract":
+                return again, dt
+            img = again
+
+    def tap(self, fx, fy, before, what, timeout=60):
+        self.m.tap(fx, fy)
+        img, dt = self.settled(before, timeout, what)
+        self.tap_ms.append(dt * 1000)
+        return img
+
+    def tap_px(self, xy, before, what, timeout=60):
+        return self.tap(xy[0] / before.w, xy[1] / before.h, before, what, timeout)
+
+    # A whole session by touch
+
+    def start_by_tap(self, attract, timeout=30):
+        """The first touch on the attract screen opens the language screen."""
+        img = self.tap(0.5, 0.5, attract, "language screen after a tap", timeout)
+        if screen.classify(img) != "body":
+            raise Stuck("a tap on the attract screen did not open the language screen",
+                        self.keep(img, "tap-not-language"))
+        return img
+
+    def session_by_taps(self, img, stop_after=None):
+        """From the language screen to the result and back to the attract
+        screen. STOP_AFTER: stop after that many taps (a session left in
+        the middle). Returns (taps, result_seen, last_img, result_pending):
+        result_pending is True when the last tap may have led to a result
+        not yet seen on the screen."""
+        taps = 1  # the attract screen's
+        steps = [("language", "Français", "home screen"),
+                 ("home", "Faire le quiz final", "quiz screen")]
+        for scr, label, what in steps:
+            if stop_after is not None and taps >= stop_after:
+                return taps, False, img, False
+            img = self.tap(*self.plan.at(scr, label), img, what)
+            taps += 1
+        for _ in range(40):
+            if stop_after is not None and taps >= stop_after:
+                return taps, False, img, False
+            done = screen.result_button(img)
+            if done:
+                self.results_seen += 1
+                img = self.tap_px(done, img, "attract screen after « Terminer »")
+                taps += 1
+                if screen.classify(img) != "attract":
+                    img, _ = self.wait_screen("attract", 30)
+                return taps, True, img, False
+            state, where = screen.quiz_state(img)
+            if state == "choose":
+                img = self.tap_px(random.choice(where), img, "answer shown")
+            elif state == "next":
+                img = self.tap_px(where, img, "next question or result")
+            else:
+                raise Stuck("neither a question, an answer nor a result on the screen",
+                            self.keep(img, "quiz-unknown"))
+            taps += 1
+        raise Stuck("no result after 40 taps in the quiz", self.keep(img, "quiz-endless"))
+
+    # A whole session by keys
+
+    def session_by_keys(self, attract):
+        """Return on the attract and language screens, Tab to the final
+        quiz, then Return on each question (the focus goes to the first
+        choice, then to « Suivant ») until the result, Return to leave it."""
+        keys = 0
+
+        def press(k, before, what):
+            # A Return that only shows the focus ring changes little; one
+            # that changes nothing is not an error by itself: the result
+            # or the attract screen is what counts.
+            nonlocal keys
+            self.m.key(k)
+            keys += 1
+            return self.settled(before, 20, what, must=False)[0]
+
+        img = press("ret", attract, "language screen after Return")
+        img = press("ret", img, "home screen after Return")
+        for _ in range(self.plan.tabs_to_quiz):
+            img = press("tab", img, "focus moved by Tab")
+        img = press("ret", img, "quiz screen after Return")
+        for _ in range(60):
+            if screen.result_button(img):
+                self.results_seen += 1
+                img = press("ret", img, "attract screen after Return on the result")
+                if screen.classify(img) != "attract":
+                    img, _ = self.wait_screen("attract", 30)
+                return keys, img
+            img = press("ret", img, "the quiz moving on after Return")
+        raise Stuck("no result after 60 keys in the quiz", self.keep(img, "keys-endless"))
