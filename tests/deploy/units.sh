@@ -120,3 +120,14 @@ grep -q '^PathChanged=/var/lib/kiosk/inbox' systemd/kiosk-content.path &&
 	grep -q '^Persistent=true' systemd/kiosk-export.timer &&
 	echo "PASS fleet units: inbox watched, nightly export catches up after a night off" ||
 	echo "FAIL fleet units: PathChanged or Persistent missing"
+# The boot waits for nothing a kiosk does not need (issue 23): no network
+# (network.target, network-online.target), no login machinery
+# (systemd-user-sessions.service waits for network.target). The VM test
+# prints the real chain (docs/vm-test.md).
+waits=$(sed -n 's/^\(After\|Wants\|Requires\|BindsTo\)=//p' systemd/kiosk.service | tr ' ' '\n' |
+	grep -E '^(network|network-online)\.target$|^systemd-user-sessions\.service$|^NetworkManager-wait-online|^systemd-networkd-wait-online')
+if [ -z "$waits" ]; then
+	echo "PASS boot order: kiosk.service waits for no network and no login unit"
+else
+	echo "FAIL boot order: kiosk.service is ordered after $(echo "$waits" | tr '\n' ' ')"
+fi
