@@ -23,8 +23,9 @@ import subprocess
 import sys
 import tempfile
 
-# Bump when the recipe below changes what an image holds.
-RECIPE = "4"
+# Bump when the recipe below changes what a layer holds.
+BASE_RECIPE = "4"
+IMAGE_RECIPE = "5"
 SUITES = ("bookworm", "bookworm-updates", "bookworm-security")
 # The kernel and init a minimal install has, beside Priority: important.
 SYSTEM = ["linux-image-amd64", "systemd-sysv", "udev"]
@@ -121,7 +122,7 @@ def locked(path):
 def base_image(deb):
     packages = sorted(set(SYSTEM + TEST_TOOLS + deb_depends(deb)))
     sources = mirror_sources()
-    key = digest(RECIPE, sources, " ".join(packages))
+    key = digest(BASE_RECIPE, sources, " ".join(packages))
     out = os.path.join(cache_dir(), f"base-{key}.tar")
     with locked(out):
         if os.path.exists(out):
@@ -147,9 +148,23 @@ def base_image(deb):
 
 
 # What only the test adds to the installed system.
-SERIAL_AUTOLOGIN = """[Service]
-ExecStart=
-ExecStart=-/sbin/agetty --autologin root --noclear --keep-baud 115200,57600,38400,9600 %I $TERM
+# A unit of its own rather than serial-getty@ttyS0: that one waits for
+# dev-ttyS0.device, and a slow TCG boot can miss the 90 s device timeout.
+TEST_SHELL = """[Unit]
+Description=Root shell on ttyS0 for tests/vm (test image only)
+After=systemd-journald.service
+[Service]
+ExecStart=-/sbin/agetty --autologin root --noclear -L 115200 ttyS0 dumb
+Restart=always
+RestartSec=1
+UtmpIdentifier=ttyS0
+StandardInput=tty
+StandardOutput=tty
+TTYPath=/dev/ttyS0
+TTYReset=yes
+TTYVHangup=yes
+[Install]
+WantedBy=multi-user.target
 """
 FSTAB = "/dev/vda / ext4 errors=remount-ro 0 1\n"
 # As the Debian installer writes it for the one network card.
@@ -175,12 +190,12 @@ def customize(root):
     write("/etc/hostname", "kiosk-vm\n")
     write("/etc/hosts", "127.0.0.1\tlocalhost\n127.0.1.1\tkiosk-vm\n")
     write("/etc/network/interfaces", INTERFACES)
-    write("/etc/systemd/system/serial-getty@ttyS0.service.d/autologin.conf", SERIAL_AUTOLOGIN)
-    wants = os.path.join(root, "etc/systemd/system/getty.target.wants")
+    write("/etc/systemd/system/kiosk-test-shell.service", TEST_SHELL)
+    wants = os.path.join(root, "etc/systemd/system/multi-user.target.wants")
     os.makedirs(wants, exist_ok=True)
-    link = os.path.join(wants, "serial-getty@ttyS0.service")
+    link = os.path.join(wants, "kiosk-test-shell.service")
     if not os.path.lexists(link):
-        os.symlink("/lib/systemd/system/serial-getty@.service", link)
+        os.symlink("/etc/systemd/system/kiosk-test-shell.service", link)
     write("/etc/motd", "kiosk VM test image (tests/vm): root on the serial console\n")
     # The journal kept on disk, as on a box where /var/log/journal exists:
     # the test reads the boots before a power cut.
@@ -190,7 +205,7 @@ def customize(root):
 def kiosk_image(deb, size="4G"):
     """Returns the directory holding root.img, vmlinuz and initrd.img."""
     base, base_key = base_image(deb)
-    key = digest(RECIPE, base_key, file_digest(deb))
+    key = digest(IMAGE_RECIPE, base_key, file_digest(deb))
     out = os.path.join(cache_dir(), f"kiosk-{key}")
     with locked(out):
         if os.path.exists(os.path.join(out, "root.img")):

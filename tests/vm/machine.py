@@ -196,6 +196,19 @@ class Machine:
         self.t_power = None
         self.shots = 0
 
+    @classmethod
+    def attach(cls, vmdir):
+        """A running VM started elsewhere (vmtest.py --boot-only), by its
+        directory: its screen, input and shell, not its power."""
+        m = cls.__new__(cls)
+        m.dir = vmdir
+        m.proc = None
+        m.qmp = QMP(os.path.join(vmdir, "qmp.sock"))
+        m.shell = Shell(os.path.join(vmdir, "serial.sock"))
+        m.t_power = time.monotonic()
+        m.shots = 0
+        return m
+
     def _display_args(self):
         w, h = self.size
         if self.display == "std":
@@ -285,7 +298,9 @@ class Machine:
             shutil.rmtree(self.dir, ignore_errors=True)
 
     def alive(self):
-        return self.proc is not None and self.proc.poll() is None
+        if self.proc is None:
+            return self.qmp is not None  # attached: alive while QMP answers
+        return self.proc.poll() is None
 
     # The screen
 

@@ -16,6 +16,7 @@ PRIMARY = (0x1D, 0x35, 0x57)  # attract, out-of-order and header background
 BG = (0xF6, 0xF4, 0xEF)  # the body of every other screen
 CARD = (0xFE, 0xFE, 0xFE)  # choices, cards
 ACCENT = (0xD6, 0x28, 0x39)  # « Suivant », « Terminer »
+ACCENT_DOWN = (0xB0, 0x22, 0x2E)  # the same, pressed (kiosk/screens/theme.c)
 RIGHT = (0x1E, 0x7B, 0x4F)  # the passed result banner
 RIGHT_BG = (0xDD, 0xF3, 0xE6)
 WRONG_BG = (0xFB, 0xE2, 0xDF)
@@ -163,7 +164,8 @@ def classify(img):
 def quiz_state(img):
     """On the quiz screen: ("choose", [(x, y)...]) the choices to tap,
     ("next", (x, y)) the button after an answer, or (None, None)."""
-    nxt = img.bands(ACCENT, box=(0, 0.15, 1, 1), min_h=32)
+    nxt = img.bands(ACCENT, box=(0, 0.15, 1, 1), min_h=32) or \
+        img.bands(ACCENT_DOWN, box=(0, 0.15, 1, 1), min_h=32)
     if nxt and (img.share(RIGHT_BG, tol=6) > 0.02 or img.share(WRONG_BG, tol=6) > 0.02):
         x, y, _, _ = nxt[-1]
         return "next", (x, y)
@@ -180,5 +182,6 @@ def result_button(img):
                  img.share(RIGHT, tol=10, box=(0.05, 0.17, 0.95, 0.3)))
     if banner < 0.5:
         return None
-    b = img.bands(ACCENT, box=(0, 0.8, 1, 1), min_h=24)
+    b = img.bands(ACCENT, box=(0, 0.8, 1, 1), min_h=24) or \
+        img.bands(ACCENT_DOWN, box=(0, 0.8, 1, 1), min_h=24)
     return (b[-1][0], b[-1][1]) if b else None

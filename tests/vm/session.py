@@ -67,12 +67,15 @@ class Person:
             if must:
                 raise
             return self.dump(), None
-        while True:
+        still = 0
+        while still < 2:  # the same picture on three dumps in a row
             time.sleep(POLL)
             again = self.dump()
-            if again.rgb[::997] == img.rgb[::997] or screen.classify(again) == "attract":
-                return again, dt
+            if screen.classify(again) == "attract":
+                return again, dt  # it pulses: never still
+            still = still + 1 if again.rgb[::997] == img.rgb[::997] else 0
             img = again
+        return img, dt
 
     def tap(self, fx, fy, before, what, timeout=60):
         self.m.tap(fx, fy)
@@ -107,7 +110,8 @@ class Person:
                 return taps, False, img, False
             img = self.tap(*self.plan.at(scr, label), img, what)
             taps += 1
-        for _ in range(40):
+        unknown_since = None
+        for _ in range(60):
             if stop_after is not None and taps >= stop_after:
                 return taps, False, img, False
             done = screen.result_button(img)
@@ -124,10 +128,18 @@ class Person:
             elif state == "next":
                 img = self.tap_px(where, img, "next question or result")
             else:
-                raise Stuck("neither a question, an answer nor a result on the screen",
-                            self.keep(img, "quiz-unknown"))
+                # Drawn in the middle of a change (a slow guest): look again.
+                if unknown_since is None:
+                    unknown_since = time.monotonic()
+                if time.monotonic() - unknown_since > 20:
+                    raise Stuck("neither a question, an answer nor a result on the screen",
+                                self.keep(img, "quiz-unknown"))
+                time.sleep(1)
+                img = self.dump()
+                continue
+            unknown_since = None
             taps += 1
-        raise Stuck("no result after 40 taps in the quiz", self.keep(img, "quiz-endless"))
+        raise Stuck("no result after 60 taps in the quiz", self.keep(img, "quiz-endless"))
 
     # A whole session by keys
 

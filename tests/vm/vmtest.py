@@ -41,7 +41,7 @@ def main():
     ap.add_argument("--checks", default="all",
                     help=f"comma-separated, or 'short' ({','.join(SHORT)}) or 'all' "
                          f"({','.join(ALL)})")
-    ap.add_argument("--display", default=os.environ.get("VM_DISPLAY", "std"),
+    ap.add_argument("--display", default=os.environ.get("VM_DISPLAY", "virtio"),
                     choices=["std", "virtio", "virtio-gl", "ramfb"])
     ap.add_argument("--size", default=os.environ.get("VM_SIZE", "1280x720"))
     ap.add_argument("--boots", type=int, default=5)
@@ -73,6 +73,9 @@ def main():
 
     if a.boot_only:
         m = new_machine().start()
+        # QEMU serves one client per socket: hand them over.
+        m.qmp.close()
+        m.shell.close()
         print(f"QMP: {m.dir}/qmp.sock  serial (root shell): {m.dir}/serial.sock\n"
               f"screen: python3 tests/vm/shot.py {m.dir}/qmp.sock out.png\n"
               f"Ctrl+C powers it off.", flush=True)
@@ -87,6 +90,8 @@ def main():
     unknown = [n for n in names if n not in ALL + ["power-cut"]]
     if unknown:
         raise SystemExit(f"vm: unknown checks {unknown}; known: {ALL}")
+    if a.checks == "short":
+        a.boots = 1
     plan = plan_mod.Plan(deb, size, work)
     ctx = checks.Context(new_machine, plan, a.out, boots=a.boots, power_cuts=a.power_cuts)
     t0 = time.monotonic()
