@@ -90,9 +90,31 @@ static void group(struct csv *c, const char *kind, const struct report_group *g)
 	ratio(c, g->completion_hidden, (double)g->reached[4], (double)g->sessions, 100);
 	count(c, g->quiz_hidden, g->quiz_taken);
 	ratio(c, g->pass_hidden, (double)g->passed, (double)g->quiz_taken, 100);
-	ratio(c, g->quiz_hidden, (double)g->score_sum, (double)g->quiz_taken, 1);
-	ratio(c, g->hidden, (double)g->duration_sum, (double)g->sessions, 1.0 / 60);
+	ratio(c, g->quiz_hidden || g->avg_hidden, (double)g->score_sum, (double)g->quiz_taken, 1);
+	ratio(c, g->hidden || g->avg_hidden, (double)g->duration_sum, (double)g->sessions,
+	      1.0 / 60);
 	end(c);
+}
+
+/* What the figures are: perturbed (every count within max_deviation of
+ * the truth, core/cellkey.h), over which closed batches. */
+static void section_report(struct csv *c, const struct report *r)
+{
+	char buf[32];
+	begin(c, "report",
+	      "min_group,perturbed,max_deviation,batches,first_day,last_day,left_early");
+	snprintf(buf, sizeof buf, "%d", r->k);
+	str(c, buf);
+	str(c, r->perturbed ? "yes" : "no");
+	snprintf(buf, sizeof buf, "%d", r->max_dev);
+	str(c, buf);
+	snprintf(buf, sizeof buf, "%d", r->n_batches);
+	str(c, buf);
+	str(c, r->first_day);
+	str(c, r->last_day);
+	count(c, false, r->left_early);
+	end(c);
+	fputs("\r\n", c->f);
 }
 
 static void section_groups(struct csv *c, const struct report *r)
@@ -227,6 +249,7 @@ int report_csv(const struct report *r, FILE *f, char sep)
 {
 	struct csv c = {.f = f, .sep = sep};
 	fputs("\xef\xbb\xbf", f);
+	section_report(&c, r);
 	section_groups(&c, r);
 	section_funnel(&c, r);
 	section_endings(&c, r);

@@ -18,10 +18,11 @@ static const char style[] =
     "border-bottom:2px solid var(--line);padding-bottom:.2rem}\n"
     ".meta,.note{color:var(--muted);font-size:.9rem}\n"
     ".t{color:var(--muted);font-size:.85rem;text-align:left}\n"
-    ".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.6rem;"
+    ".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(10.5rem,1fr));gap:.6rem;"
     "margin:1rem 0}\n"
     ".card{border:1px solid var(--line);border-radius:.5rem;padding:.6rem .8rem}\n"
-    ".card b{display:block;font-size:1.5rem}.card span{color:var(--muted);font-size:.85rem}\n"
+    ".card b{display:block;font-size:1.35rem;white-space:nowrap}.card "
+    "span{color:var(--muted);font-size:.85rem}\n"
     ".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1rem}\n"
     "figure{margin:0;border:1px solid var(--line);border-radius:.5rem;padding:.6rem;"
     "break-inside:avoid}\n"
@@ -66,15 +67,16 @@ void html_esc(FILE *f, const char *s)
 	}
 }
 
-static void td_num(FILE *f, bool hidden, long long n)
+static void td_num(FILE *f, const char *m, bool hidden, long long n)
 {
 	if (hidden)
 		fputs("<td class='h'>" HIDDEN "</td>", f);
 	else
-		fprintf(f, "<td>%lld</td>", n);
+		fprintf(f, "<td>%s%lld</td>", m, n);
 }
 
-static void td_ratio(FILE *f, bool hidden, double a, double b, double scale, const char *unit)
+static void td_ratio(FILE *f, const char *m, bool hidden, double a, double b, double scale,
+                     const char *unit)
 {
 	if (hidden)
 		fputs("<td class='h'>" HIDDEN "</td>", f);
@@ -82,7 +84,7 @@ static void td_ratio(FILE *f, bool hidden, double a, double b, double scale, con
 		fputs("<td>—</td>", f);
 	else {
 		char n[REPORT_NUM];
-		fprintf(f, "<td>%s%s</td>", report_num(n, scale * a / b, 1, true), unit);
+		fprintf(f, "<td>%s%s%s</td>", m, report_num(n, scale * a / b, 1, true), unit);
 	}
 }
 
@@ -97,7 +99,8 @@ struct bar {
 static void hbars(FILE *f, const char *id, const char *caption, const struct bar *b, int n,
                   double max, const char *color)
 {
-	const int row = 26, left = 200, width = 490, room = 105;
+	/* room: the value on the right of its bar, « ≈ 3001 (100 %) » */
+	const int row = 26, left = 215, width = 540, room = 130;
 	fprintf(f, "<figure><figcaption>%s</figcaption>\n", caption);
 	fprintf(f, "<svg id='%s' class='chart' viewBox='0 0 %d %d' role='img' aria-label='%s'>\n",
 	        id, width, n * row + 8, caption);
@@ -152,31 +155,33 @@ static void vbars(FILE *f, const char *id, const char *caption, const struct bar
 	fputs("</svg></figure>\n", f);
 }
 
-static void group_table(FILE *f, const char *title, const char *first, const struct report_group *g,
-                        int n, bool labels)
+static void group_table(const struct report *r, FILE *f, const char *title, const char *first,
+                        const struct report_group *g, int n, bool labels)
 {
+	const char *m = report_approx(r);
 	fprintf(f,
 	        "<h2>%s</h2><div class='scroll'><table><tr><th>%s</th><th>Sessions</th>"
 	        "<th>Achèvement</th><th>Réussite</th><th>Score moyen</th><th>Durée moyenne "
 	        "(min)</th></tr>\n",
 	        title, first);
 	for (int i = 0; i < n; i++) {
-		if (labels && report_no_label(g[i].key)) {
-			fputs("<tr><td><i>(sans étiquette)</i></td>", f);
+		const char *name = labels ? report_label_name(g[i].key) : NULL;
+		if (name) {
+			fprintf(f, "<tr><td><i>%s</i></td>", name);
 		} else {
 			fputs("<tr><td>", f);
 			html_esc(f, g[i].key);
 			fputs("</td>", f);
 		}
-		td_num(f, g[i].hidden, g[i].sessions);
-		td_ratio(f, g[i].completion_hidden, (double)g[i].reached[4], (double)g[i].sessions,
-		         100, " %");
-		td_ratio(f, g[i].pass_hidden, (double)g[i].passed, (double)g[i].quiz_taken, 100,
+		td_num(f, m, g[i].hidden, g[i].sessions);
+		td_ratio(f, m, g[i].completion_hidden, (double)g[i].reached[4],
+		         (double)g[i].sessions, 100, " %");
+		td_ratio(f, m, g[i].pass_hidden, (double)g[i].passed, (double)g[i].quiz_taken, 100,
 		         " %");
-		td_ratio(f, g[i].quiz_hidden, (double)g[i].score_sum, (double)g[i].quiz_taken, 1,
-		         "");
-		td_ratio(f, g[i].hidden, (double)g[i].duration_sum, (double)g[i].sessions, 1.0 / 60,
-		         "");
+		td_ratio(f, m, g[i].quiz_hidden || g[i].avg_hidden, (double)g[i].score_sum,
+		         (double)g[i].quiz_taken, 1, "");
+		td_ratio(f, m, g[i].hidden || g[i].avg_hidden, (double)g[i].duration_sum,
+		         (double)g[i].sessions, 1.0 / 60, "");
 		fputs("</tr>\n", f);
 	}
 	fputs("</table></div>\n", f);
@@ -190,13 +195,14 @@ static void card(FILE *f, bool hidden, const char *value, const char *label)
 
 static void charts(const struct report *r, FILE *f)
 {
+	const char *m = report_approx(r);
 	const struct report_group *t = &r->total;
 	struct bar b[REPORT_STAGES + REPORT_BINS];
 	for (int i = 0; i < REPORT_STAGES; i++) {
 		snprintf(b[i].label, sizeof b[i].label, "%s", report_stage_label(i));
 		b[i].value = (double)t->reached[i];
 		b[i].hidden = r->funnel_hidden[i];
-		snprintf(b[i].text, sizeof b[i].text, "%lld (%.0f %%)", t->reached[i],
+		snprintf(b[i].text, sizeof b[i].text, "%s%lld (%.0f %%)", m, t->reached[i],
 		         report_pct(t->reached[i], t->reached[0]));
 	}
 	fputs("<div class='grid'>\n", f);
@@ -210,7 +216,7 @@ static void charts(const struct report *r, FILE *f)
 		snprintf(b[i].label, sizeof b[i].label, "%d", 10 * i);
 		b[i].value = (double)r->bins[i];
 		b[i].hidden = r->bins_hidden[i];
-		snprintf(b[i].text, sizeof b[i].text, "%lld", r->bins[i]);
+		snprintf(b[i].text, sizeof b[i].text, "%s%lld", m, r->bins[i]);
 	}
 	vbars(f, "chart-scores", "Répartition des scores au quiz (sur 100)", b, REPORT_BINS,
 	      (double)(most ? most : 1), "var(--bar2)", 1);
@@ -219,6 +225,7 @@ static void charts(const struct report *r, FILE *f)
 
 static void question_chart(const struct report *r, FILE *f)
 {
+	const char *m = report_approx(r);
 	int n = r->n_questions;
 	if (n == 0)
 		return;
@@ -250,7 +257,7 @@ static void question_chart(const struct report *r, FILE *f)
 		snprintf(b[i].label, sizeof b[i].label, "%.39s", q->id);
 		b[i].value = report_pct(q->right, q->answered);
 		b[i].hidden = q->right_hidden;
-		snprintf(b[i].text, sizeof b[i].text, "%.0f %%", b[i].value);
+		snprintf(b[i].text, sizeof b[i].text, "%s%.0f %%", m, b[i].value);
 	}
 	hbars(f, "chart-questions", "Bonnes réponses par question (les plus difficiles d'abord)", b,
 	      n, 100, "var(--bar)");
@@ -260,6 +267,7 @@ static void question_chart(const struct report *r, FILE *f)
 
 static void day_chart(const struct report *r, FILE *f)
 {
+	const char *m = report_approx(r);
 	int n = r->n_days;
 	if (n == 0)
 		return;
@@ -272,7 +280,7 @@ static void day_chart(const struct report *r, FILE *f)
 		snprintf(b[i].label, sizeof b[i].label, "%s", d->key + (n > 1 ? 5 : 0));
 		b[i].value = (double)d->sessions;
 		b[i].hidden = d->hidden;
-		snprintf(b[i].text, sizeof b[i].text, "%lld", d->sessions);
+		snprintf(b[i].text, sizeof b[i].text, "%s%lld", m, d->sessions);
 		if (!d->hidden && d->sessions > most)
 			most = d->sessions;
 	}
@@ -305,48 +313,63 @@ static void page_head(const struct report *r, FILE *f)
 	html_esc(f, r->to[0] ? r->to : "aujourd'hui");
 	fprintf(f, " · fichiers lus : %d · modules : ", r->n_files);
 	html_esc(f, r->modules[0] ? r->modules : "aucun");
-	fprintf(f,
-	        "</p>\n<p class='note'>Tout chiffre calculé sur moins de %d sessions est "
-	        "<i>" HIDDEN "</i> (barres hachurées), ainsi que les chiffres voisins qui "
-	        "permettraient de le retrouver.</p>\n",
-	        r->k);
+	if (r->n_batches > 0)
+		fprintf(f, " · journées closes : %s → %s (%d lot%s d'au moins %d sessions)",
+		        r->first_day, r->last_day, r->n_batches, r->n_batches > 1 ? "s" : "", r->k);
+	if (r->perturbed)
+		fprintf(f,
+		        "</p>\n<p class='note'>Les chiffres marqués <b>≈</b> sont publiés avec un "
+		        "écart de %d au plus, toujours le même, pour qu'aucun ne désigne une "
+		        "personne ; une moyenne sur moins de %d sessions est <i>" HIDDEN
+		        "</i>.</p>\n",
+		        r->max_dev, r->k);
+	else
+		fprintf(f,
+		        "</p>\n<p class='note'>Tout chiffre calculé sur moins de %d sessions est "
+		        "<i>" HIDDEN "</i> (barres hachurées), ainsi que les chiffres voisins qui "
+		        "permettraient de le retrouver.</p>\n",
+		        r->k);
 }
 
 static void cards(const struct report *r, FILE *f)
 {
+	const char *m = report_approx(r);
 	const struct report_group *t = &r->total;
-	char v[40];
+	char v[48], n[REPORT_NUM];
 	fputs("<div class='cards'>\n", f);
-	snprintf(v, sizeof v, "%lld", t->sessions);
+	snprintf(v, sizeof v, "%s%lld", m, t->sessions);
 	card(f, t->hidden, v, "sessions");
-	char n[REPORT_NUM];
-	/* One decimal, as in the tables and the other formats. */
-	snprintf(v, sizeof v, t->sessions ? "%s %%" : "—",
-	         report_num(n, report_pct(t->reached[4], t->sessions), 1, true));
-	card(f, t->completion_hidden, v, "ont vu leur résultat");
-	snprintf(v, sizeof v, t->quiz_taken ? "%s %%" : "—",
-	         report_num(n, report_pct(t->passed, t->quiz_taken), 1, true));
-	card(f, t->pass_hidden, v, "de réussite au quiz");
-	snprintf(v, sizeof v, t->quiz_taken ? "%s / 100" : "—",
-	         report_num(n, t->quiz_taken ? (double)t->score_sum / (double)t->quiz_taken : 0.0,
-	                    1, true));
-	card(f, t->quiz_hidden, v, "score moyen");
+	/* One decimal, as in the tables and the other formats; « — » without
+	 * a base. */
+	if (t->sessions)
+		snprintf(v, sizeof v, "%s%s %%", m,
+		         report_num(n, report_pct(t->reached[4], t->sessions), 1, true));
+	card(f, t->completion_hidden, t->sessions ? v : "—", "ont vu leur résultat");
+	if (t->quiz_taken)
+		snprintf(v, sizeof v, "%s%s %%", m,
+		         report_num(n, report_pct(t->passed, t->quiz_taken), 1, true));
+	card(f, t->pass_hidden, t->quiz_taken ? v : "—", "de réussite au quiz");
+	if (t->quiz_taken)
+		snprintf(v, sizeof v, "%s%s / 100", m,
+		         report_num(n, (double)t->score_sum / (double)t->quiz_taken, 1, true));
+	card(f, t->quiz_hidden || t->avg_hidden, t->quiz_taken ? v : "—", "score moyen");
 	long long avg = t->sessions ? (t->duration_sum + t->sessions / 2) / t->sessions : 0;
-	snprintf(v, sizeof v, "%lld min %02lld", avg / 60, avg % 60);
-	card(f, t->hidden, v, "durée moyenne");
+	snprintf(v, sizeof v, "%s%lld min %02lld", m, avg / 60, avg % 60);
+	card(f, t->hidden || t->avg_hidden, t->sessions ? v : "—", "durée moyenne");
 	fputs("</div>\n", f);
 }
 
 static void endings(const struct report *r, FILE *f)
 {
+	const char *m = report_approx(r);
 	const struct report_group *t = &r->total;
 	fputs("<h2>Fin des sessions</h2><div class='scroll'><table><tr><th>Fin</th>"
 	      "<th>Sessions</th><th>Part</th></tr>\n",
 	      f);
 	for (int i = 0; i < REPORT_ENDS; i++) {
 		fprintf(f, "<tr><td>%s</td>", report_end_label(i));
-		td_num(f, r->ended_hidden[i], t->ended[i]);
-		td_ratio(f, r->ended_hidden[i], (double)t->ended[i], (double)t->sessions, 100,
+		td_num(f, m, r->ended_hidden[i], t->ended[i]);
+		td_ratio(f, m, r->ended_hidden[i], (double)t->ended[i], (double)t->sessions, 100,
 		         " %");
 		fputs("</tr>\n", f);
 	}
@@ -355,6 +378,7 @@ static void endings(const struct report *r, FILE *f)
 
 static void chapters(const struct report *r, FILE *f)
 {
+	const char *m = report_approx(r);
 	const struct report_group *t = &r->total;
 	fputs("<h2>Chapitres</h2><div class='scroll'><table><tr><th>Chapitre</th>"
 	      "<th>Ouvert par</th><th>% des sessions</th><th>Vidéo vue (moyenne)</th></tr>\n",
@@ -370,10 +394,10 @@ static void chapters(const struct report *r, FILE *f)
 			fputs("</span>", f);
 		}
 		fputs("</td>", f);
-		td_num(f, c->hidden, c->seen);
-		td_ratio(f, c->hidden || t->hidden, (double)c->seen, (double)t->sessions, 100,
+		td_num(f, m, c->hidden, c->seen);
+		td_ratio(f, m, c->hidden || t->hidden, (double)c->seen, (double)t->sessions, 100,
 		         " %");
-		td_ratio(f, c->share_hidden, (double)c->share_sum, (double)c->video_started, 1,
+		td_ratio(f, m, c->share_hidden, (double)c->share_sum, (double)c->video_started, 1,
 		         " %");
 		fputs("</tr>\n", f);
 	}
@@ -382,6 +406,7 @@ static void chapters(const struct report *r, FILE *f)
 
 static void questions(const struct report *r, FILE *f)
 {
+	const char *m = report_approx(r);
 	fputs("<h2>Questions du quiz</h2><div class='scroll'><table><tr><th>Question</th>"
 	      "<th>Objectif</th><th>Réponses</th><th>% juste</th><th>Erreur la plus "
 	      "fréquente</th></tr>\n",
@@ -400,16 +425,16 @@ static void questions(const struct report *r, FILE *f)
 		const char *label = report_objective_label(r, q->module, q->objective);
 		html_esc(f, label ? label : q->objective);
 		fputs("</td>", f);
-		td_num(f, q->hidden, q->answered);
-		td_ratio(f, q->right_hidden, (double)q->right, (double)q->answered, 100, " %");
+		td_num(f, m, q->hidden, q->answered);
+		td_ratio(f, m, q->right_hidden, (double)q->right, (double)q->answered, 100, " %");
 		if (q->wrong_hidden)
 			fputs("<td class='h'>" HIDDEN "</td>", f);
 		else if (q->top_wrong < 0)
 			fputs("<td>aucune erreur</td>", f);
 		else {
 			char n[REPORT_NUM];
-			fprintf(f, "<td>réponse %c (%s %% des erreurs)",
-			        report_choice_letter(q->top_wrong),
+			fprintf(f, "<td>réponse %c (%s%s %% des erreurs)",
+			        report_choice_letter(q->top_wrong), m,
 			        report_num(n,
 			                   report_pct(q->wrong_by_choice[q->top_wrong], q->wrong),
 			                   1, true));
@@ -428,6 +453,7 @@ static void questions(const struct report *r, FILE *f)
 
 static void objectives(const struct report *r, FILE *f)
 {
+	const char *m = report_approx(r);
 	fputs("<h2>Objectifs pédagogiques</h2><div class='scroll'><table><tr><th>Objectif</th>"
 	      "<th>Questions</th><th>Réponses</th><th>% juste</th></tr>\n",
 	      f);
@@ -437,8 +463,8 @@ static void objectives(const struct report *r, FILE *f)
 		const char *olabel = report_objective_label(r, o->module, o->id);
 		html_esc(f, olabel ? olabel : o->id);
 		fprintf(f, "</td><td>%d</td>", o->n_questions);
-		td_num(f, o->hidden, o->answered);
-		td_ratio(f, o->right_hidden, (double)o->right, (double)o->answered, 100, " %");
+		td_num(f, m, o->hidden, o->answered);
+		td_ratio(f, m, o->right_hidden, (double)o->right, (double)o->answered, 100, " %");
 		fputs("</tr>\n", f);
 	}
 	fputs("</table></div>\n", f);
@@ -463,11 +489,11 @@ int report_html(const struct report *r, FILE *f)
 	day_chart(r, f);
 	fputs("</div>\n", f);
 
-	group_table(f, "Par jour", "Jour", r->days, r->n_days, false);
-	group_table(f, "Par langue", "Langue", r->langs, r->n_langs, false);
-	group_table(f, "Par borne", "Borne", r->kiosks, r->n_kiosks, false);
-	group_table(f, "Par journée (étiquette choisie par le formateur)", "Étiquette", r->labels,
-	            r->n_labels, true);
+	group_table(r, f, "Par jour", "Jour", r->days, r->n_days, false);
+	group_table(r, f, "Par langue", "Langue", r->langs, r->n_langs, false);
+	group_table(r, f, "Par borne", "Borne", r->kiosks, r->n_kiosks, false);
+	group_table(r, f, "Par journée (étiquette choisie par le formateur)", "Étiquette",
+	            r->labels, r->n_labels, true);
 	endings(r, f);
 	chapters(r, f);
 	questions(r, f);

@@ -36,6 +36,7 @@ static void choice_bar(FILE *f, const struct report_item *it, int n_choices)
 
 void report_items_html(const struct report *r, FILE *f)
 {
+	const char *m = report_approx(r);
 	fprintf(
 	    f,
 	    "<h2 id='items'>Analyse des questions</h2>\n<p class='note'>Les questions à revoir "
@@ -75,14 +76,14 @@ void report_items_html(const struct report *r, FILE *f)
 			continue;
 		}
 		char n[REPORT_NUM];
-		fprintf(f, "<td>%lld</td><td>%s %%</td>", it->answered,
+		fprintf(f, "<td>%s%lld</td><td>%s%s %%</td>", m, it->answered, m,
 		        report_num(n, report_pct(it->right, it->answered), 1, true));
 		if (it->disc_hidden)
 			fputs("<td class='h'>masqué</td>", f);
 		else if (!it->disc_known)
 			fputs("<td>—</td>", f);
 		else
-			fprintf(f, "<td>%s</td>", report_num(n, it->disc, 2, true));
+			fprintf(f, "<td>%s%s</td>", m, report_num(n, it->disc, 2, true));
 		fputs("<td>", f);
 		int n_choices = report_item_choices(r, it);
 		choice_bar(f, it, n_choices);
@@ -93,7 +94,7 @@ void report_items_html(const struct report *r, FILE *f)
 			if (it->choice_hidden[c])
 				fputs("masqué", f);
 			else
-				fprintf(f, "%s %%",
+				fprintf(f, "%s%s %%", m,
 				        report_num(n, report_pct(it->by_choice[c], it->answered), 1,
 				                   true));
 		}

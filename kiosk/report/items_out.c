@@ -76,23 +76,28 @@ void report_items_text(const struct report *r, FILE *f)
 	for (int i = 0; i < r->n_items; i++)
 		if ((int)strlen(r->items[i].id) > w)
 			w = (int)strlen(r->items[i].id);
-	fprintf(f, "  %-*s  Réponses  Facilité  Discrim.  Choix\n", w, "Question");
+	const char *m = report_approx(r);
+	fprintf(f, "  %-*s    Réponses    Facilité  Discrim.  Choix\n", w, "Question");
 	for (int i = 0; i < r->n_items; i++) {
 		const struct report_item *it = &r->items[i];
+		char n[REPORT_NUM], buf[48];
 		fprintf(f, "  %-*s", w, it->id);
 		if (it->hidden) {
-			fprintf(f, "    masqué    masqué    masqué\n");
+			fputs("      masqué      masqué    masqué\n", f);
 			continue;
 		}
-		char n[REPORT_NUM];
-		fprintf(f, "%10lld%8s %%", it->answered,
-		        report_num(n, report_pct(it->right, it->answered), 1, true));
+		snprintf(buf, sizeof buf, "%s%lld", m, it->answered);
+		report_cell(f, buf, 12, true);
+		snprintf(buf, sizeof buf, "%s%s %%", m,
+		         report_num(n, report_pct(it->right, it->answered), 1, true));
+		report_cell(f, buf, 12, true);
 		if (it->disc_hidden)
-			fprintf(f, "    masqué");
+			snprintf(buf, sizeof buf, "masqué");
 		else if (!it->disc_known)
-			fprintf(f, "         —");
+			snprintf(buf, sizeof buf, "—");
 		else
-			fprintf(f, "%10s", report_num(n, it->disc, 2, true));
+			snprintf(buf, sizeof buf, "%s%s", m, report_num(n, it->disc, 2, true));
+		report_cell(f, buf, 10, true);
 		fputs("  ", f);
 		for (int c = 0; c < report_item_choices(r, it); c++) {
 			fprintf(f, "%s%c%s ", c ? " · " : "", report_choice_letter(c),
@@ -100,7 +105,7 @@ void report_items_text(const struct report *r, FILE *f)
 			if (it->choice_hidden[c])
 				fputs("masqué", f);
 			else
-				fprintf(f, "%s %%",
+				fprintf(f, "%s%s %%", m,
 				        report_num(n, report_pct(it->by_choice[c], it->answered), 1,
 				                   true));
 		}

@@ -60,6 +60,7 @@ static void group(FILE *f, const struct report_group *g, bool labels, bool last)
 		key(f, "key", g->key);
 	flag(f, "suppressed", g->hidden);
 	flag(f, "quiz_suppressed", g->quiz_hidden);
+	flag(f, "avg_suppressed", g->avg_hidden);
 	num(f, "sessions", g->hidden, g->sessions);
 	fputs(", ", f);
 	ratio(f, "completion_rate_pct", g->completion_hidden, (double)g->reached[4],
@@ -69,10 +70,11 @@ static void group(FILE *f, const struct report_group *g, bool labels, bool last)
 	fputs(", ", f);
 	ratio(f, "pass_rate_pct", g->pass_hidden, (double)g->passed, (double)g->quiz_taken, 100);
 	fputs(", ", f);
-	ratio(f, "avg_score", g->quiz_hidden, (double)g->score_sum, (double)g->quiz_taken, 1);
+	ratio(f, "avg_score", g->quiz_hidden || g->avg_hidden, (double)g->score_sum,
+	      (double)g->quiz_taken, 1);
 	fputs(", ", f);
-	ratio(f, "avg_duration_min", g->hidden, (double)g->duration_sum, (double)g->sessions,
-	      1.0 / 60);
+	ratio(f, "avg_duration_min", g->hidden || g->avg_hidden, (double)g->duration_sum,
+	      (double)g->sessions, 1.0 / 60);
 	fprintf(f, "}%s\n", last ? "" : ",");
 }
 
@@ -88,6 +90,21 @@ static void header(const struct report *r, FILE *f)
 		report_json_str(f, r->to);
 	else
 		fputs("null", f);
+	/* Every count, and every figure computed from counts, is published
+	 * with a deviation of at most max_deviation (core/cellkey.h). */
+	fprintf(f, ",\n  \"perturbed\": %s,\n  \"max_deviation\": %d,\n  \"batches\": %d",
+	        r->perturbed ? "true" : "false", r->max_dev, r->n_batches);
+	fputs(",\n  \"first_day\": ", f);
+	if (r->first_day[0])
+		report_json_str(f, r->first_day);
+	else
+		fputs("null", f);
+	fputs(",\n  \"last_day\": ", f);
+	if (r->last_day[0])
+		report_json_str(f, r->last_day);
+	else
+		fputs("null", f);
+	fprintf(f, ",\n  \"left_early\": %lld", r->left_early);
 	fprintf(f, ",\n  \"files\": %d,\n  \"modules\": ", r->n_files);
 	report_json_str(f, r->modules);
 	const char *title = report_title(r);

@@ -249,8 +249,15 @@ enum { REPORT_NUM = 32 };
 const char *report_num(char buf[REPORT_NUM], double v, int decimals, bool comma);
 /* The welcome-day label of "no label" (stored as "-"). */
 bool report_no_label(const char *key);
+/* The French name of a label row that is not a label ("-": none, "*": the
+ * small labels pooled), else NULL. */
+const char *report_label_name(const char *key);
+/* "≈ " before a figure of a perturbed report (r->perturbed), else "". */
+const char *report_approx(const struct report *r);
 /* The width of s on a terminal: its code points. */
 int report_width(const char *s);
+/* s padded to width code points, on the left when right-aligned. */
+void report_cell(FILE *f, const char *s, int width, bool right);
 
 /* Writes s to f as a JSON string (json.c). */
 void report_json_str(FILE *f, const char *s);

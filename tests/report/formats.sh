@@ -7,23 +7,25 @@
 R=$REPORT
 T=$TMP
 
-# Two kiosks and two labels that share their first 15 characters (the
-# store keeps 31), 6 of the 16 sessions with no label. The average score
-# is (5 × 40 + 6 × 46 + 5 × 48) / 16 = 44.75 (text: 44,8, not 45); q-public
-# is right for 10 of 16 (62.5 %).
-"$GEN" -o "$T/f.db" 2>/dev/null <<'SPEC'
-n=5 day=2024-05-02 kiosk=site-schiltigheim-centre-est-01 label=accueil-du-12-mars-2024-ville-a stage=result end=finished score=40 ans=q-public:share:0:1
-n=6 day=2024-05-02 kiosk=site-schiltigheim-nord stage=result end=finished score=46 ans=q-public:share:1:0
-n=5 day=2024-05-02 kiosk=site-schiltigheim-nord label=accueil-du-12-mars-2024-ville-b stage=result end=finished score=48 ans=q-public:share:0:1
+# Two kiosks (one file each) and two labels that share their first 15
+# characters (the store keeps 31), 10 of the 30 sessions with no label.
+# The figures are published with noise (statistics v2): the checks below
+# compare formats with one another, not with exact values.
+"$GEN" -o "$T/f1.db" 2>/dev/null <<'SPEC'
+n=10 day=2024-05-02 kiosk=site-schiltigheim-centre-est-01 label=accueil-du-12-mars-2024-ville-a stage=result end=finished score=40 ans=q-public:share:0:1
+SPEC
+"$GEN" -o "$T/f2.db" 2>/dev/null <<'SPEC'
+n=10 day=2024-05-02 kiosk=site-schiltigheim-nord stage=result end=finished score=46 ans=q-public:share:1:0
+n=10 day=2024-05-02 kiosk=site-schiltigheim-nord label=accueil-du-12-mars-2024-ville-b stage=result end=finished score=48 ans=q-public:share:0:1
 SPEC
 LONG=site-schiltigheim-centre-est-01
 [ ${#LONG} -eq 31 ] || fail "fixture" "$LONG is not 31 characters"
 
-"$R" "$T/f.db" -o "$T/f.txt"
-"$R" "$T/f.db" --format csv -o "$T/f.csv"
-"$R" "$T/f.db" --format csv --sep ';' -o "$T/fr.csv"
-"$R" "$T/f.db" --format json -o "$T/f.json"
-"$R" "$T/f.db" --format html -o "$T/f.html"
+"$R" "$T/f1.db" "$T/f2.db" -o "$T/f.txt"
+"$R" "$T/f1.db" "$T/f2.db" --format csv -o "$T/f.csv"
+"$R" "$T/f1.db" "$T/f2.db" --format csv --sep ';' -o "$T/fr.csv"
+"$R" "$T/f1.db" "$T/f2.db" --format json -o "$T/f.json"
+"$R" "$T/f1.db" "$T/f2.db" --format html -o "$T/f.html"
 for f in f.txt f.csv f.json f.html; do
 	has "31-character kiosk id whole ($f)" "$T/$f" "$LONG"
 	has "second kiosk whole ($f)" "$T/$f" "site-schiltigheim-nord"
@@ -70,24 +72,27 @@ assert not any("'-" in c or c == "-" for r in rows for c in r), [r for r in rows
 PY
 then pass "csv: no label is an empty cell"; else fail "csv: no label is an empty cell" "$(cat "$T/csv.out")"; fi
 if grep -q "'-" "$T/f.csv" "$T/fr.csv"; then fail "csv: no '- anywhere" "$(grep -n "'-" "$T/f.csv")"; else pass "csv: no '- anywhere"; fi
-line_has "text: no label named" "$T/f.txt" "(sans étiquette)" " 6 "
+line_has "text: no label named" "$T/f.txt" "(sans étiquette)" "≈ "
 has "html: no label named" "$T/f.html" "<td><i>(sans étiquette)</i></td>"
 if python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert sorted(l["key"] or "" for l in d["labels"]) == ["", "accueil-du-12-mars-2024-ville-a", "accueil-du-12-mars-2024-ville-b"], d["labels"]
-assert [l for l in d["labels"] if l["key"] is None][0]["sessions"] == 6
 ' "$T/f.json" 2>"$T/json.err"; then pass "json: no label is null"; else fail "json: no label is null" "$(cat "$T/json.err")"; fi
 
 # French numbers in the French reports: decimal commas, one decimal as in
-# CSV and JSON (the average is 44.8, not 44).
-has "text: average with one decimal and a comma" "$T/f.txt" "Score moyen au quiz ............. 44,8 / 100"
-has "text: percentages with a comma" "$T/f.txt" "62,5 %"
-has "text: hours with a comma" "$T/f.txt" "Temps total passé ............... 1,3 h"
-line_has "csv: the same average" "$T/f.csv" "total,total" ",44.8,"
-line_has "csv ';': a decimal comma" "$T/fr.csv" "total;total" ";44,8;"
-has "html: the same average, a comma" "$T/f.html" "<b>44,8 / 100</b>"
-has "html: table cells with commas" "$T/f.html" "<td>62,5 %</td>"
+# CSV and JSON (an average of 44.75 is 44,8 in text, not 45): the text and
+# HTML print the CSV's published average, with a comma.
+avg=$(awk -F, '$1 == "total" {print $7}' "$T/f.csv")
+favg=$(echo "$avg" | tr . ,)
+case "$avg" in [0-9]*.[0-9]) pass "csv: the average with one decimal ($avg)" ;; *) fail "csv: the average with one decimal" "'$avg'" ;; esac
+has "text: the same average, a comma" "$T/f.txt" "Score moyen au quiz ............. ≈ $favg / 100"
+line_has "csv ';': a decimal comma" "$T/fr.csv" "total;total" ";$favg;"
+has "html: the same average, a comma" "$T/f.html" "<b>≈ $favg / 100</b>"
+right=$(awk -F, '$2 == "q-public" {print $5}' "$T/f.csv" | tr . ,)
+line_has "text: percentages with a comma" "$T/f.txt" "  q-public " "≈ $right %"
+has "html: table cells with commas" "$T/f.html" "<td>≈ $right %</td>"
+if grep -qE "Temps total passé \.+ ≈ [0-9]+,[0-9] h" "$T/f.txt"; then pass "text: hours with a comma"; else fail "text: hours with a comma" "$(grep 'Temps total' "$T/f.txt")"; fi
 if grep -nE '[0-9]\.[0-9]+ (%|h|/ 100)' "$T/f.txt" >"$T/dots"; then fail "text: no decimal point" "$(head -3 "$T/dots")"; else pass "text: no decimal point"; fi
 # In HTML, outside the SVG coordinates and the style sheet.
 sed -e 's/<svg[^>]*>//g; s/<rect[^>]*>//g; s/<text[^>]*>//g; s/<line[^>]*>//g; /<style>/,/<\/style>/d' "$T/f.html" >"$T/visible.html"
@@ -120,14 +125,23 @@ assert [c["chapter"] for c in d["chapters"]] == "pourquoi comptes expression vei
 
 # One flag per finding: a negative discrimination is not also "not
 # discriminating". q4 is right exactly for those who got q1 wrong: its
-# discrimination is -1 (and so is q1's), its facility 50 %.
+# discrimination is -1 (and so is q1's) before noise, below 0 after.
 "$GEN" -o "$T/i.db" 2>/dev/null <<'SPEC'
-n=10 stage=result end=finished score=50 ans=q1:o1:0:1,q4:o2:1:0
-n=10 stage=result end=finished score=50 ans=q1:o1:1:0,q4:o2:0:1
+n=20 stage=result end=finished score=50 ans=q1:o1:0:1,q4:o2:1:0
+n=20 stage=result end=finished score=50 ans=q1:o1:1:0,q4:o2:0:1
 SPEC
 "$R" "$T/i.db" --format csv -o "$T/i.csv"
-line_has "csv: negative discrimination flagged once" "$T/i.csv" "2,tu-me-suis,q4," ",-1.00,negative-discrimination,"
+if python3 - "$T/i.csv" >"$T/flags.out" 2>&1 <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))
+start = rows.index(["items"])
+items = [dict(zip(rows[start + 1], r)) for r in rows[start + 2:] if r]
+for it in items:
+    assert float(it["discrimination"]) < 0 and it["flags"] == "negative-discrimination", it
+PY
+then pass "csv: negative discrimination flagged once"; else fail "csv: negative discrimination flagged once" "$(cat "$T/flags.out")"; fi
 "$R" "$T/i.db" --format json -o "$T/i.json"
-line_has "json: negative discrimination flagged once" "$T/i.json" '"rank": 2, "module": "tu-me-suis", "question": "q4"' '"discrimination": -1.00' '"flags": ["negative-discrimination"]'
+grep '"rank": ' "$T/i.json" | grep -F '"question": "q4"' >"$T/q4.json"
+has "json: negative discrimination flagged once" "$T/q4.json" '"flags": ["negative-discrimination"]'
 "$R" "$T/i.db" -o "$T/i.txt"
 has "text: its verdict" "$T/i.txt" "→ à réécrire : discrimination négative (clé à vérifier)"

@@ -46,6 +46,9 @@ chrome --dump-dom "file://$T/report.html" >"$T/dom.html"
 for id in chart-funnel chart-scores chart-questions chart-days; do
 	grep -q "<svg id=\"$id\"" "$T/dom.html" && pass "chromium DOM has $id" || fail "chromium DOM has $id" "$(head -c 300 "$T/dom.html")"
 done
+# Perturbed figures (statistics v2) carry their mark on the page.
+grep -q "<div class=\"card\"><b>≈ [0-9]" "$T/dom.html" && pass "chromium DOM: figures marked ≈" ||
+	fail "chromium DOM: figures marked ≈" "$(grep -o '<div class="card">.\{0,40\}' "$T/dom.html" | head -2)"
 rects=$(grep -o '<rect' "$T/dom.html" | wc -l)
 [ "$rects" -ge 40 ] && pass "chromium DOM has $rects bars" || fail "chromium DOM bars" "$rects"
 

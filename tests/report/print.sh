@@ -39,6 +39,9 @@ for want in "Statistiques anonymes" "Analyse des questions" "Par borne" "accueil
 	"Que faire en premier" "Données anonymes"; do
 	has "PDF text: $want" "$T/r.txt" "$want"
 done
+# The perturbed figures are printed with their mark (the font has « ≈ »).
+n=$(grep -o '≈ [0-9]' "$T/r.txt" | wc -l)
+[ "$n" -ge 100 ] && pass "PDF text: $n figures marked ≈" || fail "PDF text: figures marked ≈" "$n"
 # The questions to rewrite come first in the printed table too.
 first=$(sed 's/.*Analyse des questions//' "$T/r.txt" | sed 's/^[^#]*# Question Réponses Facilité Discrimination Choix//' | grep -oE 'q-[a-z-]+' | head -1)
 [ "$first" = q-hacked ] && pass "PDF: first question to rewrite is q-hacked" || fail "PDF: first question" "'$first'"

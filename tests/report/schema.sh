@@ -10,12 +10,14 @@ SCHEMA="$ROOT/docs/report.schema.json"
 
 # A report with every section filled, hidden figures and no-label rows.
 sh tests/tools/demo_day.sh | sed 's/kiosk=accueil-2/kiosk=accueil-2 label=accueil-12-mars/' >"$T/demo.spec"
-echo "n=2 day=2024-03-14 kiosk=accueil-3 module=tu-me-suis stage=home end=timed-out" >>"$T/demo.spec"
+# Three in German: their average score is masked (fewer than K).
+echo "n=3 day=2024-03-12 kiosk=accueil-1 lang=de module=tu-me-suis stage=result end=finished score=50 ans=q-goal-first:goals:1:1" >>"$T/demo.spec"
 "$GEN" -o "$T/d.db" <"$T/demo.spec" 2>/dev/null
 "$REPORT_BIN" "$T/d.db" --content assets/modules/tu-me-suis --format json -o "$T/d.json"
 check "a full report is valid" python3 tests/tools/json_schema.py "$SCHEMA" "$T/d.json"
-grep -q '"suppressed": true' "$T/d.json" && grep -q '"key": null' "$T/d.json" &&
-	pass "it has hidden figures and a no-label row" || fail "it has hidden figures and a no-label row" "$(head -c 300 "$T/d.json")"
+grep -q '"avg_suppressed": true' "$T/d.json" && grep -q '"key": null' "$T/d.json" &&
+	grep -q '"perturbed": true' "$T/d.json" &&
+	pass "it has perturbed and hidden figures and a no-label row" || fail "it has perturbed and hidden figures and a no-label row" "$(head -c 300 "$T/d.json")"
 
 # The schema is strict: each of these changes must make the report invalid.
 mutate() { # name python-statement
