@@ -90,8 +90,8 @@ static void group(struct csv *c, const char *kind, const struct report_group *g)
 	ratio(c, g->completion_hidden, (double)g->reached[4], (double)g->sessions, 100);
 	count(c, g->quiz_hidden, g->quiz_taken);
 	ratio(c, g->pass_hidden, (double)g->passed, (double)g->quiz_taken, 100);
-	ratio(c, g->quiz_hidden || g->avg_hidden, (double)g->score_sum, (double)g->quiz_taken, 1);
-	ratio(c, g->hidden || g->avg_hidden, (double)g->duration_sum, (double)g->sessions,
+	ratio(c, report_avg_score_hidden(g), (double)g->score_sum, (double)g->quiz_taken, 1);
+	ratio(c, report_avg_duration_hidden(g), (double)g->duration_sum, (double)g->sessions,
 	      1.0 / 60);
 	end(c);
 }

@@ -55,3 +55,15 @@ void report_cell(FILE *f, const char *s, int width, bool right)
 	else
 		fprintf(f, "%s%*s", s, width > len ? width - len : 0, "");
 }
+
+/* An average over fewer than K published sessions is masked (avg_hidden);
+ * over none it has no value at all (« — », empty), which reveals nothing. */
+bool report_avg_score_hidden(const struct report_group *g)
+{
+	return g->quiz_hidden || (g->avg_hidden && g->quiz_taken > 0);
+}
+
+bool report_avg_duration_hidden(const struct report_group *g)
+{
+	return g->hidden || (g->avg_hidden && g->sessions > 0);
+}

@@ -178,9 +178,9 @@ static void group_table(const struct report *r, FILE *f, const char *title, cons
 		         (double)g[i].sessions, 100, " %");
 		td_ratio(f, m, g[i].pass_hidden, (double)g[i].passed, (double)g[i].quiz_taken, 100,
 		         " %");
-		td_ratio(f, m, g[i].quiz_hidden || g[i].avg_hidden, (double)g[i].score_sum,
+		td_ratio(f, m, report_avg_score_hidden(&g[i]), (double)g[i].score_sum,
 		         (double)g[i].quiz_taken, 1, "");
-		td_ratio(f, m, g[i].hidden || g[i].avg_hidden, (double)g[i].duration_sum,
+		td_ratio(f, m, report_avg_duration_hidden(&g[i]), (double)g[i].duration_sum,
 		         (double)g[i].sessions, 1.0 / 60, "");
 		fputs("</tr>\n", f);
 	}
@@ -320,7 +320,7 @@ static void page_head(const struct report *r, FILE *f)
 		fprintf(f,
 		        "</p>\n<p class='note'>Les chiffres marqués <b>≈</b> sont publiés avec un "
 		        "écart de %d au plus, toujours le même, pour qu'aucun ne désigne une "
-		        "personne ; une moyenne sur moins de %d sessions est <i>" HIDDEN
+		        "personne ; une moyenne calculée sur moins de %d sessions est <i>" HIDDEN
 		        "</i>.</p>\n",
 		        r->max_dev, r->k);
 	else
@@ -352,10 +352,10 @@ static void cards(const struct report *r, FILE *f)
 	if (t->quiz_taken)
 		snprintf(v, sizeof v, "%s%s / 100", m,
 		         report_num(n, (double)t->score_sum / (double)t->quiz_taken, 1, true));
-	card(f, t->quiz_hidden || t->avg_hidden, t->quiz_taken ? v : "—", "score moyen");
+	card(f, report_avg_score_hidden(t), t->quiz_taken ? v : "—", "score moyen");
 	long long avg = t->sessions ? (t->duration_sum + t->sessions / 2) / t->sessions : 0;
 	snprintf(v, sizeof v, "%s%lld min %02lld", m, avg / 60, avg % 60);
-	card(f, t->hidden || t->avg_hidden, t->sessions ? v : "—", "durée moyenne");
+	card(f, report_avg_duration_hidden(t), t->sessions ? v : "—", "durée moyenne");
 	fputs("</div>\n", f);
 }
 

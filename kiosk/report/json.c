@@ -70,10 +70,10 @@ static void group(FILE *f, const struct report_group *g, bool labels, bool last)
 	fputs(", ", f);
 	ratio(f, "pass_rate_pct", g->pass_hidden, (double)g->passed, (double)g->quiz_taken, 100);
 	fputs(", ", f);
-	ratio(f, "avg_score", g->quiz_hidden || g->avg_hidden, (double)g->score_sum,
+	ratio(f, "avg_score", report_avg_score_hidden(g), (double)g->score_sum,
 	      (double)g->quiz_taken, 1);
 	fputs(", ", f);
-	ratio(f, "avg_duration_min", g->hidden || g->avg_hidden, (double)g->duration_sum,
+	ratio(f, "avg_duration_min", report_avg_duration_hidden(g), (double)g->duration_sum,
 	      (double)g->sessions, 1.0 / 60);
 	fprintf(f, "}%s\n", last ? "" : ",");
 }

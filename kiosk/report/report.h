@@ -252,6 +252,9 @@ bool report_no_label(const char *key);
 /* The French name of a label row that is not a label ("-": none, "*": the
  * small labels pooled), else NULL. */
 const char *report_label_name(const char *key);
+/* Whether a group's average score, its average duration, is masked. */
+bool report_avg_score_hidden(const struct report_group *g);
+bool report_avg_duration_hidden(const struct report_group *g);
 /* "≈ " before a figure of a perturbed report (r->perturbed), else "". */
 const char *report_approx(const struct report *r);
 /* The width of s on a terminal: its code points. */

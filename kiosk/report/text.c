@@ -81,11 +81,10 @@ static void groups(const struct report *r, FILE *f, const char *title, const cha
 		cell(f, num(m, a, x->hidden, x->sessions), 10, true);
 		cell(f, pct(m, b, x->completion_hidden, x->reached[4], x->sessions), 12, true);
 		cell(f, pct(m, c, x->pass_hidden, x->passed, x->quiz_taken), 12, true);
-		cell(f,
-		     avg_score(m, d, x->quiz_hidden || x->avg_hidden, x->score_sum, x->quiz_taken),
+		cell(f, avg_score(m, d, report_avg_score_hidden(x), x->score_sum, x->quiz_taken),
 		     15, true);
-		cell(f, minutes(m, e, x->hidden || x->avg_hidden, x->duration_sum, x->sessions), 15,
-		     true);
+		cell(f, minutes(m, e, report_avg_duration_hidden(x), x->duration_sum, x->sessions),
+		     15, true);
 		fputc('\n', f);
 	}
 }
@@ -109,8 +108,8 @@ static void header(const struct report *r, FILE *f)
 		fprintf(
 		    f,
 		    "Confidentialité : les chiffres marqués ≈ sont publiés avec un écart de %d au\n"
-		    "plus, toujours le même, pour qu'aucun ne désigne une personne ; une moyenne\n"
-		    "sur moins de %d sessions est « %s ».\n",
+		    "plus, toujours le même, pour qu'aucun ne désigne une personne ;\n"
+		    "une moyenne calculée sur moins de %d sessions est « %s ».\n",
 		    r->max_dev, r->k, HIDDEN);
 	else
 		fprintf(
@@ -132,9 +131,9 @@ static void summary(const struct report *r, FILE *f)
 	fprintf(f, "  Taux de réussite (quiz fini) .... %s\n",
 	        pct(m, a, t->pass_hidden, t->passed, t->quiz_taken));
 	fprintf(f, "  Score moyen au quiz ............. %s\n",
-	        avg_score(m, a, t->quiz_hidden || t->avg_hidden, t->score_sum, t->quiz_taken));
+	        avg_score(m, a, report_avg_score_hidden(t), t->score_sum, t->quiz_taken));
 	fprintf(f, "  Durée moyenne d'une session ..... %s\n",
-	        minutes(m, a, t->hidden || t->avg_hidden, t->duration_sum, t->sessions));
+	        minutes(m, a, report_avg_duration_hidden(t), t->duration_sum, t->sessions));
 	char h[REPORT_NUM];
 	if (t->hidden)
 		fprintf(f, "  Temps total passé ............... %s\n", HIDDEN);
