@@ -56,6 +56,16 @@ wait_for() {
 	done
 }
 
+# content_root DIR: a content root as kiosk-bundle lays it out, the test
+# module as versions/mini-3 (current) and versions/mini-4 (to swap to).
+content_root() {
+	mkdir -p "$1/versions"
+	cp -R "$MINI" "$1/versions/mini-3"
+	cp -R "$MINI" "$1/versions/mini-4"
+	sed -i 's/^version: .*/version: 4/' "$1/versions/mini-4/module.yaml"
+	ln -s versions/mini-3 "$1/current"
+}
+
 # start_xvfb: an Xvfb on a display number nobody uses (-displayfd), ready
 # when this returns; sets $display and $xpid (stop it with kill $xpid).
 start_xvfb() {

@@ -7,11 +7,7 @@
 . tests/lib.sh
 
 R=$TMP/root
-mkdir -p "$R/versions"
-cp -R "$MINI" "$R/versions/mini-3"
-cp -R "$MINI" "$R/versions/mini-4"
-sed -i 's/^version: .*/version: 4/' "$R/versions/mini-4/module.yaml"
-ln -s versions/mini-3 "$R/current"
+content_root "$R"
 printf 'high_contrast: true\n' >>"$TMP/kiosk.yaml"
 # The trainer chose large text for today (screens/trainer_day.c's file).
 printf 'day %s\nlabel -\nvolume 80\nlarge 1\n' "$(date +%F)" >"$TMP/kiosk.db.day"

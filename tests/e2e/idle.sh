@@ -48,11 +48,7 @@ check "still screen: SIGTERM ends the sleeping loop cleanly (status $rc)" test "
 # link is watched with inotify, not looked at every 5 s, so the loop wakes up
 # only for the invitation's frames; a new current is still shown at once.
 R=$TMP/root
-mkdir -p "$R/versions"
-cp -R "$MINI" "$R/versions/mini-3"
-cp -R "$MINI" "$R/versions/mini-4"
-sed -i 's/^version: .*/version: 4/' "$R/versions/mini-4/module.yaml"
-ln -s versions/mini-3 "$R/current"
+content_root "$R"
 SDL_VIDEODRIVER=offscreen "$KIOSK" --bench-trace --config "$TMP/kiosk.yaml" \
 	--content "$R/current" >/dev/null 2>"$TMP/root.err" &
 pid=$!
