@@ -4,6 +4,10 @@
 # --check only lists.
 . tests/lib.sh
 
+# A first picture within 60 s: only a hang takes that long (a loaded
+# machine may need more than the kiosk's 5 s to decode one).
+printf 'video:\n  first_frame_timeout_s: 60\n' >>"$TMP/kiosk.yaml"
+
 chk() { # name dir [args...]: --check on a module, output in $TMP/name.out
 	n=$1 d=$2
 	shift 2
