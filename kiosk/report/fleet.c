@@ -160,8 +160,8 @@ static int newest_first(const void *a, const void *b)
 	return strcmp(day_of(*(char *const *)b), day_of(*(char *const *)a));
 }
 
-/* More files than a report merges: the newest of each kiosk (each file
- * holds all of that kiosk's statistics at its day). */
+/* The newest file of each kiosk (each holds all of that kiosk's closed
+ * batches at its day), at most FLEET_MAX_FILES kiosks. */
 static void keep_newest(struct fleet *f)
 {
 	int k = 0;
@@ -193,8 +193,10 @@ int fleet_scan(const char *dir, struct fleet *f)
 	}
 	scan(f, dir, 0);
 	f->n_dbs_found = f->n_dbs;
-	if (f->n_dbs > FLEET_MAX_FILES)
-		keep_newest(f);
+	/* Each night's batch file holds all of that kiosk's closed batches
+	 * (PRIVACY.md): the newest of each kiosk is enough (a batch in two
+	 * files would count once anyway). */
+	keep_newest(f);
 	if (f->n_kiosks > 1)
 		qsort(f->kiosks, (size_t)f->n_kiosks, sizeof(*f->kiosks), by_id);
 	for (int i = 0; i < f->n_kiosks; i++) {

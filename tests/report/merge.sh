@@ -1,58 +1,54 @@
 #!/bin/sh
-# Several files reported together: a file given twice, a copy of a file, or
-# a session present in two files is counted once.
+# Several files reported together (statistics v2): a file given twice, a
+# copy, a symlink, a kiosk database with its own batch files, two nights'
+# batch files of one kiosk — each closed batch (kiosk id, first day) counts
+# once, and the report is the same, figure for figure, noise included. The
+# exact equality with one database is tests/unit/test_report_merge.c.
 . tests/lib.sh
 R=$REPORT
 T=$TMP
-total() { # file -> sessions of the total, or "null"
-	grep -F '"key": "total"' "$1" | grep -oE '"sessions": [0-9a-z]+' | cut -d' ' -f2
+EXPORT="$ROOT/$BUILD/kiosk-export"
+same() { # name files...: the JSON report of the files equals that of a.db
+	name=$1
+	shift
+	"$R" "$@" --format json -o "$T/out.json" 2>"$T/err" || { fail "$name" "exit $?: $(cat "$T/err")"; return; }
+	grep -v '"files"' "$T/out.json" >"$T/out.cmp"
+	if cmp -s "$T/out.cmp" "$T/ref.cmp"; then pass "$name"; else fail "$name" "$(diff "$T/ref.cmp" "$T/out.cmp" | head -5)"; fi
 }
-expect_total() { # name want files...
-	name=$1 want=$2
-	shift 2
-	"$R" "$@" --format json -o "$T/out.json" 2>"$T/err" ||
-		{ fail "$name" "exit $?: $(cat "$T/err")"; return; }
-	got=$(total "$T/out.json")
-	if [ "$got" = "$want" ]; then pass "$name ($got sessions)"; else fail "$name" "got $got, want $want"; fi
-}
-id() { printf 'id=%032x' "$1"; }
-
-{
-	for i in 1 2 3 4 5 6; do
-		echo "$(id $i) day=2024-05-0$((i % 3 + 1)) stage=result score=80 passed=1 ans=q1:o1:0:1,q2:o1:1:0 ch=c1:1:100"
-	done
-} | "$GEN" -o "$T/a.db" 2>/dev/null
-{
-	for i in 4 5 6 7 8 9 10 11; do
-		echo "$(id $i) day=2024-05-0$((i % 3 + 1)) stage=result score=80 passed=1 ans=q1:o1:0:1,q2:o1:1:0 ch=c1:1:100"
-	done
-} | "$GEN" -o "$T/b.db" 2>/dev/null
-"$GEN" -o "$T/c.db" 2>/dev/null <<'SPEC'
-n=5 day=2024-06-01 lang=en stage=home
+"$GEN" -o "$T/a.db" --kiosk-id hall 2>/dev/null <<'SPEC'
+n=6 day=2024-05-01 kiosk=hall stage=result score=80 passed=1 ans=q1:o1:0:1,q2:o1:1:0 ch=c1:1:100
+n=7 day=2024-05-02 kiosk=hall stage=result score=40 passed=0 ans=q1:o1:2:0,q2:o1:1:1 ch=c1:1:50
+n=2 day=2024-05-03 kiosk=hall lang=en stage=home
 SPEC
+"$R" "$T/a.db" --format json -o "$T/ref.json"
+grep -v '"files"' "$T/ref.json" >"$T/ref.cmp"
 cp "$T/a.db" "$T/a-copy.db"
 ln -s "$T/a.db" "$T/a-link.db"
-
-expect_total "one file" 6 "$T/a.db"
-expect_total "same file twice" 6 "$T/a.db" "$T/a.db"
-expect_total "file and a symlink to it" 6 "$T/a.db" "$T/a-link.db"
-expect_total "file and its copy" 6 "$T/a.db" "$T/a-copy.db"
-expect_total "overlapping files (3 shared)" 11 "$T/a.db" "$T/b.db"
-expect_total "overlap, other order" 11 "$T/b.db" "$T/a.db"
-expect_total "three files" 16 "$T/a.db" "$T/b.db" "$T/c.db" "$T/a-copy.db"
-expect_total "merge with --from" 5 "$T/a.db" "$T/b.db" "$T/c.db" --from 2024-06-01
-
-# Child rows (answers, chapters) of a shared session are counted once too.
-"$R" "$T/a.db" "$T/b.db" --format json -o "$T/m.json"
-l=$(grep -F '"question": "q1"' "$T/m.json")
-case "$l" in *'"answered": 11'*'"right_pct": 100.0'*) pass "shared answers counted once" ;; *) fail "shared answers counted once" "$l" ;; esac
-l=$(grep -F '"chapter": "c1"' "$T/m.json")
-case "$l" in *'"opened_by": 11'*) pass "shared chapters counted once" ;; *) fail "shared chapters counted once" "$l" ;; esac
-l=$(grep -F '"objective": "o1", "questions"' "$T/m.json")
-case "$l" in *'"answered": 22'*'"right_pct": 50.0'*) pass "objective over merged files" ;; *) fail "objective over merged files" "$l" ;; esac
-grep -q '"files": 2' "$T/m.json" && pass "two files read" || fail "two files read" "$(grep files "$T/m.json")"
-
+same "same file twice" "$T/a.db" "$T/a.db"
+same "file and a symlink to it" "$T/a.db" "$T/a-link.db"
+same "file and its copy" "$T/a.db" "$T/a-copy.db"
+printf 'kiosk_id: hall\ndatabase: %s\n' "$T/a.db" >"$T/a.yaml"
+"$EXPORT" --outbox "$T/out" --config "$T/a.yaml" --day 2024-05-04 --no-journal >/dev/null 2>&1
+same "the batch file alone publishes what its database does" "$T/out/hall-2024-05-04.db"
+same "the database with its batch file: each batch once" "$T/a.db" "$T/out/hall-2024-05-04.db"
+# The next night, after more days: the older file's batches are in the new one.
+cp "$T/out/hall-2024-05-04.db" "$T/night1.db"
+echo 'n=5 day=2024-05-06 kiosk=hall stage=result score=90 passed=1 ans=q1:o1:0:1,q2:o1:1:1 ch=c1:1:100' |
+	"$GEN" -o "$T/a.db" --kiosk-id hall 2>/dev/null
+"$EXPORT" --outbox "$T/out" --config "$T/a.yaml" --day 2024-05-07 --no-journal >/dev/null 2>&1
+"$R" "$T/out/hall-2024-05-07.db" --format json -o "$T/ref.json"
+grep -v '"files"' "$T/ref.json" >"$T/ref.cmp"
+same "two nights' batch files of one kiosk: the newer one's figures" "$T/night1.db" "$T/out/hall-2024-05-07.db"
+n=$(sqlite3 "$T/out/hall-2024-05-07.db" "SELECT group_concat(batch || '..' || last_day || ':' || sessions, ' ') FROM b_batch")
+[ "$n" = "2024-05-01..2024-05-01:6 2024-05-02..2024-05-02:7 2024-05-03..2024-05-06:7" ] &&
+	pass "batches: $n (the 2 of 2024-05-03 waited for the next day)" || fail "batches" "$n"
+# A period is a union of batches: the one that ends in it.
+"$R" "$T/a.db" --from 2024-05-05 --to 2024-05-31 --format json -o "$T/p.json"
+got=$(python3 -c "import json; d = json.load(open('$T/p.json')); print([g['key'] for g in d['days']])")
+[ "$got" = "['2024-05-03/2024-05-06']" ] && pass "--from 2024-05-05: the batch that ends in the period, whole ($got)" ||
+	fail "period" "$got"
+grep -q '"files": 2' "$T/out.json" && pass "two files read" || fail "two files read" "$(grep files "$T/out.json")"
 # The inputs are only read.
 before=$(cksum <"$T/a.db")
-"$R" "$T/a.db" "$T/b.db" >/dev/null 2>&1
+"$R" "$T/a.db" "$T/out/hall-2024-05-07.db" >/dev/null 2>&1
 [ "$(cksum <"$T/a.db")" = "$before" ] && pass "inputs untouched" || fail "inputs untouched" "a.db changed"
