@@ -347,15 +347,10 @@ static void warn(struct lint *l, const char *path, const char *fmt, ...)
 
 static void warn(struct lint *l, const char *path, const char *fmt, ...)
 {
-	char msg[1200];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	yamlpos_vproblem(l->pos, l->diag, l->m->file, "warning: ", path, fmt, ap);
 	va_end(ap);
-	int line = 0, col = 0;
-	if (l->pos)
-		yamlpos_find(l->pos, &line, &col, "%s", path);
-	diag_add(l->diag, l->m->file, line, col, "warning: %s", msg);
 }
 
 static const char *kind_name(enum item_kind k, const char *word)

@@ -20,15 +20,10 @@ static void say(struct rel *r, const char *path, const char *fmt, ...)
 
 static void say(struct rel *r, const char *path, const char *fmt, ...)
 {
-	char msg[600];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	yamlpos_vproblem(r->pos, r->diag, r->m->file, "", path, fmt, ap);
 	va_end(ap);
-	int line = 0, col = 0;
-	if (r->pos)
-		yamlpos_find(r->pos, &line, &col, "%s", path);
-	diag_add(r->diag, r->m->file, line, col, "%s", msg);
 }
 
 /* ---- addresses ---- */

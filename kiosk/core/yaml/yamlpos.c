@@ -198,3 +198,16 @@ const char *yamlpos_syntax_error(const struct yamlpos *p, int *line, int *col)
 	*col = p->err_col;
 	return p->error;
 }
+
+void yamlpos_vproblem(const struct yamlpos *p, struct diag *d, const char *file, const char *prefix,
+                      const char *path, const char *fmt, va_list ap)
+{
+	char *msg = NULL;
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	int line = 0, col = 0;
+	if (p)
+		yamlpos_find(p, &line, &col, "%s", path);
+	diag_add(d, file, line, col, "%s%s", prefix, msg ? msg : "out of memory");
+	free(msg);
+}
