@@ -34,7 +34,8 @@ SYSCTLDIR   ?= $(or $(shell pkg-config --variable=sysctldir systemd 2>/dev/null)
 # systemd reads its drop-ins only here (systemd-system.conf(5)).
 SYSTEMCONFDIR ?= /usr/lib/systemd/system.conf.d
 
-FLEET_UNITS := kiosk-content.path kiosk-content.service kiosk-export.service kiosk-export.timer
+FLEET_UNITS := kiosk-content.path kiosk-content.service kiosk-export.service kiosk-export.timer \
+	kiosk-sync.service
 
 INSTALL_SHARE := $(filter-out tools,$(notdir $(patsubst %/,%,$(wildcard assets/*/))))
 
@@ -48,7 +49,8 @@ install-files:
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/kiosk $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(DOCDIR) $(DESTDIR)$(SYSCONFDIR)/kiosk $(DESTDIR)$(SYSCONFDIR)/default \
 		$(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(LIBEXECDIR)
-	install -m 0755 packaging/libexec/kiosk-cage packaging/libexec/kiosk-guard $(DESTDIR)$(LIBEXECDIR)/
+	install -m 0755 packaging/libexec/kiosk-cage packaging/libexec/kiosk-guard \
+		packaging/libexec/kiosk-sync-setup $(DESTDIR)$(LIBEXECDIR)/
 	install -m 0755 $(BUILD)/kiosk $(BUILD)/kiosk-report $(BUILD)/kiosk-bundle $(BUILD)/kiosk-export \
 		$(DESTDIR)$(BINDIR)/
 	@# The module and assets: replaced as a whole, so no stale file survives.
@@ -79,6 +81,7 @@ install-files:
 	@# The fleet units (README "Many kiosks"): not enabled by the package.
 	for u in $(FLEET_UNITS); do \
 		sed -e 's#/usr/bin/kiosk#$(BINDIR)/kiosk#g' -e 's#/etc/kiosk/#$(SYSCONFDIR)/kiosk/#g' \
+		    -e 's#/usr/lib/kiosk/#$(LIBEXECDIR)/#g' \
 		    systemd/$$u >$(DESTDIR)$(UNITDIR)/$$u && chmod 0644 $(DESTDIR)$(UNITDIR)/$$u || exit 1; \
 	done
 	install -d -m 0755 $(DESTDIR)$(SYSCONFDIR)/kiosk/keys
@@ -121,6 +124,7 @@ uninstall:
 		$(DESTDIR)$(POLKITRULESDIR)/50-kiosk-retry.rules $(DESTDIR)$(UDEVRULESDIR)/60-kiosk-drive.rules \
 		$(DESTDIR)$(TMPFILESDIR)/kiosk.conf \
 		$(DESTDIR)$(LIBEXECDIR)/kiosk-cage $(DESTDIR)$(LIBEXECDIR)/kiosk-guard \
+		$(DESTDIR)$(LIBEXECDIR)/kiosk-sync-setup \
 		$(DESTDIR)$(SYSCTLDIR)/90-kiosk.conf $(DESTDIR)$(SYSTEMCONFDIR)/kiosk.conf \
 		$(DESTDIR)$(MANDIR)/man1/kiosk.1 $(DESTDIR)$(MANDIR)/man1/kiosk-report.1 \
 		$(DESTDIR)$(MANDIR)/man1/kiosk-bundle.1 $(DESTDIR)$(MANDIR)/man1/kiosk-export.1

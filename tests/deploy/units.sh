@@ -116,6 +116,30 @@ rw=$(grep '^ReadWritePaths=' systemd/kiosk.service | tr '\n' ' ')
 	echo "PASS kiosk.service writes only /media/kiosk beside its folders; drives mounted there noexec, the kiosk's" ||
 	echo "FAIL drive: ReadWritePaths is '$rw', or the mount point, rule or mount unit is missing"
 
+# kiosk-sync.service (issue 25): Syncthing as kiosk-sync, seeing of
+# /var/lib/kiosk the inbox (to write) and the outbox (to read) only, never
+# the settings; the kiosk user in its group; the folders' owners and modes.
+u=systemd/kiosk-sync.service
+out=$(systemd-analyze security --offline=true --no-pager $u 2>&1)
+figure=$(echo "$out" | sed -n 's/.*Overall exposure level for kiosk-sync.service: \([0-9.]*\).*/\1/p')
+echo "# kiosk-sync.service exposure: ${figure:-none}"
+if [ -n "$figure" ] && awk -v f="$figure" 'BEGIN { exit !(f <= 2.0) }' && grep -q '^User=kiosk-sync$' $u &&
+	grep -q '^TemporaryFileSystem=/var/lib/kiosk:ro$' $u && grep -q '^BindPaths=/var/lib/kiosk/inbox$' $u &&
+	grep -q '^BindReadOnlyPaths=/var/lib/kiosk/outbox$' $u && grep -q '^InaccessiblePaths=.*-/etc/kiosk' $u &&
+	[ "$(grep -c '^BindPaths=\|^BindReadOnlyPaths=\|^ReadWritePaths=' $u)" -eq 2 ] &&
+	grep -q '^ExecStartPre=/usr/lib/kiosk/kiosk-sync-setup$' $u; then
+	echo "PASS security: kiosk-sync.service exposure $figure, user kiosk-sync, the inbox and outbox only"
+else
+	echo "FAIL security: kiosk-sync.service exposure '$figure', or its user or paths"
+fi
+t=packaging/kiosk.tmpfiles
+grep -q '^u kiosk-sync ' systemd/kiosk.sysusers && grep -q '^m kiosk kiosk-sync$' systemd/kiosk.sysusers &&
+	grep -q '^d /var/lib/kiosk 0750 kiosk kiosk ' $t && grep -q '^d /var/lib/kiosk/inbox 2750 kiosk-sync kiosk-sync ' $t &&
+	grep -q '^d /var/lib/kiosk/outbox 2750 kiosk kiosk-sync ' $t &&
+	! grep -qE '^StateDirectory=.*kiosk/(inbox|outbox)' systemd/kiosk-content.service systemd/kiosk-export.service &&
+	echo "PASS fleet folders: inbox kiosk-sync's (kiosk reads by group), outbox the kiosk's (kiosk-sync reads by group)" ||
+	echo "FAIL fleet folders: users, group or folder modes"
+
 grep -q '^PathChanged=/var/lib/kiosk/inbox' systemd/kiosk-content.path &&
 	grep -q '^Persistent=true' systemd/kiosk-export.timer &&
 	echo "PASS fleet units: inbox watched, nightly export catches up after a night off" ||

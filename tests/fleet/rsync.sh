@@ -41,3 +41,41 @@ n=$(sed -n 's/^ *Sessions \.*[^0-9]*\([0-9][0-9]*\)$/\1/p' "$TMP/fleet.out" | he
 [ -n "$n" ] && [ "$n" -ge 3 ] && [ "$n" -le 7 ] &&
 	pass "kiosk-report --fleet: its 5 sessions, published ≈ $n (± 2)" ||
 	fail "kiosk-report --fleet sessions" "$(grep Sessions "$TMP/fleet.out")"
+
+# The forced-command keys of docs/fleet.md (issue 25), with sshd's part
+# played by a stand-in: rsync hands the command it would send over SSH to
+# the key's forced command, as sshd does with SSH_ORIGINAL_COMMAND.
+#   the reports key:  command="rrsync -ro /var/lib/kiosk/outbox",restrict
+#   the content key:  command="rrsync -wo /var/lib/kiosk/inbox",restrict
+if command -v rrsync >/dev/null 2>&1; then
+	forced() { # folder mode -> a stand-in for "ssh kiosk-sync@kiosk-1" with that key
+		cat >"$TMP/ssh-$2" <<SH
+#!/bin/sh
+shift # the host
+SSH_ORIGINAL_COMMAND="\$*" exec rrsync -$2 "$1"
+SH
+		chmod +x "$TMP/ssh-$2"
+	}
+	forced "$K/outbox" ro
+	forced "$K/inbox" wo
+	mkdir -p "$C/pulled"
+	rsync -a -e "$TMP/ssh-ro" kiosk-1:/ "$C/pulled/" >"$TMP/ro.out" 2>&1 &&
+		[ -n "$(ls "$C/pulled")" ] && pass "reports key: the outbox is pulled ($(ls "$C/pulled" | tr '\n' ' '))" ||
+		fail "reports key pull" "$(cat "$TMP/ro.out")"
+	echo evil >"$TMP/evil.db"
+	rsync -a -e "$TMP/ssh-ro" "$TMP/evil.db" kiosk-1:/ >"$TMP/ro2.out" 2>&1
+	[ $? -ne 0 ] && [ ! -e "$K/outbox/evil.db" ] && pass "reports key: read-only, nothing written into the outbox" ||
+		fail "reports key write" "$(cat "$TMP/ro2.out")"
+	rsync -a -e "$TMP/ssh-ro" kiosk-1:../ "$C/pulled/up/" >"$TMP/ro3.out" 2>&1
+	[ ! -e "$C/pulled/up/inbox" ] && pass "reports key: nothing above the outbox (no inbox, no database)" ||
+		fail "reports key escape" "$(ls "$C/pulled/up")"
+	cp "$C/authoring/mini-4.kbundle" "$TMP/mini-5.kbundle"
+	rsync -a --delay-updates -e "$TMP/ssh-wo" "$TMP/mini-5.kbundle" kiosk-1:/ >"$TMP/wo.out" 2>&1 &&
+		[ -f "$K/inbox/mini-5.kbundle" ] && pass "content key: a bundle is put into the inbox" ||
+		fail "content key push" "$(cat "$TMP/wo.out")"
+	rsync -a -e "$TMP/ssh-wo" kiosk-1:/ "$C/inbox-copy/" >"$TMP/wo2.out" 2>&1
+	[ $? -ne 0 ] && [ ! -e "$C/inbox-copy/mini-4.kbundle" ] && pass "content key: write-only, the inbox cannot be read back" ||
+		fail "content key read" "$(cat "$TMP/wo2.out")"
+else
+	fail "rrsync" "rrsync missing (Debian package rsync)"
+fi

@@ -1,8 +1,10 @@
 #!/bin/sh
 # The fleet end to end over Syncthing (Debian's syncthing): two instances on
 # 127.0.0.1, a "central" one (authoring folder, reports) and a "kiosk" one
-# (inbox, outbox), each with its own --home, GUI and listen ports on the
-# loopback, no global or local discovery, relays, NAT or usage reports.
+# (inbox, outbox), each with its own --home and listen port on the loopback.
+# The kiosk's runs the configuration the package ships: written by
+# packaging/libexec/kiosk-sync-setup as kiosk-sync.service does, and each of
+# its settings is read back from Syncthing's own REST API (issue 25).
 # A bundle copied into the authoring folder reaches the kiosk's inbox and is
 # installed (kiosk-bundle inbox, as kiosk-content.path would start it); the
 # kiosk then shows the new module; the kiosk's export goes out through its
@@ -31,7 +33,6 @@ base=$((20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 20000))
 P_C=$base
 P_K=$((base + 1))
 G_C=$((base + 2))
-G_K=$((base + 3))
 
 C=$TMP/central
 K=$TMP/kiosk
@@ -86,11 +87,72 @@ folder() { # id path type
 XML
 }
 config "$C/st" "$P_C" "$G_C" "$(folder kiosk-content "$C/authoring" sendonly; folder kiosk-reports "$C/reports/kiosk-1" receiveonly)"
-config "$K/st" "$P_K" "$G_K" "$(folder kiosk-content "$K/inbox" receiveonly; folder kiosk-reports "$K/outbox" sendonly)"
+# The kiosk: the shipped configuration, from the settings kiosk-sync.service
+# reads in /etc/default/kiosk (this kiosk's LAN address, the central host).
+mkdir -p "$K/inbox/.stfolder" "$K/outbox/.stfolder" "$K/run"
+chmod 0700 "$K/run"
+KIOSK_SYNC_HOME=$K/st KIOSK_SYNC_RUN=$K/run KIOSK_SYNC_INBOX=$K/inbox KIOSK_SYNC_OUTBOX=$K/outbox \
+	KIOSK_SYNC_LISTEN=tcp://127.0.0.1:$P_K KIOSK_SYNC_CENTRAL=$ID_C \
+	KIOSK_SYNC_CENTRAL_ADDRESS=tcp://127.0.0.1:$P_C \
+	sh "$ROOT/packaging/libexec/kiosk-sync-setup" >"$TMP/setup.out" 2>&1
+check "kiosk-sync-setup writes the kiosk's Syncthing configuration" test $? -eq 0
+KIOSK_SYNC_HOME=$TMP/nolisten sh "$ROOT/packaging/libexec/kiosk-sync-setup" >"$TMP/setup2.out" 2>&1
+[ $? -eq 2 ] && grep -q "set this kiosk's LAN address" "$TMP/setup2.out" &&
+	pass "without KIOSK_SYNC_LISTEN it refuses to start (never all addresses)" ||
+	fail "no listen address" "$(cat "$TMP/setup2.out")"
+KIOSK_SYNC_HOME=$TMP/any KIOSK_SYNC_LISTEN=tcp://0.0.0.0:22000 sh "$ROOT/packaging/libexec/kiosk-sync-setup" >"$TMP/setup3.out" 2>&1
+[ $? -eq 2 ] && pass "a listen address of 0.0.0.0 is refused" || fail "0.0.0.0" "$(cat "$TMP/setup3.out")"
 syncthing serve --home="$C/st" --no-browser --no-restart --no-upgrade >"$TMP/st-c.log" 2>&1 &
 pids="$pids $!"
 syncthing serve --home="$K/st" --no-browser --no-restart --no-upgrade >"$TMP/st-k.log" 2>&1 &
 pids="$pids $!"
+
+# The kiosk's settings, from Syncthing itself (GET /rest/config on the
+# GUI's Unix socket, with the API key; without it, refused).
+rest() { # PATH [no-key] -> the body, or "status N"
+	python3 - "$K/run/gui.sock" "$(cat "$K/st/apikey")" "$1" "${2:-}" <<'PY'
+import http.client, socket, sys, time
+class U(http.client.HTTPConnection):
+    def connect(self):
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.connect(sys.argv[1])
+for i in range(60):
+    try:
+        c = U("localhost")
+        c.request("GET", sys.argv[3], headers={} if sys.argv[4] else {"X-API-Key": sys.argv[2]})
+        r = c.getresponse()
+        body = r.read().decode()
+        print(body if r.status == 200 else "status %d" % r.status)
+        sys.exit(0)
+    except OSError:
+        time.sleep(0.5)
+print("no socket")
+PY
+}
+rest /rest/config >"$TMP/config.json"
+python3 - "$TMP/config.json" "$K" "$P_K" >"$TMP/settings.out" 2>&1 <<'PY'
+import json, os, stat, sys
+c = json.load(open(sys.argv[1])); k = sys.argv[2]; o = c["options"]; g = c["gui"]
+checks = [
+    ("listens on the LAN address set in the settings only", o["listenAddresses"] == ["tcp://127.0.0.1:" + sys.argv[3]]),
+    ("local discovery on", o["localAnnounceEnabled"] is True),
+    ("no global announce", o["globalAnnounceEnabled"] is False and o["globalAnnounceServers"] in ([], [""])),
+    ("no relays", o["relaysEnabled"] is False),
+    ("no NAT traversal", o["natEnabled"] is False),
+    ("no automatic upgrades", o["autoUpgradeIntervalH"] == 0 and o["upgradeToPreReleases"] is False),
+    ("no usage or crash reports", o["urAccepted"] == -1 and o["crashReportingEnabled"] is False),
+    ("GUI on a Unix socket only (mode 0700)", g["address"] == k + "/run/gui.sock" and
+        stat.S_IMODE(os.stat(g["address"]).st_mode) == 0o700 and g["unixSocketPermissions"] == "0700"),
+    ("GUI with a user and a password (bcrypt)", g["user"] != "" and g["password"].startswith("$2")),
+    ("two folders only: the inbox (receive only) and the outbox (send only)",
+        sorted((f["path"], f["type"]) for f in c["folders"]) == [(k + "/inbox", "receiveonly"), (k + "/outbox", "sendonly")]),
+]
+for name, ok in checks:
+    print(("PASS" if ok else "FAIL") + " shipped Syncthing configuration: " + name + ("" if ok else ": " + json.dumps({"options": o, "gui": g, "folders": c["folders"]})[:400]))
+PY
+cat "$TMP/settings.out"
+[ "$(rest /rest/config no-key)" = "status 401" ] && pass "shipped Syncthing configuration: REST refused without the API key" ||
+	fail "REST without key" "$(rest /rest/config no-key | head -c 200)"
 
 # wait_file PATTERN: until a file matches (bounded).
 wait_file() {
