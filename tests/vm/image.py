@@ -25,7 +25,7 @@ import tempfile
 
 # Bump when the recipe below changes what a layer holds.
 BASE_RECIPE = "4"
-IMAGE_RECIPE = "5"
+IMAGE_RECIPE = "6"
 SUITES = ("bookworm", "bookworm-updates", "bookworm-security")
 # The kernel and init a minimal install has, beside Priority: important.
 SYSTEM = ["linux-image-amd64", "systemd-sysv", "udev"]
@@ -238,6 +238,16 @@ def kiosk_image(deb, size="4G"):
             os.mkdir(stage)
             shutil.copy(os.path.join(boot, kernels[-1]), os.path.join(stage, "vmlinuz"))
             shutil.copy(os.path.join(boot, initrd), os.path.join(stage, "initrd.img"))
+            # The kernel command line GRUB would boot: Debian's default
+            # ("quiet") with what the packages add in /etc/default/grub.d.
+            cmdline = subprocess.run(
+                ["chroot", root, "sh", "-c",
+                 'GRUB_CMDLINE_LINUX_DEFAULT=quiet; GRUB_CMDLINE_LINUX=; '
+                 'for f in /etc/default/grub.d/*.cfg; do [ -f "$f" ] && . "$f"; done; '
+                 'echo $GRUB_CMDLINE_LINUX $GRUB_CMDLINE_LINUX_DEFAULT'],
+                check=True, capture_output=True, text=True).stdout.strip()
+            with open(os.path.join(stage, "cmdline"), "w") as f:
+                f.write(cmdline + "\n")
             subprocess.run(["mke2fs", "-q", "-t", "ext4", "-L", "kiosk-root", "-d", root,
                             os.path.join(stage, "root.img"), size], check=True)
             with open(os.path.join(stage, "deb"), "w") as f:
@@ -246,7 +256,22 @@ def kiosk_image(deb, size="4G"):
             os.rename(stage, out)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
+    prune(KEEP_IMAGES)
     return out
+
+
+# Each `make deb` stamps new times into the package, so each gives a new
+# image: the oldest are removed (a VM already running keeps its open file).
+KEEP_IMAGES = 6
+
+
+def prune(keep):
+    d = cache_dir()
+    images = sorted((os.path.join(d, n) for n in os.listdir(d)
+                     if n.startswith("kiosk-") and os.path.isdir(os.path.join(d, n))
+                     and not n.startswith("kiosk-vm-")), key=os.path.getmtime)
+    for old in images[:-keep]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -223,7 +223,13 @@ class Machine:
         raise ValueError(f"unknown display {self.display}")
 
     def command(self):
-        cmdline = "root=/dev/vda ro quiet"
+        # As GRUB would boot it (image.py wrote what the packages add).
+        try:
+            with open(os.path.join(self.image_dir, "cmdline")) as f:
+                extra = f.read().strip()
+        except OSError:
+            extra = "quiet"
+        cmdline = f"root=/dev/vda ro {extra}"
         for e in self.env:
             cmdline += f" systemd.setenv={e}"
         args = ["qemu-system-x86_64", "-name", "kiosk-vm", "-machine", "pc",

@@ -56,30 +56,34 @@ class Person:
     def wait_screen(self, kind, timeout):
         return self.wait(lambda i: screen.classify(i) == kind, timeout, kind)
 
-    def settled(self, before, timeout, what, must=True):
-        """After an action: waits until the picture differs from BEFORE and
-        then holds still for one poll (a screen fully drawn). With MUST
-        false, an unchanged picture after TIMEOUT is returned as it is."""
+    def settled(self, before, timeout, what, must=True, changed=None):
+        """After an action: waits until the picture differs from BEFORE (or
+        CHANGED(img) holds) and then holds still (a screen fully drawn).
+        With MUST false, an unchanged picture after TIMEOUT is returned."""
         sig = before.rgb[::997]
+        changed = changed or (lambda i: i.rgb[::997] != sig)
         try:
-            img, dt = self.wait(lambda i: i.rgb[::997] != sig, timeout, what)
+            img, dt = self.wait(changed, timeout, what)
         except Stuck:
             if must:
                 raise
             return self.dump(), None
-        still = 0
-        while still < 2:  # the same picture on three dumps in a row
+        return self.still(img), dt
+
+    def still(self, img):
+        """The same picture on three dumps in a row (the attract screen
+        pulses: it is never still, and is taken as it is)."""
+        n = 0
+        while n < 2 and screen.classify(img) != "attract":
             time.sleep(POLL)
             again = self.dump()
-            if screen.classify(again) == "attract":
-                return again, dt  # it pulses: never still
-            still = still + 1 if again.rgb[::997] == img.rgb[::997] else 0
+            n = n + 1 if again.rgb[::997] == img.rgb[::997] else 0
             img = again
-        return img, dt
+        return img
 
-    def tap(self, fx, fy, before, what, timeout=60):
+    def tap(self, fx, fy, before, what, timeout=60, changed=None):
         self.m.tap(fx, fy)
-        img, dt = self.settled(before, timeout, what)
+        img, dt = self.settled(before, timeout, what, changed=changed)
         self.tap_ms.append(dt * 1000)
         return img
 
@@ -90,7 +94,8 @@ class Person:
 
     def start_by_tap(self, attract, timeout=30):
         """The first touch on the attract screen opens the language screen."""
-        img = self.tap(0.5, 0.5, attract, "language screen after a tap", timeout)
+        img = self.tap(0.5, 0.5, attract, "language screen after a tap", timeout,
+                       changed=lambda i: screen.classify(i) != "attract")
         if screen.classify(img) != "body":
             raise Stuck("a tap on the attract screen did not open the language screen",
                         self.keep(img, "tap-not-language"))
@@ -149,16 +154,20 @@ class Person:
         choice, then to « Suivant ») until the result, Return to leave it."""
         keys = 0
 
-        def press(k, before, what):
+        def press(k, before, what, changed=None):
             # A Return that only shows the focus ring changes little; one
             # that changes nothing is not an error by itself: the result
             # or the attract screen is what counts.
             nonlocal keys
             self.m.key(k)
             keys += 1
-            return self.settled(before, 20, what, must=False)[0]
+            return self.settled(before, 20, what, must=False, changed=changed)[0]
 
-        img = press("ret", attract, "language screen after Return")
+        img = press("ret", attract, "language screen after Return",
+                    changed=lambda i: screen.classify(i) != "attract")
+        if screen.classify(img) != "body":
+            raise Stuck("Return on the attract screen did not open the language screen",
+                        self.keep(img, "keys-not-language"))
         img = press("ret", img, "home screen after Return")
         for _ in range(self.plan.tabs_to_quiz):
             img = press("tab", img, "focus moved by Tab")

@@ -48,6 +48,8 @@ def main():
     ap.add_argument("--power-cuts", type=int, default=20)
     ap.add_argument("--env", action="append", default=[],
                     help="KEY=VALUE for every unit (systemd.setenv= on the kernel command line)")
+    ap.add_argument("--image", help="an image directory already built (VM_CACHE/kiosk-*), "
+                    "instead of the one of --deb")
     ap.add_argument("--smp", type=int, default=2)
     ap.add_argument("--out", default=os.environ.get("VM_OUT", "build/vm"),
                     help="screenshots and logs (default build/vm)")
@@ -59,7 +61,7 @@ def main():
     size = tuple(int(v) for v in a.size.split("x"))
     os.makedirs(a.out, exist_ok=True)
     work = tempfile.mkdtemp(prefix="kiosk-vm-")
-    img_dir = image.kiosk_image(deb)
+    img_dir = a.image or image.kiosk_image(deb)
     accel = "kvm" if machine.kvm_usable() else "tcg"
     load = os.getloadavg()
     print(f"# vm: {deb} ({image.file_digest(deb)[:12]}), image {img_dir}, {a.display} display "
