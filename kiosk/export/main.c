@@ -132,9 +132,10 @@ int main(int argc, char **argv)
 			clock_gettime(CLOCK_MONOTONIC, &t1);
 			/* The time is for bench/batches.sh: the file alone, without
 			 * the database check and the health file around it. */
-			printf("kiosk-export: %s/%s: %lld closed batches in %.0f ms\n", outbox, name,
-			       batches,
-			       (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+			printf("kiosk-export: %s/%s: %lld closed batches in %.0f ms\n", outbox,
+			       name, batches,
+			       (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+			           (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
 			export_prune(outbox, s.kiosk_id, keep);
 		} else {
 			rc = 1;
