@@ -123,8 +123,8 @@ done
 if python3 - "$T/usb/kiosk-accueil-1-tout.csv" >"$T/csv.out" 2>&1 <<'PY'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig"), delimiter=";"))
-assert rows[0] == ["groups"], rows[0]
-assert rows[2][:2] == ["total", "total"], rows[2]
+assert ["groups"] in rows, rows[:3]
+assert any(r[:2] == ["total", "total"] for r in rows), "no total row"
 assert ["items"] in rows
 PY
 then pass "export: the CSV parses (';', French Excel)"; else fail "export: the CSV parses" "$(cat "$T/csv.out")"; fi
