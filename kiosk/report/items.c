@@ -87,6 +87,14 @@ void report_suppress_raw(struct report *r, int k)
 		it->xr = cellkey_sum(it->xr, n, it->n, kn, ITEM_SUM_CROSS, 64);
 		it->rr = cellkey_sum(it->rr, n, it->n, kn, ITEM_SUM_REST_SQ, 64 * 64);
 		it->hidden = false;
+	}
+	report_items_analyse(r, k);
+}
+
+void report_items_analyse(struct report *r, int k)
+{
+	for (int i = 0; i < r->n_items; i++) {
+		struct report_item *it = &r->items[i];
 		it->disc = correlation(it, &it->disc_known);
 		/* A correlation over a handful of quizzes says more about those
 		 * few than about the question. */

@@ -207,6 +207,9 @@ const char *report_take(void);
 struct report_item *report_item_of(struct report *r, const char *module, const char *id,
                                    const char *objective);
 void report_suppress_raw(struct report *r, int k);
+/* The item analysis of the items' current values (published ones after
+ * report_suppress; exact ones in tests): discrimination, flags, order. */
+void report_items_analyse(struct report *r, int k);
 void report_free_raw(struct report *r);
 
 /* Output; each returns 0 or -1 on a write error. sep is the CSV
