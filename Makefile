@@ -14,7 +14,7 @@ DEBS_BUILD := build-essential pkg-config libsdl2-dev libsdl2-ttf-dev \
 	fonts-dejavu-core libsodium-dev libarchive-dev libespeak-ng-dev espeak-ng-data \
 	libwayland-dev
 DEBS_TEST := check xvfb xauth xdotool ffmpeg espeak-ng chromium sqlite3 python3 python3-jsonschema \
-	libreoffice-calc-nogui \
+	libreoffice-calc-nogui python3-yaml \
 	poppler-utils zbar-tools \
 	valgrind systemd dpkg-dev fakeroot clang-format syncthing rsync \
 	cage xwayland grim wf-recorder wtype libseccomp-dev

@@ -3,10 +3,16 @@
 # bundled tu-me-suis) against what the kiosk expects: H.264 + AAC in MP4,
 # at most 1280x720, yuv420p, index at the start, 10-45 s for the
 # placeholders, subtitles in UTF-8 whose last cue ends before the video, a
-# poster per chapter, and the whole folder under 15 MB.
+# poster per chapter, and the whole folder under 15 MB. A video that has a
+# scene script (SCRIPTS, default voiceover/ next to this file) must have
+# been made from that script as it is now: the SHA-256 that make-videos.sh
+# writes into the video's comment tag matches the script, and the subtitles
+# say word for word what the script's cards say (speaker names and the
+# silent title card aside). A real film has no script and skips this.
 # Prints "PASS name" / "FAIL name: why" lines; exits 1 if anything failed.
 #   assets/tools/check-videos.sh [MODULE_DIR] [MIN_SECONDS MAX_SECONDS]
 MOD=${1:-$(dirname "$0")/../modules/tu-me-suis}
+SCRIPTS=${SCRIPTS:-$(dirname "$0")/voiceover}
 MIN=${2:-10}
 MAX=${3:-45}
 fails=0
@@ -18,6 +24,16 @@ fail() { echo "FAIL $1: $2"; fails=$((fails + 1)); }
 srt_end() {
 	awk -F' --> ' '/-->/ { e = $2 } END {
 		split(e, a, /[:,]/); printf "%.3f", a[1] * 3600 + a[2] * 60 + a[3] + a[4] / 1000 }' "$1"
+}
+
+# The words a scene script gives its subtitles, one line: every card but
+# the title, without its speaker ("Name, role >> ") or voice spelling
+# (" | ..."), in the same order. And the words of an SRT's cues, one line.
+script_words() {
+	awk 'NR > 1 && !/^(#|$)/ { sub(/ \| .*/, ""); sub(/^.* >> /, ""); print }' "$1" | tr -s ' \n' '  ' | sed 's/ *$//'
+}
+srt_words() {
+	tr -d '\r' <"$1" | awk '/-->/ { t = 1; next } /^$/ { t = 0; next } t' | tr -s ' \n' '  ' | sed 's/ *$//'
 }
 
 # Which of moov (the index) and mdat (the media) comes first in an MP4.
@@ -60,6 +76,15 @@ for v in "$MOD"/videos/*.mp4; do
 		iconv -f UTF-8 -t UTF-8 "$srt" >/dev/null 2>&1 || why="$why subtitles not UTF-8;"
 	fi
 	[ -s "$MOD/images/$ch.png" ] || why="$why no poster images/$ch.png;"
+	script="$SCRIPTS/$ch.$lang.txt"
+	if [ -f "$script" ]; then
+		want="voiceover sha256 $(sha256sum <"$script" | cut -d' ' -f1)"
+		tag=$(ffprobe -v error -show_entries format_tags=comment -of csv=p=0 "$v")
+		[ "$tag" = "$want" ] || why="$why not made from $ch.$lang.txt as it is now (regenerate: make-videos.sh $ch.$lang);"
+		if [ -s "$srt" ] && [ "$(srt_words "$srt")" != "$(script_words "$script")" ]; then
+			why="$why subtitles differ from $ch.$lang.txt: \"$(srt_words "$srt" | cut -c1-60)…\";"
+		fi
+	fi
 	if [ -z "$why" ]; then pass "$name (${dur}s)"; else fail "$name" "${why# }"; fi
 done
 

@@ -11,7 +11,9 @@
 # every card. voiceover/chN.LANG.txt holds one line per card; each line
 # becomes one card, one spoken sentence (espeak-ng) and one subtitle cue,
 # so the subtitles are exactly what is said. The first line is "Scene N.
-# Title" and becomes the title card. A line "Speaker, role >> words" shows
+# Title" and becomes a silent title card of TITLE seconds (the chapter
+# screen already shows the title; a spoken one cost every language ~25 s
+# of its time budget). A line "Speaker, role >> words" shows
 # the speaker above the words, which alone are spoken and subtitled. A line
 # may end with " | how to say it" when the synthetic voice mispronounces a
 # word: the card and subtitle show the text before the bar, the voice reads
@@ -21,6 +23,9 @@
 #   videos/chN-LANG.mp4    H.264 + AAC mono, 1280x720, 25 fps, +faststart
 #   subtitles/chN.LANG.srt UTF-8, one cue per sentence (long ones split)
 #   images/chN.png         language-neutral poster
+# Each video carries the SHA-256 of its script in its `comment` tag, so
+# check-videos.sh can tell a video that was not regenerated after its
+# script changed (and compares the subtitles with the script word for word).
 # The module marks these chapters video_placeholder: true, so that
 # `kiosk --check --release` refuses them until the real films replace them.
 # Needs: bash, ffmpeg/ffprobe (with libx264, drawtext), espeak-ng, awk,
@@ -43,6 +48,7 @@ LIGHT=0xa8dadc   # light cyan for secondary text
 LEAD=0.5         # silence before each sentence, seconds
 TAIL=0.7         # silence after each sentence
 FADE=0.25        # text fade in and out
+TITLE=1.6        # the silent title card, seconds
 CRF=${CRF:-30}
 ABITRATE=${ABITRATE:-32k}
 
@@ -69,7 +75,7 @@ lang_setup() {
 	    BAND="PLACEHOLDER SCENE · to be replaced by a filmed testimonial" ;;
 	de) VOICE=de RATE=165 ISO=deu
 	    NOTICE="Platzhaltervideo · synthetische Stimme"
-	    BAND="PLATZHALTERSZENE · wird durch ein gefilmtes Zeugnis ersetzt" ;;
+	    BAND="PLATZHALTERSZENE · wird durch einen gefilmten Erfahrungsbericht ersetzt" ;;
 	*) die "unknown language $1" ;;
 	esac
 	# The campaign's name is the same in every language.
@@ -256,19 +262,26 @@ make_clip() { # chapter-number lang
 		shown=${card#* >> } # the words, without their speaker
 		spoken=$shown
 		[ "$line" != "$card" ] && spoken=${line#* | }
-		for_voice "$spoken" >"$t/s$i.txt"
-		espeak-ng -v "$VOICE" -s "$RATE" -w "$t/s$i.wav" -f "$t/s$i.txt"
-		dur=$(seconds "$t/s$i.wav")
-		# Card length in whole frames, so audio and video stay in step.
-		cd=$(awk -v d="$dur" -v l="$LEAD" -v t="$TAIL" -v f="$FPS" -v i="$i" \
-			'BEGIN { x = l + d + t + (i == 0 ? 0.5 : 0); n = int(x * f);
-			if (n < x * f) n++; printf "%.2f", n / f }')
-		"${FF[@]}" -i "$t/s$i.wav" -af "adelay=$LEAD_MS,apad,atrim=end=$cd" \
-			-ar 48000 -ac 1 -c:a pcm_s16le "$t/a$i.wav"
+		if [ "$i" -eq 0 ]; then
+			# The title card: silent, no subtitle.
+			cd=$TITLE
+			"${FF[@]}" -f lavfi -i "anullsrc=r=48000:cl=mono" -t "$cd" \
+				-c:a pcm_s16le "$t/a$i.wav"
+		else
+			for_voice "$spoken" >"$t/s$i.txt"
+			espeak-ng -v "$VOICE" -s "$RATE" -w "$t/s$i.wav" -f "$t/s$i.txt"
+			dur=$(seconds "$t/s$i.wav")
+			# Card length in whole frames, so audio and video stay in step.
+			cd=$(awk -v d="$dur" -v l="$LEAD" -v t="$TAIL" -v f="$FPS" \
+				'BEGIN { x = l + d + t; n = int(x * f);
+				if (n < x * f) n++; printf "%.2f", n / f }')
+			"${FF[@]}" -i "$t/s$i.wav" -af "adelay=$LEAD_MS,apad,atrim=end=$cd" \
+				-ar 48000 -ac 1 -c:a pcm_s16le "$t/a$i.wav"
+			write_cues "$srt" "$shown" \
+				"$(awk -v s="$start" -v l="$LEAD" 'BEGIN { printf "%.3f", s + l }')" \
+				"$(awk -v s="$start" -v l="$LEAD" -v d="$dur" 'BEGIN { printf "%.3f", s + l + d }')"
+		fi
 		echo "file 'a$i.wav'" >>"$t/audio.list"
-		write_cues "$srt" "$shown" \
-			"$(awk -v s="$start" -v l="$LEAD" 'BEGIN { printf "%.3f", s + l }')" \
-			"$(awk -v s="$start" -v l="$LEAD" -v d="$dur" 'BEGIN { printf "%.3f", s + l + d }')"
 		make_card "$t" "$card" "$i"
 		inputs+=(-loop 1 -framerate "$FPS" -t "$cd" -i "$t/card$i.png")
 		vf+="[$((i + 1)):v]format=rgba,fade=t=in:st=0:d=$FADE:alpha=1"
@@ -295,6 +308,7 @@ make_clip() { # chapter-number lang
 		-pix_fmt yuv420p -r "$FPS" -g $((FPS * 4)) -force_key_frames "$keys" \
 		-c:a aac -b:a "$ABITRATE" -ar 48000 -ac 1 -t "$total" \
 		-metadata title="$(head -n 1 "$script" | sed 's/ | .*//')" \
+		-metadata comment="voiceover sha256 $(sha256sum <"$script" | cut -d' ' -f1)" \
 		-metadata:s:a:0 language="$ISO" -movflags +faststart "$t/out.mp4"
 	mv "$t/out.mp4" "$out"
 	mv "$srt" "$MOD/subtitles/ch$ch.$lang.srt"
