@@ -1,6 +1,6 @@
 #!/bin/sh
 # The bundled module, played through headless in each of its languages:
-# every chapter and its questions, then the final quiz drawn from its own
+# every chapter and its question if it has one, then the final quiz drawn from its own
 # pool in a shuffled order (answer finds the right choice wherever it is);
 # all answers right ends passed, all wrong ends failed.
 . tests/lib.sh
@@ -17,12 +17,16 @@ play() { # name size language answers
 		echo "shot chapter-1"
 		echo "press @ui.chapter_done"
 		echo "expect home"
+		# Chapters 2, 4 and 7 end with a question; 3, 5 and 6 do not (their
+		# objectives are tested by the final quiz only: the time budget).
 		for c in 2 3 4 5 6 7; do
 			echo "press @chapter.$c"
 			echo "expect chapter"
 			echo "shot chapter-$c"
-			echo "press @ui.chapter_questions"
-			echo "answer-all $4"
+			case $c in
+			2 | 4 | 7) echo "press @ui.chapter_questions" && echo "answer-all $4" ;;
+			*) echo "press @ui.chapter_done" ;;
+			esac
 			echo "expect home"
 		done
 		echo "shot home"
