@@ -88,16 +88,7 @@ void report_items_html(const struct report *r, FILE *f)
 		int n_choices = report_item_choices(r, it);
 		choice_bar(f, it, n_choices);
 		fputs("<br><span class='t'>", f);
-		for (int c = 0; c < n_choices; c++) {
-			fprintf(f, "%s%c%s ", c ? " · " : "", report_choice_letter(c),
-			        it->is_right[c] ? "✓" : "");
-			if (it->choice_hidden[c])
-				fputs("masqué", f);
-			else
-				fprintf(f, "%s%s %%", m,
-				        report_num(n, report_pct(it->by_choice[c], it->answered), 1,
-				                   true));
-		}
+		report_item_shares(r, it, n_choices, "✓", f);
 		fprintf(f,
 		        "</span></td><td style='text-align:left;white-space:normal'>%s</td></tr>\n",
 		        report_item_verdict(it->flags));

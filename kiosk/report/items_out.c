@@ -51,6 +51,21 @@ static void flag_words(unsigned flags, char *buf, size_t size, char sep)
 			         buf[0] ? (char[]){sep, 0} : "", w[i].word);
 }
 
+void report_item_shares(const struct report *r, const struct report_item *it, int n_choices,
+                        const char *right_mark, FILE *f)
+{
+	char n[REPORT_NUM];
+	for (int c = 0; c < n_choices; c++) {
+		fprintf(f, "%s%c%s ", c ? " · " : "", report_choice_letter(c),
+		        it->is_right[c] ? right_mark : "");
+		if (it->choice_hidden[c])
+			fputs("masqué", f);
+		else
+			fprintf(f, "%s%s %%", report_approx(r),
+			        report_num(n, report_pct(it->by_choice[c], it->answered), 1, true));
+	}
+}
+
 /* The letters of the right choices: "B", "AC". */
 static const char *right_letters(const struct report_item *it, char *buf, size_t size)
 {
@@ -99,16 +114,7 @@ void report_items_text(const struct report *r, FILE *f)
 			snprintf(buf, sizeof buf, "%s%s", m, report_num(n, it->disc, 2, true));
 		report_cell(f, buf, 10, true);
 		fputs("  ", f);
-		for (int c = 0; c < report_item_choices(r, it); c++) {
-			fprintf(f, "%s%c%s ", c ? " · " : "", report_choice_letter(c),
-			        it->is_right[c] ? "*" : "");
-			if (it->choice_hidden[c])
-				fputs("masqué", f);
-			else
-				fprintf(f, "%s%s %%", m,
-				        report_num(n, report_pct(it->by_choice[c], it->answered), 1,
-				                   true));
-		}
+		report_item_shares(r, it, report_item_choices(r, it), "*", f);
 		fprintf(f, "\n      → %s\n", report_item_verdict(it->flags));
 		const char *text = report_question_text(r, it->module, it->id);
 		if (text)

@@ -225,6 +225,10 @@ void report_items_json(const struct report *r, FILE *f);
 void report_items_html(const struct report *r, FILE *f);
 const char *report_item_verdict(unsigned flags);
 int report_item_choices(const struct report *r, const struct report_item *it);
+/* "A* ≈ 50,0 % · B ≈ 25,0 %": each choice's share, the right ones marked
+ * (text, HTML; items_out.c). */
+void report_item_shares(const struct report *r, const struct report_item *it, int n_choices,
+                        const char *right_mark, FILE *f);
 
 /* With r->module: the text of an id, in the module's first language; NULL
  * without a module, for another module, or for an unknown id. */
