@@ -269,7 +269,7 @@ stop_kind() {
 	fi
 	(sleep 15 && kill -KILL "-$pid" 2>/dev/null) &
 	w=$!
-	wait "$pid"
+	{ wait "$pid"; } 2>/dev/null # the shell's "Aborted" for the old way
 	st=$?
 	kill "$w" 2>/dev/null
 	live=$(echo " $live " | sed "s/ $pid / /")
