@@ -47,44 +47,80 @@ static void leave(struct kiosk *k)
 	k->view = NULL;
 }
 
+/* What the pad says under the dots: wrong PIN, locked, or trainer mode off. */
+static const char *pin_message(struct kiosk *k, const struct pin_view *v, long long wait, char *msg,
+                               size_t n)
+{
+	if (!k->settings.trainer_pin[0])
+		return "Mode formateur désactivé : aucun code n'est configuré";
+	if (wait > 0) {
+		snprintf(msg, n, "Trop d'essais : réessayez dans %lld s", wait);
+		return msg;
+	}
+	return v->wrong ? app_ui(k, UI_wrong_pin) : NULL;
+}
+
+static int min_i(int a, int b)
+{
+	return a < b ? a : b;
+}
+
+/* The keys are 1.5 touch sizes when there is room, never under one touch
+ * size, and the whole pad stays in the body: the prompt above it when the
+ * height allows, else (landscape with large text: 1280x720 A+) beside it. */
 static void draw(struct kiosk *k)
 {
 	struct layout *l = &k->lay;
 	ui_header(k, app_ui(k, UI_trainer), true);
-	int key = l->touch * 3 / 2;
-	int gap = l->pad;
-	int pad_w = key * 3 + gap * 2;
-	int x0 = (l->w - pad_w) / 2;
-	int y = l->body.y + l->pad;
-	y += gfx_draw_text(k->gfx, app_ui(k, UI_enter_pin), l->text, true,
-	                   (SDL_Rect){l->body.x, y, l->body.w, 0}, ALIGN_CENTER, COL_INK);
-	y += l->pad;
-	/* One dot per digit typed, never the digits. */
 	struct pin_view none = {0}, *v = k->view ? k->view : &none;
-	size_t n = strlen(v->pin), shown = n > PIN_MIN_DIGITS ? n : PIN_MIN_DIGITS;
-	int dot = l->pad / 2 + 4;
-	for (size_t i = 0; i < shown; i++)
-		gfx_circle(k->gfx, l->w / 2 + ((int)i - (int)shown / 2) * dot * 3 + dot * 3 / 2,
-		           y + dot, dot, i < n ? COL_PRIMARY : COL_LINE);
-	y += dot * 2 + l->pad;
 	long long wait = k->view ? pin_guard_wait(&v->guard, now_s(k)) : 0;
 	v->shown_wait = wait;
 	char msg[160];
-	const char *say = v->wrong ? app_ui(k, UI_wrong_pin) : NULL;
-	if (!k->settings.trainer_pin[0]) {
-		say = "Mode formateur désactivé : aucun code n'est configuré";
-	} else if (wait > 0) {
-		snprintf(msg, sizeof msg, "Trop d'essais : réessayez dans %lld s", wait);
-		say = msg;
+	const char *say = pin_message(k, v, wait, msg, sizeof msg);
+	const char *prompt = app_ui(k, UI_enter_pin);
+	int gap = l->pad, dot = l->pad / 2 + 4;
+	SDL_Rect info = l->body; /* where the prompt, the dots and the message go */
+	int say_h = say ? gfx_text_height(k->gfx, say, l->text, true, info.w) : 0;
+	int info_h = l->pad + gfx_text_height(k->gfx, prompt, l->text, true, info.w) + l->pad +
+	             dot * 2 + l->pad + (say_h > l->text * 3 / 2 ? say_h : l->text * 3 / 2) +
+	             l->pad;
+	int key = min_i(l->touch * 3 / 2, (l->body.h - info_h - gap * 3) / 4);
+	int pad_w, x0, y0;
+	if (key >= l->touch || l->portrait) {
+		key = key > l->touch ? key : l->touch;
+		pad_w = key * 3 + gap * 2;
+		x0 = (l->w - pad_w) / 2;
+		y0 = l->body.y + info_h;
+	} else {
+		key = min_i(l->touch * 3 / 2, (l->body.h - gap * 3) / 4);
+		key = key > l->touch ? key : l->touch;
+		pad_w = key * 3 + gap * 2;
+		info.w = l->body.w / 2 - gap;
+		say_h = say ? gfx_text_height(k->gfx, say, l->text, true, info.w) : 0;
+		info_h = l->pad + gfx_text_height(k->gfx, prompt, l->text, true, info.w) + l->pad +
+		         dot * 2 + l->pad + say_h + l->pad;
+		info.y = l->body.y + (l->body.h - info_h) / 2;
+		x0 = l->body.x + l->body.w / 2 + (l->body.w / 2 - pad_w) / 2;
+		y0 = l->body.y + (l->body.h - (key * 4 + gap * 3)) / 2;
 	}
+	int y = info.y + l->pad;
+	y += gfx_draw_text(k->gfx, prompt, l->text, true, (SDL_Rect){info.x, y, info.w, 0},
+	                   ALIGN_CENTER, COL_INK);
+	y += l->pad;
+	/* One dot per digit typed, never the digits. */
+	size_t n = strlen(v->pin), shown = n > PIN_MIN_DIGITS ? n : PIN_MIN_DIGITS;
+	int cx = info.x + info.w / 2;
+	for (size_t i = 0; i < shown; i++)
+		gfx_circle(k->gfx, cx + ((int)i - (int)shown / 2) * dot * 3 + dot * 3 / 2, y + dot,
+		           dot, i < n ? COL_PRIMARY : COL_LINE);
+	y += dot * 2 + l->pad;
 	if (say)
-		gfx_draw_text(k->gfx, say, l->text, true, (SDL_Rect){l->body.x, y, l->body.w, 0},
+		gfx_draw_text(k->gfx, say, l->text, true, (SDL_Rect){info.x, y, info.w, 0},
 		              ALIGN_CENTER, COL_WRONG);
-	y += l->text * 3 / 2 + l->pad;
 	/* "‹" erases: Open Sans has no U+232B (⌫). */
 	const char *labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "‹", "0", "OK"};
 	for (int i = 0; i < 12; i++) {
-		SDL_Rect r = {x0 + (i % 3) * (key + gap), y + (i / 3) * (key + gap), key, key};
+		SDL_Rect r = {x0 + (i % 3) * (key + gap), y0 + (i / 3) * (key + gap), key, key};
 		if (i == 9)
 			ui_button(k, r, labels[i], BTN_CARD, ACT_ERASE, 0);
 		else if (i == 11)

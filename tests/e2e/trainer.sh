@@ -99,8 +99,21 @@ has "label: kept in the day file" "$T/kiosk.db.day" "label accueil-12-mars"
 check "settings of the day: volume and text size" test $? -eq 0
 has "settings of the day: volume 60" "$T/kiosk.db.day" "volume 60"
 has "settings of the day: large text" "$T/kiosk.db.day" "large 1"
-# The runs below start from the settings file again (normal text).
-rm -f "$T/kiosk.db.day"
+# With the large text of the day at 1280x720 the PIN pad fits the window:
+# every key, OK included, fully inside and at least the touch size, and
+# the PIN typed then OK opens the trainer screen.
+{
+	echo "hold 0.05 0.05 3500"
+	echo "expect trainer-pin"
+	echo "shot pad-large"
+	echo "controls"
+	unlock | tail -n +3
+} | run padlarge 1280x720
+check "large text 1280x720: PIN then OK opens the trainer screen" test $? -eq 0
+keys=$(awk '$1 == "control" && $6 ~ /^([0-9]|OK|‹)$/' "$T/padlarge.trace" | head -12)
+bad=$(echo "$keys" | awk '$2 < 0 || $3 < 0 || $2 + $4 > 1280 || $3 + $5 > 720 || $4 < 60 || $5 < 60')
+[ "$(echo "$keys" | grep -c .)" = 12 ] && [ -z "$bad" ] && pass "large text 1280x720: the 12 keys inside the window, 60 px or more" ||
+	fail "large text 1280x720: the pad's keys" "${bad:-$(grep -c '^control' "$T/padlarge.trace") controls}"
 
 # Export to a folder standing for the drive (prepared drives, read-only,
 # full and pulled out: tests/e2e/export_drive.sh; before and after one
