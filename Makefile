@@ -68,7 +68,7 @@ REPORT_LIB   := $(BUILD)/libkiosk-report.a
 PLATFORM_LIB := $(BUILD)/libkiosk-platform.a
 
 
-.PHONY: all deps deps-test run test unit asan lint format bench clean check-content shots cage-shot
+.PHONY: all deps deps-test run test unit manual asan lint format bench clean check-content shots cage-shot
 all: $(BUILD)/kiosk $(BUILD)/kiosk-report $(BUILD)/kiosk-bundle $(BUILD)/kiosk-export
 
 $(BUILD)/obj/%.o: %.c
@@ -190,6 +190,10 @@ bench: deps-test
 
 check-content: all
 	$(BUILD)/kiosk --check
+
+# Every guide of docs/ as one file: build/manual.md.
+manual:
+	@sh tools/manual.sh $(BUILD)/manual.md
 
 # Regenerate the README screenshots with the headless mode.
 shots: all
