@@ -1,4 +1,4 @@
-/* The running program: one context that owns every resource (DESIGN.md §1),
+/* The running program: one context that owns every resource (docs/design.md),
  * the event loop, and the screens as a table of operations. */
 #ifndef KIOSK_APP_H
 #define KIOSK_APP_H
@@ -22,7 +22,7 @@ struct app_player;
 struct dirwatch;
 struct speech;
 
-/* Exit codes of every mode (DESIGN.md §3). */
+/* Exit codes of every mode (docs/reference.md). */
 enum kiosk_exit {
 	EXIT_OK = 0,
 	EXIT_INTERNAL = 1,

@@ -1,5 +1,5 @@
 /* kiosk-bundle: a module folder as one signed file, and its installation
- * on a kiosk (DESIGN.md §3, docs/fleet.md).
+ * on a kiosk (docs/reference.md, docs/fleet.md).
  *
  * A bundle is a tar file (pax) whose first entry is MANIFEST, a text file
  *

@@ -1,4 +1,4 @@
-/* kiosk-bundle: signed module bundles (DESIGN.md §3).
+/* kiosk-bundle: signed module bundles (docs/reference.md).
  *   kiosk-bundle keygen DIR
  *   kiosk-bundle pack MODULE_DIR --key SECRET -o FILE
  *   kiosk-bundle install FILE --keys DIR --root DIR [--config FILE] [--kiosk PATH]

@@ -1,4 +1,4 @@
-/* kiosk --check (DESIGN.md §3): settings, module, layout and media. */
+/* kiosk --check (docs/reference.md): settings, module, layout and media. */
 #ifndef KIOSK_CHECK_CHECK_H
 #define KIOSK_CHECK_CHECK_H
 

@@ -129,7 +129,7 @@ void flow_init(struct flow *f, const struct content_module *m, long long idle_ms
 	reset_session(f);
 }
 
-/* The record keeps only what DESIGN.md §4 allows; see PRIVACY.md. A touch
+/* The record keeps only what PRIVACY.md allows; see PRIVACY.md. A touch
  * on the attract screen that never chose a language is not a session (a
  * passer-by brushing the screen), so nothing is recorded for it. A session
  * is recorded once: when its result is first shown (finished), else when it

@@ -1,4 +1,4 @@
-/* The text of a script line (kiosk --headless --script, DESIGN.md §3),
+/* The text of a script line (kiosk --headless --script, docs/reference.md),
  * apart from what its commands do (headless/script.c): kept free of SDL so
  * that it is fuzzed on its own (tests/fuzz/fuzz_script.c). */
 #ifndef KIOSK_CORE_SCRIPT_LINE_H

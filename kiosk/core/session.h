@@ -1,5 +1,5 @@
 /* The anonymous facts of one session, as the flow hands them to the store.
- * Everything here follows the privacy model of DESIGN.md §4: no time finer
+ * Everything here follows the privacy model of PRIVACY.md: no time finer
  * than the day, no identifier of a person or device, no free text. */
 #ifndef KIOSK_CORE_SESSION_H
 #define KIOSK_CORE_SESSION_H

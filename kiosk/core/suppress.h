@@ -1,4 +1,4 @@
-/* Small-cell suppression for the reports (DESIGN.md §4).
+/* Small-cell suppression for the reports (PRIVACY.md).
  *
  * A "partition" is a set of cells whose bases add up to a total that is
  * shown (sessions per day, per language, per way of ending, score bins...).

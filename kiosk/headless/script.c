@@ -1,4 +1,4 @@
-/* Headless script mode (DESIGN.md §3): drives the real screens and flow
+/* Headless script mode (docs/reference.md): drives the real screens and flow
  * with synthetic touches on a virtual clock, and writes screenshots. */
 #include "headless/script.h"
 

@@ -3,7 +3,7 @@
 
 #include "app.h"
 
-/* Run a headless script; returns the exit code of DESIGN.md §3. */
+/* Run a headless script; returns the exit code of docs/reference.md. */
 int script_run(struct kiosk *k, const char *file, const char *shots);
 
 #endif

@@ -1,4 +1,4 @@
-/* Video playback through libVLC (DESIGN.md §1). One libVLC instance lives
+/* Video playback through libVLC (docs/design.md). One libVLC instance lives
  * as long as the program; each video gets its own media player, stopped and
  * released by a worker thread so that leaving a video never blocks the main
  * loop. libVLC's threads only copy frames into buffers we own and post SDL

@@ -1,4 +1,4 @@
-/* Anonymous session statistics in SQLite (issue 5, DESIGN.md §4).
+/* Anonymous session statistics in SQLite (issue 5, PRIVACY.md).
  *
  * The kiosk hands over one finished session at a time; the store writes it
  * in one durable transaction. No fault of the database ever reaches the

@@ -1,7 +1,7 @@
 /* kiosk-report DB... [--fleet DIR] [--format text|csv|html|json] [--from DATE] [--to DATE]
  *              [--min-group K] [--sep ,|;] [-o FILE]
  * Reads one or more kiosk statistics databases and reports them together
- * (DESIGN.md §3). Exit codes: 0 done, 2 bad arguments, 1 could not read or
+ * (docs/reference.md). Exit codes: 0 done, 2 bad arguments, 1 could not read or
  * write. */
 #include <getopt.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* libFuzzer: a script file of kiosk --headless (DESIGN.md §3), line by
+/* libFuzzer: a script file of kiosk --headless (docs/reference.md), line by
  * line as script_run reads it: each line split into its command and
  * arguments (core/script_line.c), then its numbers read as each command
  * with numbers would (tap 2, hold 3, swipe 4, wait 1). What the commands do
