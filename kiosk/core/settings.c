@@ -211,6 +211,18 @@ bool settings_load(const char *file, struct settings *s, struct diag *diag)
 		s->day_labels = calloc(r->n_day_labels, sizeof *s->day_labels);
 		for (unsigned i = 0; s->day_labels && i < r->n_day_labels; i++) {
 			const struct raw_label *rl = &r->day_labels[i];
+			/* "-" is how the store and the day file write "no label"
+			 * (store_schema.h, trainer_day.c): a label "-" would read
+			 * back as no label and merge with the unlabelled sessions. */
+			if (strcmp(rl->id, "-") == 0) {
+				int ln, cl;
+				yamlpos_find(rc.pos, &ln, &cl, "day_labels.%u.id", i);
+				diag_add(diag, file, ln, cl,
+				         "day_labels[%u].id \"-\" is reserved for sessions without "
+				         "a label: choose another id",
+				         i);
+				continue;
+			}
 			if (!label_id_ok(rl->id)) {
 				int ln, cl;
 				yamlpos_find(rc.pos, &ln, &cl, "day_labels.%u.id", i);

@@ -272,6 +272,27 @@ START_TEST(test_out_of_range_keeps_defaults)
 }
 END_TEST
 
+/* "-" is the store's "no label": a day label "-" would be read back as
+ * none, so it is refused with its own message and the other labels stay. */
+START_TEST(test_dash_label_refused)
+{
+	struct settings s;
+	struct diag d = {0};
+	settings_defaults(&s);
+	ck_assert(settings_load(DIR "dash-label.yaml", &s, &d));
+	char *got = diag_text(&d);
+	const char *want = DIR "dash-label.yaml:3:9: day_labels[0].id \"-\" is reserved for "
+	                       "sessions without a label: choose another id\n";
+	ck_assert_msg(strcmp(got, want) == 0, "diagnostics differ\n--- got:\n%s--- expected:\n%s",
+	              got, want);
+	ck_assert_uint_eq(s.n_day_labels, 1);
+	ck_assert_str_eq(s.day_labels[0].id, "accueil-12-mars");
+	free(got);
+	settings_free(&s);
+	diag_free(&d);
+}
+END_TEST
+
 static Suite *settings_suite(void)
 {
 	Suite *s = suite_create("settings");
@@ -286,6 +307,7 @@ static Suite *settings_suite(void)
 	tc = tcase_create("bad");
 	tcase_add_loop_test(tc, test_bad_file, 0, sizeof(bad_cases) / sizeof(bad_cases[0]));
 	tcase_add_test(tc, test_out_of_range_keeps_defaults);
+	tcase_add_test(tc, test_dash_label_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }
