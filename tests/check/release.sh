@@ -112,8 +112,8 @@ cp -r "$MINI" "$TMP/words"
 sed -i 's|{fr: "Relisez avant d.envoyer.", en: "Read it before you send it."}|{fr: "Relisez avant d'"'"'envoyer : une faute se voit, un mot de trop se regrette, et un message envoyé ne se reprend plus.", en: "Read it before you send it."}|' \
 	"$TMP/words/module.yaml"
 chk words "$TMP/words"
-has "an explanation's words are read too (fr 237 words, now 255)" "$TMP/words.out" \
-	"): fr 2:32 (255 words"
+has "an explanation's words are read too (fr 238 words, now 256)" "$TMP/words.out" \
+	"): fr 2:32 (256 words"
 has "... and every screen change counts" "$TMP/words.out" "14 screen changes 0:42"
 
 # video_seconds is the longest video's length: --check measures it.
