@@ -2,7 +2,7 @@
  * migrates it), kiosk-report (which checks the version and merges files)
  * and the test data generator. Version 2 (1 plus the welcome-day label).
  *
- * Privacy (PRIVACY.md, PRIVACY.md): every TEXT column is either a day
+ * Privacy (PRIVACY.md): every TEXT column is either a day
  * (YYYY-MM-DD, checked to be a real date and nothing more) or a module
  * identifier (lower-case letters, digits, '-', '_', '.', at most 31
  * characters, never digit-h-digit): no spaces, no colons, no capitals, so

@@ -1,5 +1,5 @@
 /* kiosk-report: the figures of one report, loaded from kiosk databases and
- * batch files, protected (PRIVACY.md, PRIVACY.md) and written out in one
+ * batch files, protected (PRIVACY.md) and written out in one
  * of four formats.
  *
  * Statistics v2 (issue 21). A report covers CLOSED BATCHES only (a batch:

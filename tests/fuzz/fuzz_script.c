@@ -41,7 +41,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (int k = 1; k <= 4; k++)
 			if (script_floats(args, v, k))
 				for (int j = 0; j < k; j++)
-					if (!isfinite(v[j])) /* "nan", "inf": never a time or a place */
+					if (!isfinite(
+					        v[j])) /* "nan", "inf": never a time or a place */
 						abort();
 	}
 	return 0;
