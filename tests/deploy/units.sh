@@ -42,6 +42,20 @@ else
 fi
 echo "$out" | grep '^✗' | sed 's/^/  open: /'
 
+# The package's users, made by systemd-sysusers into an empty root: the
+# postinst runs the same on install and fails on any error (a ':' in a
+# GECOS field once broke every install).
+sroot=$(mktemp -d /tmp/kiosk-sysusers.XXXXXX)
+mkdir -p "$sroot/etc"
+if out=$(systemd-sysusers --root="$sroot" "$repo/systemd/kiosk.sysusers" 2>&1) &&
+	grep -q '^kiosk:' "$sroot/etc/passwd" && grep -q '^kiosk-sync:' "$sroot/etc/passwd" &&
+	grep -q '^kiosk-retry:' "$sroot/etc/passwd"; then
+	echo "PASS sysusers: kiosk, kiosk-retry and kiosk-sync made without an error"
+else
+	echo "FAIL sysusers: $(echo "$out" | tr '\n' ' ' | head -c 400)"
+fi
+rm -rf "$sroot"
+
 # The settings the package installs must keep what the unit relies on.
 for key in 'Type=notify' 'NotifyAccess=all' 'WatchdogSec=' 'Restart=always' \
 	'User=kiosk' 'StateDirectory=kiosk' 'ConfigurationDirectory=kiosk' \

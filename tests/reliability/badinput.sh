@@ -125,7 +125,7 @@ m=$(module_with v-fifo); rm -f "$m/videos/public-fr.mp4"; mkfifo "$m/videos/publ
 check_module "video fifo" 2 'not a regular file: videos/public-fr.mp4' "$B/v-fifo"
 bad "video fifo: the kiosk refuses the module" 2 'not a regular file: videos/public-fr.mp4' \
 	"$KIOSK" --headless --script "$B/v.script" --config "$TMP/kiosk.yaml" --content "$B/v-fifo"
-m=$(module_with v-8k); ff -f lavfi -i color=c=red:s=7680x4320:r=1:d=4 -c:v libx264 -preset ultrafast -pix_fmt yuv420p "$m/videos/public-fr.mp4"
+m=$(module_with v-8k); ff -f lavfi -i color=c=red:s=7680x4320:r=1:d=3 -c:v libx264 -preset ultrafast -pix_fmt yuv420p "$m/videos/public-fr.mp4"
 CHECK_CONFIG=$TMP/playable.yaml
 check_module "video 8k" 0 'is valid' "$m"
 m=$(module_with v-portrait); ff -f lavfi -i color=c=red:s=360x640:r=25:d=3 -c:v libx264 -preset ultrafast -pix_fmt yuv420p "$m/videos/public-fr.mp4"
