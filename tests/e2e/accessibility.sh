@@ -7,6 +7,13 @@ M="$ROOT/assets/modules/tu-me-suis"
 
 # Keys only: Enter starts, the arrows choose the language, Tab and Enter
 # do the rest (`input keys` makes `press` and `answer` go by Tab + Enter).
+# The chapters (by number) that end with a question, read from the module.
+ASKS=$(python3 -c '
+import sys, yaml
+m = yaml.safe_load(open(sys.argv[1]))
+ids = [c["id"] for c in m["chapters"]]
+print(" ".join(str(ids.index(q["chapter"]) + 1) for q in m["questions"] if q.get("chapter") in ids))
+' "$M/module.yaml" | tr ' ' '\n' | sort -un | tr '\n' ' ')
 keys_only() { # name size language-position
 	{
 		echo "wait 1000"
@@ -17,15 +24,15 @@ keys_only() { # name size language-position
 		echo "key return"
 		echo "expect home"
 		echo "input keys"
-		echo "press @chapter.1" # the campaign: nothing to answer
-		echo "expect chapter"
-		echo "press @ui.chapter_done"
-		echo "expect home"
-		for c in 2 3 4 5 6 7; do
+		for c in 1 2 3 4 5 6 7; do
 			echo "press @chapter.$c"
 			echo "expect chapter"
-			echo "press @ui.chapter_questions"
-			echo "answer-all right"
+			# A chapter with a question ends with it, the others with
+			# « Chapitre terminé » (the module says which: $ASKS).
+			case " $ASKS " in
+			*" $c "*) echo "press @ui.chapter_questions"; echo "answer-all right" ;;
+			*) echo "press @ui.chapter_done" ;;
+			esac
 			echo "expect home"
 		done
 		echo "shot home"
