@@ -46,6 +46,29 @@ static void fit_log_overflow(struct fit_log *f, const char *text, const char *wh
 	}
 }
 
+/* Every control in the window (once scrolled into view) and at least the
+ * layout's touch size: a key drawn below the screen cannot be pressed (the
+ * trainer's PIN pad's OK at 1280x720 with large text once was). */
+static void check_controls(struct fit_log *f, struct kiosk *k)
+{
+	const struct layout *l = &k->lay;
+	for (int i = 0; i < k->n_controls; i++) {
+		SDL_Rect r = ui_control_revealed(k, &k->controls[i]);
+		char why[160];
+		if (r.x < 0 || r.y < 0 || r.x + r.w > l->w || r.y + r.h > l->h)
+			snprintf(why, sizeof(why), "control outside the window on the %s screen",
+			         screen_name(k->shown));
+		else if (r.w < l->touch || r.h < l->touch)
+			snprintf(
+			    why, sizeof(why),
+			    "control smaller than the touch size (%dx%d < %d px) on the %s screen",
+			    r.w, r.h, l->touch, screen_name(k->shown));
+		else
+			continue;
+		fit_log_overflow(f, k->controls[i].label, why);
+	}
+}
+
 static void show(struct kiosk *k, const struct flow_preview *p)
 {
 	flow_preview(&k->flow, p);
@@ -59,6 +82,7 @@ static void show(struct kiosk *k, const struct flow_preview *p)
 	k->ops->draw(k);
 	focus_overlay(k); /* the speech control is on every screen */
 	a11ycheck_screen(f->a11y, k);
+	check_controls(f, k);
 	if (k->ops->leave)
 		k->ops->leave(k);
 	if (f->shots) {
