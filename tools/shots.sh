@@ -13,7 +13,7 @@ tap 0.5 0.5
 shot $size-language
 press Français
 shot $size-home
-press @chapter.1
+press @chapter.2
 shot $size-chapter
 press Voir la vidéo
 wait 1500
