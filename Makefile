@@ -151,10 +151,11 @@ test: deps-test
 
 # The unit tests of the core and the platform alone: no package installed
 # (libcheck and the build packages must be there: `make deps-test` once),
-# no display, a few seconds.
+# no display, a few seconds (with the tools and kiosk-export that
+# test_report_merge runs).
 unit:
 	@pkg-config --exists check || { echo "make unit needs libcheck: apt-get install check (or make deps-test)" >&2; exit 2; }
-	@$(MAKE) --no-print-directory -j$(NPROC) $(UNIT_BIN)
+	@$(MAKE) --no-print-directory -j$(NPROC) $(UNIT_BIN) $(TOOL_BIN) $(BUILD)/kiosk-export
 	@BUILD=$(BUILD) ONLY=unit/ sh tests/run.sh
 
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
