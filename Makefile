@@ -143,7 +143,7 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	@sh tools/run.sh
 
-# Suites run JOBS at a time (default: the machine's cores); tests/run.sh.
+# Suites run JOBS at a time (default: twice the machine's cores); tests/run.sh.
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 test: deps-test
 	@$(MAKE) --no-print-directory -j$(NPROC) all $(UNIT_BIN) $(TOOL_BIN)
