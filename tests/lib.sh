@@ -56,6 +56,12 @@ wait_for() {
 	done
 }
 
+# unlock: the script lines that open the trainer screen (the 3 s hold in
+# the corner, the test PIN 246813 of $TMP/kiosk.yaml, OK).
+unlock() {
+	printf 'hold 0.05 0.05 3500\nexpect trainer-pin\npress 2\npress 4\npress 6\npress 8\npress 1\npress 3\npress OK\nexpect trainer\n'
+}
+
 # content_root DIR: a content root as kiosk-bundle lays it out, the test
 # module as versions/mini-3 (current) and versions/mini-4 (to swap to).
 content_root() {

@@ -25,9 +25,6 @@ run() { # name size < script
 	"$KIOSK" --headless --script "$T/$name.script" --size "$size" --trace --config "$T/t.yaml" \
 		--content "$MINI" --shots "$T/$name" >"$T/$name.trace" 2>"$T/$name.err"
 }
-unlock() {
-	printf 'hold 0.05 0.05 3500\nexpect trainer-pin\npress 2\npress 4\npress 6\npress 8\npress 1\npress 3\npress OK\nexpect trainer\n'
-}
 session() { # one person, quiz all right
 	printf 'tap 0.5 0.5\nexpect language\npress Français\nexpect home\npress @ui.start_quiz\nanswer-all right\nexpect result\npress @ui.finish\nexpect attract\n'
 }

@@ -21,21 +21,10 @@ database: $T/kiosk.db
 trainer_pin: '$TRAINER_PIN_HASH'
 export_dir: $T/usb
 YAML
-unlock='hold 0.05 0.05 3500
-expect trainer-pin
-press 2
-press 4
-press 6
-press 8
-press 1
-press 3
-press OK
-expect trainer
-press Exporter'
 export_all() { # name: the three periods onto a fresh drive, copied to $T/name
 	rm -rf "$T/usb"
 	mkdir -p "$T/usb"
-	printf '%s\npress Exporter la dernière journée\npress Exporter ce mois-ci\npress Exporter tout\nexpect trainer\n' "$unlock" >"$T/$1.script"
+	{ unlock; printf 'press Exporter\npress Exporter la dernière journée\npress Exporter ce mois-ci\npress Exporter tout\nexpect trainer\n'; } >"$T/$1.script"
 	"$KIOSK" --headless --script "$T/$1.script" --size 1280x720 --config "$T/e.yaml" \
 		--content "$MINI" >"$T/$1.trace" 2>"$T/$1.err"
 	rc=$?
