@@ -47,10 +47,10 @@ EXPORT_LIBS = $(shell pkg-config --libs $(CORE_PKGS) sqlite3 libsystemd 2>/dev/n
 # libVLC, SQLite, screens, check, headless), the programs on top.
 CORE_SRC     := $(wildcard kiosk/core/*.c kiosk/core/yaml/*.c)
 PLATFORM_SRC := $(wildcard kiosk/platform/*.c kiosk/screens/*.c kiosk/check/*.c \
-	kiosk/headless/*.c kiosk/app/*.c) kiosk/app.c
+	kiosk/headless/*.c kiosk/app/*.c kiosk/trainer/*.c) kiosk/app.c
 REPORT_SRC   := $(wildcard kiosk/report/*.c)
-BUNDLE_SRC   := $(wildcard kiosk/bundle/*.c) kiosk/platform/content_root.c
-EXPORT_SRC   := $(wildcard kiosk/export/*.c) kiosk/platform/content_root.c
+BUNDLE_SRC   := $(wildcard kiosk/bundle/*.c)
+EXPORT_SRC   := $(wildcard kiosk/export/*.c)
 UNIT_SRC     := $(wildcard tests/unit/test_*.c)
 TOOL_SRC     := $(wildcard tests/tools/*.c)
 

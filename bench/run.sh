@@ -319,10 +319,10 @@ big=$BUILD/bench/sessions-$N.db
 # generator's binary or source, or store_schema.h newer than the file, or
 # the file's schema version (SQLite's user_version, 4 bytes big-endian at
 # offset 60 of its header) not the one of store_schema.h.
-want_schema=$(sed -n 's/^#define STORE_SCHEMA_VERSION \([0-9]*\).*/\1/p' kiosk/platform/store_schema.h)
+want_schema=$(sed -n 's/^#define STORE_SCHEMA_VERSION \([0-9]*\).*/\1/p' kiosk/core/store_schema.h)
 file_schema() { od -An -tu1 -j60 -N4 "$1" 2>/dev/null | awk 'NF == 4 { print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }'; }
 if [ ! -s "$big" ] || [ "$GEN" -nt "$big" ] || [ tests/tools/gen_sessions.c -nt "$big" ] ||
-	[ kiosk/platform/store_schema.h -nt "$big" ] || [ "$(file_schema "$big")" != "$want_schema" ]; then
+	[ kiosk/core/store_schema.h -nt "$big" ] || [ "$(file_schema "$big")" != "$want_schema" ]; then
 	rm -f "$big"
 	echo "bench: generating $N sessions into $big (once, a few minutes)" >&2
 	rm -f "$big.tmp"

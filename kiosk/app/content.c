@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "core/log.h"
-#include "platform/content_root.h"
+#include "core/content_root.h"
 #include "platform/dirwatch.h"
 
 enum { CONTENT_POLL_MS = 5000 };

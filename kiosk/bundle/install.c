@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "core/content.h"
-#include "platform/content_root.h"
+#include "core/content_root.h"
 
 static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "platform/store_schema.h"
+#include "core/store_schema.h"
 
 static bool exec(sqlite3 *db, const char *sql, const char *what)
 {
@@ -23,7 +23,7 @@ static bool exec(sqlite3 *db, const char *sql, const char *what)
 	return false;
 }
 
-/* The tables of a batch file (platform/store_schema.h): (kiosk, batch)
+/* The tables of a batch file (core/store_schema.h): (kiosk, batch)
  * then the counters, keyed so that a batch is one set of rows. */
 #define CREATE(name, cols, keys)                                                                   \
 	"CREATE TABLE main.b_" name " (kiosk, batch, " cols ", PRIMARY KEY (" keys                 \

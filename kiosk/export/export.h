@@ -16,7 +16,7 @@ struct settings;
 
 /* Writes f to dir/name atomically. */
 bool export_publish(const char *dir, const char *name, const char *tmp_path);
-/* The batch file of the kiosk's closed batches (platform/store_schema.h,
+/* The batch file of the kiosk's closed batches (core/store_schema.h,
  * STORE_BATCH_FILE_TABLES); fills *batches. false after printing why. */
 bool export_batches(const char *db, const char *outbox, const char *name, long long *batches);
 /* The health file of this kiosk. */

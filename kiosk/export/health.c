@@ -13,7 +13,7 @@
 
 #include "core/content.h"
 #include "core/settings.h"
-#include "platform/content_root.h"
+#include "core/content_root.h"
 
 enum { HEALTH_ERRORS = 5, HEALTH_ERROR_DAYS = 7 };
 

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "platform/store_priv.h"
-#include "platform/store_schema.h"
+#include "core/store_schema.h"
 
 void store_update_problem(struct store *s)
 {

@@ -10,7 +10,7 @@
 #include "core/batch.h"
 #include "core/log.h"
 #include "platform/store_priv.h"
-#include "platform/store_schema.h"
+#include "core/store_schema.h"
 
 void store_batching(struct store *s, const char *kiosk, int k, const struct hours *hours)
 {

@@ -12,7 +12,7 @@
  * A batch is identified by (kiosk id, first day): batch files carry it and
  * kiosk-report counts a batch found twice once. The kiosk's database keeps
  * the batches in its `batch` table; the outbox program writes them out as a
- * batch file (platform/store_schema.h, STORE_BATCH_FILE_SCHEMA). */
+ * batch file (core/store_schema.h, STORE_BATCH_FILE_SCHEMA). */
 #ifndef KIOSK_PLATFORM_STORE_BATCH_H
 #define KIOSK_PLATFORM_STORE_BATCH_H
 

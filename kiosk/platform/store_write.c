@@ -7,7 +7,7 @@
 #include <time.h>
 
 #include "platform/store_priv.h"
-#include "platform/store_schema.h"
+#include "core/store_schema.h"
 #include "core/log.h"
 #include "core/trainer_view.h"
 

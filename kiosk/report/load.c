@@ -1,7 +1,7 @@
 /* Loading a report (statistics v2, issue 21): the closed batches of kiosk
  * databases and batch files alike. Each file is attached read-only to a
  * private in-memory database and seen through the temporary views v_*
- * (platform/store_schema.h, STORE_BATCH_VIEWS): over a kiosk database they
+ * (core/store_schema.h, STORE_BATCH_VIEWS): over a kiosk database they
  * gather its daily counters by batch, over a batch file they are its
  * tables. The batches of the period not already read from an earlier file
  * (by kiosk id and first day) go into `take`; every figure is then summed
@@ -18,7 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "platform/store_schema.h"
+#include "core/store_schema.h"
 #include "report/report.h"
 #include "report/rows.h"
 

@@ -2,7 +2,7 @@
  * chapter (the furthest stage only says how far a session got, and a
  * person may go from the chapter list straight to the quiz), the rows per
  * welcome-day label, and the sums of the item analysis. All come from the
- * batches' counters (v_label, v_item: platform/store_schema.h), never from
+ * batches' counters (v_label, v_item: core/store_schema.h), never from
  * session rows.
  *
  * A label never splits a batch below K (PRIVACY.md): in each batch, the

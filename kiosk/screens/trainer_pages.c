@@ -9,7 +9,7 @@
 #include <sys/statvfs.h>
 
 #include "core/log.h"
-#include "platform/export.h"
+#include "trainer/usb_export.h"
 #include "platform/player.h"
 #include "platform/store.h"
 #include "platform/store_day.h"
@@ -35,7 +35,7 @@ enum {
 	ACT_VOLUME, /* arg: -1 or +1 */
 	ACT_LARGE,  /* arg: 0 or 1 */
 	ACT_LABEL,  /* arg: index in day_labels, -1 none */
-	ACT_EXPORT, /* arg: enum export_span */
+	ACT_EXPORT, /* arg: enum usb_export_span */
 };
 
 struct pages_view {
@@ -510,20 +510,20 @@ static void run_export(struct kiosk *k, int which)
 	struct pages_view *v = view(k);
 	char dir[512], today[11];
 	session_today(today);
-	struct export_result res = {0};
-	if (!export_find_target(k->settings.export_dir, NULL, dir, sizeof dir, res.message,
+	struct usb_export_result res = {0};
+	if (!usb_export_find(k->settings.export_dir, NULL, dir, sizeof dir, res.message,
 	                        sizeof res.message)) {
 		log_info("export", "no USB drive found");
 	} else {
-		struct export_request req = {
+		struct usb_export_request req = {
 		    .db_path = k->settings.database,
 		    .kiosk_id = k->settings.kiosk_id,
 		    .today = today,
-		    .span = (enum export_span)which,
+		    .span = (enum usb_export_span)which,
 		    .min_group = k->settings.min_group,
 		    .module = k->module,
 		};
-		export_run(&req, dir, &res);
+		usb_export_run(&req, dir, &res);
 	}
 	snprintf(v->message, sizeof v->message, "%s", res.message);
 	v->message_ok = res.ok;

@@ -18,7 +18,7 @@
  * (default 5), under --kiosk-id (default: the kiosk of the sessions);
  * --no-close leaves every day open.
  * Each session gets a random id unless id= is given. The schema is the
- * kiosk's own (platform/store_schema.h); rows go in with the same columns
+ * kiosk's own (core/store_schema.h); rows go in with the same columns
  * the store writes. */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -26,7 +26,7 @@
 #include <string.h>
 #include <sys/random.h>
 
-#include "platform/store_schema.h"
+#include "core/store_schema.h"
 
 enum { MAXCH = 16, MAXQ = 64 };
 

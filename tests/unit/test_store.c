@@ -14,7 +14,7 @@
 
 #include "platform/store.h"
 #include "platform/store_batch.h"
-#include "platform/store_schema.h"
+#include "core/store_schema.h"
 
 static char dir[64], path[128];
 

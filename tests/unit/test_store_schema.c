@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "platform/store.h"
-#include "platform/store_schema.h"
+#include "core/store_schema.h"
 
 /* What each column is allowed to be. Adding a column means adding it here,
  * which means a review against the privacy model. */

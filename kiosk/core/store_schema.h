@@ -23,8 +23,8 @@
  * random record key per session, the key sums of every counter, closed
  * batches, the per-day counter of people who leave before choosing a
  * language, and the batch file written from them. */
-#ifndef KIOSK_PLATFORM_STORE_SCHEMA_H
-#define KIOSK_PLATFORM_STORE_SCHEMA_H
+#ifndef KIOSK_CORE_STORE_SCHEMA_H
+#define KIOSK_CORE_STORE_SCHEMA_H
 
 #define STORE_SCHEMA_VERSION 4
 

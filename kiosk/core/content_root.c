@@ -1,4 +1,4 @@
-#include "platform/content_root.h"
+#include "core/content_root.h"
 
 #include <errno.h>
 #include <fcntl.h>

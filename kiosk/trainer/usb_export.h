@@ -5,8 +5,8 @@
  * half-written file under a final name, and a drive prepared with links,
  * FIFOs or folders at those names never makes the kiosk write elsewhere or
  * wait. */
-#ifndef KIOSK_PLATFORM_EXPORT_H
-#define KIOSK_PLATFORM_EXPORT_H
+#ifndef KIOSK_TRAINER_USB_EXPORT_H
+#define KIOSK_TRAINER_USB_EXPORT_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -17,22 +17,22 @@ struct content_module;
  * (report/report.h, PRIVACY.md); the day in progress never leaves the
  * kiosk, so exporting before and after one more person gives the same
  * files. */
-enum export_span {
+enum usb_export_span {
 	EXPORT_LAST_DAY,   /* the newest closed batch (« Dernière journée ») */
 	EXPORT_THIS_MONTH, /* the closed batches that ended this month */
 	EXPORT_ALL,        /* every closed batch */
 };
 
-struct export_request {
+struct usb_export_request {
 	const char *db_path;  /* the kiosk's statistics database */
 	const char *kiosk_id; /* in the file names */
 	const char *today;    /* YYYY-MM-DD: for « this month » */
-	enum export_span span;
+	enum usb_export_span span;
 	int min_group;
 	const struct content_module *module; /* names in the reports, or NULL */
 };
 
-struct export_result {
+struct usb_export_result {
 	bool ok;
 	char dir[512];     /* where the files went */
 	char message[512]; /* French, for the trainer */
@@ -43,11 +43,11 @@ struct export_result {
  * first removable drive mounted under /media or /run/media (as udisks and
  * desktop automounters do) according to mounts_file (/proc/self/mounts).
  * Returns false with a French message when there is none. */
-bool export_find_target(const char *export_dir, const char *mounts_file, char *out, size_t out_size,
+bool usb_export_find(const char *export_dir, const char *mounts_file, char *out, size_t out_size,
                         char *message, size_t message_size);
 
 /* Writes the two files into dir. Never throws a file away once renamed;
  * removes its temporary files on any failure. */
-void export_run(const struct export_request *req, const char *dir, struct export_result *res);
+void usb_export_run(const struct usb_export_request *req, const char *dir, struct usb_export_result *res);
 
 #endif

@@ -6,7 +6,7 @@
  * a regular file on the drive's own file system, written, synced and only
  * then renamed in place within that folder (renameat replaces a link at the
  * final name, never its target). */
-#include "platform/export.h"
+#include "trainer/usb_export.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -41,7 +41,7 @@ static void unescape(char *s)
 	*o = '\0';
 }
 
-bool export_find_target(const char *export_dir, const char *mounts_file, char *out, size_t out_size,
+bool usb_export_find(const char *export_dir, const char *mounts_file, char *out, size_t out_size,
                         char *message, size_t message_size)
 {
 	if (is_dir(export_dir)) {
@@ -76,7 +76,7 @@ bool export_find_target(const char *export_dir, const char *mounts_file, char *o
 
 /* A message the trainer can act on, from the errno of the failure; name is
  * the file on the drive it concerns. */
-static void explain(struct export_result *res, int err, const char *what, const char *name)
+static void explain(struct usb_export_result *res, int err, const char *what, const char *name)
 {
 	const char *why;
 	switch (err) {
@@ -176,8 +176,8 @@ static int write_report(const struct report *r, int fd, bool html)
 
 /* The published report of the span's closed batches into r and its name
  * in the files' names; false with a message when there is none. */
-static bool build(const struct export_request *req, struct report *r, char *name, size_t name_size,
-                  struct export_result *res)
+static bool build(const struct usb_export_request *req, struct report *r, char *name, size_t name_size,
+                  struct usb_export_result *res)
 {
 	const char *db = req->db_path;
 	char from[11];
@@ -214,9 +214,9 @@ static bool build(const struct export_request *req, struct report *r, char *name
 
 enum { N_FILES = 2 };
 
-void export_run(const struct export_request *req, const char *dir, struct export_result *res)
+void usb_export_run(const struct usb_export_request *req, const char *dir, struct usb_export_result *res)
 {
-	*res = (struct export_result){0};
+	*res = (struct usb_export_result){0};
 	snprintf(res->dir, sizeof res->dir, "%s", dir);
 	char period[32];
 	struct report r;

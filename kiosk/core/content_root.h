@@ -9,8 +9,8 @@
  * old target or the new one, never none. kiosk-bundle installs into a root;
  * the kiosk only reads it, and rolls back by itself when the new content
  * cannot be shown. No SDL, libVLC or SQLite here. */
-#ifndef KIOSK_PLATFORM_CONTENT_ROOT_H
-#define KIOSK_PLATFORM_CONTENT_ROOT_H
+#ifndef KIOSK_CORE_CONTENT_ROOT_H
+#define KIOSK_CORE_CONTENT_ROOT_H
 
 #include <stdbool.h>
 #include <stddef.h>
