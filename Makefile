@@ -43,11 +43,13 @@ BUNDLE_LIBS = $(shell pkg-config --libs $(BUNDLE_PKGS) 2>/dev/null)
 # kiosk-export: the nightly outbox (SQLite's VACUUM INTO, the journal).
 EXPORT_LIBS = $(shell pkg-config --libs $(CORE_PKGS) sqlite3 libsystemd 2>/dev/null)
 
-# Layers (docs/design.md): the core (pure logic), the platform (SDL,
-# libVLC, SQLite, screens, check, headless), the programs on top.
+# Layers (docs/design.md; their order and the check: tools/layers.sh): the
+# core (pure logic); the platform (SDL, libVLC, SQLite); the report; the
+# trainer's tools; the context; the screens; the loop; check and headless;
+# the programs on top. libkiosk-platform.a holds the platform up to headless.
 CORE_SRC     := $(wildcard kiosk/core/*.c kiosk/core/yaml/*.c)
 PLATFORM_SRC := $(wildcard kiosk/platform/*.c kiosk/screens/*.c kiosk/check/*.c \
-	kiosk/headless/*.c kiosk/app/*.c kiosk/trainer/*.c) kiosk/app.c
+	kiosk/headless/*.c kiosk/app/*.c kiosk/context/*.c kiosk/trainer/*.c)
 REPORT_SRC   := $(wildcard kiosk/report/*.c)
 BUNDLE_SRC   := $(wildcard kiosk/bundle/*.c)
 EXPORT_SRC   := $(wildcard kiosk/export/*.c)
@@ -69,7 +71,14 @@ PLATFORM_LIB := $(BUILD)/libkiosk-platform.a
 
 
 .PHONY: all deps deps-test run test unit manual asan lint format bench clean check-content shots cage-shot
-all: $(BUILD)/kiosk $(BUILD)/kiosk-report $(BUILD)/kiosk-bundle $(BUILD)/kiosk-export
+all: $(BUILD)/layers.ok $(BUILD)/kiosk $(BUILD)/kiosk-report $(BUILD)/kiosk-bundle $(BUILD)/kiosk-export
+
+# No folder of kiosk/ includes one above it (tools/layers.sh holds the
+# order): checked from the #include lines before anything is linked.
+$(BUILD)/layers.ok: tools/layers.sh $(shell find kiosk -name '*.[ch]')
+	@mkdir -p $(dir $@)
+	@sh tools/layers.sh
+	@touch $@
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -83,7 +92,7 @@ $(CORE_LIB): $(CORE_OBJ)
 		echo "libkiosk-core.a calls the platform (above): move that code" >&2; \
 		rm -f $@; exit 1; fi
 
-$(PLATFORM_LIB): $(PLATFORM_OBJ)
+$(PLATFORM_LIB): $(PLATFORM_OBJ) | $(BUILD)/layers.ok
 	@rm -f $@
 	ar rcs $@ $^
 
@@ -177,6 +186,7 @@ LINT_FILES = $(wildcard kiosk/*.[ch] kiosk/*/*.[ch] kiosk/*/*/*.[ch] tests/unit/
 # Include guards name their file (kiosk/core/flow.h: KIOSK_CORE_FLOW_H).
 lint:
 	@clang-format --dry-run --Werror $(LINT_FILES)
+	@sh tools/layers.sh
 	@bad=0; for f in $(filter %.h,$(wildcard kiosk/*.h kiosk/*/*.h kiosk/*/*/*.h)); do \
 		want=KIOSK_$$(echo $${f#kiosk/} | tr 'a-z/.' 'A-Z__'); \
 		grep -q "^#ifndef $$want\$$" $$f || { echo "$$f: include guard is not $$want" >&2; bad=1; }; \

@@ -245,7 +245,7 @@ for i in 1 2 3 4 5; do
 	wait_screen "$T/s.err" chapter
 	# A person back on the chapter finds « Voir la vidéo » again: the kiosk
 	# prerolls the video once the chapter has been shown 0.6 s
-	# (app/player.c); a tap sooner opens it the ordinary way.
+	# (context/player_life.c); a tap sooner opens it the ordinary way.
 	sleep 1.5
 done
 V_FIRST=$(median <"$T/vff")

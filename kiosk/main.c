@@ -13,7 +13,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "app.h"
+#include "app/app.h"
+#include "context/bench.h"
+#include "context/content_watch.h"
+#include "context/player_life.h"
 #include "core/log.h"
 #include "core/content.h"
 #include "core/yaml/diag.h"
@@ -27,6 +30,8 @@
 #include "platform/store_batch.h"
 #include "check/check.h"
 #include "headless/script.h"
+#include "screens/screen.h"
+#include "screens/ui.h"
 #include "platform/speech.h"
 
 struct args {
@@ -264,9 +269,12 @@ int main(int argc, char **argv)
 	int rc = parse_args(argc, argv, &a);
 	bool sdl_up = false;
 	struct sigwatch *sig = NULL;
+	bool poll_signals = false;
 	if (rc != EXIT_OK)
 		return rc;
 	install_signals(!a.check);
+	if (!(k.ui = ui_create()))
+		return EXIT_INTERNAL;
 
 	/* --out-of-order: the page whatever is broken, so nothing is read (the
 	 * default settings: the font, the display's size) and Mesa draws in
@@ -283,8 +291,8 @@ int main(int argc, char **argv)
 	          hours_load(&k.settings, &k.hours, &d);
 	if (ok || a.check) {
 		k.module = a.check ? content_load(k.settings.content, &d)
-		                   : app_content_load(k.settings.content, &d, k.content_note,
-		                                      sizeof(k.content_note));
+		                   : content_watch_load(k.settings.content, &d, k.content_note,
+		                                        sizeof(k.content_note));
 		ok = ok && k.module;
 	}
 	if (a.check) {
@@ -306,8 +314,8 @@ int main(int argc, char **argv)
 	k.headless = a.headless;
 	k.kiosk_mode = !a.windowed;
 	k.trace = a.trace;
-	k.bench = a.bench;
-	app_bench(&k, "main", NULL);
+	k.bench = a.bench ? bench_create() : NULL;
+	bench_event(k.bench, "main", NULL);
 	k.video_fast = a.video_fast;
 	set_hints(&a, k.kiosk_mode);
 	/* Below user_event: the loop wakes up for it and no screen sees it.
@@ -315,7 +323,7 @@ int main(int argc, char **argv)
 	 * anything with the display, so that a stop signal ends the process
 	 * even if SDL never returns (STOP_GRACE_MS). */
 	Uint32 signal_event = SDL_RegisterEvents(1);
-	k.content_event = SDL_RegisterEvents(1);
+	k.content = content_watch_create(SDL_RegisterEvents(1));
 	k.user_event = SDL_RegisterEvents(4);
 	sig = sigwatch_start(&kiosk_stop_signal, signal_event, STOP_GRACE_MS, EXIT_INTERNAL);
 	if (!sig) {
@@ -325,7 +333,7 @@ int main(int argc, char **argv)
 		sigaddset(&stop, SIGINT);
 		pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
 		install_signals(false);
-		k.poll_signals = true;
+		poll_signals = true;
 	}
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_TIMER) != 0) {
 		log_err("kiosk", "SDL_Init: %s", SDL_GetError());
@@ -356,6 +364,10 @@ int main(int argc, char **argv)
 	if (k.kiosk_mode && !a.headless)
 		SDL_ShowCursor(SDL_DISABLE);
 	k.notify = notify_create();
+	if (!app_open(&k, poll_signals)) {
+		rc = EXIT_INTERNAL;
+		goto end;
+	}
 	if (broken) {
 		k.broken = true;
 		if (a.out_of_order) { /* asked for: no problem to report */
@@ -366,14 +378,14 @@ int main(int argc, char **argv)
 		rc = app_run(&k);
 		goto end;
 	}
-	app_flow_reset(&k, a.seeded ? a.seed : random_seed());
+	kiosk_flow_reset(&k, a.seeded ? a.seed : random_seed());
 	hours_state_init(&k.hstate, 0);
 	k.shown = SCR_ATTRACT;
 	k.ops = NULL;
 	app_settle(&k);
 	/* The attract screen on the glass first; the database (and its
 	 * clean-up of old sessions) and speech after it; libVLC when a session
-	 * starts (app/player.c). */
+	 * starts (context/player_life.c). */
 	app_iterate(&k);
 	k.store = store_open(k.settings.database, k.settings.retention_months);
 	store_background(k.store, !k.headless); /* headless: one thread, reproducible */
@@ -381,7 +393,7 @@ int main(int argc, char **argv)
 	 * midnight): all that leaves the kiosk is built from those. */
 	store_batching(k.store, k.settings.kiosk_id, k.settings.min_group, &k.hours);
 	k.speech = speech_create();
-	app_bench(&k, "ready", NULL);
+	bench_event(k.bench, "ready", NULL);
 
 	if (a.headless)
 		rc = script_run(&k, a.script, a.shots);
@@ -393,10 +405,9 @@ end:
 	 * follows (the store writing its queue) gets systemd's TimeoutStopSec,
 	 * not the 5 s meant for a loop that never returns. */
 	sigwatch_stop(sig);
-	if (k.ops && k.ops->leave)
-		k.ops->leave(&k); /* the screen shown lets go of what it holds (a video) */
-	app_player_stop(&k);
-	app_content_stop(&k);
+	app_close(&k); /* the screen shown lets go of what it holds (a video) */
+	player_life_stop(&k);
+	content_watch_destroy(k.content);
 	speech_destroy(k.speech);
 	notify_destroy(k.notify);
 	store_destroy(k.store);
@@ -405,6 +416,8 @@ end:
 		SDL_Quit();
 	content_destroy(k.module);
 	settings_free(&k.settings);
+	ui_destroy(k.ui);
+	bench_destroy(k.bench);
 	diag_free(&d);
 	return rc;
 }

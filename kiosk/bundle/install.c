@@ -267,7 +267,7 @@ static int running_version(const char *root, char *id, size_t len)
 }
 
 /* The version folder the running kiosk shows, from its status file
- * (app/status.c), into buf ("" when unknown). */
+ * (context/status.c), into buf ("" when unknown). */
 static void shown_version(const char *status, char *buf, size_t len)
 {
 	FILE *f = status ? fopen(status, "r") : NULL;

@@ -67,13 +67,13 @@ static Uint32 background(struct gfx *g, SDL_Rect r)
 static void small_key_text(struct a11ycheck *c, const char *utf8, int size)
 {
 	const struct kiosk *k = c->k;
-	if (!k || k->shown != SCR_QUIZ || k->flow.chosen < 0 || size >= k->lay.text)
+	if (!k || k->shown != SCR_QUIZ || k->flow.chosen < 0 || size >= ui_lay(k)->text)
 		return;
 	const struct content_question *q = flow_question(&k->flow);
 	if (!q || (unsigned)k->flow.chosen + 1 == q->answer)
 		return;
-	if (strcmp(utf8, ltext_get(&q->choices[q->answer - 1], app_lang(k))) != 0 &&
-	    strcmp(utf8, app_ui(k, UI_right_answer_was)) != 0)
+	if (strcmp(utf8, ltext_get(&q->choices[q->answer - 1], kiosk_lang(k))) != 0 &&
+	    strcmp(utf8, kiosk_ui(k, UI_right_answer_was)) != 0)
 		return;
 	if (!first_time(c, "small|%s|%s", c->variant, utf8))
 		return;
@@ -81,7 +81,7 @@ static void small_key_text(struct a11ycheck *c, const char *utf8, int size)
 	diag_add(c->diag, c->file, 0, 0,
 	         "key information smaller than body text (%d px < %d px) at %s on the %s screen: "
 	         "\"%.60s\"",
-	         size, k->lay.text, c->variant, c->screen, utf8);
+	         size, ui_lay(k)->text, c->variant, c->screen, utf8);
 }
 
 static void probe(void *ctx, struct gfx *g, const char *utf8, int size, bool bold, SDL_Rect where,
@@ -117,13 +117,13 @@ void a11ycheck_detach(struct a11ycheck *c, struct kiosk *k)
 
 void a11ycheck_screen(struct a11ycheck *c, struct kiosk *k)
 {
-	const struct layout *l = &k->lay;
+	const struct layout *l = ui_lay(k);
 	/* The trainers' screens are for standing staff; attract is the whole screen. */
 	if (!l->portrait || k->shown == SCR_ATTRACT || k->shown == SCR_TRAINER ||
 	    k->shown == SCR_TRAINER_PIN)
 		return;
-	for (int i = 0; i < k->n_controls; i++) {
-		const struct control *ct = &k->controls[i];
+	for (int i = 0; i < ui_n_controls(k); i++) {
+		const struct control *ct = ui_control(k, i);
 		/* In a part that scrolls: where it is once scrolled into view. */
 		SDL_Rect r = ui_control_revealed(k, ct);
 		if (a11y_in_reach(r.y, r.h, l->h))

@@ -7,7 +7,7 @@
 #ifndef KIOSK_CHECK_A11YCHECK_H
 #define KIOSK_CHECK_A11YCHECK_H
 
-#include "app.h"
+#include "context/kiosk.h"
 #include "core/yaml/diag.h"
 
 enum { A11YCHECK_SEEN = 512 };

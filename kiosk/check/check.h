@@ -2,7 +2,7 @@
 #ifndef KIOSK_CHECK_CHECK_H
 #define KIOSK_CHECK_CHECK_H
 
-#include "app.h"
+#include "context/kiosk.h"
 #include "core/yaml/diag.h"
 
 /* k holds the settings and the module as loaded (or NULL), d the problems

@@ -7,7 +7,7 @@
 #include "check/a11ycheck.h"
 #include "core/yaml/yamlpos.h"
 #include "platform/gfx.h"
-#include "screens/focus.h"
+#include "app/app.h"
 #include "screens/ui.h"
 
 enum { MAX_SEEN = 256 };
@@ -51,9 +51,9 @@ static void fit_log_overflow(struct fit_log *f, const char *text, const char *wh
  * trainer's PIN pad's OK at 1280x720 with large text once was). */
 static void check_controls(struct fit_log *f, struct kiosk *k)
 {
-	const struct layout *l = &k->lay;
-	for (int i = 0; i < k->n_controls; i++) {
-		SDL_Rect r = ui_control_revealed(k, &k->controls[i]);
+	const struct layout *l = ui_lay(k);
+	for (int i = 0; i < ui_n_controls(k); i++) {
+		SDL_Rect r = ui_control_revealed(k, ui_control(k, i));
 		char why[160];
 		if (r.x < 0 || r.y < 0 || r.x + r.w > l->w || r.y + r.h > l->h)
 			snprintf(why, sizeof(why), "control outside the window on the %s screen",
@@ -65,26 +65,19 @@ static void check_controls(struct fit_log *f, struct kiosk *k)
 			    r.w, r.h, l->touch, screen_name(k->shown));
 		else
 			continue;
-		fit_log_overflow(f, k->controls[i].label, why);
+		fit_log_overflow(f, ui_control(k, i)->label, why);
 	}
 }
 
 static void show(struct kiosk *k, const struct flow_preview *p)
 {
 	flow_preview(&k->flow, p);
-	k->shown = p->screen;
-	k->ops = app_screen(p->screen);
-	if (k->ops->enter)
-		k->ops->enter(k);
 	struct fit_log *f = k->fit_ctx;
 	f->a11y->screen = screen_name(p->screen);
-	ui_begin(k);
-	k->ops->draw(k);
-	focus_overlay(k); /* the speech control is on every screen */
+	app_show(k, p->screen);
 	a11ycheck_screen(f->a11y, k);
 	check_controls(f, k);
-	if (k->ops->leave)
-		k->ops->leave(k);
+	app_hide(k);
 	if (f->shots) {
 		char path[4096];
 		char slug[64];

@@ -4,7 +4,7 @@
 #ifndef KIOSK_CHECK_FITCHECK_H
 #define KIOSK_CHECK_FITCHECK_H
 
-#include "app.h"
+#include "context/kiosk.h"
 #include "core/yaml/diag.h"
 
 /* Runs the tour with k's module and settings; problems go to diag; with

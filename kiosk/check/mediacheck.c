@@ -5,7 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "app.h"
+#include "context/kiosk.h"
 #include "core/srt_check.h"
 #include "core/yaml/yamlpos.h"
 #include "platform/probe.h"

@@ -66,7 +66,7 @@ static void journal_errors(FILE *f)
 	sd_journal_close(j);
 }
 
-/* The running kiosk's own status file (app/status.c): how long ago it last
+/* The running kiosk's own status file (context/status.c): how long ago it last
  * presented a frame, how many sessions wait to be written. */
 static void running_status(FILE *f, const char *path)
 {

@@ -55,7 +55,8 @@ static void advance(struct kiosk *k, long long ms)
 	long long v0 = -1;
 	app_iterate(k);
 	while (k->virtual_ms < end && k->running) {
-		long long next = k->wake_at >= 0 && k->wake_at > k->virtual_ms ? k->wake_at : end;
+		long long at = app_wake_at(k);
+		long long next = at >= 0 && at > k->virtual_ms ? at : end;
 		if (next > end)
 			next = end;
 		if (next - k->virtual_ms > WAIT_STEP_MS)
@@ -96,15 +97,15 @@ static void push_finger(struct kiosk *k, Uint32 type, float x, float y)
 	                                : SDL_MOUSEMOTION;
 	if (m.type == SDL_MOUSEMOTION) {
 		m.motion.which = SDL_TOUCH_MOUSEID;
-		m.motion.x = (int)(x * (float)k->lay.w);
-		m.motion.y = (int)(y * (float)k->lay.h);
+		m.motion.x = (int)(x * (float)ui_lay(k)->w);
+		m.motion.y = (int)(y * (float)ui_lay(k)->h);
 	} else {
 		m.button.which = SDL_TOUCH_MOUSEID;
 		m.button.button = SDL_BUTTON_LEFT;
 		m.button.state = type == SDL_FINGERUP ? SDL_RELEASED : SDL_PRESSED;
 		m.button.clicks = 1;
-		m.button.x = (int)(x * (float)k->lay.w);
-		m.button.y = (int)(y * (float)k->lay.h);
+		m.button.x = (int)(x * (float)ui_lay(k)->w);
+		m.button.y = (int)(y * (float)ui_lay(k)->h);
 	}
 	SDL_PushEvent(&m);
 	app_iterate(k);
@@ -127,9 +128,9 @@ static bool press_by_keys(struct script *s, const char *label)
 	struct kiosk *k = s->k;
 	advance(k, REACH_MS);
 	app_draw(k, true);
-	for (int tries = 0; tries <= k->n_controls + 1; tries++) {
+	for (int tries = 0; tries <= ui_n_controls(k) + 1; tries++) {
 		int i = focus_index(k);
-		if (i >= 0 && strcmp(k->controls[i].label, label) == 0) {
+		if (i >= 0 && strcmp(ui_control(k, i)->label, label) == 0) {
 			key(k, "return");
 			return true;
 		}
@@ -148,8 +149,8 @@ static bool press(struct script *s, const char *label)
 	advance(k, REACH_MS);
 	app_draw(k, true); /* the controls of the screen as it is now */
 	bool swiped = false;
-	for (int i = 0; i < k->n_controls; i++) {
-		if (strcmp(k->controls[i].label, label) != 0)
+	for (int i = 0; i < ui_n_controls(k); i++) {
+		if (strcmp(ui_control(k, i)->label, label) != 0)
 			continue;
 		if (!swiped && ui_reveal(k, i)) {
 			swiped = true; /* scrolled out of view: a person would swipe first */
@@ -157,15 +158,15 @@ static bool press(struct script *s, const char *label)
 			i = -1;
 			continue;
 		}
-		SDL_Rect r = ui_control_shown(&k->controls[i]);
-		float x = (r.x + r.w / 2.0f) / (float)k->lay.w;
-		float y = (r.y + r.h / 2.0f) / (float)k->lay.h;
+		SDL_Rect r = ui_control_shown(ui_control(k, i));
+		float x = (r.x + r.w / 2.0f) / (float)ui_lay(k)->w;
+		float y = (r.y + r.h / 2.0f) / (float)ui_lay(k)->h;
 		tap(k, x, y, true);
 		return true;
 	}
 	fail(s, "press: no control labelled \"%s\" on screen %s", label, screen_name(k->shown));
-	for (int i = 0; i < k->n_controls; i++)
-		fprintf(stderr, "  control: \"%s\"\n", k->controls[i].label);
+	for (int i = 0; i < ui_n_controls(k); i++)
+		fprintf(stderr, "  control: \"%s\"\n", ui_control(k, i)->label);
 	return false;
 }
 
@@ -177,9 +178,10 @@ static bool resolve(struct script *s, const char *label, char *out, size_t len)
 	unsigned n;
 	int key;
 	if (strncmp(label, "@ui.", 4) == 0 && (key = content_ui_key(label + 4)) >= 0) {
-		snprintf(out, len, "%s", app_ui(k, (enum ui_key)key));
+		snprintf(out, len, "%s", kiosk_ui(k, (enum ui_key)key));
 	} else if (sscanf(label, "@chapter.%u", &n) == 1 && n >= 1 && n <= k->module->n_chapters) {
-		snprintf(out, len, "%s", ltext_get(&k->module->chapters[n - 1].title, app_lang(k)));
+		snprintf(out, len, "%s",
+		         ltext_get(&k->module->chapters[n - 1].title, kiosk_lang(k)));
 	} else if (label[0] == '@') {
 		fail(s, "unknown label reference \"%s\"", label);
 		return false;
@@ -201,12 +203,12 @@ static bool answer(struct script *s, bool right, bool go_on)
 		return false;
 	}
 	unsigned i = right ? q->answer - 1 : q->answer % q->n_choices;
-	if (!press(s, ltext_get(&q->choices[i], app_lang(k))))
+	if (!press(s, ltext_get(&q->choices[i], kiosk_lang(k))))
 		return false;
 	if (!go_on)
 		return true;
 	bool last = k->flow.quiz_pos + 1 >= k->flow.quiz_n && k->flow.quiz_mode == QUIZ_FINAL;
-	return press(s, app_ui(k, last ? UI_see_result : UI_next));
+	return press(s, kiosk_ui(k, last ? UI_see_result : UI_next));
 }
 
 static void swipe(struct kiosk *k, float x1, float y1, float x2, float y2)
@@ -395,9 +397,9 @@ static int do_expect_focus(struct script *s, const char *cmd, char *args)
 	app_iterate(k);
 	app_draw(k, true);
 	int i = focus_index(k);
-	if (i < 0 || strcmp(k->controls[i].label, label) != 0) {
+	if (i < 0 || strcmp(ui_control(k, i)->label, label) != 0) {
 		fail(s, "expected the focus on \"%s\", it is on \"%s\"", label,
-		     i < 0 ? "(nothing)" : k->controls[i].label);
+		     i < 0 ? "(nothing)" : ui_control(k, i)->label);
 		return EXIT_SCRIPT;
 	}
 	return EXIT_OK;
@@ -476,12 +478,12 @@ static int do_controls(struct script *s, const char *cmd, char *args)
 	struct kiosk *k = s->k;
 	app_iterate(k);
 	app_draw(k, true);
-	for (int i = 0; i < k->n_controls; i++) {
+	for (int i = 0; i < ui_n_controls(k); i++) {
 		/* What is in view (a scrolled part shows some of its own). */
-		SDL_Rect r = ui_control_shown(&k->controls[i]);
+		SDL_Rect r = ui_control_shown(ui_control(k, i));
 		if (r.w > 0 && r.h > 0)
 			printf("control %d %d %d %d %s\n", r.x, r.y, r.w, r.h,
-			       k->controls[i].label);
+			       ui_control(k, i)->label);
 	}
 	fflush(stdout);
 	return EXIT_OK;
@@ -587,7 +589,7 @@ int script_run(struct kiosk *k, const char *file, const char *shots)
 			break;
 	}
 	fclose(f);
-	flow_shutdown(&k->flow, app_now(k));
+	flow_shutdown(&k->flow, kiosk_now(k));
 	app_settle(k);
 	return rc;
 }

@@ -252,12 +252,12 @@ enum { PICTURE_MMAP_THRESHOLD = 256 * 1024 };
 /* libVLC 3 reads its plugin bank again for every instance when none is
  * left alive, and each such reading keeps about 12 KB for good (a program
  * that only makes and releases instances grows the same way): a kiosk that
- * makes a player for each session (app/player.c) grew by ~14 KB a session,
+ * makes a player for each session (context/player_life.c) grew by ~14 KB a session,
  * 90 MB over 6,500 sessions in the soak (RELIABILITY.md). One bare instance,
  * made with the first player and held until the program ends, keeps the
  * bank loaded: the players still come and go with the sessions, and the
  * attract screen before the first session still holds no libVLC. Its owner
- * is the caller (app/player.c), not a global of this file. */
+ * is the caller (context/player_life.c), not a global of this file. */
 struct player_bank {
 	libvlc_instance_t *vlc;
 };

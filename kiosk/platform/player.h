@@ -31,7 +31,7 @@ struct player_frame {
 };
 
 /* One libVLC instance (the kiosk makes it when a session starts and lets
- * it go on the attract screen: app/player.c).
+ * it go on the attract screen: context/player_life.c).
  * headless: no sound device (VLC's dummy audio output). user_event is the
  * first of the SDL event types registered for us (we use two). NULL if
  * libVLC cannot start; the kiosk then says videos are unavailable. */

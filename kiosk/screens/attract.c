@@ -26,7 +26,7 @@ static void enter(struct kiosk *k)
 {
 	struct attract_view *v = calloc(1, sizeof(*v));
 	if (v) {
-		v->since = app_now(k);
+		v->since = kiosk_now(k);
 		v->drawn = -1;
 	}
 	k->view = v;
@@ -43,7 +43,7 @@ static void leave(struct kiosk *k)
 static long long beat_time(const struct kiosk *k)
 {
 	const struct attract_view *v = k->view;
-	return (app_now(k) - (v ? v->since : 0)) % PULSE_MS;
+	return (kiosk_now(k) - (v ? v->since : 0)) % PULSE_MS;
 }
 
 /* The time is taken on the frame grid, so that a wake-up a little early or
@@ -79,7 +79,7 @@ void ui_motif(struct kiosk *k, int cx, int cy, int r)
  * touched (it may sit above the reach line). */
 void ui_banner(struct kiosk *k, SDL_Rect r, const struct ui_banner_line *lines, int n)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	int inner = r.w - l->pad * 2;
 	bool keep[UI_BANNER_MAX];
 	int texts = 0, gap = l->pad / 2;
@@ -156,7 +156,7 @@ void ui_banner(struct kiosk *k, SDL_Rect r, const struct ui_banner_line *lines, 
 
 static void draw(struct kiosk *k)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	const struct content_module *m = k->module;
 	int lang = k->flow.default_lang;
 	gfx_clear(k->gfx, COL_PRIMARY);
@@ -185,7 +185,7 @@ static void draw(struct kiosk *k)
 	const char *invite = content_ui(m, UI_touch_to_start, lang);
 	int id = ui_area(k, pill, invite, ACT_START, 0);
 	if (id >= 0)
-		k->controls[id].primary = true; /* where the focus starts */
+		k->ui->controls[id].primary = true; /* where the focus starts */
 	gfx_round(k->gfx, pill, bh / 2, (COL_ACCENT & ~(Uint32)0xFF) | a);
 	int th = gfx_text_height(k->gfx, invite, l->text, true, bw - l->pad * 2);
 	gfx_draw_text(k->gfx, invite, l->text, true,
@@ -206,14 +206,14 @@ static void tap(struct kiosk *k, int x, int y)
 {
 	(void)x;
 	(void)y;
-	flow_start(&k->flow, app_now(k));
+	flow_start(&k->flow, kiosk_now(k));
 }
 
 static void action(struct kiosk *k, int act, int arg)
 {
 	(void)arg;
 	if (act == ACT_START)
-		flow_start(&k->flow, app_now(k));
+		flow_start(&k->flow, kiosk_now(k));
 }
 
 /* Redraw only when the invitation's alpha changes; sleep to the next

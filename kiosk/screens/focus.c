@@ -1,6 +1,6 @@
 #include "screens/focus.h"
 
-#include "app.h"
+#include "context/kiosk.h"
 #include "core/a11y.h"
 #include "screens/input.h"
 #include "screens/readout.h"
@@ -15,20 +15,20 @@
 static int order_of(const struct kiosk *k, int *order)
 {
 	struct a11y_rect r[UI_MAX_CONTROLS];
-	for (int i = 0; i < k->n_controls; i++)
-		r[i] = (struct a11y_rect){k->controls[i].r.x, k->controls[i].r.y,
-		                          k->controls[i].r.w, k->controls[i].r.h};
-	a11y_reading_order(r, k->n_controls, order);
-	return k->n_controls;
+	for (int i = 0; i < k->ui->n_controls; i++)
+		r[i] = (struct a11y_rect){k->ui->controls[i].r.x, k->ui->controls[i].r.y,
+		                          k->ui->controls[i].r.w, k->ui->controls[i].r.h};
+	a11y_reading_order(r, k->ui->n_controls, order);
+	return k->ui->n_controls;
 }
 
 int focus_index(const struct kiosk *k)
 {
-	if (!k->a11y.focus_shown)
+	if (!k->ui->a11y.focus_shown)
 		return -1;
-	for (int i = 0; i < k->n_controls; i++)
-		if (k->controls[i].action == k->a11y.focus_action &&
-		    k->controls[i].arg == k->a11y.focus_arg)
+	for (int i = 0; i < k->ui->n_controls; i++)
+		if (k->ui->controls[i].action == k->ui->a11y.focus_action &&
+		    k->ui->controls[i].arg == k->ui->a11y.focus_arg)
 			return i;
 	return -1;
 }
@@ -40,23 +40,23 @@ static int start_index(const struct kiosk *k)
 	int order[UI_MAX_CONTROLS];
 	int n = order_of(k, order);
 	for (int i = 0; i < n; i++)
-		if (k->controls[order[i]].primary)
+		if (k->ui->controls[order[i]].primary)
 			return order[i];
 	for (int i = 0; i < n; i++)
-		if (!ui_is_chrome(k->controls[order[i]].action))
+		if (!ui_is_chrome(k->ui->controls[order[i]].action))
 			return order[i];
 	return n ? order[0] : -1;
 }
 
 void focus_set(struct kiosk *k, int i, bool by_touch)
 {
-	if (i < 0 || i >= k->n_controls)
+	if (i < 0 || i >= k->ui->n_controls)
 		return;
-	k->a11y.focus_shown = true;
-	k->a11y.focus_pending = false;
-	k->a11y.focus_touched = by_touch;
-	k->a11y.focus_action = k->controls[i].action;
-	k->a11y.focus_arg = k->controls[i].arg;
+	k->ui->a11y.focus_shown = true;
+	k->ui->a11y.focus_pending = false;
+	k->ui->a11y.focus_touched = by_touch;
+	k->ui->a11y.focus_action = k->ui->controls[i].action;
+	k->ui->a11y.focus_arg = k->ui->controls[i].arg;
 	k->dirty = true;
 	ui_reveal(k, i); /* a control scrolled out of view comes into it */
 	readout_control(k, i, by_touch);
@@ -90,13 +90,13 @@ static long long state_of(const struct kiosk *k)
 
 void focus_activate(struct kiosk *k, int i)
 {
-	if (i < 0 || i >= k->n_controls)
+	if (i < 0 || i >= k->ui->n_controls)
 		return;
 	long long before = state_of(k);
-	struct control c = k->controls[i];
+	struct control c = k->ui->controls[i];
 	input_activate(k, c.action, c.arg);
-	if (state_of(k) != before && (k->a11y.keys || k->a11y.focus_shown))
-		k->a11y.focus_pending = true; /* start again where the screen says */
+	if (state_of(k) != before && (k->ui->a11y.keys || k->ui->a11y.focus_shown))
+		k->ui->a11y.focus_pending = true; /* start again where the screen says */
 }
 
 static void activate_key(struct kiosk *k)
@@ -109,7 +109,7 @@ static void activate_key(struct kiosk *k)
 	/* The attract screen is one big button: Enter starts at once, as a
 	 * touch does, not after a first press that only shows the focus. */
 	if (k->shown == SCR_ATTRACT) {
-		if (flow_accepts_tap(&k->flow, app_now(k)))
+		if (flow_accepts_tap(&k->flow, kiosk_now(k)))
 			focus_activate(k, start_index(k));
 		return;
 	}
@@ -121,8 +121,8 @@ void focus_key(struct kiosk *k, const SDL_KeyboardEvent *e)
 	Uint16 mod = e->keysym.mod;
 	if (mod & (KMOD_ALT | KMOD_CTRL | KMOD_GUI))
 		return; /* Alt+Tab, Ctrl+Alt+Delete...: nothing here */
-	bool keys = k->a11y.keys;
-	k->a11y.keys = true;
+	bool keys = k->ui->a11y.keys;
+	k->ui->a11y.keys = true;
 	switch (e->keysym.sym) {
 	case SDLK_TAB: move(k, mod & KMOD_SHIFT ? -1 : 1); break;
 	case SDLK_DOWN:
@@ -141,14 +141,15 @@ void focus_key(struct kiosk *k, const SDL_KeyboardEvent *e)
 	case SDLK_ESCAPE:
 	case SDLK_BACKSPACE:
 		/* One screen back; never out of the kiosk. */
-		flow_back(&k->flow, app_now(k));
+		flow_back(&k->flow, kiosk_now(k));
 		break;
 	case SDLK_PAGEDOWN:
 	case SDLK_PAGEUP:
 		if (k->ops->scroll)
-			k->ops->scroll(k, (e->keysym.sym == SDLK_PAGEUP ? 1 : -1) * k->lay.h / 2);
+			k->ops->scroll(k,
+			               (e->keysym.sym == SDLK_PAGEUP ? 1 : -1) * k->ui->lay.h / 2);
 		break;
-	default: k->a11y.keys = keys; return;
+	default: k->ui->a11y.keys = keys; return;
 	}
 	k->dirty = true;
 }
@@ -156,11 +157,11 @@ void focus_key(struct kiosk *k, const SDL_KeyboardEvent *e)
 void focus_screen_changed(struct kiosk *k)
 {
 	if (k->shown == SCR_ATTRACT) {
-		k->a11y.keys = false; /* the next person may not use keys */
-		k->a11y.attract_tapped = false;
+		k->ui->a11y.keys = false; /* the next person may not use keys */
+		k->ui->a11y.attract_tapped = false;
 	}
-	k->a11y.focus_shown = false;
-	k->a11y.focus_pending = k->a11y.keys;
+	k->ui->a11y.focus_shown = false;
+	k->ui->a11y.focus_pending = k->ui->a11y.keys;
 }
 
 /* A loudspeaker with two sound waves. */
@@ -181,13 +182,13 @@ static void speaker_icon(struct kiosk *k, SDL_Rect r, Uint32 col)
 static void draw_speech_control(struct kiosk *k)
 {
 	SDL_Rect r = ui_speech_rect(k);
-	int id = ui_area(k, r, a11y_phrase(A11Y_READ_ALOUD, app_lang(k)), ACT_SPEECH, 0);
+	int id = ui_area(k, r, a11y_phrase(A11Y_READ_ALOUD, kiosk_lang(k)), ACT_SPEECH, 0);
 	Uint32 bg = ui_is_pressed(k, id) ? RGBA(0x2E, 0x4B, 0x75, 0xFF)
 	            : k->flow.speech     ? COL_ACCENT
 	                                 : RGBA(0x28, 0x44, 0x6B, 0xFF);
-	gfx_round(k->gfx, r, k->lay.radius, COL_WHITE);
-	int b = k->lay.text / 12 > 2 ? k->lay.text / 12 : 2;
-	gfx_round(k->gfx, (SDL_Rect){r.x + b, r.y + b, r.w - 2 * b, r.h - 2 * b}, k->lay.radius,
+	gfx_round(k->gfx, r, k->ui->lay.radius, COL_WHITE);
+	int b = k->ui->lay.text / 12 > 2 ? k->ui->lay.text / 12 : 2;
+	gfx_round(k->gfx, (SDL_Rect){r.x + b, r.y + b, r.w - 2 * b, r.h - 2 * b}, k->ui->lay.radius,
 	          bg);
 	speaker_icon(k, r, COL_WHITE);
 }
@@ -196,9 +197,9 @@ static void draw_speech_control(struct kiosk *k)
  * wider, so the ring shows around a control at its edge). */
 static void clip_to(struct kiosk *k, int i)
 {
-	SDL_Rect v = k->controls[i].view;
+	SDL_Rect v = k->ui->controls[i].view;
 	if (v.w > 0)
-		v = (SDL_Rect){v.x, v.y - k->lay.pad / 2, v.w, v.h + k->lay.pad};
+		v = (SDL_Rect){v.x, v.y - k->ui->lay.pad / 2, v.w, v.h + k->ui->lay.pad};
 	SDL_RenderSetClipRect(gfx_renderer(k->gfx), v.w > 0 ? &v : NULL);
 }
 
@@ -214,47 +215,48 @@ static void outline(struct kiosk *k, SDL_Rect r, int t, Uint32 col)
  * focus went to a control out of view): the screen again, at once. */
 static void draw_again(struct kiosk *k)
 {
-	for (int n = 0; n < 2 && k->redraw; n++) {
-		k->redraw = false;
+	for (int n = 0; n < 2 && k->ui->redraw; n++) {
+		k->ui->redraw = false;
 		ui_begin(k);
 		k->ops->draw(k);
 	}
-	k->redraw = false;
+	k->ui->redraw = false;
 }
 
 void focus_overlay(struct kiosk *k)
 {
 	draw_again(k);
 	draw_speech_control(k);
-	if (k->a11y.focus_pending || (k->a11y.focus_shown && focus_index(k) < 0)) {
+	if (k->ui->a11y.focus_pending || (k->ui->a11y.focus_shown && focus_index(k) < 0)) {
 		/* The focused control went away (answered, next question): go on
 		 * to the one thing to do next. */
 		int i = start_index(k);
-		k->a11y.focus_pending = false;
+		k->ui->a11y.focus_pending = false;
 		if (i >= 0) {
-			k->a11y.focus_shown = true;
-			k->a11y.focus_touched = false;
-			k->a11y.focus_action = k->controls[i].action;
-			k->a11y.focus_arg = k->controls[i].arg;
+			k->ui->a11y.focus_shown = true;
+			k->ui->a11y.focus_touched = false;
+			k->ui->a11y.focus_action = k->ui->controls[i].action;
+			k->ui->a11y.focus_arg = k->ui->controls[i].arg;
 			if (ui_reveal(k, i)) {
-				k->redraw = true;
+				k->ui->redraw = true;
 				draw_again(k);
 				draw_speech_control(k);
 			}
 		}
 	}
 	int i = focus_index(k);
-	int t = k->lay.text / 10 > 3 ? k->lay.text / 10 : 3;
+	int t = k->ui->lay.text / 10 > 3 ? k->ui->lay.text / 10 : 3;
 	if (k->flow.high_contrast) {
 		/* Every control's edge in yellow (WCAG 1.4.11), the focus in cyan. */
-		for (int j = 0; j < k->n_controls; j++)
+		for (int j = 0; j < k->ui->n_controls; j++)
 			if (j != i) {
 				clip_to(k, j);
-				outline(k, k->controls[j].r, t / 2 > 2 ? t / 2 : 2, COL_RING_IN);
+				outline(k, k->ui->controls[j].r, t / 2 > 2 ? t / 2 : 2,
+				        COL_RING_IN);
 			}
 	}
 	if (i >= 0) {
-		SDL_Rect r = k->controls[i].r;
+		SDL_Rect r = k->ui->controls[i].r;
 		clip_to(k, i);
 		outline(k, r, t, k->flow.high_contrast ? COL_RING_HC : COL_RING_IN);
 		outline(k, (SDL_Rect){r.x - t, r.y - t, r.w + 2 * t, r.h + 2 * t}, t,

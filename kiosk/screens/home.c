@@ -8,9 +8,9 @@
 
 static void draw_card(struct kiosk *k, SDL_Rect r, unsigned c)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	const struct content_chapter *ch = &k->module->chapters[c];
-	const char *title = ltext_get(&ch->title, app_lang(k));
+	const char *title = ltext_get(&ch->title, kiosk_lang(k));
 	int id = ui_area(k, r, title, ACT_SCREEN, (int)c);
 	bool done = k->flow.chapter_done[c];
 	gfx_round(k->gfx, (SDL_Rect){r.x, r.y + l->pad / 4, r.w, r.h}, l->radius,
@@ -45,7 +45,7 @@ struct cards {
 
 static struct cards cards_of(struct kiosk *k, int cols)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	const struct content_module *m = k->module;
 	struct cards c = {.cols = cols};
 	c.rows = ((int)m->n_chapters + cols - 1) / cols;
@@ -57,7 +57,7 @@ static struct cards cards_of(struct kiosk *k, int cols)
 	c.need = l->touch;
 	int tw = c.cw - l->pad * 2 - l->text * 8 / 5 - l->pad;
 	for (unsigned i = 0; i < m->n_chapters; i++) {
-		int th = gfx_text_height(k->gfx, ltext_get(&m->chapters[i].title, app_lang(k)),
+		int th = gfx_text_height(k->gfx, ltext_get(&m->chapters[i].title, kiosk_lang(k)),
 		                         l->text, true, tw) +
 		         l->pad;
 		if (th > c.need)
@@ -70,7 +70,7 @@ static struct cards cards_of(struct kiosk *k, int cols)
  * height given, else the arrangement that needs the least scrolling. */
 static struct cards cards_layout(struct kiosk *k, int height)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	unsigned n = k->module->n_chapters;
 	int most = l->portrait ? (n > 3 ? 2 : 1) : (n > 4 ? 3 : 2);
 	struct cards best = cards_of(k, most);
@@ -86,7 +86,7 @@ static struct cards cards_layout(struct kiosk *k, int height)
 
 static void draw_cards(struct kiosk *k, const struct cards *c, int top, int ch)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	for (unsigned i = 0; i < k->module->n_chapters; i++) {
 		int col = (int)i % c->cols, row = (int)i / c->cols;
 		draw_card(k,
@@ -100,9 +100,9 @@ static void draw_cards(struct kiosk *k, const struct cards *c, int top, int ch)
  * "Les chapitres" only, the progress is in the banner above. */
 static int draw_heading(struct kiosk *k, int y)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	const struct content_module *m = k->module;
-	int lang = app_lang(k), y0 = y;
+	int lang = kiosk_lang(k), y0 = y;
 	if (l->portrait) {
 		gfx_draw_text(k->gfx, content_ui(m, UI_chapters, lang), l->title, true,
 		              (SDL_Rect){l->body.x, y, l->body.w, 0}, ALIGN_LEFT, COL_PRIMARY);
@@ -125,7 +125,7 @@ static int draw_heading(struct kiosk *k, int y)
 
 static int heading_height(const struct kiosk *k)
 {
-	const struct layout *l = &k->lay;
+	const struct layout *l = &k->ui->lay;
 	if (l->portrait)
 		return l->title * 3 / 2;
 	return l->small * 3 / 2 + l->pad * 2 + (k->flow.large_text ? 0 : l->title / 2);
@@ -134,7 +134,7 @@ static int heading_height(const struct kiosk *k)
 void ui_home_overview(const struct kiosk *k, char *what, char *time, size_t len)
 {
 	const struct content_module *m = k->module;
-	int lang = app_lang(k);
+	int lang = kiosk_lang(k);
 	ui_format(what, len, content_ui(m, UI_overview, lang), (int)m->n_chapters,
 	          (int)content_final_size(m));
 	/* The time a full pass takes in this language (core/budget.h), or the
@@ -151,9 +151,9 @@ void ui_home_overview(const struct kiosk *k, char *what, char *time, size_t len)
  * time) and the progress. */
 static void draw_banner(struct kiosk *k, int bottom)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	const struct content_module *m = k->module;
-	int lang = app_lang(k);
+	int lang = kiosk_lang(k);
 	char what[UI_LABEL], time[UI_LABEL], progress[UI_LABEL];
 	ui_home_overview(k, what, time, sizeof(what));
 	ui_format(progress, sizeof(progress), content_ui(m, UI_progress, lang),
@@ -174,9 +174,9 @@ static void draw_banner(struct kiosk *k, int bottom)
 
 static void draw(struct kiosk *k)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	const struct content_module *m = k->module;
-	int lang = app_lang(k);
+	int lang = kiosk_lang(k);
 	ui_header(k, ltext_get(&m->title, lang), true);
 	/* Landscape: the heading at the top. Portrait: right above the cards,
 	 * low with them, drawn once they are placed. */
@@ -248,9 +248,9 @@ static void draw(struct kiosk *k)
 static void action(struct kiosk *k, int act, int arg)
 {
 	if (act == ACT_SCREEN)
-		flow_open_chapter(&k->flow, (unsigned)arg, app_now(k));
+		flow_open_chapter(&k->flow, (unsigned)arg, kiosk_now(k));
 	else if (act == ACT_SCREEN + 1)
-		flow_start_quiz(&k->flow, app_now(k));
+		flow_start_quiz(&k->flow, kiosk_now(k));
 }
 
 const struct screen_ops screen_home = {.enter = ui_scroll_enter,

@@ -4,7 +4,7 @@
 
 #include <stdlib.h>
 
-#include "app.h"
+#include "context/kiosk.h"
 #include "platform/gfx.h"
 #include "screens/focus.h"
 #include "screens/readout.h"
@@ -17,8 +17,8 @@ enum { HOLD_TRAINER_MS = 3000, HOLD_SPEECH_MS = 2000 };
 static int control_at(const struct kiosk *k, int x, int y)
 {
 	SDL_Point p = {x, y};
-	for (int i = k->n_controls - 1; i >= 0; i--) {
-		SDL_Rect r = ui_control_shown(&k->controls[i]); /* scrolled out: not there */
+	for (int i = k->ui->n_controls - 1; i >= 0; i--) {
+		SDL_Rect r = ui_control_shown(&k->ui->controls[i]); /* scrolled out: not there */
 		if (SDL_PointInRect(&p, &r))
 			return i;
 	}
@@ -27,7 +27,7 @@ static int control_at(const struct kiosk *k, int x, int y)
 
 void input_activate(struct kiosk *k, int action, int arg)
 {
-	long long now = app_now(k);
+	long long now = kiosk_now(k);
 	switch (action) {
 	case ACT_BACK: flow_back(&k->flow, now); break;
 	case ACT_LANGUAGE_MENU: flow_change_language(&k->flow, now); break;
@@ -43,19 +43,19 @@ void input_activate(struct kiosk *k, int action, int arg)
 
 static void pointer_down(struct kiosk *k, int x, int y, SDL_FingerID finger, bool mouse)
 {
-	if (k->press.down || k->swallow)
+	if (k->ui->press.down || k->ui->swallow)
 		return; /* one finger at a time: a palm or a second hand does nothing */
-	long long now = app_now(k);
+	long long now = kiosk_now(k);
 	if (k->asleep) { /* put to sleep by the trainer: a touch wakes it */
 		k->asleep = false;
-		k->swallow = true;
+		k->ui->swallow = true;
 		k->blank = false;
 		k->dirty = true;
 		flow_input(&k->flow, now);
 		return;
 	}
-	if (hours_state_touch(&k->hstate, &k->hours, app_local_time(), (unsigned long long)now)) {
-		k->swallow = true; /* it only wakes the screen */
+	if (hours_state_touch(&k->hstate, &k->hours, kiosk_local_time(), (unsigned long long)now)) {
+		k->ui->swallow = true; /* it only wakes the screen */
 		k->blank = false;
 		k->dirty = true;
 		flow_input(&k->flow, now);
@@ -63,35 +63,36 @@ static void pointer_down(struct kiosk *k, int x, int y, SDL_FingerID finger, boo
 	}
 	flow_input(&k->flow, now);
 	int c = control_at(k, x, y);
-	k->press = (struct press){.down = true,
-	                          .finger = finger,
-	                          .mouse = mouse,
-	                          .x0 = x,
-	                          .y0 = y,
-	                          .x = x,
-	                          .y = y,
-	                          .since = now,
-	                          .control = c};
+	k->ui->press = (struct press){.down = true,
+	                              .finger = finger,
+	                              .mouse = mouse,
+	                              .x0 = x,
+	                              .y0 = y,
+	                              .x = x,
+	                              .y = y,
+	                              .since = now,
+	                              .control = c};
 	if (c >= 0) {
-		k->press.action = k->controls[c].action;
-		k->press.arg = k->controls[c].arg;
+		k->ui->press.action = k->ui->controls[c].action;
+		k->ui->press.arg = k->ui->controls[c].arg;
 	}
 	k->dirty = true;
 }
 
 static void pointer_move(struct kiosk *k, int x, int y)
 {
-	if (!k->press.down)
+	if (!k->ui->press.down)
 		return;
 	int slop = gfx_mm(k->gfx, 4);
-	int dy = y - k->press.y;
-	k->press.x = x;
-	k->press.y = y;
-	if (!k->press.dragging && (abs(x - k->press.x0) > slop || abs(y - k->press.y0) > slop)) {
-		k->press.dragging = true;
+	int dy = y - k->ui->press.y;
+	k->ui->press.x = x;
+	k->ui->press.y = y;
+	if (!k->ui->press.dragging &&
+	    (abs(x - k->ui->press.x0) > slop || abs(y - k->ui->press.y0) > slop)) {
+		k->ui->press.dragging = true;
 		k->dirty = true;
 	}
-	if (k->press.dragging && k->ops->scroll && dy) {
+	if (k->ui->press.dragging && k->ops->scroll && dy) {
 		k->ops->scroll(k, dy);
 		k->dirty = true;
 	}
@@ -99,29 +100,30 @@ static void pointer_move(struct kiosk *k, int x, int y)
 
 static void pointer_up(struct kiosk *k, int x, int y)
 {
-	k->swallow = false;
-	if (!k->press.down)
+	k->ui->swallow = false;
+	if (!k->ui->press.down)
 		return;
-	struct press p = k->press;
-	k->press.down = false;
+	struct press p = k->ui->press;
+	k->ui->press.down = false;
 	k->dirty = true;
-	long long now = app_now(k);
+	long long now = kiosk_now(k);
 	flow_input(&k->flow, now);
 	if (p.dragging || p.long_done || !flow_accepts_tap(&k->flow, now))
 		return;
 	int c = control_at(k, x, y);
 	if (p.control >= 0) {
-		if (c < 0 || k->controls[c].action != p.action || k->controls[c].arg != p.arg)
+		if (c < 0 || k->ui->controls[c].action != p.action ||
+		    k->ui->controls[c].arg != p.arg)
 			return;
 		/* With speech on, a first tap says the control, a second (a double
 		 * tap) activates it, as phone screen readers do. */
-		if (k->flow.speech && (focus_index(k) != c || !k->a11y.focus_touched))
+		if (k->flow.speech && (focus_index(k) != c || !k->ui->a11y.focus_touched))
 			focus_set(k, c, true);
 		else
 			focus_activate(k, c);
 	} else if (c < 0 && k->ops->tap) {
-		if (k->flow.speech && k->shown == SCR_ATTRACT && !k->a11y.attract_tapped) {
-			k->a11y.attract_tapped = true;
+		if (k->flow.speech && k->shown == SCR_ATTRACT && !k->ui->a11y.attract_tapped) {
+			k->ui->a11y.attract_tapped = true;
 			readout_attract_tap(k);
 			return;
 		}
@@ -135,16 +137,16 @@ static void to_pixels(struct kiosk *k, int *x, int *y)
 	int ww, wh;
 	SDL_GetWindowSize(gfx_window(k->gfx), &ww, &wh);
 	if (ww > 0 && wh > 0) {
-		*x = *x * k->lay.w / ww;
-		*y = *y * k->lay.h / wh;
+		*x = *x * k->ui->lay.w / ww;
+		*y = *y * k->ui->lay.h / wh;
 	}
 }
 
 static void handle_key(struct kiosk *k, const SDL_KeyboardEvent *e)
 {
-	long long now = app_now(k);
+	long long now = kiosk_now(k);
 	flow_input(&k->flow, now);
-	if (hours_state_touch(&k->hstate, &k->hours, app_local_time(), (unsigned long long)now)) {
+	if (hours_state_touch(&k->hstate, &k->hours, kiosk_local_time(), (unsigned long long)now)) {
 		k->blank = false; /* a key wakes a sleeping screen, and does nothing else */
 		k->dirty = true;
 		return;
@@ -167,19 +169,21 @@ bool input_handle_event(struct kiosk *k, const SDL_Event *e)
 {
 	switch (e->type) {
 	case SDL_FINGERDOWN:
-		pointer_down(k, (int)(e->tfinger.x * k->lay.w), (int)(e->tfinger.y * k->lay.h),
-		             e->tfinger.fingerId, false);
+		pointer_down(k, (int)(e->tfinger.x * k->ui->lay.w),
+		             (int)(e->tfinger.y * k->ui->lay.h), e->tfinger.fingerId, false);
 		break;
 	case SDL_FINGERMOTION:
-		if (k->press.down && !k->press.mouse && k->press.finger == e->tfinger.fingerId)
-			pointer_move(k, (int)(e->tfinger.x * k->lay.w),
-			             (int)(e->tfinger.y * k->lay.h));
+		if (k->ui->press.down && !k->ui->press.mouse &&
+		    k->ui->press.finger == e->tfinger.fingerId)
+			pointer_move(k, (int)(e->tfinger.x * k->ui->lay.w),
+			             (int)(e->tfinger.y * k->ui->lay.h));
 		break;
 	case SDL_FINGERUP:
-		k->swallow = false; /* the waking gesture ends here */
-		if (k->press.down && !k->press.mouse && k->press.finger == e->tfinger.fingerId)
-			pointer_up(k, (int)(e->tfinger.x * k->lay.w),
-			           (int)(e->tfinger.y * k->lay.h));
+		k->ui->swallow = false; /* the waking gesture ends here */
+		if (k->ui->press.down && !k->ui->press.mouse &&
+		    k->ui->press.finger == e->tfinger.fingerId)
+			pointer_up(k, (int)(e->tfinger.x * k->ui->lay.w),
+			           (int)(e->tfinger.y * k->ui->lay.h));
 		break;
 	case SDL_MOUSEBUTTONDOWN:
 	case SDL_MOUSEBUTTONUP:
@@ -193,10 +197,10 @@ bool input_handle_event(struct kiosk *k, const SDL_Event *e)
 		if (e->type == SDL_MOUSEBUTTONDOWN && e->button.button == SDL_BUTTON_LEFT)
 			pointer_down(k, x, y, 0, true);
 		else if (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT) {
-			k->swallow = false;
-			if (k->press.mouse)
+			k->ui->swallow = false;
+			if (k->ui->press.mouse)
 				pointer_up(k, x, y);
-		} else if (e->type == SDL_MOUSEMOTION && k->press.mouse)
+		} else if (e->type == SDL_MOUSEMOTION && k->ui->press.mouse)
 			pointer_move(k, x, y);
 		break;
 	}
@@ -208,21 +212,22 @@ bool input_handle_event(struct kiosk *k, const SDL_Event *e)
 
 long long input_timers(struct kiosk *k, long long now)
 {
-	if (!k->press.down || k->press.long_done || k->shown != SCR_ATTRACT || k->press.dragging)
+	if (!k->ui->press.down || k->ui->press.long_done || k->shown != SCR_ATTRACT ||
+	    k->ui->press.dragging)
 		return -1;
-	long long held = now - k->press.since;
+	long long held = now - k->ui->press.since;
 	/* The trainers' gesture: a 3 s hold in the attract screen's top left corner. */
-	if (k->press.x0 < k->lay.w / 6 && k->press.y0 < k->lay.h / 6) {
+	if (k->ui->press.x0 < k->ui->lay.w / 6 && k->ui->press.y0 < k->ui->lay.h / 6) {
 		if (held < HOLD_TRAINER_MS)
 			return HOLD_TRAINER_MS - held;
-		k->press.long_done = true;
+		k->ui->press.long_done = true;
 		flow_trainer_request(&k->flow, now);
 		return -1;
 	}
 	/* Anywhere else, 2 s: speech output on (or the screen read again). */
 	if (held < HOLD_SPEECH_MS)
 		return HOLD_SPEECH_MS - held;
-	k->press.long_done = true;
+	k->ui->press.long_done = true;
 	if (k->flow.speech)
 		readout_screen(k);
 	else

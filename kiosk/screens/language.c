@@ -4,9 +4,9 @@
 
 static void draw(struct kiosk *k)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	const struct content_module *m = k->module;
-	ui_header(k, ltext_get(&m->title, app_lang(k)), true);
+	ui_header(k, ltext_get(&m->title, kiosk_lang(k)), true);
 	int bw = l->portrait ? l->body.w : l->body.w * 2 / 3;
 	if (bw > l->text * 22)
 		bw = l->text * 22;
@@ -35,7 +35,7 @@ static void draw(struct kiosk *k)
 			    gfx_text_height(k->gfx, content_ui(m, UI_choose_language, m->langs[i]),
 			                    l->text, i == 0, l->body.w);
 		py = y - l->pad * 2 - ph;
-		int lang = app_lang(k);
+		int lang = kiosk_lang(k);
 		struct ui_banner_line lines[] = {
 		    {ltext_get(&m->title, lang), l->title * 3 / 2, true, false, COL_WHITE, 0, 0},
 		    {ltext_get(&m->tagline, lang), l->text, false, true, COL_TAGLINE, 0, 0},
@@ -53,7 +53,7 @@ static void draw(struct kiosk *k)
 	for (int i = 0; i < m->n_langs; i++) {
 		int lang = m->langs[i];
 		SDL_Rect r = {(l->w - bw) / 2, y + i * (bh + gap), bw, bh};
-		bool current = k->flow.furthest >= STAGE_HOME && lang == app_lang(k);
+		bool current = k->flow.furthest >= STAGE_HOME && lang == kiosk_lang(k);
 		ui_button(k, r, content_ui(m, UI_language_name, lang),
 		          current ? BTN_ACCENT : BTN_PRIMARY, ACT_SCREEN, lang);
 	}
@@ -62,7 +62,7 @@ static void draw(struct kiosk *k)
 static void action(struct kiosk *k, int act, int arg)
 {
 	if (act == ACT_SCREEN)
-		flow_choose_language(&k->flow, arg, app_now(k));
+		flow_choose_language(&k->flow, arg, kiosk_now(k));
 }
 
 const struct screen_ops screen_language = {.draw = draw, .action = action};

@@ -12,7 +12,7 @@ static const char *const lines[] = {
 
 static void draw(struct kiosk *k)
 {
-	int w = k->lay.w, h = k->lay.h;
+	int w = k->ui->lay.w, h = k->ui->lay.h;
 	int side = w < h ? w : h;
 	int text = side / 30 > 18 ? side / 30 : 18;
 	gfx_clear(k->gfx, COL_PRIMARY);

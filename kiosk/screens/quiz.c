@@ -30,8 +30,8 @@ static int choices_height(struct kiosk *k, const struct content_question *q, int
 	int h = 0;
 	for (unsigned i = 0; i < q->n_choices; i++)
 		if (shown(show, choice_style(k, q, i)))
-			h += ui_button_height(k, ltext_get(&q->choices[i], app_lang(k)), w) +
-			     k->lay.pad * 2 / 3;
+			h += ui_button_height(k, ltext_get(&q->choices[i], kiosk_lang(k)), w) +
+			     k->ui->lay.pad * 2 / 3;
 	return h;
 }
 
@@ -39,10 +39,11 @@ static int choices_height(struct kiosk *k, const struct content_question *q, int
  * compound at large text in a narrow column). */
 static bool words_fit(struct kiosk *k, const struct content_question *q, int w)
 {
-	int lang = app_lang(k);
-	bool ok = gfx_text_fits(k->gfx, ltext_get(&q->prompt, lang), k->lay.text, true, w);
+	int lang = kiosk_lang(k);
+	bool ok = gfx_text_fits(k->gfx, ltext_get(&q->prompt, lang), k->ui->lay.text, true, w);
 	for (unsigned i = 0; i < q->n_choices && ok; i++)
-		ok = gfx_text_fits(k->gfx, ltext_get(&q->choices[i], lang), k->lay.text, true, w);
+		ok = gfx_text_fits(k->gfx, ltext_get(&q->choices[i], lang), k->ui->lay.text, true,
+		                   w);
 	return ok;
 }
 
@@ -61,10 +62,10 @@ struct feedback {
 static struct feedback feedback_layout(struct kiosk *k, const struct content_question *q, int inner,
                                        int avail, bool right_hidden)
 {
-	struct layout *l = &k->lay;
-	int lang = app_lang(k);
+	struct layout *l = &k->ui->lay;
+	int lang = kiosk_lang(k);
 	bool right = (unsigned)k->flow.chosen + 1 == q->answer;
-	const char *verdict = app_ui(k, right ? UI_right : UI_wrong);
+	const char *verdict = kiosk_ui(k, right ? UI_right : UI_wrong);
 	const char *expl = ltext_get(&q->explanation, lang);
 	int bh = l->touch + l->pad / 2;
 	struct feedback f = {.vs = l->title * 4 / 5, .repeat = !right};
@@ -75,7 +76,7 @@ static struct feedback feedback_layout(struct kiosk *k, const struct content_que
 		 * body text (A+ makes it larger with the rest). */
 		if (f.repeat)
 			f.h += l->pad / 2 +
-			       gfx_text_height(k->gfx, app_ui(k, UI_right_answer_was), l->text,
+			       gfx_text_height(k->gfx, kiosk_ui(k, UI_right_answer_was), l->text,
 			                       true, inner) +
 			       gfx_text_height(k->gfx, ltext_get(&q->choices[q->answer - 1], lang),
 			                       l->text, false, inner);
@@ -92,14 +93,14 @@ static struct feedback feedback_layout(struct kiosk *k, const struct content_que
 static void draw_feedback(struct kiosk *k, const struct content_question *q, SDL_Rect r,
                           bool right_hidden)
 {
-	struct layout *l = &k->lay;
-	int lang = app_lang(k);
+	struct layout *l = &k->ui->lay;
+	int lang = kiosk_lang(k);
 	bool right = (unsigned)k->flow.chosen + 1 == q->answer;
-	const char *verdict = app_ui(k, right ? UI_right : UI_wrong);
+	const char *verdict = kiosk_ui(k, right ? UI_right : UI_wrong);
 	const char *expl = ltext_get(&q->explanation, lang);
 	bool last = k->flow.quiz_pos + 1 >= k->flow.quiz_n;
 	const char *next =
-	    app_ui(k, last && k->flow.quiz_mode == QUIZ_FINAL ? UI_see_result : UI_next);
+	    kiosk_ui(k, last && k->flow.quiz_mode == QUIZ_FINAL ? UI_see_result : UI_next);
 	int inner = r.w - l->pad * 2;
 	int bh = l->touch + l->pad / 2;
 	struct feedback f = feedback_layout(k, q, inner, r.h, right_hidden);
@@ -115,7 +116,7 @@ static void draw_feedback(struct kiosk *k, const struct content_question *q, SDL
 	                   right ? COL_RIGHT : COL_WRONG);
 	if (repeat) {
 		y += l->pad / 2;
-		y += gfx_draw_text(k->gfx, app_ui(k, UI_right_answer_was), l->text, true,
+		y += gfx_draw_text(k->gfx, kiosk_ui(k, UI_right_answer_was), l->text, true,
 		                   (SDL_Rect){x, y, inner, 0}, ALIGN_LEFT, COL_INK);
 		y += gfx_draw_text(k->gfx, ltext_get(&q->choices[q->answer - 1], lang), l->text,
 		                   false, (SDL_Rect){x, y, inner, 0}, ALIGN_LEFT, COL_INK);
@@ -132,13 +133,13 @@ static void draw_feedback(struct kiosk *k, const struct content_question *q, SDL
 
 static void draw(struct kiosk *k)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	const struct content_question *q = flow_question(&k->flow);
 	if (!q)
 		return;
-	int lang = app_lang(k);
+	int lang = kiosk_lang(k);
 	char heading[160];
-	ui_format(heading, sizeof(heading), app_ui(k, UI_question_of), (int)k->flow.quiz_pos + 1,
+	ui_format(heading, sizeof(heading), kiosk_ui(k, UI_question_of), (int)k->flow.quiz_pos + 1,
 	          (int)k->flow.quiz_n);
 	ui_header(k, heading, true);
 	bool answered = k->flow.chosen >= 0;
@@ -160,7 +161,7 @@ static void draw(struct kiosk *k)
 		                                   : COL_LINE);
 	y += dot * 2 + l->pad;
 	/* The pass rule in whole questions, all through the final quiz. */
-	const char *rule = app_ui(k, UI_pass_rule);
+	const char *rule = kiosk_ui(k, UI_pass_rule);
 	if (k->flow.quiz_mode == QUIZ_FINAL && *rule) {
 		char line[160];
 		ui_format(line, sizeof(line), rule, (int)flow_pass_needed(&k->flow),
@@ -250,7 +251,7 @@ static void action(struct kiosk *k, int act, int arg)
 	if (act == ACT_CHOICE)
 		flow_answer(&k->flow, (unsigned)arg);
 	else if (act == ACT_NEXT)
-		flow_next(&k->flow, app_now(k));
+		flow_next(&k->flow, kiosk_now(k));
 }
 
 const struct screen_ops screen_quiz = {.draw = draw, .action = action};

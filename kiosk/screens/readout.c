@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app.h"
+#include "context/kiosk.h"
 #include "core/a11y.h"
 #include "platform/player.h"
 #include "platform/speech.h"
@@ -37,21 +37,22 @@ static void say(struct kiosk *k, int lang, const char *text, bool interrupt)
 {
 	if (!text || !*text)
 		return;
-	long long now = app_now(k);
+	long long now = kiosk_now(k);
 	speech_say(k->speech, lang_code(lang), text, interrupt);
-	long long from = interrupt || k->a11y.reading_until < now ? now : k->a11y.reading_until;
-	k->a11y.reading_until = from + a11y_speech_ms(text);
-	flow_reading(&k->flow, k->a11y.reading_until);
+	long long from =
+	    interrupt || k->ui->a11y.reading_until < now ? now : k->ui->a11y.reading_until;
+	k->ui->a11y.reading_until = from + a11y_speech_ms(text);
+	flow_reading(&k->flow, k->ui->a11y.reading_until);
 }
 
 static const char *ui(const struct kiosk *k, enum ui_key key)
 {
-	return app_ui(k, key);
+	return kiosk_ui(k, key);
 }
 
 static void add_feedback(struct kiosk *k, struct text *t, const struct content_question *q)
 {
-	int lang = app_lang(k);
+	int lang = kiosk_lang(k);
 	bool right = (unsigned)k->flow.chosen + 1 == q->answer;
 	add(t, ui(k, right ? UI_right : UI_wrong));
 	if (!right) {
@@ -68,7 +69,7 @@ static void read_quiz(struct kiosk *k, struct text *t)
 	const struct content_question *q = flow_question(&k->flow);
 	if (!q)
 		return;
-	int lang = app_lang(k);
+	int lang = kiosk_lang(k);
 	char buf[UI_LABEL * 2];
 	ui_format(buf, sizeof(buf), ui(k, UI_question_of), (int)k->flow.quiz_pos + 1,
 	          (int)k->flow.quiz_n);
@@ -93,7 +94,7 @@ static void read_quiz(struct kiosk *k, struct text *t)
 static void read_result(struct kiosk *k, struct text *t)
 {
 	const struct content_module *m = k->module;
-	int lang = app_lang(k);
+	int lang = kiosk_lang(k);
 	char verdict[UI_LABEL], score[UI_LABEL], lines[SESSION_MAX_CHAPTERS][UI_LABEL];
 	/* As result.c shows it: the verdict, the score, what to revisit. */
 	ui_result_lines(k, verdict, score, sizeof(verdict));
@@ -121,7 +122,7 @@ static void read_result(struct kiosk *k, struct text *t)
 
 static void read_chapter(struct kiosk *k, struct text *t)
 {
-	int c = k->flow.chapter, lang = app_lang(k);
+	int c = k->flow.chapter, lang = kiosk_lang(k);
 	if (c < 0)
 		return;
 	const struct content_chapter *ch = &k->module->chapters[c];
@@ -140,12 +141,12 @@ static void read_chapter(struct kiosk *k, struct text *t)
 static void read_home(struct kiosk *k, struct text *t)
 {
 	const struct content_module *m = k->module;
-	int lang = app_lang(k);
+	int lang = kiosk_lang(k);
 	char buf[UI_LABEL * 2];
 	add(t, ltext_get(&m->title, lang));
 	ui_format(buf, sizeof(buf), ui(k, UI_progress), (int)flow_chapters_done(&k->flow),
 	          (int)m->n_chapters);
-	if (k->lay.portrait) {
+	if (k->ui->lay.portrait) {
 		/* As shown: the banner (tagline, what is ahead, the progress),
 		 * then the chapters under their heading. */
 		char what[UI_LABEL], time[UI_LABEL];
@@ -175,19 +176,20 @@ static void read_home(struct kiosk *k, struct text *t)
 static void read_video(struct kiosk *k, struct text *t)
 {
 	const struct content_module *m = k->module;
-	int lang = app_lang(k), c = k->flow.chapter;
+	int lang = kiosk_lang(k), c = k->flow.chapter;
 	char buf[UI_LABEL * 2];
 	snprintf(buf, sizeof(buf), "%s: %s", a11y_phrase(A11Y_VIDEO, lang),
 	         c >= 0 ? ltext_get(&m->chapters[c].title, lang) : "");
 	add(t, buf);
-	if (k->a11y.video_failed || !k->player) {
+	if (k->ui->a11y.video_failed || !k->player) {
 		add(t, ui(k, UI_video_unavailable));
 		add(t, ui(k, UI_continue_chapter));
 		return;
 	}
-	bool paused = k->a11y.video_paused || player_state(k->player) == PLAYER_PAUSED;
+	bool paused = k->ui->a11y.video_paused || player_state(k->player) == PLAYER_PAUSED;
 	add(t, a11y_phrase(paused ? A11Y_PAUSED : A11Y_PLAYING, lang));
-	add(t, a11y_phrase(k->a11y.video_captions ? A11Y_CAPTIONS_ON : A11Y_CAPTIONS_OFF, lang));
+	add(t,
+	    a11y_phrase(k->ui->a11y.video_captions ? A11Y_CAPTIONS_ON : A11Y_CAPTIONS_OFF, lang));
 	snprintf(buf, sizeof(buf), "%s: %s, %s, %s, %s, %s%s%s", a11y_phrase(A11Y_CONTROLS, lang),
 	         ui(k, paused ? UI_play : UI_pause), a11y_phrase(A11Y_REWOUND, lang),
 	         ui(k, UI_restart), ui(k, UI_subtitles), ui(k, UI_volume),
@@ -201,12 +203,12 @@ static void read_screen(struct kiosk *k, bool interrupt)
 		return;
 	const struct content_module *m = k->module;
 	struct text t = {.n = 0};
-	if (k->a11y.note && k->shown != SCR_VIDEO) {
+	if (k->ui->a11y.note && k->shown != SCR_VIDEO) {
 		/* What just happened on the screen before (the video ended). */
-		add(&t, a11y_phrase((enum a11y_phrase)(k->a11y.note - 1), app_lang(k)));
-		k->a11y.note = 0;
+		add(&t, a11y_phrase((enum a11y_phrase)(k->ui->a11y.note - 1), kiosk_lang(k)));
+		k->ui->a11y.note = 0;
 	}
-	int lang = app_lang(k);
+	int lang = kiosk_lang(k);
 	char buf[UI_LABEL * 2];
 	switch (k->shown) {
 	case SCR_ATTRACT:
@@ -221,7 +223,7 @@ static void read_screen(struct kiosk *k, bool interrupt)
 		return;
 	case SCR_LANGUAGE:
 		add(&t, ltext_get(&m->title, lang));
-		if (k->lay.portrait) /* the banner shows it */
+		if (k->ui->lay.portrait) /* the banner shows it */
 			add(&t, ltext_get(&m->tagline, lang));
 		say(k, lang, t.s, interrupt);
 		for (int i = 0; i < m->n_langs; i++) {
@@ -260,10 +262,10 @@ void readout_screen(struct kiosk *k)
 
 void readout_control(struct kiosk *k, int i, bool by_touch)
 {
-	if (!k->flow.speech || i < 0 || i >= k->n_controls)
+	if (!k->flow.speech || i < 0 || i >= k->ui->n_controls)
 		return;
-	const struct control *c = &k->controls[i];
-	int lang = app_lang(k);
+	const struct control *c = &k->ui->controls[i];
+	int lang = kiosk_lang(k);
 	struct text t = {.n = 0};
 	char buf[UI_LABEL * 2];
 	if (c->secret) {
@@ -276,7 +278,7 @@ void readout_control(struct kiosk *k, int i, bool by_touch)
 		add(&t, a11y_phrase(A11Y_REWOUND, lang)); /* "-10 s" said in words */
 	} else if (k->shown == SCR_VIDEO && strcmp(c->label, ui(k, UI_subtitles)) == 0) {
 		snprintf(buf, sizeof(buf), "%s, %s", c->label,
-		         a11y_phrase(k->a11y.video_captions ? A11Y_ON : A11Y_OFF, lang));
+		         a11y_phrase(k->ui->a11y.video_captions ? A11Y_ON : A11Y_OFF, lang));
 		add(&t, buf);
 	} else if (k->shown == SCR_VIDEO && k->player && strcmp(c->label, ui(k, UI_volume)) == 0) {
 		snprintf(buf, sizeof(buf), "%s, %d %%", c->label, player_volume(k->player));
@@ -297,8 +299,8 @@ void readout_control(struct kiosk *k, int i, bool by_touch)
 
 void readout_video(struct kiosk *k, enum readout_video what, bool captions)
 {
-	struct a11y_state *a = &k->a11y;
-	int lang = app_lang(k);
+	struct a11y_state *a = &k->ui->a11y;
+	int lang = kiosk_lang(k);
 	enum a11y_phrase p = A11Y_PHRASE_COUNT;
 	char buf[UI_LABEL];
 	switch (what) {
@@ -347,7 +349,7 @@ void readout_video(struct kiosk *k, enum readout_video what, bool captions)
 
 void readout_attract_tap(struct kiosk *k)
 {
-	int lang = app_lang(k);
+	int lang = kiosk_lang(k);
 	struct text t = {.n = 0};
 	add(&t, ui(k, UI_touch_to_start));
 	add(&t, a11y_phrase(A11Y_DOUBLE_TAP, lang));
@@ -356,7 +358,7 @@ void readout_attract_tap(struct kiosk *k)
 
 static void remember(struct kiosk *k)
 {
-	struct a11y_state *a = &k->a11y;
+	struct a11y_state *a = &k->ui->a11y;
 	a->said_speech = k->flow.speech;
 	a->said_screen = (int)k->shown;
 	a->said_pos = (int)k->flow.quiz_pos;
@@ -367,10 +369,10 @@ static void remember(struct kiosk *k)
 
 void readout_toggle(struct kiosk *k)
 {
-	int lang = app_lang(k);
+	int lang = kiosk_lang(k);
 	if (k->flow.speech) {
 		flow_set_speech(&k->flow, false);
-		k->a11y.reading_until = 0;
+		k->ui->a11y.reading_until = 0;
 		say(k, lang, a11y_phrase(A11Y_SPEECH_OFF, lang), true);
 		flow_reading(&k->flow, 0);
 		remember(k);
@@ -384,7 +386,7 @@ void readout_toggle(struct kiosk *k)
 
 void readout_follow(struct kiosk *k)
 {
-	struct a11y_state *a = &k->a11y;
+	struct a11y_state *a = &k->ui->a11y;
 	if (!k->flow.speech) {
 		if (a->said_speech)
 			speech_stop(k->speech); /* the session ended under it */
@@ -406,6 +408,6 @@ void readout_follow(struct kiosk *k)
 		struct text t = {.n = 0};
 		if (q)
 			add_feedback(k, &t, q);
-		say(k, app_lang(k), t.s, true);
+		say(k, kiosk_lang(k), t.s, true);
 	}
 }

@@ -15,7 +15,7 @@ enum { ACT_FINISH = ACT_SCREEN, ACT_RETAKE };
 void ui_result_lines(const struct kiosk *k, char *verdict, char *score, size_t len)
 {
 	const struct content_module *m = k->module;
-	int lang = app_lang(k);
+	int lang = kiosk_lang(k);
 	unsigned total = flow_final_size(&k->flow);
 	/* {score} is the percent (older modules); {n} and {total} say it in
 	 * whole questions, as the pass rule does: "7 bonnes réponses sur 8". */
@@ -41,7 +41,7 @@ unsigned ui_result_revisit(const struct kiosk *k, char (*lines)[UI_LABEL], unsig
 		n = max;
 	for (unsigned i = 0; i < n; i++)
 		snprintf(lines[i], UI_LABEL, "%u. %s", cs[i] + 1,
-		         ltext_get(&m->chapters[cs[i]].title, app_lang(k)));
+		         ltext_get(&m->chapters[cs[i]].title, kiosk_lang(k)));
 	return n;
 }
 
@@ -70,7 +70,7 @@ static void draw_qr(struct kiosk *k, const char *url, SDL_Rect r)
 static int draw_list(struct kiosk *k, const char *heading, const char *const *items, unsigned n,
                      SDL_Rect r)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	int y = r.y;
 	y += gfx_draw_text(k->gfx, heading, l->text, true, (SDL_Rect){r.x, y, r.w, 0}, ALIGN_LEFT,
 	                   COL_PRIMARY);
@@ -89,7 +89,7 @@ static int draw_list(struct kiosk *k, const char *heading, const char *const *it
 
 static int draw_banner(struct kiosk *k, int y)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	bool passed = k->flow.passed;
 	char verdict[UI_LABEL], score[UI_LABEL];
 	ui_result_lines(k, verdict, score, sizeof(verdict));
@@ -117,9 +117,9 @@ static int draw_banner(struct kiosk *k, int y)
  * of each chapter (the gist of the module); returns the height. */
 static int draw_lists(struct kiosk *k, SDL_Rect r)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	const struct content_module *m = k->module;
-	int lang = app_lang(k), y = r.y;
+	int lang = kiosk_lang(k), y = r.y;
 	char lines[SESSION_MAX_CHAPTERS][UI_LABEL];
 	const char *items[SESSION_MAX_CHAPTERS];
 	unsigned n = ui_result_revisit(k, lines, SESSION_MAX_CHAPTERS);
@@ -143,15 +143,15 @@ static const char *qr_label(const struct kiosk *k)
 	const struct content_module *m = k->module;
 	for (int l = 0; l < LANG_MAX; l++)
 		if (m->qr_label.s[l])
-			return ltext_get(&m->qr_label, app_lang(k));
-	return app_ui(k, UI_scan_me);
+			return ltext_get(&m->qr_label, kiosk_lang(k));
+	return kiosk_ui(k, UI_scan_me);
 }
 
 /* The list of where to go further, with the QR code of the module's link
  * at its right; returns its height. */
 static int draw_more(struct kiosk *k, SDL_Rect r)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	const struct content_module *m = k->module;
 	bool qr = m->more_url && *m->more_url;
 	int qr_size = qr ? (l->portrait ? l->w / 4 : l->h / 5) : 0;
@@ -159,8 +159,8 @@ static int draw_more(struct kiosk *k, SDL_Rect r)
 	const char *items[6];
 	unsigned n = 0;
 	for (unsigned i = 0; i < m->n_more && n < 6; i++)
-		items[n++] = ltext_get(&m->more[i].text, app_lang(k));
-	int h = draw_list(k, app_ui(k, UI_more_title), items, n, (SDL_Rect){r.x, r.y, lw, 0});
+		items[n++] = ltext_get(&m->more[i].text, kiosk_lang(k));
+	int h = draw_list(k, kiosk_ui(k, UI_more_title), items, n, (SDL_Rect){r.x, r.y, lw, 0});
 	if (qr) {
 		int qx = r.x + lw + l->pad * 2;
 		draw_qr(k, m->more_url, (SDL_Rect){qx, r.y, qr_size, 0});
@@ -179,20 +179,20 @@ static int draw_more(struct kiosk *k, SDL_Rect r)
  * one thing to do next is in the accent colour. */
 static void draw_buttons(struct kiosk *k, int y, int bh)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	const struct content_module *m = k->module;
-	bool retake = !k->flow.passed && m->ui.s[UI_retake].s[app_lang(k)];
+	bool retake = !k->flow.passed && m->ui.s[UI_retake].s[kiosk_lang(k)];
 	int bw = l->portrait ? l->body.w : l->body.w / 3;
 	if (!retake) {
-		ui_button(k, (SDL_Rect){(l->w - bw) / 2, y, bw, bh}, app_ui(k, UI_finish),
+		ui_button(k, (SDL_Rect){(l->w - bw) / 2, y, bw, bh}, kiosk_ui(k, UI_finish),
 		          BTN_ACCENT, ACT_FINISH, 0);
 		return;
 	}
 	if (l->portrait)
 		bw = (l->body.w - l->pad) / 2;
 	int x = (l->w - bw * 2 - l->pad) / 2;
-	ui_button(k, (SDL_Rect){x, y, bw, bh}, app_ui(k, UI_retake), BTN_ACCENT, ACT_RETAKE, 0);
-	ui_button(k, (SDL_Rect){x + bw + l->pad, y, bw, bh}, app_ui(k, UI_finish), BTN_CARD,
+	ui_button(k, (SDL_Rect){x, y, bw, bh}, kiosk_ui(k, UI_retake), BTN_ACCENT, ACT_RETAKE, 0);
+	ui_button(k, (SDL_Rect){x + bw + l->pad, y, bw, bh}, kiosk_ui(k, UI_finish), BTN_CARD,
 	          ACT_FINISH, 0);
 }
 
@@ -200,9 +200,9 @@ static void draw_buttons(struct kiosk *k, int y, int bh)
  * large text the lists are longer than the screen. */
 static void draw(struct kiosk *k)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	const struct content_module *m = k->module;
-	ui_header(k, ltext_get(&m->title, app_lang(k)), true);
+	ui_header(k, ltext_get(&m->title, kiosk_lang(k)), true);
 	int bh = l->touch + l->pad / 2;
 	SDL_Rect view = {0, l->header, l->w, l->h - l->header - bh - l->pad * 2 - l->foot};
 	struct ui_scroll none = {0}, *sc = k->view ? k->view : &none;
@@ -228,9 +228,9 @@ static void action(struct kiosk *k, int act, int arg)
 {
 	(void)arg;
 	if (act == ACT_FINISH)
-		flow_finish(&k->flow, app_now(k));
+		flow_finish(&k->flow, kiosk_now(k));
 	else if (act == ACT_RETAKE)
-		flow_retake(&k->flow, app_now(k));
+		flow_retake(&k->flow, kiosk_now(k));
 }
 
 const struct screen_ops screen_result = {.enter = ui_scroll_enter,

@@ -9,24 +9,24 @@
 int ui_scroll_begin(struct kiosk *k, struct ui_scroll *s, SDL_Rect view)
 {
 	s->view = view;
-	k->clip = view;
+	k->ui->clip = view;
 	SDL_RenderSetClipRect(gfx_renderer(k->gfx), &view);
-	return view.y + k->lay.pad - s->scroll;
+	return view.y + k->ui->lay.pad - s->scroll;
 }
 
 void ui_scroll_end(struct kiosk *k, struct ui_scroll *s, int content)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	SDL_Rect view = s->view;
 	SDL_RenderSetClipRect(gfx_renderer(k->gfx), NULL);
-	k->clip = (SDL_Rect){0, 0, 0, 0};
+	k->ui->clip = (SDL_Rect){0, 0, 0, 0};
 	s->max = content - (view.h - l->pad);
 	if (s->max < 0)
 		s->max = 0;
 	if (s->scroll > s->max) {
 		/* Less to show than before (A- pressed): draw again from there. */
 		s->scroll = s->max;
-		k->redraw = true;
+		k->ui->redraw = true;
 	}
 	if (s->max == 0)
 		return;
@@ -74,8 +74,8 @@ static int reveal_dy(const struct kiosk *k, const struct control *c)
 	if (v.w <= 0)
 		return 0;
 	int margin = (v.h - r.h) / 2;
-	if (margin > k->lay.pad)
-		margin = k->lay.pad;
+	if (margin > k->ui->lay.pad)
+		margin = k->ui->lay.pad;
 	if (margin < 0) /* taller than the view: its top at the top */
 		return r.y == v.y ? 0 : v.y - r.y;
 	if (r.y < v.y + margin)
@@ -94,9 +94,9 @@ SDL_Rect ui_control_revealed(const struct kiosk *k, const struct control *c)
 
 bool ui_reveal(struct kiosk *k, int i)
 {
-	if (i < 0 || i >= k->n_controls || !k->ops || !k->ops->scroll)
+	if (i < 0 || i >= k->ui->n_controls || !k->ops || !k->ops->scroll)
 		return false;
-	int dy = reveal_dy(k, &k->controls[i]);
+	int dy = reveal_dy(k, &k->ui->controls[i]);
 	if (!dy)
 		return false;
 	k->ops->scroll(k, dy);

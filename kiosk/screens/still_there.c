@@ -4,19 +4,19 @@
 
 static void draw(struct kiosk *k)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	gfx_clear(k->gfx, COL_PRIMARY);
 	/* As long as the flow really waits: at least 20 s, doubled with speech
 	 * or large text, and not before speech has finished reading. */
-	long long left_ms = flow_still_deadline(&k->flow) - app_now(k);
+	long long left_ms = flow_still_deadline(&k->flow) - kiosk_now(k);
 	int left = (int)((left_ms + 999) / 1000);
 	if (left < 0)
 		left = 0;
 	char countdown[160];
-	ui_format(countdown, sizeof(countdown), app_ui(k, UI_countdown), left, 0);
+	ui_format(countdown, sizeof(countdown), kiosk_ui(k, UI_countdown), left, 0);
 	int w = l->w - l->pad * 6;
 	int y = l->h / 4;
-	y += gfx_draw_text(k->gfx, app_ui(k, UI_still_there), l->title * 3 / 2, true,
+	y += gfx_draw_text(k->gfx, kiosk_ui(k, UI_still_there), l->title * 3 / 2, true,
 	                   (SDL_Rect){l->pad * 3, y, w, 0}, ALIGN_CENTER, COL_WHITE);
 	y += l->pad * 2;
 	y += gfx_draw_text(k->gfx, countdown, l->text, false, (SDL_Rect){l->pad * 3, y, w, 0},
@@ -36,12 +36,12 @@ static void draw(struct kiosk *k)
 	int bw = w < l->text * 16 ? w : l->text * 16;
 	int bh = l->touch + l->pad;
 	ui_button(k, (SDL_Rect){(l->w - bw) / 2, l->h - l->h / 4, bw, bh},
-	          app_ui(k, UI_continue_session), BTN_ACCENT, ACT_SCREEN, 0);
+	          kiosk_ui(k, UI_continue_session), BTN_ACCENT, ACT_SCREEN, 0);
 }
 
 static void go_on(struct kiosk *k)
 {
-	flow_still_here(&k->flow, app_now(k));
+	flow_still_here(&k->flow, kiosk_now(k));
 }
 
 static void action(struct kiosk *k, int act, int arg)
@@ -61,7 +61,7 @@ static void tap(struct kiosk *k, int x, int y)
 static long long update(struct kiosk *k)
 {
 	k->dirty = true; /* the countdown moves every second */
-	long long since = app_now(k) - k->flow.screen_since;
+	long long since = kiosk_now(k) - k->flow.screen_since;
 	return 1000 - since % 1000;
 }
 

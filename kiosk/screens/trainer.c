@@ -10,7 +10,7 @@
 
 static int row(struct kiosk *k, SDL_Rect r, const char *name, const char *value, Uint32 col)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	int half = r.w / 2;
 	int h1 = gfx_draw_text(k->gfx, name, l->text, false,
 	                       (SDL_Rect){r.x, r.y, half - l->pad / 2, 0}, ALIGN_LEFT, COL_MUTED);
@@ -23,7 +23,7 @@ static int row(struct kiosk *k, SDL_Rect r, const char *name, const char *value,
  * average; returns the height. */
 static int period(struct kiosk *k, SDL_Rect r, const char *title, const struct trainer_snap *s)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	struct snap_lines ln;
 	trainer_snap_lines(s, k->settings.min_group, &ln);
 	char buf[160];
@@ -45,8 +45,8 @@ static void draw(struct kiosk *k)
 {
 	if (trainer_pages_draw(k))
 		return;
-	struct layout *l = &k->lay;
-	ui_header(k, app_ui(k, UI_trainer), true);
+	struct layout *l = &k->ui->lay;
+	ui_header(k, kiosk_ui(k, UI_trainer), true);
 	char day[11], buf[256];
 	session_today(day);
 	/* Read when the screen opened (trainer_stats.c): of today only the
@@ -105,7 +105,7 @@ static void action(struct kiosk *k, int act, int arg)
 {
 	if (trainer_pages_action(k, act, arg))
 		return;
-	flow_trainer_exit(&k->flow, app_now(k));
+	flow_trainer_exit(&k->flow, kiosk_now(k));
 }
 
 const struct screen_ops screen_trainer = {.enter = trainer_pages_enter,

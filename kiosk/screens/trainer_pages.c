@@ -8,7 +8,9 @@
 #include <string.h>
 #include <sys/statvfs.h>
 
+#include "context/player_life.h"
 #include "core/log.h"
+#include "trainer/trainer_day.h"
 #include "trainer/usb_export.h"
 #include "platform/player.h"
 #include "platform/store.h"
@@ -55,7 +57,7 @@ static struct pages_view *view(struct kiosk *k)
 void trainer_pages_enter(struct kiosk *k)
 {
 	k->view = calloc(1, sizeof(struct pages_view));
-	trainer_day_sync(k);
+	kiosk_day_sync(k);
 	if (k->view)
 		trainer_stats_load(k, &view(k)->stats);
 }
@@ -90,7 +92,7 @@ void trainer_pages_leave(struct kiosk *k)
 }
 
 /* Landscape: the page bar is a column on the left; portrait: two rows at
- * the bottom. The page is drawn in the rest (k->lay.body, narrowed for the
+ * the bottom. The page is drawn in the rest (k->ui->lay.body, narrowed for the
  * frame by trainer_pages_draw). */
 static int sidebar_w(const struct layout *l)
 {
@@ -105,12 +107,12 @@ static int bar_h(const struct layout *l)
 
 int trainer_pages_bottom(struct kiosk *k)
 {
-	return k->lay.body.y + k->lay.body.h;
+	return k->ui->lay.body.y + k->ui->lay.body.h;
 }
 
 static void narrow_body(struct kiosk *k)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	int top = l->header + l->pad;
 	if (l->portrait)
 		l->body = (SDL_Rect){l->pad, top, l->w - 2 * l->pad, l->h - top - bar_h(l)};
@@ -124,7 +126,7 @@ static void narrow_body(struct kiosk *k)
 static void nav_button(struct kiosk *k, SDL_Rect r, const char *label, enum button_style st,
                        int action, int arg)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	int id = ui_area(k, r, label, action, arg);
 	bool down = ui_is_pressed(k, id);
 	Uint32 bg = st == BTN_PRIMARY  ? (down ? COL_PRIMARY_DOWN : COL_PRIMARY)
@@ -143,7 +145,7 @@ static void nav_button(struct kiosk *k, SDL_Rect r, const char *label, enum butt
 
 void trainer_pages_nav(struct kiosk *k)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	struct pages_view *v = view(k);
 	enum page cur = v ? v->page : P_TODAY;
 	static const struct {
@@ -201,7 +203,7 @@ void trainer_pages_nav(struct kiosk *k)
 
 static int row(struct kiosk *k, int y, const char *name, const char *value, Uint32 col)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	int third = l->body.w * 2 / 5;
 	int h1 =
 	    gfx_draw_text(k->gfx, name, l->text, false,
@@ -238,7 +240,7 @@ static void format_hours(const struct kiosk *k, char *out, size_t n)
 
 static void draw_kiosk(struct kiosk *k)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	char buf[600];
 	int y = l->body.y;
 	const char *problem = k->store ? store_problem(k->store) : "base non ouverte";
@@ -276,7 +278,7 @@ static void draw_kiosk(struct kiosk *k)
 	snprintf(buf, sizeof buf, "%s, version %d (%u chapitres, %u questions)", k->module->id,
 	         k->module->version, k->module->n_chapters, k->module->n_questions);
 	y += row(k, y, "Module", buf, COL_INK);
-	/* libVLC runs only during a session (app/player.c). */
+	/* libVLC runs only during a session (context/player_life.c). */
 	const char *verr = k->player ? player_error(k->player) : NULL;
 	y += row(k, y, "Dernière erreur vidéo",
 	         verr && *verr ? verr
@@ -286,7 +288,7 @@ static void draw_kiosk(struct kiosk *k)
 	format_hours(k, buf, sizeof buf);
 	y += row(k, y, "Heures d'ouverture", buf, COL_INK);
 	y += row(k, y, "Logiciel", "kiosk " KIOSK_VERSION, COL_INK);
-	long long s = app_now(k) / 1000;
+	long long s = kiosk_now(k) / 1000;
 	snprintf(buf, sizeof buf, "%lld j %lld h %02lld min", s / 86400, s / 3600 % 24,
 	         s / 60 % 60);
 	y += row(k, y, "En marche depuis", buf, COL_INK);
@@ -296,7 +298,7 @@ static void draw_kiosk(struct kiosk *k)
 
 static void draw_settings(struct kiosk *k)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	char buf[200];
 	int y = l->body.y, bh = l->touch * 3 / 2, gap = l->pad;
 	int third = l->body.w / 3, bw = (l->body.w - third - 2 * gap) / 3;
@@ -341,7 +343,7 @@ static void draw_settings(struct kiosk *k)
 
 static void draw_labels(struct kiosk *k)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	int y = l->body.y, bh = l->touch * 3 / 2, gap = l->pad / 2;
 	int cols = l->portrait ? 1 : 2, bw = (l->body.w - (cols - 1) * gap) / cols;
 	y += gfx_draw_text(k->gfx,
@@ -366,7 +368,7 @@ static void draw_labels(struct kiosk *k)
 
 static void draw_video(struct kiosk *k)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	struct pages_view *v = view(k);
 	int bottom = trainer_pages_bottom(k);
 	SDL_Rect stage = {l->body.x, l->body.y, l->body.w, bottom - l->body.y - l->pad * 3};
@@ -407,7 +409,7 @@ static void open_video(struct kiosk *k)
 	if (!v)
 		return;
 	v->video_state[0] = '\0';
-	app_player_follow(k, SCR_VIDEO); /* libVLC starts with a session: wait for it */
+	player_life_follow(k, SCR_VIDEO); /* libVLC starts with a session: wait for it */
 	if (!k->player) {
 		snprintf(v->video_state, sizeof v->video_state, "libVLC indisponible");
 		return;
@@ -429,7 +431,7 @@ static void open_video(struct kiosk *k)
 
 static void draw_export(struct kiosk *k)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	struct pages_view *v = view(k);
 	int y = l->body.y, bh = l->touch * 2, gap = l->pad;
 	y += gfx_draw_text(
@@ -458,7 +460,7 @@ static void draw_export(struct kiosk *k)
 
 static void draw_restart(struct kiosk *k)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	int y = l->body.y, bh = l->touch * 2, gap = l->pad;
 	y += gfx_draw_text(k->gfx,
 	                   "Le programme s'arrête proprement et le système le relance aussitôt "
@@ -512,7 +514,7 @@ static void run_export(struct kiosk *k, int which)
 	session_today(today);
 	struct usb_export_result res = {0};
 	if (!usb_export_find(k->settings.export_dir, NULL, dir, sizeof dir, res.message,
-	                        sizeof res.message)) {
+	                     sizeof res.message)) {
 		log_info("export", "no USB drive found");
 	} else {
 		struct usb_export_request req = {
@@ -533,7 +535,7 @@ static void run_export(struct kiosk *k, int which)
 bool trainer_pages_action(struct kiosk *k, int action, int arg)
 {
 	struct pages_view *v = view(k);
-	long long now = app_now(k);
+	long long now = kiosk_now(k);
 	if (!v)
 		return false;
 	switch (action) {
@@ -561,14 +563,14 @@ bool trainer_pages_action(struct kiosk *k, int action, int arg)
 	case ACT_VOLUME: {
 		int vol = k->tday.volume + arg * 10;
 		k->tday.volume = vol < 0 ? 0 : vol > 100 ? 100 : vol;
-		trainer_day_apply(k);
-		trainer_day_save(k);
+		kiosk_day_apply(k);
+		trainer_day_save(&k->tday, k->settings.database);
 		return true;
 	}
 	case ACT_LARGE:
 		k->tday.large_text = arg != 0;
-		trainer_day_apply(k);
-		trainer_day_save(k);
+		kiosk_day_apply(k);
+		trainer_day_save(&k->tday, k->settings.database);
 		return true;
 	case ACT_LABEL:
 		if (arg >= 0 && (unsigned)arg < k->settings.n_day_labels)
@@ -578,7 +580,7 @@ bool trainer_pages_action(struct kiosk *k, int action, int arg)
 			k->tday.label[0] = '\0';
 		log_info("trainer", "welcome-day label: %s",
 		         k->tday.label[0] ? k->tday.label : "none");
-		trainer_day_save(k);
+		trainer_day_save(&k->tday, k->settings.database);
 		v->page = P_SETTINGS;
 		return true;
 	case ACT_EXPORT: run_export(k, arg); return true;

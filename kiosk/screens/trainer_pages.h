@@ -10,7 +10,7 @@
 
 #include <stdbool.h>
 
-#include "app.h"
+#include "context/kiosk.h"
 #include "core/trainer_snap.h"
 #include "screens/ui.h"
 
@@ -45,9 +45,5 @@ struct trainer_stats *trainer_pages_stats(struct kiosk *k);
 void trainer_stats_load(struct kiosk *k, struct trainer_stats *st);
 void trainer_stats_detail(struct kiosk *k, struct trainer_stats *st);
 void trainer_stats_qr(struct kiosk *k, const struct trainer_stats *st);
-
-/* trainer_day.c */
-void trainer_day_save(struct kiosk *k);
-void trainer_day_apply(struct kiosk *k);
 
 #endif

@@ -26,7 +26,7 @@ struct pin_view {
  * its virtual clock, so that a script's `wait` runs the lock down too. */
 static long long now_s(struct kiosk *k)
 {
-	return (long long)time(NULL) + (k->headless ? app_now(k) / 1000 : 0);
+	return (long long)time(NULL) + (k->headless ? kiosk_now(k) / 1000 : 0);
 }
 
 static void enter(struct kiosk *k)
@@ -57,7 +57,7 @@ static const char *pin_message(struct kiosk *k, const struct pin_view *v, long l
 		snprintf(msg, n, "Trop d'essais : réessayez dans %lld s", wait);
 		return msg;
 	}
-	return v->wrong ? app_ui(k, UI_wrong_pin) : NULL;
+	return v->wrong ? kiosk_ui(k, UI_wrong_pin) : NULL;
 }
 
 static int min_i(int a, int b)
@@ -70,14 +70,14 @@ static int min_i(int a, int b)
  * height allows, else (landscape with large text: 1280x720 A+) beside it. */
 static void draw(struct kiosk *k)
 {
-	struct layout *l = &k->lay;
-	ui_header(k, app_ui(k, UI_trainer), true);
+	struct layout *l = &k->ui->lay;
+	ui_header(k, kiosk_ui(k, UI_trainer), true);
 	struct pin_view none = {0}, *v = k->view ? k->view : &none;
 	long long wait = k->view ? pin_guard_wait(&v->guard, now_s(k)) : 0;
 	v->shown_wait = wait;
 	char msg[160];
 	const char *say = pin_message(k, v, wait, msg, sizeof msg);
-	const char *prompt = app_ui(k, UI_enter_pin);
+	const char *prompt = kiosk_ui(k, UI_enter_pin);
 	int gap = l->pad, dot = l->pad / 2 + 4;
 	SDL_Rect info = l->body; /* where the prompt, the dots and the message go */
 	int say_h = say ? gfx_text_height(k->gfx, say, l->text, true, info.w) : 0;
@@ -129,7 +129,7 @@ static void draw(struct kiosk *k)
 			int id =
 			    ui_button(k, r, labels[i], BTN_PRIMARY, ACT_DIGIT, labels[i][0] - '0');
 			if (id >= 0)
-				k->controls[id].secret = true; /* speech: never the digit */
+				k->ui->controls[id].secret = true; /* speech: never the digit */
 		}
 	}
 }
@@ -156,7 +156,7 @@ static void action(struct kiosk *k, int act, int arg)
 			r = pin_guard_try(&v->guard, k->settings.trainer_pin, v->pin, now_s(k));
 		memset(v->pin, 0, sizeof(v->pin));
 		if (r == PIN_OK)
-			flow_trainer_unlocked(&k->flow, app_now(k));
+			flow_trainer_unlocked(&k->flow, kiosk_now(k));
 		else
 			v->wrong = r == PIN_WRONG;
 	}

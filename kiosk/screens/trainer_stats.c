@@ -139,7 +139,7 @@ static const char *chapter_title(const struct kiosk *k, const char *id)
 /* A bar of pct percent in r (its height: the small text size). */
 static void bar(struct kiosk *k, SDL_Rect r, int pct, bool shown)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	gfx_round(k->gfx, r, l->radius / 2, COL_LINE);
 	int w = shown ? r.w * pct / 100 : 0;
 	if (w > 0)
@@ -152,7 +152,7 @@ static void bar(struct kiosk *k, SDL_Rect r, int pct, bool shown)
 static int question_row(struct kiosk *k, const struct trainer_snap *s,
                         const struct snap_question *q, SDL_Rect r)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	char rate[96], wrong[400], name[600];
 	trainer_snap_question(s, q, choice_text(k, q->id, q->top_wrong), rate, sizeof rate, wrong,
 	                      sizeof wrong);
@@ -188,7 +188,7 @@ static int question_row(struct kiosk *k, const struct trainer_snap *s,
 static int chapter_row(struct kiosk *k, const struct trainer_snap *s, const struct snap_chapter *c,
                        SDL_Rect r)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	int name_w = r.w * 11 / 20, fw = r.w - name_w - l->pad;
 	int h = gfx_draw_text(k->gfx, chapter_title(k, c->id), l->small, false,
 	                      (SDL_Rect){r.x, r.y, name_w - l->pad, 0}, ALIGN_LEFT, COL_INK);
@@ -207,7 +207,7 @@ static int chapter_row(struct kiosk *k, const struct trainer_snap *s, const stru
 
 void trainer_stats_detail(struct kiosk *k, struct trainer_stats *st)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	const struct trainer_snap *s = &st->last;
 	struct snap_lines ln;
 	trainer_snap_lines(s, k->settings.min_group, &ln);
@@ -338,7 +338,7 @@ static QRcode *qr_utf8(const char *text)
 
 void trainer_stats_qr(struct kiosk *k, const struct trainer_stats *st)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	char text[2000];
 	summary_text(k, st, text, sizeof text);
 	int bottom = trainer_pages_bottom(k);

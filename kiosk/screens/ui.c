@@ -4,6 +4,7 @@
 #include "core/log.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int max_i(int a, int b)
@@ -13,9 +14,43 @@ static int max_i(int a, int b)
 
 /* Text readable from a metre away and touch targets of at least 10 mm,
  * whatever the window: both follow the shorter side of the screen. */
+struct ui *ui_create(void)
+{
+	struct ui *ui = calloc(1, sizeof(*ui));
+	if (!ui)
+		log_err("ui", "out of memory");
+	return ui;
+}
+
+void ui_destroy(struct ui *ui)
+{
+	free(ui);
+}
+
+void ui_forget(struct kiosk *k)
+{
+	k->ui->press.down = false;
+	k->ui->n_controls = 0;
+}
+
+const struct layout *ui_lay(const struct kiosk *k)
+{
+	return &k->ui->lay;
+}
+
+int ui_n_controls(const struct kiosk *k)
+{
+	return k->ui->n_controls;
+}
+
+const struct control *ui_control(const struct kiosk *k, int i)
+{
+	return &k->ui->controls[i];
+}
+
 void ui_layout(struct kiosk *k)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	gfx_size(k->gfx, &l->w, &l->h);
 	l->portrait = l->h > l->w;
 	int side = l->w < l->h ? l->w : l->h;
@@ -34,8 +69,8 @@ void ui_layout(struct kiosk *k)
 
 void ui_begin(struct kiosk *k)
 {
-	k->n_controls = 0;
-	k->clip = (SDL_Rect){0, 0, 0, 0};
+	k->ui->n_controls = 0;
+	k->ui->clip = (SDL_Rect){0, 0, 0, 0};
 	ui_layout(k);
 	gfx_set_theme(k->gfx, k->flow.high_contrast ? &ui_high_contrast : NULL);
 	gfx_frame_begin(k->gfx);
@@ -44,35 +79,36 @@ void ui_begin(struct kiosk *k)
 
 int ui_area(struct kiosk *k, SDL_Rect r, const char *label, int action, int arg)
 {
-	if (k->n_controls == UI_MAX_CONTROLS) {
+	if (k->ui->n_controls == UI_MAX_CONTROLS) {
 		/* Drawn but not touchable: a layout bug, said once, by name. */
-		if (!k->controls_full)
+		if (!k->ui->controls_full)
 			log_err("ui",
 			        "screen %s has more than %d controls: \"%s\" and those after "
 			        "it cannot be touched",
 			        screen_name(k->shown), UI_MAX_CONTROLS, label ? label : "");
-		k->controls_full = true;
+		k->ui->controls_full = true;
 		return -1;
 	}
-	struct control *c = &k->controls[k->n_controls];
-	*c = (struct control){.r = r, .action = action, .arg = arg, .view = k->clip};
+	struct control *c = &k->ui->controls[k->ui->n_controls];
+	*c = (struct control){.r = r, .action = action, .arg = arg, .view = k->ui->clip};
 	snprintf(c->label, sizeof(c->label), "%s", label ? label : "");
-	return k->n_controls++;
+	return k->ui->n_controls++;
 }
 
 bool ui_is_pressed(const struct kiosk *k, int control)
 {
-	return control >= 0 && k->press.down && !k->press.dragging && k->press.control >= 0 &&
-	       k->controls[control].action == k->press.action &&
-	       k->controls[control].arg == k->press.arg;
+	return control >= 0 && k->ui->press.down && !k->ui->press.dragging &&
+	       k->ui->press.control >= 0 &&
+	       k->ui->controls[control].action == k->ui->press.action &&
+	       k->ui->controls[control].arg == k->ui->press.arg;
 }
 
 int ui_button_height(struct kiosk *k, const char *label, int w)
 {
 	/* As narrow as the text gets inside the thickest border (a quiz answer). */
-	int inner = w - k->lay.pad * 2 - 4 * max_i(k->lay.text / 12, 2);
-	int th = gfx_text_height(k->gfx, label, k->lay.text, true, inner > 10 ? inner : 10);
-	return max_i(k->lay.touch, th + k->lay.pad * 3 / 2);
+	int inner = w - k->ui->lay.pad * 2 - 4 * max_i(k->ui->lay.text / 12, 2);
+	int th = gfx_text_height(k->gfx, label, k->ui->lay.text, true, inner > 10 ? inner : 10);
+	return max_i(k->ui->lay.touch, th + k->ui->lay.pad * 3 / 2);
 }
 
 int ui_button(struct kiosk *k, SDL_Rect r, const char *label, enum button_style st, int action,
@@ -83,7 +119,7 @@ int ui_button(struct kiosk *k, SDL_Rect r, const char *label, enum button_style 
 	bool inert = st == BTN_DISABLED || st == BTN_RIGHT || st == BTN_WRONG;
 	int id = inert ? -1 : ui_area(k, r, label, action, arg);
 	if (id >= 0 && st == BTN_ACCENT)
-		k->controls[id].primary = true;
+		k->ui->controls[id].primary = true;
 	bool down = ui_is_pressed(k, id);
 	Uint32 bg, fg, border = 0;
 	switch (st) {
@@ -120,9 +156,9 @@ int ui_button(struct kiosk *k, SDL_Rect r, const char *label, enum button_style 
 		border = COL_LINE;
 		break;
 	}
-	int rad = k->lay.radius;
+	int rad = k->ui->lay.radius;
 	if (border) {
-		int bw = max_i(k->lay.text / 12, 2);
+		int bw = max_i(k->ui->lay.text / 12, 2);
 		if (st == BTN_RIGHT || st == BTN_WRONG)
 			bw *= 2;
 		gfx_round(k->gfx, r, rad, border);
@@ -130,11 +166,11 @@ int ui_button(struct kiosk *k, SDL_Rect r, const char *label, enum button_style 
 		rad = max_i(rad - bw, 2);
 	}
 	gfx_round(k->gfx, r, rad, bg);
-	int inner = r.w - k->lay.pad * 2;
-	int th = gfx_text_height(k->gfx, label, k->lay.text, true, inner);
-	SDL_Rect tr = {r.x + k->lay.pad, r.y + (r.h - th) / 2, inner, th};
-	ui_check_fit(k, label, k->lay.text, true, (SDL_Rect){tr.x, r.y, inner, r.h});
-	gfx_draw_text(k->gfx, label, k->lay.text, true, tr, ALIGN_CENTER, fg);
+	int inner = r.w - k->ui->lay.pad * 2;
+	int th = gfx_text_height(k->gfx, label, k->ui->lay.text, true, inner);
+	SDL_Rect tr = {r.x + k->ui->lay.pad, r.y + (r.h - th) / 2, inner, th};
+	ui_check_fit(k, label, k->ui->lay.text, true, (SDL_Rect){tr.x, r.y, inner, r.h});
+	gfx_draw_text(k->gfx, label, k->ui->lay.text, true, tr, ALIGN_CENTER, fg);
 	return id;
 }
 
@@ -152,7 +188,7 @@ static void ui_contrast_icon(struct kiosk *k, int cx, int cy, int r)
 
 void ui_header(struct kiosk *k, const char *title, bool with_back)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	gfx_fill(k->gfx, (SDL_Rect){0, 0, l->w, l->header}, COL_PRIMARY);
 	gfx_fill(k->gfx, (SDL_Rect){0, l->header - l->pad / 4, l->w, l->pad / 4}, COL_ACCENT);
 	if (l->foot) {
@@ -166,7 +202,7 @@ void ui_header(struct kiosk *k, const char *title, bool with_back)
 	int cw = l->touch * 3 / 2;
 	right -= cw;
 	SDL_Rect cr = {right, y, cw, l->touch};
-	int cid = ui_area(k, cr, a11y_phrase(A11Y_HIGH_CONTRAST, app_lang(k)), ACT_CONTRAST, 0);
+	int cid = ui_area(k, cr, a11y_phrase(A11Y_HIGH_CONTRAST, kiosk_lang(k)), ACT_CONTRAST, 0);
 	gfx_round(k->gfx, cr, l->radius,
 	          ui_is_pressed(k, cid)   ? RGBA(0x2E, 0x4B, 0x75, 0xFF)
 	          : k->flow.high_contrast ? COL_ACCENT
@@ -177,7 +213,7 @@ void ui_header(struct kiosk *k, const char *title, bool with_back)
 	int sw =
 	    max_i(l->touch * 3 / 2, gfx_text_width(k->gfx, size_label, l->text, true) + l->pad * 2);
 	right -= sw;
-	int sid = ui_area(k, (SDL_Rect){right, y, sw, l->touch}, app_ui(k, UI_text_size),
+	int sid = ui_area(k, (SDL_Rect){right, y, sw, l->touch}, kiosk_ui(k, UI_text_size),
 	                  ACT_TEXT_SIZE, 0);
 	gfx_round(k->gfx, (SDL_Rect){right, y, sw, l->touch}, l->radius,
 	          ui_is_pressed(k, sid) ? RGBA(0x2E, 0x4B, 0x75, 0xFF)
@@ -188,11 +224,11 @@ void ui_header(struct kiosk *k, const char *title, bool with_back)
 	              COL_WHITE);
 	right -= l->pad;
 	if (k->flow.in_session && k->shown != SCR_LANGUAGE) {
-		const char *lang = app_ui(k, UI_language_name);
+		const char *lang = kiosk_ui(k, UI_language_name);
 		int lw = gfx_text_width(k->gfx, lang, l->small, true) + l->pad * 2;
 		lw = max_i(lw, l->touch * 2);
 		right -= lw;
-		int lid = ui_area(k, (SDL_Rect){right, y, lw, l->touch}, app_ui(k, UI_language),
+		int lid = ui_area(k, (SDL_Rect){right, y, lw, l->touch}, kiosk_ui(k, UI_language),
 		                  ACT_LANGUAGE_MENU, 0);
 		gfx_round(k->gfx, (SDL_Rect){right, y, lw, l->touch}, l->radius,
 		          ui_is_pressed(k, lid) ? RGBA(0x2E, 0x4B, 0x75, 0xFF)
@@ -203,7 +239,7 @@ void ui_header(struct kiosk *k, const char *title, bool with_back)
 		right -= l->pad;
 	}
 	if (with_back) {
-		const char *back = app_ui(k, UI_back);
+		const char *back = kiosk_ui(k, UI_back);
 		char label[UI_LABEL];
 		snprintf(label, sizeof(label), "‹ %s", back);
 		int bw =
@@ -245,12 +281,12 @@ void ui_header(struct kiosk *k, const char *title, bool with_back)
 
 int ui_reach_top(const struct kiosk *k)
 {
-	return a11y_reach_top(k->lay.h) - k->lay.touch / 2;
+	return a11y_reach_top(k->ui->lay.h) - k->ui->lay.touch / 2;
 }
 
 SDL_Rect ui_speech_rect(const struct kiosk *k)
 {
-	const struct layout *l = &k->lay;
+	const struct layout *l = &k->ui->lay;
 	int sw = l->touch * 3 / 2;
 	int y = l->pad - l->pad / 8;
 	if (l->portrait) /* in reach: bottom right, as the bottom bar */

@@ -4,8 +4,9 @@
 #ifndef KIOSK_SCREENS_UI_H
 #define KIOSK_SCREENS_UI_H
 
-#include "app.h"
+#include "context/kiosk.h"
 #include "platform/gfx.h"
+#include "screens/screen.h"
 
 #define COL_BG           RGBA(0xF6, 0xF4, 0xEF, 0xFF)
 #define COL_INK          RGBA(0x1B, 0x1F, 0x2A, 0xFF)
@@ -24,6 +25,93 @@
 #define COL_WRONG_BG  RGBA(0xFB, 0xE2, 0xDF, 0xFF)
 #define COL_WHITE     RGBA(0xFF, 0xFF, 0xFF, 0xFF)
 #define COL_TAGLINE   RGBA(0xE0, 0xE8, 0xF0, 0xFF) /* on COL_PRIMARY */
+
+enum { UI_MAX_CONTROLS = 64, UI_LABEL = 160 };
+
+/* A control declared by the last draw: what a tap at its place does. */
+struct control {
+	SDL_Rect r;
+	char label[UI_LABEL];
+	int action, arg;
+	bool primary; /* the one thing to do next (BTN_ACCENT): where focus starts */
+	bool secret;  /* a PIN key: speech never says its label */
+	/* Declared in a part that scrolls (ui_scroll_begin): only what lies in
+	 * view is seen and touched (ui_control_shown). w == 0: not scrolled. */
+	SDL_Rect view;
+};
+
+/* Keyboard focus and speech output (screens/focus.c, screens/readout.c).
+ * The focus names its control by what it does, as controls are declared
+ * anew by each draw. */
+struct a11y_state {
+	bool focus_shown;   /* the focus ring is drawn */
+	bool focus_touched; /* speech on: the focus came from a tap (the next activates) */
+	bool focus_pending; /* choose where focus starts after the next draw */
+	int focus_action, focus_arg;
+	bool keys;           /* keys were used in this session */
+	bool attract_tapped; /* speech on: the attract screen was tapped once */
+	/* What speech read last, to read what changed. */
+	bool said_speech;
+	int said_screen, said_pos, said_chosen, said_lang, said_chapter;
+	long long reading_until;
+	/* The video screen (readout_video): are captions shown, is it paused,
+	 * and what to say first on the next screen ("the video has ended"). */
+	bool video_captions, video_paused, video_failed;
+	int note; /* an a11y phrase + 1, 0 none */
+};
+
+/* Sizes of this frame, from the window size, DPI and text size. */
+struct layout {
+	int w, h;
+	bool portrait;
+	int text;      /* body text px */
+	int small;     /* secondary text px */
+	int title;     /* titles px */
+	int touch;     /* minimum touch target px (10 mm or more) */
+	int pad;       /* spacing px */
+	int radius;    /* corner radius px */
+	int header;    /* header bar height */
+	int foot;      /* portrait: the bar at the bottom with back, language, A+,
+	                  contrast and speech, in reach from a wheelchair; 0 landscape */
+	SDL_Rect body; /* the area between the header and the bottom bar */
+};
+
+struct press {
+	bool down;
+	SDL_FingerID finger;
+	bool mouse;
+	int x0, y0, x, y;
+	long long since;
+	int control;     /* index in controls when it went down, -1 none */
+	int action, arg; /* of that control, to recognise it after a redraw */
+	bool dragging;
+	bool long_done;
+};
+
+/* The UI frame state, owned by ui.c (k->ui): the sizes of this frame, the
+ * controls the last draw declared, the finger or mouse down, and the focus
+ * and speech state. The screens read it; anything above them goes through
+ * the calls below (ui_lay, ui_controls, ui_forget). */
+struct ui {
+	struct layout lay;
+	struct control controls[UI_MAX_CONTROLS];
+	int n_controls;
+	bool controls_full; /* a screen had more than UI_MAX_CONTROLS (logged once) */
+	SDL_Rect clip;      /* while a scrolled part draws: its view (ui_scroll_begin) */
+	bool redraw;        /* a scroll moved during the draw: draw once more (focus.c) */
+	struct press press;
+	bool swallow; /* the touch that woke the screen does nothing else (input.c) */
+	struct a11y_state a11y;
+};
+
+struct ui *ui_create(void);
+void ui_destroy(struct ui *ui);
+/* A new screen or a new window: no control, no finger down. */
+void ui_forget(struct kiosk *k);
+/* What the last draw laid out and declared (for check/ and headless/). */
+const struct layout *ui_lay(const struct kiosk *k);
+int ui_n_controls(const struct kiosk *k);
+const struct control *ui_control(const struct kiosk *k, int i); /* 0 <= i < ui_n_controls */
 
 /* Actions every screen shares; a screen's own start at ACT_SCREEN. */
 enum {

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "context/bench.h"
 #include "core/srt.h"
 #include "core/log.h"
 #include "platform/player.h"
@@ -55,7 +56,7 @@ struct video_view {
 
 static long long now_ms(const struct kiosk *k)
 {
-	return app_now(k);
+	return kiosk_now(k);
 }
 
 /* Where the video is: libVLC's position, or with --video-time fast (script
@@ -113,7 +114,7 @@ static void finish(struct kiosk *k, bool reached_end)
 
 static char *module_file(struct kiosk *k, const struct ltext *t)
 {
-	const char *rel = ltext_get(t, app_lang(k));
+	const char *rel = ltext_get(t, kiosk_lang(k));
 	return rel && *rel ? content_path(k->module, rel) : NULL;
 }
 
@@ -209,9 +210,9 @@ static void format_time(char *out, size_t len, long long ms)
 
 static void draw_failure(struct kiosk *k)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	int w = l->body.w < l->text * 30 ? l->body.w : l->text * 30;
-	const char *msg = app_ui(k, UI_video_unavailable);
+	const char *msg = kiosk_ui(k, UI_video_unavailable);
 	int th = gfx_text_height(k->gfx, msg, l->title, true, w - l->pad * 2);
 	int y = l->body.y + l->body.h / 4;
 	SDL_Rect card = {(l->w - w) / 2, y, w, th + l->touch + l->pad * 5};
@@ -222,7 +223,7 @@ static void draw_failure(struct kiosk *k)
 	                  (SDL_Rect){card.x + l->pad, y, w - l->pad * 2, 0}, ALIGN_CENTER, COL_INK);
 	y += l->pad;
 	int bw = w / 2;
-	ui_button(k, (SDL_Rect){(l->w - bw) / 2, y, bw, l->touch}, app_ui(k, UI_continue_chapter),
+	ui_button(k, (SDL_Rect){(l->w - bw) / 2, y, bw, l->touch}, kiosk_ui(k, UI_continue_chapter),
 	          BTN_ACCENT, ACT_CONTINUE, 0);
 }
 
@@ -241,10 +242,11 @@ static SDL_Rect draw_picture(struct kiosk *k, SDL_Rect stage)
 	if (!f.tex) {
 		/* Nothing to show yet: the title on the stage, not an empty frame. */
 		const struct content_chapter *ch = &k->module->chapters[k->flow.chapter];
-		int y = stage.y + stage.h / 2 - k->lay.title;
-		gfx_draw_text(k->gfx, ltext_get(&ch->title, app_lang(k)), k->lay.title, true,
-		              (SDL_Rect){stage.x + k->lay.pad, y, stage.w - 2 * k->lay.pad, 0},
-		              ALIGN_CENTER, COL_WHITE);
+		int y = stage.y + stage.h / 2 - k->ui->lay.title;
+		gfx_draw_text(
+		    k->gfx, ltext_get(&ch->title, kiosk_lang(k)), k->ui->lay.title, true,
+		    (SDL_Rect){stage.x + k->ui->lay.pad, y, stage.w - 2 * k->ui->lay.pad, 0},
+		    ALIGN_CENTER, COL_WHITE);
 		return stage;
 	}
 	SDL_Rect dst = fit(stage, f.aspect > 0 ? f.aspect : (float)f.w / (float)f.h);
@@ -258,7 +260,7 @@ static void draw_subtitles(struct kiosk *k, SDL_Rect pic, SDL_Rect stage, int bo
 	const char *text = v->subtitles ? srt_at(v->srt, position(k)) : NULL;
 	if (!text)
 		return;
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	if (pic.w < stage.w * 2 / 3) {
 		/* A narrow (portrait) picture: a band across the stage keeps
 		 * the lines long enough to read at a glance. */
@@ -282,8 +284,8 @@ static void draw_subtitles(struct kiosk *k, SDL_Rect pic, SDL_Rect stage, int bo
 
 static void draw_volume(struct kiosk *k, SDL_Rect r)
 {
-	struct layout *l = &k->lay;
-	int id = ui_area(k, r, app_ui(k, UI_volume), ACT_VOLUME, 0);
+	struct layout *l = &k->ui->lay;
+	int id = ui_area(k, r, kiosk_ui(k, UI_volume), ACT_VOLUME, 0);
 	gfx_round(k->gfx, r, l->radius, ui_is_pressed(k, id) ? COL_PRIMARY_DOWN : COL_PRIMARY);
 	int bars = 4, level = (player_volume(k->player) + 24) / 25;
 	int bw = l->small / 3, gap = bw / 2, bx = r.x + r.w - l->pad - bars * (bw + gap);
@@ -294,7 +296,7 @@ static void draw_volume(struct kiosk *k, SDL_Rect r)
 		         i < level ? COL_WHITE : RGBA(0xFF, 0xFF, 0xFF, 0x50));
 	}
 	gfx_draw_text(
-	    k->gfx, app_ui(k, UI_volume), l->small, true,
+	    k->gfx, kiosk_ui(k, UI_volume), l->small, true,
 	    (SDL_Rect){r.x + l->pad / 2, r.y + (r.h - l->small * 4 / 3) / 2, bx - r.x - l->pad, 0},
 	    ALIGN_CENTER, COL_WHITE);
 }
@@ -302,7 +304,7 @@ static void draw_volume(struct kiosk *k, SDL_Rect r)
 /* Returns the top of the panel. */
 static int draw_controls(struct kiosk *k, SDL_Rect stage)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	struct video_view *v = k->view;
 	bool paused = player_state(k->player) == PLAYER_PAUSED;
 	int per_row = l->portrait ? 3 : 5, rows = l->portrait ? 2 : 1;
@@ -335,8 +337,8 @@ static int draw_controls(struct kiosk *k, SDL_Rect stage)
 	gfx_circle(k->gfx, tr.x + done, tr.y + track / 2, track * 3 / 2, COL_WHITE);
 
 	y += bar_h + l->pad;
-	const char *labels[4] = {app_ui(k, paused ? UI_play : UI_pause), app_ui(k, UI_rewind),
-	                         app_ui(k, UI_restart), app_ui(k, UI_subtitles)};
+	const char *labels[4] = {kiosk_ui(k, paused ? UI_play : UI_pause), kiosk_ui(k, UI_rewind),
+	                         kiosk_ui(k, UI_restart), kiosk_ui(k, UI_subtitles)};
 	const int acts[4] = {ACT_PLAY, ACT_REWIND, ACT_RESTART, ACT_SUBTITLES};
 	for (int i = 0; i < 5; i++) {
 		SDL_Rect r = {x + (i % per_row) * (bw + gap), y + (i / per_row) * (bh + gap), bw,
@@ -351,7 +353,7 @@ static int draw_controls(struct kiosk *k, SDL_Rect stage)
 			          acts[i], 0);
 	}
 	if (k->module->allow_skip_video) {
-		const char *skip = app_ui(k, UI_skip_video);
+		const char *skip = kiosk_ui(k, UI_skip_video);
 		int sw = gfx_text_width(k->gfx, skip, l->text, true) + l->pad * 4;
 		ui_button(k, (SDL_Rect){stage.x + stage.w - sw - l->pad, stage.y + l->pad, sw, bh},
 		          skip, BTN_CARD, ACT_SKIP, 0);
@@ -363,16 +365,16 @@ static bool controls_shown(const struct kiosk *k)
 {
 	enum player_state s = player_state(k->player);
 	/* Keys and speech: the controls stay, for the focus to reach them. */
-	return s == PLAYER_PAUSED || k->a11y.keys || k->flow.speech ||
+	return s == PLAYER_PAUSED || k->ui->a11y.keys || k->flow.speech ||
 	       now_ms(k) < ((struct video_view *)k->view)->controls_until;
 }
 
 static void draw(struct kiosk *k)
 {
-	struct layout *l = &k->lay;
+	struct layout *l = &k->ui->lay;
 	struct video_view *v = k->view;
 	int c = k->flow.chapter;
-	const char *title = c >= 0 ? ltext_get(&k->module->chapters[c].title, app_lang(k)) : "";
+	const char *title = c >= 0 ? ltext_get(&k->module->chapters[c].title, kiosk_lang(k)) : "";
 	if (!v || v->failed) {
 		ui_header(k, title, true);
 		draw_failure(k);
@@ -392,14 +394,14 @@ static void draw(struct kiosk *k)
 		log_debug("video", "%s: first frame on screen after %llu ms", v->file,
 		          (unsigned long long)(SDL_GetTicks64() - v->opened_ticks));
 		v->opened_ticks = 0;
-		app_bench_after_present(k, "video-first-frame");
+		bench_after_present(k->bench, "video-first-frame");
 		if (k->bench) {
 			struct player_times t = player_times(k->player);
 			char d[160];
 			snprintf(d, sizeof(d),
 			         "open %.3f played %.3f format %.3f decoded %.3f uploaded %.3f",
 			         t.open, t.played, t.format, t.decoded, t.uploaded);
-			app_bench(k, "video-steps", d);
+			bench_event(k->bench, "video-steps", d);
 		}
 	}
 }
@@ -448,13 +450,13 @@ static void action(struct kiosk *k, int act, int arg)
 	case ACT_SEEK: {
 		/* The tap's place on the bar, as the press left it. */
 		long long len = player_length(k->player);
-		int x0 = k->lay.pad, w = k->lay.w - 2 * x0;
-		for (int i = 0; i < k->n_controls; i++)
-			if (k->controls[i].action == ACT_SEEK) {
-				x0 = k->controls[i].r.x;
-				w = k->controls[i].r.w;
+		int x0 = k->ui->lay.pad, w = k->ui->lay.w - 2 * x0;
+		for (int i = 0; i < k->ui->n_controls; i++)
+			if (k->ui->controls[i].action == ACT_SEEK) {
+				x0 = k->ui->controls[i].r.x;
+				w = k->ui->controls[i].r.w;
 			}
-		long long to = len > 0 && w > 0 ? len * (k->press.x - x0) / w : t;
+		long long to = len > 0 && w > 0 ? len * (k->ui->press.x - x0) / w : t;
 		if (to < t || k->module->allow_skip_video)
 			seek_to(k, to);
 		break;

@@ -42,7 +42,7 @@ static void unescape(char *s)
 }
 
 bool usb_export_find(const char *export_dir, const char *mounts_file, char *out, size_t out_size,
-                        char *message, size_t message_size)
+                     char *message, size_t message_size)
 {
 	if (is_dir(export_dir)) {
 		snprintf(out, out_size, "%s", export_dir);
@@ -176,8 +176,8 @@ static int write_report(const struct report *r, int fd, bool html)
 
 /* The published report of the span's closed batches into r and its name
  * in the files' names; false with a message when there is none. */
-static bool build(const struct usb_export_request *req, struct report *r, char *name, size_t name_size,
-                  struct usb_export_result *res)
+static bool build(const struct usb_export_request *req, struct report *r, char *name,
+                  size_t name_size, struct usb_export_result *res)
 {
 	const char *db = req->db_path;
 	char from[11];
@@ -214,7 +214,8 @@ static bool build(const struct usb_export_request *req, struct report *r, char *
 
 enum { N_FILES = 2 };
 
-void usb_export_run(const struct usb_export_request *req, const char *dir, struct usb_export_result *res)
+void usb_export_run(const struct usb_export_request *req, const char *dir,
+                    struct usb_export_result *res)
 {
 	*res = (struct usb_export_result){0};
 	snprintf(res->dir, sizeof res->dir, "%s", dir);

@@ -44,10 +44,11 @@ struct usb_export_result {
  * desktop automounters do) according to mounts_file (/proc/self/mounts).
  * Returns false with a French message when there is none. */
 bool usb_export_find(const char *export_dir, const char *mounts_file, char *out, size_t out_size,
-                        char *message, size_t message_size);
+                     char *message, size_t message_size);
 
 /* Writes the two files into dir. Never throws a file away once renamed;
  * removes its temporary files on any failure. */
-void usb_export_run(const struct usb_export_request *req, const char *dir, struct usb_export_result *res);
+void usb_export_run(const struct usb_export_request *req, const char *dir,
+                    struct usb_export_result *res);
 
 #endif

@@ -2,7 +2,7 @@
 # A content swap on a welcome day keeps what the kiosk was set up with:
 # high contrast from the settings and the trainer's large text of the day
 # survive kiosk-bundle moving the `current` link (one way to build the flow:
-# app_flow_reset). The screens after the swap are compared pixel for pixel
+# kiosk_flow_reset). The screens after the swap are compared pixel for pixel
 # with a kiosk started on the new version with the same settings.
 . tests/lib.sh
 

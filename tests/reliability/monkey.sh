@@ -50,7 +50,7 @@ unexpected=0
 san=$(grep -cE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$TMP/monkey.err")
 # Memory is sampled off the screens that hold an open video: the video
 # screen, and the chapter screen, whose video is prerolled (paused on its
-# first picture, app/player.c) once it has been shown 0.6 s. A decoder holds
+# first picture, context/player_life.c) once it has been shown 0.6 s. A decoder holds
 # ~50 MB of pictures while it is open: that is use, not growth. Warm-up: the first quarter
 # of the events; growth: the largest later sample against it. Short runs
 # print it; from 20,000 events on (every video met, its poster kept) the
@@ -62,7 +62,7 @@ end=$(tail -1 "$TMP/rss")
 peak=$(tail -n +"$((n / 4 + 1))" "$TMP/rss" | sort -n | tail -1)
 growth=$(awk -v w="${warm:-0}" -v p="${peak:-0}" 'BEGIN{printf "%.1f", (w > 0 ? (p - w) * 100 / w : 99)}')
 # Descriptors on the attract screen only: libVLC lives during a session
-# (kiosk/app/player.c) with descriptors of its own, let go on attract.
+# (kiosk/context/player_life.c) with descriptors of its own, let go on attract.
 awk '/^sample / && $9 == "attract" {print $5}' "$TMP/monkey.out" >"$TMP/fds"
 nf=$(wc -l <"$TMP/fds")
 fds_first=$(sed -n "$((nf / 4 + 1))p" "$TMP/fds")

@@ -100,7 +100,7 @@ if [ "$n" -ge 8 ]; then
 	[ "$grow" -lt 40 ] && pass "memory flat over the cycles (+${grow} MB)" ||
 		fail "memory" "grew by ${grow} MB from the first to the last quarter"
 	# One player more in either window is not a pile-up: the chapter's
-	# prerolled video (app/player.c) has about 7 threads of its own. A
+	# prerolled video (context/player_life.c) has about 7 threads of its own. A
 	# thread left behind by each cycle would add hundreds.
 	[ "$4" -le $(($2 + 10)) ] && pass "threads do not pile up (${2} -> ${4})" ||
 		fail "threads" "${2} threads early, ${4} late"

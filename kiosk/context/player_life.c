@@ -5,12 +5,14 @@
  * long ready by then), and let go when the kiosk is back on its attract
  * screen. player_create touches no SDL state, so it may run in a thread;
  * player_destroy frees textures, so it runs on the main thread. */
-#include "app.h"
+#include "context/player_life.h"
 
 #include <malloc.h>
 #include <pthread.h>
 #include <stdlib.h>
 
+#include "context/bench.h"
+#include "context/kiosk.h"
 #include "core/log.h"
 #include "platform/player.h"
 
@@ -20,7 +22,7 @@
  * video the ordinary way), only for someone reading it. */
 enum { PREROLL_DWELL_MS = 600, PREROLL_RETRY_MS = 100 };
 
-struct app_player {
+struct player_life {
 	pthread_t thread;
 	bool starting;        /* the thread runs or has not been joined */
 	long long preroll_at; /* app clock; -1: nothing to preroll */
@@ -33,7 +35,7 @@ struct app_player {
 
 static void *make(void *arg)
 {
-	struct app_player *a = arg;
+	struct player_life *a = arg;
 	if (!a->bank)
 		a->bank = player_bank_create();
 	a->made = player_create(a->headless, a->volume, a->event);
@@ -43,7 +45,7 @@ static void *make(void *arg)
 /* wait: false only takes a player already made. */
 static void join(struct kiosk *k, bool wait)
 {
-	struct app_player *a = k->vlc;
+	struct player_life *a = k->vlc;
 	if (!a || !a->starting)
 		return;
 	if (wait)
@@ -53,7 +55,7 @@ static void join(struct kiosk *k, bool wait)
 	a->starting = false;
 	k->player = a->made;
 	a->made = NULL;
-	app_bench(k, "player-ready", NULL);
+	bench_event(k->bench, "player-ready", NULL);
 }
 
 /* On the chapter screen: the chapter's video opened paused on its first
@@ -64,7 +66,7 @@ static void preroll(struct kiosk *k)
 	int c = k->flow.chapter;
 	if (!k->player || !k->module || c < 0 || (unsigned)c >= k->module->n_chapters)
 		return;
-	const char *rel = ltext_get(&k->module->chapters[c].video, app_lang(k));
+	const char *rel = ltext_get(&k->module->chapters[c].video, kiosk_lang(k));
 	char *file = rel && *rel ? content_path(k->module, rel) : NULL;
 	if (!file)
 		return;
@@ -73,7 +75,7 @@ static void preroll(struct kiosk *k)
 	free(file);
 }
 
-void app_player_follow(struct kiosk *k, enum screen_id next)
+void player_life_follow(struct kiosk *k, enum screen_id next)
 {
 	if (k->broken)
 		return;
@@ -82,7 +84,7 @@ void app_player_follow(struct kiosk *k, enum screen_id next)
 			return;
 		k->vlc->preroll_at = -1;
 	}
-	struct app_player *a = k->vlc;
+	struct player_life *a = k->vlc;
 	a->preroll_at = -1;
 	if (next == SCR_ATTRACT) {
 		join(k, true);
@@ -91,7 +93,7 @@ void app_player_follow(struct kiosk *k, enum screen_id next)
 			k->player = NULL;
 			/* Hand the decoders' freed heap back to the system. */
 			malloc_trim(0);
-			app_bench(k, "player-released", NULL);
+			bench_event(k->bench, "player-released", NULL);
 		}
 		return;
 	}
@@ -100,7 +102,7 @@ void app_player_follow(struct kiosk *k, enum screen_id next)
 		return;
 	}
 	if (next == SCR_CHAPTER)
-		a->preroll_at = app_now(k) + PREROLL_DWELL_MS;
+		a->preroll_at = kiosk_now(k) + PREROLL_DWELL_MS;
 	else
 		player_drop_preroll(k->player);
 	if (k->player || a->starting)
@@ -119,9 +121,9 @@ void app_player_follow(struct kiosk *k, enum screen_id next)
 	}
 }
 
-long long app_player_poll(struct kiosk *k, long long now)
+long long player_life_poll(struct kiosk *k, long long now)
 {
-	struct app_player *a = k->vlc;
+	struct player_life *a = k->vlc;
 	if (!a || a->preroll_at < 0 || k->shown != SCR_CHAPTER)
 		return -1;
 	if (now < a->preroll_at)
@@ -134,7 +136,7 @@ long long app_player_poll(struct kiosk *k, long long now)
 	return -1;
 }
 
-void app_player_stop(struct kiosk *k)
+void player_life_stop(struct kiosk *k)
 {
 	join(k, true);
 	player_destroy(k->player);

@@ -8,17 +8,50 @@
  * wake-up at all while nothing changes. If inotify cannot watch the root,
  * the link is looked at every few seconds instead. If it cannot be shown, the kiosk puts the
  * previous version back (kiosk-bundle rollback) and says so in the journal. */
-#include "app.h"
+#include "context/content_watch.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/log.h"
+#include "context/bench.h"
+#include "context/kiosk.h"
 #include "core/content_root.h"
+#include "core/log.h"
 #include "platform/dirwatch.h"
 
 enum { CONTENT_POLL_MS = 5000 };
+
+struct content_watch {
+	Uint32 event;         /* the watch's SDL event */
+	struct dirwatch *dir; /* the root's current link (inotify) */
+	bool failed;          /* then: poll every few seconds */
+	bool stale;           /* the link changed since the last look */
+	long long next_check; /* when it must poll */
+};
+
+struct content_watch *content_watch_create(Uint32 event)
+{
+	struct content_watch *w = calloc(1, sizeof(*w));
+	if (w)
+		w->event = event;
+	else
+		log_err("content", "out of memory: a new module needs a restart");
+	return w;
+}
+
+void content_watch_destroy(struct content_watch *w)
+{
+	if (!w)
+		return;
+	dirwatch_stop(w->dir);
+	free(w);
+}
+
+bool content_watch_owns(const struct content_watch *w, const SDL_Event *e)
+{
+	return w && w->event && e->type == w->event;
+}
 
 /* A loaded module that has problems is as good as none. */
 static struct content_module *load_sound(const char *dir, struct diag *d)
@@ -73,7 +106,8 @@ static void back_to_shown(struct kiosk *k, const char *root, const char *bad)
 	free(rroot);
 }
 
-struct content_module *app_content_load(const char *content, struct diag *d, char *note, size_t len)
+struct content_module *content_watch_load(const char *content, struct diag *d, char *note,
+                                          size_t len)
 {
 	char root[4096];
 	if (!content_root_of(content, root, sizeof(root)))
@@ -102,87 +136,86 @@ struct content_module *app_content_load(const char *content, struct diag *d, cha
 	return m;
 }
 
-long long app_content_poll(struct kiosk *k, long long now)
+struct content_module *content_watch_poll(struct content_watch *w, struct kiosk *k, long long now,
+                                          long long *wait)
 {
 	char root[4096];
+	*wait = -1;
 	/* Not while the screen sleeps outside opening hours: no wake-ups then;
 	 * the first look comes with the first touch or the opening time. */
-	if (!k->module || k->broken || k->blank || k->shown != SCR_ATTRACT || k->flow.in_session ||
-	    !content_root_of(k->settings.content, root, sizeof(root)))
-		return -1;
-	if (!k->content_watch && !k->content_watch_failed) {
+	if (!w || !k->module || k->broken || k->blank || k->shown != SCR_ATTRACT ||
+	    k->flow.in_session || !content_root_of(k->settings.content, root, sizeof(root)))
+		return NULL;
+	if (!w->dir && !w->failed) {
 		/* Watched from now on; looked at once now, as it may have
 		 * changed before. */
-		k->content_watch =
-		    k->content_event ? dirwatch_start(root, "current", k->content_event) : NULL;
-		if (!k->content_watch) {
-			k->content_watch_failed = true;
+		w->dir = w->event ? dirwatch_start(root, "current", w->event) : NULL;
+		if (!w->dir) {
+			w->failed = true;
 			log_warn("content", "looking at %s/current every %d s instead", root,
 			         CONTENT_POLL_MS / 1000);
 		}
-		k->content_stale = true;
+		w->stale = true;
 	}
-	long long again = k->content_watch ? -1 : CONTENT_POLL_MS;
-	if (k->content_watch) {
-		if (!k->content_stale)
-			return -1;
-		k->content_stale = false;
+	if (w->dir) {
+		if (!w->stale)
+			return NULL;
+		w->stale = false;
 	} else {
-		if (now < k->content_next_check)
-			return k->content_next_check - now;
-		k->content_next_check = now + CONTENT_POLL_MS;
+		*wait = CONTENT_POLL_MS;
+		if (now < w->next_check) {
+			*wait = w->next_check - now;
+			return NULL;
+		}
+		w->next_check = now + CONTENT_POLL_MS;
 	}
-	app_bench(k, "content-look", NULL);
+	bench_event(k->bench, "content-look", NULL);
 	char *real = realpath(k->settings.content, NULL);
 	if (!real || !strcmp(real, k->module->dir)) {
 		free(real);
-		return again;
+		return NULL;
 	}
 	struct diag d = {0};
 	struct content_module *m = content_load(real, &d);
 	if (!m || diag_count(&d) > 0) {
 		diag_print(&d, stderr);
 		content_destroy(m);
+		m = NULL;
 		back_to_shown(k, root, real);
 	} else {
 		log_notice("content", "showing module %s version %d from %s (was version %d)",
 		           m->id, m->version, real, k->module->version);
-		if (k->ops && k->ops->leave)
-			k->ops->leave(k);
-		content_destroy(k->module);
-		k->module = m;
-		k->content_note[0] = '\0';
-		/* The shuffles go on from where they were (or stay off). */
-		app_flow_reset(k, k->flow.shuffled ? k->flow.rng | 1 : 0);
-		k->ops = NULL; /* app_settle enters the new attract screen */
-		k->dirty = true;
 	}
 	diag_free(&d);
 	free(real);
-	return again;
+	return m;
 }
 
-void app_content_event(struct kiosk *k, const SDL_Event *e)
+void content_watch_swap(struct kiosk *k, struct content_module *m)
 {
-	if (!k->content_watch)
+	content_destroy(k->module);
+	k->module = m;
+	k->content_note[0] = '\0';
+	/* The shuffles go on from where they were (or stay off). */
+	kiosk_flow_reset(k, k->flow.shuffled ? k->flow.rng | 1 : 0);
+	k->dirty = true;
+}
+
+void content_watch_event(struct content_watch *w, const SDL_Event *e)
+{
+	if (!w || !w->dir)
 		return;
 	if (e->user.code == DIRWATCH_LOST) {
 		log_warn("content",
 		         "the content root can no longer be watched: looking at it "
 		         "every %d s",
 		         CONTENT_POLL_MS / 1000);
-		dirwatch_stop(k->content_watch);
-		k->content_watch = NULL;
-		k->content_watch_failed = true;
-		k->content_next_check = 0;
+		dirwatch_stop(w->dir);
+		w->dir = NULL;
+		w->failed = true;
+		w->next_check = 0;
 	}
 	/* Looked at on the attract screen: the loop goes through its timers
 	 * right after this event, or when the session ends. */
-	k->content_stale = true;
-}
-
-void app_content_stop(struct kiosk *k)
-{
-	dirwatch_stop(k->content_watch);
-	k->content_watch = NULL;
+	w->stale = true;
 }

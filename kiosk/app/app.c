@@ -1,12 +1,16 @@
-#include "app.h"
+#include "app/app.h"
 
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
-#include "platform/gfx.h"
+#include "context/bench.h"
+#include "context/content_watch.h"
+#include "context/player_life.h"
+#include "context/status.h"
 #include "core/log.h"
+#include "platform/gfx.h"
 #include "platform/notify.h"
 #include "platform/player.h"
 #include "platform/store.h"
@@ -14,9 +18,9 @@
 #include "screens/focus.h"
 #include "screens/input.h"
 #include "screens/readout.h"
+#include "screens/screen.h"
 #include "screens/ui.h"
-
-volatile sig_atomic_t kiosk_stop_signal;
+#include "trainer/trainer_day.h"
 
 /* Without a signal watcher (it could not start) the loop looks at the stop
  * flag four times a second. */
@@ -40,49 +44,45 @@ enum {
 	STALL_CHECK_MS = 1000,
 };
 
-static const struct screen_ops *const screen_table[SCR_COUNT] = {
-    [SCR_ATTRACT] = &screen_attract,
-    [SCR_LANGUAGE] = &screen_language,
-    [SCR_HOME] = &screen_home,
-    [SCR_CHAPTER] = &screen_chapter,
-    [SCR_VIDEO] = &screen_video,
-    [SCR_QUIZ] = &screen_quiz,
-    [SCR_RESULT] = &screen_result,
-    [SCR_STILL_THERE] = &screen_still_there,
-    [SCR_TRAINER_PIN] = &screen_trainer_pin,
-    [SCR_TRAINER] = &screen_trainer,
+/* The loop's own state. */
+struct loop {
+	bool ready_sent; /* READY=1 was sent */
+	int recreated;   /* windows opened again because none showed a frame */
+	long long next_retry;
+	long long wake_at; /* the next time the loop must run (-1 none) */
+	time_t presented;  /* wall clock of the last frame presented */
+	bool poll_signals; /* no signal watcher: wake up to look at the flag */
+	struct status *status;
 };
 
-const struct screen_ops *app_screen(enum screen_id s)
+bool app_open(struct kiosk *k, bool poll_signals)
 {
-	return screen_table[s];
+	struct loop *l = calloc(1, sizeof(*l));
+	if (!l) {
+		log_err("kiosk", "out of memory");
+		return false;
+	}
+	l->poll_signals = poll_signals;
+	l->wake_at = -1;
+	l->status = status_create();
+	k->loop = l;
+	return true;
 }
 
-long long app_now(const struct kiosk *k)
+void app_close(struct kiosk *k)
 {
-	return k->headless ? k->virtual_ms : (long long)SDL_GetTicks64();
+	if (k->ops && k->ops->leave)
+		k->ops->leave(k); /* the screen shown lets go of what it holds (a video) */
+	k->ops = NULL;
+	if (k->loop)
+		status_destroy(k->loop->status);
+	free(k->loop);
+	k->loop = NULL;
 }
 
-void app_flow_reset(struct kiosk *k, unsigned long long seed)
+long long app_wake_at(const struct kiosk *k)
 {
-	const struct settings *st = &k->settings;
-	/* The day's text size: the trainer's choice for today, else the
-	 * settings' (screens/trainer_day.c reads it once a day). */
-	trainer_day_sync(k);
-	flow_init(&k->flow, k->module, st->idle_timeout_s * 1000LL, st->still_there_s * 1000LL,
-	          lang_index(st->language), k->tday.large_text, app_now(k));
-	flow_accessibility_defaults(&k->flow, st->high_contrast);
-	flow_seed(&k->flow, seed);
-}
-
-int app_lang(const struct kiosk *k)
-{
-	return k->flow.lang;
-}
-
-const char *app_ui(const struct kiosk *k, enum ui_key key)
-{
-	return content_ui(k->module, key, k->flow.lang);
+	return k->loop ? k->loop->wake_at : -1;
 }
 
 static void store_ended_session(struct kiosk *k)
@@ -93,21 +93,17 @@ static void store_ended_session(struct kiosk *k)
 	if (flow_take_left_early(&k->flow) && k->store)
 		store_touch(k->store, day);
 	if (flow_take_record(&k->flow, day, k->settings.kiosk_id, &r) && k->store) {
-		snprintf(r.label, sizeof r.label, "%s", trainer_day_label(k, r.day));
-		double t0 = k->bench ? app_mono_ms() : 0;
+		snprintf(r.label, sizeof r.label, "%s", trainer_day_label(&k->tday, r.day));
+		double t0 = bench_clock(k->bench);
 		store_save(k->store, &r);
-		if (k->bench) {
-			char ms[32];
-			snprintf(ms, sizeof(ms), "%.3f", app_mono_ms() - t0);
-			app_bench(k, "commit", ms);
-		}
+		bench_since(k->bench, "commit", t0);
 	}
 }
 
 void app_settle(struct kiosk *k)
 {
 	store_ended_session(k);
-	trainer_day_sync(k);
+	kiosk_day_sync(k);
 	if (k->broken) {
 		if (!k->ops) {
 			log_err("kiosk", "showing the out-of-order screen until the problems above "
@@ -122,10 +118,9 @@ void app_settle(struct kiosk *k)
 	if (k->ops && k->ops->leave)
 		k->ops->leave(k);
 	k->shown = k->flow.screen;
-	app_player_follow(k, k->shown);
-	k->ops = screen_table[k->shown];
-	k->press.down = false;
-	k->n_controls = 0;
+	player_life_follow(k, k->shown);
+	k->ops = screen_ops_of(k->shown);
+	ui_forget(k);
 	if (k->ops->enter)
 		k->ops->enter(k);
 	focus_screen_changed(k);
@@ -134,49 +129,26 @@ void app_settle(struct kiosk *k)
 		printf("screen %s\n", screen_name(k->shown));
 		fflush(stdout);
 	}
-	app_bench(k, "screen", screen_name(k->shown));
+	bench_event(k->bench, "screen", screen_name(k->shown));
 }
 
-double app_mono_ms(void)
+void app_show(struct kiosk *k, enum screen_id s)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+	k->shown = s;
+	k->ops = screen_ops_of(s);
+	ui_forget(k);
+	if (k->ops->enter)
+		k->ops->enter(k);
+	ui_begin(k);
+	k->ops->draw(k);
+	focus_overlay(k); /* the speech control is on every screen */
 }
 
-void app_bench(const struct kiosk *k, const char *event, const char *detail)
+void app_hide(struct kiosk *k)
 {
-	if (!k->bench)
-		return;
-	fprintf(stderr, "bench-trace %s %.3f%s%s\n", event, app_mono_ms(), detail ? " " : "",
-	        detail ? detail : "");
-}
-
-void app_bench_after_present(struct kiosk *k, const char *event)
-{
-	k->bench_mark = event;
-}
-
-/* After a present: the first frame, the frame that shows a tap, marks. */
-static void bench_presented(struct kiosk *k)
-{
-	if (!k->bench)
-		return;
-	app_bench(k, "frame", NULL);
-	if (!k->bench_first) {
-		k->bench_first = true;
-		app_bench(k, "first-frame", NULL);
-	}
-	if (k->bench_tap > 0) {
-		char dt[32];
-		snprintf(dt, sizeof(dt), "%.3f", app_mono_ms() - k->bench_tap);
-		app_bench(k, "tap-present", dt);
-		k->bench_tap = 0;
-	}
-	if (k->bench_mark) {
-		app_bench(k, k->bench_mark, NULL);
-		k->bench_mark = NULL;
-	}
+	if (k->ops && k->ops->leave)
+		k->ops->leave(k);
+	k->ops = NULL;
 }
 
 void app_draw(struct kiosk *k, bool force)
@@ -187,15 +159,16 @@ void app_draw(struct kiosk *k, bool force)
 	if (k->blank) {
 		/* Closed: one dark frame, then nothing until a touch or opening time. */
 		gfx_clear(k->gfx, RGBA(0, 0, 0, 0xFF));
-		k->n_controls = 0;
+		ui_forget(k);
 	} else {
 		k->ops->draw(k);
 		if (!k->broken)
 			focus_overlay(k); /* the speech control, the focus ring */
 	}
 	gfx_present(k->gfx);
-	k->presented = time(NULL);
-	bench_presented(k);
+	if (k->loop)
+		k->loop->presented = time(NULL);
+	bench_presented(k->bench);
 	k->dirty = false;
 }
 
@@ -204,7 +177,7 @@ void app_draw(struct kiosk *k, bool force)
 static void app_recreate(struct kiosk *k, const char *why)
 {
 	log_warn("gfx", "%s: opening the window and renderer again", why);
-	k->recreated++;
+	k->loop->recreated++;
 	if (k->ops && k->ops->leave)
 		k->ops->leave(k);
 	player_release_textures(k->player);
@@ -217,8 +190,7 @@ static void app_recreate(struct kiosk *k, const char *why)
 	}
 	if (k->kiosk_mode && !k->headless)
 		SDL_ShowCursor(SDL_DISABLE);
-	k->press.down = false;
-	k->n_controls = 0;
+	ui_forget(k);
 	if (k->ops && k->ops->enter)
 		k->ops->enter(k);
 	k->dirty = true;
@@ -229,22 +201,23 @@ static void app_recreate(struct kiosk *k, const char *why)
  * Returns how long the loop may sleep (-1: no need to come back). */
 static long long check_frames(struct kiosk *k)
 {
+	struct loop *l = k->loop;
 	if (k->headless)
 		return -1; /* an offscreen window: nothing between present and pixels */
 	gfx_poll(k->gfx);
 	unsigned shown = gfx_frames_shown(k->gfx);
 	Uint64 now = SDL_GetTicks64();
-	if (shown > 0 && !k->ready_sent && (k->shown == SCR_ATTRACT || k->broken)) {
+	if (shown > 0 && !l->ready_sent && (k->shown == SCR_ATTRACT || k->broken)) {
 		/* The attract screen is on the glass: tell systemd we are up. */
 		log_info("gfx", "first frame shown %llu ms after start", (unsigned long long)now);
 		notify_ready(k->notify, k->broken ? "Showing the out-of-order page (see the log)"
 		                                  : "Showing the attract screen");
-		k->ready_sent = true;
+		l->ready_sent = true;
 	}
 	if (shown >= SETTLE_FRAMES)
 		return -1;
 	if (shown == 0 && gfx_stalled_ms(k->gfx, now) >= FIRST_FRAME_MS) {
-		if (k->recreated >= RECREATE_MAX) {
+		if (l->recreated >= RECREATE_MAX) {
 			log_err("gfx",
 			        "no frame shown by %d windows in a row: exiting so that the "
 			        "compositor starts afresh",
@@ -266,23 +239,13 @@ static bool frames_flowing(const struct kiosk *k)
 	return k->headless || gfx_stalled_ms(k->gfx, SDL_GetTicks64()) < STALL_MS;
 }
 
-struct hours_time app_local_time(void)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	return hours_time_from_tm(&tm);
-}
-
 void app_handle_event(struct kiosk *k, const SDL_Event *e)
 {
-	if (k->bench && (e->type == SDL_FINGERUP ||
-	                 (e->type == SDL_MOUSEBUTTONUP && e->button.which != SDL_TOUCH_MOUSEID))) {
-		k->bench_tap = app_mono_ms();
-		app_bench(k, "tap", NULL);
-	}
-	if (k->content_event && e->type == k->content_event) {
-		app_content_event(k, e);
+	if (e->type == SDL_FINGERUP ||
+	    (e->type == SDL_MOUSEBUTTONUP && e->button.which != SDL_TOUCH_MOUSEID))
+		bench_tap(k->bench);
+	if (content_watch_owns(k->content, e)) {
+		content_watch_event(k->content, e);
 		return;
 	}
 	if (!k->ops || input_handle_event(k, e))
@@ -316,14 +279,15 @@ static long long min_wait(long long a, long long b)
 /* Timers of this pass; returns how long the loop may sleep (-1: forever). */
 static long long run_timers(struct kiosk *k)
 {
-	long long now = app_now(k);
+	long long now = kiosk_now(k);
+	struct loop *l = k->loop;
 	if (k->broken)
 		return -1;
 	long long wait = input_timers(k, now);
 	if (flow_tick(&k->flow, now))
 		k->dirty = true;
 	wait = min_wait(wait, flow_next_deadline(&k->flow, now));
-	struct hours_time ht = app_local_time();
+	struct hours_time ht = kiosk_local_time();
 	char msg[160];
 	bool was_closed = k->hstate.started && k->hstate.blank;
 	bool closed = hours_state_update(&k->hstate, &k->hours, ht, (unsigned long long)now, msg,
@@ -341,13 +305,22 @@ static long long run_timers(struct kiosk *k)
 	}
 	long long hw = hours_state_wait_ms(&k->hstate, &k->hours, ht, (unsigned long long)now);
 	wait = min_wait(wait, hw);
-	wait = min_wait(wait, app_content_poll(k, now));
+	long long look;
+	struct content_module *m = content_watch_poll(k->content, k, now, &look);
+	wait = min_wait(wait, look);
+	if (m) {
+		/* The screen lets go of the old module before it goes. */
+		if (k->ops && k->ops->leave)
+			k->ops->leave(k);
+		content_watch_swap(k, m);
+		k->ops = NULL; /* app_settle enters the new attract screen */
+	}
 	if (k->store && store_pending(k->store) > 0) {
-		if (now >= k->next_retry) {
+		if (now >= l->next_retry) {
 			store_retry(k->store);
-			k->next_retry = now + STORE_RETRY_MS;
+			l->next_retry = now + STORE_RETRY_MS;
 		}
-		wait = min_wait(wait, k->next_retry - now);
+		wait = min_wait(wait, l->next_retry - now);
 	}
 	return wait;
 }
@@ -363,39 +336,40 @@ void app_iterate(struct kiosk *k)
 	app_settle(k);
 	/* After the settle: a chapter screen entered just now counts. */
 	if (!k->broken)
-		wait = min_wait(wait, app_player_poll(k, app_now(k)));
+		wait = min_wait(wait, player_life_poll(k, kiosk_now(k)));
 	readout_follow(k); /* speech: a new screen, question or feedback */
 	if (k->ops->update && !k->blank)
 		wait = min_wait(wait, k->ops->update(k));
 	app_draw(k, false);
 	wait = min_wait(wait, check_frames(k));
-	k->wake_at = wait < 0 ? -1 : app_now(k) + wait;
+	k->loop->wake_at = wait < 0 ? -1 : kiosk_now(k) + wait;
 }
 
 int app_run(struct kiosk *k)
 {
 	k->running = true;
 	while (k->running) {
-		app_bench(k, "wake", NULL);
+		bench_event(k->bench, "wake", NULL);
 		app_iterate(k);
 		/* The watchdog hears from us only while frames reach the display. */
 		bool flowing = frames_flowing(k);
 		if (flowing)
-			notify_tick(k->notify, (unsigned long long)app_now(k));
-		app_status_tick(k);
+			notify_tick(k->notify, (unsigned long long)kiosk_now(k));
+		status_tick(k->loop->status, k, k->loop->presented);
 		if (kiosk_stop_signal || !k->running)
 			break;
 		/* Sleep until the next timer is due or an event comes (a touch, a
 		 * video frame, a stop signal from the signal watcher): nothing
 		 * runs on a still screen. */
-		long long now = app_now(k);
-		long long wait = k->wake_at < 0 ? -1 : k->wake_at > now ? k->wake_at - now : 0;
+		long long now = kiosk_now(k);
+		long long at = k->loop->wake_at;
+		long long wait = at < 0 ? -1 : at > now ? at - now : 0;
 		long long nw = (long long)notify_wait_ms(k->notify, (unsigned long long)now);
 		if (flowing)
 			wait = min_wait(wait, nw >= INT_MAX ? -1 : nw);
 		else
 			wait = min_wait(wait, STALL_CHECK_MS); /* see frames come back */
-		if (k->poll_signals)
+		if (k->loop->poll_signals)
 			wait = min_wait(wait, SIGNAL_POLL_MS);
 		if (wait > INT_MAX)
 			wait = INT_MAX;
@@ -404,7 +378,7 @@ int app_run(struct kiosk *k)
 			app_handle_event(k, &e);
 	}
 	notify_stopping(k->notify);
-	flow_shutdown(&k->flow, app_now(k));
+	flow_shutdown(&k->flow, kiosk_now(k));
 	store_ended_session(k);
 	return k->exit_code;
 }
