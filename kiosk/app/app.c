@@ -85,6 +85,9 @@ long long app_wake_at(const struct kiosk *k)
 	return k->loop ? k->loop->wake_at : -1;
 }
 
+/* The flow hands over what the person did; the store gives the record its
+ * id, day and kiosk (store_save); the trainer's label of the day is the
+ * only thing added here. */
 static void store_ended_session(struct kiosk *k)
 {
 	struct session_record r;
@@ -92,8 +95,8 @@ static void store_ended_session(struct kiosk *k)
 	session_today(day);
 	if (flow_take_left_early(&k->flow) && k->store)
 		store_touch(k->store, day);
-	if (flow_take_record(&k->flow, day, k->settings.kiosk_id, &r) && k->store) {
-		snprintf(r.label, sizeof r.label, "%s", trainer_day_label(&k->tday, r.day));
+	if (flow_take_record(&k->flow, &r) && k->store) {
+		snprintf(r.label, sizeof r.label, "%s", trainer_day_label(&k->tday, day));
 		double t0 = bench_clock(k->bench);
 		store_save(k->store, &r);
 		bench_since(k->bench, "commit", t0);

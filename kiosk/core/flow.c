@@ -111,7 +111,7 @@ static void reset_session(struct flow *f)
 		f->video_share[i] = -1;
 	}
 	for (int i = 0; i < SESSION_MAX_ANSWERS; i++) {
-		f->final_choice[i] = -1;
+		f->final_choice[i] = f->chapter_choice[i] = -1;
 		f->asked[i] = false;
 	}
 	f->right = 0;
@@ -163,6 +163,18 @@ static void make_record(struct flow *f, enum session_end how, long long now)
 			snprintf(a->objective, sizeof(a->objective), "%s", cq->objective);
 			a->choice = f->final_choice[q];
 			a->correct = (unsigned)f->final_choice[q] + 1 == cq->answer;
+		}
+		for (unsigned q = 0; q < f->m->n_questions && q < SESSION_MAX_ANSWERS; q++) {
+			int c = content_question_chapter(f->m, q);
+			if (f->chapter_choice[q] < 0 || c < 0)
+				continue;
+			const struct content_question *cq = &f->m->questions[q];
+			struct session_chapter_answer *a =
+			    &r->chapter_answers[r->n_chapter_answers++];
+			snprintf(a->chapter_id, sizeof(a->chapter_id), "%s", f->m->chapters[c].id);
+			snprintf(a->question_id, sizeof(a->question_id), "%s", cq->id);
+			a->choice = f->chapter_choice[q];
+			a->correct = (unsigned)f->chapter_choice[q] + 1 == cq->answer;
 		}
 		r->score = f->score;
 		r->passed = f->passed;
@@ -458,8 +470,11 @@ bool flow_answer(struct flow *f, unsigned choice)
 	if (f->screen != SCR_QUIZ || !q || f->chosen >= 0 || choice >= q->n_choices)
 		return false;
 	f->chosen = (int)choice;
+	unsigned at = f->quiz[f->quiz_pos];
 	if (f->quiz_mode == QUIZ_FINAL)
-		f->final_choice[f->quiz[f->quiz_pos]] = (int)choice;
+		f->final_choice[at] = (int)choice;
+	else if (f->chapter_choice[at] < 0)
+		f->chapter_choice[at] = (int)choice; /* the first try only (session.h) */
 	return true;
 }
 
@@ -635,15 +650,11 @@ bool flow_all_chapters_done(const struct flow *f)
 	return flow_chapters_done(f) == f->m->n_chapters;
 }
 
-bool flow_take_record(struct flow *f, const char *day, const char *kiosk_id,
-                      struct session_record *out)
+bool flow_take_record(struct flow *f, struct session_record *out)
 {
 	if (!f->has_record)
 		return false;
 	*out = f->record;
-	snprintf(out->day, sizeof(out->day), "%s", day);
-	snprintf(out->kiosk_id, sizeof(out->kiosk_id), "%s", kiosk_id);
-	session_new_id(out->id);
 	f->has_record = false;
 	return true;
 }

@@ -76,8 +76,11 @@ struct flow {
 	unsigned quiz_n, quiz_pos;
 	int chosen;                            /* answer to the current question, -1 none */
 	int final_choice[SESSION_MAX_ANSWERS]; /* by question index, -1 none */
-	int score;                             /* of the final quiz, -1 not finished */
-	unsigned right;                        /* its right answers */
+	/* The session's first answer to each chapter question (by question
+	 * index, -1 none): what the record keeps of the chapter quizzes. */
+	int chapter_choice[SESSION_MAX_ANSWERS];
+	int score;      /* of the final quiz, -1 not finished */
+	unsigned right; /* its right answers */
 	bool passed;
 
 	/* A session that ended, or whose result was shown, and waits for the
@@ -188,11 +191,11 @@ const struct content_question *flow_question(const struct flow *f);
 unsigned flow_chapters_done(const struct flow *f);
 bool flow_all_chapters_done(const struct flow *f);
 
-/* Take the record of a session (day is YYYY-MM-DD): made once a session,
- * the moment its final result is shown (finished), or when it ends before
- * that (abandoned, timed out). */
-bool flow_take_record(struct flow *f, const char *day, const char *kiosk_id,
-                      struct session_record *out);
+/* Take the record of a session: made once a session, the moment its final
+ * result is shown (finished), or when it ends before that (abandoned, timed
+ * out). It holds what the person did only: the store gives it its id, day
+ * and kiosk (store_save), the caller the trainer's label of the day. */
+bool flow_take_record(struct flow *f, struct session_record *out);
 /* True once for each person who touched the attract screen and left (back,
  * timeout, stop) before choosing a language: the store counts them
  * (store_touch), with no record. */

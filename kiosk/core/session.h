@@ -36,6 +36,17 @@ struct session_answer {
 	bool correct;
 };
 
+/* The first answer of a session to a chapter's question (asked at the end
+ * of its chapter, before the final quiz): the first, because a second try
+ * comes after the explanation and would say what the explanation taught,
+ * not what the chapter did. */
+struct session_chapter_answer {
+	char chapter_id[32];  /* chapter id from the module */
+	char question_id[32]; /* question id from the module */
+	int choice;           /* 0-based index of the chosen answer */
+	bool correct;
+};
+
 struct session_record {
 	char id[SESSION_ID_LEN + 1]; /* random hex, derived from nothing */
 	char day[11];                /* YYYY-MM-DD, local time */
@@ -48,6 +59,8 @@ struct session_record {
 	struct session_chapter chapters[SESSION_MAX_CHAPTERS];
 	int n_answers; /* final quiz answers, in question order */
 	struct session_answer answers[SESSION_MAX_ANSWERS];
+	int n_chapter_answers; /* chapter questions answered, in module order */
+	struct session_chapter_answer chapter_answers[SESSION_MAX_ANSWERS];
 	int score; /* percent 0..100 of the final quiz; -1 when not taken */
 	bool passed;
 	enum session_end end;

@@ -22,11 +22,16 @@
  * Version 4 (issue 21, statistics v2): see STORE_SCHEMA_V4 at the end: a
  * random record key per session, the key sums of every counter, closed
  * batches, the per-day counter of people who leave before choosing a
- * language, and the batch file written from them. */
+ * language, and the batch file written from them.
+ *
+ * Version 5 (issue 21): the answers to the chapters' questions
+ * (STORE_SCHEMA_V5), counted like the final quiz's. */
 #ifndef KIOSK_CORE_STORE_SCHEMA_H
 #define KIOSK_CORE_STORE_SCHEMA_H
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
+#define STORE_STR_(x)        #x
+#define STORE_STR(x)         STORE_STR_(x)
 
 // clang-format off
 
@@ -502,6 +507,48 @@
 	"UPDATE session SET rkey = random() & 4294967295;\n"                   \
 	STORE_STATS_V4 STORE_REBUILD_V4 STORE_TRIGGERS_V4
 
+/* Version 5 (issue 21): the answers to the chapters' own questions, asked
+ * at the end of a chapter. chapter_answer: a session's first answer to
+ * each (session.h), one row per session and question like `answer`;
+ * stat_chapter_answer: its counters by counting day, with key sums, kept
+ * by a trigger like stat_answer. Older files have none to count. Every
+ * column of chapter_answer is in its key, as in `answer`: SQLite 3.40's
+ * quick_check reports "NULL value in chapter_answer.choice" for a WITHOUT
+ * ROWID table whose columns outside the key come before key columns, and
+ * the store would move a sound file aside as damaged. */
+#define STORE_CHAPTER_ANSWER_ADD(src)                                          \
+	"INSERT INTO stat_chapter_answer SELECT day, module, chapter, question,\n" \
+	"  choice, correct, count(*), sum(rkey) FROM " src " WHERE true\n"     \
+	"  GROUP BY day, module, chapter, question, choice, correct\n"         \
+	"ON CONFLICT DO UPDATE SET " STORE_ADD("answers") ", "                 \
+	STORE_ADD("k_answers") ";\n"
+#define STORE_SCHEMA_V5                                                        \
+	"CREATE TABLE chapter_answer (\n"                                      \
+	STORE_ID_COL("module")                                                 \
+	STORE_ID_COL("chapter")                                                \
+	STORE_ID_COL("question")                                               \
+	"  choice INTEGER NOT NULL CHECK (choice BETWEEN 0 AND 31),\n"         \
+	"  correct INTEGER NOT NULL CHECK (correct IN (0, 1)),\n"              \
+	STORE_DAY_COL                                                          \
+	"  session BLOB NOT NULL CHECK (length(session) = 16),\n"              \
+	"  PRIMARY KEY (module, chapter, question, choice, correct, day, session)\n" \
+	") STRICT, WITHOUT ROWID;\n"                                           \
+	"CREATE TABLE stat_chapter_answer (\n"                                 \
+	STORE_DAY_COL STORE_ID_COL("module") STORE_ID_COL("chapter")           \
+	STORE_ID_COL("question")                                               \
+	"  choice INTEGER NOT NULL CHECK (choice BETWEEN 0 AND 31),\n"         \
+	"  correct INTEGER NOT NULL CHECK (correct IN (0, 1)),\n"              \
+	STORE_COUNT("answers") STORE_KEY("answers")                            \
+	"  PRIMARY KEY (day, module, chapter, question, choice, correct)\n"    \
+	") STRICT, WITHOUT ROWID;\n"                                           \
+	"CREATE TRIGGER chapter_answer_stats AFTER INSERT ON chapter_answer BEGIN\n" \
+	STORE_CHAPTER_ANSWER_ADD("(SELECT " STORE_CDAY("NEW.day") " AS day,"   \
+			 " NEW.module AS module, NEW.chapter AS chapter,"      \
+			 " NEW.question AS question, NEW.choice AS choice,"    \
+			 " NEW.correct AS correct,"                            \
+			 STORE_RKEY_OF("NEW.day", "NEW.session") " AS rkey)")  \
+	"END;\n"
+
 /* Closing (platform/store_batch.h): the pending closed days after the last
  * batch up to ?1 (YYYY-MM-DD), in order, become batches of at least ?2
  * sessions, published under the kiosk id ?3. A day with people who left
@@ -592,7 +639,22 @@
 	"  s.module, s.question, s.objective, " STORE_S("finished") ", "       \
 	STORE_S("item_right") ", " STORE_S("rest_sum") ", " STORE_S("cross_sum") ", " \
 	STORE_S("rest_sq_sum") ", " STORE_S("k_finished") ", " STORE_S("k_item_right") \
-	STORE_JOIN("stat_item", "s.module, s.question, s.objective")
+	STORE_JOIN("stat_item", "s.module, s.question, s.objective")               \
+	"CREATE TEMP VIEW v_chapter_answer AS SELECT b.kiosk, b.first_day AS batch,\n" \
+	"  s.module, s.chapter, s.question, s.choice, s.correct, "             \
+	STORE_S("answers") ", " STORE_S("k_answers")                           \
+	STORE_JOIN("stat_chapter_answer", "s.module, s.chapter, s.question, s.choice, s.correct")
+/* A kiosk database of version 4, or a batch file of its time, has no
+ * chapter answers (STORE_HAS_TABLE says whether it has the table): the
+ * view is then an empty one with the same columns, so the reader and the
+ * outbox read old files as they are. */
+#define STORE_HAS_TABLE(t)                                                     \
+	"SELECT count(*) FROM src.sqlite_schema WHERE type = 'table' AND name = '" t "'"
+#define STORE_NO_CHAPTER_ANSWERS                                               \
+	"DROP VIEW IF EXISTS temp.v_chapter_answer;\n"                         \
+	"CREATE TEMP VIEW v_chapter_answer AS SELECT '' AS kiosk, '' AS batch,\n" \
+	"  '' AS module, '' AS chapter, '' AS question, 0 AS choice, 0 AS correct,\n" \
+	"  0 AS answers, 0 AS k_answers WHERE false;\n"
 /* A batch file (docs/reports.md « Fichiers de lots »): the tables b_*,
  * with the columns of the views above, one row per batch and counter;
  * (kiosk, batch) names a batch (batch: its first day), so a batch found in
@@ -611,7 +673,9 @@
 	  "module, question, objective, choice, correct, ")                    \
 	x("label", "module, label, " STORE_GROUP_COLS, "module, label, ")      \
 	x("item", "module, question, objective, finished, item_right, rest_sum, cross_sum, " \
-	  "rest_sq_sum, k_finished, k_item_right", "module, question, objective, ")
+	  "rest_sq_sum, k_finished, k_item_right", "module, question, objective, ") \
+	x("chapter_answer", "module, chapter, question, choice, correct, answers, k_answers", \
+	  "module, chapter, question, choice, correct, ")
 
 // clang-format on
 

@@ -23,7 +23,9 @@ static int rank(unsigned flags)
 static int by_rank(const void *a, const void *b)
 {
 	const struct snap_question *x = a, *y = b;
-	int d = rank(x->flags) - rank(y->flags);
+	int d = (int)x->chapter - (int)y->chapter;
+	if (!d)
+		d = rank(x->flags) - rank(y->flags);
 	return d ? d : x->order - y->order;
 }
 

@@ -52,8 +52,9 @@ struct trainer_snap {
 	struct snap_chapter chapters[SNAP_MAX_CHAPTERS];
 };
 
-/* Questions to rewrite (a flag) first, worst first (negative, then too
- * hard, weak, too easy), then the others in the module's order. */
+/* The final quiz's questions first: those to rewrite (a flag) first, worst
+ * first (negative, then too hard, weak, too easy), then the others in the
+ * module's order; then the chapters' questions, in the module's order. */
 void trainer_snap_sort(struct trainer_snap *s);
 /* part of whole in percent, rounded; 0 when whole is 0. */
 int trainer_snap_pct(long long part, long long whole);

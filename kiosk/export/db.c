@@ -53,7 +53,18 @@ bool export_batches(const char *dbpath, const char *outbox, const char *name, lo
 			fprintf(stderr, "kiosk-export: cannot read %s: %s\n", dbpath,
 			        sqlite3_errmsg(db));
 	}
-	ok = ok && exec(db, "PRAGMA journal_mode = DELETE; BEGIN;" STORE_BATCH_VIEWS, dbpath) &&
+	ok = ok && exec(db, "PRAGMA journal_mode = DELETE; BEGIN;" STORE_BATCH_VIEWS, dbpath);
+	/* A database the kiosk has not migrated to version 5 yet has no
+	 * chapter answers: an empty table of them. */
+	long long has = -1;
+	if (ok &&
+	    sqlite3_prepare_v2(db, STORE_HAS_TABLE("stat_chapter_answer"), -1, &st, NULL) ==
+	        SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		has = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	st = NULL;
+	ok = ok && has >= 0 && (has || exec(db, STORE_NO_CHAPTER_ANSWERS, dbpath)) &&
 	     exec(db, STORE_BATCH_FILE_TABLES(CREATE), "batch file");
 	if (ok &&
 	    sqlite3_prepare_v2(db, "SELECT count(*) FROM main.b_batch", -1, &st, NULL) ==

@@ -147,17 +147,15 @@ static int migrate(struct store *s)
 	if (v == STORE_SCHEMA_VERSION)
 		return SQLITE_OK;
 	/* Each older version moves up step by step, in one transaction; the
-	 * counters of version 4 are computed from the rows already there. */
-	int rc = exec(
-	    s,
-	    v == 0
-	        ? "BEGIN IMMEDIATE;" STORE_SCHEMA_V1 STORE_SCHEMA_V2 STORE_SCHEMA_V3 STORE_SCHEMA_V4
-	          "PRAGMA user_version = 4; COMMIT;"
-	    : v == 1 ? "BEGIN IMMEDIATE;" STORE_SCHEMA_V2 STORE_SCHEMA_V3 STORE_SCHEMA_V4
-	               "PRAGMA user_version = 4; COMMIT;"
-	    : v == 2 ? "BEGIN IMMEDIATE;" STORE_SCHEMA_V3 STORE_SCHEMA_V4
-	               "PRAGMA user_version = 4; COMMIT;"
-	             : "BEGIN IMMEDIATE;" STORE_SCHEMA_V4 "PRAGMA user_version = 4; COMMIT;");
+	 * counters of version 4 are computed from the rows already there,
+	 * version 5 adds the chapter answers (none before it). */
+	static const char *const steps[STORE_SCHEMA_VERSION] = {
+	    STORE_SCHEMA_V1, STORE_SCHEMA_V2, STORE_SCHEMA_V3, STORE_SCHEMA_V4, STORE_SCHEMA_V5};
+	int rc = exec(s, "BEGIN IMMEDIATE");
+	for (int i = v; rc == SQLITE_OK && i < STORE_SCHEMA_VERSION; i++)
+		rc = exec(s, steps[i]);
+	if (rc == SQLITE_OK)
+		rc = exec(s, "PRAGMA user_version = " STORE_STR(STORE_SCHEMA_VERSION) "; COMMIT;");
 	if (rc != SQLITE_OK) {
 		log_err("store", "%s: cannot move the schema from version %d to %d: %s", s->path, v,
 		        STORE_SCHEMA_VERSION, sqlite3_errmsg(s->db));
@@ -171,7 +169,7 @@ static int migrate(struct store *s)
 	if (v < STORE_SCHEMA_VERSION)
 		log_info("store",
 		         "%s: schema version %d → %d (record keys, counters with key sums, "
-		         "closed batches)",
+		         "closed batches, chapter answers)",
 		         s->path, v, STORE_SCHEMA_VERSION);
 	return SQLITE_OK;
 }
@@ -186,8 +184,9 @@ static void apply_retention(struct store *s)
 	 * counters then belong to no batch and are never published): a
 	 * published batch never changes, it may only disappear. */
 	static const char *const tables[] = {
-	    "session",     "chapter",    "answer",    "stat_day",   "stat_score", "stat_chapter",
-	    "stat_answer", "stat_group", "stat_item", "stat_touch", "batch"};
+	    "session",    "chapter",      "answer",      "chapter_answer",      "stat_day",
+	    "stat_score", "stat_chapter", "stat_answer", "stat_chapter_answer", "stat_group",
+	    "stat_item",  "stat_touch",   "batch"};
 	if (exec(s, "BEGIN IMMEDIATE") != SQLITE_OK) {
 		log_warn("store", "retention skipped: %s", sqlite3_errmsg(s->db));
 		return;

@@ -47,14 +47,19 @@ static bool valid_day(const char *d)
 }
 
 /* Makes a record the schema will accept, so that a save can only fail for
- * a reason that goes away (lock, disk), never for its content. */
-static void clean_record(struct session_record *r)
+ * a reason that goes away (lock, disk), never for its content. The store
+ * is the one that gives a record its id, its day and its kiosk (the flow
+ * hands over what the person did only); a record that brings its own (the
+ * tests, the generator) keeps them. */
+static void clean_record(const struct store *s, struct session_record *r)
 {
 	r->id[SESSION_ID_LEN] = '\0';
 	if (strspn(r->id, "0123456789abcdef") != SESSION_ID_LEN)
 		session_new_id(r->id);
 	if (!valid_day(r->day))
 		session_today(r->day);
+	if (!r->kiosk_id[0])
+		snprintf(r->kiosk_id, sizeof r->kiosk_id, "%s", s->kiosk);
 	clean_id(r->kiosk_id, sizeof r->kiosk_id);
 	clean_id(r->module_id, sizeof r->module_id);
 	r->label[sizeof r->label - 1] = '\0';
@@ -92,6 +97,21 @@ static void clean_record(struct session_record *r)
 			r->answers[kept++] = a;
 	}
 	r->n_answers = kept;
+	r->n_chapter_answers = clamp(r->n_chapter_answers, 0, SESSION_MAX_ANSWERS);
+	kept = 0;
+	for (int i = 0; i < r->n_chapter_answers; i++) {
+		struct session_chapter_answer a = r->chapter_answers[i];
+		clean_id(a.chapter_id, sizeof a.chapter_id);
+		clean_id(a.question_id, sizeof a.question_id);
+		a.choice = clamp(a.choice, 0, 31);
+		bool dup = false;
+		for (int j = 0; j < kept && !dup; j++)
+			dup = strcmp(r->chapter_answers[j].chapter_id, a.chapter_id) == 0 &&
+			      strcmp(r->chapter_answers[j].question_id, a.question_id) == 0;
+		if (!dup)
+			r->chapter_answers[kept++] = a;
+	}
+	r->n_chapter_answers = kept;
 }
 
 static void id_bytes(const char *hex, unsigned char out[16])
@@ -136,6 +156,32 @@ static int add_items(struct store *s, const struct session_record *r, long long 
 		sqlite3_bind_int(st, 5, a->correct);
 		sqlite3_bind_int(st, 6, right - a->correct);
 		sqlite3_bind_int64(st, 7, rkey);
+		rc = step_done(st);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The first answers to the chapters' questions (store_schema.h, version
+ * 5); a trigger counts them. */
+static int insert_chapter_answers(struct store *s, const struct session_record *r,
+                                  const unsigned char id[16])
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db,
+	                            "INSERT OR IGNORE INTO chapter_answer (module, chapter, "
+	                            "question, choice, correct, day, session) VALUES "
+	                            "(?,?,?,?,?,?,?)",
+	                            -1, &st, NULL);
+	for (int i = 0; rc == SQLITE_OK && i < r->n_chapter_answers; i++) {
+		const struct session_chapter_answer *a = &r->chapter_answers[i];
+		sqlite3_bind_text(st, 1, r->module_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, a->chapter_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, a->question_id, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 4, a->choice);
+		sqlite3_bind_int(st, 5, a->correct);
+		sqlite3_bind_text(st, 6, r->day, -1, SQLITE_STATIC);
+		sqlite3_bind_blob(st, 7, id, 16, SQLITE_STATIC);
 		rc = step_done(st);
 	}
 	sqlite3_finalize(st);
@@ -221,6 +267,8 @@ static int insert_rows(struct store *s, const struct session_record *r, const un
 	sqlite3_finalize(ss);
 	sqlite3_finalize(sc);
 	sqlite3_finalize(sa);
+	if (rc == SQLITE_OK && r->n_chapter_answers > 0)
+		rc = insert_chapter_answers(s, r, id);
 	if (rc == SQLITE_OK && inserted && r->score >= 0)
 		rc = add_items(s, r, rkey);
 	return rc;
@@ -346,7 +394,7 @@ void store_save(struct store *s, const struct session_record *r)
 	if (!s || !r)
 		return;
 	struct session_record copy = *r;
-	clean_record(&copy);
+	clean_record(s, &copy);
 	enqueue(s, &copy);
 	store_retry(s);
 }

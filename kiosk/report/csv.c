@@ -204,18 +204,22 @@ static void section_chapters(struct csv *c, const struct report *r)
 	fputs("\r\n", f);
 }
 
-static void section_questions(struct csv *c, const struct report *r)
+/* The final quiz's questions (with their objective) or the chapters'
+ * (with their chapter): the header names which. */
+static void section_questions(struct csv *c, const char *name, const char *header,
+                              const struct report_question *qs, int n, bool by_chapter)
 {
 	char buf[32];
 	FILE *f = c->f;
-	begin(c, "questions",
-	      "module,question,objective,answered,right_pct,top_wrong_choice,"
-	      "top_wrong_share_pct");
-	for (int i = 0; i < r->n_questions; i++) {
-		const struct report_question *q = &r->questions[i];
+	begin(c, name, header);
+	for (int i = 0; i < n; i++) {
+		const struct report_question *q = &qs[i];
 		str(c, q->module);
+		if (by_chapter)
+			str(c, q->chapter);
 		str(c, q->id);
-		str(c, q->objective);
+		if (!by_chapter)
+			str(c, q->objective);
 		count(c, q->hidden, q->answered);
 		ratio(c, q->right_hidden, (double)q->right, (double)q->answered, 100);
 		snprintf(buf, sizeof buf, "%c", report_choice_letter(q->top_wrong));
@@ -255,7 +259,14 @@ int report_csv(const struct report *r, FILE *f, char sep)
 	section_endings(&c, r);
 	section_scores(&c, r);
 	section_chapters(&c, r);
-	section_questions(&c, r);
+	section_questions(&c, "questions",
+	                  "module,question,objective,answered,right_pct,top_wrong_choice,"
+	                  "top_wrong_share_pct",
+	                  r->questions, r->n_questions, false);
+	section_questions(&c, "chapter_questions",
+	                  "module,chapter,question,answered,right_pct,top_wrong_choice,"
+	                  "top_wrong_share_pct",
+	                  r->chapter_questions, r->n_chapter_questions, true);
 	section_objectives(&c, r);
 	report_items_csv(r, f, sep);
 	return ferror(f) ? -1 : 0;

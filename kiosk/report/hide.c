@@ -58,6 +58,23 @@ static void publish_groups(struct report_group *g, int n, int k)
 		publish_group(&g[i], k);
 }
 
+/* A question's counts, and its most chosen wrong answer among the
+ * published ones; final quiz and chapter questions alike. */
+static void publish_question(struct report_question *q)
+{
+	q->answered = pub(q->answered, q->keys.answered);
+	q->right = pub(q->right, q->keys.right);
+	q->wrong = pub(q->wrong, q->keys.wrong);
+	q->top_wrong = -1;
+	for (int c = 0; c < REPORT_CHOICES; c++) {
+		q->wrong_by_choice[c] = pub(q->wrong_by_choice[c], q->keys.wrong_by_choice[c]);
+		if (q->wrong_by_choice[c] > 0 &&
+		    (q->top_wrong < 0 || q->wrong_by_choice[c] > q->wrong_by_choice[q->top_wrong]))
+			q->top_wrong = c;
+	}
+	q->hidden = q->right_hidden = q->wrong_hidden = false;
+}
+
 void report_suppress(struct report *r, int k)
 {
 	r->k = k;
@@ -92,22 +109,10 @@ void report_suppress(struct report *r, int k)
 		c->hidden = false;
 		c->share_hidden = c->video_started < k;
 	}
-	for (int i = 0; i < r->n_questions; i++) {
-		struct report_question *q = &r->questions[i];
-		q->answered = pub(q->answered, q->keys.answered);
-		q->right = pub(q->right, q->keys.right);
-		q->wrong = pub(q->wrong, q->keys.wrong);
-		q->top_wrong = -1;
-		for (int c = 0; c < REPORT_CHOICES; c++) {
-			q->wrong_by_choice[c] =
-			    pub(q->wrong_by_choice[c], q->keys.wrong_by_choice[c]);
-			if (q->wrong_by_choice[c] > 0 &&
-			    (q->top_wrong < 0 ||
-			     q->wrong_by_choice[c] > q->wrong_by_choice[q->top_wrong]))
-				q->top_wrong = c;
-		}
-		q->hidden = q->right_hidden = q->wrong_hidden = false;
-	}
+	for (int i = 0; i < r->n_questions; i++)
+		publish_question(&r->questions[i]);
+	for (int i = 0; i < r->n_chapter_questions; i++)
+		publish_question(&r->chapter_questions[i]);
 	for (int i = 0; i < r->n_objectives; i++) {
 		struct report_objective *o = &r->objectives[i];
 		long long answered = o->answered;

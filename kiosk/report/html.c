@@ -404,15 +404,19 @@ static void chapters(const struct report *r, FILE *f)
 	fputs("</table></div>\n", f);
 }
 
-static void questions(const struct report *r, FILE *f)
+/* The final quiz's questions with their objective, or the chapters'
+ * questions with their chapter (by_chapter). */
+static void questions(const struct report *r, FILE *f, const char *title,
+                      const struct report_question *qs, int n_qs, bool by_chapter)
 {
 	const char *m = report_approx(r);
-	fputs("<h2>Questions du quiz</h2><div class='scroll'><table><tr><th>Question</th>"
-	      "<th>Objectif</th><th>Réponses</th><th>% juste</th><th>Erreur la plus "
-	      "fréquente</th></tr>\n",
-	      f);
-	for (int i = 0; i < r->n_questions; i++) {
-		const struct report_question *q = &r->questions[i];
+	fprintf(f,
+	        "<h2>%s</h2><div class='scroll'><table><tr><th>Question</th>"
+	        "<th>%s</th><th>Réponses</th><th>%% juste</th><th>Erreur la plus "
+	        "fréquente</th></tr>\n",
+	        title, by_chapter ? "Chapitre" : "Objectif");
+	for (int i = 0; i < n_qs; i++) {
+		const struct report_question *q = &qs[i];
 		fputs("<tr><td>", f);
 		html_esc(f, q->id);
 		const char *text = report_question_text(r, q->module, q->id);
@@ -422,8 +426,9 @@ static void questions(const struct report *r, FILE *f)
 			fputs("</span>", f);
 		}
 		fputs("</td><td style='text-align:left'>", f);
-		const char *label = report_objective_label(r, q->module, q->objective);
-		html_esc(f, label ? label : q->objective);
+		const char *label = by_chapter ? report_chapter_title(r, q->module, q->chapter)
+		                               : report_objective_label(r, q->module, q->objective);
+		html_esc(f, label ? label : by_chapter ? q->chapter : q->objective);
 		fputs("</td>", f);
 		td_num(f, m, q->hidden, q->answered);
 		td_ratio(f, m, q->right_hidden, (double)q->right, (double)q->answered, 100, " %");
@@ -496,7 +501,9 @@ int report_html(const struct report *r, FILE *f)
 	            r->labels, r->n_labels, true);
 	endings(r, f);
 	chapters(r, f);
-	questions(r, f);
+	questions(r, f, "Questions des chapitres (première réponse, à la fin du chapitre)",
+	          r->chapter_questions, r->n_chapter_questions, true);
+	questions(r, f, "Questions du quiz", r->questions, r->n_questions, false);
 	objectives(r, f);
 	report_items_html(r, f);
 	page_foot(r, f);

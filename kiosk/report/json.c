@@ -194,15 +194,21 @@ static void chapters(const struct report *r, FILE *f)
 	fputs("  ]\n", f);
 }
 
-static void questions(const struct report *r, FILE *f)
+/* "questions" (the final quiz's, with their objective) or
+ * "chapter_questions" (with their chapter). */
+static void questions(FILE *f, const char *name, const struct report_question *qs, int n,
+                      bool by_chapter)
 {
-	fputs("  ,\n  \"questions\": [\n", f);
-	for (int i = 0; i < r->n_questions; i++) {
-		const struct report_question *q = &r->questions[i];
+	fprintf(f, "  ,\n  \"%s\": [\n", name);
+	for (int i = 0; i < n; i++) {
+		const struct report_question *q = &qs[i];
 		fputs("    {", f);
 		key(f, "module", q->module);
+		if (by_chapter)
+			key(f, "chapter", q->chapter);
 		key(f, "question", q->id);
-		key(f, "objective", q->objective);
+		if (!by_chapter)
+			key(f, "objective", q->objective);
 		flag(f, "suppressed", q->hidden);
 		num(f, "answered", q->hidden, q->answered);
 		fputs(", ", f);
@@ -218,7 +224,7 @@ static void questions(const struct report *r, FILE *f)
 			        "\"top_wrong_suppressed\": false}",
 			        report_choice_letter(q->top_wrong),
 			        report_pct(q->wrong_by_choice[q->top_wrong], q->wrong));
-		fprintf(f, "%s\n", i == r->n_questions - 1 ? "" : ",");
+		fprintf(f, "%s\n", i == n - 1 ? "" : ",");
 	}
 	fputs("  ]\n", f);
 }
@@ -252,7 +258,8 @@ int report_json(const struct report *r, FILE *f)
 	endings(r, f);
 	scores(r, f);
 	chapters(r, f);
-	questions(r, f);
+	questions(f, "questions", r->questions, r->n_questions, false);
+	questions(f, "chapter_questions", r->chapter_questions, r->n_chapter_questions, true);
 	objectives(r, f);
 	report_items_json(r, f);
 	fputs("\n}\n", f);

@@ -112,6 +112,8 @@ void report_set_module(struct report *r, const struct content_module *m)
 		return;
 	ORDER(struct report_chapter, r->chapters, r->n_chapters, m->chapters, m->n_chapters)
 	ORDER(struct report_question, r->questions, r->n_questions, m->questions, m->n_questions)
+	ORDER(struct report_question, r->chapter_questions, r->n_chapter_questions, m->questions,
+	      m->n_questions)
 	ORDER(struct report_objective, r->objectives, r->n_objectives, m->objectives,
 	      m->n_objectives)
 }

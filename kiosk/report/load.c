@@ -178,12 +178,15 @@ static int check_version(sqlite3 *db, const char *path)
 	sqlite3_finalize(st);
 	if (v < 0)
 		return fail(db, path);
-	if (v != STORE_SCHEMA_VERSION) {
-		fprintf(stderr, "kiosk-report: %s: %s (schema version %d, expected %d)%s\n", path,
+	/* Version 4 has closed batches and no chapter answers: read as it
+	 * is (open_source). */
+	if (v < 4 || v > STORE_SCHEMA_VERSION) {
+		fprintf(stderr, "kiosk-report: %s: %s (schema version %d, expected 4 to %d)%s\n",
+		        path,
 		        v == 0 ? "neither a kiosk statistics database nor a batch file"
 		               : "a database of an older or newer kiosk",
 		        v, STORE_SCHEMA_VERSION,
-		        v > 0 && v < STORE_SCHEMA_VERSION
+		        v > 0 && v < 4
 		            ? ": it has no closed batches; the kiosk migrates it when it opens it"
 		            : "");
 		return -1;
@@ -229,11 +232,25 @@ static int open_source(sqlite3 *db, const char *path)
 		if (exec(db, STORE_BATCH_FILE_TABLES(VIEW)) != 0)
 			return bad("batch file tables");
 #undef VIEW
-		return 0;
+	} else {
+		if (check_version(db, path) != 0)
+			return -1;
+		if (exec(db, STORE_BATCH_VIEWS) != 0)
+			return fail(db, path);
 	}
-	if (check_version(db, path) != 0)
-		return -1;
-	return exec(db, STORE_BATCH_VIEWS) == 0 ? 0 : fail(db, path);
+	/* A file written before chapter answers were kept (kiosk database
+	 * version 4, its batch files) has none: read the rest as it is. */
+	long long has = -1;
+	if (sqlite3_prepare_v2(db,
+	                       batch_file ? STORE_HAS_TABLE("b_chapter_answer")
+	                                  : STORE_HAS_TABLE("stat_chapter_answer"),
+	                       -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		has = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (has < 0 || (has == 0 && exec(db, STORE_NO_CHAPTER_ANSWERS) != 0))
+		return fail(db, path);
+	return 0;
 }
 
 static void close_source(sqlite3 *db)
@@ -241,7 +258,8 @@ static void close_source(sqlite3 *db)
 	exec(db, "DROP VIEW IF EXISTS temp.v_batch; DROP VIEW IF EXISTS temp.v_day;"
 	         "DROP VIEW IF EXISTS temp.v_score; DROP VIEW IF EXISTS temp.v_chapter;"
 	         "DROP VIEW IF EXISTS temp.v_answer; DROP VIEW IF EXISTS temp.v_label;"
-	         "DROP VIEW IF EXISTS temp.v_item; COMMIT; DETACH src;");
+	         "DROP VIEW IF EXISTS temp.v_item; DROP VIEW IF EXISTS temp.v_chapter_answer;"
+	         "COMMIT; DETACH src;");
 }
 
 static sqlite3_stmt *query(sqlite3 *db, const char *sql)
@@ -606,6 +624,36 @@ static struct report_question *question(struct report *r, const char *m, const c
 	return x;
 }
 
+/* One row of answers (choice c, right or wrong, n of them with key sum
+ * key) added to a question. */
+static bool add_answers(struct report_question *q, int c, bool correct, long long n, long long key)
+{
+	bool ok = add_ok(&q->answered, n);
+	key_add(&q->keys.answered, key);
+	if (correct) {
+		ok = ok && add_ok(&q->right, n);
+		key_add(&q->keys.right, key);
+	} else {
+		ok = ok && add_ok(&q->wrong, n) && add_ok(&q->wrong_by_choice[c], n);
+		key_add(&q->keys.wrong, key);
+		key_add(&q->keys.wrong_by_choice[c], key);
+	}
+	return ok;
+}
+
+/* The columns choice, correct, answers and k_answers from column i. */
+static bool answer_row(sqlite3_stmt *st, int i, int *choice, bool *correct, long long *n,
+                       long long *key)
+{
+	long long c, right;
+	if (!count_ok(st, i, &c) || c >= REPORT_CHOICES || !count_ok(st, i + 1, &right) ||
+	    right > 1 || !count_ok(st, i + 2, n) || !key_ok(st, i + 3, key))
+		return false;
+	*choice = (int)c;
+	*correct = right;
+	return true;
+}
+
 static int load_questions(struct report *r, sqlite3 *db)
 {
 	sqlite3_stmt *st = query_take(
@@ -616,10 +664,11 @@ static int load_questions(struct report *r, sqlite3 *db)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long choice, correct, n, key;
-		if (!id_ok(st, 0) || !id_ok(st, 1) || !id_ok(st, 2) || !count_ok(st, 3, &choice) ||
-		    choice >= REPORT_CHOICES || !count_ok(st, 4, &correct) || correct > 1 ||
-		    !count_ok(st, 5, &n) || !key_ok(st, 6, &key)) {
+		int c;
+		bool correct;
+		long long n, key;
+		if (!id_ok(st, 0) || !id_ok(st, 1) || !id_ok(st, 2) ||
+		    !answer_row(st, 3, &c, &correct, &n, &key)) {
 			sqlite3_finalize(st);
 			return bad("row in the answers of the batches");
 		}
@@ -627,28 +676,69 @@ static int load_questions(struct report *r, sqlite3 *db)
 		struct report_question *qu = question(r, m, q, o);
 		struct report_objective *ob = objective(r, m, o);
 		struct report_item *it = report_item_of(r, m, q, o);
-		int c = (int)choice;
-		bool ok = add_ok(&qu->answered, n) && add_ok(&ob->answered, n) &&
+		bool ok = add_answers(qu, c, correct, n, key) && add_ok(&ob->answered, n) &&
 		          add_ok(&it->answered, n) && add_ok(&it->by_choice[c], n);
-		key_add(&qu->keys.answered, key);
 		key_add(&ob->keys.answered, key);
 		key_add(&it->keys.answered, key);
 		key_add(&it->keys.by_choice[c], key);
 		if (correct) {
-			ok = ok && add_ok(&qu->right, n) && add_ok(&ob->right, n) &&
-			     add_ok(&it->right, n);
-			key_add(&qu->keys.right, key);
+			ok = ok && add_ok(&ob->right, n) && add_ok(&it->right, n);
 			key_add(&ob->keys.right, key);
 			key_add(&it->keys.right, key);
 			it->is_right[c] = true;
-		} else {
-			ok = ok && add_ok(&qu->wrong, n) && add_ok(&qu->wrong_by_choice[c], n);
-			key_add(&qu->keys.wrong, key);
-			key_add(&qu->keys.wrong_by_choice[c], key);
 		}
 		if (c + 1 > it->n_choices)
 			it->n_choices = c + 1;
 		if (!ok) {
+			sqlite3_finalize(st);
+			return bad("sums (too large)");
+		}
+	}
+	sqlite3_finalize(st);
+	return done(db, rc);
+}
+
+static struct report_question *chapter_question(struct report *r, const char *m, const char *c,
+                                                const char *q)
+{
+	for (int i = 0; i < r->n_chapter_questions; i++) {
+		struct report_question *x = &r->chapter_questions[i];
+		if (!strcmp(x->module, m) && !strcmp(x->chapter, c) && !strcmp(x->id, q))
+			return x;
+	}
+	r->chapter_questions =
+	    rows_grow(r->chapter_questions, r->n_chapter_questions, sizeof *r->chapter_questions);
+	struct report_question *x = &r->chapter_questions[r->n_chapter_questions++];
+	*x = (struct report_question){.top_wrong = -1};
+	snprintf(x->module, sizeof x->module, "%s", m);
+	snprintf(x->chapter, sizeof x->chapter, "%s", c);
+	snprintf(x->id, sizeof x->id, "%s", q);
+	return x;
+}
+
+/* The chapters' questions (schema version 5): the same counters as the
+ * final quiz's, by chapter; no objective or item analysis (a first try
+ * right after the chapter, not a test of the whole). */
+static int load_chapter_questions(struct report *r, sqlite3 *db)
+{
+	sqlite3_stmt *st = query_take(
+	    db, "SELECT v.module, v.chapter, v.question, v.choice, v.correct, sum(v.answers), "
+	        "sum(v.k_answers) FROM v_chapter_answer v%s GROUP BY 1, 2, 3, 4, 5");
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int c;
+		bool correct;
+		long long n, key;
+		if (!id_ok(st, 0) || !id_ok(st, 1) || !id_ok(st, 2) ||
+		    !answer_row(st, 3, &c, &correct, &n, &key)) {
+			sqlite3_finalize(st);
+			return bad("row in the chapter answers of the batches");
+		}
+		struct report_question *q =
+		    chapter_question(r, rows_text(st, 0), rows_text(st, 1), rows_text(st, 2));
+		if (!add_answers(q, c, correct, n, key)) {
 			sqlite3_finalize(st);
 			return bad("sums (too large)");
 		}
@@ -684,6 +774,8 @@ static int by_question(const void *pa, const void *pb)
 	int c = strcmp(a->module, b->module);
 	if (c)
 		return c;
+	if ((c = strcmp(a->chapter, b->chapter)) != 0)
+		return c;
 	if (strlen(a->id) != strlen(b->id))
 		return strlen(a->id) < strlen(b->id) ? -1 : 1;
 	c = strcmp(a->id, b->id);
@@ -718,6 +810,8 @@ static int load_file(struct report *r, sqlite3 *db, const char *path, const char
 		rc = load_chapters(r, db);
 	if (rc == 0)
 		rc = load_questions(r, db);
+	if (rc == 0)
+		rc = load_chapter_questions(r, db);
 	if (rc == 0)
 		rc = report_load_raw(r, db, k, path);
 	close_source(db);
@@ -784,6 +878,9 @@ static int load(struct report *r, const char *const *paths, int n, const char *f
 			      by_question);
 		if (r->n_chapters > 1)
 			qsort(r->chapters, (size_t)r->n_chapters, sizeof *r->chapters, by_chapter);
+		if (r->n_chapter_questions > 1)
+			qsort(r->chapter_questions, (size_t)r->n_chapter_questions,
+			      sizeof *r->chapter_questions, by_question);
 		report_finish_raw(r);
 	}
 end:
@@ -802,6 +899,7 @@ void report_free(struct report *r)
 	free(r->chapters);
 	free(r->questions);
 	free(r->objectives);
+	free(r->chapter_questions);
 	report_free_raw(r);
 	*r = (struct report){0};
 }

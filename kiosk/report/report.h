@@ -62,14 +62,17 @@ struct report_chapter {
 	bool hidden, share_hidden; /* share: fewer than K started the video */
 };
 
+/* A question of the final quiz, or of a chapter (asked at the end of its
+ * chapter: its first answer per session, core/store_schema.h version
+ * 5); the same figures and the same publication for both. */
 struct report_question {
-	char module[32], id[32], objective[32];
+	char module[32], id[32], objective[32]; /* objective: "" for a chapter's */
+	char chapter[32];                       /* a chapter's question: its chapter, else "" */
 	long long answered, right, wrong, wrong_by_choice[REPORT_CHOICES];
 	struct {
 		long long answered, right, wrong, wrong_by_choice[REPORT_CHOICES];
 	} keys;
 	int top_wrong; /* 0-based choice, -1 when nobody was wrong (published counts) */
-	bool chapter;  /* a chapter's question (else the final quiz's) */
 	bool hidden, right_hidden, wrong_hidden;
 };
 
@@ -137,6 +140,10 @@ struct report {
 	struct report_question *questions;
 	struct report_objective *objectives;
 	int n_chapters, n_questions, n_objectives;
+	/* The chapters' own questions (rows in the order of the module's
+	 * chapters, then questions, with --content). */
+	struct report_question *chapter_questions;
+	int n_chapter_questions;
 	char modules[128]; /* module ids, comma-separated */
 	/* --content: the module whose texts name its ids (NULL: ids only). */
 	const struct content_module *module;

@@ -197,26 +197,29 @@ static void chapters(const struct report *r, FILE *f)
 	}
 }
 
-static void questions(const struct report *r, FILE *f)
+/* The final quiz's questions with their objective, or the chapters'
+ * questions with their chapter (by_chapter). */
+static void questions(const struct report *r, FILE *f, const char *title,
+                      const struct report_question *qs, int n_qs, bool by_chapter)
 {
 	const char *m = report_approx(r);
 	char a[32], b[32], n[REPORT_NUM];
 	int wq = 10, wo = 20;
-	for (int i = 0; i < r->n_questions; i++) {
-		wq = widest(wq, r->questions[i].id);
-		wo = widest(wo, r->questions[i].objective);
+	for (int i = 0; i < n_qs; i++) {
+		wq = widest(wq, qs[i].id);
+		wo = widest(wo, by_chapter ? qs[i].chapter : qs[i].objective);
 	}
-	fputs("\nQUESTIONS DU QUIZ\n  ", f);
+	fprintf(f, "\n%s\n  ", title);
 	cell(f, "Question", wq, false);
 	fputs("  ", f);
-	cell(f, "Objectif", wo, false);
+	cell(f, by_chapter ? "Chapitre" : "Objectif", wo, false);
 	fputs("  Réponses    % juste  Mauvaise réponse la plus choisie\n", f);
-	for (int i = 0; i < r->n_questions; i++) {
-		const struct report_question *q = &r->questions[i];
+	for (int i = 0; i < n_qs; i++) {
+		const struct report_question *q = &qs[i];
 		fputs("  ", f);
 		cell(f, q->id, wq, false);
 		fputs("  ", f);
-		cell(f, q->objective, wo, false);
+		cell(f, by_chapter ? q->chapter : q->objective, wo, false);
 		cell(f, num(m, a, q->hidden, q->answered), 10, true);
 		cell(f, pct(m, b, q->right_hidden, q->right, q->answered), 11, true);
 		fputs("  ", f);
@@ -278,7 +281,9 @@ int report_text(const struct report *r, FILE *f)
 	funnel(r, f);
 	endings(r, f);
 	chapters(r, f);
-	questions(r, f);
+	questions(r, f, "QUESTIONS DES CHAPITRES (première réponse, à la fin du chapitre)",
+	          r->chapter_questions, r->n_chapter_questions, true);
+	questions(r, f, "QUESTIONS DU QUIZ", r->questions, r->n_questions, false);
 	objectives(r, f);
 	report_items_text(r, f);
 	return ferror(f) ? -1 : 0;

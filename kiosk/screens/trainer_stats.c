@@ -48,21 +48,26 @@ static void fill(const struct report *r, const struct content_module *m, struct 
 	s->pass_hidden = t->hidden || t->quiz_hidden || t->pass_hidden;
 	s->avg_hidden = t->hidden || t->quiz_hidden || t->avg_hidden;
 	s->avg_score = t->quiz_taken > 0 ? (double)t->score_sum / (double)t->quiz_taken : 0;
-	for (int i = 0; i < r->n_questions && s->n_questions < SNAP_MAX_QUESTIONS; i++) {
-		const struct report_question *q = &r->questions[i];
+	/* The final quiz's questions, then the chapters' (the same module
+	 * question can be both in an old module: two rows). */
+	int n = r->n_questions + r->n_chapter_questions;
+	for (int i = 0; i < n && s->n_questions < SNAP_MAX_QUESTIONS; i++) {
+		bool in_chapter = i >= r->n_questions;
+		const struct report_question *q =
+		    in_chapter ? &r->chapter_questions[i - r->n_questions] : &r->questions[i];
 		int at = strcmp(q->module, m->id) == 0 ? module_index(m, q->id, true) : -1;
 		if (at < 0)
 			continue; /* another module's, or a question since removed */
 		struct snap_question *o = &s->questions[s->n_questions++];
 		snprintf(o->id, sizeof o->id, "%s", q->id);
 		o->order = at;
-		o->chapter = q->chapter;
+		o->chapter = in_chapter;
 		o->answered = q->answered;
 		o->right = q->right;
 		o->hidden = q->hidden || q->right_hidden;
 		o->top_wrong = q->wrong_hidden ? -1 : q->top_wrong;
 		o->top_wrong_n = o->top_wrong >= 0 ? q->wrong_by_choice[o->top_wrong] : 0;
-		for (int j = 0; j < r->n_items; j++)
+		for (int j = 0; j < r->n_items && !in_chapter; j++)
 			if (strcmp(r->items[j].id, q->id) == 0 &&
 			    strcmp(r->items[j].module, q->module) == 0)
 				o->flags = r->items[j].flags;
@@ -156,8 +161,12 @@ static int question_row(struct kiosk *k, const struct trainer_snap *s,
 	char rate[96], wrong[400], name[600];
 	trainer_snap_question(s, q, choice_text(k, q->id, q->top_wrong), rate, sizeof rate, wrong,
 	                      sizeof wrong);
-	snprintf(name, sizeof name, "%s%s", q->chapter ? "(chapitre) " : "",
-	         question_text(k, q->id));
+	int c = q->chapter ? content_question_chapter(k->module, (unsigned)q->order) : -1;
+	if (c >= 0)
+		snprintf(name, sizeof name, "%s — %s", chapter_title(k, k->module->chapters[c].id),
+		         question_text(k, q->id));
+	else
+		snprintf(name, sizeof name, "%s", question_text(k, q->id));
 	int name_w = l->portrait ? r.w : r.w * 11 / 20;
 	int y = r.y;
 	const char *verdict = trainer_snap_verdict(q->flags);
@@ -238,15 +247,20 @@ void trainer_stats_detail(struct kiosk *k, struct trainer_stats *st)
 	 * its last row). */
 	int n = 0, first = -1, last = -1;
 	if (s->have) {
-		cy += gfx_draw_text(k->gfx, "Bonnes réponses par question", l->text, true,
-		                    (SDL_Rect){view.x, cy, view.w, 0}, ALIGN_LEFT, COL_PRIMARY);
-		cy += l->pad / 2;
 		for (int i = 0; i < s->n_questions + s->n_chapters; i++, n++) {
-			if (i == s->n_questions) {
-				cy += l->pad;
-				cy += gfx_draw_text(
-				    k->gfx, "Chapitres ouverts (part des sessions)", l->text, true,
-				    (SDL_Rect){view.x, cy, view.w, 0}, ALIGN_LEFT, COL_PRIMARY);
+			const char *head = NULL;
+			if (i == 0 && s->n_questions > 0 && !s->questions[0].chapter)
+				head = "Quiz final : bonnes réponses par question";
+			else if (i < s->n_questions && s->questions[i].chapter &&
+			         (i == 0 || !s->questions[i - 1].chapter))
+				head = "Questions des chapitres : bonnes réponses au premier essai";
+			else if (i == s->n_questions)
+				head = "Chapitres ouverts (part des sessions)";
+			if (head) {
+				cy += i ? l->pad : 0;
+				cy += gfx_draw_text(k->gfx, head, l->text, true,
+				                    (SDL_Rect){view.x, cy, view.w, 0}, ALIGN_LEFT,
+				                    COL_PRIMARY);
 				cy += l->pad / 2;
 			}
 			SDL_Rect r = {view.x, cy, view.w, 0};
@@ -304,19 +318,25 @@ static void summary_text(struct kiosk *k, const struct trainer_stats *st, char *
 	}
 	if (!first)
 		ADD("\n");
-	first = true;
-	for (int i = 0; i < s->n_questions; i++) {
-		const struct snap_question *q = &s->questions[i];
-		if (q->hidden || q->answered <= 0)
-			continue;
-		ADD("%s%s %d%%", first ? "Bonnes réponses (%, erreur la plus choisie): " : ", ",
-		    q->id, trainer_snap_pct(q->right, q->answered));
-		if (q->top_wrong >= 0 && q->top_wrong_n > 0)
-			ADD(" %c", 'A' + q->top_wrong);
-		first = false;
+	/* The final quiz's questions, then the chapters' (first tries). */
+	static const char *const heads[2] = {"Bonnes réponses (%, erreur la plus choisie): ",
+	                                     "Questions des chapitres (%, erreur la plus "
+	                                     "choisie): "};
+	for (int part = 0; part < 2; part++) {
+		first = true;
+		for (int i = 0; i < s->n_questions; i++) {
+			const struct snap_question *q = &s->questions[i];
+			if (q->chapter != (part == 1) || q->hidden || q->answered <= 0)
+				continue;
+			ADD("%s%s %d%%", first ? heads[part] : ", ", q->id,
+			    trainer_snap_pct(q->right, q->answered));
+			if (q->top_wrong >= 0 && q->top_wrong_n > 0)
+				ADD(" %c", 'A' + q->top_wrong);
+			first = false;
+		}
+		if (!first)
+			ADD("\n");
 	}
-	if (!first)
-		ADD("\n");
 #undef ADD
 }
 

@@ -7,11 +7,13 @@
  *   n=3 day=2024-05-02 lang=fr kiosk=k1 module=m version=1 stage=result
  *   end=finished dur=600 score=80 passed=1 ch=c1:1:100,c2:0:-1
  *   ans=q1:o1:0:1,q2:o2:3:0 label=accueil-12-mars id=<32 hex digits, only with n=1>
+ *   cq=c1:q6:1:0 (a chapter question's first answer: chapter:question:choice:right)
  * and `left=N day=...` for N people who touched and left before choosing a
  * language (a counter, no session).
- * --schema 1, 2 or 3 writes a file as older kiosks did (before the
+ * --schema 1, 2, 3 or 4 writes a file as older kiosks did (before the
  * welcome-day label, before the counters per kiosk, label and question,
- * before record keys and batches); the default is the current schema (4),
+ * before record keys and batches, before chapter answers); the default is
+ * the current schema (5),
  * each session with a random record key (reproducible with --seed).
  * The days are then closed into batches as the kiosk does (STORE_CLOSE),
  * through --close DAY (default: every day written), with K from --k
@@ -35,24 +37,24 @@ struct chap {
 	int seen, share;
 };
 struct ans {
-	char q[32], obj[32];
+	char q[32], obj[32]; /* obj: the chapter of a chapter answer */
 	int choice, correct;
 };
 struct sess {
 	unsigned char id[16];
 	char day[11], lang[8], kiosk[32], module[32], label[32];
 	int version, stage, end, dur, score, passed;
-	int n_ch, n_ans;
+	int n_ch, n_ans, n_cq;
 	struct chap ch[MAXCH];
-	struct ans ans[MAXQ];
+	struct ans ans[MAXQ], cq[MAXQ];
 };
 
 struct gen {
 	sqlite3 *db;
-	sqlite3_stmt *s_sess, *s_ch, *s_ans;
+	sqlite3_stmt *s_sess, *s_ch, *s_ans, *s_cq;
 	unsigned long long rng;
 	long long written;
-	int schema; /* 4, or 1-3 with --schema: a file as older kiosks wrote it */
+	int schema; /* 5, or 1-4 with --schema: a file as older kiosks wrote it */
 };
 
 static unsigned long long rnd(struct gen *g)
@@ -135,6 +137,19 @@ static void write_session(struct gen *g, const struct sess *s)
 			die_db(g, "insert answer");
 		sqlite3_reset(st);
 	}
+	for (int i = 0; g->s_cq && i < s->n_cq; i++) {
+		st = g->s_cq;
+		sqlite3_bind_text(st, 1, s->module, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, s->cq[i].obj, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, s->cq[i].q, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 4, s->cq[i].choice);
+		sqlite3_bind_int(st, 5, s->cq[i].correct);
+		sqlite3_bind_text(st, 6, s->day, -1, SQLITE_STATIC);
+		sqlite3_bind_blob(st, 7, s->id, 16, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			die_db(g, "insert chapter answer");
+		sqlite3_reset(st);
+	}
 	g->written++;
 }
 
@@ -213,6 +228,13 @@ static void parse_line(struct gen *g, char *line)
 			for (char *it = strtok_r(v, ",", &v); it; it = strtok_r(NULL, ",", &v)) {
 				struct ans *a = &s.ans[s.n_ans++];
 				if (sscanf(it, "%31[^:]:%31[^:]:%d:%d", a->q, a->obj, &a->choice,
+				           &a->correct) != 4)
+					exit(2);
+			}
+		} else if (!strcmp(w, "cq")) {
+			for (char *it = strtok_r(v, ",", &v); it; it = strtok_r(NULL, ",", &v)) {
+				struct ans *a = &s.cq[s.n_cq++];
+				if (sscanf(it, "%31[^:]:%31[^:]:%d:%d", a->obj, a->q, &a->choice,
 				           &a->correct) != 4)
 					exit(2);
 			}
@@ -307,7 +329,7 @@ int main(int argc, char **argv)
 	const char *out = NULL, *from = "2024-01-01";
 	long long random_n = -1;
 	int days = 250;
-	struct gen g = {.rng = 42, .schema = 4};
+	struct gen g = {.rng = 42, .schema = 5};
 	const char *close_day = "9999-12-31", *close_kiosk = NULL;
 	int close_k = 5;
 	for (int i = 1; i < argc; i++) {
@@ -322,7 +344,7 @@ int main(int argc, char **argv)
 			from = v, i++;
 		else if (!strcmp(a, "--days") && v)
 			days = atoi(v), i++;
-		else if (!strcmp(a, "--schema") && v && v[0] >= '1' && v[0] <= '4' && !v[1])
+		else if (!strcmp(a, "--schema") && v && v[0] >= '1' && v[0] <= '5' && !v[1])
 			g.schema = atoi(v), i++;
 		else if (!strcmp(a, "--no-close"))
 			close_day = NULL;
@@ -334,7 +356,7 @@ int main(int argc, char **argv)
 			close_k = atoi(v), i++;
 		else {
 			fprintf(stderr, "usage: gen_sessions -o FILE [--random N [--seed S] "
-			                "[--from DAY] [--days D]] [--schema 1|2|3] [< spec]\n");
+			                "[--from DAY] [--days D]] [--schema 1|2|3|4] [< spec]\n");
 			return 2;
 		}
 	}
@@ -364,9 +386,13 @@ int main(int argc, char **argv)
 	    : g.schema == 3 ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
 	                      "PRAGMA cache_size=-1000000; BEGIN;" STORE_SCHEMA_V1 STORE_SCHEMA_V2
 	                          STORE_SCHEMA_V3 "PRAGMA user_version=3;"
+	    : g.schema == 4 ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
+	                      "PRAGMA cache_size=-1000000; BEGIN;" STORE_SCHEMA_V1 STORE_SCHEMA_V2
+	                          STORE_SCHEMA_V3 STORE_SCHEMA_V4 "PRAGMA user_version=4;"
 	                    : "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
 	                      "PRAGMA cache_size=-1000000; BEGIN;" STORE_SCHEMA_V1 STORE_SCHEMA_V2
-	                          STORE_SCHEMA_V3 STORE_SCHEMA_V4 "PRAGMA user_version=4;";
+	                          STORE_SCHEMA_V3 STORE_SCHEMA_V4 STORE_SCHEMA_V5
+	                      "PRAGMA user_version=5;";
 	if (sqlite3_exec(g.db, setup, NULL, NULL, &err) != SQLITE_OK) {
 		fprintf(stderr, "gen_sessions: schema: %s\n", err);
 		return 1;
@@ -387,7 +413,12 @@ int main(int argc, char **argv)
 	    sqlite3_prepare_v2(g.db,
 	                       "INSERT INTO answer (module, question, objective, choice, "
 	                       "correct, day, session) VALUES (?,?,?,?,?,?,?)",
-	                       -1, &g.s_ans, NULL) != SQLITE_OK)
+	                       -1, &g.s_ans, NULL) != SQLITE_OK ||
+	    (g.schema >= 5 &&
+	     sqlite3_prepare_v2(g.db,
+	                        "INSERT INTO chapter_answer (module, chapter, question, choice, "
+	                        "correct, day, session) VALUES (?,?,?,?,?,?,?)",
+	                        -1, &g.s_cq, NULL) != SQLITE_OK))
 		die_db(&g, "prepare");
 	/* Bulk loads skip the per-row triggers and recount once at the end:
 	 * the same figures, several times faster. */
@@ -416,6 +447,7 @@ int main(int argc, char **argv)
 	sqlite3_finalize(g.s_sess);
 	sqlite3_finalize(g.s_ch);
 	sqlite3_finalize(g.s_ans);
+	sqlite3_finalize(g.s_cq);
 	if (g.schema >= 4 && g.written > 0) {
 		if (sqlite3_exec(
 		        g.db,

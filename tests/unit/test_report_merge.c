@@ -17,12 +17,12 @@ static char dir[64];
 
 static const char *const spec[3] = {
     "n=12 day=2024-05-02 lang=fr stage=result score=80 passed=1 ch=c1:1:100,c2:1:40 "
-    "ans=q1:o1:0:1,q2:o1:1:1,q3:o2:2:0\n"
+    "ans=q1:o1:0:1,q2:o1:1:1,q3:o2:2:0 cq=c1:q6:1:1,c2:q7:0:0\n"
     "n=5 day=2024-05-02 lang=en stage=result score=40 passed=0 ch=c1:1:60,c2:0:-1 "
-    "ans=q1:o1:1:0,q2:o1:1:1,q3:o2:0:1\n"
+    "ans=q1:o1:1:0,q2:o1:1:1,q3:o2:0:1 cq=c1:q6:2:0\n"
     "n=3 day=2024-05-03 lang=fr stage=home end=timed-out ch=c1:1:10\n",
     "n=9 day=2024-05-02 lang=de stage=result score=100 passed=1 ch=c1:1:100,c2:1:100 "
-    "ans=q1:o1:0:1,q2:o1:1:1,q3:o2:0:1\n"
+    "ans=q1:o1:0:1,q2:o1:1:1,q3:o2:0:1 cq=c1:q6:1:1,c2:q7:2:1\n"
     "n=5 day=2024-05-02 lang=fr stage=result score=0 passed=0 ch=c1:0:-1,c2:1:20 "
     "ans=q1:o1:2:0,q2:o1:3:0,q3:o2:1:0\n",
     "n=6 day=2024-05-02 lang=fr stage=result score=60 passed=0 ch=c1:1:50 "
@@ -133,6 +133,26 @@ START_TEST(test_batch_files_equal_one_database)
 			ck_assert_int_eq(m.questions[i].wrong_by_choice[c],
 			                 o.questions[i].wrong_by_choice[c]);
 	}
+	/* The chapters' questions (schema 5): 2 of them, every count equal. */
+	ck_assert_int_eq(m.n_chapter_questions, 2);
+	ck_assert_int_eq(m.n_chapter_questions, o.n_chapter_questions);
+	for (int i = 0; i < m.n_chapter_questions; i++) {
+		const struct report_question *a = &m.chapter_questions[i],
+		                             *b = &o.chapter_questions[i];
+		ck_assert_str_eq(a->chapter, b->chapter);
+		ck_assert_str_eq(a->id, b->id);
+		ck_assert_int_eq(a->answered, b->answered);
+		ck_assert_int_eq(a->right, b->right);
+		ck_assert_int_eq(a->wrong, b->wrong);
+		for (int c = 0; c < REPORT_CHOICES; c++)
+			ck_assert_int_eq(a->wrong_by_choice[c], b->wrong_by_choice[c]);
+	}
+	ck_assert_str_eq(m.chapter_questions[0].id, "q6"); /* c1's: 12 + 5 + 9 answers */
+	ck_assert_int_eq(m.chapter_questions[0].answered, 26);
+	ck_assert_int_eq(m.chapter_questions[0].right, 21);
+	ck_assert_int_eq(m.chapter_questions[0].wrong_by_choice[2], 5);
+	ck_assert_int_eq(m.chapter_questions[1].answered, 21); /* c2's q7: 12 + 9 */
+	ck_assert_int_eq(m.chapter_questions[1].right, 9);
 	ck_assert_int_eq(m.n_items, o.n_items);
 	for (int i = 0; i < m.n_items; i++) {
 		const struct report_item *a = &m.items[i], *b = item(&o, a->id);

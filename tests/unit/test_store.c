@@ -109,7 +109,7 @@ START_TEST(test_save_and_summary)
 	ck_assert_int_eq(count(path, "SELECT count(*) FROM chapter WHERE video_share IS NULL"), 5);
 	ck_assert_int_eq(
 	    count(path, "SELECT duration_s FROM session WHERE day = '2024-05-02' LIMIT 1"), 330);
-	ck_assert_int_eq(count(path, "PRAGMA user_version"), 4);
+	ck_assert_int_eq(count(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	ck_assert_int_eq(count(path, "SELECT sum(sessions) FROM stat_day"), 5);
 	/* No write-ahead log or journal keeps the order of the last sessions. */
 	char side[160];
@@ -547,7 +547,7 @@ START_TEST(test_label_and_migration)
 	r = record("2024-05-02", STAGE_RESULT, 80, END_FINISHED);
 	store_save(s, &r);
 	store_destroy(s);
-	ck_assert_int_eq(count(path, "PRAGMA user_version"), 4);
+	ck_assert_int_eq(count(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	ck_assert_int_eq(count(path, "SELECT count(*) FROM session"), 4);
 	ck_assert_int_eq(count(path, "SELECT count(*) FROM session WHERE label = "
 	                             "'accueil-12-mars'"),
@@ -562,6 +562,82 @@ START_TEST(test_label_and_migration)
 	                 1);
 	ck_assert_int_eq(count(path, "SELECT sum(finished) FROM stat_item WHERE question = 'q1'"),
 	                 3);
+}
+END_TEST
+
+/* The store makes a record's id, day and kiosk (the flow hands over facts
+ * only), and keeps the first answer to each chapter question with the
+ * session, counted like the final quiz's (schema version 5). */
+START_TEST(test_store_makes_ids_and_keeps_chapter_answers)
+{
+	struct store *s = store_open(path, 25);
+	store_batching(s, "Hall 1", 5, NULL);
+	for (int i = 0; i < 2; i++) {
+		struct session_record r = record("", STAGE_HOME, -1, END_TIMED_OUT);
+		r.id[0] = r.kiosk_id[0] = '\0';
+		r.n_chapter_answers = 3;
+		snprintf(r.chapter_answers[0].chapter_id, 32, "c1");
+		snprintf(r.chapter_answers[0].question_id, 32, "q6");
+		r.chapter_answers[0].choice = 2;
+		r.chapter_answers[1] = r.chapter_answers[0]; /* a second try: not kept */
+		r.chapter_answers[1].choice = 1;
+		r.chapter_answers[1].correct = true;
+		snprintf(r.chapter_answers[2].chapter_id, 32, "C2");
+		snprintf(r.chapter_answers[2].question_id, 32, "q7");
+		r.chapter_answers[2].choice = 1;
+		r.chapter_answers[2].correct = i == 0;
+		store_save(s, &r);
+	}
+	store_destroy(s);
+	ck_assert_int_eq(count(path, "SELECT count(DISTINCT id) FROM session"), 2);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM session WHERE kiosk = 'hall-1' AND "
+	                             "day = date('now', 'localtime')"),
+	                 2);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM chapter_answer"), 4);
+	ck_assert_int_eq(count(path, "SELECT answers FROM stat_chapter_answer WHERE chapter = "
+	                             "'c1' AND question = 'q6' AND choice = 2 AND correct = 0"),
+	                 2);
+	ck_assert_int_eq(count(path, "SELECT sum(answers) FROM stat_chapter_answer WHERE chapter = "
+	                             "'c2' AND question = 'q7' GROUP BY correct ORDER BY correct"),
+	                 1);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM stat_chapter_answer WHERE k_answers = "
+	                             "0"),
+	                 0);
+}
+END_TEST
+
+/* A version 4 file (statistics v2, no chapter answers yet) keeps its
+ * sessions, counters and batches, and takes chapter answers. */
+START_TEST(test_migration_from_v4)
+{
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(
+	    sqlite3_exec(db,
+	                 STORE_SCHEMA_V1 STORE_SCHEMA_V2 STORE_SCHEMA_V3 STORE_SCHEMA_V4
+	                 "PRAGMA user_version = 4;"
+	                 "INSERT INTO session VALUES ('2024-05-01', "
+	                 "zeroblob(16), 'k', 'm', 1, 'fr', 1, 0, "
+	                 "NULL, 0, 1, 60, NULL, 77);"
+	                 "INSERT INTO batch VALUES ('2024-05-01', "
+	                 "'2024-05-01', 'k', 1);",
+	                 NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+	struct store *s = store_open(path, 0);
+	ck_assert_ptr_null(store_problem(s));
+	struct session_record r = record("2024-05-02", STAGE_RESULT, 80, END_FINISHED);
+	r.n_chapter_answers = 1;
+	snprintf(r.chapter_answers[0].chapter_id, 32, "c1");
+	snprintf(r.chapter_answers[0].question_id, 32, "q6");
+	store_save(s, &r);
+	store_destroy(s);
+	ck_assert_int_eq(count(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	ck_assert_int_eq(count(path, "SELECT sum(sessions) FROM stat_day"), 2);
+	ck_assert_int_eq(count(path, "SELECT k_sessions FROM stat_day WHERE day = '2024-05-01'"),
+	                 77);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM batch"), 1);
+	ck_assert_int_eq(count(path, "SELECT sum(answers) FROM stat_chapter_answer"), 1);
 }
 END_TEST
 
@@ -644,6 +720,8 @@ int main(void)
 	tcase_add_test(tc, test_refused_record_is_dropped);
 	tcase_add_test(tc, test_label_and_migration);
 	tcase_add_test(tc, test_destroy_null);
+	tcase_add_test(tc, test_store_makes_ids_and_keeps_chapter_answers);
+	tcase_add_test(tc, test_migration_from_v4);
 	suite_add_tcase(su, tc);
 	return check_main(su);
 }
