@@ -1,6 +1,7 @@
 /* Closing batches and the early-leavers counter: see store_batch.h. */
 #include "platform/store_batch.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -87,28 +88,53 @@ int store_close_batches(struct store *s, const char *through)
 	return sqlite3_total_changes(s->db) - before;
 }
 
-void store_touch(struct store *s, const char *day)
+/* Adds the touches waiting in memory to their day's counter. */
+void store_flush_touches(struct store *s)
 {
-	if (!s || !s->db || store_rewriting(s))
-		return; /* a lost touch costs one in a counter, never a wait */
-	uint32_t key = 0;
-	if (getrandom(&key, sizeof key, 0) != (ssize_t)sizeof key)
-		key = (uint32_t)time(NULL) * 2654435761u;
+	if (!s || !s->db || s->touches == 0 || store_rewriting(s))
+		return;
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(s->db,
 	                            "INSERT INTO stat_touch VALUES (" STORE_CDAY(
-	                                "?1") ", 1, ?2) "
-	                                      "ON CONFLICT DO UPDATE SET touched = touched + 1, "
-	                                      "k_touched = k_touched + excluded.k_touched",
+	                                "?1") ", ?2, ?3) "
+	                                      "ON CONFLICT DO UPDATE SET touched = touched + "
+	                                      "excluded.touched, k_touched = k_touched + "
+	                                      "excluded.k_touched",
 	                            -1, &st, NULL);
 	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, (long long)key);
+		sqlite3_bind_text(st, 1, s->touch_day, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, s->touches);
+		sqlite3_bind_int64(st, 3, s->touch_keys);
 		rc = sqlite3_step(st);
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		log_debug("store", "a touch was not counted: %s", sqlite3_errmsg(s->db));
-	else
-		s->unordered = true;
+	if (rc != SQLITE_DONE) {
+		log_debug("store", "touches wait: %s", sqlite3_errmsg(s->db));
+		return;
+	}
+	s->touches = 0;
+	s->touch_keys = 0;
+	s->unordered = true;
+}
+
+/* The touch waits in memory when the file is busy (the rewrite thread, a
+ * reader holding it), like a session in the queue, and is added at the
+ * next try: the counter loses no one to a busy moment. A touch of another
+ * day than those waiting goes in their day's count when they cannot be
+ * written first (at most a day apart: the counter is per day). */
+void store_touch(struct store *s, const char *day)
+{
+	if (!s)
+		return;
+	store_flush_touches(s);
+	uint32_t key = 0;
+	if (getrandom(&key, sizeof key, 0) != (ssize_t)sizeof key)
+		key = (uint32_t)time(NULL) * 2654435761u;
+	if (s->touches == 0)
+		snprintf(s->touch_day, sizeof s->touch_day, "%s", day);
+	if (s->touches < INT_MAX) {
+		s->touches++;
+		s->touch_keys = (s->touch_keys + key) & 0xffffffffLL;
+	}
+	store_flush_touches(s);
 }

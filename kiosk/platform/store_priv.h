@@ -37,6 +37,11 @@ struct store {
 	int k;
 	struct hours hours;
 	char closed[11];
+	/* store_touch(): people who left before choosing a language, not yet
+	 * on the counter (the file was busy), their day and key sum. */
+	int touches;
+	long long touch_keys;
+	char touch_day[11];
 	char aside[300];   /* where a corrupt file was moved */
 	char error[200];   /* sqlite3_errmsg() of the last failure, for the log */
 	char problem[400]; /* what store_problem() returns, "" when fine */
@@ -59,6 +64,8 @@ void store_reorder_join(struct store *s);
 int store_close_on(sqlite3 *db, const char *through, int k, const char *kiosk);
 /* The last closed day now, for closing; false when closing is off. */
 bool store_close_due(struct store *s, char through[11]);
+/* Adds the touches waiting in memory to the counter (store_batch.c). */
+void store_flush_touches(struct store *s);
 /* True while a background rewrite holds the file. */
 bool store_rewriting(struct store *s);
 int store_open_db(struct store *s, bool first);

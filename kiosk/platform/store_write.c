@@ -353,6 +353,7 @@ void store_retry(struct store *s)
 	 * wait in the queue for the next retry rather than fail. */
 	if (store_rewriting(s))
 		return;
+	store_flush_touches(s);
 	/* A rewrite postponed because another process held the file. */
 	if (s->q_len == 0)
 		store_reorder(s);
@@ -486,6 +487,8 @@ void store_destroy(struct store *s)
 	store_retry(s);
 	if (s->q_len > 0)
 		log_err("store", "%d session(s) could not be saved before exit", s->q_len);
+	if (s->touches > 0)
+		log_err("store", "%d early leaver(s) could not be counted before exit", s->touches);
 	store_close_db(s);
 	pthread_mutex_destroy(&s->lock);
 	free(s->queue);

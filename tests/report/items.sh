@@ -231,7 +231,7 @@ sh tests/tools/demo_day.sh >"$T/demo.spec"
 "$GEN" -o "$T/v4.db" <"$T/demo.spec" 2>/dev/null
 "$GEN" -o "$T/v3.db" --schema 3 <"$T/demo.spec" 2>/dev/null
 v() { sqlite3 "$1" 'PRAGMA user_version'; }
-[ "$(v "$T/v4.db")$(v "$T/v3.db")" = 43 ] && pass "generator writes schema 4 and 3" || fail "schema versions" "$(v "$T/v4.db") $(v "$T/v3.db")"
+[ "$(v "$T/v4.db")$(v "$T/v3.db")" = 53 ] && pass "generator writes schema 5 and 3" || fail "schema versions" "$(v "$T/v4.db") $(v "$T/v3.db")"
 if "$REPORT_BIN" "$T/v3.db" --format json -o "$T/a3.json" 2>"$T/v3.err"; then
 	fail "an older file refused" "exit 0"
 else

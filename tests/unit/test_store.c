@@ -353,6 +353,27 @@ START_TEST(test_locked)
 }
 END_TEST
 
+/* A touch that meets a busy file (a reader's lock, the rewrite thread)
+ * waits in memory and is counted at the next try, like a session. */
+START_TEST(test_touch_waits_for_a_busy_file)
+{
+	struct store *s = store_open(path, 25);
+	sqlite3 *other;
+	ck_assert_int_eq(sqlite3_open(path, &other), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	store_touch(s, "2024-05-02");
+	store_touch(s, "2024-05-02");
+	ck_assert_int_eq(sqlite3_exec(other, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(other);
+	ck_assert_int_eq(count(path, "SELECT count(*) FROM stat_touch"), 0);
+	store_retry(s);
+	store_touch(s, "2024-05-02");
+	store_destroy(s);
+	ck_assert_int_eq(count(path, "SELECT touched FROM stat_touch WHERE day = '2024-05-02'"), 3);
+	ck_assert_int_eq(count(path, "SELECT k_touched > 0 FROM stat_touch"), 1);
+}
+END_TEST
+
 START_TEST(test_missing_directory_then_created)
 {
 	char sub[160], db[200];
@@ -710,6 +731,7 @@ int main(void)
 	tcase_add_test(tc, test_read_only);
 	tcase_add_test(tc, test_disk_full);
 	tcase_add_test(tc, test_locked);
+	tcase_add_test(tc, test_touch_waits_for_a_busy_file);
 	tcase_add_test(tc, test_io_error);
 	tcase_add_test(tc, test_missing_directory_then_created);
 	tcase_add_test(tc, test_read_only_file_at_open);
