@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "core/content.h"
+#include "core/exit.h"
 #include "core/flow.h"
 #include "core/hours.h"
 #include "core/settings.h"
@@ -28,14 +29,6 @@ struct bench;
 struct loop;
 struct ui;
 struct screen_ops;
-
-/* Exit codes of every mode (docs/reference.md). */
-enum kiosk_exit {
-	EXIT_OK = 0,
-	EXIT_INTERNAL = 1,
-	EXIT_BAD_INPUT = 2, /* arguments, settings or content */
-	EXIT_SCRIPT = 3,    /* a script's expect or press failed */
-};
 
 struct kiosk {
 	struct settings settings;

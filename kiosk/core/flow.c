@@ -361,7 +361,8 @@ static void draw_final(struct flow *f)
 		if (content_in_final_pool(f->m, q))
 			pool[n++] = q;
 	shuffle(f, pool, n);
-	unsigned want = content_final_size(f->m), per_obj[33] = {0};
+	/* Questions drawn per objective; the last counts those with none. */
+	unsigned want = content_final_size(f->m), per_obj[CONTENT_MAX_OBJECTIVES + 1] = {0};
 	if (!f->m->final_quiz) { /* an old module: every question, nothing to draw */
 		f->quiz_n = n < want ? n : want;
 		memcpy(f->quiz, pool, f->quiz_n * sizeof(pool[0]));
@@ -376,7 +377,8 @@ static void draw_final(struct flow *f)
 			if (taken[i])
 				continue;
 			int o = objective_of(f, pool[i]);
-			unsigned key = (f->asked[pool[i]] ? 1000u : 0u) + per_obj[o < 0 ? 32 : o];
+			unsigned key = (f->asked[pool[i]] ? 1000u : 0u) +
+			               per_obj[o < 0 ? CONTENT_MAX_OBJECTIVES : o];
 			if (key < best_key) {
 				best_key = key;
 				best = (int)i;
@@ -386,7 +388,7 @@ static void draw_final(struct flow *f)
 			break;
 		taken[best] = true;
 		int o = objective_of(f, pool[best]);
-		per_obj[o < 0 ? 32 : o]++;
+		per_obj[o < 0 ? CONTENT_MAX_OBJECTIVES : o]++;
 		f->quiz[f->quiz_n++] = pool[best];
 	}
 	shuffle(f, f->quiz, f->quiz_n);

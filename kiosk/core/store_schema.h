@@ -33,11 +33,20 @@
 #define STORE_STR_(x)        #x
 #define STORE_STR(x)         STORE_STR_(x)
 
+/* The longest id a row may hold (the store cuts longer ones), and the
+ * highest choice index (0-based) an answer row may hold. Macros: the
+ * schema's text below writes them. */
+#define STORE_ID_MAX     31
+#define STORE_CHOICE_MAX 31
+#define STORE_STR_(x)    #x
+#define STORE_STR(x)     STORE_STR_(x)
+
 // clang-format off
 
 /* "14h32" is how a French time is written: refused even inside an id. */
 #define STORE_ID_CHECK(c)                                                      \
-	"length(" c ") BETWEEN 1 AND 31 AND NOT " c " GLOB '*[^a-z0-9._-]*' "  \
+	"length(" c ") BETWEEN 1 AND " STORE_STR(STORE_ID_MAX)                 \
+	" AND NOT " c " GLOB '*[^a-z0-9._-]*' "                                \
 	"AND NOT " c " GLOB '*[0-9]h[0-9]*'"
 #define STORE_DAY_CHECK(c)                                                     \
 	"length(" c ") = 10 AND " c                                            \
@@ -84,7 +93,8 @@
 	STORE_ID_COL("module")                                                 \
 	STORE_ID_COL("question")                                               \
 	STORE_ID_COL("objective")                                              \
-	"  choice INTEGER NOT NULL CHECK (choice BETWEEN 0 AND 31),\n"         \
+	"  choice INTEGER NOT NULL CHECK (choice BETWEEN 0 AND "                \
+	STORE_STR(STORE_CHOICE_MAX) "),\n"         \
 	"  correct INTEGER NOT NULL CHECK (correct IN (0, 1)),\n"              \
 	STORE_COUNT("answers")                                                 \
 	"  PRIMARY KEY (day, module, question, objective, choice, correct)\n"  \
@@ -187,7 +197,8 @@
 	STORE_ID_COL("module")                                                 \
 	STORE_ID_COL("question")                                               \
 	STORE_ID_COL("objective")                                              \
-	"  choice INTEGER NOT NULL CHECK (choice BETWEEN 0 AND 31),\n"         \
+	"  choice INTEGER NOT NULL CHECK (choice BETWEEN 0 AND "                \
+	STORE_STR(STORE_CHOICE_MAX) "),\n"         \
 	"  correct INTEGER NOT NULL CHECK (correct IN (0, 1)),\n"              \
 	STORE_DAY_COL                                                          \
 	"  session BLOB NOT NULL CHECK (length(session) = 16),\n"              \
@@ -372,7 +383,8 @@
 	"CREATE TABLE stat_answer (\n"                                         \
 	STORE_DAY_COL STORE_ID_COL("module") STORE_ID_COL("question")          \
 	STORE_ID_COL("objective")                                              \
-	"  choice INTEGER NOT NULL CHECK (choice BETWEEN 0 AND 31),\n"         \
+	"  choice INTEGER NOT NULL CHECK (choice BETWEEN 0 AND "                \
+	STORE_STR(STORE_CHOICE_MAX) "),\n"         \
 	"  correct INTEGER NOT NULL CHECK (correct IN (0, 1)),\n"              \
 	STORE_COUNT("answers") STORE_KEY("answers")                            \
 	"  PRIMARY KEY (day, module, question, objective, choice, correct)\n"  \

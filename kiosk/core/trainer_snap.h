@@ -13,8 +13,8 @@
 
 enum { SNAP_MAX_QUESTIONS = 64, SNAP_MAX_CHAPTERS = 32 };
 
-/* Why a question should be rewritten: the item analysis' flags
- * (report/report.h ITEM_*), 0 when it works. */
+/* Why a question should be rewritten, 0 when it works: the item
+ * analysis' flags, written once here (the report's ITEM_* are these). */
 enum {
 	SNAP_TOO_EASY = 1,
 	SNAP_TOO_HARD = 2,

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/exit.h"
 #include "core/settings.h"
 #include "export/export.h"
 
@@ -68,7 +69,7 @@ int main(int argc, char **argv)
 		                                              : NULL;
 		if (!strcmp(a, "--help")) {
 			usage(stdout);
-			return 0;
+			return EXIT_OK;
 		} else if (!strcmp(a, "--no-journal")) {
 			journal = false;
 		} else if (!strcmp(a, "--keep") && v) {
@@ -81,12 +82,12 @@ int main(int argc, char **argv)
 			fprintf(stderr, "kiosk-export: unexpected or incomplete argument '%s'\n",
 			        a);
 			usage(stderr);
-			return 2;
+			return EXIT_BAD_INPUT;
 		}
 	}
 	if (!outbox || keep < 1) {
 		usage(stderr);
-		return 2;
+		return EXIT_BAD_INPUT;
 	}
 	struct settings s;
 	struct diag d = {0};
@@ -100,7 +101,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "kiosk-export: cannot use the settings %s\n", config);
 		settings_free(&s);
 		diag_free(&d);
-		return 2;
+		return EXIT_BAD_INPUT;
 	}
 	diag_free(&d);
 	if (dbp)
@@ -119,9 +120,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "kiosk-export: cannot write into %s: %s\n", outbox,
 		        strerror(errno));
 		settings_free(&s);
-		return 1;
+		return EXIT_INTERNAL;
 	}
-	int rc = 0;
+	int rc = EXIT_OK;
 	long long batches = 0;
 	db_state(s.database, state, sizeof(state));
 	snprintf(name, sizeof(name), "%s-%s.db", s.kiosk_id, day);
@@ -138,14 +139,14 @@ int main(int argc, char **argv)
 			           (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
 			export_prune(outbox, s.kiosk_id, keep);
 		} else {
-			rc = 1;
+			rc = EXIT_INTERNAL;
 		}
 	} else {
 		fprintf(stderr, "kiosk-export: statistics database %s: %s; no copy tonight\n",
 		        s.database, state);
 	}
 	if (!export_health(&s, outbox, day, state, journal, status))
-		rc = 1;
+		rc = EXIT_INTERNAL;
 	settings_free(&s);
 	return rc;
 }

@@ -1,4 +1,4 @@
-/* What gfx.c (window, renderer, shapes) and text.c (fonts, text cache)
+/* What gfx.c (window, renderer, shapes) and gfx_text.c (fonts, text cache)
  * share; nothing else includes it. */
 #ifndef KIOSK_PLATFORM_GFX_PRIV_H
 #define KIOSK_PLATFORM_GFX_PRIV_H

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/exit.h"
 #include "core/log.h"
 #include "platform/pin_state.h"
 
@@ -27,7 +28,7 @@ int pin_hash_main(void)
 		sodium_memzero(line, sizeof line);
 		fprintf(stderr, "kiosk: the trainer PIN must be %d to %d digits\n", PIN_MIN_DIGITS,
 		        PIN_MAX_DIGITS);
-		return 2;
+		return EXIT_BAD_INPUT;
 	}
 	int rc = sodium_init() < 0 ||
 	         crypto_pwhash_str(hash, line, strlen(line), crypto_pwhash_OPSLIMIT_INTERACTIVE,
@@ -35,10 +36,10 @@ int pin_hash_main(void)
 	sodium_memzero(line, sizeof line);
 	if (rc) {
 		fprintf(stderr, "kiosk: cannot hash the PIN (out of memory?)\n");
-		return 1;
+		return EXIT_INTERNAL;
 	}
 	printf("trainer_pin: \"%s\"\n", hash);
-	return 0;
+	return EXIT_OK;
 }
 
 /* The length of lock number i + 1 (i from 0): 60 s, doubled each time,

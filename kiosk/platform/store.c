@@ -96,9 +96,8 @@ static void move_aside(struct store *s, const char *why)
 			log_warn("store", "cannot move %s aside: %s", from, strerror(errno));
 	}
 	snprintf(s->aside, sizeof s->aside, "%s", dest);
-	fprintf(stderr,
-	        "<3>store: %s failed its check (%s); kept as %s, starting a fresh database\n",
-	        s->path, why, dest);
+	log_err("store", "%s failed its check (%s); kept as %s, starting a fresh database", s->path,
+	        why, dest);
 }
 
 /* "ok", or why not, in why. Returns 0 when the file passes. */

@@ -44,16 +44,6 @@ int store_pending(const struct store *s);
 /* NULL when all is well, else a short French message for the trainer. */
 const char *store_problem(const struct store *s);
 
-struct store_summary {
-	int sessions, finished, passed, timed_out, abandoned, avg_score;
-	bool suppressed; /* fewer than min_group sessions: every figure is 0 */
-};
-
-/* Figures for the sessions from from_day (YYYY-MM-DD, NULL for all) on.
- * Returns 0, or -1 when the database cannot be read (out is then zero and
- * suppressed). avg_score is the mean quiz score of those who took it. */
-int store_summary(struct store *s, const char *from_day, int min_group, struct store_summary *out);
-
 /* Raw totals of the days from..to (YYYY-MM-DD, both included), for the
  * trainer screen, which applies its own rule (core/trainer_view.h).
  * 0, or -1 when the database cannot be read (out is then zero). */

@@ -18,8 +18,8 @@ static void clean_id(char *id, size_t size)
 {
 	size_t n = strnlen(id, size - 1);
 	id[n] = '\0';
-	if (n > 31)
-		id[n = 31] = '\0';
+	if (n > STORE_ID_MAX)
+		id[n = STORE_ID_MAX] = '\0';
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)id[i];
 		c = (unsigned char)tolower(c);
@@ -89,7 +89,7 @@ static void clean_record(const struct store *s, struct session_record *r)
 		struct session_answer a = r->answers[i];
 		clean_id(a.question_id, sizeof a.question_id);
 		clean_id(a.objective, sizeof a.objective);
-		a.choice = clamp(a.choice, 0, 31);
+		a.choice = clamp(a.choice, 0, STORE_CHOICE_MAX);
 		bool dup = false;
 		for (int j = 0; j < kept && !dup; j++)
 			dup = strcmp(r->answers[j].question_id, a.question_id) == 0;
@@ -368,8 +368,7 @@ void store_retry(struct store *s)
 			/* clean_record() should make this impossible; if not,
 			 * retrying would never succeed and would hold up every
 			 * session queued behind this one. */
-			fprintf(stderr,
-			        "<3>store: a session was refused by the schema (%s); dropped\n",
+			log_err("store", "a session was refused by the schema (%s); dropped",
 			        s->error);
 			s->error[0] = '\0';
 		} else if (rc != SQLITE_OK) {
@@ -408,43 +407,6 @@ int store_pending(const struct store *s)
 const char *store_problem(const struct store *s)
 {
 	return s && s->problem[0] ? s->problem : NULL;
-}
-
-int store_summary(struct store *s, const char *from_day, int min_group, struct store_summary *out)
-{
-	memset(out, 0, sizeof *out);
-	out->suppressed = true;
-	if (!s || !s->db)
-		return -1;
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(s->db,
-	                            "SELECT total(sessions), total(finished), total(passed), "
-	                            "total(timed_out), total(abandoned), total(score_sum), "
-	                            "total(quiz_taken) FROM stat_day WHERE day >= coalesce(?, '')",
-	                            -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		if (from_day)
-			sqlite3_bind_text(st, 1, from_day, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-	}
-	if (rc != SQLITE_ROW) {
-		log_warn("store", "summary: %s", sqlite3_errmsg(s->db));
-		sqlite3_finalize(st);
-		return -1;
-	}
-	int n = sqlite3_column_int(st, 0);
-	if (n >= min_group && n > 0) {
-		out->sessions = n;
-		out->finished = sqlite3_column_int(st, 1);
-		out->passed = sqlite3_column_int(st, 2);
-		out->timed_out = sqlite3_column_int(st, 3);
-		out->abandoned = sqlite3_column_int(st, 4);
-		double taken = sqlite3_column_double(st, 6);
-		out->avg_score = taken > 0 ? (int)(sqlite3_column_double(st, 5) / taken + 0.5) : 0;
-		out->suppressed = false;
-	}
-	sqlite3_finalize(st);
-	return 0;
 }
 
 int store_counts(struct store *s, const char *from, const char *to, struct trainer_counts *out)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/content.h"
+#include "core/exit.h"
 #include "core/yaml/diag.h"
 #include "report/fleet.h"
 #include "report/report.h"
@@ -54,12 +55,12 @@ int main(int argc, char **argv)
 	struct content_module *module = NULL;
 	struct diag diag = {0};
 	char sep = ',';
-	int k = 5, n = 0, status = 2, c;
+	int k = 5, n = 0, status = EXIT_BAD_INPUT, c;
 	const char **paths = calloc((size_t)argc + 1, sizeof *paths);
 	struct report r = {0};
 	FILE *f = NULL;
 	if (!paths)
-		return 1;
+		return EXIT_INTERNAL;
 	enum { O_FORMAT = 256, O_FROM, O_TO, O_MIN_GROUP, O_SEP, O_CONTENT, O_VERSION, O_FLEET };
 	static const struct option opts[] = {
 	    {"format", required_argument, 0, O_FORMAT},
@@ -106,11 +107,11 @@ int main(int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
-			status = 0;
+			status = EXIT_OK;
 			goto end;
 		case O_VERSION:
 			printf("kiosk-report %s\n", KIOSK_VERSION);
-			status = 0;
+			status = EXIT_OK;
 			goto end;
 		case ':':
 			fprintf(stderr, "kiosk-report: %s needs a value\n", argv[optind - 1]);
@@ -123,25 +124,25 @@ int main(int argc, char **argv)
 	}
 	for (int i = optind; i < argc; i++)
 		paths[n++] = argv[i];
-	status = 1;
+	status = EXIT_INTERNAL;
 	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "html") &&
 	    strcmp(format, "json")) {
 		fprintf(stderr, "kiosk-report: unknown format %s\n", format);
-		status = 2;
+		status = EXIT_BAD_INPUT;
 		goto end;
 	}
 	if ((from && !is_day(from)) || (to && !is_day(to))) {
 		fprintf(stderr, "kiosk-report: dates are YYYY-MM-DD\n");
-		status = 2;
+		status = EXIT_BAD_INPUT;
 		goto end;
 	}
 	if (fleet_dir && fleet_collect(fleet_dir, &fleet, &paths, &n) != 0) {
-		status = 2;
+		status = EXIT_BAD_INPUT;
 		goto end;
 	}
 	if (n == 0) {
 		usage(stderr);
-		status = 2;
+		status = EXIT_BAD_INPUT;
 		goto end;
 	}
 	if (content) {
@@ -152,13 +153,13 @@ int main(int argc, char **argv)
 			        "kiosk-report: --content %s: not a usable module "
 			        "(kiosk --check tells more)\n",
 			        content);
-			status = 2;
+			status = EXIT_BAD_INPUT;
 			goto end;
 		}
 	}
 	char lo[11], hi[11];
 	if (report_period(from, to, lo, hi) != 0) {
-		status = 2;
+		status = EXIT_BAD_INPUT;
 		goto end;
 	}
 	if (report_build(&r, paths, n, lo, hi, k) != 0)
@@ -179,12 +180,12 @@ int main(int argc, char **argv)
 		perror(out ? out : "stdout");
 		goto end;
 	}
-	status = 0;
+	status = EXIT_OK;
 end:
 	fleet_free(&fleet);
-	if (f && f != stdout && fclose(f) != 0 && status == 0) {
+	if (f && f != stdout && fclose(f) != 0 && status == EXIT_OK) {
 		perror(out);
-		status = 1;
+		status = EXIT_INTERNAL;
 	}
 	report_free(&r);
 	content_destroy(module);

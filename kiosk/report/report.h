@@ -23,6 +23,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "core/trainer_snap.h"
+
 struct content_module;
 
 enum { REPORT_STAGES = 5, REPORT_ENDS = 3, REPORT_BINS = 10, REPORT_CHOICES = 32 };
@@ -91,10 +93,10 @@ struct report_objective {
  * correlation of the item with the rest of the score over the sessions
  * that finished the quiz (from the per-session answer rows). */
 enum {
-	ITEM_TOO_EASY = 1, /* facility > 90 % */
-	ITEM_TOO_HARD = 2, /* facility < 30 % */
-	ITEM_WEAK = 4,     /* discrimination < 0.20 */
-	ITEM_NEGATIVE = 8, /* discrimination < 0: the key may be wrong */
+	ITEM_TOO_EASY = SNAP_TOO_EASY, /* facility > 90 % */
+	ITEM_TOO_HARD = SNAP_TOO_HARD, /* facility < 30 % */
+	ITEM_WEAK = SNAP_WEAK,         /* discrimination < 0.20 */
+	ITEM_NEGATIVE = SNAP_NEGATIVE, /* discrimination < 0: the key may be wrong */
 };
 struct report_item {
 	char module[32], id[32], objective[32];

@@ -3,7 +3,7 @@
 # again and again, and every video of the module in turn, must leave the
 # resident memory where it was after the first round. Regression test for
 # glibc keeping libVLC's freed pictures (player.c: fixed mmap threshold) and
-# for the text cache growing with every subtitle (text.c: bounded by bytes)
+# for the text cache growing with every subtitle (platform/gfx_text.c: bounded by bytes)
 # and the posters of every video shown (player_priv.h: MAX_POSTERS).
 # Prints "memory: ... kB after round 1, ... kB after round N".
 # The growth is of resident memory less the text cache: that cache fills up

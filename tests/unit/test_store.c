@@ -15,6 +15,7 @@
 #include "platform/store.h"
 #include "platform/store_batch.h"
 #include "core/store_schema.h"
+#include "core/trainer_view.h"
 
 static char dir[64], path[128];
 
@@ -93,18 +94,15 @@ START_TEST(test_save_and_summary)
 		store_save(s, &r);
 	}
 	ck_assert_int_eq(store_pending(s), 0);
-	struct store_summary sum;
-	ck_assert_int_eq(store_summary(s, "2024-05-02", 5, &sum), 0);
-	ck_assert(!sum.suppressed);
+	struct trainer_counts sum;
+	ck_assert_int_eq(store_counts(s, "2024-05-02", "2024-05-02", &sum), 0);
 	ck_assert_int_eq(sum.sessions, 5);
 	ck_assert_int_eq(sum.finished, 1);
-	ck_assert_int_eq(sum.timed_out, 4);
 	ck_assert_int_eq(sum.passed, 1);
-	ck_assert_int_eq(sum.avg_score, 48);
-	ck_assert_int_eq(store_summary(s, "2024-05-02", 6, &sum), 0);
-	ck_assert(sum.suppressed);
-	ck_assert_int_eq(sum.sessions, 0);
+	ck_assert_int_eq(sum.quiz_taken, 5);
+	ck_assert_int_eq(sum.score_sum, 80 + 4 * 40);
 	store_destroy(s);
+	ck_assert_int_eq(count(path, "SELECT total(timed_out) FROM stat_day"), 4);
 	ck_assert_int_eq(count(path, "SELECT count(*) FROM answer"), 10);
 	ck_assert_int_eq(count(path, "SELECT count(*) FROM chapter WHERE video_share IS NULL"), 5);
 	ck_assert_int_eq(
@@ -385,9 +383,9 @@ START_TEST(test_missing_directory_then_created)
 	struct session_record r = record("2024-05-02", STAGE_RESULT, 70, END_FINISHED);
 	store_save(s, &r);
 	ck_assert_int_eq(store_pending(s), 1);
-	struct store_summary sum;
-	ck_assert_int_eq(store_summary(s, NULL, 1, &sum), -1);
-	ck_assert(sum.suppressed);
+	struct trainer_counts sum;
+	ck_assert_int_eq(store_counts(s, "2024-05-02", "2024-05-02", &sum), -1);
+	ck_assert_int_eq(sum.sessions, 0);
 	ck_assert_int_eq(mkdir(sub, 0755), 0);
 	store_retry(s);
 	ck_assert_int_eq(store_pending(s), 0);
