@@ -15,7 +15,7 @@ struct lint {
 	int n;
 };
 
-static void report(struct lint *l, yaml_mark_t m, const char *fmt, const char *a, long b)
+static void lint_problem(struct lint *l, yaml_mark_t m, const char *fmt, const char *a, long b)
 {
 	char msg[256];
 	snprintf(msg, sizeof(msg), fmt, a, b);
@@ -79,9 +79,9 @@ static void walk_mapping(struct lint *l, yaml_node_t *n, const cyaml_schema_fiel
 		while (key && i < nf && strcmp(fields[i].key, key) != 0)
 			i++;
 		if (!key || i == nf) {
-			report(l, k->start_mark, "unknown key '%s'", key ? key : "?", 0);
+			lint_problem(l, k->start_mark, "unknown key '%s'", key ? key : "?", 0);
 		} else if (seen[i]) {
-			report(l, k->start_mark, "key '%s' given twice", key, 0);
+			lint_problem(l, k->start_mark, "key '%s' given twice", key, 0);
 		} else {
 			seen[i] = true;
 			walk(l, val, &fields[i].value);
@@ -89,7 +89,8 @@ static void walk_mapping(struct lint *l, yaml_node_t *n, const cyaml_schema_fiel
 	}
 	for (size_t i = 0; i < nf; i++)
 		if (!seen[i] && !(fields[i].value.flags & CYAML_FLAG_OPTIONAL))
-			report(l, n->start_mark, "missing required key '%s'", fields[i].key, 0);
+			lint_problem(l, n->start_mark, "missing required key '%s'", fields[i].key,
+			             0);
 	free(seen);
 }
 
@@ -113,11 +114,12 @@ static void walk(struct lint *l, yaml_node_t *n, const cyaml_schema_value_t *v)
 		}
 		long count = n->data.sequence.items.top - n->data.sequence.items.start;
 		if (count < (long)v->sequence.min)
-			report(l, n->start_mark, "%s: at least %ld entries are needed",
-			       count ? "too few entries" : "an empty list", (long)v->sequence.min);
+			lint_problem(l, n->start_mark, "%s: at least %ld entries are needed",
+			             count ? "too few entries" : "an empty list",
+			             (long)v->sequence.min);
 		else if (v->sequence.max != CYAML_UNLIMITED && count > (long)v->sequence.max)
-			report(l, n->start_mark, "%s: at most %ld entries", "too many entries",
-			       (long)v->sequence.max);
+			lint_problem(l, n->start_mark, "%s: at most %ld entries",
+			             "too many entries", (long)v->sequence.max);
 		for (yaml_node_item_t *it = n->data.sequence.items.start;
 		     it < n->data.sequence.items.top; it++)
 			walk(l, yaml_document_get_node(&l->doc, *it), v->sequence.entry);
@@ -127,11 +129,11 @@ static void walk(struct lint *l, yaml_node_t *n, const cyaml_schema_value_t *v)
 		if (!s)
 			ok = false;
 		else if (strlen(s) < v->string.min)
-			report(l, n->start_mark, "%s: at least %ld characters", "too short",
-			       (long)v->string.min);
+			lint_problem(l, n->start_mark, "%s: at least %ld characters", "too short",
+			             (long)v->string.min);
 		else if (v->string.max != CYAML_UNLIMITED && strlen(s) > v->string.max)
-			report(l, n->start_mark, "%s: at most %ld characters", "too long",
-			       (long)v->string.max);
+			lint_problem(l, n->start_mark, "%s: at most %ld characters", "too long",
+			             (long)v->string.max);
 		break;
 	case CYAML_INT: ok = is_int(s, false); break;
 	case CYAML_UINT: ok = is_int(s, true); break;
@@ -139,7 +141,7 @@ static void walk(struct lint *l, yaml_node_t *n, const cyaml_schema_value_t *v)
 	default: break;
 	}
 	if (!ok)
-		report(l, n->start_mark, "wrong type: %s expected", type_name(v), 0);
+		lint_problem(l, n->start_mark, "wrong type: %s expected", type_name(v), 0);
 }
 
 int schema_lint(const char *file, const cyaml_schema_value_t *schema, struct diag *d)
