@@ -539,7 +539,8 @@
 	STORE_ID_COL("module")                                                 \
 	STORE_ID_COL("chapter")                                                \
 	STORE_ID_COL("question")                                               \
-	"  choice INTEGER NOT NULL CHECK (choice BETWEEN 0 AND 31),\n"         \
+	"  choice INTEGER NOT NULL CHECK (choice BETWEEN 0 AND "                \
+	STORE_STR(STORE_CHOICE_MAX) "),\n"                                     \
 	"  correct INTEGER NOT NULL CHECK (correct IN (0, 1)),\n"              \
 	STORE_DAY_COL                                                          \
 	"  session BLOB NOT NULL CHECK (length(session) = 16),\n"              \
@@ -548,7 +549,8 @@
 	"CREATE TABLE stat_chapter_answer (\n"                                 \
 	STORE_DAY_COL STORE_ID_COL("module") STORE_ID_COL("chapter")           \
 	STORE_ID_COL("question")                                               \
-	"  choice INTEGER NOT NULL CHECK (choice BETWEEN 0 AND 31),\n"         \
+	"  choice INTEGER NOT NULL CHECK (choice BETWEEN 0 AND "                \
+	STORE_STR(STORE_CHOICE_MAX) "),\n"                                     \
 	"  correct INTEGER NOT NULL CHECK (correct IN (0, 1)),\n"              \
 	STORE_COUNT("answers") STORE_KEY("answers")                            \
 	"  PRIMARY KEY (day, module, chapter, question, choice, correct)\n"    \

@@ -103,7 +103,7 @@ static void clean_record(const struct store *s, struct session_record *r)
 		struct session_chapter_answer a = r->chapter_answers[i];
 		clean_id(a.chapter_id, sizeof a.chapter_id);
 		clean_id(a.question_id, sizeof a.question_id);
-		a.choice = clamp(a.choice, 0, 31);
+		a.choice = clamp(a.choice, 0, STORE_CHOICE_MAX);
 		bool dup = false;
 		for (int j = 0; j < kept && !dup; j++)
 			dup = strcmp(r->chapter_answers[j].chapter_id, a.chapter_id) == 0 &&
