@@ -34,6 +34,19 @@ expect trainer
 shot trainer-today
 press Questions et chapitres
 shot trainer-detail
+swipe 0.6 0.85 0.6 0.35
+swipe 0.6 0.85 0.6 0.35
+swipe 0.6 0.85 0.6 0.35
+swipe 0.6 0.85 0.6 0.35
+swipe 0.6 0.85 0.6 0.35
+swipe 0.6 0.85 0.6 0.35
+swipe 0.6 0.85 0.6 0.35
+swipe 0.6 0.85 0.6 0.35
+swipe 0.6 0.85 0.6 0.35
+swipe 0.6 0.85 0.6 0.35
+swipe 0.6 0.35 0.6 0.75
+swipe 0.6 0.35 0.6 0.55
+shot trainer-detail-chapters
 press Aujourd'hui
 press QR du jour
 shot trainer-qr
@@ -51,6 +64,16 @@ press Redémarrer le programme
 shot trainer-restart
 S
 "$BUILD/kiosk" --headless --script "$tmp/s.txt" --size 1920x1080 --config "$tmp/k.yaml" \
+	--shots "$out" || exit $?
+# Portrait: the end of the list (the chapters' questions, the chapters).
+{
+	sed -n '1,/^press OK$/p' "$tmp/s.txt"
+	echo "press Questions et chapitres"
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12; do echo "swipe 0.6 0.85 0.6 0.35"; done
+	echo "swipe 0.6 0.35 0.6 0.55"
+	echo "shot trainer-detail-portrait"
+} >"$tmp/p.txt"
+"$BUILD/kiosk" --headless --script "$tmp/p.txt" --size 1080x1920 --config "$tmp/k.yaml" \
 	--shots "$out" || exit $?
 html=$(ls "$tmp"/usb/*.html)
 profile=$(mktemp -d)

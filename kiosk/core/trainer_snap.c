@@ -147,7 +147,8 @@ void trainer_snap_question(const struct trainer_snap *s, const struct snap_quest
 	snprintf(rate, rate_size, "%s%d %% (%s%lld réponses)", approx,
 	         trainer_snap_pct(q->right, q->answered), approx, q->answered);
 	if (q->top_wrong >= 0 && q->top_wrong < 26 && q->top_wrong_n > 0)
+		/* « (≈ 6) » kept on one line: a no-break space after « ≈ ». */
 		snprintf(wrong, wrong_size, "erreur la plus choisie : %c%s%s%s (%s%lld)",
 		         'A' + q->top_wrong, choice ? " «\u00a0" : "", choice ? choice : "",
-		         choice ? "\u00a0»" : "", approx, q->top_wrong_n);
+		         choice ? "\u00a0»" : "", s->perturbed ? "≈\u00a0" : "", q->top_wrong_n);
 }

@@ -246,6 +246,11 @@ for size in 1920x1080 1080x1920; do
 	"$negative (à réécrire), "*) pass "$size: the list starts with the questions to rewrite ($(echo "$order" | cut -c1-60)…)" ;;
 	*) fail "$size: the list starts with the questions to rewrite" "$order" ;;
 	esac
+	# The chapters' own questions (first tries) after the final quiz's.
+	case "$order" in
+	*", q-goal-first, q-user-case, q-two-factor") pass "$size: the chapters' questions listed, after the final quiz's" ;;
+	*) fail "$size: the chapters' questions listed" "$order" ;;
+	esac
 	# No question to rewrite after one that is fine.
 	echo "$order" | tr ',' '\n' | awk '/à réécrire/ && seen {bad = 1} !/à réécrire/ {seen = 1} END {exit bad}' &&
 		pass "$size: every question to rewrite before the others" || fail "$size: questions to rewrite first" "$order"
@@ -265,7 +270,8 @@ if command -v zbarimg >/dev/null; then
 	has "QR: today only as a rounded count" "$T/qr1.txt" "Sessions aujourd'hui: moins de 5"
 	has "QR: the questions to rewrite" "$T/qr1.txt" "À réécrire: $negative"
 	has "QR: right answers and the most chosen wrong answer" "$T/qr1.txt" "Bonnes réponses (%, erreur la plus choisie): "
-	echo "n=1 day=$today kiosk=accueil-1 module=tu-me-suis stage=result end=finished score=0 ans=q-goal-first:goals:0:0" |
+	has "QR: the chapters' questions" "$T/qr1.txt" "Questions des chapitres (%, erreur la plus choisie): q-goal-first"
+	echo "n=1 day=$today kiosk=accueil-1 module=tu-me-suis stage=result end=finished score=0 ans=f-goal-time:goals:0:0 cq=pourquoi:q-goal-first:0:0" |
 		"$GEN" --close "$d2" -o "$T/day.db" 2>/dev/null
 	stats_run qr2 1920x1080
 	zbarimg -q --raw "$T/qr2/qr.png" >"$T/qr2.txt" 2>/dev/null

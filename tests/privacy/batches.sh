@@ -19,8 +19,8 @@ YAML
 # 1. Before and after one person. Two closed batches, then one person
 # today (open), then that day closed with fewer than K sessions.
 "$GEN" -o "$T/k.db" --kiosk-id hall 2>/dev/null <<'SPEC'
-n=9 day=2024-05-02 lang=fr kiosk=hall stage=result score=80 passed=1 ans=q1:o1:0:1,q2:o2:1:0 ch=c1:1:100 label=mardi
-n=6 day=2024-05-03 lang=en kiosk=hall stage=result score=40 passed=0 ans=q1:o1:2:0,q2:o2:1:1 ch=c1:1:50
+n=9 day=2024-05-02 lang=fr kiosk=hall stage=result score=80 passed=1 ans=q1:o1:0:1,q2:o2:1:0 ch=c1:1:100 label=mardi cq=c1:q6:1:1
+n=6 day=2024-05-03 lang=en kiosk=hall stage=result score=40 passed=0 ans=q1:o1:2:0,q2:o2:1:1 ch=c1:1:50 cq=c1:q6:0:0
 SPEC
 snap() { # name: every output that leaves the kiosk, into $T/name/
 	mkdir -p "$T/$1"
@@ -31,7 +31,8 @@ snap() { # name: every output that leaves the kiosk, into $T/name/
 		>/dev/null 2>>"$T/$1/err"
 	sqlite3 "$T/$1/out/hall-2024-06-01.db" \
 		"SELECT * FROM b_batch; SELECT * FROM b_day; SELECT * FROM b_score; SELECT * FROM b_chapter;
-		 SELECT * FROM b_answer; SELECT * FROM b_label; SELECT * FROM b_item;" >"$T/$1/batches.txt"
+		 SELECT * FROM b_answer; SELECT * FROM b_label; SELECT * FROM b_item;
+		 SELECT * FROM b_chapter_answer;" >"$T/$1/batches.txt"
 	grep -v '^written:\|^disk_free' "$T/$1/out/hall.health" >"$T/$1/health.txt"
 	rm -rf "$T/$1/out"
 }
@@ -42,7 +43,7 @@ snap before
 echo "# before: $(json "$T/before/report.json" "d['total']")"
 [ -s "$T/before/batches.txt" ] && pass "the closed batches leave the kiosk ($(wc -l <"$T/before/batches.txt") rows of counters)" ||
 	fail "batches" "$(cat "$T/before/err")"
-echo 'n=1 day=2024-05-04 lang=de kiosk=hall stage=result score=30 passed=0 ans=q1:o1:3:0,q2:o2:3:0 ch=c1:1:10' |
+echo 'n=1 day=2024-05-04 lang=de kiosk=hall stage=result score=30 passed=0 ans=q1:o1:3:0,q2:o2:3:0 ch=c1:1:10 cq=c1:q6:2:0' |
 	"$GEN" -o "$T/k.db" --no-close 2>/dev/null
 snap after-open
 same "one more person, day still open: every report format, the batch file and the health file unchanged" before after-open
@@ -111,6 +112,20 @@ for s in $(seq 1 60); do
 done
 [ -n "$twin" ] && pass "five who failed publish a pass rate of $rate %; so does a cohort where one passed (seed $twin): nothing certain" ||
 	fail "five failed" "no cohort with a success publishes $rate % (60 tried)"
+# The same for a chapter's question: five wrong at their first try.
+echo 'n=5 day=2024-05-02 stage=chapter cq=c1:q6:2:0' | "$GEN" -o "$T/five-c.db" 2>/dev/null
+"$R" "$T/five-c.db" --format json -o "$T/five-c.json"
+rate=$(json "$T/five-c.json" "d['chapter_questions'][0]['right_pct']")
+twin=""
+for s in $(seq 1 60); do
+	rm -f "$T/alt.db"
+	printf 'n=4 day=2024-05-02 stage=chapter cq=c1:q6:2:0\nn=1 day=2024-05-02 stage=chapter cq=c1:q6:1:1\n' |
+		"$GEN" -o "$T/alt.db" --seed "$s" 2>/dev/null
+	"$R" "$T/alt.db" --format json -o "$T/alt.json"
+	if [ "$(json "$T/alt.json" "d['chapter_questions'][0]['right_pct']")" = "$rate" ]; then twin=$s; break; fi
+done
+[ -n "$twin" ] && pass "five wrong on a chapter's question publish $rate % right; so does a cohort where one was right (seed $twin): nothing certain" ||
+	fail "five wrong on a chapter question" "no cohort with one right publishes $rate % (60 tried)"
 
 # 5. The same cell, the same deviation: every run, every format.
 "$R" "$T/k.db" --format json -o "$T/r1.json"
@@ -122,3 +137,16 @@ n=$(json "$T/r1.json" "d['total']['sessions']")
 grep -q "total[;,]$n[;,]" "$T/r.csv" && grep -Eq "Sessions[ .]+(≈ *)?$n\$" "$T/r.txt" &&
 	pass "the total's $n sessions: the same in JSON, CSV and text" ||
 	fail "formats" "json $n; csv: $(grep total "$T/r.csv" | head -1); text: $(grep Sessions "$T/r.txt" | head -1)"
+# A chapter question's published answers and rate: the same deviation in
+# JSON, CSV, text and HTML.
+"$R" "$T/k.db" --format html -o "$T/r.html"
+a=$(json "$T/r1.json" "d['chapter_questions'][0]['answered']")
+p=$(json "$T/r1.json" "('%.1f' % d['chapter_questions'][0]['right_pct']).replace('.', ',')")
+pc=$(echo "$p" | tr , .)
+if grep -q "^tu-me-suis,c1,q6,$a,$pc," "$T/r.csv" &&
+	grep -Eq "^  q6 +c1 +≈ $a +≈ $p %" "$T/r.txt" &&
+	grep -q "<td>q6</td><td style='text-align:left'>c1</td><td>≈ $a</td><td>≈ $p %</td>" "$T/r.html"; then
+	pass "chapter question q6: ≈ $a answers, ≈ $p % right, the same in JSON, CSV, text and HTML"
+else
+	fail "chapter question formats" "json $a $p; csv: $(grep ',q6,' "$T/r.csv"); text: $(grep '^  q6' "$T/r.txt"); html: $(grep -o '<td>q6</td>.\{0,80\}' "$T/r.html")"
+fi

@@ -8,13 +8,16 @@ R=$REPORT
 T=$TMP
 EXPORT="$ROOT/$BUILD/kiosk-export"
 # One welcome day: 15 people touched the screen, 1 left before choosing a
-# language, 14 sessions, 12 saw their result, 3 passed (score >= 70).
+# language, 14 sessions, 12 saw their result, 3 passed (score >= 70). The
+# first answers to the chapters' questions: q6 (chapter c1) right for those
+# who passed and those who walked away, C for the others; q7 (c2) right for
+# everyone who got that far.
 day() { # kiosk n_result n_passed n_timed_out -> spec lines
 	k=$1 res=$2 ok=$3 to=$4
 	fail_n=$((res - ok))
-	[ "$ok" -gt 0 ] && echo "n=$ok day=2024-05-02 kiosk=$k lang=fr stage=result end=finished dur=900 score=80 passed=1 ch=c1:1:100,c2:1:80,c3:1:60 ans=q1:o1:0:1,q2:o1:1:1,q3:o2:2:1,q4:o2:0:1,q5:o3:1:0"
-	echo "n=$fail_n day=2024-05-02 kiosk=$k lang=fr stage=result end=finished dur=600 score=40 passed=0 ch=c1:1:100,c2:1:40,c3:0:-1 ans=q1:o1:0:1,q2:o1:2:0,q3:o2:2:1,q4:o2:3:0,q5:o3:2:0"
-	[ "$to" -gt 0 ] && echo "n=$to day=2024-05-02 kiosk=$k lang=en stage=chapter end=timed-out dur=120 ch=c1:1:30,c2:0:-1,c3:0:-1"
+	[ "$ok" -gt 0 ] && echo "n=$ok day=2024-05-02 kiosk=$k lang=fr stage=result end=finished dur=900 score=80 passed=1 ch=c1:1:100,c2:1:80,c3:1:60 ans=q1:o1:0:1,q2:o1:1:1,q3:o2:2:1,q4:o2:0:1,q5:o3:1:0 cq=c1:q6:1:1,c2:q7:0:1"
+	echo "n=$fail_n day=2024-05-02 kiosk=$k lang=fr stage=result end=finished dur=600 score=40 passed=0 ch=c1:1:100,c2:1:40,c3:0:-1 ans=q1:o1:0:1,q2:o1:2:0,q3:o2:2:1,q4:o2:3:0,q5:o3:2:0 cq=c1:q6:2:0,c2:q7:0:1"
+	[ "$to" -gt 0 ] && echo "n=$to day=2024-05-02 kiosk=$k lang=en stage=chapter end=timed-out dur=120 ch=c1:1:30,c2:0:-1,c3:0:-1 cq=c1:q6:1:1"
 	true
 }
 { day hall 12 3 2; echo "left=1 day=2024-05-02"; } | "$GEN" -o "$T/day.db" 2>/dev/null
@@ -74,14 +77,26 @@ if kind == "day":
     c = {x["chapter"]: x for x in d["chapters"]}
     for k, n in {"c1": 14, "c2": 12, "c3": 3}.items():
         rate(k + " opened", c[k]["opened_pct"], n, S)
-    summary = "%s sessions, %s touched, %s %% passed, average %s" % (
-        t["sessions"], d["funnel"][0]["sessions"], t["pass_rate_pct"], t["avg_score"])
+    cq = {x["question"]: x for x in d["chapter_questions"]}
+    for k, (ch, n, right) in {"q6": ("c1", 14, 5), "q7": ("c2", 12, 12)}.items():
+        if k not in cq or cq[k]["chapter"] != ch:
+            bad.append("chapter question %s: %s" % (k, cq.get(k))); continue
+        count(k + " answered", cq[k]["answered"], n)
+        rate(k + " % right", cq[k]["right_pct"], right, n)
+    if cq.get("q6", {}).get("top_wrong_choice") != "C":
+        bad.append("q6 most chosen wrong answer: %s, want C" % cq.get("q6"))
+    summary = "%s sessions, %s touched, %s %% passed, average %s, chapter questions %s" % (
+        t["sessions"], d["funnel"][0]["sessions"], t["pass_rate_pct"], t["avg_score"],
+        [(k, x["right_pct"]) for k, x in cq.items()])
 else:
     count("sessions", t["sessions"], 40)
     rate("pass rate", t["pass_rate_pct"], 3 + 3 + 1, 17 + 12 + 5)
     ks = {g["key"]: g for g in d["kiosks"]}
     for k, n in {"site-a": 20, "site-b": 14, "site-c": 6}.items():
         count(k + " sessions", ks.get(k, {}).get("sessions"), n)
+    cq = {x["question"]: x for x in d["chapter_questions"]}
+    rate("q6 % right (3 kiosks)", cq.get("q6", {}).get("right_pct"), 3 + 3 + 3 + 2 + 1 + 1, 20 + 14 + 6)
+    rate("q7 % right (3 kiosks)", cq.get("q7", {}).get("right_pct"), 34, 34)
     summary = "%s sessions, kiosks %s" % (t["sessions"], [(k, g["sessions"], g["pass_rate_pct"]) for k, g in ks.items()])
 print("\n".join(bad) if bad else summary)
 sys.exit(1 if bad else 0)
@@ -119,6 +134,6 @@ check_json "three kiosks 20/14/6 merged from their batch files: all shown, withi
 "$R" "$T/a.db" "$T/b.db" "$T/c.db" --format json -o "$T/dbs.json"
 python3 -c "
 import json; a = json.load(open('$T/fleet.json')); b = json.load(open('$T/dbs.json'))
-for k in ('total', 'chapters', 'questions', 'items', 'kiosks'):
+for k in ('total', 'chapters', 'questions', 'chapter_questions', 'items', 'kiosks'):
     assert a[k] == b[k], k" 2>"$T/cmp.err" &&
 	pass "the batch files publish exactly what the three databases do" || fail "files vs databases" "$(tail -2 "$T/cmp.err")"

@@ -81,9 +81,9 @@ START_TEST(test_question)
 	char rate[96], wrong[96];
 	trainer_snap_question(&s, &x, NULL, rate, sizeof rate, wrong, sizeof wrong);
 	ck_assert_str_eq(rate, "≈ 75 % (≈ 12 réponses)");
-	ck_assert_str_eq(wrong, "erreur la plus choisie : B (≈ 2)");
+	ck_assert_str_eq(wrong, "erreur la plus choisie : B (≈\u00a02)");
 	trainer_snap_question(&s, &x, "Oui", rate, sizeof rate, wrong, sizeof wrong);
-	ck_assert_str_eq(wrong, "erreur la plus choisie : B «\u00a0Oui\u00a0» (≈ 2)");
+	ck_assert_str_eq(wrong, "erreur la plus choisie : B «\u00a0Oui\u00a0» (≈\u00a02)");
 	x.hidden = true;
 	trainer_snap_question(&s, &x, NULL, rate, sizeof rate, wrong, sizeof wrong);
 	ck_assert_str_eq(rate, "masqué");
