@@ -10,6 +10,7 @@ import statistics
 import time
 import traceback
 
+import fleet
 import screen
 import session
 
@@ -41,6 +42,8 @@ class Context:
         self.fresh_boot = False  # nothing has touched the screen since power-on
         self.passed = self.failed = 0
         self.notes = {}
+        self.boot_story = []
+        self.keep_boot_shots = True  # the first boot's screens, as shots
 
     def say(self, ok, name, text):
         print(f"{'PASS' if ok else 'FAIL'} vm {name}: {text}", flush=True)
@@ -63,7 +66,21 @@ class Context:
         self.m = m
         self.person = session.Person(m, self.plan, self.out)
         m.start()
-        _, _ = self.person.wait_screen("attract", BOOT_LIMIT)
+        # What the screen shows from power-on to the attract screen: each
+        # change kept (the first boot's as shots), for « never a console
+        # or a cursor in front of a person ».
+        self.boot_story = []
+
+        def seen(img):
+            k = screen.classify(img)
+            if not self.boot_story or self.boot_story[-1][1] != k:
+                self.boot_story.append((m.since_power(), k))
+                if self.keep_boot_shots:
+                    self.person.keep(img, f"boot-{len(self.boot_story)}-{k}")
+            return k == "attract"
+
+        self.person.wait(seen, BOOT_LIMIT, "attract")
+        self.keep_boot_shots = False
         t = m.since_power()
         m.wait_shell(SHELL_LIMIT)
         self.fresh_boot = True
@@ -128,7 +145,7 @@ def run(ctx, name):
 def check_boot(ctx):
     """Cold boots to the attract screen: the first boot of the installed
     system, then BOOTS power-offs and power-ons."""
-    times, ready, first, starts = [], [], [], []
+    times, ready, first, starts, stories = [], [], [], [], []
 
     def facts(i, t):
         f = ctx.boot_facts()
@@ -138,6 +155,9 @@ def check_boot(ctx):
         if f["first_frame_s"] is not None:
             first.append(f["first_frame_s"])
         starts.append(f["cage_start_s"])
+        stories.append(ctx.boot_story)
+        ctx.info("boot %d: the screen: %s" % (i + 1, ", ".join(
+            f"{k} from {s:.0f} s" for s, k in ctx.boot_story)))
         ctx.info(f"boot {i + 1}: attract {t:.1f} s after power-on, cage started "
                  f"{f['cage_start_s']:.1f} s after the kernel, READY "
                  f"{f['ready_after_cage_s']} s after cage, kiosk's first frame "
@@ -162,12 +182,20 @@ def check_boot(ctx):
             raise RuntimeError("the VM did not power off within 180 s")
         ctx.m.power_cut()  # sockets closed; the disk is kept
         facts(i, ctx.power_on(ctx.m))
-    ok = len(times) == ctx.boots and not waits
+    # The firmware's text (SeaBIOS here, the PC's own on a box) comes before
+    # the kernel: a console at the very start is not the kiosk's; one after
+    # the first black screen is.
+    late_console = [i + 1 for i, st in enumerate(stories)
+                    if any(k == "console" and j > 0 and any(kk == "black" for _, kk in st[:j])
+                           for j, (_, k) in enumerate(st))]
+    ok = len(times) == ctx.boots and not waits and not late_console
     ctx.say(ok, "boot", f"{len(times)}/{ctx.boots} boots reach the attract screen (the "
             f"first boot, then power-off/power-on): power-on → attract {fig(times)}; "
             f"kernel → cage {fig(starts)}; cage → READY {fig(ready)}; kiosk's first frame "
             f"{fig(first)} after its start; critical chain "
-            + (f"waits for {', '.join(waits)}" if waits else "waits for no network"))
+            + (f"waits for {', '.join(waits)}" if waits else "waits for no network")
+            + (f"; a console after the firmware in boots {late_console}" if late_console
+               else "; no console after the firmware's text"))
 
 
 def check_taps(ctx):
@@ -409,6 +437,7 @@ def check_crash_loop(ctx):
 
 
 CHECKS = {
+    **fleet.CHECKS,
     "boot": check_boot,
     "taps": check_taps,
     "keys": check_keys,

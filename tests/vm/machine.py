@@ -347,6 +347,28 @@ class Machine:
             self.qmp.cmd("input-send-event", events=[
                 {"type": "key", "data": {"down": False, "key": {"type": "qcode", "data": c}}}])
 
+    # A USB drive, plugged in and pulled out while the machine runs
+
+    def plug_usb(self, path, name="usbstick"):
+        """Plugs disk image PATH in as a USB mass-storage device (the xHCI
+        port a drive would take), as a person does at a running kiosk."""
+        self.qmp.cmd("blockdev-add", **{"driver": "raw", "node-name": name + "-disk",
+                                        "file": {"driver": "file", "filename": path}})
+        self.qmp.cmd("device_add", driver="usb-storage", bus="xhci.0",
+                     drive=name + "-disk", id=name)
+
+    def unplug_usb(self, name="usbstick"):
+        """Pulls the drive out, whatever the guest is doing with it."""
+        self.qmp.cmd("device_del", id=name)
+        end = time.monotonic() + 30
+        while time.monotonic() < end:
+            try:
+                self.qmp.cmd("blockdev-del", **{"node-name": name + "-disk"})
+                return
+            except RuntimeError:  # still in use until the device is gone
+                time.sleep(0.5)
+        raise TimeoutError(f"QEMU kept the drive {name} after device_del")
+
     # The shell
 
     def wait_shell(self, timeout=300):

@@ -18,7 +18,7 @@ class Plan:
         self._learn_controls()
         self.tabs_to_quiz = self._learn_keys()
 
-    def kiosk(self, script, name):
+    def kiosk(self, script, name, config=None):
         path = os.path.join(self.root, name + ".script")
         with open(path, "w") as f:
             f.write(script)
@@ -28,7 +28,7 @@ class Plan:
         r = subprocess.run(
             [os.path.join(self.root, "usr/bin/kiosk"), "--headless", "--script", path,
              "--size", f"{self.size[0]}x{self.size[1]}", "--trace",
-             "--config", os.path.join(self.root, "etc/kiosk/kiosk.yaml"),
+             "--config", config or os.path.join(self.root, "etc/kiosk/kiosk.yaml"),
              "--content", os.path.join(self.root, "usr/share/kiosk/modules/tu-me-suis"),
              "--db", db],
             capture_output=True, text=True, env=dict(os.environ, SDL_AUDIODRIVER="dummy"))
@@ -37,6 +37,12 @@ class Plan:
     def _learn_controls(self):
         out = self.kiosk("wait 500\ncontrols\ntap 0.5 0.5\nwait 500\ncontrols\n"
                          "press Français\nwait 500\ncontrols\n", "controls")
+        self._parse_controls(out)
+        for s, label in (("language", "Français"), ("home", "Faire le quiz final")):
+            if label not in self.controls.get(s, {}):
+                raise SystemExit(f"vm: the headless kiosk shows no « {label} » on {s}: {out[:500]}")
+
+    def _parse_controls(self, out):
         screen = None
         w, h = self.size
         for line in out.splitlines():
@@ -47,9 +53,25 @@ class Plan:
                 x, y, cw, ch = map(int, m.groups()[:4])
                 self.controls.setdefault(screen, {})[m.group(5)] = (
                     (x + cw / 2) / w, (y + ch / 2) / h)
-        for s, label in (("language", "Français"), ("home", "Faire le quiz final")):
+
+    def learn_trainer(self, pin, pin_hash):
+        """Where the PIN pad's keys and the trainer screen's controls are
+        (its « Exporter » page included), with the settings the VM gets: the
+        shipped ones plus a trainer PIN."""
+        with open(os.path.join(self.root, "etc/kiosk/kiosk.yaml")) as f:
+            shipped = f.read()
+        config = os.path.join(self.root, "trainer.yaml")
+        with open(config, "w") as f:
+            f.write(shipped + f'\ntrainer_pin: "{pin_hash}"\n')
+        presses = "".join(f"press {d}\n" for d in pin)
+        out = self.kiosk("wait 500\nhold 0.05 0.05 3500\nwait 500\ncontrols\n" + presses +
+                         "press OK\nwait 500\ncontrols\npress Exporter\nwait 300\ncontrols\n",
+                         "trainer", config)
+        self._parse_controls(out)
+        for s, label in (("trainer-pin", "OK"), ("trainer", "Exporter tout")):
             if label not in self.controls.get(s, {}):
-                raise SystemExit(f"vm: the headless kiosk shows no « {label} » on {s}: {out[:500]}")
+                raise SystemExit(f"vm: the headless kiosk shows no « {label} » on {s}: "
+                                 f"{out[:500]}")
 
     def _learn_keys(self):
         """How many Tab presses on the home screen reach the final quiz."""

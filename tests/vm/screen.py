@@ -137,7 +137,7 @@ class Image:
 def classify(img):
     """A name for what the screen shows:
     black       nothing lit (no output, or the kiosk's closed-hours frame)
-    console     a dark screen with a little light: text, a cursor
+    console     a dark screen with a little light: text, or only a cursor
     attract     the kiosk's attract screen (primary blue, the red dot/pill)
     out-of-order primary blue and light text, without the attract's colours
     body        one of the kiosk's inner screens (header and light body)
@@ -145,7 +145,10 @@ def classify(img):
     """
     lit = img.lit()
     if lit < 0.0005:
-        return "black"
+        # A text cursor is a few pixels the samples miss: any pixel lit on
+        # an otherwise black screen is a console (the kiosk's own dark
+        # frames are black throughout).
+        return "console" if max(img.rgb) > 40 else "black"
     primary = img.share(PRIMARY, tol=10)
     if primary > 0.6:
         # The attract screen's pill (pulsing between accent and primary)

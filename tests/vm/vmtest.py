@@ -25,7 +25,8 @@ import machine  # noqa: E402
 import plan as plan_mod  # noqa: E402
 
 SHORT = ["boot", "taps", "power-cut"]
-ALL = ["boot", "taps", "keys", "kill", "stop", "power-cuts", "reboots", "crash-loop"]
+ALL = ["boot", "taps", "keys", "kill", "stop", "power-cuts", "reboots", "crash-loop",
+       "export", "content", "export-timer", "retry", "sync"]
 
 
 def newest_deb():
