@@ -23,6 +23,7 @@ ln -s "$S/drivers/virtio-pci" "$S/sys/class/drm/card0/device/driver"
 cat >"$S/cage" <<'EOF'
 #!/bin/sh
 echo "cage renderer=${WLR_RENDERER:-auto}" >>"$FAKE_LOG"
+echo "${WLR_LIBINPUT_NO_DEVICES:-unset}" >"$FAKE_DIR/nodev"
 if [ -z "${WLR_RENDERER:-}" ] && [ -e "$FAKE_DIR/gles-crashes" ]; then
 	kill -SEGV $$
 fi
@@ -34,8 +35,27 @@ chmod +x "$S/cage"
 # kcage ARG...: kiosk-cage with the stand-in, stderr (the journal) in $S/err.
 kcage() {
 	FAKE_LOG="$S/log" FAKE_DIR="$S" KIOSK_CAGE="$S/cage" KIOSK_SYSFS="$S/sys" \
-		CACHE_DIRECTORY="$S/cache" "$CAGE_SH" "$@" 2>"$S/err"
+		KIOSK_DEV_INPUT="${DEV_INPUT:-$S/input}" CACHE_DIRECTORY="$S/cache" "$CAGE_SH" "$@" 2>"$S/err"
 }
+mkdir -p "$S/input" "$S/noinput"
+: >"$S/input/event0"
+
+# Input devices: wlroots adds those present at its start only without
+# WLR_LIBINPUT_NO_DEVICES (with it the first tap after boot was lost).
+: >"$S/log"
+kcage -d -- true
+if [ "$(cat "$S/nodev")" = unset ] && ! grep -q 'no input device' "$S/err"; then
+	pass "kiosk-cage: with an input device, cage starts without WLR_LIBINPUT_NO_DEVICES (the devices added at its start)"
+else
+	fail "kiosk-cage input" "WLR_LIBINPUT_NO_DEVICES=$(cat "$S/nodev"); $(cat "$S/err")"
+fi
+: >"$S/log"
+DEV_INPUT="$S/noinput" kcage -d -- true
+if [ "$(cat "$S/nodev")" = 1 ] && grep -q '^<4>kiosk-cage: no input device' "$S/err"; then
+	pass "kiosk-cage: with no input device at all, cage starts anyway (WLR_LIBINPUT_NO_DEVICES=1), logged"
+else
+	fail "kiosk-cage no input" "WLR_LIBINPUT_NO_DEVICES=$(cat "$S/nodev"); $(cat "$S/err")"
+fi
 
 : >"$S/log"
 kcage -d -- true
@@ -90,6 +110,7 @@ touch "$S/gles-crashes"
 cat >"$S/slowcage" <<'EOF'
 #!/bin/sh
 echo "cage renderer=${WLR_RENDERER:-auto}" >>"$FAKE_LOG"
+echo "${WLR_LIBINPUT_NO_DEVICES:-unset}" >"$FAKE_DIR/nodev"
 sleep 2
 kill -SEGV $$
 EOF

@@ -104,6 +104,10 @@ class Context:
 
     def boot_facts(self):
         f = {}
+        # The attract screen can be on the output before the kiosk hears
+        # that its frame was shown (READY, "first frame shown"): wait for it.
+        self.sh("for i in $(seq 300); do systemctl is-active -q kiosk.service && break; "
+                "sleep 1; done", timeout=330)
         out = self.sh("systemctl show kiosk.service -p ExecMainStartTimestampMonotonic "
                       "-p ActiveEnterTimestampMonotonic -p NRestarts -p ActiveState")
         for line in out.splitlines():
@@ -182,6 +186,11 @@ def check_boot(ctx):
             raise RuntimeError("the VM did not power off within 180 s")
         ctx.m.power_cut()  # sockets closed; the disk is kept
         facts(i, ctx.power_on(ctx.m))
+    # A later boot's chain (AppArmor's profiles are cached after the first).
+    with open(os.path.join(ctx.out, "critical-chain-last.txt"), "w") as fh:
+        fh.write(ctx.sh("systemd-analyze critical-chain kiosk.service --no-pager 2>&1 "
+                        "| tail -n +3") + "\n" +
+                 ctx.sh("systemd-analyze blame --no-pager 2>&1 | head -12") + "\n")
     # The firmware's text (SeaBIOS here, the PC's own on a box) comes before
     # the kernel: a console at the very start is not the kiosk's; one after
     # the first black screen is.
@@ -255,10 +264,17 @@ def picture_back(ctx, action, limit=300):
     p = ctx.person
     t0 = time.monotonic()
     ctx.sh(action)
-    gone, _ = p.wait(lambda i: screen.classify(i) != "attract", limit, "the attract screen gone")
-    seen = screen.classify(gone)
-    _, _ = p.wait_screen("attract", limit)
-    return time.monotonic() - t0, seen
+    story = []
+
+    def look(i):
+        k = screen.classify(i)
+        if not story or story[-1][1] != k:
+            story.append((time.monotonic() - t0, k))
+        return k
+
+    p.wait(lambda i: look(i) != "attract", limit, "the attract screen gone")
+    p.wait(lambda i: look(i) == "attract", limit, "attract")
+    return time.monotonic() - t0, ", ".join(f"{k} from {t:.1f} s" for t, k in story[:-1])
 
 
 def check_kill(ctx):
@@ -436,7 +452,32 @@ def check_crash_loop(ctx):
             + ("" if page else "; the out-of-order page was never seen"))
 
 
+def check_input_hotplug(ctx):
+    """A touchscreen (a second USB tablet) plugged in while the kiosk runs,
+    as one that shows up late on USB at boot: cage must open it."""
+    ctx.ready()
+    ctx.fresh_boot = False
+    m = ctx.m
+    nodes = "ls /sys/class/input | grep '^event' | sort"
+    before = set(ctx.sh(nodes).split())
+    m.qmp.cmd("device_add", driver="usb-tablet", bus="xhci.0", id="tablet2")
+    t0 = time.monotonic()
+    new, opened = None, None
+    while time.monotonic() - t0 < 120:
+        added = set(ctx.sh(nodes).split()) - before
+        if added and new is None:
+            new = sorted(added)[0]
+        if new and ctx.m.run(f"ls -l /proc/$(pgrep -o -x cage)/fd | grep -q '/dev/input/{new}$'")[0] == 0:
+            opened = time.monotonic() - t0
+            break
+        time.sleep(2)
+    ctx.say(opened is not None, "input-hotplug",
+            f"a USB tablet plugged in while the kiosk runs: {new or 'no event node'}; cage opened "
+            f"it {'%.0f s after the plug' % opened if opened is not None else 'NOT within 120 s'}")
+
+
 CHECKS = {
+    "input-hotplug": check_input_hotplug,
     **fleet.CHECKS,
     "boot": check_boot,
     "taps": check_taps,

@@ -26,7 +26,7 @@ import plan as plan_mod  # noqa: E402
 
 SHORT = ["boot", "taps", "power-cut"]
 ALL = ["boot", "taps", "keys", "kill", "stop", "power-cuts", "reboots", "crash-loop",
-       "export", "content", "export-timer", "retry", "sync"]
+       "export", "content", "export-timer", "retry", "sync", "input-hotplug"]
 
 
 def newest_deb():
