@@ -280,6 +280,8 @@ def picture_back(ctx, action, limit=300):
 def check_kill(ctx):
     ctx.ready()
     ctx.fresh_boot = False
+    ctx.sh("for i in $(seq 600); do systemctl is-active -q kiosk.service && break; sleep 1; done",
+           timeout=630)
     unit, seen_u = picture_back(ctx, "systemctl kill -s KILL kiosk.service")
     ctx.sh("for i in $(seq 60); do systemctl is-active -q kiosk && break; sleep 1; done")
     alone, seen_k = picture_back(ctx, "pkill -KILL -x kiosk")
@@ -293,6 +295,10 @@ def check_stop(ctx):
     ctx.ready()
     ctx.fresh_boot = False
     p = ctx.person
+    # Up (READY sent, the watchdog armed), not still starting: a start that
+    # times out restarts the unit without the watchdog.
+    ctx.sh("for i in $(seq 600); do systemctl is-active -q kiosk.service && break; sleep 1; done",
+           timeout=630)
     inv = ctx.sh("systemctl show -p InvocationID --value kiosk.service")
     t0 = time.monotonic()
     ctx.sh("pkill -STOP -x kiosk")
@@ -356,6 +362,9 @@ def check_power_cuts(ctx, cuts=None):
         t = ctx.power_on(ctx.m)
         boots.append(t)
         integrity, n, distinct, finished = db_counts(ctx)
+        ctx.info(f"power cut {i + 1} ({where[-1]}): back at the attract screen {t:.0f} s after "
+                 f"power-on; integrity_check {integrity}, {n} rows, {distinct} distinct, "
+                 f"{finished} finished for {seen} results shown")
         if integrity != "ok" or n != distinct or finished != seen:
             bad.append(f"cut {i + 1} ({where[-1]}): integrity {integrity}, {n} rows, "
                        f"{distinct} distinct, {finished} finished for {seen} results shown")
