@@ -40,7 +40,8 @@ $(BUILD)/preload/faultvfs.so: tests/preload/faultvfs.c
 test asan: $(BUILD)/preload/faultvfs.so
 
 # make reliability: the long versions of tests/reliability/ (figures for
-# RELIABILITY.md), then the monkey again under ASan+UBSan (build/asan).
+# RELIABILITY.md) and of video/stress.sh (200 cycles), then the monkey
+# again under ASan+UBSan (build/asan).
 MONKEY_ASAN_EVENTS ?= 100000
 ASAN_SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 .PHONY: reliability
@@ -48,6 +49,7 @@ reliability: deps-test
 	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(TOOL_BIN) $(BUILD)/preload/faultvfs.so
 	@BUILD=$(BUILD) MONKEY_EVENTS=100000 KILL_RUNS=500 IOFAULT_ALL=1 SOAK_SESSIONS=10000 \
 		BADINPUT_LONG=1 ONLY=reliability/ sh tests/run.sh
+	@BUILD=$(BUILD) VIDEO_STRESS_CYCLES=200 ONLY=video/stress sh tests/run.sh
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN="$(ASAN_SAN)" CFLAGS="-O1 -g" \
 		build/asan/kiosk build/asan/tools/monkey build/asan/preload/nodlclose.so
 	@BUILD=build/asan KIOSK_ASAN=1 LD_PRELOAD=$(CURDIR)/build/asan/preload/nodlclose.so \

@@ -2,8 +2,10 @@
 # Runs every suite: the Check unit binaries in $BUILD/tests and the shell
 # suites tests/*/*.sh (each prints "PASS name" / "FAIL name: why" lines),
 # JOBS at a time (default: twice the machine's cores), longest first. Prints each
-# suite's line with its seconds as it ends, the failures' details, and ends
-# with one line "N passed, N failed" over all suites.
+# suite's line with its seconds and CPU seconds as it ends, the failures'
+# details, the wall time against the sum of the suites' seconds and CPU
+# with the load average (a shared machine), and ends with one line
+# "N passed, N failed" over all suites.
 #   ONLY=pattern   only the suites whose name contains pattern (unit/, e2e/…)
 #   JOBS=N         how many suites run at once (default twice the cores;
 #                  JOBS=1: one after another)
@@ -44,17 +46,22 @@ for s in tests/*/*.sh; do
 done
 
 start=$(date +%s)
+load0=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
 sort -rn "$logdir/parallel" | awk '{ print $2 }' | xargs -r -n 1 -P "$JOBS" sh tests/run_one.sh
 sort -rn "$logdir/alone" | awk '{ print $2 }' | xargs -r -n 1 -P 1 sh tests/run_one.sh
 wall=$(($(date +%s) - start))
 
 total_pass=0
 total_fail=0
+total_secs=0
+total_cpu=0
 for r in "$logdir"/*.res; do
 	[ -f "$r" ] || continue
-	read -r name p f secs <"$r"
+	read -r name p f secs cpu <"$r"
 	total_pass=$((total_pass + p))
 	total_fail=$((total_fail + f))
+	total_secs=$((total_secs + secs))
+	total_cpu=$((total_cpu + ${cpu:-0}))
 	echo "$secs $name" >>"$logdir/seconds"
 	if [ "$f" -gt 0 ]; then
 		echo "FAILED $name:"
@@ -67,6 +74,6 @@ if [ -f "$logdir/seconds" ]; then
 	awk 'NR == FNR { s[$2] = $1; next } !($2 in s) { print } END { for (n in s) print s[n], n }' \
 		"$logdir/seconds" "$times" | sort -k2 >"$times.new" && mv "$times.new" "$times"
 fi
-echo "all suites: ${wall} s with JOBS=$JOBS"
+echo "all suites: ${wall} s with JOBS=$JOBS; the suites' own seconds add up to ${total_secs} s, their CPU to ${total_cpu} s; load average ${load0:-?} at the start, $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) at the end"
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

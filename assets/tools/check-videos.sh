@@ -51,8 +51,10 @@ first_box() {
 for v in "$MOD"/videos/*.mp4; do
 	[ -e "$v" ] || { fail videos "no video in $MOD/videos"; break; }
 	name=$(basename "$v" .mp4) # chN-LANG
+	# One ffprobe a video (it loads some 200 libraries: the costly part).
 	info=$(ffprobe -v error -show_entries stream=codec_type,codec_name,width,height,pix_fmt \
-		-show_entries format=duration -of default=nw=1 "$v") || { fail "$name" "unreadable"; continue; }
+		-show_entries format=duration:format_tags=comment -of default=nw=1 "$v") ||
+		{ fail "$name" "unreadable"; continue; }
 	why=""
 	echo "$info" | grep -q '^codec_name=h264$' || why="$why no H.264 video;"
 	echo "$info" | grep -q '^codec_name=aac$' || why="$why no AAC audio;"
@@ -79,7 +81,7 @@ for v in "$MOD"/videos/*.mp4; do
 	script="$SCRIPTS/$ch.$lang.txt"
 	if [ -f "$script" ]; then
 		want="voiceover sha256 $(sha256sum <"$script" | cut -d' ' -f1)"
-		tag=$(ffprobe -v error -show_entries format_tags=comment -of csv=p=0 "$v")
+		tag=$(echo "$info" | sed -n 's/^TAG:comment=//p')
 		[ "$tag" = "$want" ] || why="$why not made from $ch.$lang.txt as it is now (regenerate: make-videos.sh $ch.$lang);"
 		if [ -s "$srt" ] && [ "$(srt_words "$srt")" != "$(script_words "$script")" ]; then
 			why="$why subtitles differ from $ch.$lang.txt: \"$(srt_words "$srt" | cut -c1-60)…\";"

@@ -21,7 +21,8 @@ check "fit: a chapter title too long for its card is reported at its line" \
 	grep -q "^$TMP/long/module.yaml:$tline:[0-9]*: text does not fit at .*: too long for its box" "$TMP/long.out"
 [ "$rc" -eq 2 ] || sed 's/^/    /' "$TMP/long.out" | head
 
-mkdir -p "$TMP/tour"
+# One tour with screenshots (336 PNG files, 50 s of CPU: most of this
+# suite), into a folder that does not exist yet: --check --shots creates it.
 "$KIOSK" --check --config "$TMP/kiosk.yaml" --content "$MINI" --shots "$TMP/tour" >"$TMP/tour.out" 2>&1
 check "fit: the mini module fits everywhere" test $? -eq 0
 for size in 1920x1080 1080x1920; do
@@ -33,8 +34,7 @@ done
 check "fit: tour screenshots have the right size" sh -c \
 	"[ \"\$($PROBE size $TMP/tour/1080x1920-en-003-chapter.png)\" = '1080 1920' ]"
 
-"$KIOSK" --check --config "$TMP/kiosk.yaml" --content "$MINI" --shots "$TMP/new-shots" >/dev/null 2>&1
-check "fit: --check --shots creates its folder" sh -c "[ $? -eq 0 ] && ls $TMP/new-shots | grep -q chapter"
+check "fit: --check --shots creates its folder" sh -c "ls $TMP/tour | grep -q chapter"
 "$KIOSK" --check --config "$TMP/kiosk.yaml" --content "$MINI" --shots "$TMP/no/such/dir" >"$TMP/noshots.out" 2>&1
 check "fit: --check --shots into an impossible folder fails with exit 2 and says why" \
 	sh -c "[ $? -eq 2 ] && grep -q 'cannot create $TMP/no/such/dir' $TMP/noshots.out"

@@ -70,10 +70,11 @@ pos() {
 		print NR ":" index($0, lang) + length(lang); exit }' "$TMP/$1/module.yaml"
 }
 
-{ cat "$TMP/kiosk.yaml"; printf 'video:\n  first_frame_timeout_s: 3\n'; } >"$TMP/check.yaml"
-# Modules that must pass: a picture within 60 s (only a hang takes that
-# long; a loaded machine may take more than 3 s to decode a first frame).
-{ cat "$TMP/kiosk.yaml"; printf 'video:\n  first_frame_timeout_s: 60\n'; } >"$TMP/pass.yaml"
+# A first picture within 60 s: only a hang takes that long (a loaded
+# machine may take more than 3 s to decode the good videos' first frame, and
+# failed the test that way). The broken videos are found by events (no
+# track, a decoder error, the end reached), not by this bound.
+{ cat "$TMP/kiosk.yaml"; printf 'video:\n  first_frame_timeout_s: 60\n'; } >"$TMP/check.yaml"
 
 # run NAME: kiosk --check on $TMP/NAME; stdout+stderr in $TMP/NAME.out, status in $rc.
 run() {
@@ -158,12 +159,12 @@ run good
 check "a good H.264 clip passes, its duration in the summary" sh -c "[ $rc -eq 0 ] &&
 	grep -qx 'videos: fr 0:05.0 (1 video), en 0:03.0 (1 video); 2 subtitle files checked' '$TMP/good.out'"
 
-"$KIOSK" --check --config "$TMP/pass.yaml" --content "$MINI" >"$TMP/mini.out" 2>&1
+"$KIOSK" --check --config "$TMP/check.yaml" --content "$MINI" >"$TMP/mini.out" 2>&1
 check "the mini module passes, with the video time per language" sh -c "[ $? -eq 0 ] &&
 	grep -qx 'videos: fr 0:03.0 (1 video), en 0:03.0 (1 video); 2 subtitle files checked' '$TMP/mini.out'"
 
 B=assets/modules/tu-me-suis
-timeout 300 "$KIOSK" --check --config "$TMP/pass.yaml" --content "$B" >"$TMP/bundled.out" 2>&1
+timeout 300 "$KIOSK" --check --config "$TMP/check.yaml" --content "$B" >"$TMP/bundled.out" 2>&1
 brc=$?
 check "bundled module: no video or subtitle problem" sh -c \
 	"! grep -E 'cannot be played|past the end of|\\.srt:[0-9]+:' '$TMP/bundled.out'"

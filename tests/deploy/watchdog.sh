@@ -33,7 +33,7 @@ check() {
 			printf "PASS %s ready: READY=1 after %d ms\n", name, ready
 			if (n < 3) { printf "FAIL %s rate: only %d WATCHDOG=1 before the freeze\n", name, n; exit }
 			avg = sum / (n - 1)
-			if (avg < interval * 0.8 || avg > interval * 1.25 || max > interval * 1.6) {
+			if (avg < interval * 0.8 || avg > interval * 1.25 || max >= interval * 2) {
 				printf "FAIL %s rate: %d pings, mean gap %.0f ms (min %d, max %d), want %d\n", name, n, avg, min, max, interval; exit }
 			printf "PASS %s rate: %d pings, mean gap %.0f ms (min %d, max %d), want %d\n", name, n, avg, min, max, interval
 			if (mark == "") { print "FAIL " name " freeze: no MARK in the log"; exit }
@@ -84,7 +84,11 @@ for t in notify_listen notify_loop; do
 	[ -x "$BUILD/tools/$t" ] || { echo "FAIL tools: $BUILD/tools/$t not built"; exit 1; }
 done
 
-run notify-module 400000 3 2 30000 "$BUILD/tools/notify_loop"
+# The rate: pings at half WATCHDOG_USEC on average, and no gap reaching
+# WATCHDOG_USEC (systemd's deadline). A loaded machine delays single pings
+# by hundreds of milliseconds (885 ms seen with a 200 ms interval): the
+# intervals leave room for that.
+run notify-module 2000000 5 3 30000 "$BUILD/tools/notify_loop"
 
 if [ ! -x "$BUILD/kiosk" ]; then
 	echo "FAIL kiosk: $BUILD/kiosk not built"

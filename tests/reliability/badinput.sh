@@ -158,10 +158,11 @@ db_case missing-folder 'nowhere/kiosk.db' "$B/nowhere/kiosk.db"
 [ -f "$SHIM" ] && db_case full-disk '(full|disk)' "$B/full.db" LD_PRELOAD="${LD_PRELOAD:+$LD_PRELOAD }$SHIM" KIOSK_FAULT=write:40:full
 # Locked by another process for the whole run: the session still ends.
 cp "$B/ro.db" "$B/locked.db"
+# The count is printed once the lock is held: wait for it.
 { echo 'BEGIN EXCLUSIVE;'; echo 'SELECT count(*) FROM session;'; sleep 30; echo 'COMMIT;'; } |
-	sqlite3 "$B/locked.db" >/dev/null 2>&1 &
+	sqlite3 "$B/locked.db" >"$B/lock.out" 2>&1 &
 lpid=$!
-sleep 1
+wait_for "$B/lock.out" "" 60 || fail "badinput: lock" "sqlite3 did not take the lock: $(cat "$B/lock.out")"
 start=$(date +%s%N)
 db_case locked '(locked|busy)' "$B/locked.db"
 ms=$((($(date +%s%N) - start) / 1000000))

@@ -1,13 +1,13 @@
 #!/bin/sh
 # Fuzzing, short: each libFuzzer harness of mk/fuzz.mk (settings, module,
 # subtitles, opening hours, script lines) runs its seeds (tests/fuzz/seeds/NAME) and then
-# FUZZ_SHORT seconds (5) of mutations. `make fuzz` runs each for
+# FUZZ_SHORT seconds (2) of mutations. `make fuzz` runs each for
 # FUZZ_SECONDS (60) and keeps what it finds. Prints
 # "fuzz NAME: N executions, N findings" per harness.
 . tests/lib.sh
 command -v clang >/dev/null || { fail "fuzz" "clang is not installed (make deps-test)"; exit 1; }
-SECONDS_EACH=${FUZZ_SHORT:-5}
-make --no-print-directory -s BUILD="$BUILD" fuzz-build >"$TMP/build.log" 2>&1
+SECONDS_EACH=${FUZZ_SHORT:-2}
+make --no-print-directory -s -j"$(nproc)" BUILD="$BUILD" fuzz-build >"$TMP/build.log" 2>&1
 check "fuzz: the harnesses build with clang" test $? -eq 0 || { tail -20 "$TMP/build.log"; exit 1; }
 for n in settings module srt hours script; do
 	mkdir -p "$TMP/$n-corpus" "$TMP/$n-art"
