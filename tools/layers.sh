@@ -13,9 +13,57 @@ LAYERS="core platform report trainer context screens app check headless main bun
 PRIVATE="ui:screens loop:app"
 #
 # usage: sh tools/layers.sh [--print] [ROOT]   (ROOT: the checkout, default .)
+#        sh tools/layers.sh --calls OBJDIR OBJECT...  (OBJDIR: BUILD/obj)
 # --print also lists each folder and the folders it includes.
-# Exit 0 when every include goes down or sideways within its folder; 1 with
-# one line per offending include (FILE:LINE: why) otherwise.
+# --calls reads the compiled objects instead (nm): a function or variable
+# that an object of one folder uses and an object of a folder above defines
+# is refused too, whichever header declared it.
+# Exit 0 when every include (or call) goes down or sideways within its
+# folder; 1 with one line per offending one (FILE:LINE: why) otherwise.
+if [ "$1" = "--calls" ]; then
+	objdir=$2
+	shift 2
+	# "D folder symbol" for what an object defines, "U folder symbol file"
+	# for what it uses.
+	for o in "$@"; do
+		rel=${o#"$objdir"/kiosk/}
+		case $rel in */*) f=${rel%%/*} ;; *) f=main ;; esac
+		nm --defined-only "$o" | awk -v f="$f" '$2 ~ /^[TDBR]$/ { print "D", f, $3 }'
+		nm -u "$o" | awk -v f="$f" -v o="$rel" '{ print "U", f, $2, o }'
+	done | awk -v layers="$LAYERS" '
+	BEGIN {
+		n = split(layers, l, " ")
+		for (i = 1; i <= n; i++)
+			rank[l[i]] = i
+		bad = 0
+	}
+	$1 == "D" {
+		# A name two folders define (each program'"'"'s main) tells nothing.
+		if (($3 in def) && def[$3] != $2)
+			twice[$3] = 1
+		def[$3] = $2
+		next
+	}
+	{ use[NR] = $0 }
+	END {
+		for (i in use) {
+			split(use[i], u, " ")
+			if (!(u[3] in def) || (u[3] in twice))
+				continue # a library'"'"'s
+			to = def[u[3]]
+			if (!(u[2] in rank) || !(to in rank)) {
+				printf "kiosk/%s: folder not in LAYERS (tools/layers.sh)\n", u[4]
+				bad = 1
+			} else if (rank[to] > rank[u[2]]) {
+				printf "kiosk/%s: %s (layer %d) calls %s of %s (layer %d), above it\n", \
+				    u[4], u[2], rank[u[2]], u[3], to, rank[to]
+				bad = 1
+			}
+		}
+		exit bad
+	}'
+	exit $?
+fi
 print=0
 if [ "$1" = "--print" ]; then
 	print=1

@@ -53,6 +53,29 @@ printf 'static int n(struct kiosk *k)\n{\n\treturn k->ui->n_controls;\n}\n' \
 refused "a reach into another folder's owned state is refused" \
 	"kiosk/check/check.c:.*->ui-> is the state of kiosk/screens"
 
+# Calls, from the objects: a core object calling a function that only the
+# screens define is refused even without any include (a declaration by
+# hand); the same call the other way round passes.
+mkdir -p "$TMP/o/kiosk/core" "$TMP/o/kiosk/screens"
+printf 'void screen_thing(void);\nvoid core_thing(void) { screen_thing(); }\n' >"$TMP/up.c"
+printf 'void screen_thing(void) {}\n' >"$TMP/def.c"
+cc -c -o "$TMP/o/kiosk/core/up.o" "$TMP/up.c" && cc -c -o "$TMP/o/kiosk/screens/def.o" "$TMP/def.c"
+if sh tools/layers.sh --calls "$TMP/o" "$TMP/o/kiosk/core/up.o" "$TMP/o/kiosk/screens/def.o" \
+	>"$TMP/out" 2>&1; then
+	fail "an upward call is refused" "accepted"
+elif grep -q "kiosk/core/up.o: core (layer 1) calls screen_thing of screens" "$TMP/out"; then
+	pass "an upward call is refused"
+else
+	fail "an upward call is refused" "$(head -c 400 "$TMP/out" | tr '\n' ' ')"
+fi
+mv "$TMP/o/kiosk/core/up.o" "$TMP/o/kiosk/screens/up.o"
+mv "$TMP/o/kiosk/screens/def.o" "$TMP/o/kiosk/core/def.o"
+check "a downward call passes" sh tools/layers.sh --calls "$TMP/o" "$TMP/o/kiosk/screens/up.o" \
+	"$TMP/o/kiosk/core/def.o"
+# The kiosk's own objects as built.
+objs=$(find kiosk -name '*.c' | sed "s#^#$BUILD/obj/#;s#\\.c\$#.o#")
+check "the built objects call only downwards" sh tools/layers.sh --calls "$BUILD/obj" $objs
+
 # The build runs it: an upward include stops make before anything compiles.
 fresh
 echo '#include "platform/gfx.h"' >>"$TMP/t/kiosk/core/log.c"
