@@ -690,6 +690,30 @@
 	  "rest_sq_sum, k_finished, k_item_right", "module, question, objective, ") \
 	x("chapter_answer", "module, chapter, question, choice, correct, answers, k_answers", \
 	  "module, chapter, question, choice, correct, ")
+/* The sums a batch file carries beside its batches (docs/reports.md), so
+ * that a report of all of a file's batches (kiosk-report --fleet: the
+ * newest file of each kiosk) reads a few thousand rows of it, in the order
+ * it needs them, not every batch's (44,000 rows over 25 months):
+ * - s_<name> for each b_<name> but b_batch and b_label: keyed by kiosk and
+ *   the counter's columns, each column the sum of b_<name>'s over the
+ *   batches (kiosk-export makes them from STORE_BATCH_FILE_TABLES);
+ * - s_batch: one row per batch, its last day and the b_day counters summed
+ *   over modules and languages (the report's row of each batch);
+ * - s_label: b_label summed over modules, keyed by batch then label (the
+ *   report pools labels batch by batch).
+ * Files without them are read batch by batch. */
+#define STORE_BATCH_FILE_SUMS_BY_BATCH                                         \
+	"CREATE TABLE main.s_batch (kiosk, batch, last_day, " STORE_DAY_COLS   \
+	", PRIMARY KEY (kiosk, batch)) WITHOUT ROWID;\n"                       \
+	"INSERT INTO main.s_batch SELECT s.kiosk, s.batch, b.last_day, "       \
+	STORE_DAY_SUMS " FROM main.b_day s JOIN main.b_batch b\n"              \
+	"  ON b.kiosk = s.kiosk AND b.batch = s.batch\n"                       \
+	"  GROUP BY s.kiosk, s.batch ORDER BY s.kiosk, s.batch;\n"             \
+	"CREATE TABLE main.s_label (kiosk, batch, label, " STORE_GROUP_COLS    \
+	", PRIMARY KEY (kiosk, batch, label)) WITHOUT ROWID;\n"                \
+	"INSERT INTO main.s_label SELECT kiosk, batch, label, "                \
+	STORE_GROUP_SUMS " FROM main.b_label s\n"                              \
+	"  GROUP BY kiosk, batch, label ORDER BY kiosk, batch, label;\n"
 
 // clang-format on
 

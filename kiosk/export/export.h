@@ -17,13 +17,18 @@ struct settings;
 /* Writes f to dir/name atomically. */
 bool export_publish(const char *dir, const char *name, const char *tmp_path);
 /* The batch file of the kiosk's closed batches (core/store_schema.h,
- * STORE_BATCH_FILE_TABLES); fills *batches. false after printing why. */
-bool export_batches(const char *db, const char *outbox, const char *name, long long *batches);
+ * STORE_BATCH_FILE_TABLES); fills *batches. prev: the kiosk's previous
+ * batch file (NULL: none), whose batches are copied rather than computed
+ * again when it holds them unchanged. false after printing why. */
+bool export_batches(const char *db, const char *outbox, const char *name, const char *prev,
+                    long long *batches);
 /* The health file of this kiosk. */
 /* status: the running kiosk's status file (/run/kiosk/status). */
 bool export_health(const struct settings *s, const char *outbox, const char *day,
                    const char *db_state, bool with_journal, const char *status);
 /* Keeps the newest `keep` exports of this kiosk, removes older ones. */
 void export_prune(const char *outbox, const char *kiosk, int keep);
+/* The path of this kiosk's newest batch file in the outbox; false: none. */
+bool export_newest(const char *outbox, const char *kiosk, char *path, size_t len);
 
 #endif

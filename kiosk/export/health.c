@@ -197,17 +197,20 @@ static int newest_first(const struct dirent **a, const struct dirent **b)
 	return strcmp((*b)->d_name, (*a)->d_name);
 }
 
+/* <kiosk>-YYYY-MM-DD.db: the day sorts the names. */
+static bool is_export_of(const char *e, const char *kiosk)
+{
+	size_t kl = strlen(kiosk), l = strlen(e);
+	return l == kl + 14 && !strncmp(e, kiosk, kl) && e[kl] == '-' && !strcmp(e + l - 3, ".db");
+}
+
 void export_prune(const char *outbox, const char *kiosk, int keep)
 {
 	struct dirent **list = NULL;
 	int n = scandir(outbox, &list, NULL, newest_first), kept = 0;
-	size_t kl = strlen(kiosk);
 	for (int i = 0; i < n; i++) {
 		const char *e = list[i]->d_name;
-		size_t l = strlen(e);
-		/* <kiosk>-YYYY-MM-DD.db: the day sorts the names. */
-		if (l == kl + 14 && !strncmp(e, kiosk, kl) && e[kl] == '-' &&
-		    !strcmp(e + l - 3, ".db") && kept++ >= keep) {
+		if (is_export_of(e, kiosk) && kept++ >= keep) {
 			char path[4096];
 			snprintf(path, sizeof(path), "%s/%s", outbox, e);
 			unlink(path);
@@ -215,4 +218,18 @@ void export_prune(const char *outbox, const char *kiosk, int keep)
 		free(list[i]);
 	}
 	free(list);
+}
+
+bool export_newest(const char *outbox, const char *kiosk, char *path, size_t len)
+{
+	struct dirent **list = NULL;
+	int n = scandir(outbox, &list, NULL, newest_first);
+	path[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		if (!path[0] && is_export_of(list[i]->d_name, kiosk))
+			snprintf(path, len, "%s/%s", outbox, list[i]->d_name);
+		free(list[i]);
+	}
+	free(list);
+	return path[0] != '\0';
 }

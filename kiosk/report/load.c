@@ -123,11 +123,13 @@ static bool day_ok(sqlite3_stmt *st, int i)
 	if (sqlite3_column_type(st, i) != SQLITE_TEXT)
 		return false;
 	const char *s = (const char *)sqlite3_column_text(st, i);
-	int y, m, d;
-	char tail;
-	return s && strlen(s) == 10 && strspn(s, "0123456789-") == 10 && s[4] == '-' &&
-	       s[7] == '-' && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 &&
-	       m <= 12 && d >= 1 && d <= 31;
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int k = 0; k < 10; k++)
+		if (k != 4 && k != 7 && (s[k] < '0' || s[k] > '9'))
+			return false;
+	int m = (s[5] - '0') * 10 + s[6] - '0', d = (s[8] - '0') * 10 + s[9] - '0';
+	return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
 static bool lang_ok(sqlite3_stmt *st, int i)
@@ -291,17 +293,12 @@ static sqlite3_stmt *query_take(sqlite3 *db, const char *sql)
 	return st;
 }
 
-/* A batch row's span as report keys show it: "first" or "first/last". */
-static void span_key(char key[32], const char *first, const char *last)
-{
-	if (!strcmp(first, last))
-		snprintf(key, 32, "%s", first);
-	else
-		snprintf(key, 32, "%s/%s", first, last);
-}
-
 /* The batches of this file within lo..hi and not read before, into take
- * (and seen); their spans, people who left early, days covered. */
+ * (and seen), with their spans as report keys show them: "first" or
+ * "first/last"; people who left early, days covered. */
+#define TAKEN                                                                                      \
+	" FROM v_batch WHERE last_day BETWEEN ?1 AND ?2 AND NOT EXISTS (SELECT 1 FROM seen "       \
+	"WHERE seen.kiosk = v_batch.kiosk AND seen.batch = v_batch.batch)"
 static int take_batches(struct report *r, sqlite3 *db, const char *lo, const char *hi)
 {
 	sqlite3_stmt *st = query(db, "DELETE FROM take");
@@ -309,18 +306,9 @@ static int take_batches(struct report *r, sqlite3 *db, const char *lo, const cha
 		return -1;
 	sqlite3_step(st);
 	sqlite3_finalize(st);
-	st = query(db, "SELECT kiosk, batch, last_day, sessions, touched, k_touched FROM v_batch "
-	               "WHERE last_day BETWEEN ?1 AND ?2 AND NOT EXISTS (SELECT 1 FROM seen "
-	               "WHERE seen.kiosk = v_batch.kiosk AND seen.batch = v_batch.batch) "
-	               "ORDER BY batch");
-	sqlite3_stmt *ins = query(db, "INSERT OR IGNORE INTO take VALUES (?1, ?2, ?3)");
-	sqlite3_stmt *seen = query(db, "INSERT OR IGNORE INTO seen VALUES (?1, ?2)");
-	if (!st || !ins || !seen) {
-		sqlite3_finalize(st);
-		sqlite3_finalize(ins);
-		sqlite3_finalize(seen);
+	st = query(db, "SELECT kiosk, batch, last_day, sessions, touched, k_touched" TAKEN);
+	if (!st)
 		return -1;
-	}
 	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
 	int rc, bad_row = 0;
@@ -333,19 +321,6 @@ static int take_batches(struct report *r, sqlite3 *db, const char *lo, const cha
 			break;
 		}
 		const char *first = rows_text(st, 1), *last = rows_text(st, 2);
-		char span[32];
-		span_key(span, first, last);
-		for (int i = 0; i < 2; i++) {
-			sqlite3_stmt *w = i ? seen : ins;
-			sqlite3_bind_text(w, 1, rows_text(st, 0), -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(w, 2, first, -1, SQLITE_TRANSIENT);
-			if (!i)
-				sqlite3_bind_text(w, 3, span, -1, SQLITE_TRANSIENT);
-			int wr = sqlite3_step(w);
-			sqlite3_reset(w);
-			if (wr != SQLITE_DONE)
-				bad_row = 2;
-		}
 		if (!add_ok(&r->left_early, touched))
 			bad_row = 1;
 		key_add(&r->left_early_key, key);
@@ -356,8 +331,27 @@ static int take_batches(struct report *r, sqlite3 *db, const char *lo, const cha
 			snprintf(r->last_day, sizeof r->last_day, "%s", last);
 	}
 	sqlite3_finalize(st);
-	sqlite3_finalize(ins);
-	sqlite3_finalize(seen);
+	if (bad_row == 1)
+		return bad("row in the batches");
+	if (done(db, rc) != 0)
+		return -1;
+	/* The rows checked, taken in one statement each (a statement per
+	 * batch cost as much as the rest of a file's reading). */
+	st = query(db, "INSERT OR IGNORE INTO take SELECT kiosk, batch, CASE WHEN batch = "
+	               "last_day THEN batch ELSE batch || '/' || last_day END" TAKEN);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE ||
+	    !(st = query(db, "INSERT OR IGNORE INTO seen SELECT kiosk, batch FROM take")))
+		return fail(db, reading);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return fail(db, reading);
 	long long all = -1, taken = -2;
 	st = query(db, "SELECT (SELECT count(*) FROM v_batch), (SELECT count(*) FROM take)");
 	if (st && sqlite3_step(st) == SQLITE_ROW) {
@@ -366,16 +360,15 @@ static int take_batches(struct report *r, sqlite3 *db, const char *lo, const cha
 	}
 	sqlite3_finalize(st);
 	taking_all = all == taken;
-	if (bad_row == 1)
-		return bad("row in the batches");
-	if (bad_row == 2)
-		return fail(db, reading);
-	return done(db, rc);
+	return 0;
 }
+#undef TAKEN
 
-/* Adds a funnel row (12 counts, then 10 key sums from column c) to g. */
-static int add_group(struct report_group *g, sqlite3_stmt *st, int c)
+/* A funnel row (12 counts, then 10 key sums from column c) into g,
+ * zeroed first. */
+static int read_group(struct report_group *g, sqlite3_stmt *st, int c)
 {
+	*g = (struct report_group){0};
 	long long v[12], k[10];
 	for (int i = 0; i < 12; i++)
 		if (!count_ok(st, c + i, &v[i]))
@@ -410,25 +403,24 @@ static int add_group(struct report_group *g, sqlite3_stmt *st, int c)
 	return ok ? 0 : bad("sums (too large)");
 }
 
-/* g (a group row) added to d, for merging rows with the same key. */
-static void merge_group(struct report_group *d, const struct report_group *g)
+/* g (a group row) added to d; false when a sum overflows. */
+static bool merge_group(struct report_group *d, const struct report_group *g)
 {
-	d->sessions += g->sessions;
+	bool ok = add_ok(&d->sessions, g->sessions);
 	for (int i = 0; i < REPORT_STAGES; i++) {
-		d->reached[i] += g->reached[i];
+		ok = ok && add_ok(&d->reached[i], g->reached[i]);
 		key_add(&d->keys.reached[i], g->keys.reached[i]);
 	}
 	for (int i = 0; i < REPORT_ENDS; i++) {
-		d->ended[i] += g->ended[i];
+		ok = ok && add_ok(&d->ended[i], g->ended[i]);
 		key_add(&d->keys.ended[i], g->keys.ended[i]);
 	}
-	d->quiz_taken += g->quiz_taken;
-	d->score_sum += g->score_sum;
-	d->passed += g->passed;
-	d->duration_sum += g->duration_sum;
+	ok = ok && add_ok(&d->quiz_taken, g->quiz_taken) && add_ok(&d->score_sum, g->score_sum) &&
+	     add_ok(&d->passed, g->passed) && add_ok(&d->duration_sum, g->duration_sum);
 	key_add(&d->keys.sessions, g->keys.sessions);
 	key_add(&d->keys.quiz_taken, g->keys.quiz_taken);
 	key_add(&d->keys.passed, g->keys.passed);
+	return ok;
 }
 
 static struct report_group *group(struct report_group **g, int *n, const char *key)
@@ -458,62 +450,85 @@ static void sort_merge(struct report_group *g, int *n)
 	int w = 0;
 	for (int i = 1; i < *n; i++) {
 		if (!strcmp(g[w].key, g[i].key))
-			merge_group(&g[w], &g[i]);
+			(void)merge_group(&g[w], &g[i]); /* each row checked on its own */
 		else
 			g[++w] = g[i];
 	}
 	*n = w + 1;
 }
 
-#define SUM_DAY                                                                                    \
-	"sum(sessions), sum(reached_home), sum(reached_chapter), sum(reached_quiz), "              \
-	"sum(reached_result), sum(finished), sum(abandoned), sum(timed_out), sum(quiz_taken), "    \
-	"sum(score_sum), sum(passed), sum(duration_sum), sum(k_sessions), sum(k_reached_home), "   \
-	"sum(k_reached_chapter), sum(k_reached_quiz), sum(k_reached_result), sum(k_finished), "    \
-	"sum(k_abandoned), sum(k_timed_out), sum(k_quiz_taken), sum(k_passed)"
-
-/* Per batch and language: the batch rows, the language rows, the kiosk
- * rows and the total. */
-static int load_groups(struct report *r, sqlite3 *db)
+/* The row of batch `span`: the last one or a new one (rows come grouped
+ * by batch; sort_merge() merges kiosks' batches of equal days). */
+static struct report_group *batch_row(struct report *r, const char *span)
 {
-	sqlite3_stmt *st = query(db, "SELECT v.kiosk, t.span, v.lang, " SUM_DAY
-	                             " FROM v_day v JOIN take t ON t.kiosk = v.kiosk AND "
-	                             "t.batch = v.batch GROUP BY v.kiosk, v.batch, v.lang");
-	if (!st)
-		return -1;
+	if (r->n_days && !strcmp(r->days[r->n_days - 1].key, span))
+		return &r->days[r->n_days - 1];
+	r->days = rows_grow(r->days, r->n_days, sizeof *r->days);
+	struct report_group *day = &r->days[r->n_days++];
+	*day = (struct report_group){0};
+	snprintf(day->key, sizeof day->key, "%s", span);
+	return day;
+}
+
+/* Rows of st (kiosk, then a batch's span or a language, then the funnel
+ * from column 3) added to the batch rows (by_batch) or to the language,
+ * kiosk and total rows (by_lang), or to all of them (both). */
+static int add_groups(struct report *r, sqlite3 *db, sqlite3_stmt *st, bool by_batch, bool by_lang)
+{
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!id_ok(st, 0) || !lang_ok(st, 2)) {
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct report_group g;
+		if (!id_ok(st, 0) || (by_lang && !lang_ok(st, 2))) {
 			sqlite3_finalize(st);
 			return bad("kiosk or language in the batches");
 		}
-		/* Rows come grouped by batch: a batch row is the last one or a
-		 * new one (sort_merge() merges kiosks' batches of equal days). */
-		const char *span = rows_text(st, 1);
-		struct report_group *day = r->n_days && !strcmp(r->days[r->n_days - 1].key, span)
-		                               ? &r->days[r->n_days - 1]
-		                               : NULL;
-		if (!day) {
-			r->days = rows_grow(r->days, r->n_days, sizeof *r->days);
-			day = &r->days[r->n_days++];
-			*day = (struct report_group){0};
-			snprintf(day->key, sizeof day->key, "%s", span);
+		if (read_group(&g, st, 3) != 0) {
+			sqlite3_finalize(st);
+			return -1;
 		}
-		struct report_group *rows[] = {
-		    day,
-		    group(&r->langs, &r->n_langs, rows_text(st, 2)),
-		    group(&r->kiosks, &r->n_kiosks, rows_text(st, 0)),
-		    &r->total,
-		};
-		for (int i = 0; i < 4; i++)
-			if (add_group(rows[i], st, 3) != 0) {
-				sqlite3_finalize(st);
-				return -1;
-			}
+		bool ok = !by_batch || merge_group(batch_row(r, rows_text(st, 1)), &g);
+		if (by_lang)
+			ok = ok &&
+			     merge_group(group(&r->langs, &r->n_langs, rows_text(st, 2)), &g) &&
+			     merge_group(group(&r->kiosks, &r->n_kiosks, rows_text(st, 0)), &g) &&
+			     merge_group(&r->total, &g);
+		if (!ok) {
+			sqlite3_finalize(st);
+			return bad("sums (too large)");
+		}
 	}
 	sqlite3_finalize(st);
-	if (done(db, rc) != 0)
+	return st ? done(db, rc) : -1;
+}
+
+/* Per batch and language: the batch rows, the language rows, the kiosk
+ * rows and the total. With the file's sums (report_use_sums): the batch
+ * rows from s_batch, the others from the sums by language. */
+static int load_groups(struct report *r, sqlite3 *db, bool sums)
+{
+	/* Rows as they are, not summed by SQL (its aggregate functions cost
+	 * ten times the reading of a row): add_groups() adds them up, and
+	 * finds a batch's row as the last one. */
+	int rc;
+	if (sums)
+		rc =
+		    add_groups(r, db,
+		               query(db, "SELECT kiosk, CASE WHEN batch = last_day THEN batch "
+		                         "ELSE batch || '/' || last_day END, NULL, " STORE_DAY_COLS
+		                         " FROM src.s_batch ORDER BY kiosk, batch"),
+		               true, false) ||
+		    add_groups(r, db,
+		               query(db, "SELECT kiosk, NULL, lang, " STORE_DAY_COLS " FROM v_day"),
+		               false, true);
+	else
+		rc = add_groups(r, db,
+		                query(db, "SELECT v.kiosk, t.span, v.lang, " STORE_DAY_COLS
+		                          " FROM v_day v JOIN take t ON t.kiosk = v.kiosk AND "
+		                          "t.batch = v.batch ORDER BY v.kiosk, v.batch"),
+		                true, true);
+	if (rc != 0)
 		return -1;
+	sqlite3_stmt *st;
 	st = query_take(db, "SELECT v.score, sum(v.sessions), sum(v.k_sessions) FROM v_score v%s "
 	                    "GROUP BY v.score");
 	if (!st)
@@ -804,8 +819,13 @@ static int load_file(struct report *r, sqlite3 *db, const char *path, const char
 	int rc = exec(db, "BEGIN") == 0 ? 0 : fail(db, path);
 	if (rc == 0)
 		rc = take_batches(r, db, lo, hi);
+	int sums = rc == 0 && taking_all ? report_use_sums(db) : 0;
+	if (sums == -2)
+		rc = bad("sums (they do not match the batches)");
+	else if (sums < 0)
+		rc = fail(db, path);
 	if (rc == 0)
-		rc = load_groups(r, db);
+		rc = load_groups(r, db, sums == 1);
 	if (rc == 0)
 		rc = load_chapters(r, db);
 	if (rc == 0)
@@ -834,8 +854,11 @@ static int load(struct report *r, const char *const *paths, int n, const char *f
 	if (k < 0)
 		goto end;
 	r->n_files = k;
-	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	        SQLITE_OK ||
+	/* One thread uses the connection: no mutex around each column
+	 * read (a tenth of the time of a fleet report). */
+	if (sqlite3_open_v2(":memory:", &db,
+	                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	                    NULL) != SQLITE_OK ||
 	    exec(db, "CREATE TABLE seen (kiosk TEXT, batch TEXT, PRIMARY KEY (kiosk, batch)) "
 	             "WITHOUT ROWID;"
 	             "CREATE TABLE take (kiosk TEXT, batch TEXT, span TEXT, PRIMARY KEY (kiosk, "

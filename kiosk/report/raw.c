@@ -102,14 +102,16 @@ static bool whole(sqlite3_stmt *st, int i, long long *v)
 static int load_labels(struct report *r, sqlite3 *db, int k)
 {
 	sqlite3_stmt *st;
+	/* Rows in order rather than summed by SQL: a label's rows of one
+	 * batch (one per module) are added up below, without SQLite's
+	 * aggregate functions, which cost ten times the reading of a row. */
 	char *sql = sqlite3_mprintf(
-	    "SELECT v.kiosk || '/' || v.batch, v.label, sum(sessions), sum(reached_home), "
-	    "sum(opened_chapter), sum(reached_quiz), sum(reached_result), sum(finished), "
-	    "sum(abandoned), sum(timed_out), sum(quiz_taken), sum(score_sum), sum(passed), "
-	    "sum(duration_sum), sum(k_sessions), sum(k_reached_home), sum(k_opened_chapter), "
-	    "sum(k_reached_quiz), sum(k_reached_result), sum(k_finished), sum(k_abandoned), "
-	    "sum(k_timed_out), sum(k_quiz_taken), sum(k_passed) FROM v_label v%s "
-	    "GROUP BY v.kiosk, v.batch, v.label",
+	    "SELECT v.kiosk || '/' || v.batch, v.label, sessions, reached_home, "
+	    "opened_chapter, reached_quiz, reached_result, finished, abandoned, timed_out, "
+	    "quiz_taken, score_sum, passed, duration_sum, k_sessions, k_reached_home, "
+	    "k_opened_chapter, k_reached_quiz, k_reached_result, k_finished, k_abandoned, "
+	    "k_timed_out, k_quiz_taken, k_passed FROM v_label v%s "
+	    "ORDER BY v.kiosk, v.batch, v.label",
 	    report_take());
 	int prc = sql ? sqlite3_prepare_v2(db, sql, -1, &st, NULL) : SQLITE_NOMEM;
 	sqlite3_free(sql);
@@ -131,32 +133,38 @@ static int load_labels(struct report *r, sqlite3 *db, int k)
 			flush(r, p, k);
 			snprintf(batch, sizeof batch, "%s", b);
 		}
-		if (p->n == MAX_LABELS)
+		/* The same label in the batch's previous row (another
+		 * module): added to it. */
+		bool again = p->n > 0 && !strcmp(p->g[p->n - 1].key, label);
+		if (!again && p->n == MAX_LABELS)
 			continue; /* more labels than the settings can name */
-		struct report_group *g = &p->g[p->n++];
-		*g = (struct report_group){0};
-		snprintf(g->key, sizeof g->key, "%s", label);
+		struct report_group *g = again ? &p->g[p->n - 1] : &p->g[p->n++], one = {0};
+		if (!again) {
+			*g = (struct report_group){0};
+			snprintf(g->key, sizeof g->key, "%s", label);
+		}
 		long long v[22];
 		for (int i = 0; ok && i < 22; i++)
 			ok = whole(st, 2 + i, &v[i]) && (i >= 12 || v[i] <= 1000000000000LL);
 		if (!ok)
 			break;
-		g->sessions = g->reached[0] = v[0];
+		one.sessions = one.reached[0] = v[0];
 		for (int i = 1; i < REPORT_STAGES; i++)
-			g->reached[i] = v[i];
+			one.reached[i] = v[i];
 		for (int i = 0; i < REPORT_ENDS; i++)
-			g->ended[i] = v[5 + i];
-		g->quiz_taken = v[8];
-		g->score_sum = v[9];
-		g->passed = v[10];
-		g->duration_sum = v[11];
-		g->keys.sessions = g->keys.reached[0] = v[12] & 0xffffffffLL;
+			one.ended[i] = v[5 + i];
+		one.quiz_taken = v[8];
+		one.score_sum = v[9];
+		one.passed = v[10];
+		one.duration_sum = v[11];
+		one.keys.sessions = one.keys.reached[0] = v[12] & 0xffffffffLL;
 		for (int i = 1; i < REPORT_STAGES; i++)
-			g->keys.reached[i] = v[12 + i] & 0xffffffffLL;
+			one.keys.reached[i] = v[12 + i] & 0xffffffffLL;
 		for (int i = 0; i < REPORT_ENDS; i++)
-			g->keys.ended[i] = v[17 + i] & 0xffffffffLL;
-		g->keys.quiz_taken = v[20] & 0xffffffffLL;
-		g->keys.passed = v[21] & 0xffffffffLL;
+			one.keys.ended[i] = v[17 + i] & 0xffffffffLL;
+		one.keys.quiz_taken = v[20] & 0xffffffffLL;
+		one.keys.passed = v[21] & 0xffffffffLL;
+		add_into(g, &one);
 		/* The real "opened a chapter", before pooling. */
 		r->opened_chapter += v[2];
 		r->opened_chapter_key = (r->opened_chapter_key + v[14]) & 0xffffffffLL;

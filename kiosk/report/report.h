@@ -213,6 +213,11 @@ void report_finish_raw(struct report *r);
 /* The join that keeps the rows of the batches taken from the file being
  * read ("" when all of them are: no lookup per row), for " FROM v_x v%s". */
 const char *report_take(void);
+/* When every batch of the file being read is taken: its views v_* pointed
+ * at the sums over its batches (report/sums.c), and s_batch for the row
+ * of each batch. 1 done, 0 the file has no sums, -1 an SQL error, -2 sums
+ * that do not match its batches. */
+int report_use_sums(struct sqlite3 *db);
 struct report_item *report_item_of(struct report *r, const char *module, const char *id,
                                    const char *objective);
 void report_suppress_raw(struct report *r, int k);
