@@ -20,7 +20,10 @@ now() { date +%s.%N; }
 secs() { echo "$1 $2" | awk '{printf "%.3f", $2 - $1}'; }
 # The CPU seconds (user + system) of this shell's children so far: on a
 # shared machine the wall-clock figures vary with its load, these do not.
-cpu() { times | awk 'NR == 2 { split($1, u, "m"); split($2, s, "m"); printf "%.3f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }'; }
+# cpu NAME notes them (in this shell: `times` in a command substitution
+# would see the subshell's), cpu_s NAME prints them.
+cpu() { times >"$T/cpu.$1"; }
+cpu_s() { awk 'NR == 2 { split($1, u, "m"); split($2, s, "m"); printf "%.3f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$T/cpu.$1"; }
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 
@@ -42,18 +45,18 @@ printf 'kiosk_id: bench\ndatabase: %s\n' "$T/k.db" >"$T/k.yaml"
 "$GEN" -o "$T/k.db" --close "$before" --kiosk-id bench </dev/null >/dev/null 2>&1 || exit 1
 "$EXPORT" --outbox "$T/out" --config "$T/k.yaml" --day 2025-01-30 --no-journal >/dev/null 2>&1 || exit 1
 load0=$(cut -d' ' -f1 /proc/loadavg)
-c0=$(cpu)
+cpu c0
 t0=$(now)
 "$GEN" -o "$T/k.db" --close "$last" --kiosk-id bench </dev/null >/dev/null 2>&1 || exit 1
 t1=$(now)
-c1=$(cpu)
+cpu c1
 "$EXPORT" --outbox "$T/out" --config "$T/k.yaml" --day 2025-01-31 --no-journal >"$T/export.out" 2>&1 || exit 1
 t2=$(now)
 batches=$(sqlite3 "$T/k.db" "SELECT count(*) FROM batch")
 file_ms=$(sed -n 's/.* in \([0-9]*\) ms (.*$/\1/p' "$T/export.out")
 file_cpu=$(sed -n 's/.* ms (\([0-9]*\) ms of CPU)$/\1/p' "$T/export.out")
 close_s=$(secs "$t0" "$t1")
-echo "bench batches: close of the last day with $N sessions in the database: $close_s s ($(secs "$c0" "$c1") s of CPU)"
+echo "bench batches: close of the last day with $N sessions in the database: $close_s s ($(secs "$(cpu_s c0)" "$(cpu_s c1)") s of CPU)"
 echo "bench batches: batch file of the $batches closed batches, the previous night's file in the outbox: $file_ms ms ($file_cpu ms of CPU; kiosk-export in all, with its check of the whole database and the health file: $(secs "$t1" "$t2") s)"
 echo "bench batches: close + batch file: $(echo "$close_s $file_ms" | awk '{printf "%.3f", $1 + $2 / 1000}') s (load average $load0 before)"
 
@@ -88,12 +91,13 @@ for fmt in json text; do
 	: >"$T/cpus"
 	load0=$(cut -d' ' -f1 /proc/loadavg)
 	for i in 1 2 3; do
-		c0=$(cpu)
+		cpu c0
 		t0=$(now)
 		"$R" --fleet "$T/fleet" --format $fmt -o "$T/fleet.$fmt" 2>/dev/null || exit 1
 		secs "$t0" "$(now)" >>"$T/times"
 		echo >>"$T/times"
-		secs "$c0" "$(cpu)" >>"$T/cpus"
+		cpu c1
+		secs "$(cpu_s c0)" "$(cpu_s c1)" >>"$T/cpus"
 		echo >>"$T/cpus"
 	done
 	med=$(sort -n "$T/times" | sed -n 2p)
