@@ -4,8 +4,8 @@
 # past tense with the campaign's own parts and its earlier initiatives told
 # apart, the employer's full name in every language, the four duties named
 # with their articles and their French terms, a final pool that covers every
-# objective twice, « je » in every choice, and fictional speakers who are not
-# the real project team.
+# objective twice, « je » in every choice, no retired question id used again,
+# and fictional speakers who are not the real project team.
 . tests/lib.sh
 B=assets/modules/tu-me-suis
 
@@ -78,6 +78,16 @@ check("pro-use: every question is about LinkedIn or X",
 vous = [q["id"] for q in m["questions"] for c in q["choices"]
         if re.search(r"\b(vous|votre|vos)\b", c["fr"], re.I)]
 check("choices say « je », never « vous »", not vous, str(vous))
+
+# The statistics are kept by question id: an id the changelog retired never
+# comes back on another question (its figures would merge with the old one's).
+log = open(os.path.join(os.path.dirname(sys.argv[1]), "CHANGELOG.md"), encoding="utf-8").read()
+retired = {i for part in re.findall(r"Retired:(.*?)\.(?:\s|$)", log, re.S)
+           for i in re.findall(r"`([a-z0-9-]+)`", part)}
+ids = [q["id"] for q in m["questions"]]
+check(f"no retired question id is used again ({len(retired)} retired)",
+      len(retired) >= 18 and not retired & set(ids), str(sorted(retired & set(ids))))
+check("question ids are unique", len(ids) == len(set(ids)))
 
 real = ("Léa", "Thomas", "Pierre", "Claude", "Anne")
 named = sorted({f for f in os.listdir(sys.argv[2]) for r in real
