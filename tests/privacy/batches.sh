@@ -99,31 +99,25 @@ shown=$(json "$T/abc.json" "all(g['sessions'] is not None and g['pass_rate_pct']
 
 # 4. Five people, all failed, all chose B on q2. A published 0 % could
 # come from 1 who passed: other cohorts with one success publish the same.
-echo 'n=5 day=2024-05-02 stage=result score=40 passed=0 ans=q2:o1:1:0' | "$GEN" -o "$T/five.db" 2>/dev/null
-"$R" "$T/five.db" --format json -o "$T/five.json"
-rate=$(json "$T/five.json" "d['total']['pass_rate_pct']")
-twin=""
-for s in $(seq 1 60); do
-	rm -f "$T/alt.db"
-	printf 'n=4 day=2024-05-02 stage=result score=40 passed=0 ans=q2:o1:1:0\nn=1 day=2024-05-02 stage=result score=80 passed=1 ans=q2:o1:0:1\n' |
-		"$GEN" -o "$T/alt.db" --seed "$s" 2>/dev/null
-	"$R" "$T/alt.db" --format json -o "$T/alt.json"
-	if [ "$(json "$T/alt.json" "d['total']['pass_rate_pct']")" = "$rate" ]; then twin=$s; break; fi
-done
+twin() { # name expression five-spec alt-spec: a seed whose alt cohort publishes what five does
+	printf '%b' "$3" | "$GEN" -o "$T/$1.db" 2>/dev/null
+	"$R" "$T/$1.db" --format json -o "$T/$1.json"
+	rate=$(json "$T/$1.json" "$2")
+	twin=""
+	for s in $(seq 1 60); do
+		rm -f "$T/alt.db"
+		printf '%b' "$4" | "$GEN" -o "$T/alt.db" --seed "$s" 2>/dev/null
+		"$R" "$T/alt.db" --format json -o "$T/alt.json"
+		if [ "$(json "$T/alt.json" "$2")" = "$rate" ]; then twin=$s; break; fi
+	done
+}
+twin five "d['total']['pass_rate_pct']" 'n=5 day=2024-05-02 stage=result score=40 passed=0 ans=q2:o1:1:0\n' \
+	'n=4 day=2024-05-02 stage=result score=40 passed=0 ans=q2:o1:1:0\nn=1 day=2024-05-02 stage=result score=80 passed=1 ans=q2:o1:0:1\n'
 [ -n "$twin" ] && pass "five who failed publish a pass rate of $rate %; so does a cohort where one passed (seed $twin): nothing certain" ||
 	fail "five failed" "no cohort with a success publishes $rate % (60 tried)"
 # The same for a chapter's question: five wrong at their first try.
-echo 'n=5 day=2024-05-02 stage=chapter cq=c1:q6:2:0' | "$GEN" -o "$T/five-c.db" 2>/dev/null
-"$R" "$T/five-c.db" --format json -o "$T/five-c.json"
-rate=$(json "$T/five-c.json" "d['chapter_questions'][0]['right_pct']")
-twin=""
-for s in $(seq 1 60); do
-	rm -f "$T/alt.db"
-	printf 'n=4 day=2024-05-02 stage=chapter cq=c1:q6:2:0\nn=1 day=2024-05-02 stage=chapter cq=c1:q6:1:1\n' |
-		"$GEN" -o "$T/alt.db" --seed "$s" 2>/dev/null
-	"$R" "$T/alt.db" --format json -o "$T/alt.json"
-	if [ "$(json "$T/alt.json" "d['chapter_questions'][0]['right_pct']")" = "$rate" ]; then twin=$s; break; fi
-done
+twin five-c "d['chapter_questions'][0]['right_pct']" 'n=5 day=2024-05-02 stage=chapter cq=c1:q6:2:0\n' \
+	'n=4 day=2024-05-02 stage=chapter cq=c1:q6:2:0\nn=1 day=2024-05-02 stage=chapter cq=c1:q6:1:1\n'
 [ -n "$twin" ] && pass "five wrong on a chapter's question publish $rate % right; so does a cohort where one was right (seed $twin): nothing certain" ||
 	fail "five wrong on a chapter question" "no cohort with one right publishes $rate % (60 tried)"
 
