@@ -17,7 +17,7 @@ static const char style[] =
     "h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.15rem;margin:1.6rem 0 .5rem;"
     "border-bottom:2px solid var(--line);padding-bottom:.2rem}\n"
     ".meta,.note{color:var(--muted);font-size:.9rem}\n"
-    ".t{color:var(--muted);font-size:.85rem;text-align:left}\n"
+    ".t{color:var(--muted);font-size:.85rem;text-align:left;white-space:normal}\n"
     ".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(10.5rem,1fr));gap:.6rem;"
     "margin:1rem 0}\n"
     ".card{border:1px solid var(--line);border-radius:.5rem;padding:.6rem .8rem}\n"
@@ -34,7 +34,7 @@ static const char style[] =
     "th,td{padding:.25rem .5rem;border-bottom:1px solid var(--line);text-align:right;"
     "white-space:nowrap}\n"
     "th:first-child,td:first-child{text-align:left}th{background:#f3f4f6}\n"
-    "td.h{color:var(--muted);font-style:italic}\n"
+    "td.h{color:var(--muted);font-style:italic}td.l{text-align:left;white-space:normal}\n"
     "tr.bad td{background:#fef2f2}tr.warn td{background:#fffbeb}\n"
     "svg.choices{width:12rem;height:auto;display:inline-block}"
     "table.items td:nth-child(2){min-width:15rem}\n"
@@ -425,7 +425,7 @@ static void questions(const struct report *r, FILE *f, const char *title,
 			html_esc(f, text);
 			fputs("</span>", f);
 		}
-		fputs("</td><td style='text-align:left'>", f);
+		fputs("</td><td class='l'>", f);
 		const char *label = by_chapter ? report_chapter_title(r, q->module, q->chapter)
 		                               : report_objective_label(r, q->module, q->objective);
 		html_esc(f, label ? label : by_chapter ? q->chapter : q->objective);

@@ -139,7 +139,7 @@ p=$(json "$T/r1.json" "('%.1f' % d['chapter_questions'][0]['right_pct']).replace
 pc=$(echo "$p" | tr , .)
 if grep -q "^tu-me-suis,c1,q6,$a,$pc," "$T/r.csv" &&
 	grep -Eq "^  q6 +c1 +≈ $a +≈ $p %" "$T/r.txt" &&
-	grep -q "<td>q6</td><td style='text-align:left'>c1</td><td>≈ $a</td><td>≈ $p %</td>" "$T/r.html"; then
+	grep -q "<td>q6</td><td class='l'>c1</td><td>≈ $a</td><td>≈ $p %</td>" "$T/r.html"; then
 	pass "chapter question q6: ≈ $a answers, ≈ $p % right, the same in JSON, CSV, text and HTML"
 else
 	fail "chapter question formats" "json $a $p; csv: $(grep ',q6,' "$T/r.csv"); text: $(grep '^  q6' "$T/r.txt"); html: $(grep -o '<td>q6</td>.\{0,80\}' "$T/r.html")"
