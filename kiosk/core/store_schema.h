@@ -35,11 +35,11 @@
 
 /* The longest id a row may hold (the store cuts longer ones), and the
  * highest choice index (0-based) an answer row may hold. Macros: the
- * schema's text below writes them. */
-#define STORE_ID_MAX     31
-#define STORE_CHOICE_MAX 31
-#define STORE_STR_(x)    #x
-#define STORE_STR(x)     STORE_STR_(x)
+ * schema's text below writes them (STORE_STR). */
+#define STORE_ID_MAX        31
+#define STORE_CHOICE_MAX    31
+#define STORE_CHAPTERS_MAX  16 /* chapters seen in one session */
+#define STORE_SESSION_BYTES 16 /* a session's random id, as a BLOB */
 
 // clang-format off
 
@@ -176,7 +176,8 @@
 	"    CHECK (module_version BETWEEN 0 AND 9999),\n"                     \
 	STORE_LANG_COL                                                         \
 	"  furthest INTEGER NOT NULL CHECK (furthest BETWEEN 0 AND 4),\n"      \
-	"  chapters_seen INTEGER NOT NULL CHECK (chapters_seen BETWEEN 0 AND 16),\n" \
+	"  chapters_seen INTEGER NOT NULL CHECK (chapters_seen BETWEEN 0 AND " \
+	STORE_STR(STORE_CHAPTERS_MAX) "),\n"                                   \
 	"  score INTEGER CHECK (score BETWEEN 0 AND 100),\n"                   \
 	"  passed INTEGER NOT NULL CHECK (passed IN (0, 1)),\n"                \
 	"  ended INTEGER NOT NULL CHECK (ended BETWEEN 0 AND 2),\n"            \
@@ -188,7 +189,8 @@
 	STORE_ID_COL("module")                                                 \
 	STORE_ID_COL("chapter")                                                \
 	STORE_DAY_COL                                                          \
-	"  session BLOB NOT NULL CHECK (length(session) = 16),\n"              \
+	"  session BLOB NOT NULL CHECK (length(session) = "                    \
+	STORE_STR(STORE_SESSION_BYTES) "),\n"                                  \
 	"  seen INTEGER NOT NULL CHECK (seen IN (0, 1)),\n"                    \
 	"  video_share INTEGER CHECK (video_share BETWEEN 0 AND 100),\n"       \
 	"  PRIMARY KEY (module, chapter, day, session)\n"                      \
@@ -201,7 +203,8 @@
 	STORE_STR(STORE_CHOICE_MAX) "),\n"         \
 	"  correct INTEGER NOT NULL CHECK (correct IN (0, 1)),\n"              \
 	STORE_DAY_COL                                                          \
-	"  session BLOB NOT NULL CHECK (length(session) = 16),\n"              \
+	"  session BLOB NOT NULL CHECK (length(session) = "                    \
+	STORE_STR(STORE_SESSION_BYTES) "),\n"                                  \
 	"  PRIMARY KEY (module, question, objective, choice, correct, day, session)\n" \
 	") STRICT, WITHOUT ROWID;\n"                                           \
 	STORE_STATS_V1 STORE_TRIGGERS_V1
@@ -543,7 +546,8 @@
 	STORE_STR(STORE_CHOICE_MAX) "),\n"                                     \
 	"  correct INTEGER NOT NULL CHECK (correct IN (0, 1)),\n"              \
 	STORE_DAY_COL                                                          \
-	"  session BLOB NOT NULL CHECK (length(session) = 16),\n"              \
+	"  session BLOB NOT NULL CHECK (length(session) = "                    \
+	STORE_STR(STORE_SESSION_BYTES) "),\n"                                  \
 	"  PRIMARY KEY (module, chapter, question, choice, correct, day, session)\n" \
 	") STRICT, WITHOUT ROWID;\n"                                           \
 	"CREATE TABLE stat_chapter_answer (\n"                                 \

@@ -114,9 +114,9 @@ static void clean_record(const struct store *s, struct session_record *r)
 	r->n_chapter_answers = kept;
 }
 
-static void id_bytes(const char *hex, unsigned char out[16])
+static void id_bytes(const char *hex, unsigned char out[STORE_SESSION_BYTES])
 {
-	for (int i = 0; i < 16; i++) {
+	for (int i = 0; i < STORE_SESSION_BYTES; i++) {
 		unsigned v = 0;
 		sscanf(hex + 2 * i, "%2x", &v);
 		out[i] = (unsigned char)v;
@@ -134,7 +134,7 @@ static int step_done(sqlite3_stmt *st)
  * id (session_new_id draws them from getrandom), so it is drawn from
  * nothing about the session, and the same sessions saved in any order give
  * the same file (tests/privacy/page_order.sh). */
-static long long record_key(const unsigned char id[16])
+static long long record_key(const unsigned char id[STORE_SESSION_BYTES])
 {
 	return (long long)((uint32_t)id[12] << 24 | (uint32_t)id[13] << 16 | (uint32_t)id[14] << 8 |
 	                   id[15]);
@@ -165,7 +165,7 @@ static int add_items(struct store *s, const struct session_record *r, long long 
 /* The first answers to the chapters' questions (store_schema.h, version
  * 5); a trigger counts them. */
 static int insert_chapter_answers(struct store *s, const struct session_record *r,
-                                  const unsigned char id[16])
+                                  const unsigned char id[STORE_SESSION_BYTES])
 {
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(s->db,
@@ -181,7 +181,7 @@ static int insert_chapter_answers(struct store *s, const struct session_record *
 		sqlite3_bind_int(st, 4, a->choice);
 		sqlite3_bind_int(st, 5, a->correct);
 		sqlite3_bind_text(st, 6, r->day, -1, SQLITE_STATIC);
-		sqlite3_bind_blob(st, 7, id, 16, SQLITE_STATIC);
+		sqlite3_bind_blob(st, 7, id, STORE_SESSION_BYTES, SQLITE_STATIC);
 		rc = step_done(st);
 	}
 	sqlite3_finalize(st);
@@ -190,7 +190,8 @@ static int insert_chapter_answers(struct store *s, const struct session_record *
 
 /* INSERT OR IGNORE makes a retry harmless when a commit did reach the disk
  * but reported an error. */
-static int insert_rows(struct store *s, const struct session_record *r, const unsigned char id[16])
+static int insert_rows(struct store *s, const struct session_record *r,
+                       const unsigned char id[STORE_SESSION_BYTES])
 {
 	sqlite3_stmt *ss = NULL, *sc = NULL, *sa = NULL;
 	int rc = sqlite3_prepare_v2(
@@ -216,13 +217,13 @@ static int insert_rows(struct store *s, const struct session_record *r, const un
 		seen += r->chapters[i].seen;
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(ss, 1, r->day, -1, SQLITE_STATIC);
-		sqlite3_bind_blob(ss, 2, id, 16, SQLITE_STATIC);
+		sqlite3_bind_blob(ss, 2, id, STORE_SESSION_BYTES, SQLITE_STATIC);
 		sqlite3_bind_text(ss, 3, r->kiosk_id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(ss, 4, r->module_id, -1, SQLITE_STATIC);
 		sqlite3_bind_int(ss, 5, r->module_version);
 		sqlite3_bind_text(ss, 6, r->lang, -1, SQLITE_STATIC);
 		sqlite3_bind_int(ss, 7, (int)r->furthest);
-		sqlite3_bind_int(ss, 8, clamp(seen, 0, 16));
+		sqlite3_bind_int(ss, 8, clamp(seen, 0, STORE_CHAPTERS_MAX));
 		if (r->score < 0)
 			sqlite3_bind_null(ss, 9);
 		else
@@ -245,7 +246,7 @@ static int insert_rows(struct store *s, const struct session_record *r, const un
 		sqlite3_bind_text(sc, 1, r->module_id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(sc, 2, c->id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(sc, 3, r->day, -1, SQLITE_STATIC);
-		sqlite3_bind_blob(sc, 4, id, 16, SQLITE_STATIC);
+		sqlite3_bind_blob(sc, 4, id, STORE_SESSION_BYTES, SQLITE_STATIC);
 		sqlite3_bind_int(sc, 5, c->seen);
 		if (c->video_share < 0)
 			sqlite3_bind_null(sc, 6);
@@ -261,7 +262,7 @@ static int insert_rows(struct store *s, const struct session_record *r, const un
 		sqlite3_bind_int(sa, 4, a->choice);
 		sqlite3_bind_int(sa, 5, a->correct);
 		sqlite3_bind_text(sa, 6, r->day, -1, SQLITE_STATIC);
-		sqlite3_bind_blob(sa, 7, id, 16, SQLITE_STATIC);
+		sqlite3_bind_blob(sa, 7, id, STORE_SESSION_BYTES, SQLITE_STATIC);
 		rc = step_done(sa);
 	}
 	sqlite3_finalize(ss);
@@ -279,7 +280,7 @@ static int write_one(struct store *s, const struct session_record *r)
 {
 	if (!s->db)
 		return s->fault ? s->fault : SQLITE_CANTOPEN;
-	unsigned char id[16];
+	unsigned char id[STORE_SESSION_BYTES];
 	id_bytes(r->id, id);
 	int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
@@ -306,7 +307,7 @@ static int write_all(struct store *s)
 	int rc = SQLITE_OK;
 	for (int i = 0; rc == SQLITE_OK && i < s->q_len; i++) {
 		const struct session_record *r = &s->queue[(s->q_head + i) % STORE_QUEUE_MAX];
-		unsigned char id[16];
+		unsigned char id[STORE_SESSION_BYTES];
 		id_bytes(r->id, id);
 		rc = insert_rows(s, r, id);
 	}

@@ -104,7 +104,7 @@ static bool add_ok(long long *sum, long long v)
 	return !__builtin_add_overflow(*sum, v, sum);
 }
 
-/* An id as the schema allows it: 1 to 31 of [a-z0-9._-]. */
+/* An id as the schema allows it: 1 to STORE_ID_MAX of [a-z0-9._-]. */
 static bool id_ok(sqlite3_stmt *st, int i)
 {
 	/* The type first: sqlite3_column_text() would convert the value. */
@@ -114,7 +114,7 @@ static bool id_ok(sqlite3_stmt *st, int i)
 	if (!s)
 		return false;
 	size_t n = strlen((const char *)s);
-	return n >= 1 && n <= 31 &&
+	return n >= 1 && n <= STORE_ID_MAX &&
 	       strspn((const char *)s, "abcdefghijklmnopqrstuvwxyz0123456789._-") == n;
 }
 

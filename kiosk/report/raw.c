@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/store_schema.h"
 #include "report/report.h"
 #include "report/rows.h"
 
@@ -124,7 +125,7 @@ static int load_labels(struct report *r, sqlite3 *db, int k)
 	while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *b = rows_text(st, 0), *label = rows_text(st, 1);
 		size_t len = strlen(label);
-		if (len < 1 || len > 31 ||
+		if (len < 1 || len > STORE_ID_MAX ||
 		    strspn(label, "abcdefghijklmnopqrstuvwxyz0123456789._-") != len) {
 			ok = false;
 			break;
