@@ -23,7 +23,9 @@ POLKITRULESDIR ?= $(DATADIR)/polkit-1/rules.d
 # it: the kiosk does.
 # polkitd: kiosk-retry.service's one right (packaging/kiosk-retry.rules);
 # exfatprogs is not needed: the kernel mounts exFAT drives by itself.
-DEB_RUNTIME := cage, xwayland, seatd, vlc-plugin-base, fonts-open-sans, fonts-dejavu-core, systemd, polkitd
+# libvlc-bin: libVLC's plugin cache (see DEBS_BUILD), so that each start of
+# the kiosk reads one file instead of opening all of VLC's plugins.
+DEB_RUNTIME := cage, xwayland, seatd, vlc-plugin-base, libvlc-bin, fonts-open-sans, fonts-dejavu-core, systemd, polkitd
 DEB_ARCH    := $(shell dpkg --print-architecture 2>/dev/null)
 DEB_FILE    := $(BUILD)/kiosk_$(VERSION)_$(DEB_ARCH).deb
 DEB_DIR     := $(BUILD)/deb

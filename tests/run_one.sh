@@ -17,9 +17,11 @@ unit/*)
 esac
 rc=$?
 secs=$(($(date +%s) - t0))
-# `times`' second line: the children's user and system time, "0m1.50s 0m0.20s".
-cpu=$(times | awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/)
-	printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] + 0.5 }')
+# `times`' second line: the children's user and system time, "0m1.50s
+# 0m0.20s" (run here, not in a $(...) subshell, which has no children).
+times >"$logdir/$base.times"
+cpu=$(awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/)
+	printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] + 0.5 }' "$logdir/$base.times")
 [ "$rc" -eq 124 ] && echo "FAIL $name: still running after $SUITE_TIMEOUT s (hung?), killed" >>"$log"
 # Check prints "N%: Checks: C, Failures: F, Errors: E" per suite; the shell
 # suites print one "PASS name" / "FAIL name: why" line per test.

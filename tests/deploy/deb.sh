@@ -23,7 +23,7 @@ echo "PASS deb build: $deb ($(du -k "$deb" | cut -f1) KiB)"
 
 dpkg-deb -f "$deb" Depends >"$tmp/depends"
 missing=""
-for p in cage xwayland seatd vlc-plugin-base libsdl2-2.0-0 libsdl2-ttf-2.0-0 libvlc5 libsqlite3-0 libsystemd0; do
+for p in cage xwayland seatd vlc-plugin-base libvlc-bin libsdl2-2.0-0 libsdl2-ttf-2.0-0 libvlc5 libsqlite3-0 libsystemd0; do
 	grep -Eq "(^|, )$p( |,|$)" "$tmp/depends" || missing="$missing $p"
 done
 if [ -z "$missing" ]; then
