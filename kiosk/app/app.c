@@ -14,6 +14,7 @@
 #include "platform/notify.h"
 #include "platform/player.h"
 #include "platform/store.h"
+#include "platform/sigwatch.h"
 #include "platform/store_batch.h"
 #include "screens/focus.h"
 #include "screens/input.h"

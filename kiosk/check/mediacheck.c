@@ -5,10 +5,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "context/kiosk.h"
 #include "core/srt_check.h"
 #include "core/yaml/yamlpos.h"
 #include "platform/probe.h"
+#include "platform/sigwatch.h"
 
 struct walk {
 	const struct content_module *m;

@@ -6,8 +6,6 @@
 #include "platform/player.h"
 #include "trainer/trainer_day.h"
 
-volatile sig_atomic_t kiosk_stop_signal;
-
 long long kiosk_now(const struct kiosk *k)
 {
 	return k->headless ? k->virtual_ms : (long long)SDL_GetTicks64();

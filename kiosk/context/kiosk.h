@@ -8,7 +8,6 @@
 #define KIOSK_CONTEXT_KIOSK_H
 
 #include <SDL.h>
-#include <signal.h>
 #include <stdbool.h>
 
 #include "core/content.h"
@@ -74,9 +73,6 @@ struct kiosk {
 	struct trainer_day tday;
 	bool asleep; /* « Mettre en veille »: dark until a touch or the next opening */
 };
-
-/* The program's one signal flag: the only mutable global (docs/design.md). */
-extern volatile sig_atomic_t kiosk_stop_signal;
 
 /* The kiosk's clock in ms: SDL's ticks, the virtual clock in headless mode. */
 long long kiosk_now(const struct kiosk *k);

@@ -13,6 +13,7 @@
 #include "core/script_line.h"
 #include "platform/gfx.h"
 #include "platform/player.h"
+#include "platform/sigwatch.h"
 #include "screens/focus.h"
 #include "screens/ui.h"
 

@@ -11,6 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
+volatile sig_atomic_t kiosk_stop_signal;
+
 struct sigwatch {
 	int sfd;  /* the blocked stop signals */
 	int quit; /* eventfd: sigwatch_stop asks the thread to end */

@@ -18,6 +18,11 @@
 
 struct sigwatch;
 
+/* The program's one stop flag, set by the watcher (or a signal handler
+ * when it could not start) and read by the loops: the only mutable global
+ * (docs/design.md). */
+extern volatile sig_atomic_t kiosk_stop_signal;
+
 /* Blocks SIGTERM and SIGINT in the calling thread and in every thread
  * created after it; child processes get them unblocked again. */
 bool sigwatch_block(void);
