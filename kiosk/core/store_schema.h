@@ -158,7 +158,8 @@
 	"DROP TRIGGER IF EXISTS session_stats;\n"                              \
 	"DROP TRIGGER IF EXISTS chapter_stats;\n"                              \
 	"DROP TRIGGER IF EXISTS answer_stats;\n"                               \
-	"DROP TRIGGER IF EXISTS group_stats;\n"
+	"DROP TRIGGER IF EXISTS group_stats;\n"                                \
+	"DROP TRIGGER IF EXISTS chapter_answer_stats;\n"
 
 #define STORE_REBUILD_STATS                                                    \
 	"DELETE FROM stat_day; DELETE FROM stat_score;\n"                      \
@@ -537,6 +538,20 @@
 	"  GROUP BY day, module, chapter, question, choice, correct\n"         \
 	"ON CONFLICT DO UPDATE SET " STORE_ADD("answers") ", "                 \
 	STORE_ADD("k_answers") ";\n"
+#define STORE_TRIGGERS_V5                                                      \
+	"CREATE TRIGGER chapter_answer_stats AFTER INSERT ON chapter_answer BEGIN\n" \
+	STORE_CHAPTER_ANSWER_ADD("(SELECT " STORE_CDAY("NEW.day") " AS day,"   \
+			 " NEW.module AS module, NEW.chapter AS chapter,"      \
+			 " NEW.question AS question, NEW.choice AS choice,"    \
+			 " NEW.correct AS correct,"                            \
+			 STORE_RKEY_OF("NEW.day", "NEW.session") " AS rkey)")  \
+	"END;\n"
+/* The counters again from the rows (gen_sessions' bulk loads, which drop
+ * the triggers). */
+#define STORE_REBUILD_V5                                                       \
+	"DELETE FROM stat_chapter_answer;\n"                                   \
+	STORE_CHAPTER_ANSWER_ADD("(SELECT a.*, s.rkey FROM chapter_answer a"   \
+				 " JOIN session s ON s.day = a.day AND s.id = a.session)")
 #define STORE_SCHEMA_V5                                                        \
 	"CREATE TABLE chapter_answer (\n"                                      \
 	STORE_ID_COL("module")                                                 \
@@ -559,13 +574,7 @@
 	STORE_COUNT("answers") STORE_KEY("answers")                            \
 	"  PRIMARY KEY (day, module, chapter, question, choice, correct)\n"    \
 	") STRICT, WITHOUT ROWID;\n"                                           \
-	"CREATE TRIGGER chapter_answer_stats AFTER INSERT ON chapter_answer BEGIN\n" \
-	STORE_CHAPTER_ANSWER_ADD("(SELECT " STORE_CDAY("NEW.day") " AS day,"   \
-			 " NEW.module AS module, NEW.chapter AS chapter,"      \
-			 " NEW.question AS question, NEW.choice AS choice,"    \
-			 " NEW.correct AS correct,"                            \
-			 STORE_RKEY_OF("NEW.day", "NEW.session") " AS rkey)")  \
-	"END;\n"
+	STORE_TRIGGERS_V5
 
 /* Closing (platform/store_batch.h): the pending closed days after the last
  * batch up to ?1 (YYYY-MM-DD), in order, become batches of at least ?2

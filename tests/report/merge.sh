@@ -64,7 +64,10 @@ echo "$spec cq=c1:q6:1:1" | "$GEN" -o "$T/v5.db" --seed 3 --kiosk-id old 2>/dev/
 printf 'kiosk_id: old\ndatabase: %s\n' "$T/v5.db" >"$T/v5.yaml"
 "$EXPORT" --outbox "$T/out5" --config "$T/v5.yaml" --day 2024-05-04 --no-journal >/dev/null 2>&1
 cp "$T/out5/old-2024-05-04.db" "$T/old-batches.db"
-sqlite3 "$T/old-batches.db" "DROP TABLE b_chapter_answer; VACUUM"
+# As the previous release wrote it: no b_chapter_answer, and no sums (s_*).
+sqlite3 "$T/old-batches.db" "SELECT 'DROP TABLE ' || name || ';' FROM sqlite_schema WHERE type = 'table' AND
+	(name GLOB 's_*' OR name = 'b_chapter_answer')" | sqlite3 "$T/old-batches.db"
+sqlite3 "$T/old-batches.db" "VACUUM"
 v=$(sqlite3 "$T/v4.db" 'PRAGMA user_version')
 for f in v4.db old-batches.db; do
 	if "$R" "$T/$f" --format json -o "$T/$f.json" 2>"$T/err"; then

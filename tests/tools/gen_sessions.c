@@ -304,6 +304,15 @@ static void random_session(struct gen *g, struct sess *s, const char *from, int 
 		snprintf(c->id, sizeof c->id, "c%d", i + 1);
 		c->seen = s->stage >= 2 && pct(g) < 85 - 8 * i;
 		c->share = c->seen ? (pct(g) < 80 ? 100 : pct(g)) : -1;
+		/* Chapters 2, 4 and 6 end with a question, as the bundled
+		 * module's three: a first answer when the chapter was opened. */
+		if (c->seen && i % 2 == 1) {
+			struct ans *a = &s->cq[s->n_cq++];
+			snprintf(a->obj, sizeof a->obj, "%s", c->id);
+			snprintf(a->q, sizeof a->q, "q-c%d", i + 1);
+			a->correct = pct(g) < 75;
+			a->choice = a->correct ? 1 : (pct(g) < 70 ? 0 : 2);
+		}
 	}
 	if (s->stage >= 3) {
 		s->n_ans = s->stage == 4 ? 10 : (int)(rnd(g) % 10);
@@ -458,6 +467,12 @@ int main(int argc, char **argv)
 		                  STORE_TRIGGERS_V4
 		            : "DELETE FROM stat_item;" STORE_ITEM_ADD_V4,
 		        NULL, NULL, &err) != SQLITE_OK) {
+			fprintf(stderr, "gen_sessions: rebuild: %s\n", err);
+			return 1;
+		}
+		if (g.schema >= 5 && random_n >= 0 &&
+		    sqlite3_exec(g.db, STORE_REBUILD_V5 STORE_TRIGGERS_V5, NULL, NULL, &err) !=
+		        SQLITE_OK) {
 			fprintf(stderr, "gen_sessions: rebuild: %s\n", err);
 			return 1;
 		}
