@@ -34,7 +34,7 @@ n=$(grep -F '"key": "total"' "$TMP/r.json" | sed -n 's/.*"sessions": \([0-9]*\).
 [ -n "$n" ] && [ "$n" -ge 10 ] && [ "$n" -le 14 ] &&
 	pass "kiosk-report reads the batch file: ≈ $n sessions (12 ± 2)" || fail "report of the copy" "$(cat "$TMP/err") $(head -c 300 "$TMP/r.json")"
 tables=$(sqlite3 "$O/test-2024-05-04.db" "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name)")
-[ "$tables" = "b_answer b_batch b_chapter b_chapter_answer b_day b_item b_label b_score" ] &&
+[ "$tables" = "b_answer b_batch b_chapter b_chapter_answer b_day b_item b_label b_score s_answer s_batch s_chapter s_chapter_answer s_day s_item s_label s_score" ] &&
 	pass "only the batch tables, no session row ($tables)" || fail "tables" "$tables"
 batches=$(sqlite3 "$O/test-2024-05-04.db" "SELECT group_concat(batch || '/' || last_day, ' ') FROM b_batch")
 [ "$batches" = "2024-05-02/2024-05-02 2024-05-03/2024-05-03" ] && pass "two closed batches (7 and 5 sessions); the open day is not in the file" ||
