@@ -278,10 +278,16 @@ static sqlite3_stmt *query(sqlite3 *db, const char *sql)
  * report of everything, files that do not overlap): the counters are then
  * summed without looking each row's batch up (report_take). */
 static bool taking_all;
+/* Else, when the batches taken are all those of the file between two
+ * (a period): that range, a comparison per row instead of a lookup in
+ * take ("" otherwise). */
+static char taking_range[64];
 
 const char *report_take(void)
 {
-	return taking_all ? "" : " JOIN take t ON t.kiosk = v.kiosk AND t.batch = v.batch";
+	return taking_all        ? ""
+	       : taking_range[0] ? taking_range
+	                         : " JOIN take t ON t.kiosk = v.kiosk AND t.batch = v.batch";
 }
 
 /* query() of sql with its one %s replaced by report_take(). */
@@ -352,11 +358,20 @@ static int take_batches(struct report *r, sqlite3 *db, const char *lo, const cha
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return fail(db, reading);
-	long long all = -1, taken = -2;
-	st = query(db, "SELECT (SELECT count(*) FROM v_batch), (SELECT count(*) FROM take)");
+	long long all = -1, taken = -2, between = -3;
+	st = query(db, "SELECT (SELECT count(*) FROM v_batch), count(*), min(batch), max(batch), "
+	               "(SELECT count(*) FROM v_batch WHERE batch BETWEEN min(t.batch) AND "
+	               "max(t.batch)) FROM take t");
+	taking_range[0] = '\0';
 	if (st && sqlite3_step(st) == SQLITE_ROW) {
 		all = sqlite3_column_int64(st, 0);
 		taken = sqlite3_column_int64(st, 1);
+		between = sqlite3_column_int64(st, 4);
+		/* Checked days (day_ok): no quote to escape, %Q all the same. */
+		if (taken > 0 && between == taken)
+			sqlite3_snprintf(sizeof taking_range, taking_range,
+			                 " WHERE v.batch BETWEEN %Q AND %Q", rows_text(st, 2),
+			                 rows_text(st, 3));
 	}
 	sqlite3_finalize(st);
 	taking_all = all == taken;

@@ -170,6 +170,106 @@ START_TEST(test_batch_files_equal_one_database)
 }
 END_TEST
 
+static void same_groups(const struct report_group *a, const struct report_group *b)
+{
+	ck_assert_int_eq(a->sessions, b->sessions);
+	for (int i = 0; i < REPORT_STAGES; i++)
+		ck_assert_int_eq(a->reached[i], b->reached[i]);
+	for (int i = 0; i < REPORT_ENDS; i++)
+		ck_assert_int_eq(a->ended[i], b->ended[i]);
+	ck_assert_int_eq(a->quiz_taken, b->quiz_taken);
+	ck_assert_int_eq(a->score_sum, b->score_sum);
+	ck_assert_int_eq(a->passed, b->passed);
+	ck_assert_int_eq(a->duration_sum, b->duration_sum);
+}
+
+/* A period takes part of a batch file's batches: the report reads those
+ * batches (a range of them, report_take) and gives the figures of a
+ * database holding only their sessions; every batch taken (no period) it
+ * reads the file's sums and gives those of the whole database. */
+START_TEST(test_period_of_a_batch_file)
+{
+	const char *build = getenv("BUILD") ? getenv("BUILD") : "build";
+	static const char *const day[3] = {
+	    "n=6 day=2024-05-01 lang=fr stage=result score=80 passed=1 ch=c1:1:100 "
+	    "ans=q1:o1:0:1,q2:o1:1:1 cq=c1:q6:1:1 label=lundi\n",
+	    "n=7 day=2024-05-02 lang=en stage=result score=40 passed=0 ch=c1:1:30,c2:1:60 "
+	    "ans=q1:o1:2:0,q2:o1:1:1 cq=c1:q6:0:0\n"
+	    "n=2 day=2024-05-02 lang=fr stage=home end=timed-out\n",
+	    "n=5 day=2024-05-03 lang=de stage=result score=100 passed=1 ch=c2:1:100 "
+	    "ans=q1:o1:0:1,q2:o1:1:1\n",
+	};
+	char cmd[1024], path[200];
+	for (int k = 0; k < 2; k++) {
+		snprintf(path, sizeof path, "%s/%s.spec", dir, k ? "middle" : "all");
+		FILE *f = fopen(path, "w");
+		for (int d = 0; d < 3; d++)
+			if (!k || d == 1)
+				fputs(day[d], f);
+		fclose(f);
+		snprintf(
+		    cmd, sizeof cmd,
+		    "%s/tools/gen_sessions -o %s/%s.db --seed 3 --kiosk-id hall < %s 2>/dev/null",
+		    build, dir, k ? "middle" : "all", path);
+		run(cmd);
+	}
+	snprintf(cmd, sizeof cmd,
+	         "printf 'kiosk_id: hall\\ndatabase: %s/all.db\\n' > %s/k.yaml && "
+	         "%s/kiosk-export --outbox %s/out --config %s/k.yaml --day 2024-05-04 --no-journal "
+	         ">/dev/null",
+	         dir, dir, build, dir, dir);
+	run(cmd);
+	char file[200], all[200], middle[200];
+	snprintf(file, sizeof file, "%s/out/hall-2024-05-04.db", dir);
+	snprintf(all, sizeof all, "%s/all.db", dir);
+	snprintf(middle, sizeof middle, "%s/middle.db", dir);
+	for (int whole = 0; whole < 2; whole++) {
+		const char *f[1] = {file}, *o[1] = {whole ? all : middle};
+		struct report m, t;
+		ck_assert_int_eq(
+		    report_load(&m, f, 1, whole ? NULL : "2024-05-02", whole ? NULL : "2024-05-02"),
+		    0);
+		ck_assert_int_eq(report_load(&t, o, 1, NULL, NULL), 0);
+		ck_assert_int_eq(m.n_batches, whole ? 3 : 1);
+		ck_assert_int_eq(m.total.sessions, whole ? 20 : 9);
+		same_groups(&m.total, &t.total);
+		ck_assert_int_eq(m.left_early, t.left_early);
+		for (int i = 0; i < REPORT_BINS; i++)
+			ck_assert_int_eq(m.bins[i], t.bins[i]);
+		ck_assert_int_eq(m.n_langs, t.n_langs);
+		for (int i = 0; i < m.n_langs; i++)
+			same_groups(&m.langs[i], &t.langs[i]);
+		ck_assert_int_eq(m.n_labels, t.n_labels);
+		for (int i = 0; i < m.n_labels; i++)
+			same_groups(&m.labels[i], &t.labels[i]);
+		ck_assert_int_eq(m.n_chapters, t.n_chapters);
+		for (int i = 0; i < m.n_chapters; i++) {
+			ck_assert_int_eq(m.chapters[i].seen, t.chapters[i].seen);
+			ck_assert_int_eq(m.chapters[i].share_sum, t.chapters[i].share_sum);
+		}
+		ck_assert_int_eq(m.n_questions, t.n_questions);
+		for (int i = 0; i < m.n_questions; i++) {
+			ck_assert_int_eq(m.questions[i].answered, t.questions[i].answered);
+			ck_assert_int_eq(m.questions[i].right, t.questions[i].right);
+		}
+		ck_assert_int_eq(m.n_chapter_questions, t.n_chapter_questions);
+		for (int i = 0; i < m.n_chapter_questions; i++)
+			ck_assert_int_eq(m.chapter_questions[i].right,
+			                 t.chapter_questions[i].right);
+		ck_assert_int_eq(m.n_items, t.n_items);
+		for (int i = 0; i < m.n_items; i++) {
+			const struct report_item *a = &m.items[i], *b = item(&t, a->id);
+			ck_assert_int_eq(a->n, b->n);
+			ck_assert_int_eq(a->x, b->x);
+			ck_assert_int_eq(a->xr, b->xr);
+			ck_assert_int_eq(a->rr, b->rr);
+		}
+		report_free(&m);
+		report_free(&t);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("report_merge");
@@ -177,6 +277,7 @@ int main(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_batch_files_equal_one_database);
+	tcase_add_test(tc, test_period_of_a_batch_file);
 	suite_add_tcase(s, tc);
 	return check_main(s);
 }
