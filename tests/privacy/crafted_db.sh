@@ -7,7 +7,7 @@
 . tests/lib.sh
 R=$REPORT
 "$GEN" -o "$TMP/good.db" 2>/dev/null <<'SPEC'
-n=6 day=2024-05-02 stage=result score=80 passed=1 ans=q1:o1:0:1 ch=c1:1:100
+n=6 day=2024-05-02 stage=result score=80 passed=1 ans=q1:o1:0:1 ch=c1:1:100 cq=c1:q6:1:1
 SPEC
 "$GEN" -o "$TMP/good2.db" --schema 2 2>/dev/null <<'SPEC'
 n=6 day=2024-05-02 stage=result score=80 passed=1 ans=q1:o1:0:1 ch=c1:1:100
@@ -41,6 +41,11 @@ crafted missing-table "DROP TABLE stat_answer"
 crafted text-in-count "DROP TABLE stat_score; CREATE TABLE stat_score (day, module, score, sessions); INSERT INTO stat_score VALUES ('2024-05-02', 'm', 'abc', 'x')"
 crafted bad-day "UPDATE batch SET last_day = '2024-13-45'"
 crafted bad-kiosk "UPDATE batch SET kiosk = 'Marie Dupont'"
+# The chapters' questions (schema version 5).
+crafted chapter-choice-99 "INSERT INTO stat_chapter_answer VALUES('2024-05-02','m','c1','q9',99,0,3,0)"
+crafted chapter-negative "UPDATE stat_chapter_answer SET answers = -3"
+crafted chapter-right-2 "UPDATE stat_chapter_answer SET correct = 2"
+crafted chapter-name "UPDATE stat_chapter_answer SET chapter = 'Marie Dupont'"
 
 # A file name is a file name: URI syntax in it is not obeyed.
 cp "$TMP/good.db" "$TMP/x.db"
