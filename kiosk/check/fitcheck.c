@@ -148,7 +148,7 @@ bool fitcheck_run(struct kiosk *k, struct diag *diag, const char *shots)
 	static const struct {
 		int w, h;
 		const char *name;
-	} sizes[] = {{1920, 1080, "1920x1080"}, {1080, 1920, "1080x1920"}};
+	} sizes[] = {{1920, 1080, "1920x1080"}, {1080, 1920, "1080x1920"}, {1280, 720, "1280x720"}};
 	if (!getenv("SDL_VIDEODRIVER"))
 		setenv("SDL_VIDEODRIVER", "offscreen", 1);
 	if (SDL_Init(SDL_INIT_VIDEO) != 0) {

@@ -152,10 +152,15 @@ static void draw(struct kiosk *k)
 		colw = l->text * 34;
 	int x = l->portrait || answered ? l->body.x : (l->w - colw) / 2;
 	int y = l->body.y;
-	/* Progress through the quiz as small dots. */
-	int dot = l->pad / 3 + 2;
+	/* Progress through the quiz as small dots, closer together when a long
+	 * quiz would run them past the column (under the feedback beside it). */
+	int dot = l->pad / 3 + 2, step = dot * 3;
+	if (k->flow.quiz_n > 1 && step * (int)k->flow.quiz_n > colw) {
+		step = colw / (int)k->flow.quiz_n;
+		dot = step / 3 > 2 ? step / 3 : 2;
+	}
 	for (unsigned i = 0; i < k->flow.quiz_n; i++)
-		gfx_circle(k->gfx, x + dot + (int)i * dot * 3, y + dot, dot,
+		gfx_circle(k->gfx, x + dot + (int)i * step, y + dot, dot,
 		           i < k->flow.quiz_pos    ? COL_PRIMARY
 		           : i == k->flow.quiz_pos ? COL_ACCENT
 		                                   : COL_LINE);
@@ -187,11 +192,12 @@ static void draw(struct kiosk *k)
 		    avail)
 			ps = l->text;
 	}
-	if (answered && !l->portrait) {
-		/* Large text reflows when the choices would run off the screen
-		 * beside the feedback: the question, already read, goes to body
-		 * size; then the choices not taken go; then all of them (the
-		 * feedback names the right one). */
+	if (!answered || !l->portrait) {
+		/* Large text reflows when the choices would run off the screen (a
+		 * long question on a short screen, 1280x720; beside the feedback
+		 * once answered): the question goes to body size; answered, the
+		 * choices not taken go next, then all of them (the feedback names
+		 * the right one). */
 		const char *prompt = ltext_get(&q->prompt, lang);
 		for (;;) {
 			int need = gfx_text_height(k->gfx, prompt, ps, true, colw) +
@@ -200,8 +206,10 @@ static void draw(struct kiosk *k)
 				break;
 			if (ps != l->text)
 				ps = l->text;
-			else
+			else if (answered)
 				show++;
+			else
+				break;
 		}
 	}
 	ui_check_fit(k, ltext_get(&q->prompt, lang), ps, true, (SDL_Rect){x, y, colw, INT_MAX});
