@@ -44,7 +44,7 @@ REPORT_LIBS = $(shell pkg-config --libs $(REPORT_PKGS) 2>/dev/null) -lm
 # libVLC or SQLite.
 BUNDLE_PKGS := $(CORE_PKGS) libsodium libarchive
 BUNDLE_LIBS = $(shell pkg-config --libs $(BUNDLE_PKGS) 2>/dev/null)
-# kiosk-export: the nightly outbox (SQLite's VACUUM INTO, the journal).
+# kiosk-export: the nightly outbox (the batch file, the health file, the journal).
 EXPORT_LIBS = $(shell pkg-config --libs $(CORE_PKGS) sqlite3 libsystemd 2>/dev/null)
 
 # Layers (docs/design.md; their order and the check: tools/layers.sh): the
