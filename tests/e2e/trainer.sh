@@ -228,7 +228,9 @@ stats_run() { # name size
 		echo "press Aujourd'hui"
 		echo "press Questions et chapitres"
 		echo "shot detail"
-		for i in 1 2 3 4 5 6 7 8; do echo "swipe 0.6 0.85 0.6 0.35"; done
+		# 32 rows since the chapters' questions are listed: about 3 rows a
+		# swipe at 1920x1080; swipes past the end leave it there.
+		for i in $(seq 14); do echo "swipe 0.6 0.85 0.6 0.35"; done
 		echo "shot detail-end"
 		echo "expect trainer"
 	} >"$T/$1.script"
