@@ -388,8 +388,21 @@ def check_reboots(ctx):
     for i in range(3):
         t0 = time.monotonic()
         ctx.m.shell.sock.sendall(b"systemctl reboot\n")
+        story = []
+
+        def seen(im, i=i, t0=t0, story=story):
+            k = screen.classify(im)
+            if not story or story[-1][1] != k:
+                story.append((time.monotonic() - t0, k))
+                p.keep(im, f"reboot-{i + 1}-{len(story)}-{k}")
+            return k == "attract" and len(story) > 1
+
         p.wait(lambda im: screen.classify(im) != "attract", 120, "the attract screen gone")
-        p.wait_screen("attract", BOOT_LIMIT)
+        try:
+            p.wait(seen, BOOT_LIMIT, "attract")
+        finally:
+            ctx.info(f"reboot {i + 1}: the screen: " +
+                     ", ".join(f"{k} from {s:.0f} s" for s, k in story))
         times.append(time.monotonic() - t0)
         ctx.m.shell.close()
         ctx.m.wait_shell(SHELL_LIMIT)
@@ -450,13 +463,18 @@ def check_crash_loop(ctx):
     state = ctx.sh("systemctl show kiosk.service -p NRestarts -p ActiveState --value "
                    "| tr '\n' ' '")
     story = ", ".join(f"{k} at {t:.0f} s" for t, k in timeline)
-    bad = [k for k in seen if k in ("black", "console")]
+    # Between the kiosk's end and the page's first frame cage has nothing
+    # to show: how long that black lasts is the figure (the page starts as
+    # a new process; under TCG that takes seconds).
+    blacks = [timeline[i + 1][0] - t for i, (t, k) in enumerate(timeline[:-1]) if k == "black"]
+    bad = [k for k in seen if k == "console"]
     page = "out-of-order" in seen
     ok = back is not None and not bad and page and len(killed_at) == kills
     ctx.say(ok, "crash-loop", f"{len(killed_at)} kills of the kiosk at "
             f"{', '.join('%.0f' % t for t in killed_at)} s; the guard logged {guard} "
             f"failures; unit {state.strip()} (NRestarts, state); the screen: {story}; "
             f"attract back {'%.0f s after the last kill' % (back - killed_at[-1]) if back else 'never within 10 min'}"
+            + f"; black between the kiosk's end and the page: {fig(blacks)}"
             + (f"; BAD: {bad} seen" if bad else "")
             + ("" if page else "; the out-of-order page was never seen"))
 
