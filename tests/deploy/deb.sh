@@ -4,7 +4,11 @@
 # paths, and purge it: every file must be gone.
 BUILD=${BUILD:-build}
 tmp=$(mktemp -d /tmp/kiosk-deb.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
+# What this run installed, it purges however it ends (a suite stopped half
+# way left the package installed, and every later run skipped the install).
+ours=""
+trap '[ -n "$ours" ] && dpkg --purge kiosk >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
 
 if [ -n "${KIOSK_ASAN:-}" ]; then
 	echo "SKIP deb: the package is built from the normal build, not the sanitizer one"
@@ -76,6 +80,7 @@ abs=$(cd "$(dirname "$deb")" && pwd)/$(basename "$deb")
 cad_before=$(readlink /etc/systemd/system/ctrl-alt-del.target 2>/dev/null || true)
 if DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$abs" \
 	>"$tmp/apt.log" 2>&1; then
+	ours=yes
 	echo "PASS deb install: apt-get install ./$(basename "$deb")"
 else
 	echo "FAIL deb install: $(tail -5 "$tmp/apt.log" | tr '\n' ' ')"
@@ -149,6 +154,7 @@ else
 fi
 
 if dpkg --purge kiosk >"$tmp/purge.log" 2>&1; then
+	ours=""
 	echo "PASS deb purge: dpkg --purge kiosk"
 else
 	echo "FAIL deb purge: $(tail -3 "$tmp/purge.log" | tr '\n' ' ')"
