@@ -93,7 +93,7 @@ install-files:
 	@# its mount point.
 	install -d $(DESTDIR)$(POLKITRULESDIR) $(DESTDIR)$(UDEVRULESDIR) $(DESTDIR)$(TMPFILESDIR)
 	install -m 0644 packaging/kiosk-retry.rules $(DESTDIR)$(POLKITRULESDIR)/50-kiosk-retry.rules
-	install -m 0644 packaging/60-kiosk-drive.rules $(DESTDIR)$(UDEVRULESDIR)/60-kiosk-drive.rules
+	install -m 0644 packaging/80-kiosk-drive.rules $(DESTDIR)$(UDEVRULESDIR)/80-kiosk-drive.rules
 	install -m 0644 packaging/kiosk.tmpfiles $(DESTDIR)$(TMPFILESDIR)/kiosk.conf
 	@# Boot hardening: no SysRq, no Ctrl+Alt+Del burst reboot, the optional
 	@# GRUB password script (not active).
@@ -123,7 +123,7 @@ uninstall:
 		$(DESTDIR)$(UNITDIR)/kiosk.service $(DESTDIR)$(SYSUSERSDIR)/kiosk.conf \
 		$(DESTDIR)$(UNITDIR)/kiosk-retry.service $(DESTDIR)$(UNITDIR)/kiosk-retry.timer \
 		$(DESTDIR)$(UNITDIR)/kiosk-console.service $(DESTDIR)$(UNITDIR)/kiosk-drive@.service \
-		$(DESTDIR)$(POLKITRULESDIR)/50-kiosk-retry.rules $(DESTDIR)$(UDEVRULESDIR)/60-kiosk-drive.rules \
+		$(DESTDIR)$(POLKITRULESDIR)/50-kiosk-retry.rules $(DESTDIR)$(UDEVRULESDIR)/80-kiosk-drive.rules \
 		$(DESTDIR)$(TMPFILESDIR)/kiosk.conf \
 		$(DESTDIR)$(LIBEXECDIR)/kiosk-cage $(DESTDIR)$(LIBEXECDIR)/kiosk-guard \
 		$(DESTDIR)$(LIBEXECDIR)/kiosk-sync-setup \

@@ -59,7 +59,7 @@ for f in usr/bin/kiosk usr/bin/kiosk-report lib/systemd/system/kiosk.service \
 	usr/share/kiosk/boot/grub-password usr/lib/kiosk/kiosk-cage usr/lib/kiosk/kiosk-guard \
 	lib/systemd/system/kiosk-console.service etc/default/grub.d/kiosk.cfg \
 	usr/share/polkit-1/rules.d/50-kiosk-retry.rules lib/systemd/system/kiosk-drive@.service \
-	lib/udev/rules.d/60-kiosk-drive.rules usr/lib/tmpfiles.d/kiosk.conf \
+	lib/udev/rules.d/80-kiosk-drive.rules usr/lib/tmpfiles.d/kiosk.conf \
 	lib/systemd/system/kiosk-sync.service usr/lib/kiosk/kiosk-sync-setup; do
 	[ -e "$tmp/root/$f" ] || bad="$bad $f"
 done

@@ -134,11 +134,23 @@ fi
 # The kiosk writes outside its own folders only to the trainer's drive.
 rw=$(grep '^ReadWritePaths=' systemd/kiosk.service | tr '\n' ' ')
 [ "$rw" = "ReadWritePaths=-/media/kiosk " ] && grep -q '/media/kiosk' packaging/kiosk.tmpfiles &&
-	grep -q 'kiosk-drive@%k.service' packaging/60-kiosk-drive.rules &&
+	grep -q 'kiosk-drive@%k.service' packaging/80-kiosk-drive.rules &&
 	grep -q '^ExecStart=/bin/mount -o nosuid,nodev,noexec,.*uid=kiosk,gid=kiosk,umask=0077 /dev/%I /media/kiosk$' \
 		'systemd/kiosk-drive@.service' &&
 	echo "PASS kiosk.service writes only /media/kiosk beside its folders; drives mounted there noexec, the kiosk's" ||
 	echo "FAIL drive: ReadWritePaths is '$rw', or the mount point, rule or mount unit is missing"
+
+# udev runs the rules of every file in the order of their names: the drive
+# rule matches ID_BUS and ID_FS_TYPE/ID_FS_USAGE, which Debian's udev sets in
+# 60-persistent-storage.rules (usb_id and blkid), so it must sort after it.
+# Named 60-kiosk-drive.rules it ran first, saw neither, and no drive was
+# ever mounted (the VM's USB export check: /media/kiosk never mounted).
+rule=$(ls packaging/*-kiosk-drive.rules)
+first=$(printf '%s\n%s\n' 60-persistent-storage.rules "${rule##*/}" | LC_ALL=C sort | head -1)
+grep -q 'ENV{ID_BUS}==' "$rule" && grep -q 'ENV{ID_FS_TYPE}==' "$rule" &&
+	[ "$first" = 60-persistent-storage.rules ] &&
+	echo "PASS drive rule ${rule##*/} runs after 60-persistent-storage.rules, which sets the ID_BUS and ID_FS_* it matches" ||
+	echo "FAIL drive rule ${rule##*/} runs before 60-persistent-storage.rules: ID_BUS and ID_FS_TYPE are not set yet"
 
 # kiosk-sync.service (issue 25): Syncthing as kiosk-sync, seeing of
 # /var/lib/kiosk the inbox (to write) and the outbox (to read) only, never
