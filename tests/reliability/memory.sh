@@ -35,15 +35,23 @@ run() {
 		--size 960x540 --video-time fast >"$TMP/$1.out" 2>"$TMP/$1.err"
 }
 
-grows() { # name: growth in % from the second sample to the largest later one
-	awk '/^sample /{v[++n]=$3-$17} END{m=0; for (i = 3; i <= n; i++) if (v[i] > m) m = v[i];
-		printf "%.1f", (n >= 3 ? (m - v[2]) * 100 / v[2] : 99)}' "$TMP/$1.out"
+# Growth in % from the third sample (libVLC's lazily loaded plugins settle
+# over the first rounds) to the median of the last three: a leak grows every
+# round and moves the median; one transient peak of the allocator does not
+# (the largest sample did: 58244 59068 61800 61204 60760 63248 61012 61668 kB
+# failed a loaded clean-clone run at 7.3 %, with no growth from round 3 on).
+grows() { # name
+	awk '/^sample /{v[++n]=$3-$17} END{
+		if (n < 6) { printf "99"; exit }
+		a = v[n-2]; b = v[n-1]; c = v[n];
+		med = (a > b) ? ((b > c) ? b : ((a > c) ? c : a)) : ((a > c) ? a : ((b > c) ? c : b));
+		printf "%.1f", (med - v[3]) * 100 / v[3]}' "$TMP/$1.out"
 }
 
 run same 8 "2"
 check "memory: the same video 8 times runs through" test "$(grep -c '^sample' "$TMP/same.out")" -eq 8
 g=$(grows same)
-echo "memory: one video 8 times: $(awk '/^sample /{printf "%s ", $3}' "$TMP/same.out")kB, text cache $(awk '/^sample /{printf "%s ", $17}' "$TMP/same.out")kB (growth less the text cache after round 2: ${g}%)"
+echo "memory: one video 8 times: $(awk '/^sample /{printf "%s ", $3}' "$TMP/same.out")kB, text cache $(awk '/^sample /{printf "%s ", $17}' "$TMP/same.out")kB (growth less the text cache, round 3 to the median of the last three: ${g}%)"
 if [ -n "${KIOSK_ASAN:-}" ]; then
 	echo "memory: under ASan freed memory is held in quarantine: growth not checked"
 	exit 0
