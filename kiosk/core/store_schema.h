@@ -613,30 +613,23 @@
 	"  k_reached_result, k_finished, k_abandoned, k_timed_out, k_quiz_taken, k_passed"
 /* One row per batch and counter: the counters of the batch's days summed. */
 #define STORE_S(c) "sum(s." c ") AS " c
-#define STORE_DAY_SUMS \
+/* The counters of stat_day and stat_group are the same but for the
+ * chapter step's name (reached_chapter for a day, opened_chapter for a
+ * label). */
+#define STORE_COUNTER_SUMS(chapter) \
 	STORE_S("sessions") ", " STORE_S("reached_home") ", " \
-	STORE_S("reached_chapter") ", " STORE_S("reached_quiz") ", " \
+	STORE_S(chapter) ", " STORE_S("reached_quiz") ", " \
 	STORE_S("reached_result") ", " STORE_S("finished") ", " \
 	STORE_S("abandoned") ", " STORE_S("timed_out") ", " \
 	STORE_S("quiz_taken") ", " STORE_S("score_sum") ", " \
 	STORE_S("passed") ", " STORE_S("duration_sum") ", " \
 	STORE_S("k_sessions") ", " STORE_S("k_reached_home") ", " \
-	STORE_S("k_reached_chapter") ", " STORE_S("k_reached_quiz") ", " \
+	STORE_S("k_" chapter) ", " STORE_S("k_reached_quiz") ", " \
 	STORE_S("k_reached_result") ", " STORE_S("k_finished") ", " \
 	STORE_S("k_abandoned") ", " STORE_S("k_timed_out") ", " \
 	STORE_S("k_quiz_taken") ", " STORE_S("k_passed")
-#define STORE_GROUP_SUMS \
-	STORE_S("sessions") ", " STORE_S("reached_home") ", " \
-	STORE_S("opened_chapter") ", " STORE_S("reached_quiz") ", " \
-	STORE_S("reached_result") ", " STORE_S("finished") ", " \
-	STORE_S("abandoned") ", " STORE_S("timed_out") ", " \
-	STORE_S("quiz_taken") ", " STORE_S("score_sum") ", " \
-	STORE_S("passed") ", " STORE_S("duration_sum") ", " \
-	STORE_S("k_sessions") ", " STORE_S("k_reached_home") ", " \
-	STORE_S("k_opened_chapter") ", " STORE_S("k_reached_quiz") ", " \
-	STORE_S("k_reached_result") ", " STORE_S("k_finished") ", " \
-	STORE_S("k_abandoned") ", " STORE_S("k_timed_out") ", " \
-	STORE_S("k_quiz_taken") ", " STORE_S("k_passed")
+#define STORE_DAY_SUMS   STORE_COUNTER_SUMS("reached_chapter")
+#define STORE_GROUP_SUMS STORE_COUNTER_SUMS("opened_chapter")
 #define STORE_JOIN(t, keys)                                                    \
 	" FROM src.batch b JOIN src." t " s ON s.day BETWEEN b.first_day AND b.last_day" \
 	" GROUP BY b.first_day, " keys ";\n"
