@@ -112,7 +112,8 @@ static void tour(struct kiosk *k, int lang, bool large, bool contrast)
 	}
 	p.chapter = -1;
 	p.screen = SCR_QUIZ;
-	unsigned n = m->n_questions < SESSION_MAX_ANSWERS ? m->n_questions : SESSION_MAX_ANSWERS;
+	unsigned n =
+	    m->n_questions < CONTENT_MAX_QUESTIONS ? m->n_questions : CONTENT_MAX_QUESTIONS;
 	for (unsigned i = 0; i < n; i++) {
 		const struct content_question *q = &m->questions[i];
 		p.question = (int)i;

@@ -121,7 +121,7 @@ bool mediacheck_run(const struct content_module *m, struct probe *probe, int tim
 	    .sum = sum,
 	};
 	for (int l = 0; l < LANG_MAX; l++)
-		for (int c = 0; c < SESSION_MAX_CHAPTERS; c++)
+		for (int c = 0; c < CONTENT_MAX_CHAPTERS; c++)
 			sum->chapter_ms[l][c] = -1;
 	/* A check of many videos takes a while: SIGINT or SIGTERM stops it. */
 	for (unsigned c = 0; c < m->n_chapters && !kiosk_stop_signal; c++) {

@@ -18,7 +18,7 @@ struct mediacheck_summary {
 	long long total_ms[LANG_MAX]; /* their total duration */
 	unsigned subtitles;           /* subtitle files checked */
 	/* Each chapter's video per language, ms; -1 where unknown. */
-	long long chapter_ms[LANG_MAX][SESSION_MAX_CHAPTERS];
+	long long chapter_ms[LANG_MAX][CONTENT_MAX_CHAPTERS];
 };
 
 /* Adds every problem of the module's videos and subtitles to diag, with

@@ -73,9 +73,9 @@ void budget_estimate(const struct content_module *m, int lang, const long long *
 		/* The chapter, its video, each of its questions (the video's end
 		 * opens the first), then home again (core/flow.c). */
 		b->screens += 2 + (has_video(ch, lang) ? 1 : 0);
-		unsigned qs[SESSION_MAX_ANSWERS];
-		unsigned n = content_chapter_questions(m, c, qs, SESSION_MAX_ANSWERS);
-		for (unsigned i = 0; i < n && i < SESSION_MAX_ANSWERS; i++)
+		unsigned qs[CONTENT_MAX_QUESTIONS];
+		unsigned n = content_chapter_questions(m, c, qs, CONTENT_MAX_QUESTIONS);
+		for (unsigned i = 0; i < n && i < CONTENT_MAX_QUESTIONS; i++)
 			b->words += question_words(m, qs[i], lang);
 		b->questions += n;
 		b->screens += n;
@@ -84,7 +84,7 @@ void budget_estimate(const struct content_module *m, int lang, const long long *
 	 * final_quiz, asks every question again): its average question, so
 	 * many times. */
 	unsigned pool = 0, pool_words = 0, size = content_final_size(m);
-	for (unsigned q = 0; q < m->n_questions && q < SESSION_MAX_ANSWERS; q++)
+	for (unsigned q = 0; q < m->n_questions && q < CONTENT_MAX_QUESTIONS; q++)
 		if (content_in_final_pool(m, q)) {
 			pool++;
 			pool_words += question_words(m, q, lang);

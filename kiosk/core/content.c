@@ -285,7 +285,7 @@ bool content_in_final_pool(const struct content_module *m, unsigned q)
 unsigned content_final_size(const struct content_module *m)
 {
 	unsigned pool = 0;
-	for (unsigned q = 0; q < m->n_questions && q < SESSION_MAX_ANSWERS; q++)
+	for (unsigned q = 0; q < m->n_questions && q < CONTENT_MAX_QUESTIONS; q++)
 		pool += content_in_final_pool(m, q);
 	return m->final_quiz && m->final_quiz < pool ? m->final_quiz : pool;
 }

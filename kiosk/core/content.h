@@ -6,19 +6,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/limits.h"
 #include "core/yaml/diag.h"
 #include "core/ui_keys.h"
 
 /* Languages the kiosk knows, in the order of struct ltext. */
 enum { LANG_FR, LANG_EN, LANG_DE, LANG_MAX };
-/* What a module may hold (the schema refuses more; --check says where). */
-enum {
-	CONTENT_MAX_OBJECTIVES = 32,
-	CONTENT_MAX_CHAPTERS = 16,
-	CONTENT_MAX_QUESTIONS = 64,
-	CONTENT_MIN_CHOICES = 2,
-	CONTENT_MAX_CHOICES = 4,
-};
 const char *lang_code(int lang);
 int lang_index(const char *code); /* -1 if unknown */
 

@@ -75,14 +75,14 @@ void flow_seed(struct flow *f, unsigned long long seed)
 /* Choices in the module's order (shuffled by flow_start for a session). */
 static void plain_choices(struct flow *f)
 {
-	for (unsigned q = 0; q < SESSION_MAX_ANSWERS; q++)
+	for (unsigned q = 0; q < CONTENT_MAX_QUESTIONS; q++)
 		for (unsigned i = 0; i < 4; i++)
 			f->choice_order[q][i] = (unsigned char)i;
 }
 
 static void shuffle_choices(struct flow *f)
 {
-	for (unsigned q = 0; q < f->m->n_questions && q < SESSION_MAX_ANSWERS; q++) {
+	for (unsigned q = 0; q < f->m->n_questions && q < CONTENT_MAX_QUESTIONS; q++) {
 		unsigned order[4] = {0, 1, 2, 3}, n = f->m->questions[q].n_choices;
 		shuffle(f, order, n > 4 ? 4 : n);
 		for (unsigned i = 0; i < 4; i++)
@@ -106,11 +106,11 @@ static void reset_session(struct flow *f)
 	f->high_contrast = f->default_contrast;
 	f->reading_until = 0;
 	f->resume_chapter = -1;
-	for (int i = 0; i < SESSION_MAX_CHAPTERS; i++) {
+	for (int i = 0; i < CONTENT_MAX_CHAPTERS; i++) {
 		f->chapter_seen[i] = f->chapter_done[i] = false;
 		f->video_share[i] = -1;
 	}
-	for (int i = 0; i < SESSION_MAX_ANSWERS; i++) {
+	for (int i = 0; i < CONTENT_MAX_QUESTIONS; i++) {
 		f->final_choice[i] = f->chapter_choice[i] = -1;
 		f->asked[i] = false;
 	}
@@ -148,13 +148,13 @@ static void make_record(struct flow *f, enum session_end how, long long now)
 		snprintf(r->lang, sizeof(r->lang), "%s", lang_code(f->lang));
 		r->furthest = f->furthest;
 		r->n_chapters = (int)f->m->n_chapters;
-		for (int c = 0; c < r->n_chapters && c < SESSION_MAX_CHAPTERS; c++) {
+		for (int c = 0; c < r->n_chapters && c < CONTENT_MAX_CHAPTERS; c++) {
 			snprintf(r->chapters[c].id, sizeof(r->chapters[c].id), "%s",
 			         f->m->chapters[c].id);
 			r->chapters[c].seen = f->chapter_seen[c];
 			r->chapters[c].video_share = f->video_share[c];
 		}
-		for (unsigned q = 0; q < f->m->n_questions && q < SESSION_MAX_ANSWERS; q++) {
+		for (unsigned q = 0; q < f->m->n_questions && q < CONTENT_MAX_QUESTIONS; q++) {
 			if (f->final_choice[q] < 0)
 				continue;
 			const struct content_question *cq = &f->m->questions[q];
@@ -164,7 +164,7 @@ static void make_record(struct flow *f, enum session_end how, long long now)
 			a->choice = f->final_choice[q];
 			a->correct = (unsigned)f->final_choice[q] + 1 == cq->answer;
 		}
-		for (unsigned q = 0; q < f->m->n_questions && q < SESSION_MAX_ANSWERS; q++) {
+		for (unsigned q = 0; q < f->m->n_questions && q < CONTENT_MAX_QUESTIONS; q++) {
 			int c = content_question_chapter(f->m, q);
 			if (f->chapter_choice[q] < 0 || c < 0)
 				continue;
@@ -316,7 +316,7 @@ bool flow_change_language(struct flow *f, long long now)
 
 bool flow_open_chapter(struct flow *f, unsigned c, long long now)
 {
-	if (f->screen != SCR_HOME || c >= f->m->n_chapters || c >= SESSION_MAX_CHAPTERS)
+	if (f->screen != SCR_HOME || c >= f->m->n_chapters || c >= CONTENT_MAX_CHAPTERS)
 		return false;
 	f->chapter = (int)c;
 	f->chapter_seen[c] = true;
@@ -356,8 +356,8 @@ static int objective_of(const struct flow *f, unsigned q)
  * tested when the quiz has room for it. */
 static void draw_final(struct flow *f)
 {
-	unsigned pool[SESSION_MAX_ANSWERS], n = 0;
-	for (unsigned q = 0; q < f->m->n_questions && q < SESSION_MAX_ANSWERS; q++)
+	unsigned pool[CONTENT_MAX_QUESTIONS], n = 0;
+	for (unsigned q = 0; q < f->m->n_questions && q < CONTENT_MAX_QUESTIONS; q++)
 		if (content_in_final_pool(f->m, q))
 			pool[n++] = q;
 	shuffle(f, pool, n);
@@ -368,7 +368,7 @@ static void draw_final(struct flow *f)
 		memcpy(f->quiz, pool, f->quiz_n * sizeof(pool[0]));
 		return;
 	}
-	bool taken[SESSION_MAX_ANSWERS] = {false};
+	bool taken[CONTENT_MAX_QUESTIONS] = {false};
 	f->quiz_n = 0;
 	while (f->quiz_n < want) {
 		int best = -1;
@@ -401,13 +401,13 @@ static bool begin_quiz(struct flow *f, enum quiz_mode mode, long long now)
 	f->chosen = -1;
 	if (mode == QUIZ_CHAPTER) {
 		f->quiz_n = content_chapter_questions(f->m, (unsigned)f->chapter, f->quiz,
-		                                      SESSION_MAX_ANSWERS);
-		if (f->quiz_n > SESSION_MAX_ANSWERS)
-			f->quiz_n = SESSION_MAX_ANSWERS;
+		                                      CONTENT_MAX_QUESTIONS);
+		if (f->quiz_n > CONTENT_MAX_QUESTIONS)
+			f->quiz_n = CONTENT_MAX_QUESTIONS;
 		shuffle(f, f->quiz, f->quiz_n);
 	} else {
 		draw_final(f);
-		for (unsigned i = 0; i < SESSION_MAX_ANSWERS; i++)
+		for (unsigned i = 0; i < CONTENT_MAX_QUESTIONS; i++)
 			f->final_choice[i] = -1;
 		f->score = -1; /* a retake replaces the previous result */
 		f->passed = false;
@@ -642,7 +642,7 @@ void flow_shutdown(struct flow *f, long long now)
 unsigned flow_chapters_done(const struct flow *f)
 {
 	unsigned n = 0;
-	for (unsigned c = 0; c < f->m->n_chapters && c < SESSION_MAX_CHAPTERS; c++)
+	for (unsigned c = 0; c < f->m->n_chapters && c < CONTENT_MAX_CHAPTERS; c++)
 		n += f->chapter_done[c];
 	return n;
 }
@@ -671,7 +671,7 @@ bool flow_take_left_early(struct flow *f)
 void flow_video_left(struct flow *f, int share, long long pos_ms)
 {
 	int c = f->chapter;
-	if (c < 0 || c >= SESSION_MAX_CHAPTERS)
+	if (c < 0 || c >= CONTENT_MAX_CHAPTERS)
 		return;
 	if (share > f->video_share[c])
 		f->video_share[c] = share;
@@ -701,8 +701,8 @@ void flow_preview(struct flow *f, const struct flow_preview *p)
 	f->chapter = p->chapter;
 	if (p->question >= 0) {
 		f->quiz_mode = QUIZ_FINAL;
-		f->quiz_n = f->m->n_questions < SESSION_MAX_ANSWERS ? f->m->n_questions
-		                                                    : SESSION_MAX_ANSWERS;
+		f->quiz_n = f->m->n_questions < CONTENT_MAX_QUESTIONS ? f->m->n_questions
+		                                                      : CONTENT_MAX_QUESTIONS;
 		for (unsigned i = 0; i < f->quiz_n; i++)
 			f->quiz[i] = i;
 		f->quiz_pos = (unsigned)p->question;
@@ -719,7 +719,7 @@ void flow_preview(struct flow *f, const struct flow_preview *p)
 				f->quiz[n++] = q;
 		f->quiz_n = n;
 		f->right = (unsigned)(p->score < 0 ? 0 : p->score) * n / 100;
-		for (unsigned i = 0; i < SESSION_MAX_ANSWERS; i++)
+		for (unsigned i = 0; i < CONTENT_MAX_QUESTIONS; i++)
 			f->final_choice[i] = -1;
 		for (unsigned i = 0; i < n; i++) {
 			const struct content_question *q = &f->m->questions[f->quiz[i]];

@@ -61,24 +61,25 @@ struct flow {
 	int lang;
 	enum session_stage furthest;
 	int chapter; /* current chapter, -1 none */
-	bool chapter_seen[SESSION_MAX_CHAPTERS];
-	bool chapter_done[SESSION_MAX_CHAPTERS];
-	int video_share[SESSION_MAX_CHAPTERS];
+	bool chapter_seen[CONTENT_MAX_CHAPTERS];
+	bool chapter_done[CONTENT_MAX_CHAPTERS];
+	int video_share[CONTENT_MAX_CHAPTERS];
 
 	/* The session's draws (splitmix64 state): question and choice order. */
 	unsigned long long rng;
 	bool shuffled; /* false (seed 0): questions and choices in the module's order */
-	unsigned char choice_order[SESSION_MAX_ANSWERS][4]; /* by question: place -> choice */
-	bool asked[SESSION_MAX_ANSWERS];                    /* questions asked this session */
+	unsigned char choice_order[CONTENT_MAX_QUESTIONS]
+	                          [CONTENT_MAX_CHOICES]; /* by question: place -> choice */
+	bool asked[CONTENT_MAX_QUESTIONS];               /* questions asked this session */
 
 	enum quiz_mode quiz_mode;
-	unsigned quiz[SESSION_MAX_ANSWERS]; /* question indexes of this quiz */
+	unsigned quiz[CONTENT_MAX_QUESTIONS]; /* question indexes of this quiz */
 	unsigned quiz_n, quiz_pos;
-	int chosen;                            /* answer to the current question, -1 none */
-	int final_choice[SESSION_MAX_ANSWERS]; /* by question index, -1 none */
+	int chosen;                              /* answer to the current question, -1 none */
+	int final_choice[CONTENT_MAX_QUESTIONS]; /* by question index, -1 none */
 	/* The session's first answer to each chapter question (by question
 	 * index, -1 none): what the record keeps of the chapter quizzes. */
-	int chapter_choice[SESSION_MAX_ANSWERS];
+	int chapter_choice[CONTENT_MAX_QUESTIONS];
 	int score;      /* of the final quiz, -1 not finished */
 	unsigned right; /* its right answers */
 	bool passed;

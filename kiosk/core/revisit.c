@@ -24,8 +24,8 @@ int revisit_objective_chapter(const struct content_module *m, unsigned o)
 unsigned revisit_chapters(const struct flow *f, unsigned *out, unsigned max)
 {
 	const struct content_module *m = f->m;
-	bool wanted[SESSION_MAX_CHAPTERS] = {false};
-	for (unsigned i = 0; i < f->quiz_n && i < SESSION_MAX_ANSWERS; i++) {
+	bool wanted[CONTENT_MAX_CHAPTERS] = {false};
+	for (unsigned i = 0; i < f->quiz_n && i < CONTENT_MAX_QUESTIONS; i++) {
 		unsigned q = f->quiz[i];
 		if (q >= m->n_questions)
 			continue;
@@ -38,11 +38,11 @@ unsigned revisit_chapters(const struct flow *f, unsigned *out, unsigned max)
 		int c = o >= 0 ? revisit_objective_chapter(m, (unsigned)o) : -1;
 		if (c < 0)
 			c = content_question_chapter(m, q);
-		if (c >= 0 && c < SESSION_MAX_CHAPTERS)
+		if (c >= 0 && c < CONTENT_MAX_CHAPTERS)
 			wanted[c] = true;
 	}
 	unsigned n = 0;
-	for (unsigned c = 0; c < m->n_chapters && c < SESSION_MAX_CHAPTERS; c++)
+	for (unsigned c = 0; c < m->n_chapters && c < CONTENT_MAX_CHAPTERS; c++)
 		if (wanted[c]) {
 			if (n < max)
 				out[n] = c;

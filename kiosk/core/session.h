@@ -6,7 +6,9 @@
 
 #include <stdbool.h>
 
-enum { SESSION_MAX_CHAPTERS = 16, SESSION_MAX_ANSWERS = 64, SESSION_ID_LEN = 32 };
+#include "core/limits.h"
+
+enum { SESSION_ID_LEN = 32 };
 
 /* How far the person got, in order: each stage implies the ones before. */
 enum session_stage {
@@ -56,11 +58,11 @@ struct session_record {
 	char lang[8];
 	enum session_stage furthest;
 	int n_chapters;
-	struct session_chapter chapters[SESSION_MAX_CHAPTERS];
+	struct session_chapter chapters[CONTENT_MAX_CHAPTERS];
 	int n_answers; /* final quiz answers, in question order */
-	struct session_answer answers[SESSION_MAX_ANSWERS];
+	struct session_answer answers[CONTENT_MAX_QUESTIONS];
 	int n_chapter_answers; /* chapter questions answered, in module order */
-	struct session_chapter_answer chapter_answers[SESSION_MAX_ANSWERS];
+	struct session_chapter_answer chapter_answers[CONTENT_MAX_QUESTIONS];
 	int score; /* percent 0..100 of the final quiz; -1 when not taken */
 	bool passed;
 	enum session_end end;

@@ -29,6 +29,8 @@
 #ifndef KIOSK_CORE_STORE_SCHEMA_H
 #define KIOSK_CORE_STORE_SCHEMA_H
 
+#include "core/limits.h"
+
 #define STORE_SCHEMA_VERSION 5
 #define STORE_STR_(x)        #x
 #define STORE_STR(x)         STORE_STR_(x)
@@ -38,7 +40,6 @@
  * schema's text below writes them (STORE_STR). */
 #define STORE_ID_MAX        31
 #define STORE_CHOICE_MAX    31
-#define STORE_CHAPTERS_MAX  16 /* chapters seen in one session */
 #define STORE_SESSION_BYTES 16 /* a session's random id, as a BLOB */
 
 // clang-format off
@@ -178,7 +179,7 @@
 	STORE_LANG_COL                                                         \
 	"  furthest INTEGER NOT NULL CHECK (furthest BETWEEN 0 AND 4),\n"      \
 	"  chapters_seen INTEGER NOT NULL CHECK (chapters_seen BETWEEN 0 AND " \
-	STORE_STR(STORE_CHAPTERS_MAX) "),\n"                                   \
+	STORE_STR(CONTENT_MAX_CHAPTERS) "),\n"                                   \
 	"  score INTEGER CHECK (score BETWEEN 0 AND 100),\n"                   \
 	"  passed INTEGER NOT NULL CHECK (passed IN (0, 1)),\n"                \
 	"  ended INTEGER NOT NULL CHECK (ended BETWEEN 0 AND 2),\n"            \

@@ -346,7 +346,7 @@ static int do_answer(struct script *s, const char *cmd, char *args)
 		if (!answer(s, right, true))
 			return EXIT_SCRIPT;
 	} while (strcmp(cmd, "answer-all") == 0 && s->k->shown == SCR_QUIZ &&
-	         ++n < SESSION_MAX_ANSWERS);
+	         ++n < CONTENT_MAX_QUESTIONS);
 	return EXIT_OK;
 }
 

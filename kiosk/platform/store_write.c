@@ -73,8 +73,8 @@ static void clean_record(const struct store *s, struct session_record *r)
 	r->module_version = clamp(r->module_version, 0, 9999);
 	r->furthest = (enum session_stage)clamp((int)r->furthest, STAGE_LANGUAGE, STAGE_RESULT);
 	r->end = (enum session_end)clamp((int)r->end, END_FINISHED, END_TIMED_OUT);
-	r->n_chapters = clamp(r->n_chapters, 0, SESSION_MAX_CHAPTERS);
-	r->n_answers = clamp(r->n_answers, 0, SESSION_MAX_ANSWERS);
+	r->n_chapters = clamp(r->n_chapters, 0, CONTENT_MAX_CHAPTERS);
+	r->n_answers = clamp(r->n_answers, 0, CONTENT_MAX_QUESTIONS);
 	r->score = r->score < 0 ? -1 : clamp(r->score, 0, 100);
 	r->duration_s = clamp((r->duration_s + 15) / 30 * 30, 0, 14400);
 	for (int i = 0; i < r->n_chapters; i++) {
@@ -97,7 +97,7 @@ static void clean_record(const struct store *s, struct session_record *r)
 			r->answers[kept++] = a;
 	}
 	r->n_answers = kept;
-	r->n_chapter_answers = clamp(r->n_chapter_answers, 0, SESSION_MAX_ANSWERS);
+	r->n_chapter_answers = clamp(r->n_chapter_answers, 0, CONTENT_MAX_QUESTIONS);
 	kept = 0;
 	for (int i = 0; i < r->n_chapter_answers; i++) {
 		struct session_chapter_answer a = r->chapter_answers[i];
@@ -223,7 +223,7 @@ static int insert_rows(struct store *s, const struct session_record *r,
 		sqlite3_bind_int(ss, 5, r->module_version);
 		sqlite3_bind_text(ss, 6, r->lang, -1, SQLITE_STATIC);
 		sqlite3_bind_int(ss, 7, (int)r->furthest);
-		sqlite3_bind_int(ss, 8, clamp(seen, 0, STORE_CHAPTERS_MAX));
+		sqlite3_bind_int(ss, 8, clamp(seen, 0, CONTENT_MAX_CHAPTERS));
 		if (r->score < 0)
 			sqlite3_bind_null(ss, 9);
 		else

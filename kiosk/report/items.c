@@ -78,7 +78,7 @@ void report_suppress_raw(struct report *r, int k)
 		}
 		/* The correlation from published sums: n and x are counts,
 		 * the rest sums get their own noise (a rest score is at most
-		 * the number of questions, SESSION_MAX_ANSWERS). */
+		 * the number of questions, CONTENT_MAX_QUESTIONS). */
 		long long n = it->n;
 		uint32_t kn = cellkey_fold(it->keys.n);
 		it->n = cellkey_count(n, kn);

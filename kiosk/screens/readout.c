@@ -95,12 +95,12 @@ static void read_result(struct kiosk *k, struct text *t)
 {
 	const struct content_module *m = k->module;
 	int lang = kiosk_lang(k);
-	char verdict[UI_LABEL], score[UI_LABEL], lines[SESSION_MAX_CHAPTERS][UI_LABEL];
+	char verdict[UI_LABEL], score[UI_LABEL], lines[CONTENT_MAX_CHAPTERS][UI_LABEL];
 	/* As result.c shows it: the verdict, the score, what to revisit. */
 	ui_result_lines(k, verdict, score, sizeof(verdict));
 	add(t, verdict);
 	add(t, score);
-	unsigned n = ui_result_revisit(k, lines, SESSION_MAX_CHAPTERS);
+	unsigned n = ui_result_revisit(k, lines, CONTENT_MAX_CHAPTERS);
 	if (n && m->ui.s[UI_revisit].s[lang]) {
 		add(t, ui(k, UI_revisit));
 		for (unsigned i = 0; i < n; i++)

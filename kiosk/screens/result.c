@@ -33,10 +33,10 @@ void ui_result_lines(const struct kiosk *k, char *verdict, char *score, size_t l
 unsigned ui_result_revisit(const struct kiosk *k, char (*lines)[UI_LABEL], unsigned max)
 {
 	const struct content_module *m = k->module;
-	unsigned cs[SESSION_MAX_CHAPTERS];
+	unsigned cs[CONTENT_MAX_CHAPTERS];
 	if (k->flow.passed)
 		return 0;
-	unsigned n = revisit_chapters(&k->flow, cs, SESSION_MAX_CHAPTERS);
+	unsigned n = revisit_chapters(&k->flow, cs, CONTENT_MAX_CHAPTERS);
 	if (n > max)
 		n = max;
 	for (unsigned i = 0; i < n; i++)
@@ -120,9 +120,9 @@ static int draw_lists(struct kiosk *k, SDL_Rect r)
 	struct layout *l = &k->ui->lay;
 	const struct content_module *m = k->module;
 	int lang = kiosk_lang(k), y = r.y;
-	char lines[SESSION_MAX_CHAPTERS][UI_LABEL];
-	const char *items[SESSION_MAX_CHAPTERS];
-	unsigned n = ui_result_revisit(k, lines, SESSION_MAX_CHAPTERS);
+	char lines[CONTENT_MAX_CHAPTERS][UI_LABEL];
+	const char *items[CONTENT_MAX_CHAPTERS];
+	unsigned n = ui_result_revisit(k, lines, CONTENT_MAX_CHAPTERS);
 	if (n && m->ui.s[UI_revisit].s[lang]) {
 		for (unsigned i = 0; i < n; i++)
 			items[i] = lines[i];
@@ -131,7 +131,7 @@ static int draw_lists(struct kiosk *k, SDL_Rect r)
 		     l->pad * 2;
 	}
 	n = 0;
-	for (unsigned c = 0; c < m->n_chapters && n < SESSION_MAX_CHAPTERS; c++)
+	for (unsigned c = 0; c < m->n_chapters && n < CONTENT_MAX_CHAPTERS; c++)
 		items[n++] = ltext_get(&m->chapters[c].key_points[0], lang);
 	y += draw_list(k, content_ui(m, UI_takeaways, lang), items, n, (SDL_Rect){r.x, y, r.w, 0});
 	return y - r.y;
