@@ -11,7 +11,7 @@ VM_ARGS ?=
 vm-deps:
 	@sh tools/deps.sh $(DEBS_BUILD) $(DEBS_VM)
 vm-test: vm-deps
-	@$(MAKE) --no-print-directory deb
+	@$(MAKE) --no-print-directory deb $(BUILD)/tools/gen_sessions
 	python3 tests/vm/vmtest.py --deb $(DEB_FILE) $(VM_ARGS)
 vm-boot: vm-deps
 	@$(MAKE) --no-print-directory deb

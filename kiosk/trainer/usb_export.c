@@ -25,6 +25,19 @@ static bool is_dir(const char *path)
 	return path && *path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* A drive's file system, not a folder of the one it sits in: kiosk.service's
+ * ReadWritePaths=/media/kiosk bind-mounts that folder of the system disk on
+ * itself, so /proc/self/mounts lists /media/kiosk with no drive plugged in,
+ * and an export there would land on the kiosk's own disk, said done. */
+static bool is_drive(const char *mnt)
+{
+	char parent[512];
+	struct stat st, up;
+	snprintf(parent, sizeof parent, "%s/..", mnt);
+	return stat(mnt, &st) == 0 && S_ISDIR(st.st_mode) && stat(parent, &up) == 0 &&
+	       st.st_dev != up.st_dev;
+}
+
 /* Mount points in /proc/self/mounts write a space as \040. */
 static void unescape(char *s)
 {
@@ -57,7 +70,7 @@ bool usb_export_find(const char *export_dir, const char *mounts_file, char *out,
 			continue;
 		unescape(mnt);
 		if ((strncmp(mnt, "/media/", 7) == 0 || strncmp(mnt, "/run/media/", 11) == 0) &&
-		    is_dir(mnt)) {
+		    is_drive(mnt)) {
 			snprintf(out, out_size, "%s", mnt);
 			found = true;
 		}

@@ -41,7 +41,9 @@ struct usb_export_result {
 
 /* The folder to export to: export_dir when it is set and a folder, else the
  * first removable drive mounted under /media or /run/media (as udisks and
- * desktop automounters do) according to mounts_file (/proc/self/mounts).
+ * desktop automounters do) according to mounts_file (/proc/self/mounts):
+ * a file system other than its parent folder's, never a folder of the
+ * system disk bind-mounted there.
  * Returns false with a French message when there is none. */
 bool usb_export_find(const char *export_dir, const char *mounts_file, char *out, size_t out_size,
                      char *message, size_t message_size);

@@ -103,6 +103,32 @@ drive_fault() { # name mount-options expected-log
 drive_fault read-only ro,size=1m "Read-only file system"
 drive_fault full size=12k "No space left on device"
 
+# No drive plugged in, under kiosk.service's sandbox: ReadWritePaths=
+# bind-mounts the system disk's /media/kiosk on itself, so /proc/self/mounts
+# lists it with no drive there. The export must say there is no drive, not
+# write to the kiosk's own disk and say it is done; a drive mounted there
+# then gets the files. In a mount namespace of its own (root, as above).
+conf "" | grep -v '^export_dir:' >"$T/nodrive.yaml"
+unlock >"$T/nodrive.script" && printf 'press Exporter\npress Exporter tout\nexpect trainer\n' >>"$T/nodrive.script"
+cat >"$T/nodrive.sh" <<EOF
+mount -t tmpfs tmpfs /media && mkdir /media/kiosk && mount --bind /media/kiosk /media/kiosk || exit 99
+run() { timeout 60 "$KIOSK" --headless --script "$T/nodrive.script" --size 1280x720 --config "$T/nodrive.yaml" --content "$MINI" >"$T/\$1.trace" 2>"$T/\$1.err"; }
+run nodrive; echo "\$?" >"$T/nodrive.rc"; ls -A /media/kiosk >"$T/nodrive.ls"
+mount -t tmpfs -o size=4m tmpfs /media/kiosk && run drive; echo "\$?" >"$T/drive.rc"; ls -A /media/kiosk >"$T/drive.ls"
+EOF
+if unshare --mount --propagation private sh "$T/nodrive.sh" 2>"$T/nodrive.ns"; then
+	check "no drive, /media/kiosk bind-mounted as the unit does: the kiosk carries on" test "$(cat "$T/nodrive.rc")" -eq 0
+	has "no drive: the trainer is told to plug one in" "$T/nodrive.err" "Aucune clé USB trouvée"
+	[ ! -s "$T/nodrive.ls" ] && pass "no drive: nothing written to the system disk's /media/kiosk" ||
+		fail "no drive: nothing written to the system disk's /media/kiosk" "$(tr '\n' ' ' <"$T/nodrive.ls")"
+	check "a drive then mounted there: the kiosk carries on" test "$(cat "$T/drive.rc")" -eq 0
+	for n in kiosk-accueil-1-tout.html kiosk-accueil-1-tout.csv; do
+		has "a drive mounted at /media/kiosk: $n written to it" "$T/drive.ls" "$n"
+	done
+else
+	fail "no drive under the unit's bind mount" "cannot make a mount namespace here ($(cat "$T/nodrive.ns")); run as root"
+fi
+
 # A drive pulled out mid-write: every write and sync under it fails with
 # EIO after the first 2 KiB (tests/preload/eio.c).
 mkdir -p "$T/pulled-usb"

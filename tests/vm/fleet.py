@@ -54,76 +54,149 @@ def mark(ctx, cursor_file):
 
 
 def plugged(ctx, img, name):
-    """Plugs IMG in; returns (seconds to mounted at /media/kiosk, the
-    mount as the kiosk's own process sees it, or None)."""
+    """Plugs IMG in; returns (seconds to mounted at /media/kiosk, the top
+    mount at /media/kiosk as the kiosk's own process sees it, or None)."""
     t0 = time.monotonic()
     ctx.m.plug_usb(img, name)
     wait_guest(ctx, "findmnt -n /media/kiosk >/dev/null", 180, "the drive mounted")
     mounted = time.monotonic() - t0
     inside = ctx.m.run("nsenter -t $(pgrep -o -x kiosk) -m findmnt -n -o SOURCE,FSTYPE,OPTIONS "
-                       "/media/kiosk")
-    return mounted, inside[1] if inside[0] == 0 else None
+                       "/media/kiosk | tail -1")
+    return mounted, inside[1] if inside[0] == 0 and inside[1] else None
 
 
-def check_export(ctx):
-    """The trainer's export (« Exporter » → « Exporter tout ») to a USB
-    drive plugged into the running kiosk, under the shipped kiosk.service
-    (ProtectSystem=strict, ReadWritePaths=-/media/kiosk) and the shipped
-    udev rule and kiosk-drive@.service; the drive pulled out afterwards
-    without unmounting, then read on this machine."""
-    ctx.ready()
-    ctx.fresh_boot = False
+def pulled(ctx, name):
+    """Pulls the drive out as a trainer does (no unmount first)."""
+    ctx.m.unplug_usb(name)
+    wait_guest(ctx, "! findmnt -n /media/kiosk >/dev/null", 120, "/media/kiosk unmounted")
+
+
+def gen_sessions():
+    """The test tool that writes statistics as the kiosk does (make vm-test
+    builds it): a kiosk's past days, for the export to have closed ones."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    tool = os.path.join(root, os.environ.get("BUILD", "build"), "tools", "gen_sessions")
+    if not os.access(tool, os.X_OK):
+        raise RuntimeError(f"{tool} missing: make vm-test builds it "
+                           "(or make build/tools/gen_sessions)")
+    return tool
+
+
+def seed_days(ctx, work):
+    """Sessions of three past days (closed into batches as the kiosk closes
+    them), written here by gen_sessions and carried in on a USB drive: the
+    export takes closed days only (PRIVACY.md), and a fresh VM has none.
+    Returns the drive image."""
+    kiosk_id = ctx.sh(f"sed -n 's/^kiosk_id: *//p' {CONFIG} | tr -d '\"'") or "kiosk"
+    days = [time.strftime("%Y-%m-%d", time.localtime(time.time() - d * 86400)) for d in (3, 2, 1)]
+    spec = "".join(f"n={n} day={d} lang=fr kiosk={kiosk_id} module=tu-me-suis version=3 "
+                   f"stage=result end=finished dur=540 score={sc} passed={ps}\n"
+                   for d, n, sc, ps in zip(days, (4, 6, 5), (80, 60, 40), (1, 1, 0)))
+    db = os.path.join(work, "seed.db")
+    subprocess.run([gen_sessions(), "-o", db], input=spec, text=True, check=True,
+                   capture_output=True)
+    return drive.make(os.path.join(work, "seed-drive.img"), size_mb=16, label="SEED",
+                      files=[("seed.db", db)])
+
+
+def trainer_unlock(ctx):
+    """The trainer's gesture (a 3 s hold in the top left corner), the PIN
+    and OK; each digit seen on the screen (a dot fills) before the next, as
+    a person looks at the pad. Returns the trainer screen's image."""
     m, p = ctx.m, ctx.person
-    ctx.plan.learn_trainer(PIN, PIN_HASH)
-    # An administrator sets a trainer PIN (none ships), then restarts.
-    ctx.sh(f"printf '\\ntrainer_pin: \"%s\"\\n' '{PIN_HASH}' >> {CONFIG}")
-    restart_kiosk(ctx)
-    img = drive.make(os.path.join(m.dir, "export-drive.img"))
-    mounted, inside = plugged(ctx, img, "exportdrive")
-    ctx.info(f"export drive: mounted {mounted:.1f} s after the plug; inside kiosk.service: "
-             f"{inside}")
-    mark(ctx, "/run/export.cursor")
-    # The trainer's gesture, the PIN, « Exporter », « Exporter tout ».
-    before = p.dump()
+    mark(ctx, "/run/unlock.cursor")
+    p.wait_screen("attract", 120)
     m.tap(0.05, 0.05, hold=3.6)
     pad, _ = p.wait(lambda i: screen.classify(i) != "attract", 60, "the PIN pad")
     pad = p.still(pad)
     p.keep(pad, "export-1-pin")
-    for d in PIN:
-        m.tap(*ctx.plan.at("trainer-pin", d))
-        time.sleep(0.7)
-    img1 = p.dump()
+    for i, d in enumerate(PIN):
+        pad = p.tap(*ctx.plan.at("trainer-pin", d), pad, f"PIN digit {i + 1} shown")
+    p.keep(pad, "export-1b-digits")
     m.tap(*ctx.plan.at("trainer-pin", "OK"))
     # Argon2id under TCG: seconds.
+    try:
+        wait_guest(ctx, "journalctl -u kiosk.service -o cat --after-cursor "
+                        "\"$(cat /run/unlock.cursor)\" | grep -q 'trainer screen unlocked'",
+                   120, "the trainer screen")
+    except TimeoutError:
+        p.keep(p.dump(), "export-unlock-failed")
+        ctx.info("the kiosk's journal since the hold:\n" + ctx.sh(
+            "journalctl -u kiosk.service -o short-monotonic --no-pager --after-cursor "
+            "\"$(cat /run/unlock.cursor)\" | grep -v 'SDL EVENT' | tail -60"))
+        raise
+    trainer, _ = p.settled(pad, 60, "the trainer screen")
+    return trainer
+
+
+def export_all(ctx):
+    """« Exporter tout » on the export page; returns what the trainer reads."""
+    mark(ctx, "/run/export.cursor")
+    ctx.m.tap(*ctx.plan.at("trainer", "Exporter tout"))
     wait_guest(ctx, "journalctl -u kiosk.service -o cat --after-cursor \"$(cat /run/export.cursor)\" "
-                    "| grep -q 'trainer screen unlocked'", 120, "the trainer screen")
-    trainer, _ = p.settled(img1, 60, "the trainer screen")
+                    "| grep -q 'the trainer reads:'", 180, "the export's message")
+    return ctx.sh("journalctl -u kiosk.service -o cat --after-cursor \"$(cat /run/export.cursor)\" "
+                  "| sed -n 's/.*the trainer reads: //p' | tail -1")
+
+
+def check_export(ctx):
+    """The trainer's export (« Exporter » → « Exporter tout ») under the
+    shipped kiosk.service (ProtectSystem=strict, ReadWritePaths=-/media/kiosk),
+    udev rule and kiosk-drive@.service: first with no drive plugged in (the
+    trainer must be told so, nothing written to the system disk), then to a
+    USB drive plugged into the running kiosk, pulled out afterwards without
+    unmounting and read on this machine."""
+    ctx.ready()
+    ctx.fresh_boot = False
+    m, p = ctx.m, ctx.person
+    ctx.plan.learn_trainer(PIN, PIN_HASH)
+    # A kiosk with past days: the database carried in on a drive.
+    mounted0, _ = plugged(ctx, seed_days(ctx, m.dir), "seeddrive")
+    ctx.sh("systemctl stop kiosk.service", timeout=300)
+    ctx.sh("install -o kiosk -g kiosk -m 0640 /media/kiosk/seed.db /var/lib/kiosk/kiosk.db && "
+           "rm -f /var/lib/kiosk/kiosk.db-wal /var/lib/kiosk/kiosk.db-shm")
+    pulled(ctx, "seeddrive")
+    # An administrator sets a trainer PIN (none ships), then (re)starts.
+    ctx.sh(f"printf '\\ntrainer_pin: \"%s\"\\n' '{PIN_HASH}' >> {CONFIG}")
+    restart_kiosk(ctx)
+    trainer = trainer_unlock(ctx)
     p.keep(trainer, "export-2-trainer")
     page = p.tap(*ctx.plan.at("trainer", "Exporter"), trainer, "the export page")
     p.keep(page, "export-3-page")
-    m.tap(*ctx.plan.at("trainer", "Exporter tout"))
-    wait_guest(ctx, "journalctl -u kiosk.service -o cat --after-cursor \"$(cat /run/export.cursor)\" "
-                    "| grep -q 'the trainer reads:'", 180, "the export's message")
+    # No drive: /media/kiosk is only the system disk's folder.
+    said0 = export_all(ctx)
+    p.keep(p.still(p.dump()), "export-3b-no-drive")
+    on_disk = ctx.sh("ls -A /media/kiosk")
+    # A drive from a shop, plugged into the running kiosk.
+    img = drive.make(os.path.join(m.dir, "export-drive.img"))
+    mounted, inside = plugged(ctx, img, "exportdrive")
+    ctx.info(f"export drive: mounted {mounted:.1f} s after the plug (the seed drive: "
+             f"{mounted0:.1f} s); the top mount inside kiosk.service: {inside}")
+    said = export_all(ctx)
     time.sleep(2)
     shot = p.keep(p.still(p.dump()), "export-4-done")
-    said = ctx.sh("journalctl -u kiosk.service -o cat --after-cursor \"$(cat /run/export.cursor)\" "
-                  "| sed -n 's/.*the trainer reads: //p' | tail -1")
     on_drive = ctx.sh("ls -l /media/kiosk/ | tail -n +2")
-    # Pulled out as a trainer does: no unmount first.
-    m.unplug_usb("exportdrive")
-    wait_guest(ctx, "! findmnt -n /media/kiosk >/dev/null", 120, "/media/kiosk unmounted")
+    pulled(ctx, "exportdrive")
     files = drive.listing(img)
-    fs_ok, fs_out = drive.fsck(img)
+    fs_ok, dirty, fs_out = drive.fsck(img)
+    html = next((n for n in files if n.endswith(".html")), None)
+    report = drive.read(img, html).decode(errors="replace") if html else ""
     # Back to the attract screen for the next check.
     m.tap(*ctx.plan.at("trainer", "Fermer"))
     p.wait_screen("attract", 120)
-    ok = inside is not None and files and all(files.values()) and fs_ok and \
-        "rien n'a été exporté" not in said and "Aucune clé" not in said
-    ctx.say(ok, "export", f"drive mounted at /media/kiosk {mounted:.1f} s after the plug, "
+    ok = "Aucune clé USB" in said0 and not on_disk and inside is not None and \
+        "vfat" in inside and files and all(files.values()) and html and fs_ok and \
+        "rien n'a été" not in said.lower() and "Aucune clé" not in said
+    ctx.say(ok, "export", f"with no drive the trainer read « {said0} » and the system disk's "
+            f"/media/kiosk held {on_disk or 'nothing'}; a drive plugged in was mounted at "
+            f"/media/kiosk {mounted:.1f} s after the plug, "
             f"{'seen' if inside else 'NOT seen'} inside kiosk.service ({inside}); the trainer "
-            f"read « {said} »; on the drive after it was pulled out: "
-            f"{', '.join(f'{n} ({s} bytes)' for n, s in files.items()) or 'nothing'}; "
-            f"fsck.vfat {'clean' if fs_ok else 'NOT clean: ' + fs_out}; screen {shot}")
+            f"read « {said} »; on the drive after it was pulled out without unmounting: "
+            f"{', '.join(f'{n} ({s} bytes)' for n, s in files.items()) or 'nothing'}"
+            f"{' (the report names ' + str(report.count('<tr')) + ' table rows)' if report else ''}; "
+            f"fsck.vfat -n {'clean' if fs_ok else 'NOT clean: ' + fs_out}"
+            f"{' but for the dirty bit of a drive pulled out while mounted' if dirty else ''}; "
+            f"screen {shot}")
     ctx.info("the guest's listing of /media/kiosk before the pull:\n" + on_drive)
 
 
