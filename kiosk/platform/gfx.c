@@ -287,7 +287,7 @@ void gfx_round(struct gfx *g, SDL_Rect r, int radius, Uint32 rgba)
 	 * clockwise from the right (corners: top-right, top-left, bottom-left,
 	 * bottom-right). */
 	SDL_Vertex v[4 + 4 * ARC];
-	int idx[3 * (4 * SEG + 6)];
+	int idx[3 * 4 * SEG];
 	SDL_Color col = sdl_color(gfx_fill_color(g, rgba));
 	set_blend(g, col.a == 255);
 	float cx[4] = {r.x + r.w - radius, r.x + radius, r.x + radius, r.x + r.w - radius};
@@ -311,21 +311,17 @@ void gfx_round(struct gfx *g, SDL_Rect r, int radius, Uint32 rgba)
 			}
 		}
 	}
-#define ARCV(c, s) (4 + (c)*ARC + (s))
-	/* Two triangles for each band: corners of the quad a b c d in order. */
-	const int quads[3][4] = {
-	    {ARCV(1, 0), ARCV(0, SEG), ARCV(3, 0), ARCV(2, SEG)}, /* middle, full height */
-	    {ARCV(1, SEG), 1, 2, ARCV(2, 0)},                     /* left */
-	    {0, ARCV(0, 0), ARCV(3, SEG), 3},                     /* right */
-	};
-#undef ARCV
-	for (int q = 0; q < 3; q++) {
-		const int *k = quads[q];
-		int t[6] = {k[0], k[1], k[2], k[0], k[2], k[3]};
-		for (int i = 0; i < 6; i++)
-			idx[ni++] = t[i];
-	}
 	SDL_RenderGeometry(g->renderer, NULL, v, 4 + 4 * ARC, idx, ni);
+	/* The three bands between the corners are rectangles: filled as such
+	 * (the software renderer fills a rectangle row by row, where it tests
+	 * every pixel of a triangle's bounding box against its edges). */
+	const SDL_Rect bands[3] = {
+	    {r.x + radius, r.y, r.w - 2 * radius, r.h},                   /* middle, full height */
+	    {r.x, r.y + radius, radius, r.h - 2 * radius},                /* left */
+	    {r.x + r.w - radius, r.y + radius, radius, r.h - 2 * radius}, /* right */
+	};
+	SDL_SetRenderDrawColor(g->renderer, col.r, col.g, col.b, col.a);
+	SDL_RenderFillRects(g->renderer, bands, 3);
 }
 
 void gfx_circle(struct gfx *g, int cx, int cy, int radius, Uint32 rgba)
