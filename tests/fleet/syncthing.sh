@@ -89,13 +89,16 @@ XML
 config "$C/st" "$P_C" "$G_C" "$(folder kiosk-content "$C/authoring" sendonly; folder kiosk-reports "$C/reports/kiosk-1" receiveonly)"
 # The kiosk: the shipped configuration, from the settings kiosk-sync.service
 # reads in /etc/default/kiosk (this kiosk's LAN address, the central host).
-mkdir -p "$K/inbox/.stfolder" "$K/outbox/.stfolder" "$K/run"
+# The outbox's marker as the package's tmpfiles make it; the inbox's is
+# kiosk-sync-setup's to make.
+mkdir -p "$K/inbox" "$K/outbox/.stfolder" "$K/run"
 chmod 0700 "$K/run"
 KIOSK_SYNC_HOME=$K/st KIOSK_SYNC_RUN=$K/run KIOSK_SYNC_INBOX=$K/inbox KIOSK_SYNC_OUTBOX=$K/outbox \
 	KIOSK_SYNC_LISTEN=tcp://127.0.0.1:$P_K KIOSK_SYNC_CENTRAL=$ID_C \
 	KIOSK_SYNC_CENTRAL_ADDRESS=tcp://127.0.0.1:$P_C \
 	sh "$ROOT/packaging/libexec/kiosk-sync-setup" >"$TMP/setup.out" 2>&1
 check "kiosk-sync-setup writes the kiosk's Syncthing configuration" test $? -eq 0
+check "kiosk-sync-setup makes the inbox's folder marker" test -d "$K/inbox/.stfolder"
 KIOSK_SYNC_HOME=$TMP/nolisten sh "$ROOT/packaging/libexec/kiosk-sync-setup" >"$TMP/setup2.out" 2>&1
 [ $? -eq 2 ] && grep -q "set this kiosk's LAN address" "$TMP/setup2.out" &&
 	pass "without KIOSK_SYNC_LISTEN it refuses to start (never all addresses)" ||
