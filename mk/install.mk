@@ -74,12 +74,13 @@ install-files:
 	fi
 	@[ -e $(DESTDIR)$(SYSCONFDIR)/default/kiosk ] || \
 		install -m 0644 packaging/default $(DESTDIR)$(SYSCONFDIR)/default/kiosk
-	sed -e 's#/usr/bin/kiosk#$(BINDIR)/kiosk#g' -e 's#/etc/kiosk/#$(SYSCONFDIR)/kiosk/#g' \
-	    -e 's#/etc/default/kiosk#$(SYSCONFDIR)/default/kiosk#g' \
-	    -e 's#/usr/lib/kiosk/#$(LIBEXECDIR)/#g' \
-	    -e 's#/usr/share/doc/kiosk#$(DOCDIR)#g' \
-	    systemd/kiosk.service >$(DESTDIR)$(UNITDIR)/kiosk.service
-	chmod 0644 $(DESTDIR)$(UNITDIR)/kiosk.service
+	for u in kiosk.service kiosk-out-of-order.service; do \
+		sed -e 's#/usr/bin/kiosk#$(BINDIR)/kiosk#g' -e 's#/etc/kiosk/#$(SYSCONFDIR)/kiosk/#g' \
+		    -e 's#/etc/default/kiosk#$(SYSCONFDIR)/default/kiosk#g' \
+		    -e 's#/usr/lib/kiosk/#$(LIBEXECDIR)/#g' \
+		    -e 's#/usr/share/doc/kiosk#$(DOCDIR)#g' \
+		    systemd/$$u >$(DESTDIR)$(UNITDIR)/$$u && chmod 0644 $(DESTDIR)$(UNITDIR)/$$u || exit 1; \
+	done
 	@# The fleet units (README "Many kiosks"): not enabled by the package.
 	for u in $(FLEET_UNITS); do \
 		sed -e 's#/usr/bin/kiosk#$(BINDIR)/kiosk#g' -e 's#/etc/kiosk/#$(SYSCONFDIR)/kiosk/#g' \
@@ -123,6 +124,7 @@ uninstall:
 		$(DESTDIR)$(UNITDIR)/kiosk.service $(DESTDIR)$(SYSUSERSDIR)/kiosk.conf \
 		$(DESTDIR)$(UNITDIR)/kiosk-retry.service $(DESTDIR)$(UNITDIR)/kiosk-retry.timer \
 		$(DESTDIR)$(UNITDIR)/kiosk-console.service $(DESTDIR)$(UNITDIR)/kiosk-drive@.service \
+		$(DESTDIR)$(UNITDIR)/kiosk-out-of-order.service \
 		$(DESTDIR)$(POLKITRULESDIR)/50-kiosk-retry.rules $(DESTDIR)$(UDEVRULESDIR)/80-kiosk-drive.rules \
 		$(DESTDIR)$(TMPFILESDIR)/kiosk.conf \
 		$(DESTDIR)$(LIBEXECDIR)/kiosk-cage $(DESTDIR)$(LIBEXECDIR)/kiosk-guard \

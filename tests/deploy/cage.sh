@@ -255,15 +255,17 @@ else
 fi
 [ -f "$shot" ] && mkdir -p "$BUILD/test-logs" && cp "$shot" "$BUILD/test-logs/cage-out-of-order.png"
 
-# A clean stop (`systemctl stop kiosk`): the unit's ExecStop= (kiosk-cage
-# --stop) ends the kiosk first, and cage exits without the abort Debian's
-# cage 0.1.4 has when SIGTERM finds its client connected; the way the unit
-# stopped before (SIGTERM to the whole group at once) is shown beside it.
+# A clean stop (`systemctl stop` or `restart kiosk`, a start that timed
+# out, a stop by Conflicts=): systemd's SIGTERM reaches kiosk-cage alone
+# (KillMode=mixed), which ends the kiosk first, and cage exits without the
+# abort Debian's cage 0.1.4 has when SIGTERM finds its client connected
+# (seen in the VM at a start timeout, issue 23); the way the unit stopped
+# before (SIGTERM to the whole group at once) is shown beside it.
 # stop_kind unit|group: one start, stopped that way; sets st (its status).
 stop_kind() {
 	START_KEEP=yes start "stop$1" "$TMP/ref-landscape/attract.png" yes
 	if [ "$1" = unit ]; then
-		RUNTIME_DIRECTORY="$TMP/xdgstop$1" "$C/kiosk-cage" --stop
+		kill -TERM "$pid"
 	else
 		kill -TERM "-$pid"
 	fi
@@ -278,7 +280,7 @@ stop_kind unit
 unit_st=$st
 stop_kind group
 if [ "$unit_st" -eq 0 ] && ! grep -q 'Assertion' "$C/logstopunit"; then
-	pass "cage clean stop: kiosk-cage --stop, then cage exits with status 0, no abort (SIGTERM to the whole group, as the unit stopped before: status $st$(grep -q 'wl_display_terminate: Assertion' "$C/logstopgroup" && echo ', the wl_display_terminate abort'))"
+	pass "cage clean stop: SIGTERM to kiosk-cage alone, cage exits with status 0, no abort (SIGTERM to the whole group, as the unit stopped before: status $st$(grep -q 'wl_display_terminate: Assertion' "$C/logstopgroup" && echo ', the wl_display_terminate abort'))"
 else
 	fail "cage clean stop" "status $unit_st: $(grep -v 'Basic output' "$C/logstopunit" | tail -5 | tr '\n' ' ')"
 fi

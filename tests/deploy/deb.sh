@@ -58,6 +58,7 @@ for f in usr/bin/kiosk usr/bin/kiosk-report lib/systemd/system/kiosk.service \
 	usr/lib/sysctl.d/90-kiosk.conf usr/lib/systemd/system.conf.d/kiosk.conf \
 	usr/share/kiosk/boot/grub-password usr/lib/kiosk/kiosk-cage usr/lib/kiosk/kiosk-guard \
 	lib/systemd/system/kiosk-console.service etc/default/grub.d/kiosk.cfg \
+	lib/systemd/system/kiosk-out-of-order.service \
 	usr/share/polkit-1/rules.d/50-kiosk-retry.rules lib/systemd/system/kiosk-drive@.service \
 	lib/udev/rules.d/80-kiosk-drive.rules usr/lib/tmpfiles.d/kiosk.conf \
 	lib/systemd/system/kiosk-sync.service usr/lib/kiosk/kiosk-sync-setup; do
@@ -103,7 +104,7 @@ man_check=--man=no
 command -v man >/dev/null 2>&1 && man_check=--man=yes
 if out=$(systemd-analyze verify $man_check /lib/systemd/system/kiosk.service \
 	/lib/systemd/system/kiosk-retry.service /lib/systemd/system/kiosk-retry.timer \
-	/lib/systemd/system/kiosk-console.service 2>&1) &&
+	/lib/systemd/system/kiosk-console.service /lib/systemd/system/kiosk-out-of-order.service 2>&1) &&
 	[ -z "$out" ]; then
 	echo "PASS deb unit: installed kiosk.service and kiosk-retry.* verify ($man_check)"
 else

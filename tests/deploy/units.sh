@@ -210,3 +210,30 @@ if [ -z "$waits" ]; then
 else
 	echo "FAIL boot order: kiosk.service is ordered after $(echo "$waits" | tr '\n' ' ')"
 fi
+
+# While kiosk.service has failed (start limit), nothing of it runs: the
+# out-of-order page comes from kiosk-out-of-order.service, started by its
+# OnFailure=, stopped before the kiosk starts again (Conflicts= with an
+# order between them), sandboxed like the kiosk. And a stop never aborts
+# cage (issue 23): systemd's SIGTERM reaches kiosk-cage alone
+# (KillMode=mixed), which ends cage's client first (tests/deploy/session.sh,
+# tests/deploy/cage.sh); no ExecStop= is left to skip at a start timeout.
+p=systemd/kiosk-out-of-order.service
+out=$(systemd-analyze security --offline=true --no-pager $p 2>&1)
+figure=$(echo "$out" | sed -n 's/.*Overall exposure level for kiosk-out-of-order.service: \([0-9.]*\).*/\1/p')
+echo "# kiosk-out-of-order.service exposure: ${figure:-none}"
+if grep -q '^OnFailure=.*kiosk-out-of-order.service' systemd/kiosk.service &&
+	grep -q '^Conflicts=.*kiosk.service' $p && grep -q '^After=.*kiosk.service' $p &&
+	grep -q '^ExecStart=/usr/lib/kiosk/kiosk-cage $KIOSK_CAGE_OPTIONS -- /usr/bin/kiosk --out-of-order$' $p &&
+	grep -q '^User=kiosk$' $p && ! grep -q '^\[Install\]' $p &&
+	[ -n "$figure" ] && awk -v f="$figure" 'BEGIN { exit !(f <= 1.5) }'; then
+	echo "PASS unit: kiosk-out-of-order.service shows the page while kiosk.service has failed (OnFailure=), gives the screen back (Conflicts=), exposure $figure"
+else
+	echo "FAIL unit: kiosk-out-of-order.service missing, not started by kiosk.service's OnFailure=, not conflicting, or exposure '$figure' above 1.5"
+fi
+if [ "$(grep -c '^KillMode=mixed$' systemd/kiosk.service $p | grep -c ':1$')" -eq 2 ] &&
+	! grep -q '^ExecStop=' systemd/kiosk.service; then
+	echo "PASS unit: systemd's SIGTERM goes to kiosk-cage alone in both units (KillMode=mixed), no ExecStop="
+else
+	echo "FAIL unit: KillMode=mixed missing (SIGTERM would reach cage with its client connected: the abort)"
+fi

@@ -286,9 +286,72 @@ def check_kill(ctx):
     ctx.sh("for i in $(seq 60); do systemctl is-active -q kiosk && break; sleep 1; done")
     alone, seen_k = picture_back(ctx, "pkill -KILL -x kiosk")
     ctx.sh("for i in $(seq 60); do systemctl is-active -q kiosk && break; sleep 1; done")
-    ctx.say(True, "kill", f"SIGKILL of the unit: attract screen back in {unit:.1f} s "
+    # Never a console (text, a cursor) in front of a person, even between
+    # two cages (issue 23 item 4).
+    console = "console" in seen_u or "console" in seen_k
+    ctx.say(not console, "kill", f"SIGKILL of the unit: attract screen back in {unit:.1f} s "
             f"(meanwhile: {seen_u}); of the kiosk alone: back in {alone:.1f} s "
-            f"(meanwhile: {seen_k})")
+            f"(meanwhile: {seen_k})" + ("; a CONSOLE was shown" if console else ""))
+
+
+def unit_failed(ctx, p, t0, look):
+    """kiosk.service failed, as at the end of a crash loop of cage or of the
+    watchdog's kills (the start limit): nothing of it runs, and
+    kiosk-out-of-order.service (its OnFailure=) must put the page on the
+    screen until kiosk-retry brings the kiosk back. The unit is made to fail
+    by one SIGKILL with a Restart=no drop-in in /run: 20 starts take over
+    10 minutes under TCG. Returns the figures, and what is wrong."""
+    drop = "/run/systemd/system/kiosk.service.d"
+    ctx.sh(f"mkdir -p {drop} && printf '[Service]\\nRestart=no\\n' >{drop}/test-no-restart.conf "
+           "&& systemctl daemon-reload")
+    t1 = time.monotonic() - t0
+    ctx.sh("systemctl kill -s KILL kiosk.service")
+    bad = []
+    page = None
+    end = time.monotonic() + 420
+    while time.monotonic() < end:
+        if look() == "out-of-order":
+            page = time.monotonic() - t0 - t1
+            break
+        time.sleep(0.5)
+    states = ctx.sh("systemctl is-active kiosk.service kiosk-out-of-order.service "
+                    "kiosk-retry.timer | tr '\n' ' '").strip()
+    if page is None:
+        bad.append("no out-of-order page within 420 s of the unit's failure")
+    if states.split()[:3] != ["failed", "active", "active"]:
+        bad.append(f"kiosk, kiosk-out-of-order, kiosk-retry.timer: {states}")
+    # The page stays while the unit is down (20 s looked at).
+    hold = time.monotonic() + 20
+    while time.monotonic() < hold:
+        look()
+        time.sleep(1)
+    # What kiosk-retry.timer fires 10 minutes later, now.
+    ctx.sh(f"rm -f {drop}/test-no-restart.conf && systemctl daemon-reload")
+    t2 = time.monotonic()
+    ctx.sh("systemctl start kiosk-retry.service")
+    back = None
+    end = time.monotonic() + 600
+    while time.monotonic() < end:
+        if look() == "attract":
+            back = time.monotonic() - t2
+            break
+        time.sleep(0.5)
+    ctx.sh("systemctl stop kiosk-retry.timer")
+    after = ctx.sh("systemctl is-active kiosk.service kiosk-out-of-order.service "
+                   "| tr '\n' ' '").strip()
+    if back is None:
+        bad.append("the attract screen not back within 600 s of kiosk-retry")
+    if after.split()[:2] != ["active", "inactive"]:
+        bad.append(f"after the retry kiosk, kiosk-out-of-order: {after}")
+    aborts = ctx.sh("journalctl -b -o cat --no-pager | grep -c 'wl_display_terminate: Assertion' "
+                    "|| true")
+    if int(aborts or 0):
+        bad.append(f"cage aborted {aborts} times (wl_display_terminate)")
+    fig_ = (f"the unit failed at {t1:.0f} s: the out-of-order page "
+            + (f"{page:.1f} s later" if page is not None else "NEVER")
+            + f" ({states}); kiosk-retry → attract screen "
+            + (f"{back:.1f} s" if back is not None else "NEVER") + f" ({after})")
+    return fig_, bad
 
 
 def check_stop(ctx):
@@ -418,7 +481,8 @@ def check_crash_loop(ctx):
     """A kiosk that keeps crashing: killed each time it runs, KILLS times.
     kiosk-guard must show the out-of-order page from the first crash, never
     a black screen or a console, and the kiosk must come back by itself
-    once it stops crashing (the guard's next retry: 5, 10, 20, 40 s...)."""
+    once it stops crashing (the guard's next retry: 5, 10, 20, 40 s...).
+    Then the unit itself fails (unit_failed): the page from its own unit."""
     ctx.ready()
     ctx.fresh_boot = False
     p = ctx.person
@@ -462,6 +526,7 @@ def check_crash_loop(ctx):
                    "grep -c 'kiosk-guard: the kiosk stopped' || true")
     state = ctx.sh("systemctl show kiosk.service -p NRestarts -p ActiveState --value "
                    "| tr '\n' ' '")
+    failed, failed_bad = unit_failed(ctx, p, t0, look) if back is not None else ("", [])
     story = ", ".join(f"{k} at {t:.0f} s" for t, k in timeline)
     # Between the kiosk's end and the page's first frame cage has nothing
     # to show: how long that black lasts is the figure (the page starts as
@@ -469,14 +534,17 @@ def check_crash_loop(ctx):
     blacks = [timeline[i + 1][0] - t for i, (t, k) in enumerate(timeline[:-1]) if k == "black"]
     bad = [k for k in seen if k == "console"]
     page = "out-of-order" in seen
-    ok = back is not None and not bad and page and len(killed_at) == kills
+    ok = (back is not None and not bad and page and len(killed_at) == kills
+          and not failed_bad)
     ctx.say(ok, "crash-loop", f"{len(killed_at)} kills of the kiosk at "
             f"{', '.join('%.0f' % t for t in killed_at)} s; the guard logged {guard} "
-            f"failures; unit {state.strip()} (NRestarts, state); the screen: {story}; "
-            f"attract back {'%.0f s after the last kill' % (back - killed_at[-1]) if back else 'never within 10 min'}"
-            + f"; black between the kiosk's end and the page: {fig(blacks)}"
+            f"failures; unit {state.strip()} (NRestarts, state); "
+            f"attract back {'%.0f s after the last kill' % (back - killed_at[-1]) if back else 'never within 10 min'}; "
+            f"{failed or 'the unit not made to fail'}; the screen: {story}"
+            + f"; black between a kiosk's end and a page: {fig(blacks)}"
             + (f"; BAD: {bad} seen" if bad else "")
-            + ("" if page else "; the out-of-order page was never seen"))
+            + ("" if page else "; the out-of-order page was never seen")
+            + (f"; {'; '.join(failed_bad)}" if failed_bad else ""))
 
 
 def check_input_hotplug(ctx):
