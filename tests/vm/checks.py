@@ -474,6 +474,15 @@ def check_reboots(ctx):
                       "| tr -d '[]'")
         ctx.info(f"reboot {i + 1}: attract again {times[-1]:.1f} s after the command; "
                  f"previous boot's shutdown (journal monotonic start, end): {down}")
+        # What the shutdown waited for, and the new boot's times
+        # (docs/vm-test.md, « Why a reboot takes longer »).
+        with open(os.path.join(ctx.out, f"reboot-{i + 1}-journal.txt"), "w") as fh:
+            fh.write(ctx.sh("journalctl -b -1 -o short-monotonic --no-pager | "
+                            "awk '/systemctl reboot|Stopping kiosk|reboot.target/ {s=1} s' | "
+                            "tail -400", timeout=120) + "\n--- this boot\n" +
+                     ctx.sh("systemd-analyze time; systemd-analyze blame --no-pager | "
+                            "head -15; systemd-analyze critical-chain kiosk.service "
+                            "--no-pager", timeout=120) + "\n")
     ctx.say(len(times) == 3, "reboots", f"3 reboots back to the attract screen: {fig(times)}")
 
 
