@@ -36,7 +36,7 @@
 
 struct args {
 	bool windowed, check, headless, trace, hash_pin, bench, release, seeded, video_fast;
-	bool out_of_order;
+	bool out_of_order, standby;
 	unsigned long long seed;
 	const char *config, *content, *db, *script, *shots;
 	int width, height;
@@ -47,7 +47,7 @@ static void usage(FILE *f)
 	fprintf(f,
 	        "Usage: kiosk [--windowed] [--config FILE] [--content DIR] [--db PATH]\n"
 	        "             [--bench-trace]\n"
-	        "       kiosk --out-of-order   (the out-of-order page alone)\n"
+	        "       kiosk --out-of-order [--standby]   (the out-of-order page alone)\n"
 	        "       kiosk --check [--release] [--config FILE] [--content DIR] [--shots DIR]\n"
 	        "       kiosk --hash-pin < PIN   (prints the trainer_pin settings line)\n"
 	        "       kiosk --headless --script FILE [--shots DIR] [--size WxH] [--trace]\n"
@@ -62,7 +62,8 @@ static void usage(FILE *f)
 	        "--bench-trace prints timestamps on stderr for make bench (any mode).\n"
 	        "--out-of-order shows only the out-of-order page, with software\n"
 	        "rendering and nothing loaded: kiosk-guard shows it whenever the kiosk\n"
-	        "cannot run (kiosk(1)).\n"
+	        "cannot run (kiosk(1)); with --standby it starts hidden and shows\n"
+	        "itself on SIGUSR1, at once.\n"
 	        "Exit codes: 0 done, 1 internal error, 2 bad arguments, settings or\n"
 	        "content, 3 a script's expect or press failed.\n");
 }
@@ -87,7 +88,8 @@ static int parse_args(int argc, char **argv, struct args *a)
 		O_HELP,
 		O_VERSION,
 		O_HASH_PIN,
-		O_OUT_OF_ORDER
+		O_OUT_OF_ORDER,
+		O_STANDBY
 	};
 	static const struct option opts[] = {
 	    {"windowed", no_argument, 0, O_WINDOWED},
@@ -108,6 +110,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 	    {"version", no_argument, 0, O_VERSION},
 	    {"hash-pin", no_argument, 0, O_HASH_PIN},
 	    {"out-of-order", no_argument, 0, O_OUT_OF_ORDER},
+	    {"standby", no_argument, 0, O_STANDBY},
 	    {0, 0, 0, 0},
 	};
 	int c;
@@ -153,6 +156,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case O_VERSION: printf("kiosk %s\n", KIOSK_VERSION); exit(EXIT_OK);
 		case O_HASH_PIN: exit(pin_hash_main());
 		case O_OUT_OF_ORDER: a->out_of_order = true; break;
+		case O_STANDBY: a->standby = true; break;
 		default: usage(stderr); return EXIT_BAD_INPUT;
 		}
 	}
@@ -174,6 +178,10 @@ static int parse_args(int argc, char **argv, struct args *a)
 	}
 	if (a->out_of_order && (a->check || a->headless || a->config || a->content || a->db)) {
 		fprintf(stderr, "kiosk: --out-of-order goes alone (with --windowed at most)\n");
+		return EXIT_BAD_INPUT;
+	}
+	if (a->standby && !a->out_of_order) {
+		fprintf(stderr, "kiosk: --standby goes with --out-of-order\n");
 		return EXIT_BAD_INPUT;
 	}
 	if (a->video_fast && !a->headless) {
@@ -285,7 +293,14 @@ int main(int argc, char **argv)
 		prctl(PR_SET_NAME, "kiosk-page", 0, 0, 0);
 		settings_defaults(&k.settings);
 		setenv("LIBGL_ALWAYS_SOFTWARE", "1", 0);
-		log_info("kiosk", "showing the out-of-order page alone (--out-of-order)");
+		k.page_only = true;
+		/* --standby: everything slow (the process, SDL, Mesa, the fonts, the
+		 * page drawn) done ahead, the window unmapped until kiosk-guard's
+		 * SIGUSR1: on screen within a frame when the kiosk dies. */
+		k.standby = a.standby;
+		log_info("kiosk", a.standby
+		                      ? "the out-of-order page waits hidden (--standby)"
+		                      : "showing the out-of-order page alone (--out-of-order)");
 	}
 	bool ok = !a.out_of_order && load_settings(&a, &k.settings, &d) &&
 	          hours_load(&k.settings, &k.hours, &d);
@@ -322,15 +337,16 @@ int main(int argc, char **argv)
 	 * (Registering needs no SDL_Init.) The watcher starts before SDL does
 	 * anything with the display, so that a stop signal ends the process
 	 * even if SDL never returns (STOP_GRACE_MS). */
-	Uint32 signal_event = SDL_RegisterEvents(1);
+	k.signal_event = SDL_RegisterEvents(1);
 	k.content = content_watch_create(SDL_RegisterEvents(1));
 	k.user_event = SDL_RegisterEvents(4);
-	sig = sigwatch_start(&kiosk_stop_signal, signal_event, STOP_GRACE_MS, EXIT_INTERNAL);
+	sig = sigwatch_start(&kiosk_stop_signal, k.signal_event, STOP_GRACE_MS, EXIT_INTERNAL);
 	if (!sig) {
 		sigset_t stop;
 		sigemptyset(&stop);
 		sigaddset(&stop, SIGTERM);
 		sigaddset(&stop, SIGINT);
+		sigaddset(&stop, SIGUSR1); /* a standby page then ends: the guard shows another */
 		pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
 		install_signals(false);
 		poll_signals = true;
@@ -348,6 +364,7 @@ int main(int argc, char **argv)
 	struct gfx_options go = {
 	    .headless = a.headless,
 	    .fullscreen = k.kiosk_mode && !a.headless,
+	    .hidden = a.standby,
 	    .width = a.width ? a.width : k.settings.width,
 	    .height = a.height ? a.height : k.settings.height,
 	    .dpi = k.settings.dpi,

@@ -1,6 +1,7 @@
 #include "app/app.h"
 
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -206,8 +207,8 @@ static void app_recreate(struct kiosk *k, const char *why)
 static long long check_frames(struct kiosk *k)
 {
 	struct loop *l = k->loop;
-	if (k->headless)
-		return -1; /* an offscreen window: nothing between present and pixels */
+	if (k->headless || k->standby)
+		return -1; /* an offscreen or unmapped window: no frame to wait for */
 	gfx_poll(k->gfx);
 	unsigned shown = gfx_frames_shown(k->gfx);
 	Uint64 now = SDL_GetTicks64();
@@ -243,8 +244,22 @@ static bool frames_flowing(const struct kiosk *k)
 	return k->headless || gfx_stalled_ms(k->gfx, SDL_GetTicks64()) < STALL_MS;
 }
 
+/* kiosk-guard's SIGUSR1: the kiosk died, the standby page shows itself. */
+static void app_unhide(struct kiosk *k)
+{
+	log_info("kiosk", "showing the out-of-order page (it waited hidden)");
+	k->standby = false;
+	gfx_show(k->gfx);
+	k->dirty = true;
+}
+
 void app_handle_event(struct kiosk *k, const SDL_Event *e)
 {
+	if (e->type == k->signal_event) { /* a stop is the flag's, read by the loop */
+		if (e->user.code == SIGUSR1 && k->standby)
+			app_unhide(k);
+		return;
+	}
 	if (e->type == SDL_FINGERUP ||
 	    (e->type == SDL_MOUSEBUTTONUP && e->button.which != SDL_TOUCH_MOUSEID))
 		bench_tap(k->bench);
@@ -355,8 +370,9 @@ int app_run(struct kiosk *k)
 	while (k->running) {
 		bench_event(k->bench, "wake", NULL);
 		app_iterate(k);
-		/* The watchdog hears from us only while frames reach the display. */
-		bool flowing = frames_flowing(k);
+		/* The watchdog hears from us only while frames reach the display;
+		 * not from a standby page either, which stands in for nothing yet. */
+		bool flowing = !k->standby && frames_flowing(k);
 		if (flowing)
 			notify_tick(k->notify, (unsigned long long)kiosk_now(k));
 		status_tick(k->loop->status, k, k->loop->presented);
@@ -371,7 +387,7 @@ int app_run(struct kiosk *k)
 		long long nw = (long long)notify_wait_ms(k->notify, (unsigned long long)now);
 		if (flowing)
 			wait = min_wait(wait, nw >= INT_MAX ? -1 : nw);
-		else
+		else if (!k->standby)
 			wait = min_wait(wait, STALL_CHECK_MS); /* see frames come back */
 		if (k->loop->poll_signals)
 			wait = min_wait(wait, SIGNAL_POLL_MS);
@@ -381,7 +397,13 @@ int app_run(struct kiosk *k)
 		if (SDL_WaitEventTimeout(&e, (int)wait))
 			app_handle_event(k, &e);
 	}
-	notify_stopping(k->notify);
+	/* STOPPING=1 makes systemd treat the whole unit as stopping (its
+	 * stop timeout armed, then SIGKILL): only for a stop asked of the
+	 * unit, never from the page, which kiosk-guard ends once the kiosk
+	 * is back, nor from a kiosk that ends on its own (the guard shows the
+	 * page and starts it again). */
+	if (kiosk_stop_signal && !k->page_only)
+		notify_stopping(k->notify);
 	flow_shutdown(&k->flow, kiosk_now(k));
 	store_ended_session(k);
 	return k->exit_code;

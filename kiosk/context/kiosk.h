@@ -53,10 +53,13 @@ struct kiosk {
 	/* --check: texts that do not fit are reported here. */
 	void (*fit)(void *ctx, const char *text, const char *why);
 	void *fit_ctx;
-	bool broken;       /* settings or module broken: the out-of-order screen */
-	bool realtime;     /* headless: a video plays, let script waits take real time */
-	bool video_fast;   /* headless --video-time fast: videos run on the virtual clock */
-	Uint32 user_event; /* first of our SDL user events */
+	bool broken;         /* settings or module broken: the out-of-order screen */
+	bool page_only;      /* --out-of-order: stands in for the kiosk, never stops the unit */
+	bool standby;        /* --standby: the page drawn, unmapped until SIGUSR1 */
+	Uint32 signal_event; /* the signal watcher's (sigwatch.h), below user_event */
+	bool realtime;       /* headless: a video plays, let script waits take real time */
+	bool video_fast;     /* headless --video-time fast: videos run on the virtual clock */
+	Uint32 user_event;   /* first of our SDL user events */
 	struct content_watch *content; /* the content root's current link */
 	char content_note[200];        /* a rollback, for the trainer screen ("" none) */
 	struct bench *bench;           /* --bench-trace, else NULL (bench.h) */

@@ -60,7 +60,8 @@ static const char *gl_renderer_name(void)
 static bool open_window(struct gfx *g)
 {
 	const struct gfx_options *o = &g->opt;
-	Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+	Uint32 flags =
+	    (o->hidden ? SDL_WINDOW_HIDDEN : SDL_WINDOW_SHOWN) | SDL_WINDOW_ALLOW_HIGHDPI;
 	int w = o->width, h = o->height;
 	SDL_DisplayMode mode;
 	if ((w <= 0 || h <= 0) && !o->headless && SDL_GetDesktopDisplayMode(0, &mode) == 0) {
@@ -163,6 +164,13 @@ bool gfx_recreate(struct gfx *g)
 		return true;
 	close_window(g);
 	return false;
+}
+
+void gfx_show(struct gfx *g)
+{
+	g->opt.hidden = false; /* a window opened again is shown too */
+	SDL_ShowWindow(g->window);
+	g->opened = SDL_GetTicks64();
 }
 
 void gfx_destroy(struct gfx *g)

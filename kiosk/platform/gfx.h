@@ -9,6 +9,7 @@
 struct gfx_options {
 	bool headless;   /* offscreen window, software renderer */
 	bool fullscreen; /* kiosk mode */
+	bool hidden;     /* opened unmapped, until gfx_show */
 	int width, height;
 	int dpi;          /* 0: ask the system, else 96 */
 	const char *font; /* file or fontconfig name; "" for Open Sans */
@@ -27,6 +28,8 @@ void gfx_destroy(struct gfx *g);
  * dropped with the old renderer; other textures must be released before.
  * False if the new window or renderer failed (logged). */
 bool gfx_recreate(struct gfx *g);
+/* Maps a window opened hidden; its first frame is awaited from now. */
+void gfx_show(struct gfx *g);
 
 SDL_Renderer *gfx_renderer(struct gfx *g);
 SDL_Window *gfx_window(struct gfx *g);

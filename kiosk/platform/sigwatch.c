@@ -22,30 +22,36 @@ struct sigwatch {
 	int grace_ms, exit_code;
 };
 
-static void stop_set(sigset_t *s)
+/* The stop signals, and SIGUSR1 (sigwatch.h). */
+static void watched_set(sigset_t *s)
 {
 	sigemptyset(s);
 	sigaddset(s, SIGTERM);
 	sigaddset(s, SIGINT);
+	sigaddset(s, SIGUSR1);
 }
 
 /* A program started by the kiosk (or a library) gets the default mask. */
 static void unblock_in_child(void)
 {
 	sigset_t s;
-	stop_set(&s);
+	watched_set(&s);
 	pthread_sigmask(SIG_UNBLOCK, &s, NULL);
 }
 
 bool sigwatch_block(void)
 {
 	sigset_t s;
-	stop_set(&s);
+	watched_set(&s);
 	int r = pthread_sigmask(SIG_BLOCK, &s, NULL);
 	if (r != 0) {
 		log_err("signal", "cannot block SIGTERM and SIGINT: %s", strerror(r));
 		return false;
 	}
+	/* An ignored signal is dropped before a signalfd could read it, and
+	 * kiosk-guard starts the standby page with SIGUSR1 ignored (until
+	 * here, it would end the page). Blocked first: one sent now waits. */
+	signal(SIGUSR1, SIG_DFL);
 	pthread_atfork(NULL, NULL, unblock_in_child);
 	return true;
 }
@@ -93,6 +99,13 @@ static void *watch(void *arg)
 		struct signalfd_siginfo si;
 		if (read(w->sfd, &si, sizeof(si)) != (ssize_t)sizeof(si))
 			continue;
+		if (si.ssi_signo == SIGUSR1) { /* not a stop: an event alone */
+			SDL_Event e = {0};
+			e.type = w->event;
+			e.user.code = SIGUSR1;
+			SDL_PushEvent(&e);
+			continue;
+		}
 		*w->flag = 1;
 		if (deadline < 0 && w->grace_ms >= 0) {
 			deadline = mono_ms() + w->grace_ms;
@@ -112,7 +125,7 @@ struct sigwatch *sigwatch_start(volatile sig_atomic_t *flag, Uint32 event, int g
 	if (!w)
 		return NULL;
 	sigset_t s;
-	stop_set(&s);
+	watched_set(&s);
 	w->flag = flag;
 	w->event = event;
 	w->grace_ms = grace_ms;

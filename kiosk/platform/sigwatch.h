@@ -8,7 +8,11 @@
  * flag (SDL 2.26 spins on a dead Wayland connection while it creates a
  * window, and never returns): once a stop signal came, the main thread has
  * a grace period to call sigwatch_stop; after it, the thread says why in the
- * journal and ends the process with _exit. */
+ * journal and ends the process with _exit.
+ *
+ * SIGUSR1 is watched the same way but is no stop: an SDL event of the same
+ * type with user.code SIGUSR1, and nothing else (the standby page of
+ * kiosk-guard shows itself on it; any other kiosk ignores it). */
 #ifndef KIOSK_PLATFORM_SIGWATCH_H
 #define KIOSK_PLATFORM_SIGWATCH_H
 
@@ -23,8 +27,8 @@ struct sigwatch;
  * (docs/design.md). */
 extern volatile sig_atomic_t kiosk_stop_signal;
 
-/* Blocks SIGTERM and SIGINT in the calling thread and in every thread
- * created after it; child processes get them unblocked again. */
+/* Blocks SIGTERM, SIGINT and SIGUSR1 in the calling thread and in every
+ * thread created after it; child processes get them unblocked again. */
 bool sigwatch_block(void);
 /* Starts the watching thread: on a signal it sets *flag to 1 and pushes an
  * SDL event of type `event` (SDL need not be initialised yet: the flag is

@@ -109,3 +109,43 @@ if grep -q ' STATUS=Showing the out-of-order page' "$tmp/page.log"; then
 else
 	echo "FAIL page status: $(grep STATUS "$tmp/page.log" | head -1)"
 fi
+
+# STOPPING=1 puts the whole unit into its stop (TimeoutStopSec armed, then
+# SIGKILL of cage and all: issue 23). kiosk-guard ends the page with
+# SIGTERM once the kiosk is back: the page must not send it; the kiosk
+# stopped by the unit (SIGTERM from the guard at a stop) must.
+# stopping NAME COMMAND...: after READY=1, SIGTERM; sets sent (yes/no).
+stopping() {
+	name=$1
+	shift
+	sock="$tmp/$name.sock"
+	log="$tmp/$name.log"
+	"$BUILD/tools/notify_listen" "$sock" 150 >"$log" &
+	listener=$!
+	i=0
+	while [ ! -S "$sock" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+	NOTIFY_SOCKET="$sock" "$@" >"$tmp/$name.out" 2>&1 &
+	app=$!
+	i=0
+	while ! grep -q ' READY=1' "$log" && [ $i -lt 1200 ] && kill -0 "$app" 2>/dev/null; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	kill -TERM "$app"
+	wait "$app" 2>/dev/null
+	app=""
+	sleep 0.5
+	kill "$listener"
+	wait "$listener" 2>/dev/null
+	listener=""
+	sent=no
+	grep -q ' STOPPING=1' "$log" && sent=yes
+}
+stopping page-stop "$BUILD/kiosk" --out-of-order --windowed
+page_sent=$sent
+stopping kiosk-stop "$BUILD/kiosk" --windowed --db "$tmp/kiosk2.db"
+if [ "$page_sent" = no ] && [ "$sent" = yes ]; then
+	echo "PASS stopping: the page ended by SIGTERM sends no STOPPING=1 (the unit would be stopped); the kiosk stopped does"
+else
+	echo "FAIL stopping: STOPPING=1 from the page: $page_sent (want no), from the kiosk: $sent (want yes)"
+fi
