@@ -436,6 +436,33 @@ static int do_wait_frame(struct script *s, const char *cmd, char *args)
 	return wait_frame(s, (Uint64)v[0]) ? EXIT_OK : EXIT_SCRIPT;
 }
 
+/* Until the screen is NAME: a video's end, an idle timer. Real time while
+ * a video plays (its end comes at its own pace, later on a loaded machine),
+ * virtual time otherwise; MS (default 60000) of either only catches a hang. */
+static int do_wait_screen(struct script *s, const char *cmd, char *args)
+{
+	(void)cmd;
+	struct kiosk *k = s->k;
+	char name[32];
+	float v[1] = {WAIT_FRAME_MS};
+	int used = 0;
+	if (sscanf(args, "%31s%n", name, &used) != 1 ||
+	    (args[used] && (!script_floats(args + used, v, 1) || v[0] < 0 || v[0] > SCRIPT_MAX_MS)))
+		return BAD_ARGS;
+	Uint64 t0 = SDL_GetTicks64();
+	long long v0 = k->virtual_ms;
+	app_iterate(k);
+	while (strcmp(name, screen_name(k->shown)) != 0 && k->running &&
+	       SDL_GetTicks64() - t0 < (Uint64)v[0] && k->virtual_ms - v0 < (long long)v[0])
+		advance(k, OPENING_STEP_MS);
+	if (strcmp(name, screen_name(k->shown)) != 0) {
+		fail(s, "wait-screen: the screen is still %s after %.0f ms, not %s",
+		     screen_name(k->shown), (double)v[0], name);
+		return EXIT_SCRIPT;
+	}
+	return EXIT_OK;
+}
+
 /* Real time until the module on screen has version N: a content swap made
  * by the test beside the kiosk (kiosk-bundle's current link), seen the way
  * the kiosk sees it; MS (default 60000) only catches a hang. */
@@ -541,6 +568,7 @@ static const struct command {
     {"wait", do_wait},
     {"wait-frame", do_wait_frame},
     {"wait-content", do_wait_content},
+    {"wait-screen", do_wait_screen},
     {"expect", do_expect},
     {"controls", do_controls},
     {"sample", do_sample},

@@ -336,7 +336,7 @@ expect chapter
 press Voir la vidéo
 press Voir la vidéo
 expect video
-wait 500
+wait-frame
 press Pause
 press Pause
 wait 2000
@@ -346,8 +346,7 @@ press Sous-titres
 key tab
 press Lecture
 press Lecture
-wait 10000
-expect quiz
+wait-screen quiz
 S
 check "speech, video: the session plays through the video with speech on" test $? -eq 0
 unset KIOSK_SPEECH_LOG

@@ -17,10 +17,10 @@ expect chapter
 shot chapter
 press Voir la vidéo
 expect video
+wait-frame
 wait 1000
 shot video
-wait 4500
-expect quiz
+wait-screen quiz
 choose right
 shot quiz-right
 press Suivant

@@ -19,7 +19,7 @@ shot home-after
 press Qui me voit ?
 press Voir la vidéo
 expect video
-wait 1000
+wait-frame
 render-reset
 wait 1000
 expect video

@@ -12,9 +12,8 @@ expect home
 press Qui me voit ?
 press Voir la vidéo
 expect video
-wait 1000
-wait 4500
-expect quiz
+wait-frame
+wait-screen quiz
 answer-all right
 expect home
 press Faire le quiz final
@@ -38,7 +37,7 @@ tap 0.5 0.5
 press Français
 press Qui me voit ?
 press Voir la vidéo
-wait 1000
+wait-frame
 S
 grep -q '^<7>video: .*first frame on screen' "$TMP/debug.err" &&
 	pass "with KIOSK_DEBUG=1 the same lines are there, at debug level" ||

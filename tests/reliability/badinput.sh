@@ -187,6 +187,8 @@ script_case bad-key 2 'bad arguments for key' 'key ctrl+nosuchkey\n'
 script_case shot-path 2 'bad arguments for shot' 'shot ../x\n'
 script_case no-label 3 'no control labelled "Nulle part"' 'press Nulle part\n'
 script_case bad-ref 3 'unknown label reference "@ui.nope"' 'press @ui.nope\n'
+script_case never-screen 3 'wait-screen: the screen is still attract after 500 ms, not quiz' 'wait-screen quiz 500\n'
+script_case bad-wait-screen 2 'bad arguments for wait-screen' 'wait-screen quiz -1\n'
 head -c 3000 /dev/urandom | tr -d '\n' >"$B/garbage.script"
 bad "script garbage" 2 'garbage.script:1: ' "$KIOSK" --headless --script "$B/garbage.script" \
 	--config "$TMP/kiosk.yaml" --content "$MINI"

@@ -91,7 +91,7 @@ share_of() { sqlite3 "$T/$1.db" "SELECT video_share FROM chapter WHERE chapter =
 # ---- H.264/AAC: frames, our subtitles on then off, end continues ----
 m=$(module h264 h264.mp4 long.srt)
 run h264 "$m" 1280x720 true "wait-frame" "wait 1000" "shot start" "wait 4500" "shot sub-on" "expect video" \
-	"tap 0.5 0.4" "press Sous-titres" "tap 0.5 0.4" "wait 300" "shot sub-off" "wait 10000" \
+	"tap 0.5 0.4" "press Sous-titres" "tap 0.5 0.4" "wait 300" "shot sub-off" "wait-screen quiz" \
 	"expect quiz" # a second tap hides the controls at once: the timing stays short
 [ $rc -eq 0 ] && pass "h264: plays to the end, the chapter goes on to its questions" ||
 	fail "h264" "kiosk exited with $rc (see above)"
@@ -184,14 +184,14 @@ printf 'database: %s\n' "$T/gone.db" >"$T/gone.yaml"
 
 # ---- a short clip: the end continues by itself, without a tap ----
 m=$(module short short.mp4 long.srt)
-run short "$m" 1280x720 true "wait-frame" "wait 8000" "expect quiz"
+run short "$m" 1280x720 true "wait-frame" "wait-screen quiz"
 [ $rc -eq 0 ] && pass "end of a clip: the flow continues by itself" || fail "short" "rc $rc"
 
 # ---- pictures stop but the sound goes on: not a stall, it plays to its end ----
 ff -f lavfi -i "$(red 640x360 1)" -f lavfi -i sine=f=440:d=6 -c:v libx264 -preset ultrafast \
 	-pix_fmt yuv420p -c:a aac "$C/stillend.mp4"
 m=$(module stillend stillend.mp4 long.srt)
-run stillend "$m" 1280x720 true "wait-frame" "wait 10000" "expect quiz"
+run stillend "$m" 1280x720 true "wait-frame" "wait-screen quiz"
 if [ $rc -eq 0 ] && ! grep -q "stopped moving" "$T/stillend.err" && [ "$(share_of stillend)" = 100 ]; then
 	pass "still picture over running sound: played to its end, no false stall"
 else
