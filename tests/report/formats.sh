@@ -103,7 +103,7 @@ if grep -nE '[0-9]\.[0-9]' "$T/visible.html" >"$T/dots"; then fail "html: no dec
 # module the report sorts ids by length).
 MOD="$ROOT/assets/modules/tu-me-suis"
 "$GEN" -o "$T/m.db" 2>/dev/null <<'SPEC'
-n=6 day=2024-05-02 module=tu-me-suis stage=result end=finished score=50 ch=pourquoi:1:100,comptes:1:100,expression:1:100,veille:1:100,linkedin-x:1:100,securite:1:100 ans=q-goal-first:goals:1:1,f-two-cost:accounts:2:1,q-two-factor:security:0:0
+n=6 day=2024-05-02 module=tu-me-suis stage=result end=finished score=50 ch=pourquoi:1:100,comptes:1:100,expression:1:100,veille:1:100,linkedin-x:1:100,securite:1:100 ans=q-goal-first:goals:1:1,f-linkedin-two:accounts:2:1,q-two-factor:security:0:0
 SPEC
 "$R" "$T/m.db" --content "$MOD" -o "$T/m.txt"
 order() { awk -v t="$2" '$0 ~ "^"t {on=1; getline; next} on && /^$/ {exit} on && /^  [a-z]/ {printf "%s ", $1}' "$1"; }
@@ -115,7 +115,7 @@ want() { # section used-ids...
 	awk -v s="$sec" -v used=" $* " '/^[a-z_]+:/ {on = ($0 ~ "^"s":")} on && /^  - id: / && index(used, " "$3" ") {printf "%s ", $3}' "$MOD/module.yaml"
 }
 CH=$(want chapters pourquoi comptes expression veille linkedin-x securite)
-QS=$(want questions q-goal-first f-two-cost q-two-factor)
+QS=$(want questions q-goal-first f-linkedin-two q-two-factor)
 OB=$(want objectives goals accounts security)
 got=$(order "$T/m.txt" CHAPITRES)
 [ "$got" = "$CH" ] && pass "text: chapters in the module's order" || fail "text: chapters in the module's order" "$got"
