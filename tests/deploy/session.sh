@@ -279,3 +279,46 @@ if [ "$ups" -eq 2 ] && grep -q 'the out-of-order page stopped .*showing it again
 else
 	fail "kiosk-guard page again" "$ups pages: $(tr '\n' ' ' <"$S/log") $(tr '\n' ' ' <"$S/guard.err")"
 fi
+
+# cage 0.1.4 ends when the pipe its child inherited closes: when the guard
+# and every process that inherited it have gone. The guard's timers are
+# subshells running `sleep`; ended alone, their sleep lived on (orphaned)
+# and kept cage up 30 s after a stop, until systemd's stop timeout killed
+# it (the VM's reboots, issue 23). Here the pipe is the guard's stdout: a
+# kiosk that dies twice (the second time while the page's 20 s timer runs),
+# then a stop; the pipe must close at once, not 20 s later.
+cat >"$S/k2" <<'EOF'
+#!/bin/sh
+trap 'exit 0' TERM
+[ "$1" = --out-of-order ] || echo $$ >>"$FAKE_DIR/k2.pids"
+while :; do sleep 0.05; done
+EOF
+chmod +x "$S/k2"
+: >"$S/k2.pids"
+rm -f "$S/eof"
+(FAKE_DIR="$S" KIOSK_RETRY_FIRST=1 KIOSK_PAGE_OVERLAP=20 KIOSK_STANDBY_AFTER=100 \
+	"$GUARD" "$S/k2" 2>"$S/g2.err" | cat >/dev/null
+	date +%s%N >"$S/eof") &
+n_pids() { wc -l <"$S/k2.pids"; }
+i=0
+while [ "$(n_pids)" -lt 1 ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i + 1)); done
+kill -KILL "$(sed -n 1p "$S/k2.pids")"
+while [ "$(n_pids)" -lt 2 ] && [ $i -lt 1200 ]; do sleep 0.05; i=$((i + 1)); done
+sleep 0.5
+kill -KILL "$(sed -n 2p "$S/k2.pids")"
+sleep 1
+g2=$(pgrep -f "$GUARD $S/k2" | head -1)
+t0=$(date +%s%N)
+kill -TERM $g2
+i=0
+while [ ! -s "$S/eof" ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i + 1)); done
+if [ -s "$S/eof" ]; then
+	ms=$((($(cat "$S/eof") - t0) / 1000000))
+else
+	ms=30000
+fi
+if [ "$(n_pids)" -eq 2 ] && [ "$ms" -lt 10000 ]; then
+	pass "kiosk-guard: stopped with a page timer running, nothing of it left: cage's pipe closed $ms ms after the stop"
+else
+	fail "kiosk-guard orphans" "$(n_pids) kiosk starts; cage's pipe closed ${ms} ms after the stop (an orphaned timer holds it 20 s); $(tr '\n' ' ' <"$S/g2.err")"
+fi

@@ -318,6 +318,10 @@ def unit_failed(ctx, p, t0, look):
                     "kiosk-retry.timer | tr '\n' ' '").strip()
     if page is None:
         bad.append("no out-of-order page within 420 s of the unit's failure")
+    with open(os.path.join(ctx.out, "crash-loop-page-unit.txt"), "w") as fh:
+        fh.write(ctx.sh("systemctl status --no-pager kiosk-out-of-order.service; journalctl -b "
+                        "-u kiosk-out-of-order.service -u kiosk.service -o short-monotonic "
+                        "--no-pager | tail -80", timeout=60) + "\n")
     if states.split()[:3] != ["failed", "active", "active"]:
         bad.append(f"kiosk, kiosk-out-of-order, kiosk-retry.timer: {states}")
     # The page stays while the unit is down (20 s looked at).
@@ -501,12 +505,13 @@ def check_crash_loop(ctx):
     seen = {}
 
     def look():
-        k = screen.classify(p.dump())
+        img = p.dump()
+        k = screen.classify(img)
         seen[k] = seen.get(k, 0) + 1
         if not timeline or timeline[-1][1] != k:
             timeline.append((time.monotonic() - t0, k))
-            if k != "attract":
-                p.keep(p.dump(), f"crash-loop-{len(timeline)}-{k}")
+            if k != "attract":  # the very picture classified (a console can be brief)
+                p.keep(img, f"crash-loop-{len(timeline)}-{k}")
         return k
 
     killed_at = []
