@@ -225,7 +225,7 @@ echo "# kiosk-out-of-order.service exposure: ${figure:-none}"
 if grep -q '^OnFailure=.*kiosk-out-of-order.service' systemd/kiosk.service &&
 	grep -q '^Conflicts=.*kiosk.service' $p && grep -q '^After=.*kiosk.service' $p &&
 	grep -q '^ExecStart=/usr/lib/kiosk/kiosk-cage $KIOSK_CAGE_OPTIONS -- /usr/bin/kiosk --out-of-order$' $p &&
-	grep -q '^User=kiosk$' $p && ! grep -q '^\[Install\]' $p &&
+	grep -q '^User=kiosk$' $p && grep -q '^Restart=always$' $p && ! grep -q '^\[Install\]' $p &&
 	[ -n "$figure" ] && awk -v f="$figure" 'BEGIN { exit !(f <= 1.5) }'; then
 	echo "PASS unit: kiosk-out-of-order.service shows the page while kiosk.service has failed (OnFailure=), gives the screen back (Conflicts=), exposure $figure"
 else
