@@ -25,7 +25,7 @@ import tempfile
 
 # Bump when the recipe below changes what a layer holds.
 BASE_RECIPE = "4"
-IMAGE_RECIPE = "7"
+IMAGE_RECIPE = "8"
 SUITES = ("bookworm", "bookworm-updates", "bookworm-security")
 # The kernel and init a minimal install has, beside Priority: important.
 SYSTEM = ["linux-image-amd64", "systemd-sysv", "udev"]
@@ -240,11 +240,18 @@ TTYVHangup=yes
 WantedBy=multi-user.target
 """
 FSTAB = "/dev/vda / ext4 errors=remount-ro 0 1\n"
-# As the Debian installer writes it for the one network card.
+# As the Debian installer writes it for the one network card. QEMU puts
+# the card in PCI slot 2 (`-nic` comes before the `-device`s: iPXE says
+# 00:02.0), so the kernel names it ens2; ens3 was written until the sync
+# check found the VM without an address (« tcp://:22000 »). Both, as a
+# hotplug stanza for a card that is absent does nothing.
 INTERFACES = """source /etc/network/interfaces.d/*
 
 auto lo
 iface lo inet loopback
+
+allow-hotplug ens2
+iface ens2 inet dhcp
 
 allow-hotplug ens3
 iface ens3 inet dhcp
