@@ -160,7 +160,9 @@ class Shell:
                              "SYSTEMD_COLORS=0", timeout=30)
                     return True
             except (OSError, ConnectionError, TimeoutError):
-                self.sock = None
+                # Closed, not dropped: QEMU's serial socket takes one
+                # client at a time and refuses the next while it is open.
+                self.close()
                 time.sleep(1)
         return False
 
@@ -273,7 +275,16 @@ class Machine:
             if self.proc.poll() is not None or time.monotonic() > end:
                 raise RuntimeError(f"QEMU did not start: {self.qemu_log()}")
             time.sleep(0.05)
-        self.qmp = QMP(qmp)
+        # The socket file exists from QEMU's bind(), a moment before its
+        # listen(): a connection then is refused.
+        while True:
+            try:
+                self.qmp = QMP(qmp)
+                break
+            except ConnectionRefusedError:
+                if self.proc.poll() is not None or time.monotonic() > end:
+                    raise
+                time.sleep(0.1)
         self.shell.close()
         return self
 
