@@ -402,10 +402,21 @@ def check_sync(ctx):
                    "cat /var/lib/kiosk/kiosk.db >/dev/null")[0]
     score = ctx.sh("systemd-analyze security kiosk-sync.service --no-pager 2>&1 | tail -1")
     user = ctx.sh(f"ps -o user= -p {pid}")
+    socks = list(zip(listen.split()[0::2], listen.split()[1::2]))
+
+    def allowed(proto, a):
+        port = int(a.rsplit(":", 1)[1])
+        # Syncthing's own address; local discovery's listener (21027); and
+        # its beacons' send sockets, one per family on an ephemeral port
+        # (lib/beacon: net.ListenUDP("udp4", nil), never read from).
+        return (proto == "tcp" and a == f"{addr}:22000") or \
+            (proto == "udp" and (port == 21027 or port >= 32768))
+    beacons = [a for p_, a in socks if p_ == "udp" and not a.endswith(":21027")]
     ok = sees.split() == ["inbox", "outbox"] and db != 0 and user == "kiosk-sync" and \
-        all(a.startswith(addr) or "21027" in a or a.startswith("[::]:21027")
-            or a.startswith("0.0.0.0:21027") for a in listen.split()[1::2])
-    ctx.say(ok, "sync", f"kiosk-sync.service as {user}, listening on: {listen.strip()}; "
+        all(allowed(p_, a) for p_, a in socks) and len(beacons) <= 2 and \
+        any(p_ == "tcp" for p_, _ in socks)
+    ctx.say(ok, "sync", f"kiosk-sync.service as {user}, listening on: {listen.strip()} "
+            f"({len(beacons)} of them local discovery's beacon senders); "
             f"sees of /var/lib/kiosk: {sees.strip()}; reading kiosk.db there: "
             f"{'refused' if db else 'ALLOWED'}; {score.strip()}")
     ctx.sh("systemctl stop kiosk-sync.service")
