@@ -42,28 +42,36 @@ check() {
 		}' "$2"
 }
 
-# run NAME WATCHDOG_USEC RUN_S STOP_S READY_WITHIN_MS COMMAND...
-run() {
-	name=$1 usec=$2 run_s=$3 stop_s=$4 ready_ms=$5
-	shift 5
-	sock="$tmp/$name.sock"
-	log="$tmp/$name.log"
-	# The listener outlives a slow start (up to 120 s, on a loaded machine);
-	# it is stopped once the test is over.
-	"$BUILD/tools/notify_listen" "$sock" $((120 + run_s + stop_s + 1)) >"$log" &
+# start_notified NAME LISTEN_S [VAR=VALUE...] COMMAND...: a notify socket
+# listened to for LISTEN_S, then COMMAND with NOTIFY_SOCKET set, waited for
+# until it sends READY=1 (the event, not a guess of how long start-up
+# takes; 120 s at most, or until it exits). Sets sock, log, listener, app.
+start_notified() {
+	sock="$tmp/$1.sock"
+	log="$tmp/$1.log"
+	out="$tmp/$1.out"
+	"$BUILD/tools/notify_listen" "$sock" "$2" >"$log" &
 	listener=$!
+	shift 2
 	i=0
 	while [ ! -S "$sock" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
-	NOTIFY_SOCKET="$sock" WATCHDOG_USEC=$usec "$@" >"$tmp/$name.out" 2>&1 &
+	env NOTIFY_SOCKET="$sock" "$@" >"$out" 2>&1 &
 	app=$!
-	# Pings are counted from READY=1 on: wait for it (the event, not a
-	# guess of how long start-up takes); its time is printed and checked
-	# against READY_WITHIN_MS by check below.
 	i=0
 	while ! grep -q ' READY=1' "$log" && [ $i -lt 1200 ] && kill -0 "$app" 2>/dev/null; do
 		sleep 0.1
 		i=$((i + 1))
 	done
+}
+
+# run NAME WATCHDOG_USEC RUN_S STOP_S READY_WITHIN_MS COMMAND...
+run() {
+	name=$1 usec=$2 run_s=$3 stop_s=$4 ready_ms=$5
+	shift 5
+	# The listener outlives a slow start (up to 120 s, on a loaded machine);
+	# it is stopped once the test is over. Pings are counted from READY=1
+	# on; its time is checked against READY_WITHIN_MS by check below.
+	start_notified "$name" $((120 + run_s + stop_s + 1)) WATCHDOG_USEC=$usec "$@"
 	sleep "$run_s"
 	if ! kill -0 "$app" 2>/dev/null; then
 		echo "FAIL $name: exited early:"; tail -5 "$tmp/$name.out"
@@ -118,19 +126,7 @@ fi
 stopping() {
 	name=$1
 	shift
-	sock="$tmp/$name.sock"
-	log="$tmp/$name.log"
-	"$BUILD/tools/notify_listen" "$sock" 150 >"$log" &
-	listener=$!
-	i=0
-	while [ ! -S "$sock" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
-	NOTIFY_SOCKET="$sock" "$@" >"$tmp/$name.out" 2>&1 &
-	app=$!
-	i=0
-	while ! grep -q ' READY=1' "$log" && [ $i -lt 1200 ] && kill -0 "$app" 2>/dev/null; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	start_notified "$name" 150 "$@"
 	kill -TERM "$app"
 	wait "$app" 2>/dev/null
 	app=""
