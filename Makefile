@@ -21,7 +21,7 @@ DEBS_TEST := check xvfb xauth xdotool ffmpeg espeak-ng chromium sqlite3 python3 
 	libreoffice-calc-nogui python3-yaml \
 	poppler-utils zbar-tools \
 	valgrind systemd dpkg-dev fakeroot clang-format syncthing rsync \
-	cage xwayland grim wf-recorder wtype libseccomp-dev
+	cage xwayland grim wf-recorder wtype libseccomp-dev strace
 
 PKGS := sdl2 SDL2_ttf SDL2_image libvlc sqlite3 libcyaml fontconfig \
 	libsystemd libqrencode yaml-0.1 libsodium espeak-ng wayland-client
