@@ -463,6 +463,37 @@ static int do_wait_screen(struct script *s, const char *cmd, char *args)
 	return EXIT_OK;
 }
 
+/* Real time until the video on screen has played to MS of its own time (a
+ * subtitle at 6 s, a pause at 7 s): the moment a test needs, which a fixed
+ * `wait` misses when a loaded machine plays slower; MAX (default 60000 real
+ * ms) only catches a hang. */
+static int do_wait_video(struct script *s, const char *cmd, char *args)
+{
+	(void)cmd;
+	struct kiosk *k = s->k;
+	float v[2] = {0, WAIT_FRAME_MS};
+	if ((!script_floats(args, v, 1) && !script_floats(args, v, 2)) || v[0] < 0 ||
+	    v[0] > SCRIPT_MAX_MS || v[1] < 0 || v[1] > SCRIPT_MAX_MS)
+		return BAD_ARGS;
+	Uint64 t0 = SDL_GetTicks64();
+	app_iterate(k);
+	while (k->running && player_time(k->player) < (long long)v[0] &&
+	       SDL_GetTicks64() - t0 < (Uint64)v[1]) {
+		bool realtime = k->realtime;
+		advance(k, OPENING_STEP_MS);
+		if (!realtime)
+			SDL_Delay(OPENING_STEP_MS); /* advance() took no real time */
+	}
+	long long at = player_time(k->player);
+	if (at < (long long)v[0]) {
+		fail(s, "wait-video: after %.0f ms the video is at %lld ms, not %.0f (screen %s)",
+		     (double)v[1], at, (double)v[0], screen_name(k->shown));
+		return EXIT_SCRIPT;
+	}
+	app_draw(k, true); /* the picture at that moment */
+	return EXIT_OK;
+}
+
 /* Real time until the module on screen has version N: a content swap made
  * by the test beside the kiosk (kiosk-bundle's current link), seen the way
  * the kiosk sees it; MS (default 60000) only catches a hang. */
@@ -569,6 +600,7 @@ static const struct command {
     {"wait-frame", do_wait_frame},
     {"wait-content", do_wait_content},
     {"wait-screen", do_wait_screen},
+    {"wait-video", do_wait_video},
     {"expect", do_expect},
     {"controls", do_controls},
     {"sample", do_sample},

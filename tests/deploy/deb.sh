@@ -71,6 +71,14 @@ if [ "$(id -u)" -ne 0 ]; then
 	echo "SKIP deb install: needs root"
 	exit 0
 fi
+# Two test runs on one machine (a clean clone's `make test` beside another)
+# take turns from here to the purge: the second waits, then installs its
+# own package, instead of failing on dpkg's lock or finding the first's.
+exec 9>/run/lock/kiosk-test-deb.lock
+if ! flock -w 1800 9; then
+	echo "FAIL deb install: another run held /run/lock/kiosk-test-deb.lock for 30 minutes"
+	exit 0
+fi
 if dpkg-query -W -f='${Status}' kiosk 2>/dev/null | grep -q 'ok installed'; then
 	echo "SKIP deb install: a kiosk package is already installed here; not touching it"
 	exit 0
@@ -79,7 +87,7 @@ fi
 abs=$(cd "$(dirname "$deb")" && pwd)/$(basename "$deb")
 # A mask of Ctrl+Alt+Del the admin made before is theirs: kept on remove.
 cad_before=$(readlink /etc/systemd/system/ctrl-alt-del.target 2>/dev/null || true)
-if DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$abs" \
+if DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=600 --no-install-recommends "$abs" \
 	>"$tmp/apt.log" 2>&1; then
 	ours=yes
 	echo "PASS deb install: apt-get install ./$(basename "$deb")"
@@ -146,7 +154,7 @@ if dpkg --remove kiosk >"$tmp/remove.log" 2>&1 && [ ! -e /usr/bin/kiosk ] &&
 else
 	echo "FAIL deb remove: $(tail -3 "$tmp/remove.log" | tr '\n' ' ') ctrl-alt-del: $(readlink /etc/systemd/system/ctrl-alt-del.target)"
 fi
-if DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$abs" \
+if DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=600 --no-install-recommends "$abs" \
 	>"$tmp/apt2.log" 2>&1 && [ -L /etc/systemd/system/graphical.target.wants/kiosk.service ] &&
 	[ "$(readlink /etc/systemd/system/kiosk.service 2>/dev/null)" != /dev/null ]; then
 	echo "PASS deb reinstall: after remove, install again leaves kiosk.service enabled, not masked"
