@@ -421,6 +421,7 @@ def check_power_cuts(ctx, cuts=None):
     bad = []
     boots = []
     where = []
+    segfaults = 0
     for i in range(cuts):
         img, _ = p.wait_screen("attract", 120)
         ctx.fresh_boot = False
@@ -440,9 +441,14 @@ def check_power_cuts(ctx, cuts=None):
         t = ctx.power_on(ctx.m)
         boots.append(t)
         integrity, n, distinct, finished = db_counts(ctx)
+        # Crashes in this boot (a process's segfault, cage's fallback to
+        # pixman): the emulator's, or not, they are counted.
+        crashes = ctx.sh("journalctl -b -k -o cat --no-pager | grep -c ' segfault at ' || true")
+        crashes = int(crashes) if crashes.strip().isdigit() else 0
+        segfaults += crashes
         ctx.info(f"power cut {i + 1} ({where[-1]}): back at the attract screen {t:.0f} s after "
                  f"power-on; integrity_check {integrity}, {n} rows, {distinct} distinct, "
-                 f"{finished} finished for {seen} results shown")
+                 f"{finished} finished for {seen} results shown; {crashes} segfaults this boot")
         if integrity != "ok" or n != distinct or finished != seen:
             bad.append(f"cut {i + 1} ({where[-1]}): integrity {integrity}, {n} rows, "
                        f"{distinct} distinct, {finished} finished for {seen} results shown")
@@ -450,7 +456,8 @@ def check_power_cuts(ctx, cuts=None):
     ctx.say(not bad, "power-cuts" if cuts > 1 else "power-cut",
             f"{cuts} power cuts ({'; '.join(where[:6])}{'…' if len(where) > 6 else ''}): "
             f"integrity_check ok and every result shown stored once in "
-            f"{cuts - len(bad)}/{cuts}; boot after a cut → attract {fig(boots)}"
+            f"{cuts - len(bad)}/{cuts}; boot after a cut → attract {fig(boots)}; "
+            f"{segfaults} segfaults in those boots"
             + (f"; {'; '.join(bad)}" if bad else ""))
 
 
@@ -608,6 +615,84 @@ def check_input_hotplug(ctx):
             f"it {'%.0f s after the plug' % opened if opened is not None else 'NOT within 120 s'}")
 
 
+# Stands in for cage in kiosk.service (KIOSK_CAGE): the GLES start crashes
+# (SIGSEGV) once the kiosk is drawn, as Debian 12's cage did in
+# kms_swrast_dri.so on GL-less displays; a start with pixman is cage itself.
+CRASHING_CAGE = """#!/bin/sh
+[ "${WLR_RENDERER:-}" = pixman ] && exec cage "$@"
+cage "$@" &
+c=$!
+sleep 30  # the kiosk drawn (its first frame takes 5-10 s under TCG)
+kill -SEGV $c
+wait $c
+"""
+
+
+def check_renderer_fallback(ctx):
+    """cage crashing with GLES after the kiosk was drawn: kiosk-cage starts
+    it again with pixman, the kiosk is back, its FIRST tap counts (the 7th
+    boot of a power-cut run lost it right after this fallback), and the
+    choice survives a power cut one second after it was made (no GLES
+    crash at the next boot)."""
+    ctx.ready()
+    ctx.fresh_boot = False
+    m, p = ctx.m, ctx.person
+    state = "/var/cache/kiosk/renderer"
+    ctx.sh(f"rm -f {state}; cat > /usr/local/sbin/cage-crashing <<'EOF'\n{CRASHING_CAGE}EOF\n"
+           "chmod 755 /usr/local/sbin/cage-crashing; "
+           "echo KIOSK_CAGE=/usr/local/sbin/cage-crashing >> /etc/default/kiosk; sync")
+    since = ctx.sh("date '+%Y-%m-%d %H:%M:%S'").strip()
+    t0 = time.monotonic()
+    ctx.sh("systemctl restart --no-block kiosk.service")
+    # The fallback: kiosk-cage's line, then the kiosk's first frame again.
+    back = None
+    while time.monotonic() - t0 < 600:
+        n = ctx.sh(f"journalctl -u kiosk.service -o cat --no-pager --since='{since}' | "
+                   "sed -n '/starting it again with pixman/,$p' | grep -c 'first frame shown' || true")
+        if n.strip().isdigit() and int(n) >= 1:
+            back = time.monotonic() - t0
+            break
+        time.sleep(2)
+    if back is None:
+        raise RuntimeError("no pixman start with a first frame within 600 s of the restart")
+    kept = ctx.sh(f"cat {state} 2>/dev/null | tr '\n' ' '").strip()
+    img, _ = p.wait_screen("attract", 120)
+    time.sleep(3)  # a person walks up
+    try:
+        p.start_by_tap(p.dump(), timeout=20)
+        first = "registered"
+    except session.Stuck:
+        first = "LOST"
+        p.keep(p.dump(), "fallback-first-tap-lost")
+        with open(os.path.join(ctx.out, "fallback-journal.txt"), "w") as fh:
+            fh.write(ctx.sh("journalctl -b -u kiosk.service -o short-monotonic --no-pager "
+                            "| tail -120") + "\n")
+    # The choice must be on the disk at once: crash again from a clean
+    # cache, and pull the plug one second after the choice appears.
+    ctx.sh(f"rm -f {state}; sync; systemctl restart --no-block kiosk.service")
+    t1 = time.monotonic()
+    while m.run(f"test -s {state}")[0] != 0:
+        if time.monotonic() - t1 > 600:
+            raise RuntimeError(f"no {state} within 600 s of the second crashing start")
+        time.sleep(0.5)
+    time.sleep(1)
+    m.power_cut()
+    ctx.power_on(m)
+    again = ctx.sh("journalctl -b -u kiosk.service -o cat --no-pager | "
+                   "grep -c 'renderer pixman: GLES crashed cage on this display before' || true")
+    crashed = ctx.sh("journalctl -b -u kiosk.service -o cat --no-pager | "
+                     "grep -c 'cage crashed' || true")
+    ctx.sh("sed -i '/^KIOSK_CAGE=/d' /etc/default/kiosk; rm -f /usr/local/sbin/cage-crashing; sync")
+    ok = first == "registered" and kept.startswith("display ") and again.strip() == "1" \
+        and crashed.strip() == "0"
+    ctx.say(ok, "renderer-fallback",
+            f"cage killed by SIGSEGV under GLES after the kiosk's first frame: the kiosk back "
+            f"with pixman {back:.0f} s after the restart; first tap after it {first}; "
+            f"choice kept ({kept or 'NOTHING in ' + state}); after a power cut 1 s after it was made, the "
+            f"next boot went {'straight to pixman' if again.strip() == '1' else 'to GLES again'}"
+            f" ({crashed.strip()} crash)")
+
+
 CHECKS = {
     "input-hotplug": check_input_hotplug,
     **fleet.CHECKS,
@@ -620,4 +705,5 @@ CHECKS = {
     "power-cuts": check_power_cuts,
     "reboots": check_reboots,
     "crash-loop": check_crash_loop,
+    "renderer-fallback": check_renderer_fallback,
 }

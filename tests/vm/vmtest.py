@@ -26,7 +26,8 @@ import plan as plan_mod  # noqa: E402
 
 SHORT = ["boot", "taps", "power-cut"]
 ALL = ["boot", "taps", "keys", "kill", "stop", "power-cuts", "reboots", "crash-loop",
-       "export", "content", "export-timer", "retry", "sync", "input-hotplug"]
+       "export", "content", "export-timer", "retry", "sync", "input-hotplug",
+       "renderer-fallback"]
 
 
 def newest_deb():
