@@ -656,6 +656,11 @@ def check_renderer_fallback(ctx):
     if back is None:
         raise RuntimeError("no pixman start with a first frame within 600 s of the restart")
     kept = ctx.sh(f"cat {state} 2>/dev/null | tr '\n' ' '").strip()
+    # The crashed cage's client must not live on beside the new one's (an
+    # orphan's parent is PID 1): one kiosk on the screen.
+    orphans = ctx.sh("ps -eo ppid=,args= | awk '$1 == 1 && /kiosk-guard|usr.bin.kiosk /' "
+                     "| wc -l").strip()
+    kiosks = ctx.sh("pgrep -cx kiosk || true").strip()
     img, _ = p.wait_screen("attract", 120)
     time.sleep(3)  # a person walks up
     try:
@@ -684,10 +689,11 @@ def check_renderer_fallback(ctx):
                      "grep -c 'cage crashed' || true")
     ctx.sh("sed -i '/^KIOSK_CAGE=/d' /etc/default/kiosk; rm -f /usr/local/sbin/cage-crashing; sync")
     ok = first == "registered" and kept.startswith("display ") and again.strip() == "1" \
-        and crashed.strip() == "0"
+        and crashed.strip() == "0" and orphans == "0" and kiosks == "1"
     ctx.say(ok, "renderer-fallback",
             f"cage killed by SIGSEGV under GLES after the kiosk's first frame: the kiosk back "
-            f"with pixman {back:.0f} s after the restart; first tap after it {first}; "
+            f"with pixman {back:.0f} s after the restart, {kiosks} kiosk running, {orphans} orphaned "
+            f"process of the crashed cage's client; first tap after it {first}; "
             f"choice kept ({kept or 'NOTHING in ' + state}); after a power cut 1 s after it was made, the "
             f"next boot went {'straight to pixman' if again.strip() == '1' else 'to GLES again'}"
             f" ({crashed.strip()} crash)")
