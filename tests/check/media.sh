@@ -70,11 +70,11 @@ pos() {
 		print NR ":" index($0, lang) + length(lang); exit }' "$TMP/$1/module.yaml"
 }
 
-# A first picture within 60 s: only a hang takes that long (a loaded
-# machine may take more than 3 s to decode the good videos' first frame, and
-# failed the test that way). The broken videos are found by events (no
-# track, a decoder error, the end reached), not by this bound.
-{ cat "$TMP/kiosk.yaml"; printf 'video:\n  first_frame_timeout_s: 60\n'; } >"$TMP/check.yaml"
+# The kiosk's own settings: `kiosk --check` gives a good video 60 s for its
+# first picture whatever first_frame_timeout_s says (check/slow_video.sh);
+# the broken videos are found by events (no track, a decoder error, the
+# end reached), not by that bound.
+cp "$TMP/kiosk.yaml" "$TMP/check.yaml"
 
 # run NAME: kiosk --check on $TMP/NAME; stdout+stderr in $TMP/NAME.out, status in $rc.
 run() {
