@@ -658,8 +658,9 @@ def check_renderer_fallback(ctx):
     kept = ctx.sh(f"cat {state} 2>/dev/null | tr '\n' ' '").strip()
     # The crashed cage's client must not live on beside the new one's (an
     # orphan's parent is PID 1): one kiosk on the screen.
-    orphans = ctx.sh("ps -eo ppid=,args= | awk '$1 == 1 && /kiosk-guard|usr.bin.kiosk /' "
-                     "| wc -l").strip()
+    orphan_list = ctx.sh("ps -eo ppid=,pid=,comm=,args= | "
+                         "awk '$1 == 1 && /kiosk-guard|usr.bin.kiosk /' || true").strip()
+    orphans = str(len(orphan_list.splitlines()))
     kiosks = ctx.sh("pgrep -cx kiosk || true").strip()
     img, _ = p.wait_screen("attract", 120)
     time.sleep(3)  # a person walks up
@@ -693,7 +694,8 @@ def check_renderer_fallback(ctx):
     ctx.say(ok, "renderer-fallback",
             f"cage killed by SIGSEGV under GLES after the kiosk's first frame: the kiosk back "
             f"with pixman {back:.0f} s after the restart, {kiosks} kiosk running, {orphans} orphaned "
-            f"process of the crashed cage's client; first tap after it {first}; "
+            f"process of the crashed cage's client{' (' + orphan_list[:300] + ')' if orphan_list else ''}"
+            f"; first tap after it {first}; "
             f"choice kept ({kept or 'NOTHING in ' + state}); after a power cut 1 s after it was made, the "
             f"next boot went {'straight to pixman' if again.strip() == '1' else 'to GLES again'}"
             f" ({crashed.strip()} crash)")
