@@ -632,8 +632,8 @@ def check_renderer_fallback(ctx):
     """cage crashing with GLES after the kiosk was drawn: kiosk-cage starts
     it again with pixman, the kiosk is back, its FIRST tap counts (the 7th
     boot of a power-cut run lost it right after this fallback), and the
-    choice survives a power cut one second after it was made (no GLES
-    crash at the next boot)."""
+    choice survives a power cut one second after cage runs with pixman (no
+    GLES crash at the next boot)."""
     ctx.ready()
     ctx.fresh_boot = False
     m, p = ctx.m, ctx.person
@@ -659,7 +659,8 @@ def check_renderer_fallback(ctx):
     # The crashed cage's client must not live on beside the new one's (an
     # orphan's parent is PID 1): one kiosk on the screen.
     orphan_list = ctx.sh("ps -eo ppid=,pid=,comm=,args= | "
-                         "awk '$1 == 1 && /kiosk-guard|usr.bin.kiosk /' || true").strip()
+                         "awk '$1 == 1 && $3 ~ /^(kiosk-guard|kiosk|kiosk-page|sleep)$/' "
+                         "|| true").strip()
     orphans = str(len(orphan_list.splitlines()))
     kiosks = ctx.sh("pgrep -cx kiosk || true").strip()
     img, _ = p.wait_screen("attract", 120)
@@ -673,13 +674,21 @@ def check_renderer_fallback(ctx):
         with open(os.path.join(ctx.out, "fallback-journal.txt"), "w") as fh:
             fh.write(ctx.sh("journalctl -b -u kiosk.service -o short-monotonic --no-pager "
                             "| tail -120") + "\n")
-    # The choice must be on the disk at once: crash again from a clean
-    # cache, and pull the plug one second after the choice appears.
+    # The choice must be on the disk once it is acted on: crash again from
+    # a clean cache, and pull the plug one second after cage runs with
+    # pixman (kiosk-cage writes and syncs the choice before that start).
+    since = ctx.sh("date '+%Y-%m-%d %H:%M:%S'").strip()
     ctx.sh(f"rm -f {state}; sync; systemctl restart --no-block kiosk.service")
     t1 = time.monotonic()
-    while m.run(f"test -s {state}")[0] != 0:
+    # This start's crash logged, then its pixman cage (not the one before
+    # the restart, which runs with pixman too until the stop reaches it).
+    pixman = (f"journalctl -u kiosk.service -o cat --no-pager --since='{since}' | "
+              "grep -q 'cage crashed (signal 11)' && "
+              "(for c in $(pgrep -x cage); do "
+              "grep -qz '^WLR_RENDERER=pixman$' /proc/$c/environ && exit 0; done; exit 1)")
+    while m.run(pixman)[0] != 0:
         if time.monotonic() - t1 > 600:
-            raise RuntimeError(f"no {state} within 600 s of the second crashing start")
+            raise RuntimeError("no cage with pixman within 600 s of the second crashing start")
         time.sleep(0.5)
     time.sleep(1)
     m.power_cut()
@@ -696,7 +705,7 @@ def check_renderer_fallback(ctx):
             f"with pixman {back:.0f} s after the restart, {kiosks} kiosk running, {orphans} orphaned "
             f"process of the crashed cage's client{' (' + orphan_list[:300] + ')' if orphan_list else ''}"
             f"; first tap after it {first}; "
-            f"choice kept ({kept or 'NOTHING in ' + state}); after a power cut 1 s after it was made, the "
+            f"choice kept ({kept or 'NOTHING in ' + state}); after a power cut 1 s after cage ran with pixman, the "
             f"next boot went {'straight to pixman' if again.strip() == '1' else 'to GLES again'}"
             f" ({crashed.strip()} crash)")
 
