@@ -259,20 +259,40 @@ static bool key(struct kiosk *k, const char *combo)
 	return true;
 }
 
+/* Real time until DONE(k, arg): the kiosk's clock kept going, in virtual
+ * steps while nothing plays (advance() then takes no real time). MAX (real
+ * milliseconds) only catches a hang. */
+static bool until_real(struct kiosk *k, bool (*done)(const struct kiosk *k, long long arg),
+                       long long arg, Uint64 max)
+{
+	Uint64 t0 = SDL_GetTicks64();
+	while (!done(k, arg) && SDL_GetTicks64() - t0 < max && k->running) {
+		bool realtime = k->realtime;
+		advance(k, OPENING_STEP_MS);
+		if (!realtime)
+			SDL_Delay(OPENING_STEP_MS); /* advance() took no real time */
+	}
+	return done(k, arg);
+}
+
+static bool has_frame(const struct kiosk *k, long long arg)
+{
+	(void)arg;
+	return player_frames(k->player) > 0;
+}
+
+static bool video_at(const struct kiosk *k, long long ms)
+{
+	return player_time(k->player) >= ms;
+}
+
 /* Real time until the video on screen has shown its first picture: a test
  * waits for the event, not for a guess of how long a loaded machine takes;
  * max (real milliseconds) only catches a hang. */
 static bool wait_frame(struct script *s, Uint64 max)
 {
 	struct kiosk *k = s->k;
-	Uint64 t0 = SDL_GetTicks64();
-	while (player_frames(k->player) == 0 && SDL_GetTicks64() - t0 < max && k->running) {
-		bool realtime = k->realtime;
-		advance(k, OPENING_STEP_MS);
-		if (!realtime)
-			SDL_Delay(OPENING_STEP_MS); /* advance() took no real time */
-	}
-	if (player_frames(k->player) == 0) {
+	if (!until_real(k, has_frame, 0, max)) {
 		fail(s, "wait-frame: no video picture within %llu ms on screen %s",
 		     (unsigned long long)max, screen_name(k->shown));
 		return false;
@@ -475,19 +495,9 @@ static int do_wait_video(struct script *s, const char *cmd, char *args)
 	if ((!script_floats(args, v, 1) && !script_floats(args, v, 2)) || v[0] < 0 ||
 	    v[0] > SCRIPT_MAX_MS || v[1] < 0 || v[1] > SCRIPT_MAX_MS)
 		return BAD_ARGS;
-	Uint64 t0 = SDL_GetTicks64();
-	app_iterate(k);
-	while (k->running && player_time(k->player) < (long long)v[0] &&
-	       SDL_GetTicks64() - t0 < (Uint64)v[1]) {
-		bool realtime = k->realtime;
-		advance(k, OPENING_STEP_MS);
-		if (!realtime)
-			SDL_Delay(OPENING_STEP_MS); /* advance() took no real time */
-	}
-	long long at = player_time(k->player);
-	if (at < (long long)v[0]) {
+	if (!until_real(k, video_at, (long long)v[0], (Uint64)v[1])) {
 		fail(s, "wait-video: after %.0f ms the video is at %lld ms, not %.0f (screen %s)",
-		     (double)v[1], at, (double)v[0], screen_name(k->shown));
+		     (double)v[1], player_time(k->player), (double)v[0], screen_name(k->shown));
 		return EXIT_SCRIPT;
 	}
 	app_draw(k, true); /* the picture at that moment */

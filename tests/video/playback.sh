@@ -202,7 +202,7 @@ fi
 printf '1\n00:00:06,000 --> 00:00:20,000\nPLUS TARD\n' >"$C/later.srt"
 m=$(module resume h264.mp4 later.srt)
 run resume "$m" 1280x720 true "wait-frame" "wait-video 7000" "tap 0.5 0.5" "press Pause" "wait 90000" \
-	"expect still-there" "tap 0.5 0.5" "expect video" "wait-video 7500" "shot resumed"
+	"expect still-there" "tap 0.5 0.5" "expect video" "wait 1500" "shot resumed"
 w=$(white_in "$(shot resume resumed)" 0.0 0.68 1.0 0.12)
 if [ $rc -eq 0 ] && [ "${w:-0}" -gt 500 ]; then
 	pass "resume: after 'still there?' the paused video goes on where it was ($w subtitle pixels)"
