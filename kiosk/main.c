@@ -24,6 +24,7 @@
 #include "platform/gfx.h"
 #include "platform/notify.h"
 #include "platform/pin.h"
+#include "platform/seat.h"
 #include "platform/player.h"
 #include "platform/sigwatch.h"
 #include "platform/store.h"
@@ -277,6 +278,7 @@ int main(int argc, char **argv)
 	int rc = parse_args(argc, argv, &a);
 	bool sdl_up = false;
 	struct sigwatch *sig = NULL;
+	struct seat *seat = NULL;
 	bool poll_signals = false;
 	if (rc != EXIT_OK)
 		return rc;
@@ -351,6 +353,8 @@ int main(int argc, char **argv)
 		install_signals(false);
 		poll_signals = true;
 	}
+	/* Without cage: the console muted before SDL reads the keyboard. */
+	seat = a.headless ? NULL : seat_take();
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_TIMER) != 0) {
 		log_err("kiosk", "SDL_Init: %s", SDL_GetError());
 		if (!getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY"))
@@ -431,6 +435,7 @@ end:
 	gfx_destroy(k.gfx);
 	if (sdl_up)
 		SDL_Quit();
+	seat_release(seat);
 	content_destroy(k.module);
 	settings_free(&k.settings);
 	ui_destroy(k.ui);

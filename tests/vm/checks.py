@@ -615,6 +615,50 @@ def check_input_hotplug(ctx):
             f"it {'%.0f s after the plug' % opened if opened is not None else 'NOT within 120 s'}")
 
 
+# KDGKBMODE of tty1 (K_OFF is 4): Perl, as the image has no kbd tools.
+KBMODE = ("perl -e 'open(T, q(<), q(/dev/tty1)) or die; $m = pack(q(l), 0); "
+          "ioctl(T, 0x4B44, $m) or die; print unpack(q(l), $m)'")
+
+
+def check_console_keys(ctx):
+    """A keyboard on the kiosk: Ctrl+Alt+F2, F3 and F6 must not switch to
+    another console (a login prompt, visible or not), and keys must reach
+    no text console: tty1 stays the active one with its keyboard off
+    (K_OFF), under cage (seatd) as without it (the kiosk's own seat); the
+    kiosk still takes the keys."""
+    ctx.ready()
+    ctx.fresh_boot = False
+    m, p = ctx.m, ctx.person
+    img, _ = p.wait_screen("attract", 60)
+    gettys = ("systemctl list-units 'getty@tty*' --no-legend --plain | awk '{print $1}' "
+              "| tr '\n' ' '")
+    before = ctx.sh(gettys).strip()
+    for f in ("f2", "f3", "f6"):
+        m.qmp.cmd("send-key", keys=[{"type": "qcode", "data": "ctrl"},
+                                    {"type": "qcode", "data": "alt"},
+                                    {"type": "qcode", "data": f}])
+        time.sleep(1)
+    time.sleep(3)
+    active = ctx.sh("cat /sys/class/tty/tty0/active").strip()
+    after = ctx.sh(gettys).strip()
+    mode = ctx.sh(KBMODE).strip()
+    shown = screen.classify(p.dump())
+    m.key("ret")
+    img, _ = p.settled(img, 30, "language screen after Return", must=False,
+                       changed=lambda i: screen.classify(i) != "attract")
+    took = screen.classify(img) == "body"
+    direct = ctx.sh("journalctl -b -u kiosk.service -o cat --no-pager | "
+                    "grep -c 'running the kiosk without cage' || true").strip()
+    ok = active == "tty1" and mode == "4" and after == before and shown == "attract" and took
+    ctx.say(ok, "console-keys",
+            f"{'without cage (kmsdrm)' if direct != '0' else 'under cage'}: after Ctrl+Alt+F2, "
+            f"F3, F6 the active console is {active}, tty1's keyboard mode {mode} (4 = K_OFF), "
+            f"gettys {before or 'none'} → {after or 'none'}, the screen showed {shown}; Return "
+            f"then {'opened the language screen' if took else 'did NOT reach the kiosk'}")
+    # Back to the attract screen for the next check.
+    p.wait_screen("attract", 300)
+
+
 # Stands in for cage in kiosk.service (KIOSK_CAGE): the GLES start crashes
 # (SIGSEGV) once the kiosk is drawn, as Debian 12's cage did in
 # kms_swrast_dri.so on GL-less displays; a start with pixman is cage itself.
@@ -723,4 +767,5 @@ CHECKS = {
     "reboots": check_reboots,
     "crash-loop": check_crash_loop,
     "renderer-fallback": check_renderer_fallback,
+    "console-keys": check_console_keys,
 }

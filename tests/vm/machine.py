@@ -185,6 +185,44 @@ class Shell:
         self.sock = None
 
 
+# A touchscreen inside the guest, as the kernel sees a real one: a uinput
+# device with INPUT_PROP_DIRECT, BTN_TOUCH and multi-touch axes (udev tags
+# it ID_INPUT_TOUCHSCREEN), in Perl (perl-base is in every Debian system;
+# the image needs nothing more). It reads "X Y HOLD_MS" lines (X, Y in
+# 0..32767) from a FIFO and sends a one-finger tap. For the kiosk run
+# without cage: SDL 2.26 reads evdev itself and ignores an absolute
+# pointer such as QEMU's usb-tablet, but takes a touchscreen.
+TOUCHD = r"""use strict;
+my $fifo = '/run/vm-touch';
+open(my $u, '+<', '/dev/uinput') or die "uinput: $!";
+sub io { ioctl($u, $_[0], $_[1]) or die sprintf("ioctl %x %d: $!", @_) }
+my ($EV, $KEY, $ABS, $PROP) = (0x40045564, 0x40045565, 0x40045567, 0x4004556e);
+io($EV, 1); io($EV, 3); io($KEY, 0x14a); io($PROP, 1);
+my @max = (0) x 64;
+@max[0, 1, 0x35, 0x36] = (32767) x 4;
+$max[0x2f] = 9;
+$max[0x39] = 65535;
+io($ABS, $_) for (0, 1, 0x2f, 0x35, 0x36, 0x39);
+syswrite($u, pack('a80 S4 L l64 l64 l64 l64', 'kiosk-vm touchscreen', 3, 0x1d6b, 0x0105, 1, 0,
+    @max, (0) x 192)) or die "uinput write: $!";
+io(0x5501, 0);
+sub ev { syswrite($u, pack('q q S S l', 0, 0, @_)) }
+my $id = 0;
+while (1) {
+    open(my $f, '<', $fifo) or die "$fifo: $!";
+    while (my $line = <$f>) {
+        my ($x, $y, $hold) = split ' ', $line;
+        $id++;
+        ev(3, 0x2f, 0); ev(3, 0x39, $id); ev(3, 0x35, $x); ev(3, 0x36, $y);
+        ev(1, 0x14a, 1); ev(3, 0, $x); ev(3, 1, $y); ev(0, 0, 0);
+        select(undef, undef, undef, $hold / 1000);
+        ev(3, 0x39, -1); ev(1, 0x14a, 0); ev(0, 0, 0);
+    }
+    close $f;
+}
+"""
+
+
 class Machine:
     """A VM over its own overlay of the kiosk image.
 
@@ -196,7 +234,7 @@ class Machine:
     """
 
     def __init__(self, image_dir, workdir, display="std", size=(1280, 720), mem=2048, smp=2,
-                 env=(), accel=None, usb_drive=None):
+                 env=(), accel=None, usb_drive=None, touch="tablet"):
         self.image_dir = image_dir
         self.dir = tempfile.mkdtemp(prefix="vm-", dir=workdir)
         self.display = display
@@ -206,6 +244,7 @@ class Machine:
         self.env = list(env)
         self.accel = accel or ("kvm" if kvm_usable() else "tcg")
         self.usb_drive = usb_drive
+        self.touch = touch  # "tablet" (QEMU's usb-tablet) or "uinput" (TOUCHD)
         self.disk = os.path.join(self.dir, "disk.qcow2")
         subprocess.run(["qemu-img", "create", "-q", "-f", "qcow2", "-F", "raw", "-b",
                         os.path.join(image_dir, "root.img"), self.disk], check=True)
@@ -226,6 +265,7 @@ class Machine:
         m.shell = Shell(os.path.join(vmdir, "serial.sock"))
         m.t_power = time.monotonic()
         m.shots = 0
+        m.touch = "tablet"
         return m
 
     def _display_args(self):
@@ -356,12 +396,36 @@ class Machine:
     def tap(self, fx, fy, hold=0.1):
         """A touch at fractions of the screen, as a touchscreen that
         presents itself as an absolute pointer sends it: the position and
-        the press in one report, the release HOLD seconds later."""
+        the press in one report, the release HOLD seconds later. With
+        touch="uinput", a finger on the guest's own touchscreen (TOUCHD)."""
+        if self.touch == "uinput":
+            self.touch_ready()
+            self.sh(f"echo {int(fx * ABS_MAX)} {int(fy * ABS_MAX)} {int(hold * 1000)} "
+                    f"> /run/vm-touch")
+            return
         self.qmp.cmd("input-send-event", events=self._abs(fx, fy) + [
             {"type": "btn", "data": {"down": True, "button": "left"}}])
         time.sleep(hold)
         self.qmp.cmd("input-send-event", events=[
             {"type": "btn", "data": {"down": False, "button": "left"}}])
+
+    def touch_ready(self):
+        """The guest's touchscreen (TOUCHD), made once per boot."""
+        if self.run("test -p /run/vm-touch && pgrep -f vm-touchd >/dev/null")[0] == 0:
+            return
+        self.sh(f"cat > /run/vm-touchd.pl <<'EOF'\n{TOUCHD}EOF\n"
+                "rm -f /run/vm-touch; mkfifo /run/vm-touch; "
+                "(setsid perl /run/vm-touchd.pl vm-touchd </dev/null >/run/vm-touchd.log 2>&1 &); "
+                "for i in $(seq 100); do grep -q 'kiosk-vm touchscreen' /proc/bus/input/devices "
+                "&& break; sleep 0.1; done; udevadm settle; "
+                "grep -q 'kiosk-vm touchscreen' /proc/bus/input/devices || "
+                "{ cat /run/vm-touchd.log; false; }")
+
+    def touchscreen_props(self):
+        """What udev says of the guest's touchscreen (ID_INPUT_*)."""
+        return self.sh("for e in /sys/class/input/event*; do grep -q 'kiosk-vm touchscreen' "
+                       "$e/device/name && udevadm info -q property -p $e | grep '^ID_INPUT'; "
+                       "done | tr '\\n' ' '")
 
     def key(self, qcode, hold=0.05):
         """A key by its QEMU name (ret, tab, down, esc, a, f4...); with

@@ -27,7 +27,7 @@ import plan as plan_mod  # noqa: E402
 SHORT = ["boot", "taps", "power-cut"]
 ALL = ["boot", "taps", "keys", "kill", "stop", "power-cuts", "reboots", "crash-loop",
        "export", "content", "export-timer", "retry", "sync", "input-hotplug",
-       "renderer-fallback"]
+       "renderer-fallback", "console-keys"]
 
 
 def newest_deb():
@@ -45,6 +45,10 @@ def main():
                          f"({','.join(ALL)})")
     ap.add_argument("--display", default=os.environ.get("VM_DISPLAY", "virtio"),
                     choices=["std", "virtio", "virtio-gl", "ramfb"])
+    ap.add_argument("--touch", choices=["tablet", "uinput"],
+                    help="taps by QEMU's usb-tablet (an absolute pointer; default) or by a "
+                         "touchscreen made inside the guest (uinput; default on --display std, "
+                         "where the kiosk runs without cage and SDL ignores absolute pointers)")
     ap.add_argument("--size", default=os.environ.get("VM_SIZE", "1280x720"))
     ap.add_argument("--boots", type=int, default=5)
     ap.add_argument("--power-cuts", type=int, default=20)
@@ -60,6 +64,7 @@ def main():
     a = ap.parse_args()
 
     deb = a.deb or newest_deb()
+    touch = a.touch or ("uinput" if a.display == "std" else "tablet")
     size = tuple(int(v) for v in a.size.split("x"))
     os.makedirs(a.out, exist_ok=True)
     work = tempfile.mkdtemp(prefix="kiosk-vm-")
@@ -67,12 +72,12 @@ def main():
     accel = "kvm" if machine.kvm_usable() else "tcg"
     load = os.getloadavg()
     print(f"# vm: {deb} ({image.file_digest(deb)[:12]}), image {img_dir}, {a.display} display "
-          f"{a.size}, {accel.upper()}, {a.smp} vCPU, host load {load[0]:.1f} on "
+          f"{a.size}, taps by {touch}, {accel.upper()}, {a.smp} vCPU, host load {load[0]:.1f} on "
           f"{os.cpu_count()} cores", flush=True)
 
     def new_machine(**kw):
         m = machine.Machine(img_dir, work, display=a.display, size=size, smp=a.smp,
-                            env=a.env, accel=accel, **kw)
+                            env=a.env, accel=accel, touch=touch, **kw)
         return m
 
     if a.boot_only:
