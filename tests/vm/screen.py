@@ -20,6 +20,7 @@ ACCENT_DOWN = (0xB0, 0x22, 0x2E)  # the same, pressed (kiosk/screens/theme.c)
 RIGHT = (0x1E, 0x7B, 0x4F)  # the passed result banner
 RIGHT_BG = (0xDD, 0xF3, 0xE6)
 WRONG_BG = (0xFB, 0xE2, 0xDF)
+RING = (0xFF, 0xD4, 0x00)  # the focus ring's inner colour (kiosk/screens/focus.c)
 DOT = (0xA8, 0xDC, 0xDB)  # the attract screen's network dots (tolerance wide)
 
 
@@ -194,3 +195,11 @@ def result_button(img):
     # the accent one on the left is « Refaire le quiz », and « Terminer »
     # (white) is its mirror on the right.
     return (img.w - x, y) if x < 0.45 * img.w else (x, y)
+
+
+def focused_at(img, xy):
+    """Whether the focus ring surrounds the button whose centre is XY: its
+    top and bottom edges in a box narrower than the button (the result's
+    buttons stand side by side: a neighbour's ring stays out of it)."""
+    fx, fy = xy[0] / img.w, xy[1] / img.h
+    return img.share(RING, tol=40, box=(fx - 0.12, fy - 0.1, fx + 0.12, fy + 0.1)) > 0.01

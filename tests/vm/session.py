@@ -151,7 +151,9 @@ class Person:
     def session_by_keys(self, attract):
         """Return on the attract and language screens, Tab to the final
         quiz, then Return on each question (the focus goes to the first
-        choice, then to « Suivant ») until the result, Return to leave it."""
+        choice, then to « Suivant ») until the result, Tab to « Terminer »
+        if the focus is not on it (a failed quiz: « Refaire le quiz »
+        first), Return to leave it."""
         keys = 0
 
         def press(k, before, what, changed=None):
@@ -173,8 +175,15 @@ class Person:
             img = press("tab", img, "focus moved by Tab")
         img = press("ret", img, "quiz screen after Return")
         for _ in range(60):
-            if screen.result_button(img):
+            done = screen.result_button(img)
+            if done:
                 self.results_seen += 1
+                # After a failed quiz the focus starts on « Refaire le
+                # quiz » (the accent button): Tab to « Terminer ».
+                for _ in range(6):
+                    if screen.focused_at(img, done):
+                        break
+                    img = press("tab", img, "focus moved to « Terminer »")
                 img = press("ret", img, "attract screen after Return on the result")
                 if screen.classify(img) != "attract":
                     img, _ = self.wait_screen("attract", 30)
