@@ -4,7 +4,7 @@
 #   make vm-test [VM_ARGS="--checks short"]
 #   make vm-boot                  one VM left running, to look at by hand
 DEBS_VM := qemu-system-x86 qemu-utils mmdebstrap e2fsprogs dosfstools mtools python3 \
-	dpkg-dev fakeroot
+	dpkg-dev fakeroot ovmf
 VM_ARGS ?=
 
 .PHONY: vm-deps vm-test vm-boot

@@ -9,7 +9,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "platform/fbdev.h"
 #include "platform/gfx_priv.h"
+#include "platform/fbdev.h"
 #include "platform/present.h"
 
 static bool is_file(const char *p)
@@ -141,7 +143,22 @@ struct gfx *gfx_create(const struct gfx_options *o)
 		gfx_destroy(g);
 		return NULL;
 	}
-	if (!g->title || !open_window(g)) {
+	/* No display driver at all, only a framebuffer (kiosk-cage): drawn
+	 * offscreen at its size, and copied there (gfx_present). */
+	const char *fb = o->headless ? NULL : getenv("KIOSK_FBDEV");
+	if (fb && *fb) {
+		g->fb = fbdev_open(fb);
+		if (!g->fb) {
+			gfx_destroy(g);
+			return NULL;
+		}
+		fbdev_size(g->fb, &g->fb_w, &g->fb_h);
+		g->fb_pixels = malloc((size_t)g->fb_w * (size_t)g->fb_h * 4);
+		g->opt.width = g->fb_w;
+		g->opt.height = g->fb_h;
+		g->opt.fullscreen = false;
+	}
+	if (!g->title || (g->fb && !g->fb_pixels) || !open_window(g)) {
 		gfx_destroy(g);
 		return NULL;
 	}
@@ -185,6 +202,8 @@ void gfx_destroy(struct gfx *g)
 	free(g->font_path[0]);
 	free(g->font_path[1]);
 	free(g->title);
+	fbdev_close(g->fb);
+	free(g->fb_pixels);
 	free(g);
 }
 
@@ -369,6 +388,12 @@ void gfx_present(struct gfx *g)
 	 * present shows nothing and must not count as one. */
 	bool hidden = SDL_GetWindowFlags(g->window) & (SDL_WINDOW_HIDDEN | SDL_WINDOW_MINIMIZED);
 	bool asked = !hidden && g->present && present_request(g->present);
+	/* Read back before the present, which may leave the back buffer
+	 * undefined (SDL_RenderReadPixels). */
+	if (g->fb && !hidden &&
+	    SDL_RenderReadPixels(g->renderer, &(SDL_Rect){0, 0, g->fb_w, g->fb_h},
+	                         SDL_PIXELFORMAT_ARGB8888, g->fb_pixels, g->fb_w * 4) == 0)
+		fbdev_show(g->fb, g->fb_pixels, g->fb_w, g->fb_h);
 	SDL_RenderPresent(g->renderer);
 	if (hidden)
 		return;

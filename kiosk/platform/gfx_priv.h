@@ -9,6 +9,8 @@
 
 #include "platform/gfx.h"
 
+struct fbdev;
+
 enum { MAX_FONTS = 32, MAX_TEXTS = 1024, MAX_WIDTHS = 512 };
 /* Text textures kept, in bytes of pixels: every text of the busiest screen
  * fits several times over, while subtitles and clocks, each a new text,
@@ -43,6 +45,9 @@ struct gfx {
 	SDL_Window *window;
 	SDL_Renderer *renderer;
 	struct present *present;   /* NULL: presents count as shown */
+	struct fbdev *fb;          /* a bare framebuffer each frame is copied to, or NULL */
+	uint32_t *fb_pixels;       /* the frame read back for it */
+	int fb_w, fb_h;
 	unsigned presented, shown; /* frames since the window opened */
 	Uint64 waiting_since;      /* ticks: a presented frame not shown yet */
 	Uint64 opened;             /* ticks when the window opened */

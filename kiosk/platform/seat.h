@@ -12,7 +12,8 @@
 
 struct seat;
 
-/* Without KIOSK_DIRECT: NULL, nothing done. Else the seat, opened and
+/* Without KIOSK_DIRECT=1 (set by kiosk-cage without cage, on a card or a
+ * bare framebuffer): NULL, nothing done. Else the seat, opened and
  * active; NULL (logged with libseat's own reason) if seatd cannot give it,
  * and the kiosk runs anyway. */
 struct seat *seat_take(void);

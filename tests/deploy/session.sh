@@ -135,7 +135,7 @@ printf '#!/bin/sh\necho "cage renderer=${WLR_RENDERER:-auto}" >>"$FAKE_LOG"\nexi
 chmod +x "$S/nocage"
 cat >"$S/client" <<'EOF2'
 #!/bin/sh
-echo "client $* video=${SDL_VIDEODRIVER:-} direct=${KIOSK_DIRECT:-} egl=${EGL_PLATFORM:-}" >>"$FAKE_LOG"
+echo "client $* video=${SDL_VIDEODRIVER:-} direct=${KIOSK_DIRECT:-} egl=${EGL_PLATFORM:-}${KIOSK_FBDEV:+ fb=$KIOSK_FBDEV}" >>"$FAKE_LOG"
 [ -z "${CLIENT_RUNS:-}" ] || { trap 'echo "client stopped" >>"$FAKE_LOG"; exit 0' TERM; while :; do sleep 0.05; done; }
 exit 3
 EOF2
@@ -144,7 +144,8 @@ mkdir -p "$S/dri" "$S/nodri"
 : >"$S/dri/card0"
 nocage() {
 	FAKE_LOG="$S/log" KIOSK_CAGE="$S/nocage" KIOSK_SYSFS="$S/sys" CACHE_DIRECTORY="$S/cache" \
-		EGL_PLATFORM=wayland KIOSK_DEV_DRI="$1" "$CAGE_SH" -d -- "$S/client" --config x 2>"$S/err"
+		EGL_PLATFORM=wayland KIOSK_DEV_DRI="$1" KIOSK_DEV_FB="${2:-$S/nofb}" \
+		"$CAGE_SH" -d -- "$S/client" --config x 2>"$S/err"
 }
 : >"$S/log"
 rm -f "$S/cache/renderer"
@@ -161,10 +162,23 @@ fi
 nocage "$S/nodri"
 rc=$?
 if [ $rc -eq 1 ] && [ "$(cat "$S/log")" = "cage renderer=auto" ] &&
-	grep -q '^<2>kiosk-cage: cage could not start (exit status 1, .*no display card' "$S/err"; then
-	pass "kiosk-cage: cage unable to start and no display card: said so, status 1 passed on, nothing run"
+	grep -q '^<2>kiosk-cage: cage could not start (exit status 1, .*no display card .* nor framebuffer' "$S/err"; then
+	pass "kiosk-cage: cage unable to start, no display card and no framebuffer: said so, status 1 passed on, nothing run"
 else
 	fail "kiosk-cage no card" "rc $rc; $(cat "$S/log" "$S/err" | tr '\n' ' ')"
+fi
+# No card but the firmware's framebuffer (efifb: QEMU's ramfb under UEFI, a
+# GPU the kernel has no driver for): the client with the framebuffer named,
+# drawn offscreen.
+: >"$S/fb0"
+: >"$S/log"
+nocage "$S/nodri" "$S/fb0"
+rc=$?
+if [ $rc -eq 3 ] && [ "$(sed -n 2p "$S/log")" = "client --config x video=offscreen direct=1 egl=surfaceless fb=$S/fb0" ] &&
+	grep -q "^<2>kiosk-cage: .*only the framebuffer $S/fb0: the kiosk cannot run on this display.*out-of-order page is shown on the framebuffer" "$S/err"; then
+	pass "kiosk-cage: no display card, only a framebuffer: the client told to draw offscreen onto it (KIOSK_FBDEV), said so"
+else
+	fail "kiosk-cage framebuffer" "rc $rc; $(cat "$S/log" "$S/err" | tr '\n' ' ')"
 fi
 # A stop of the client run without cage: SIGTERM to kiosk-cage reaches it.
 : >"$S/log"
@@ -279,6 +293,24 @@ if [ "$(grep -c 'kiosk start' "$S/log")" -eq 3 ] && [ "$(grep -c 'page up' "$S/l
 	pass "kiosk-guard without cage: the page after each failure and gone before the next start, never beside the kiosk, no standby page (3 starts, 2 pages)"
 else
 	fail "kiosk-guard direct" "$overlap overlaps; log: $(tr '\n' ' ' <"$S/log"); journal: $(tr '\n' ' ' <"$S/guard.err")"
+fi
+
+# Only a framebuffer (KIOSK_FBDEV): the guard shows the page, never the kiosk.
+: >"$S/log"
+echo 0 >"$S/fails"
+T0=$(($(date +%s%N) / 1000000))
+FAKE_LOG="$S/log" FAKE_DIR="$S" T0=$T0 RUNTIME_DIRECTORY="$S/run" KIOSK_DIRECT=1 KIOSK_FBDEV=/dev/fb0 \
+	"$GUARD" "$S/kiosk" --config x 2>"$S/guard.err" &
+g=$!
+wait_for "$S/log" "page up" 60 || true
+sleep 1
+kill -TERM $g
+wait $g
+if grep -q 'page up' "$S/log" && ! grep -q 'kiosk start' "$S/log" &&
+	grep -q '^<3>kiosk-guard: only a framebuffer (/dev/fb0): showing the out-of-order page' "$S/guard.err"; then
+	pass "kiosk-guard with only a framebuffer: the out-of-order page, no kiosk start, said so"
+else
+	fail "kiosk-guard framebuffer" "log: $(tr '\n' ' ' <"$S/log"); journal: $(tr '\n' ' ' <"$S/guard.err")"
 fi
 
 # The stop (issue 23: a start that timed out made cage abort). Debian's

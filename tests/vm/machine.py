@@ -281,6 +281,20 @@ class Machine:
             return ["-vga", "none", "-device", "ramfb"]
         raise ValueError(f"unknown display {self.display}")
 
+    def _firmware_args(self):
+        """SeaBIOS, QEMU's default, but UEFI (OVMF) for ramfb: a display
+        that exists only as the framebuffer the firmware hands over (UEFI's
+        GOP; the kernel's efifb), as on a box whose GPU has no kernel
+        driver. Under SeaBIOS a -kernel boot stays in text mode and the
+        kernel sees no framebuffer at all."""
+        if self.display != "ramfb":
+            return []
+        vars_copy = os.path.join(self.dir, "OVMF_VARS.fd")
+        if not os.path.exists(vars_copy):
+            shutil.copyfile("/usr/share/OVMF/OVMF_VARS.fd", vars_copy)
+        return ["-drive", "if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE.fd",
+                "-drive", f"if=pflash,format=raw,file={vars_copy}"]
+
     def command(self):
         # As GRUB would boot it (image.py wrote what the packages add).
         try:
@@ -292,6 +306,7 @@ class Machine:
         for e in self.env:
             cmdline += f" systemd.setenv={e}"
         args = ["qemu-system-x86_64", "-name", "kiosk-vm", "-machine", "pc",
+                *self._firmware_args(),
                 "-accel", self.accel, "-cpu", "host" if self.accel == "kvm" else TCG_CPU,
                 "-m", str(self.mem), "-smp", str(self.smp),
                 "-kernel", os.path.join(self.image_dir, "vmlinuz"),

@@ -96,7 +96,7 @@ def main():
         return 0
 
     names = SHORT if a.checks == "short" else ALL if a.checks == "all" else a.checks.split(",")
-    unknown = [n for n in names if n not in ALL + ["power-cut"]]
+    unknown = [n for n in names if n not in ALL + ["power-cut", "framebuffer"]]
     if unknown:
         raise SystemExit(f"vm: unknown checks {unknown}; known: {ALL}")
     if a.checks == "short":
