@@ -201,6 +201,13 @@ fi
 cat >"$S/kiosk" <<'EOF'
 #!/bin/sh
 now() { echo $(($(date +%s%N) / 1000000 - T0)); }
+if [ "$2" = --standby ]; then
+	# Ready (its process named kiosk-page) STANDBY_DELAY seconds later.
+	echo "$(now) standby up" >>"$FAKE_LOG"
+	sleep "${STANDBY_DELAY:-0}"
+	echo "$(now) standby ready" >>"$FAKE_LOG"
+	exec "$FAKE_DIR/kiosk-page" 1000
+fi
 if [ "$1" = --out-of-order ]; then
 	echo "$(now) page up $$" >>"$FAKE_LOG"
 	trap 'echo "$(now) page down" >>"$FAKE_LOG"; exit 0' TERM
@@ -217,6 +224,7 @@ trap 'echo "$(now) kiosk stop" >>"$FAKE_LOG"; exit 0' TERM
 while :; do sleep 0.05; done
 EOF
 chmod +x "$S/kiosk"
+cp "$(command -v sleep)" "$S/kiosk-page"
 : >"$S/log"
 echo 3 >"$S/fails"
 mkdir -p "$S/run"
@@ -262,6 +270,29 @@ if [ "$grc" -eq 0 ] && grep -q 'kiosk stop' "$S/log"; then
 	pass "kiosk-guard: SIGTERM stops the kiosk, and the guard ends with status 0"
 else
 	fail "kiosk-guard stop" "guard status $grc; $(tr '\n' ' ' <"$S/log")"
+fi
+
+# The page up when the kiosk starts stays under it until the standby page
+# is ready (here: overlap 1 s, standby started 2 s after the start and
+# ready 3 s later): a kiosk dying in between finds a page (the VM's crash
+# loop found black for 11-23 s).
+: >"$S/log"
+echo 1 >"$S/fails"
+T0=$(($(date +%s%N) / 1000000))
+FAKE_LOG="$S/log" FAKE_DIR="$S" T0=$T0 RUNTIME_DIRECTORY="$S/run" STANDBY_DELAY=3 \
+	KIOSK_RETRY_FIRST=1 KIOSK_PAGE_OVERLAP=1 KIOSK_STANDBY_AFTER=2 \
+	"$GUARD" "$S/kiosk" --config x 2>"$S/guard.err" &
+g=$!
+wait_for "$S/log" "page down" 60 || true
+kill -TERM $g
+wait $g
+second=$(grep 'kiosk start' "$S/log" | sed -n 2p | cut -d' ' -f1)
+ready=$(grep 'standby ready' "$S/log" | head -1 | cut -d' ' -f1)
+down=$(grep 'page down' "$S/log" | head -1 | cut -d' ' -f1)
+if [ -n "$second" ] && [ -n "$ready" ] && [ -n "$down" ] && [ "$down" -ge "$ready" ]; then
+	pass "kiosk-guard: the page stays under the restarted kiosk until the standby page is ready ($((ready - second)) ms after the start), gone $((down - ready)) ms after that"
+else
+	fail "kiosk-guard overlap until standby" "start ${second:-none}, standby ready ${ready:-never}, page down ${down:-never}; log: $(tr '\n' ' ' <"$S/log")"
 fi
 
 # Without cage (KIOSK_DIRECT=1): one program at a time can hold the card.
