@@ -14,7 +14,7 @@
 
 struct fbdev {
 	int fd;
-	uint8_t *mem;   /* the whole mapped memory */
+	uint8_t *mem; /* the whole mapped memory */
 	size_t len;
 	uint8_t *first; /* the visible screen's first pixel */
 	int w, h, line; /* pixels, pixels, bytes per line */
@@ -36,7 +36,7 @@ struct fbdev *fbdev_open(const char *path)
 		return NULL;
 	}
 	struct fbpixel_format fmt = {
-	    (int)v.bits_per_pixel, (int)v.red.offset,  (int)v.red.length, (int)v.green.offset,
+	    (int)v.bits_per_pixel, (int)v.red.offset,  (int)v.red.length,  (int)v.green.offset,
 	    (int)v.green.length,   (int)v.blue.offset, (int)v.blue.length,
 	};
 	size_t need = (size_t)fx.line_length * (v.yoffset + v.yres);

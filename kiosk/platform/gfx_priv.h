@@ -44,9 +44,9 @@ struct gfx {
 	char *title;
 	SDL_Window *window;
 	SDL_Renderer *renderer;
-	struct present *present;   /* NULL: presents count as shown */
-	struct fbdev *fb;          /* a bare framebuffer each frame is copied to, or NULL */
-	uint32_t *fb_pixels;       /* the frame read back for it */
+	struct present *present; /* NULL: presents count as shown */
+	struct fbdev *fb;        /* a bare framebuffer each frame is copied to, or NULL */
+	uint32_t *fb_pixels;     /* the frame read back for it */
 	int fb_w, fb_h;
 	unsigned presented, shown; /* frames since the window opened */
 	Uint64 waiting_since;      /* ticks: a presented frame not shown yet */

@@ -43,8 +43,9 @@ struct seat *seat_take(void)
 	/* libseat logs nothing of its own unless asked; its error is in errno. */
 	s->seat = libseat_open_seat(&listener, s);
 	if (!s->seat) {
-		log_warn("seat", "cannot take the seat from seatd (%s): keys typed may reach the "
-		                 "text console behind the kiosk",
+		log_warn("seat",
+		         "cannot take the seat from seatd (%s): keys typed may reach the "
+		         "text console behind the kiosk",
 		         strerror(errno));
 		free(s);
 		return NULL;
