@@ -16,7 +16,7 @@ DEBS_BUILD := build-essential pkg-config libsdl2-dev libsdl2-ttf-dev \
 	libsdl2-image-dev libvlc-dev vlc-plugin-base libvlc-bin libsqlite3-dev libcyaml-dev \
 	libfontconfig-dev libsystemd-dev libqrencode-dev fonts-open-sans \
 	fonts-dejavu-core libsodium-dev libarchive-dev libespeak-ng-dev espeak-ng-data \
-	libwayland-dev libseat-dev
+	libwayland-dev libseat-dev libinput-dev libudev-dev
 DEBS_TEST := check xvfb xauth xdotool ffmpeg espeak-ng chromium sqlite3 python3 python3-jsonschema \
 	libreoffice-calc-nogui python3-yaml \
 	poppler-utils zbar-tools \
@@ -24,7 +24,7 @@ DEBS_TEST := check xvfb xauth xdotool ffmpeg espeak-ng chromium sqlite3 python3 
 	cage xwayland grim wf-recorder wtype libseccomp-dev strace
 
 PKGS := sdl2 SDL2_ttf SDL2_image libvlc sqlite3 libcyaml fontconfig \
-	libsystemd libqrencode yaml-0.1 libsodium espeak-ng wayland-client libseat
+	libsystemd libqrencode yaml-0.1 libsodium espeak-ng wayland-client libseat libinput libudev
 # What the pure core and the report reader link: no SDL, libVLC or display.
 CORE_PKGS   := libcyaml yaml-0.1
 REPORT_PKGS := $(CORE_PKGS) sqlite3

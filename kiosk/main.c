@@ -21,6 +21,7 @@
 #include "core/content.h"
 #include "core/yaml/diag.h"
 #include "core/settings.h"
+#include "platform/fbinput.h"
 #include "platform/gfx.h"
 #include "platform/notify.h"
 #include "platform/pin.h"
@@ -279,6 +280,7 @@ int main(int argc, char **argv)
 	bool sdl_up = false;
 	struct sigwatch *sig = NULL;
 	struct seat *seat = NULL;
+	struct fbinput *fbin = NULL;
 	bool poll_signals = false;
 	if (rc != EXIT_OK)
 		return rc;
@@ -382,6 +384,12 @@ int main(int argc, char **argv)
 		rc = EXIT_INTERNAL;
 		goto end;
 	}
+	/* On a bare framebuffer SDL reads no input device: libinput does. */
+	if (!a.headless && getenv("KIOSK_FBDEV") && *getenv("KIOSK_FBDEV")) {
+		int fw, fh;
+		gfx_size(k.gfx, &fw, &fh);
+		fbin = fbinput_start(fw, fh);
+	}
 	if (k.kiosk_mode && !a.headless)
 		SDL_ShowCursor(SDL_DISABLE);
 	k.notify = notify_create();
@@ -426,7 +434,8 @@ end:
 	 * follows (the store writing its queue) gets systemd's TimeoutStopSec,
 	 * not the 5 s meant for a loop that never returns. */
 	sigwatch_stop(sig);
-	app_close(&k); /* the screen shown lets go of what it holds (a video) */
+	fbinput_stop(fbin); /* its thread pushes SDL events: before SDL goes */
+	app_close(&k);      /* the screen shown lets go of what it holds (a video) */
 	player_life_stop(&k);
 	content_watch_destroy(k.content);
 	speech_destroy(k.speech);

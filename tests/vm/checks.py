@@ -666,46 +666,22 @@ def check_console_keys(ctx):
 def check_framebuffer(ctx):
     """--display ramfb under UEFI: no DRM device, only the firmware's
     framebuffer (efifb), as on a box whose GPU this kernel has no driver
-    for. Neither cage nor the kiosk can run; the screen must show the
-    out-of-order page (drawn offscreen, copied to /dev/fb0), never a
-    console, and keep it: Ctrl+Alt+F2 switches to no other console."""
-    if ctx.m:
-        ctx.m.destroy()
-    m = ctx.new_machine()
-    ctx.m = m
-    p = ctx.person = session.Person(m, ctx.plan, ctx.out)
-    m.start()
-    story = []
-
-    def seen(img):
-        k = screen.classify(img)
-        if not story or story[-1][1] != k:
-            story.append((m.since_power(), k))
-            p.keep(img, f"framebuffer-{len(story)}-{k}")
-        return k == "out-of-order"
-
-    p.wait(seen, BOOT_LIMIT, "out-of-order")
-    m.wait_shell(SHELL_LIMIT)
+    for. cage cannot start; the kiosk runs without it, drawn offscreen and
+    copied to /dev/fb0, its input read by libinput. This check: the boot
+    to the attract screen and the journal's account of it; the other
+    checks (taps, keys, console-keys, kill) then run on it as on any
+    display."""
+    t = ctx.power_on() if not ctx.fresh_boot else None
     journal = ctx.sh("journalctl -b -o cat --no-pager -t kiosk | grep -E "
-                     "'only the framebuffer|fbdev:|kiosk-guard: only' | head -3")
-    devices = ctx.sh("ls /dev/dri 2>/dev/null | tr '\n' ' '; cat /proc/fb").strip()
-    active = ctx.sh("systemctl is-active kiosk.service || true").strip()
-    m.qmp.cmd("send-key", keys=[{"type": "qcode", "data": "ctrl"},
-                                {"type": "qcode", "data": "alt"},
-                                {"type": "qcode", "data": "f2"}])
-    time.sleep(5)
-    vt = ctx.sh("cat /sys/class/tty/tty0/active").strip()
-    mode = ctx.sh(KBMODE).strip()
-    after = screen.classify(p.dump())
-    timeline = ", ".join(f"{k} at {t:.0f} s" for t, k in story)
-    ok = "fbdev: drawing on /dev/fb0" in journal and active == "active" and vt == "tty1" \
-        and mode == "4" and after == "out-of-order" \
-        and not any(k == "console" for t, k in story if t > 20)
+                     "'only the framebuffer|fbdev:|fbinput: input device' | head -6")
+    devices = ctx.sh("ls /dev/dri 2>/dev/null | tr '\\n' ' '; cat /proc/fb").strip()
+    story = ", ".join(f"{k} at {s:.0f} s" for s, k in ctx.boot_story)
+    ok = "fbdev: drawing on /dev/fb0" in journal and "running the kiosk without cage on " \
+        "the framebuffer" in journal and "card" not in devices and \
+        not any(k == "console" for s, k in ctx.boot_story if s > 20)
     ctx.say(ok, "framebuffer",
-            f"devices: {devices or 'none'}; screen: {timeline} (power-on = 0); "
-            f"kiosk.service {active}; after Ctrl+Alt+F2 the console is {vt}, tty1's keyboard "
-            f"mode {mode} (4 = K_OFF), the screen {after}; journal: "
-            + " | ".join(journal.splitlines()))
+            f"devices: {devices or 'none'}; power-on → attract {t or 0:.1f} s ({story}); "
+            f"journal: " + " | ".join(journal.splitlines()))
 
 
 # Stands in for cage in kiosk.service (KIOSK_CAGE): the GLES start crashes
