@@ -179,11 +179,14 @@ class Person:
             if done:
                 self.results_seen += 1
                 # After a failed quiz the focus starts on « Refaire le
-                # quiz » (the accent button): Tab to « Terminer ».
-                for _ in range(6):
+                # quiz » (the accent button), or, kept from the quiz's
+                # « Suivant », on the header's first control: Tab round to
+                # « Terminer » (the header has five controls).
+                for _ in range(12):
                     if screen.focused_at(img, done):
                         break
                     img = press("tab", img, "focus moved to « Terminer »")
+                    done = screen.result_button(img) or done
                 img = press("ret", img, "attract screen after Return on the result")
                 if screen.classify(img) != "attract":
                     img, _ = self.wait_screen("attract", 30)
