@@ -651,11 +651,11 @@ def check_console_keys(ctx):
     img, _ = p.settled(img, 30, "language screen after Return", must=False,
                        changed=lambda i: screen.classify(i) != "attract")
     took = screen.classify(img) == "body"
-    direct = ctx.sh("journalctl -b -u kiosk.service -o cat --no-pager | "
-                    "grep -c 'running the kiosk without cage' || true").strip()
+    how = ctx.sh("journalctl -b -u kiosk.service -o cat --no-pager | "
+                 "grep -o 'running the kiosk without cage[a-z ]*' | tail -1 || true").strip()
     ok = active == "tty1" and mode == "4" and after == before and shown == "attract" and took
     ctx.say(ok, "console-keys",
-            f"{'without cage (kmsdrm)' if direct != '0' else 'under cage'}: after Ctrl+Alt+F2, "
+            f"{'without cage, on the framebuffer' if 'framebuffer' in how else 'without cage (kmsdrm)' if how else 'under cage'}: after Ctrl+Alt+F2, "
             f"F3, F6 the active console is {active}, tty1's keyboard mode {mode} (4 = K_OFF), "
             f"gettys {before or 'none'} → {after or 'none'}, the screen showed {shown}; Return "
             f"then {'opened the language screen' if took else 'did NOT reach the kiosk'}")
