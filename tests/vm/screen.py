@@ -198,8 +198,19 @@ def result_button(img):
 
 
 def focused_at(img, xy):
-    """Whether the focus ring surrounds the button whose centre is XY: its
-    top and bottom edges in a box narrower than the button (the result's
-    buttons stand side by side: a neighbour's ring stays out of it)."""
-    fx, fy = xy[0] / img.w, xy[1] / img.h
-    return img.share(RING, tol=40, box=(fx - 0.12, fy - 0.1, fx + 0.12, fy + 0.1)) > 0.01
+    """Whether the focus ring surrounds the button whose centre is XY: the
+    ring's colour both above and below the centre, on every pixel of the
+    column through it (the ring is 2-4 px thick: a sampled grid misses it)
+    within a tenth of the screen's height. The result's buttons stand side
+    by side, so a neighbour's ring never crosses that column."""
+    x, y = int(xy[0]), int(xy[1])
+    reach = img.h // 10
+
+    def ring(y0, y1):
+        for yy in range(max(0, y0), min(img.h, y1)):
+            r, g, b = img.pixel(x, yy)
+            if abs(r - RING[0]) <= 40 and abs(g - RING[1]) <= 40 and abs(b - RING[2]) <= 40:
+                return True
+        return False
+
+    return ring(y - reach, y) and ring(y, y + reach)
