@@ -11,7 +11,6 @@
 
 #include "platform/fbdev.h"
 #include "platform/gfx_priv.h"
-#include "platform/fbdev.h"
 #include "platform/present.h"
 
 static bool is_file(const char *p)
