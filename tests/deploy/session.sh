@@ -225,14 +225,20 @@ while :; do sleep 0.05; done
 EOF
 chmod +x "$S/kiosk"
 cp "$(command -v sleep)" "$S/kiosk-page"
-: >"$S/log"
-echo 3 >"$S/fails"
 mkdir -p "$S/run"
-T0=$(($(date +%s%N) / 1000000))
-FAKE_LOG="$S/log" FAKE_DIR="$S" T0=$T0 WATCHDOG_PID=1234 RUNTIME_DIRECTORY="$S/run" \
-	KIOSK_RETRY_FIRST=1 KIOSK_RETRY_MAX=3 KIOSK_PAGE_OVERLAP=1 \
-	"$GUARD" "$S/kiosk" --config x 2>"$S/guard.err" &
-g=$!
+# guard_bg FAILS [VAR=VALUE...]: kiosk-guard on the stand-in kiosk in the
+# background ($g), the kiosk failing FAILS times first; the guard's journal
+# in $S/guard.err, the stand-ins' log in $S/log (milliseconds from $T0).
+guard_bg() {
+	: >"$S/log"
+	echo "$1" >"$S/fails"
+	shift
+	T0=$(($(date +%s%N) / 1000000))
+	env FAKE_LOG="$S/log" FAKE_DIR="$S" T0=$T0 RUNTIME_DIRECTORY="$S/run" "$@" \
+		"$GUARD" "$S/kiosk" --config x 2>"$S/guard.err" &
+	g=$!
+}
+guard_bg 3 WATCHDOG_PID=1234 KIOSK_RETRY_FIRST=1 KIOSK_RETRY_MAX=3 KIOSK_PAGE_OVERLAP=1
 # 3 failures: retries after 1, 2 and 3 s (capped), then it runs; the page
 # goes 1 s after that start: the event waited for (however long a loaded
 # machine takes to run the stand-ins).
@@ -276,13 +282,7 @@ fi
 # is ready (here: overlap 1 s, standby started 2 s after the start and
 # ready 3 s later): a kiosk dying in between finds a page (the VM's crash
 # loop found black for 11-23 s).
-: >"$S/log"
-echo 1 >"$S/fails"
-T0=$(($(date +%s%N) / 1000000))
-FAKE_LOG="$S/log" FAKE_DIR="$S" T0=$T0 RUNTIME_DIRECTORY="$S/run" STANDBY_DELAY=3 \
-	KIOSK_RETRY_FIRST=1 KIOSK_PAGE_OVERLAP=1 KIOSK_STANDBY_AFTER=2 \
-	"$GUARD" "$S/kiosk" --config x 2>"$S/guard.err" &
-g=$!
+guard_bg 1 STANDBY_DELAY=3 KIOSK_RETRY_FIRST=1 KIOSK_PAGE_OVERLAP=1 KIOSK_STANDBY_AFTER=2
 wait_for "$S/log" "page down" 60 || true
 kill -TERM $g
 wait $g
@@ -298,13 +298,8 @@ fi
 # Without cage (KIOSK_DIRECT=1): one program at a time can hold the card.
 # The page goes before each start of the kiosk, never beside it, and no
 # standby page waits (here due 1 s after each start).
-: >"$S/log"
-echo 2 >"$S/fails"
-T0=$(($(date +%s%N) / 1000000))
-FAKE_LOG="$S/log" FAKE_DIR="$S" T0=$T0 RUNTIME_DIRECTORY="$S/run" KIOSK_DIRECT=1 \
-	KIOSK_RETRY_FIRST=1 KIOSK_RETRY_MAX=1 KIOSK_PAGE_OVERLAP=5 KIOSK_STANDBY_AFTER=1 \
-	"$GUARD" "$S/kiosk" --config x 2>"$S/guard.err" &
-g=$!
+guard_bg 2 KIOSK_DIRECT=1 KIOSK_RETRY_FIRST=1 KIOSK_RETRY_MAX=1 KIOSK_PAGE_OVERLAP=5 \
+	KIOSK_STANDBY_AFTER=1
 wait_for "$S/log" "kiosk start.*" 60 || true
 # The third start runs; 3 s more for a standby or an overlap to show.
 i=0
@@ -369,12 +364,7 @@ for how in auto pixman; do
 done
 
 # A page that goes while the guard waits (killed, crashed) is shown again.
-: >"$S/log"
-echo 100 >"$S/fails"
-T0=$(($(date +%s%N) / 1000000))
-FAKE_LOG="$S/log" FAKE_DIR="$S" T0=$T0 RUNTIME_DIRECTORY="$S/run" KIOSK_RETRY_FIRST=30 \
-	"$GUARD" "$S/kiosk" 2>"$S/guard.err" &
-g=$!
+guard_bg 100 KIOSK_RETRY_FIRST=30
 wait_for "$S/log" "page up" 120
 first_page=$(sed -n 's/.* page up //p' "$S/log" | head -1)
 killed_at=$(($(date +%s%N) / 1000000 - T0))

@@ -13,8 +13,9 @@ GLES), under the real kiosk.service and its sandbox:
   attract screen again, with what the screen showed meanwhile;
 - console: no text cursor (vt.global_cursor_default is 0);
 - restart: `systemctl restart kiosk` -> no cage abort, the attract screen.
-Prints PASS/FAIL lines like tests/run.sh. `-vga std` (bochs-drm) cannot
-work with Debian 12's wlroots (no PRIME import): docs/setup.md.
+Prints PASS/FAIL lines like tests/run.sh. On `-vga std` (bochs-drm, no
+PRIME import for Debian 12's wlroots) and `ramfb` the kiosk runs without
+cage: docs/setup.md; vmtest.py's checks cover those.
 """
 
 import argparse
